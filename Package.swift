@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point one way: waypoint -> WaypointUI -> (TerminalKit, WaypointStore) -> WaypointCore.
+// Only CursesBackend imports CNcurses; nothing else touches the terminal.
+let package = Package(
+    name: "Waypoint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "waypoint", targets: ["waypoint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "WaypointCore"),
+        .target(
+            name: "WaypointStore",
+            dependencies: ["WaypointCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "TerminalKit"),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNcurses"]),
+        .target(
+            name: "WaypointUI",
+            dependencies: ["WaypointCore", "WaypointStore", "TerminalKit"]
+        ),
+        .executableTarget(
+            name: "waypoint",
+            dependencies: [
+                "WaypointCore", "WaypointStore", "TerminalKit", "CursesBackend", "WaypointUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WaypointCoreTests", dependencies: ["WaypointCore"]),
+        .testTarget(name: "WaypointStoreTests", dependencies: ["WaypointStore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(
+            name: "WaypointUITests",
+            dependencies: ["WaypointUI", "TerminalKit", "WaypointStore"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

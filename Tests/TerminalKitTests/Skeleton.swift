@@ -1,0 +1,2 @@
+import XCTest
+final class TerminalKitTestsSkeleton: XCTestCase { func testNothingYet() {} }

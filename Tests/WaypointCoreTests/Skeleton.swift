@@ -1,0 +1,2 @@
+import XCTest
+final class WaypointCoreTestsSkeleton: XCTestCase { func testNothingYet() {} }
