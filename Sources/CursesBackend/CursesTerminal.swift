@@ -1,0 +1,115 @@
+@preconcurrency import CNcurses
+import Foundation
+import TerminalKit
+
+/// The real terminal, through ncursesw's wide-character API. The only code in Waypoint
+/// that calls curses: everything else draws into a `Buffer` and reads `InputEvent`s.
+public final class CursesTerminal: TerminalBackend {
+    private let colorPairs: ColorPairs?
+    private var stopped = false
+
+    /// Takes over the terminal. Call `stop()` (or let a signal handler do it) to give it back.
+    /// - Parameter monochrome: draw without colours (also when `NO_COLOR` is set or the
+    ///   terminal has none): meaning is carried by bold, reverse and underline alone.
+    public init(monochrome: Bool = false) {
+        Locale.chooseUTF8()
+        initscr()
+        raw()          // Ctrl-C and Ctrl-Z arrive as keys, so the app can save before it leaves.
+        noecho()
+        nonl()
+        keypad(wp_stdscr(), true)
+        set_escdelay(25)
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        if !monochrome, !noColor, has_colors() {
+            start_color()
+            use_default_colors()
+            colorPairs = ColorPairs()
+        } else {
+            colorPairs = nil
+        }
+        SignalGuard.install { endwin() }
+    }
+
+    deinit { stop() }
+
+    /// Restores the terminal as it was. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        curs_set(1)
+        endwin()
+        SignalGuard.uninstall()
+    }
+
+    public var hasColor: Bool { colorPairs != nil }
+
+    public func size() -> Size {
+        Size(width: Int(getmaxx(wp_stdscr())), height: Int(getmaxy(wp_stdscr())))
+    }
+
+    public func draw(_ updates: [CellUpdate]) {
+        var scalars: [wchar_t] = []
+        scalars.reserveCapacity(8)
+        for update in updates where !update.cell.isContinuation {
+            scalars.removeAll(keepingCapacity: true)
+            for scalar in update.cell.symbol.unicodeScalars.prefix(Int(CCHARW_MAX) - 1) {
+                scalars.append(wchar_t(bitPattern: scalar.value))
+            }
+            scalars.append(0)
+            let (attributes, pair) = curses(update.cell.style)
+            _ = wp_put_cell(Int32(update.position.y), Int32(update.position.x), scalars, attributes, pair)
+        }
+    }
+
+    public func setCursor(_ position: Position?) {
+        if let position {
+            curs_set(1)
+            move(Int32(position.y), Int32(position.x))
+        } else {
+            curs_set(0)
+        }
+    }
+
+    public func flush() { refresh() }
+
+    public func clear() {
+        wclear(wp_stdscr())
+    }
+
+    public func readEvent(timeoutMilliseconds: Int?) -> InputEvent? {
+        wtimeout(wp_stdscr(), Int32(timeoutMilliseconds ?? -1))
+        var character: wint_t = 0
+        let result = wget_wch(wp_stdscr(), &character)
+        switch result {
+        case KEY_CODE_YES:
+            if Int32(character) == KEY_RESIZE { return .resize(size()) }
+            return KeyDecoder.functionKey(Int32(character)).map(InputEvent.key)
+        case OK:
+            return KeyDecoder.character(UInt32(character)).map(InputEvent.key)
+        default:
+            return nil
+        }
+    }
+
+    private func curses(_ style: Style) -> (attr_t, Int16) {
+        var attributes = wp_a_normal()
+        if style.attributes.contains(.bold) { attributes |= wp_a_bold() }
+        if style.attributes.contains(.dim) { attributes |= wp_a_dim() }
+        if style.attributes.contains(.underline) { attributes |= wp_a_underline() }
+        if style.attributes.contains(.reverse) { attributes |= wp_a_reverse() }
+        let pair = colorPairs?.pair(foreground: style.foreground, background: style.background) ?? 0
+        return (attributes, pair)
+    }
+}
+
+extension Locale {
+    /// Wide text needs a UTF-8 locale. CI and minimal containers set none, so fall back to
+    /// C.UTF-8 rather than draw mangled names.
+    static func chooseUTF8() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// A key hint in a footer: "q Back".
+public struct KeyHint: Hashable, Sendable {
+    public var keys: String
+    public var title: String
+    public var enabled: Bool
+
+    public init(keys: String, title: String, enabled: Bool = true) {
+        self.keys = keys
+        self.title = title
+        self.enabled = enabled
+    }
+}
+
+/// The one-line bar at the bottom: key hints on the left, a status message on the right.
+/// Hints that do not fit are dropped from the end; `?` help lists them all.
+public enum StatusBar {
+    public static func render(hints: [KeyHint], message: String = "", into buffer: inout Buffer,
+                              area: Rect, style: Style = .reverse) {
+        guard !area.isEmpty else { return }
+        let row = area.row(0)
+        buffer.fill(row, with: Cell(" ", style: style))
+        let messageWidth = min(DisplayWidth.of(message), row.width / 2)
+        let hintLimit = row.maxX - (messageWidth > 0 ? messageWidth + 1 : 0)
+        var x = row.x + 1
+        for hint in hints {
+            let width = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.title)
+            if x + width > hintLimit { break }
+            let keyStyle = hint.enabled ? style.with(.bold) : style.with(.dim)
+            x += buffer.write(hint.keys, at: Position(x: x, y: row.y), style: keyStyle, clip: row)
+            x += buffer.write(" " + hint.title, at: Position(x: x, y: row.y),
+                              style: hint.enabled ? style : style.with(.dim), clip: row)
+            x += 2
+        }
+        if messageWidth > 0 {
+            let text = DisplayWidth.truncate(message, to: messageWidth)
+            buffer.write(text, at: Position(x: row.maxX - DisplayWidth.of(text) - 1, y: row.y), style: style, clip: row)
+        }
+    }
+}

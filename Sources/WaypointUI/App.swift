@@ -1,0 +1,73 @@
+import TerminalKit
+
+/// The main loop: read an event, turn it into an action, reduce, run the effects the
+/// reducer asked for, draw. One instance per terminal.
+public final class App {
+    public private(set) var state: AppState
+    public let terminal: Terminal
+    let runner: EffectRunner
+    /// How long to wait for a key before checking for a termination request.
+    public var pollMilliseconds = 250
+
+    public init(state: AppState, terminal: Terminal, runner: EffectRunner) {
+        self.state = state
+        self.terminal = terminal
+        self.runner = runner
+    }
+
+    /// Loads what the first screen needs and draws it.
+    public func start() {
+        state.size = terminal.size
+        send(.resized(terminal.size))
+        dispatch(effects: [.loadStartup])
+        render()
+    }
+
+    /// Runs until the counselor quits or `terminationRequested` says the process must end.
+    public func run(terminationRequested: () -> Bool = { false }) {
+        start()
+        while !state.shouldQuit {
+            if terminationRequested() {
+                send(.terminate)
+                break
+            }
+            guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else { continue }
+            handle(event)
+            // Fast typing and paste arrive together: apply them all, draw once.
+            var drained = 0
+            while drained < 256, !state.shouldQuit,
+                  let next = terminal.backend.readEvent(timeoutMilliseconds: 0) {
+                handle(next)
+                drained += 1
+            }
+            if !state.shouldQuit { render() }
+        }
+    }
+
+    public func handle(_ event: InputEvent) {
+        switch event {
+        case .key(let key):
+            if let action = KeyRouter.action(for: key, in: state) { send(action) }
+        case .resize(let size):
+            terminal.invalidate()
+            send(.resized(size))
+        }
+    }
+
+    public func send(_ action: Action) {
+        dispatch(effects: reduce(&state, action))
+    }
+
+    private func dispatch(effects: [Effect]) {
+        for effect in effects {
+            // Slow work shows its "loading" state before it starts.
+            if effect == .loadDemoDistrict { render() }
+            for result in runner.run(effect) { send(result) }
+        }
+    }
+
+    @discardableResult
+    public func render() -> Buffer {
+        terminal.draw { buffer in RootView.render(state, into: &buffer) }
+    }
+}

@@ -1,0 +1,77 @@
+import TerminalKit
+import WaypointCore
+
+/// Everything the screen shows, and nothing else: the view is a function of this value.
+public struct AppState: Equatable, Sendable {
+    public var size: Size
+    /// Screens opened on top of each other; `q`/Esc pops, `q` on the last one quits.
+    public var screens: [Screen]
+    public var overlay: Overlay?
+    public var counselors: [Counselor] = []
+    /// The counselor at the keyboard; nil shows every active student in the district.
+    public var counselorId: Int64?
+    public var caseload = CaseloadState()
+    /// A one-line message in the footer: what just happened, or what went wrong.
+    public var status: StatusMessage?
+    public var isBusy = false
+    /// Where the data lives, shown on the welcome screen so nobody wonders.
+    public var databasePath = ""
+    public var shouldQuit = false
+
+    public init(size: Size, screens: [Screen] = [.caseload], counselorId: Int64? = nil) {
+        self.size = size
+        self.screens = screens
+        self.counselorId = counselorId
+    }
+
+    public var screen: Screen { screens.last ?? .caseload }
+
+    public var counselor: Counselor? {
+        counselors.first { $0.id == counselorId }
+    }
+
+    /// The smallest window every screen is laid out for.
+    public static let minimumSize = Size(width: 80, height: 24)
+    public var isTooSmall: Bool {
+        size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height
+    }
+}
+
+public enum Screen: Equatable, Sendable {
+    /// First run on an empty database: offers the demo district.
+    case welcome
+    case caseload
+}
+
+public enum Overlay: Equatable, Sendable {
+    case help
+    case counselorPicker(TableState)
+}
+
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// The caseload table, its search and which request the rows came from.
+public struct CaseloadState: Equatable, Sendable {
+    public var rows: [CaseloadEntry] = []
+    public var table = TableState()
+    public var search = TextInput()
+    public var isSearching = false
+    /// Bumped on every request; a result with an older token is stale and dropped.
+    public var requestToken = 0
+    public var isLoaded = false
+
+    public init() {}
+
+    public var selectedEntry: CaseloadEntry? {
+        rows.indices.contains(table.selected) ? rows[table.selected] : nil
+    }
+
+    public var query: String { search.text }
+}

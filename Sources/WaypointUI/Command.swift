@@ -1,0 +1,11 @@
+/// What a key binding asks for. Commands are what keymaps map keys to, what the footer
+/// and `?` help describe, and what the reducer understands.
+public enum Command: String, CaseIterable, Equatable, Sendable {
+    case quit
+    case back
+    case help
+    case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
+    case startSearch, keepSearch, clearSearch
+    case switchCounselor, chooseCounselor
+    case loadDemo
+}

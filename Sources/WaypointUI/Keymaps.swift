@@ -1,0 +1,99 @@
+import TerminalKit
+
+/// The key bindings of every context, as data. The footer, the `?` help and
+/// `waypoint keys` are all drawn from these tables, so they cannot disagree.
+public enum Keymaps {
+    static let navigation: [KeyBinding] = [
+        KeyBinding([.char("k"), .up], .moveUp, "Up", footer: false),
+        KeyBinding([.char("j"), .down], .moveDown, "Down", footer: false),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, "Page up", footer: false),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, "Page down", footer: false),
+        KeyBinding([.home, .char("g")], .moveTop, "First", footer: false),
+        KeyBinding([.end, .char("G")], .moveBottom, "Last", footer: false),
+    ]
+
+    static let leaving: [KeyBinding] = [
+        KeyBinding([.char("?")], .help, "Help"),
+        KeyBinding([.char("q")], .back, "Quit"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ]
+
+    public static let welcome = Keymap(context: .welcome, bindings: [
+        KeyBinding([.char("d")], .loadDemo, "Load demo district"),
+        KeyBinding([.char("?")], .help, "Help"),
+        KeyBinding([.char("q"), .escape], .back, "Quit"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let caseload = Keymap(context: .caseload, bindings: [
+        KeyBinding([.char("/")], .startSearch, "Search"),
+        KeyBinding([.char("c")], .switchCounselor, "Counselor", disabledWhen: { state in
+            state.counselors.count > 1 ? nil : "this database has only one counselor"
+        }),
+        KeyBinding([.escape], .clearSearch, "Clear search", footer: false, disabledWhen: { state in
+            state.caseload.query.isEmpty ? "no search to clear" : nil
+        }),
+    ] + navigation + leaving)
+
+    public static let caseloadSearch = Keymap(context: .caseloadSearch, bindings: [
+        KeyBinding([.enter], .keepSearch, "Keep filter"),
+        KeyBinding([.escape], .clearSearch, "Clear"),
+        KeyBinding([.up], .moveUp, "Up", footer: false),
+        KeyBinding([.down], .moveDown, "Down", footer: false),
+        KeyBinding([.pageUp], .pageUp, "Page up", footer: false),
+        KeyBinding([.pageDown], .pageDown, "Page down", footer: false),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let counselorPicker = Keymap(context: .counselorPicker, bindings: [
+        KeyBinding([.enter], .chooseCounselor, "Choose"),
+        KeyBinding([.char("k"), .up], .moveUp, "Up", footer: false),
+        KeyBinding([.char("j"), .down], .moveDown, "Down", footer: false),
+        KeyBinding([.home, .char("g")], .moveTop, "First", footer: false),
+        KeyBinding([.end, .char("G")], .moveBottom, "Last", footer: false),
+        KeyBinding([.char("q"), .escape], .back, "Cancel"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let help = Keymap(context: .help, bindings: [
+        KeyBinding([.char("?"), .char("q"), .escape], .back, "Close help"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let tooSmall = Keymap(context: .tooSmall, bindings: [
+        KeyBinding([.char("q"), .escape], .back, "Quit"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static func keymap(for context: KeyContext) -> Keymap {
+        switch context {
+        case .welcome: welcome
+        case .caseload: caseload
+        case .caseloadSearch: caseloadSearch
+        case .counselorPicker: counselorPicker
+        case .help: help
+        case .tooSmall: tooSmall
+        }
+    }
+
+    /// The context that has the keyboard in `state`.
+    public static func context(for state: AppState) -> KeyContext {
+        if state.isTooSmall { return .tooSmall }
+        switch state.overlay {
+        case .help: return .help
+        case .counselorPicker: return .counselorPicker
+        case nil: break
+        }
+        switch state.screen {
+        case .welcome: return .welcome
+        case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
+        }
+    }
+
+    /// The context the `?` help describes: the one under the help overlay.
+    public static func helpSubject(for state: AppState) -> KeyContext {
+        var underneath = state
+        underneath.overlay = nil
+        return context(for: underneath)
+    }
+}

@@ -1,0 +1,171 @@
+import TerminalKit
+import WaypointCore
+
+/// The one place state changes. Pure: it never touches the database or the terminal,
+/// it returns the effects it wants performed.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .resized(let size):
+        state.size = size
+        state.clampSelections()
+        return []
+    case .started(let counselors, let isEmpty):
+        return state.start(counselors: counselors, isEmpty: isEmpty)
+    case .caseloadLoaded(let token, let rows):
+        guard token == state.caseload.requestToken else { return [] }
+        state.caseload.rows = rows
+        state.caseload.isLoaded = true
+        state.caseload.table.select(0, rowCount: rows.count, visibleRows: state.caseloadVisibleRows)
+        return []
+    case .demoLoaded(let students, let counselors):
+        state.isBusy = false
+        state.screens = [.caseload]
+        state.status = StatusMessage("Demo district loaded: \(students.formatted) students, \(counselors.count) counselors.")
+        return state.start(counselors: counselors, isEmpty: false)
+    case .failed(let message):
+        state.isBusy = false
+        state.status = StatusMessage(message, isError: true)
+        return []
+    case .unavailable(let reason):
+        state.status = StatusMessage(reason, isError: true)
+        return []
+    case .terminate:
+        state.shouldQuit = true
+        return []
+    case .edit(let key):
+        state.status = nil
+        return state.editSearch(key)
+    case .command(let command):
+        state.status = nil
+        return state.perform(command)
+    }
+}
+
+extension AppState {
+    mutating func start(counselors: [Counselor], isEmpty: Bool) -> [Effect] {
+        self.counselors = counselors
+        if isEmpty {
+            screens = [.welcome]
+            return []
+        }
+        if screens.contains(.welcome) { screens = [.caseload] }
+        if let counselorId, !counselors.contains(where: { $0.id == counselorId }) {
+            status = StatusMessage("No counselor with ID \(counselorId) in this database; choose one.", isError: true)
+            self.counselorId = nil
+            overlay = .counselorPicker(TableState())
+        } else if counselorId == nil, counselors.count == 1 {
+            counselorId = counselors[0].id
+        } else if counselorId == nil, counselors.count > 1 {
+            overlay = .counselorPicker(TableState())
+        }
+        return [reloadCaseload()]
+    }
+
+    mutating func reloadCaseload() -> Effect {
+        caseload.requestToken += 1
+        return .loadCaseload(counselorId: counselorId, query: caseload.query, token: caseload.requestToken)
+    }
+
+    mutating func editSearch(_ key: Key) -> [Effect] {
+        let before = caseload.search.text
+        caseload.search.handle(key)
+        return caseload.search.text == before ? [] : [reloadCaseload()]
+    }
+
+    mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .quit:
+            shouldQuit = true
+        case .back:
+            goBack()
+        case .help:
+            overlay = .help
+        case .moveUp: moveSelection(by: -1)
+        case .moveDown: moveSelection(by: 1)
+        case .pageUp: moveSelection(by: -max(1, visibleRowsOfFocusedList - 1))
+        case .pageDown: moveSelection(by: max(1, visibleRowsOfFocusedList - 1))
+        case .moveTop: moveSelection(by: Int.min / 2)
+        case .moveBottom: moveSelection(by: Int.max / 2)
+        case .startSearch:
+            caseload.isSearching = true
+        case .keepSearch:
+            caseload.isSearching = false
+        case .clearSearch:
+            caseload.isSearching = false
+            guard !caseload.search.isEmpty else { return [] }
+            caseload.search = TextInput()
+            return [reloadCaseload()]
+        case .switchCounselor:
+            let current = counselorPickerRows.firstIndex { $0 == counselorId } ?? 0
+            var picker = TableState()
+            picker.select(current, rowCount: counselorPickerRows.count, visibleRows: counselorPickerVisibleRows)
+            overlay = .counselorPicker(picker)
+        case .chooseCounselor:
+            guard case .counselorPicker(let picker)? = overlay else { return [] }
+            overlay = nil
+            let rows = counselorPickerRows
+            guard rows.indices.contains(picker.selected) else { return [] }
+            counselorId = rows[picker.selected]
+            caseload.search = TextInput()
+            caseload.isSearching = false
+            return [reloadCaseload()]
+        case .loadDemo:
+            guard !isBusy else { return [] }
+            isBusy = true
+            status = StatusMessage("Loading the demo district…")
+            return [.loadDemoDistrict]
+        }
+        return []
+    }
+
+    private mutating func goBack() {
+        if overlay != nil {
+            // A picker shown at start cannot be dismissed into nothing: it falls back to the district.
+            overlay = nil
+            return
+        }
+        if screens.count > 1 {
+            screens.removeLast()
+        } else {
+            shouldQuit = true
+        }
+    }
+
+    private mutating func moveSelection(by delta: Int) {
+        if case .counselorPicker(var picker)? = overlay {
+            picker.move(by: delta, rowCount: counselorPickerRows.count, visibleRows: counselorPickerVisibleRows)
+            overlay = .counselorPicker(picker)
+        } else if screen == .caseload {
+            caseload.table.move(by: delta, rowCount: caseload.rows.count, visibleRows: caseloadVisibleRows)
+        }
+    }
+
+    mutating func clampSelections() {
+        caseload.table.clamp(rowCount: caseload.rows.count, visibleRows: caseloadVisibleRows)
+        if case .counselorPicker(var picker)? = overlay {
+            picker.clamp(rowCount: counselorPickerRows.count, visibleRows: counselorPickerVisibleRows)
+            overlay = .counselorPicker(picker)
+        }
+    }
+
+    private var visibleRowsOfFocusedList: Int {
+        if case .counselorPicker? = overlay { return counselorPickerVisibleRows }
+        return caseloadVisibleRows
+    }
+
+    /// The picker lists every counselor, then "everyone in the district" (nil).
+    var counselorPickerRows: [Int64?] { counselors.map(\.id) + [nil] }
+}
+
+extension Int {
+    /// "1,200": counts a counselor reads at a glance.
+    var formatted: String {
+        let digits = String(abs(self))
+        var result = ""
+        for (index, digit) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (self < 0 ? "-" : "") + String(result.reversed())
+    }
+}

@@ -1,0 +1,75 @@
+import TerminalKit
+import WaypointCore
+
+/// The counselor's students as a table, with the search that narrows it.
+enum CaseloadView {
+    static let columns = [
+        TableColumn("Name", width: .fill(4)),
+        TableColumn("ID", width: .fixed(8)),
+        TableColumn("Gr", width: .fixed(2), alignment: .trailing),
+        TableColumn("School", width: .fill(3)),
+        TableColumn("Pathway", width: .fill(2)),
+        TableColumn("Next milestone", width: .fill(3)),
+        TableColumn("Tier", width: .fixed(4)),
+        TableColumn("Seen", width: .fixed(5), alignment: .trailing),
+    ]
+
+    /// Written where a later feature has recorded nothing yet.
+    static let none = "—"
+
+    static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
+        let owner = state.counselor.map { "Caseload of \($0.displayName)" } ?? "All students in the district"
+        let rows = state.caseload.rows
+        let count = state.caseload.query.isEmpty
+            ? "\(rows.count.formatted) \(rows.count == 1 ? "student" : "students")"
+            : "\(rows.count.formatted) \(rows.count == 1 ? "match" : "matches")"
+        TitleBar.render("Waypoint · \(owner)", right: state.caseload.isLoaded ? count : "",
+                        into: &buffer, area: chrome.title)
+
+        let layout = ScreenLayout.caseload(state.size, showsSearch: state.showsSearchRow)
+        var cursor: Position?
+        if let searchArea = layout.search {
+            if state.caseload.isSearching {
+                cursor = TextField.render(state.caseload.search, prompt: "Search: ",
+                                          placeholder: "name or ID", into: &buffer, area: searchArea)
+            } else {
+                let used = buffer.write("Filter: ", at: Position(x: searchArea.x, y: searchArea.y),
+                                        style: Theme.heading, clip: searchArea)
+                let rest = Rect(x: searchArea.x + used, y: searchArea.y, width: searchArea.width - used, height: 1)
+                let shown = buffer.write(state.caseload.query, at: Position(x: rest.x, y: rest.y), clip: rest)
+                buffer.write("  (/ edits, Esc clears)", at: Position(x: rest.x + shown, y: rest.y),
+                             style: Theme.muted, clip: rest)
+            }
+        }
+
+        var table = Table(columns: columns, rowCount: rows.count) { row, column in
+            cellText(rows[row], column: column)
+        }
+        table.headerStyle = Theme.tableHeader
+        table.selectedStyle = Theme.selected
+        table.emptyMessage = emptyMessage(state)
+        table.render(into: &buffer, area: layout.table, state: state.caseload.table)
+        return cursor
+    }
+
+    static func cellText(_ entry: CaseloadEntry, column: Int) -> String {
+        switch column {
+        case 0: entry.student.listName
+        case 1: entry.student.localId
+        case 2: entry.student.grade.description
+        case 3: entry.schoolName
+        case 4: entry.pathway ?? none
+        case 5: entry.nextMilestone ?? none
+        case 6: entry.tier.map { "T\($0)" } ?? none
+        case 7: entry.daysSinceContact.map { "\($0)d" } ?? none
+        default: ""
+        }
+    }
+
+    private static func emptyMessage(_ state: AppState) -> String {
+        if !state.caseload.isLoaded { return "Loading…" }
+        if !state.caseload.query.isEmpty { return "No student matches “\(state.caseload.query)”." }
+        if state.counselorId != nil { return "No students are assigned to this caseload. Press c to choose another counselor." }
+        return "No active students in this database."
+    }
+}

@@ -1,0 +1,74 @@
+import TerminalKit
+
+/// Draws the whole frame for a state. Returns where the text cursor belongs, if anywhere.
+public enum RootView {
+    @discardableResult
+    public static func render(_ state: AppState, into buffer: inout Buffer) -> Position? {
+        buffer.fill(buffer.area)
+        if state.isTooSmall {
+            TooSmallView.render(state, into: &buffer)
+            return nil
+        }
+        let chrome = ScreenLayout.chrome(state.size)
+        var cursor: Position?
+        switch state.screen {
+        case .welcome:
+            WelcomeView.render(state, into: &buffer, chrome: chrome)
+        case .caseload:
+            cursor = CaseloadView.render(state, into: &buffer, chrome: chrome)
+        }
+        switch state.overlay {
+        case .help:
+            HelpOverlay.render(state, into: &buffer, area: chrome.body)
+            cursor = nil
+        case .counselorPicker(let picker):
+            CounselorPickerView.render(state, picker: picker, into: &buffer, area: chrome.body)
+            cursor = nil
+        case nil:
+            break
+        }
+        FooterView.render(state, into: &buffer, area: chrome.footer)
+        return cursor
+    }
+}
+
+enum TitleBar {
+    static func render(_ left: String, right: String = "", into buffer: inout Buffer, area: Rect) {
+        buffer.fill(area, with: Cell(" ", style: Theme.titleBar))
+        let rightWidth = min(DisplayWidth.of(right), area.width / 2)
+        let leftText = DisplayWidth.truncate(" " + left, to: area.width - rightWidth - 2)
+        buffer.write(leftText, at: Position(x: area.x, y: area.y), style: Theme.titleBar, clip: area)
+        if rightWidth > 0 {
+            let text = DisplayWidth.truncate(right, to: rightWidth)
+            buffer.write(text, at: Position(x: area.maxX - DisplayWidth.of(text) - 1, y: area.y),
+                         style: Theme.titleBar, clip: area)
+        }
+    }
+}
+
+enum FooterView {
+    static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+        let keymap = Keymaps.keymap(for: Keymaps.context(for: state))
+        let message = state.status?.text ?? ""
+        StatusBar.render(hints: keymap.hints(for: state), message: message, into: &buffer,
+                         area: area, style: Theme.footer)
+        if let status = state.status, status.isError {
+            // Errors stand out in bold even where colour is off.
+            let width = min(DisplayWidth.of(status.text), area.width / 2)
+            let x = area.maxX - width - 1
+            buffer.setStyle(Theme.footer.with(.bold), in: Rect(x: x, y: area.y, width: width, height: 1))
+        }
+    }
+}
+
+enum TooSmallView {
+    static func render(_ state: AppState, into buffer: inout Buffer) {
+        let minimum = AppState.minimumSize
+        let text = "Waypoint needs a window of at least \(minimum.width)x\(minimum.height); this one is \(state.size). Make it larger, or press q to quit."
+        let area = buffer.area.inset(by: 1)
+        let lines = TextWrap.wrap(text, width: area.width)
+        let top = area.y + max(0, (area.height - lines.count) / 2)
+        Paragraph.render(text, into: &buffer, area: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top),
+                         style: Theme.heading)
+    }
+}

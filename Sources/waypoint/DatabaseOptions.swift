@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import WaypointCore
+import WaypointStore
+
+/// `--db`, shared by every command that opens the database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The database file (default: $WAYPOINT_DB, else $XDG_DATA_HOME/waypoint/waypoint.sqlite).",
+        valueName: "path"))
+    var path: String?
+
+    var resolvedPath: String {
+        DatabaseLocation.resolve(flag: path, environment: ProcessInfo.processInfo.environment)
+    }
+
+    func open() throws -> AppDatabase {
+        let location = resolvedPath
+        do {
+            return try AppDatabase.open(path: location)
+        } catch {
+            throw CLIError("cannot open the database at \(location): \(error)")
+        }
+    }
+}
+
+/// A failure the user can act on: printed as "Error: …" on stderr, exit status 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension AppDatabase {
+    /// Finds a counselor by database ID, roster sourcedId or email, as typed on the command line.
+    func counselor(matching text: String) throws -> Counselor {
+        let counselors = try allCounselors()
+        let folded = text.lowercased()
+        if let match = counselors.first(where: {
+            ($0.id.map(String.init) == text) || $0.sourcedId == text || $0.email?.lowercased() == folded
+        }) {
+            return match
+        }
+        let known = counselors.prefix(8).map { "\($0.id ?? 0) (\($0.displayName))" }.joined(separator: ", ")
+        throw CLIError("no counselor matches \"\(text)\"; expected a counselor ID, sourcedId or email"
+            + (known.isEmpty ? " (this database has no counselors)" : ", e.g. \(known)"))
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import WaypointCore
+import WaypointStore
+
+/// Fills an empty database with a fictional district, the same for the same seed.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load a fictional demo district into an empty database.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "How many students (1 to 500000).")
+    var students = 1200
+
+    @Option(help: "How many counselors (default: one per 300 students).")
+    var counselors: Int?
+
+    @Option(help: "Seed for the generator: the same seed gives the same district.")
+    var seed: UInt64 = 2026
+
+    func validate() throws {
+        guard (1...500_000).contains(students) else {
+            throw ValidationError("--students must be between 1 and 500000, not \(students)")
+        }
+        if let counselors, !(1...students).contains(counselors) {
+            throw ValidationError("--counselors must be between 1 and the number of students (\(students)), not \(counselors)")
+        }
+    }
+
+    func run() throws {
+        let db = try database.open()
+        guard try db.isEmpty() else {
+            throw CLIError("the database at \(database.resolvedPath) already has students; "
+                + "the demo district only loads into an empty database (use --db to choose another file)")
+        }
+        let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
+        try db.loadDemoDistrict(district)
+        print("Loaded the demo district into \(database.resolvedPath): "
+            + "\(district.students.count) students, \(district.counselors.count) counselors, \(district.schools.count) schools.")
+    }
+}

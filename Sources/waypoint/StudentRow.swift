@@ -1,0 +1,97 @@
+import TerminalKit
+import WaypointCore
+
+/// A caseload row as the CLI prints it.
+struct StudentRow: Encodable {
+    var localId: String
+    var sourcedId: String?
+    var familyName: String
+    var givenName: String
+    var preferredName: String?
+    var grade: String
+    var school: String
+
+    init(_ entry: CaseloadEntry) {
+        localId = entry.student.localId
+        sourcedId = entry.student.sourcedId
+        familyName = entry.student.familyName
+        givenName = entry.student.givenName
+        preferredName = entry.student.preferredName
+        grade = entry.student.grade.description
+        school = entry.schoolName
+    }
+
+    var listName: String {
+        let first = preferredName.flatMap { $0.isEmpty ? nil : $0 } ?? givenName
+        return familyName.isEmpty ? first : "\(familyName), \(first)"
+    }
+
+    static let csvHeader = ["localId", "sourcedId", "familyName", "givenName", "preferredName", "grade", "school"]
+    var csvFields: [String] {
+        [localId, sourcedId ?? "", familyName, givenName, preferredName ?? "", grade, school]
+    }
+}
+
+/// One student in full, for `waypoint student show`.
+struct StudentDetail: Encodable {
+    var localId: String
+    var sourcedId: String?
+    var givenName: String
+    var middleName: String?
+    var familyName: String
+    var preferredName: String?
+    var grade: String
+    var school: String
+    var counselors: [String]
+    var birthDate: String?
+    var gender: String?
+    var raceEthnicity: String?
+    var englishLearner: Bool?
+    var specialEducation: Bool?
+    var economicallyDisadvantaged: Bool?
+    var active: Bool
+
+    init(student: Student, school: String, counselors: [String]) {
+        localId = student.localId
+        sourcedId = student.sourcedId
+        givenName = student.givenName
+        middleName = student.middleName
+        familyName = student.familyName
+        preferredName = student.preferredName
+        grade = student.grade.description
+        self.school = school
+        self.counselors = counselors
+        birthDate = student.birthDate
+        gender = student.gender
+        raceEthnicity = student.raceEthnicity
+        englishLearner = student.englishLearner
+        specialEducation = student.specialEducation
+        economicallyDisadvantaged = student.economicallyDisadvantaged
+        active = student.isActive
+    }
+
+    /// Label: value lines; data is sanitized because it is printed to a terminal.
+    var text: String {
+        func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not recorded" }
+        let legal = [givenName, middleName ?? "", familyName].filter { !$0.isEmpty }.joined(separator: " ")
+        let pairs: [(String, String)] = [
+            ("Name", legal),
+            ("Preferred name", preferredName ?? "—"),
+            ("Local ID", localId),
+            ("Roster ID", sourcedId ?? "—"),
+            ("Grade", grade),
+            ("School", school),
+            ("Counselor", counselors.isEmpty ? "none assigned" : counselors.joined(separator: ", ")),
+            ("Status", active ? "active" : "inactive"),
+            ("Birth date", birthDate ?? "not recorded"),
+            ("Gender", gender ?? "not recorded"),
+            ("Race/ethnicity", raceEthnicity ?? "not recorded"),
+            ("English learner", yesNo(englishLearner)),
+            ("Special education", yesNo(specialEducation)),
+            ("Economically disadvantaged", yesNo(economicallyDisadvantaged)),
+        ]
+        let width = pairs.map { $0.0.count }.max() ?? 0
+        return pairs.map { "\($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \(Sanitizer.sanitize($0.1))\n" }
+            .joined()
+    }
+}

@@ -1,0 +1,41 @@
+import TerminalKit
+
+/// Aligned columns for people reading a terminal. Every value is sanitized: a name with an
+/// escape sequence in it must not reprogram the counselor's shell.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let clean = rows.map { $0.map(Sanitizer.sanitize) }
+        var widths = header.map { DisplayWidth.of($0) }
+        for row in clean {
+            for (index, value) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], min(40, DisplayWidth.of(value)))
+            }
+        }
+        func line(_ values: [String]) -> String {
+            var text = ""
+            for (index, value) in values.enumerated() {
+                let last = index == values.count - 1
+                text += last ? DisplayWidth.truncate(value, to: widths[index]) : DisplayWidth.pad(value, to: widths[index]) + "  "
+            }
+            return text + "\n"
+        }
+        return line(header) + clean.map(line).joined()
+    }
+}
+
+/// RFC 4180 CSV. Fields that a spreadsheet would run as a formula (=, +, -, @ first) get a
+/// leading apostrophe, so an exported roster cannot carry an attack into Excel.
+enum CSVText {
+    static func document(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

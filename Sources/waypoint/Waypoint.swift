@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Waypoint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waypoint",
+        abstract: "An offline, keyboard-driven workstation for school counselors.",
+        discussion: """
+            With no subcommand, opens the interactive screen on the default database.
+            Every subcommand takes --db PATH (or WAYPOINT_DB) to use another database.
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, DemoCommand.self, StudentCommand.self, KeysCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class EndToEndTestsSkeleton: XCTestCase { func testNothingYet() {} }

@@ -1,2 +1,0 @@
-import XCTest
-final class TerminalKitTestsSkeleton: XCTestCase { func testNothingYet() {} }

@@ -1,0 +1,85 @@
+import TerminalKit
+import WaypointCore
+import WaypointStore
+import XCTest
+@testable import WaypointUI
+
+/// The whole loop — keys, reducer, effects against a real in-memory database, rendering
+/// into the in-memory backend — as a counselor would drive it.
+final class AppFlowTests: XCTestCase {
+    private func makeApp(size: Size = Size(width: 80, height: 24), counselorId: Int64? = nil) throws -> (App, InMemoryBackend) {
+        let database = try AppDatabase.inMemory()
+        let backend = InMemoryBackend(size: size)
+        let runner = EffectRunner(database: database, demoSize: (students: 120, counselors: 2, seed: 7))
+        let app = App(state: AppState(size: size, counselorId: counselorId), terminal: Terminal(backend: backend), runner: runner)
+        return (app, backend)
+    }
+
+    private func press(_ app: App, _ backend: InMemoryBackend, _ keys: [Key]) {
+        for key in keys { app.handle(.key(key)) }
+        app.render()
+    }
+
+    func testFirstRunLoadsTheDemoAndBrowsesTheCaseload() throws {
+        let (app, backend) = try makeApp()
+        app.start()
+        XCTAssertTrue(backend.text.contains("Welcome to Waypoint"))
+
+        press(app, backend, [.char("d")])
+        XCTAssertTrue(backend.text.contains("Whose caseload?"), backend.text)
+        press(app, backend, [.enter])
+        XCTAssertTrue(backend.screen.line(0).contains("Caseload of"), backend.text)
+        XCTAssertTrue(backend.text.contains("Demo district loaded: 120 students, 2 counselors."))
+        let caseloadSize = app.state.caseload.rows.count
+        XCTAssertGreaterThan(caseloadSize, 40)
+
+        press(app, backend, [.char("j"), .char("j"), .pageDown])
+        XCTAssertEqual(app.state.caseload.table.selected, 2 + app.state.caseloadVisibleRows - 1)
+    }
+
+    func testSearchNarrowsOnEveryKeystrokeAndEscRestores() throws {
+        let (app, backend) = try makeApp()
+        app.start()
+        press(app, backend, [.char("d"), .escape])
+        let everyone = app.state.caseload.rows.count
+        XCTAssertNil(app.state.counselorId, "Esc on the first picker shows the whole district")
+
+        let target = app.state.caseload.rows[17].student
+        let prefix = String(SearchText.fold(target.familyName).prefix(3))
+        press(app, backend, [.char("/")] + prefix.map { Key.char($0) })
+        XCTAssertTrue(app.state.caseload.rows.contains { $0.student.id == target.id })
+        XCTAssertLessThan(app.state.caseload.rows.count, everyone)
+        XCTAssertTrue(backend.text.contains("Search: \(prefix)"))
+
+        press(app, backend, [.enter])
+        XCTAssertTrue(backend.text.contains("Filter: \(prefix)"))
+        press(app, backend, [.escape])
+        XCTAssertEqual(app.state.caseload.rows.count, everyone)
+    }
+
+    func testResizeToTooSmallAndBack() throws {
+        let (app, backend) = try makeApp()
+        app.start()
+        backend.resize(to: Size(width: 60, height: 20))
+        app.handle(.resize(Size(width: 60, height: 20)))
+        app.render()
+        XCTAssertTrue(backend.text.contains("needs a window of at least 80x24"))
+        backend.resize(to: Size(width: 100, height: 30))
+        app.handle(.resize(Size(width: 100, height: 30)))
+        app.render()
+        XCTAssertTrue(backend.text.contains("Welcome to Waypoint"))
+    }
+
+    func testQuitFromTheTopScreenEndsTheLoop() throws {
+        let (app, backend) = try makeApp()
+        backend.enqueue(keys: [.char("?"), .char("q"), .char("q")])
+        app.run()
+        XCTAssertTrue(app.state.shouldQuit)
+    }
+
+    func testATerminationRequestEndsTheLoop() throws {
+        let (app, _) = try makeApp()
+        app.run(terminationRequested: { true })
+        XCTAssertTrue(app.state.shouldQuit)
+    }
+}

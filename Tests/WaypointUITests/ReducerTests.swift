@@ -1,0 +1,132 @@
+import TerminalKit
+import WaypointCore
+import XCTest
+@testable import WaypointUI
+
+final class ReducerTests: XCTestCase {
+    func testAnEmptyDatabaseOpensTheWelcomeScreen() {
+        var state = AppState(size: Size(width: 80, height: 24))
+        let effects = reduce(&state, .started(counselors: [], isEmpty: true))
+        XCTAssertEqual(state.screen, .welcome)
+        XCTAssertEqual(effects, [])
+    }
+
+    func testSeveralCounselorsAndNoneChosenOpensThePicker() {
+        var state = AppState(size: Size(width: 80, height: 24))
+        let effects = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
+        XCTAssertEqual(state.overlay, .counselorPicker(TableState()))
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: nil, query: "", token: 1)])
+    }
+
+    func testASingleCounselorIsChosenWithoutAsking() {
+        var state = AppState(size: Size(width: 80, height: 24))
+        let effects = reduce(&state, .started(counselors: [Fixtures.counselors[0]], isEmpty: false))
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 1)])
+    }
+
+    func testAnUnknownCounselorIdSaysSoAndAsks() {
+        var state = AppState(size: Size(width: 80, height: 24), counselorId: 99)
+        _ = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
+        XCTAssertNil(state.counselorId)
+        XCTAssertEqual(state.status?.isError, true)
+        XCTAssertNotNil(state.overlay)
+    }
+
+    func testChoosingACounselorReloadsTheirCaseload() {
+        var state = AppState(size: Size(width: 80, height: 24))
+        _ = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
+        _ = reduce(&state, .command(.moveDown))
+        let effects = reduce(&state, .command(.chooseCounselor))
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(state.counselorId, 2)
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 2)])
+    }
+
+    func testTypingASearchRequestsNarrowedRowsWithAFreshToken() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.startSearch))
+        XCTAssertTrue(state.caseload.isSearching)
+        let first = reduce(&state, .edit(.char("n")))
+        let second = reduce(&state, .edit(.char("g")))
+        XCTAssertEqual(first, [.loadCaseload(counselorId: 1, query: "n", token: 2)])
+        XCTAssertEqual(second, [.loadCaseload(counselorId: 1, query: "ng", token: 3)])
+        XCTAssertEqual(reduce(&state, .edit(.left)), [], "moving the cursor asks for nothing")
+    }
+
+    func testAStaleResultIsDropped() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.startSearch))
+        _ = reduce(&state, .edit(.char("a")))
+        _ = reduce(&state, .edit(.char("b")))
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken - 1, rows: []))
+        XCTAssertEqual(state.caseload.rows.count, 30, "the result for \"a\" arrived after \"ab\" was asked")
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: Array(Fixtures.entries().prefix(2))))
+        XCTAssertEqual(state.caseload.rows.count, 2)
+    }
+
+    func testEnterKeepsTheFilterAndEscClearsIt() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.startSearch))
+        _ = reduce(&state, .edit(.char("x")))
+        _ = reduce(&state, .command(.keepSearch))
+        XCTAssertFalse(state.caseload.isSearching)
+        XCTAssertEqual(state.caseload.query, "x")
+        let effects = reduce(&state, .command(.clearSearch))
+        XCTAssertEqual(state.caseload.query, "")
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 3)])
+    }
+
+    func testMovementIsClampedAndScrolls() {
+        var state = Fixtures.caseloadState()
+        let visible = state.caseloadVisibleRows
+        XCTAssertEqual(visible, 20, "80x24 leaves 20 table rows below the title, header and above the footer")
+        _ = reduce(&state, .command(.moveUp))
+        XCTAssertEqual(state.caseload.table.selected, 0)
+        _ = reduce(&state, .command(.pageDown))
+        XCTAssertEqual(state.caseload.table.selected, visible - 1)
+        _ = reduce(&state, .command(.moveBottom))
+        XCTAssertEqual(state.caseload.table.selected, 29)
+        XCTAssertEqual(state.caseload.table.offset, 30 - visible)
+        _ = reduce(&state, .command(.moveTop))
+        XCTAssertEqual(state.caseload.table, TableState())
+    }
+
+    func testResizeKeepsTheSelectionOnScreen() {
+        var state = Fixtures.caseloadState(size: Size(width: 120, height: 40))
+        _ = reduce(&state, .command(.moveBottom))
+        _ = reduce(&state, .resized(Size(width: 80, height: 24)))
+        let table = state.caseload.table
+        XCTAssertTrue(table.selected >= table.offset && table.selected < table.offset + state.caseloadVisibleRows)
+    }
+
+    func testQuitGoesBackThenQuits() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.help))
+        XCTAssertEqual(state.overlay, .help)
+        _ = reduce(&state, .command(.back))
+        XCTAssertNil(state.overlay)
+        XCTAssertFalse(state.shouldQuit)
+        _ = reduce(&state, .command(.back))
+        XCTAssertTrue(state.shouldQuit)
+    }
+
+    func testLoadingTheDemoShowsProgressThenTheCaseload() {
+        var state = AppState(size: Size(width: 80, height: 24))
+        _ = reduce(&state, .started(counselors: [], isEmpty: true))
+        XCTAssertEqual(reduce(&state, .command(.loadDemo)), [.loadDemoDistrict])
+        XCTAssertTrue(state.isBusy)
+        XCTAssertEqual(reduce(&state, .command(.loadDemo)), [], "a second press while loading does nothing")
+        let effects = reduce(&state, .demoLoaded(students: 1200, counselors: Fixtures.counselors))
+        XCTAssertEqual(state.screen, .caseload)
+        XCTAssertFalse(state.isBusy)
+        XCTAssertEqual(state.status?.text, "Demo district loaded: 1,200 students, 2 counselors.")
+        XCTAssertEqual(effects.count, 1)
+    }
+
+    func testAFailureIsShownAsAnError() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .failed("disk full"))
+        XCTAssertEqual(state.status, StatusMessage("disk full", isError: true))
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class WaypointUITestsSkeleton: XCTestCase { func testNothingYet() {} }
