@@ -18,7 +18,7 @@ public enum SearchRanking {
     /// With several terms, every one must match; the worst term decides the rank.
     public static func rank(_ student: Student, terms: [String]) -> SearchRank? {
         guard !terms.isEmpty else { return .familyNamePrefix }
-        let family = words(student.familyName)
+        let family = words(student.familyName) + student.unspacedFullNames
         let first = words(student.givenName) + words(student.preferredName ?? "")
         let id = [SearchText.fold(student.localId)]
         let other = words(student.middleName ?? "")

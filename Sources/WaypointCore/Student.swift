@@ -67,10 +67,11 @@ extension Student {
     }
 
     /// Every name part and the ID, folded, in one string: what search matches against.
+    /// CJK names also appear joined ("王伟"), the way they are written and typed.
     public var searchKey: String {
-        [familyName, givenName, preferredName ?? "", middleName ?? "", localId]
+        ([familyName, givenName, preferredName ?? "", middleName ?? "", localId]
             .filter { !$0.isEmpty }
-            .map(SearchText.fold)
+            .map(SearchText.fold) + unspacedFullNames)
             .joined(separator: " ")
     }
 }

@@ -1,0 +1,158 @@
+/// One counselor-to-student link in a generated district, by position in its arrays.
+public struct DemoAssignment: Sendable, Hashable {
+    public var counselorIndex: Int
+    public var studentIndex: Int
+
+    public init(counselorIndex: Int, studentIndex: Int) {
+        self.counselorIndex = counselorIndex
+        self.studentIndex = studentIndex
+    }
+}
+
+/// A made-up but realistic district, so a new install, a demo and the benchmarks have
+/// something that looks like a real caseload: names in many scripts, preferred names,
+/// plausible demographics, and caseloads split by family-name alphabet as high schools do.
+///
+/// Nothing has a database id yet: `Student.schoolId` is an index into `schools` and
+/// assignments refer to positions, until the store inserts them and maps the indices.
+public struct DemoDistrict: Sendable, Equatable {
+    public var schools: [School]
+    public var counselors: [Counselor]
+    public var students: [Student]
+    public var assignments: [DemoAssignment]
+
+    /// The fall the demo school year starts in; birth dates are computed from it.
+    public static let schoolYearStart = 2026
+
+    /// Builds a district; the same seed always gives the same district, on any machine.
+    /// - Parameters:
+    ///   - students: how many students (grades 9-12).
+    ///   - counselors: how many counselors; by default one per 300 students, as districts staff.
+    public static func generate(students: Int = 1200, counselors: Int? = nil,
+                                seed: UInt64 = 2026) -> DemoDistrict {
+        var generator = DemoGenerator(seed: seed)
+        let studentCount = max(0, students)
+        let counselorCount = max(1, counselors ?? studentCount / 300)
+        return generator.district(studentCount: studentCount, counselorCount: counselorCount)
+    }
+}
+
+/// The generation steps, kept apart so that `DemoDistrict` reads as its public contract.
+/// The order of random draws is part of the output: changing it changes every district.
+private struct DemoGenerator {
+    var rng: SplitMix64
+
+    init(seed: UInt64) {
+        rng = SplitMix64(seed: seed)
+    }
+
+    mutating func district(studentCount: Int, counselorCount: Int) -> DemoDistrict {
+        let schoolCount = min(counselorCount, 3 + rng.int(below: 2))
+        let schools = pickDistinct(DemoNames.schools, count: schoolCount)
+            .map { School(name: $0, lowGrade: Grade(rawValue: 9), highGrade: Grade(rawValue: 12)) }
+        // Every school gets at least one counselor; students follow counselors, so caseloads
+        // come out even rather than schools.
+        let counselorSchool = (0..<counselorCount).map { $0 % schoolCount }
+        let counselors = makeCounselors(count: counselorCount)
+        let counselorsPerSchool = (0..<schoolCount).map { school in
+            counselorSchool.filter { $0 == school }.count
+        }
+        let students = (0..<studentCount).map { index in
+            makeStudent(index: index, schoolIndex: rng.weightedIndex(counselorsPerSchool))
+        }
+        let assignments = assign(students: students, counselorSchool: counselorSchool,
+                                 schoolCount: schoolCount)
+        return DemoDistrict(schools: schools, counselors: counselors, students: students,
+                            assignments: assignments)
+    }
+
+    private mutating func pickDistinct(_ items: [String], count: Int) -> [String] {
+        var items = items
+        for index in 0..<min(count, items.count) {
+            items.swapAt(index, index + rng.int(below: items.count - index))
+        }
+        return Array(items.prefix(count))
+    }
+
+    private mutating func makeCounselors(count: Int) -> [Counselor] {
+        let names = DemoNames.counselors
+        let offset = rng.int(below: names.count)
+        return (0..<count).map { index in
+            let name = names[(offset + index) % names.count]
+            let round = index / names.count
+            let handle = SearchText.fold(String(name.given.prefix(1)) + name.family)
+                .filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            let email = "\(handle)\(round == 0 ? "" : String(round + 1))@waypoint-demo.org"
+            return Counselor(givenName: name.given, familyName: name.family, email: email)
+        }
+    }
+
+    private mutating func makeStudent(index: Int, schoolIndex: Int) -> Student {
+        let pool = DemoNames.pools[rng.weightedIndex(DemoNames.pools.map(\.weight))]
+        let gender = ["F", "M", "X"][rng.weightedIndex([49, 49, 2])]
+        let female = gender == "F" || (gender == "X" && rng.chance(0.5))
+        let givenName = rng.pick(female ? pool.femaleGiven : pool.maleGiven)
+        let familyName = rng.pick(pool.family)
+        let middles = female ? pool.femaleMiddle : pool.maleMiddle
+        let middleName = !middles.isEmpty && rng.chance(pool.middleRate) ? rng.pick(middles) : nil
+        let preferredName = preferred(for: givenName, female: female, pool: pool)
+        let grade = 9 + index % 4
+        // IDs grow with position but skip a few numbers, like a real student information system.
+        let localId = "S" + String(100_000 + index * 8 + rng.int(below: 8))
+        return Student(
+            localId: localId, givenName: givenName, middleName: middleName,
+            familyName: familyName, preferredName: preferredName,
+            grade: Grade(rawValue: grade)!, schoolId: Int64(schoolIndex),
+            birthDate: birthDate(grade: grade), gender: gender,
+            raceEthnicity: pool.raceEthnicity[rng.weightedIndex(pool.raceEthnicity.map(\.weight))].value,
+            englishLearner: rng.chance(pool.englishLearnerRate),
+            specialEducation: rng.chance(0.14),
+            economicallyDisadvantaged: rng.chance(0.42))
+    }
+
+    private mutating func preferred(for givenName: String, female: Bool, pool: NamePool) -> String? {
+        if let nickname = pool.nicknames[givenName] {
+            return rng.chance(pool.preferredRate) ? nickname : nil
+        }
+        let adopted = female ? pool.adoptedNames.female : pool.adoptedNames.male
+        guard !adopted.isEmpty, rng.chance(pool.preferredRate) else { return nil }
+        return rng.pick(adopted)
+    }
+
+    /// A birth date that fits the grade under the usual cut-off: five by September 1 for
+    /// kindergarten, so a ninth grader in fall 2026 was born between 2011-09-02 and 2012-09-01.
+    private mutating func birthDate(grade: Int) -> String {
+        let firstYear = DemoDistrict.schoolYearStart - grade - 6
+        let day = CivilDate.days(year: firstYear, month: 9, day: 2) + rng.int(below: 365)
+        return CivilDate(days: day).iso
+    }
+
+    /// Splits each school's students between its counselors by family-name alphabet, in
+    /// contiguous ranges, never splitting one family name across two counselors.
+    private func assign(students: [Student], counselorSchool: [Int], schoolCount: Int) -> [DemoAssignment] {
+        let sortKeys = students.map { SearchText.fold($0.familyName) }
+        let nameKeys = students.map { SearchText.fold($0.listName) }
+        var assignments: [DemoAssignment] = []
+        for school in 0..<schoolCount {
+            let counselors = counselorSchool.indices.filter { counselorSchool[$0] == school }
+            let members = students.indices
+                .filter { students[$0].schoolId == Int64(school) }
+                .sorted { (sortKeys[$0], nameKeys[$0], students[$0].localId)
+                    < (sortKeys[$1], nameKeys[$1], students[$1].localId) }
+            var start = 0
+            for (position, counselor) in counselors.enumerated() {
+                var end = position == counselors.count - 1
+                    ? members.count
+                    : max(start, members.count * (position + 1) / counselors.count)
+                while end > 0, end < members.count, sortKeys[members[end]] == sortKeys[members[end - 1]] {
+                    end += 1
+                }
+                for member in members[start..<end] {
+                    assignments.append(DemoAssignment(counselorIndex: counselor, studentIndex: member))
+                }
+                start = end
+            }
+        }
+        return assignments.sorted { $0.studentIndex < $1.studentIndex }
+    }
+}

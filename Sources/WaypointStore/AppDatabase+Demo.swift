@@ -1,0 +1,47 @@
+import GRDB
+import WaypointCore
+
+extension AppDatabase {
+    /// Fills an empty database with a generated district, all or nothing (one transaction).
+    /// Refuses a database that already has students, so demo names never mix with real ones.
+    public func loadDemoDistrict(_ district: DemoDistrict) throws {
+        try write { db in
+            let existing = try Student.fetchCount(db)
+            guard existing == 0 else { throw StoreError.databaseNotEmpty(studentCount: existing) }
+
+            var schoolIds: [Int64] = []
+            for school in district.schools {
+                var school = school
+                try school.insert(db)
+                schoolIds.append(school.id!)
+            }
+            var counselorIds: [Int64] = []
+            for counselor in district.counselors {
+                var counselor = counselor
+                try counselor.insert(db)
+                counselorIds.append(counselor.id!)
+            }
+            var studentIds: [Int64] = []
+            for (index, student) in district.students.enumerated() {
+                guard let schoolIndex = Int(exactly: student.schoolId), schoolIds.indices.contains(schoolIndex) else {
+                    throw StoreError.invalidDemoDistrict(
+                        "student \(index) refers to school \(student.schoolId), but there are \(schoolIds.count)")
+                }
+                var student = student
+                student.schoolId = schoolIds[schoolIndex]
+                studentIds.append(try AppDatabase.insert(student, in: db).id!)
+            }
+            for assignment in district.assignments {
+                guard counselorIds.indices.contains(assignment.counselorIndex),
+                      studentIds.indices.contains(assignment.studentIndex) else {
+                    throw StoreError.invalidDemoDistrict(
+                        "assignment of student \(assignment.studentIndex) to counselor "
+                            + "\(assignment.counselorIndex) is out of range")
+                }
+                try CaseloadAssignment(counselorId: counselorIds[assignment.counselorIndex],
+                                       studentId: studentIds[assignment.studentIndex])
+                    .insert(db, onConflict: .ignore)
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import GRDB
+import WaypointCore
+
+extension AppDatabase {
+    /// Counselors in the order a picker lists them: family name, then given name.
+    public func allCounselors() throws -> [Counselor] {
+        try read { db in
+            try Counselor.order(Column("familyName"), Column("givenName"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func counselor(id: Int64) throws -> Counselor? {
+        try read { db in try Counselor.fetchOne(db, key: id) }
+    }
+
+    /// Every counselor whose caseload holds the student (usually one).
+    public func counselors(ofStudentId studentId: Int64) throws -> [Counselor] {
+        try read { db in
+            try Counselor.fetchAll(db, sql: """
+                SELECT counselor.* FROM counselor
+                JOIN caseload ON caseload.counselorId = counselor.id
+                WHERE caseload.studentId = ?
+                ORDER BY counselor.familyName, counselor.givenName, counselor.id
+                """, arguments: [studentId])
+        }
+    }
+
+    public func allSchools() throws -> [School] {
+        try read { db in try School.order(Column("name"), Column("id")).fetchAll(db) }
+    }
+
+    public func school(id: Int64) throws -> School? {
+        try read { db in try School.fetchOne(db, key: id) }
+    }
+
+    /// All students, active or not.
+    public func studentCount() throws -> Int {
+        try read { db in try Student.fetchCount(db) }
+    }
+
+    /// True before any student was imported or loaded: the cue to offer the demo district.
+    public func isEmpty() throws -> Bool {
+        try studentCount() == 0
+    }
+
+    public func student(id: Int64) throws -> Student? {
+        try read { db in try Student.fetchOne(db, key: id) }
+    }
+
+    /// The student with the ID the school uses, which is what counselors type.
+    public func student(localId: String) throws -> Student? {
+        try read { db in try Student.filter(Student.Columns.localId == localId).fetchOne(db) }
+    }
+
+    /// The active students on a counselor's caseload (nil: the whole district), optionally
+    /// in one grade, in the order a caseload is read: folded "Family, First", then local ID.
+    public func caseload(counselorId: Int64?, grade: Grade? = nil) throws -> [CaseloadEntry] {
+        let entries = try read { db in
+            try AppDatabase.fetchEntries(db, counselorId: counselorId, grade: grade, matching: nil)
+        }
+        return AppDatabase.sortedForCaseload(entries)
+    }
+
+    /// Active students with their school name, restricted as asked. Unordered.
+    static func fetchEntries(_ db: Database, counselorId: Int64?, grade: Grade?,
+                             matching filter: SQL?) throws -> [CaseloadEntry] {
+        var sql: SQL = """
+            SELECT student.*, school.name AS schoolName
+            FROM student
+            JOIN school ON school.id = student.schoolId
+            """
+        if let counselorId {
+            sql += " JOIN caseload ON caseload.studentId = student.id AND caseload.counselorId = \(counselorId)"
+        }
+        sql += " WHERE student.isActive"
+        if let grade {
+            sql += " AND student.grade = \(grade)"
+        }
+        if let filter {
+            sql += " AND (\(filter))"
+        }
+        return try SQLRequest<Row>(literal: sql).fetchAll(db).map { row in
+            CaseloadEntry(student: try Student(row: row), schoolName: row["schoolName"])
+        }
+    }
+
+    /// Sorted in Swift, not SQL: the order must be by folded names ("Ñúñez" beside "Nunez")
+    /// and match `SearchRanking`'s tie-break exactly, and SQLite cannot fold like Core does.
+    static func sortedForCaseload(_ entries: [CaseloadEntry]) -> [CaseloadEntry] {
+        entries
+            .map { (entry: $0, key: SearchText.fold($0.student.listName)) }
+            .sorted { lhs, rhs in
+                if lhs.key != rhs.key { return lhs.key < rhs.key }
+                return lhs.entry.student.localId < rhs.entry.student.localId
+            }
+            .map(\.entry)
+    }
+}

@@ -1,0 +1,35 @@
+/// What the store refuses, in words a counselor or an administrator can act on.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// Loading demo data over real data would mix made-up students into a caseload.
+    case databaseNotEmpty(studentCount: Int)
+    case studentNotFound(id: Int64)
+    case counselorNotFound(id: Int64)
+    case duplicateLocalId(String)
+    case missingField(record: String, field: String)
+    /// A demo district whose indices do not line up (a bug in whoever built it).
+    case invalidDemoDistrict(String)
+    case cannotCreateFolder(path: String, reason: String)
+    case cannotCreateFile(path: String)
+
+    public var description: String {
+        switch self {
+        case .databaseNotEmpty(let count):
+            "The database already holds \(count) student\(count == 1 ? "" : "s"); "
+                + "demo data can only be loaded into an empty database."
+        case .studentNotFound(let id):
+            "No student with id \(id)."
+        case .counselorNotFound(let id):
+            "No counselor with id \(id)."
+        case .duplicateLocalId(let localId):
+            "Another student already has local ID \"\(localId)\"; local IDs must be unique in the district."
+        case .missingField(let record, let field):
+            "The \(record) has an empty \(field); it is required."
+        case .invalidDemoDistrict(let detail):
+            "The demo district is inconsistent: \(detail)."
+        case .cannotCreateFolder(let path, let reason):
+            "Cannot create the database folder \(path): \(reason)."
+        case .cannotCreateFile(let path):
+            "Cannot create the database file \(path); check that its folder is writable."
+        }
+    }
+}
