@@ -52,6 +52,11 @@ extension AppDatabase {
         try read { db in try Student.filter(Student.Columns.localId == localId).fetchOne(db) }
     }
 
+    /// The student with the roster system's identifier, for scripts that speak OneRoster.
+    public func student(sourcedId: String) throws -> Student? {
+        try read { db in try Student.filter(Column("sourcedId") == sourcedId).fetchOne(db) }
+    }
+
     /// The active students on a counselor's caseload (nil: the whole district), optionally
     /// in one grade, in the order a caseload is read: folded "Family, First", then local ID.
     public func caseload(counselorId: Int64?, grade: Grade? = nil) throws -> [CaseloadEntry] {

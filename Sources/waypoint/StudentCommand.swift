@@ -86,7 +86,7 @@ struct StudentShowCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         guard let student = try db.student(localId: id) ?? db.student(sourcedId: id) else {
-            throw CLIError("no student with ID \"\(id)\"; expected a local ID such as S100001 "
+            throw CLIError("no student with ID \"\(id)\"; expected a local ID or roster sourcedId "
                 + "(see `waypoint student list`)")
         }
         let detail = StudentDetail(

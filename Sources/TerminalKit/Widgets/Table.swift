@@ -35,7 +35,11 @@ public struct Table {
     public func render(into buffer: inout Buffer, area: Rect, state: TableState) {
         guard !area.isEmpty else { return }
         buffer.fill(area)
-        let widths = Layout.split(area, .horizontal, columns.map(\.width), spacing: 1)
+        let visible = Table.visibleRows(in: area)
+        let scrolls = rowCount > visible && visible > 0
+        // A scrolling table keeps its last column free for the position marker.
+        let columnsArea = scrolls ? Rect(x: area.x, y: area.y, width: area.width - 1, height: area.height) : area
+        let widths = Layout.split(columnsArea, .horizontal, columns.map(\.width), spacing: 1)
         for (column, rect) in zip(columns, widths) {
             buffer.write(DisplayWidth.pad(column.title, to: rect.width, alignment: column.alignment),
                          at: Position(x: rect.x, y: area.y), style: headerStyle, clip: rect)
@@ -46,7 +50,6 @@ public struct Table {
                          at: Position(x: body.x, y: body.y), style: .dim, clip: body)
             return
         }
-        let visible = Table.visibleRows(in: area)
         let first = min(state.offset, max(0, rowCount - 1))
         for line in 0..<visible {
             let row = first + line
@@ -59,7 +62,7 @@ public struct Table {
                 buffer.write(text, at: Position(x: rect.x, y: y), style: style, clip: rect)
             }
         }
-        if rowCount > visible, visible > 0 {
+        if scrolls {
             drawScrollMarker(into: &buffer, body: body, first: first, visible: visible)
         }
     }
