@@ -55,7 +55,7 @@ final class DemoDistrictTests: XCTestCase {
         for school in district.schools.indices {
             let ordered = district.students.indices
                 .filter { district.students[$0].schoolId == Int64(school) }
-                .sorted { SearchText.fold(district.students[$0].familyName) < SearchText.fold(district.students[$1].familyName) }
+                .sorted { key(district.students[$0]) < key(district.students[$1]) }
             // Walking the school's students in family-name order, each counselor appears once, as one run.
             var runs: [Int] = []
             for index in ordered where runs.last != counselorOf[index] {
@@ -63,6 +63,21 @@ final class DemoDistrictTests: XCTestCase {
             }
             XCTAssertEqual(runs.count, Set(runs).count, "school \(school) runs \(runs)")
         }
+    }
+
+    func testLargeDistrictsKeepEvenCaseloadsAndDistinctCounselors() {
+        let district = DemoDistrict.generate(students: 30_000, seed: 2026)
+        XCTAssertEqual(district.counselors.count, 100)
+        XCTAssertEqual(Set(district.counselors.map(\.displayName)).count, 100)
+        XCTAssertEqual(Set(district.counselors.compactMap(\.email)).count, 100)
+        let sizes = Dictionary(grouping: district.assignments, by: \.counselorIndex).mapValues(\.count)
+        XCTAssertEqual(sizes.count, 100)
+        XCTAssertTrue(sizes.values.allSatisfy { (240...360).contains($0) }, "\(sizes.values.sorted())")
+    }
+
+    /// The order caseloads are split in: family name, then the list name, then ID.
+    private func key(_ student: Student) -> (String, String, String) {
+        (SearchText.fold(student.familyName), SearchText.fold(student.listName), student.localId)
     }
 
     func testGradesBirthDatesAndIds() {
