@@ -75,15 +75,18 @@ private struct DemoGenerator {
     }
 
     private mutating func makeCounselors(count: Int) -> [Counselor] {
-        let names = DemoNames.counselors
-        let offset = rng.int(below: names.count)
+        let givenNames = DemoNames.counselorGivenNames
+        let familyNames = DemoNames.counselorFamilyNames
+        let distinct = givenNames.count * familyNames.count
+        let offset = rng.int(below: distinct)
         return (0..<count).map { index in
-            let name = names[(offset + index) % names.count]
-            let round = index / names.count
-            let handle = SearchText.fold(String(name.given.prefix(1)) + name.family)
-                .filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            let given = givenNames[(offset + index) % givenNames.count]
+            let family = familyNames[(offset + index) % familyNames.count]
+            let round = index / distinct
+            let handle = SearchText.fold(given + "." + family)
+                .filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") }
             let email = "\(handle)\(round == 0 ? "" : String(round + 1))@waypoint-demo.org"
-            return Counselor(givenName: name.given, familyName: name.family, email: email)
+            return Counselor(givenName: given, familyName: family, email: email)
         }
     }
 
@@ -128,25 +131,27 @@ private struct DemoGenerator {
     }
 
     /// Splits each school's students between its counselors by family-name alphabet, in
-    /// contiguous ranges, never splitting one family name across two counselors.
+    /// contiguous ranges. A boundary moves to the nearest change of family name when one is
+    /// within a tenth of a caseload, so a family stays with one counselor; otherwise it falls
+    /// inside the name ("Nguyen A-L"), as schools do for very common names.
     private func assign(students: [Student], counselorSchool: [Int], schoolCount: Int) -> [DemoAssignment] {
-        let sortKeys = students.map { SearchText.fold($0.familyName) }
+        let familyKeys = students.map { SearchText.fold($0.familyName) }
         let nameKeys = students.map { SearchText.fold($0.listName) }
         var assignments: [DemoAssignment] = []
         for school in 0..<schoolCount {
             let counselors = counselorSchool.indices.filter { counselorSchool[$0] == school }
             let members = students.indices
                 .filter { students[$0].schoolId == Int64(school) }
-                .sorted { (sortKeys[$0], nameKeys[$0], students[$0].localId)
-                    < (sortKeys[$1], nameKeys[$1], students[$1].localId) }
+                .sorted { (familyKeys[$0], nameKeys[$0], students[$0].localId)
+                    < (familyKeys[$1], nameKeys[$1], students[$1].localId) }
+            let memberFamilies = members.map { familyKeys[$0] }
             var start = 0
             for (position, counselor) in counselors.enumerated() {
-                var end = position == counselors.count - 1
+                let target = members.count * (position + 1) / counselors.count
+                let end = position == counselors.count - 1
                     ? members.count
-                    : max(start, members.count * (position + 1) / counselors.count)
-                while end > 0, end < members.count, sortKeys[members[end]] == sortKeys[members[end - 1]] {
-                    end += 1
-                }
+                    : boundary(near: max(start, target), in: memberFamilies,
+                               tolerance: max(1, members.count / counselors.count / 10), notBefore: start)
                 for member in members[start..<end] {
                     assignments.append(DemoAssignment(counselorIndex: counselor, studentIndex: member))
                 }
@@ -154,5 +159,19 @@ private struct DemoGenerator {
             }
         }
         return assignments.sorted { $0.studentIndex < $1.studentIndex }
+    }
+
+    /// The split point closest to `target` where the family name changes, if one lies within
+    /// `tolerance`; else `target` itself.
+    private func boundary(near target: Int, in families: [String], tolerance: Int, notBefore start: Int) -> Int {
+        func isChange(_ index: Int) -> Bool {
+            index > start && index < families.count && families[index] != families[index - 1]
+        }
+        guard target > start, target < families.count, !isChange(target) else { return target }
+        for distance in 1...tolerance {
+            if isChange(target - distance) { return target - distance }
+            if isChange(target + distance) { return target + distance }
+        }
+        return target
     }
 }

@@ -168,11 +168,15 @@ enum DemoNames {
             raceEthnicity: [(white, 8), (twoOrMore, 2)], englishLearnerRate: 0.3),
     ]
 
-    /// Counselors keep their names in Latin script, as staff directories usually do.
-    static let counselors: [(given: String, family: String)] = [
-        ("Dana", "Whitfield"), ("Marcus", "Okafor"), ("Rosa", "Delgado"), ("Kevin", "Tran"),
-        ("Aisha", "Rahman"), ("Megan", "O'Leary"), ("Tomás", "Ferreira"), ("Ingrid", "Nilsson"),
-        ("Jamal", "Brooks"), ("Hye-jin", "Park"), ("Laura", "Castellanos"), ("Peter", "Kowalczyk"),
+    /// Counselors keep their names in Latin script, as staff directories usually do. The
+    /// two lists have coprime lengths (16 and 17) so a large district gets 272 distinct names.
+    static let counselorGivenNames = [
+        "Dana", "Marcus", "Rosa", "Kevin", "Aisha", "Megan", "Tomás", "Ingrid", "Jamal", "Hye-jin",
+        "Laura", "Peter", "Nadia", "Samuel", "Beatriz", "Owen",
+    ]
+    static let counselorFamilyNames = [
+        "Whitfield", "Okafor", "Delgado", "Tran", "Rahman", "O'Leary", "Ferreira", "Nilsson", "Brooks",
+        "Park", "Castellanos", "Kowalczyk", "Haddad", "Reyes", "Lindgren", "Mensah", "Iverson",
     ]
 
     static let schools = [

@@ -5,6 +5,12 @@ import WaypointCore
 /// could accept. It only selects candidates: `SearchRanking` decides what matches and
 /// in which order.
 enum StudentSearch {
+    /// The query without control characters. They never occur in a name, and a NUL would
+    /// end the FTS pattern early inside SQLite, leaving an unterminated quote behind.
+    static func cleaned(_ query: String) -> String {
+        String(String.UnicodeScalarView(query.unicodeScalars.filter { $0.properties.generalCategory != .control }))
+    }
+
     /// The FTS5 query: each term as a quoted phrase with a prefix star, all of them required.
     /// Quoting (doubling any `"`) makes `*`, `-`, `OR`, `NEAR(` and parentheses plain text,
     /// so nothing a counselor types can be an FTS syntax error.

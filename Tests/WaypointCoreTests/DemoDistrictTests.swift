@@ -1,0 +1,127 @@
+import XCTest
+import WaypointCore
+
+final class DemoDistrictTests: XCTestCase {
+    func testSameSeedGivesIdenticalDistrict() {
+        XCTAssertEqual(DemoDistrict.generate(seed: 7), DemoDistrict.generate(seed: 7))
+    }
+
+    func testDifferentSeedGivesDifferentDistrict() {
+        let first = DemoDistrict.generate(seed: 7)
+        let second = DemoDistrict.generate(seed: 8)
+        XCTAssertNotEqual(first.students, second.students)
+    }
+
+    func testDefaultCounts() {
+        let district = DemoDistrict.generate()
+        XCTAssertEqual(district.students.count, 1200)
+        XCTAssertEqual(district.counselors.count, 4)
+        XCTAssertTrue((3...4).contains(district.schools.count), "\(district.schools.count) schools")
+        XCTAssertTrue(district.schools.allSatisfy { $0.name.hasSuffix("High School") && $0.id == nil })
+    }
+
+    func testExplicitCounselorCountAndTinyDistrict() {
+        XCTAssertEqual(DemoDistrict.generate(students: 900, counselors: 5).counselors.count, 5)
+        let tiny = DemoDistrict.generate(students: 10)
+        XCTAssertEqual(tiny.counselors.count, 1)
+        XCTAssertEqual(tiny.schools.count, 1)
+        XCTAssertEqual(tiny.assignments.count, 10)
+        XCTAssertTrue(DemoDistrict.generate(students: 0).students.isEmpty)
+    }
+
+    func testEveryStudentIsInExactlyOneCaseloadOfTheirSchool() {
+        let district = DemoDistrict.generate()
+        let perStudent = Dictionary(grouping: district.assignments, by: \.studentIndex)
+        XCTAssertEqual(perStudent.count, district.students.count)
+        XCTAssertTrue(perStudent.values.allSatisfy { $0.count == 1 })
+        // A counselor works in one school.
+        let schoolsPerCounselor = Dictionary(grouping: district.assignments, by: \.counselorIndex)
+            .mapValues { Set($0.map { district.students[$0.studentIndex].schoolId }) }
+        XCTAssertTrue(schoolsPerCounselor.values.allSatisfy { $0.count == 1 })
+    }
+
+    func testCaseloadsAreRoughlyEven() {
+        let district = DemoDistrict.generate(students: 1200, counselors: 4, seed: 11)
+        let sizes = Dictionary(grouping: district.assignments, by: \.counselorIndex).mapValues(\.count)
+        XCTAssertEqual(sizes.count, 4)
+        for (counselor, size) in sizes {
+            XCTAssertTrue((200...400).contains(size), "counselor \(counselor) has \(size) students")
+        }
+    }
+
+    func testCaseloadsAreContiguousFamilyNameRanges() {
+        let district = DemoDistrict.generate(students: 1200, counselors: 6, seed: 3)
+        let counselorOf = Dictionary(uniqueKeysWithValues: district.assignments.map { ($0.studentIndex, $0.counselorIndex) })
+        for school in district.schools.indices {
+            let ordered = district.students.indices
+                .filter { district.students[$0].schoolId == Int64(school) }
+                .sorted { key(district.students[$0]) < key(district.students[$1]) }
+            // Walking the school's students in family-name order, each counselor appears once, as one run.
+            var runs: [Int] = []
+            for index in ordered where runs.last != counselorOf[index] {
+                runs.append(counselorOf[index]!)
+            }
+            XCTAssertEqual(runs.count, Set(runs).count, "school \(school) runs \(runs)")
+        }
+    }
+
+    func testLargeDistrictsKeepEvenCaseloadsAndDistinctCounselors() {
+        let district = DemoDistrict.generate(students: 30_000, seed: 2026)
+        XCTAssertEqual(district.counselors.count, 100)
+        XCTAssertEqual(Set(district.counselors.map(\.displayName)).count, 100)
+        XCTAssertEqual(Set(district.counselors.compactMap(\.email)).count, 100)
+        let sizes = Dictionary(grouping: district.assignments, by: \.counselorIndex).mapValues(\.count)
+        XCTAssertEqual(sizes.count, 100)
+        XCTAssertTrue(sizes.values.allSatisfy { (240...360).contains($0) }, "\(sizes.values.sorted())")
+    }
+
+    /// The order caseloads are split in: family name, then the list name, then ID.
+    private func key(_ student: Student) -> (String, String, String) {
+        (SearchText.fold(student.familyName), SearchText.fold(student.listName), student.localId)
+    }
+
+    func testGradesBirthDatesAndIds() {
+        let district = DemoDistrict.generate()
+        let grades = Dictionary(grouping: district.students, by: \.grade.rawValue).mapValues(\.count)
+        XCTAssertEqual(Set(grades.keys), [9, 10, 11, 12])
+        XCTAssertTrue(grades.values.allSatisfy { $0 == 300 })
+        XCTAssertEqual(Set(district.students.map(\.localId)).count, district.students.count)
+        for student in district.students {
+            XCTAssertTrue(student.localId.hasPrefix("S") && student.localId.count == 7, student.localId)
+            // Fall 2026: a ninth grader was born 2011-09-02 ... 2012-09-01.
+            let birthDate = try! XCTUnwrap(student.birthDate)
+            let earliest = "\(2026 - student.grade.rawValue - 6)-09-02"
+            let latest = "\(2026 - student.grade.rawValue - 5)-09-01"
+            XCTAssertTrue(birthDate >= earliest && birthDate <= latest, "\(birthDate) for grade \(student.grade)")
+        }
+    }
+
+    func testDemographicsArePlausible() {
+        let students = DemoDistrict.generate().students
+        func share(_ predicate: (Student) -> Bool) -> Double {
+            Double(students.filter(predicate).count) / Double(students.count)
+        }
+        XCTAssertTrue(students.allSatisfy { ["F", "M", "X"].contains($0.gender) })
+        XCTAssertTrue(students.allSatisfy { $0.raceEthnicity?.isEmpty == false })
+        XCTAssertTrue((0.05...0.25).contains(share { $0.englishLearner == true }))
+        XCTAssertTrue((0.08...0.22).contains(share { $0.specialEducation == true }))
+        XCTAssertTrue((0.3...0.55).contains(share { $0.economicallyDisadvantaged == true }))
+        XCTAssertTrue(students.contains { $0.preferredName != nil && $0.preferredName != $0.givenName })
+        XCTAssertTrue(students.contains { $0.middleName != nil })
+    }
+
+    func testNamesComeFromManyScripts() {
+        let names = DemoDistrict.generate().students.flatMap { [$0.givenName, $0.familyName] }
+        func contains(_ range: ClosedRange<UInt32>) -> Bool {
+            names.contains { $0.unicodeScalars.contains { range.contains($0.value) } }
+        }
+        XCTAssertTrue(contains(0x4E00...0x9FFF), "Han")
+        XCTAssertTrue(contains(0xAC00...0xD7AF), "Hangul")
+        XCTAssertTrue(contains(0x0400...0x04FF), "Cyrillic")
+        XCTAssertTrue(contains(0x0370...0x03FF), "Greek")
+        XCTAssertTrue(contains(0x1EA0...0x1EFF), "Vietnamese stacked accents")
+        XCTAssertTrue(contains(0x0300...0x036F), "combining marks (NFD)")
+        XCTAssertTrue(names.contains { $0.contains("'") }, "apostrophes")
+        XCTAssertTrue(names.contains { $0.contains("-") }, "hyphens")
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class WaypointCoreTestsSkeleton: XCTestCase { func testNothingYet() {} }

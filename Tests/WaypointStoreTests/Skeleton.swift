@@ -1,2 +1,0 @@
-import XCTest
-final class WaypointStoreTestsSkeleton: XCTestCase { func testNothingYet() {} }
