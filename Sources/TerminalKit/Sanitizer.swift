@@ -13,8 +13,11 @@ public enum Sanitizer {
     public static func sanitize(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
         var result = String.UnicodeScalarView()
+        var previous: UInt32 = 0
         for scalar in text.unicodeScalars {
+            defer { previous = scalar.value }
             switch scalar.value {
+            case 0x0A where previous == 0x0D: continue
             case 0x09, 0x0A, 0x0D: result.append(" ")
             default:
                 if needsReplacement(scalar) {

@@ -4,7 +4,7 @@ import XCTest
 /// The real binary in a real terminal (tmux), driven as a counselor would.
 final class TerminalFlowTests: XCTestCase {
     private func launch(_ tmux: Tmux, binary: URL, database: String, arguments: String = "") throws {
-        try tmux.waitFor(text: "$")
+        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         try tmux.type("'\(binary.path)' --db '\(database)' \(arguments); echo WAYPOINT-EXIT=$?")
         try tmux.press("Enter")
     }
@@ -18,10 +18,10 @@ final class TerminalFlowTests: XCTestCase {
 
         try tmux.waitFor(text: "Welcome to Waypoint")
         try tmux.type("d")
-        try tmux.waitFor(text: "Whose caseload?")
-        try tmux.press("Enter")
-        var screen = try tmux.waitFor(text: "Caseload of")
+        var screen = try tmux.waitFor(text: "Whose caseload?")
         XCTAssertTrue(screen.contains("Demo district loaded"), screen)
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Caseload of")
 
         try tmux.type("jjj")
         try tmux.press("PageDown")

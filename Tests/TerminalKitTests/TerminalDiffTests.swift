@@ -17,7 +17,7 @@ final class TerminalDiffTests: XCTestCase {
         }
         // "hello" -> "help!": only the last two cells differ.
         XCTAssertEqual(backend.drawCalls.last?.map(\.position), [Position(x: 3, y: 0), Position(x: 4, y: 0)])
-        XCTAssertEqual(backend.text, "help!")
+        XCTAssertEqual(backend.screen.line(0), "help!")
     }
 
     func testAnUnchangedFrameSendsNothing() {

@@ -80,7 +80,7 @@ final class WidgetTests: XCTestCase {
         StatusBar.render(hints: [KeyHint(keys: "/", title: "Search"), KeyHint(keys: "?", title: "Help"),
                                  KeyHint(keys: "q", title: "Quit")],
                          message: "Saved", into: &buffer, area: buffer.area)
-        XCTAssertEqual(buffer.line(0), " / Search  ? Help        Saved")
+        XCTAssertEqual(buffer.line(0), " / Search  ? Help       Saved")
     }
 
     func testModalDrawsABorderedBoxOverContent() {

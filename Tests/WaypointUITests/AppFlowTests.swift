@@ -27,9 +27,9 @@ final class AppFlowTests: XCTestCase {
 
         press(app, backend, [.char("d")])
         XCTAssertTrue(backend.text.contains("Whose caseload?"), backend.text)
+        XCTAssertTrue(backend.text.contains("Demo district loaded: 120 students, 2 counselors."), backend.text)
         press(app, backend, [.enter])
         XCTAssertTrue(backend.screen.line(0).contains("Caseload of"), backend.text)
-        XCTAssertTrue(backend.text.contains("Demo district loaded: 120 students, 2 counselors."))
         let caseloadSize = app.state.caseload.rows.count
         XCTAssertGreaterThan(caseloadSize, 40)
 

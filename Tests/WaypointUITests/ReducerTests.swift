@@ -80,7 +80,7 @@ final class ReducerTests: XCTestCase {
     func testMovementIsClampedAndScrolls() {
         var state = Fixtures.caseloadState()
         let visible = state.caseloadVisibleRows
-        XCTAssertEqual(visible, 20, "80x24 leaves 20 table rows below the title, header and above the footer")
+        XCTAssertEqual(visible, 21, "80x24 leaves 21 table rows below the title, header and above the footer")
         _ = reduce(&state, .command(.moveUp))
         XCTAssertEqual(state.caseload.table.selected, 0)
         _ = reduce(&state, .command(.pageDown))

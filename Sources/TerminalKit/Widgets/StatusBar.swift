@@ -12,14 +12,15 @@ public struct KeyHint: Hashable, Sendable {
 }
 
 /// The one-line bar at the bottom: key hints on the left, a status message on the right.
-/// Hints that do not fit are dropped from the end; `?` help lists them all.
+/// The message wins: it says what just happened, and hints that no longer fit are dropped
+/// from the end (`?` help lists them all).
 public enum StatusBar {
     public static func render(hints: [KeyHint], message: String = "", into buffer: inout Buffer,
                               area: Rect, style: Style = .reverse) {
         guard !area.isEmpty else { return }
         let row = area.row(0)
         buffer.fill(row, with: Cell(" ", style: style))
-        let messageWidth = min(DisplayWidth.of(message), row.width / 2)
+        let messageWidth = min(DisplayWidth.of(message), row.width - 2)
         let hintLimit = row.maxX - (messageWidth > 0 ? messageWidth + 1 : 0)
         var x = row.x + 1
         for hint in hints {

@@ -4,12 +4,12 @@ import WaypointCore
 /// The counselor's students as a table, with the search that narrows it.
 enum CaseloadView {
     static let columns = [
-        TableColumn("Name", width: .fill(4)),
+        TableColumn("Name", width: .fill(5)),
         TableColumn("ID", width: .fixed(8)),
         TableColumn("Gr", width: .fixed(2), alignment: .trailing),
         TableColumn("School", width: .fill(3)),
         TableColumn("Pathway", width: .fill(2)),
-        TableColumn("Next milestone", width: .fill(3)),
+        TableColumn("Next milestone", width: .fill(2)),
         TableColumn("Tier", width: .fixed(4)),
         TableColumn("Seen", width: .fixed(5), alignment: .trailing),
     ]

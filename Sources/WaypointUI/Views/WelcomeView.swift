@@ -13,7 +13,7 @@ enum WelcomeView {
         }
         line("Welcome to Waypoint", style: Theme.heading)
         y += 1
-        line("Your caseload, plans, milestones and notes, on this computer, without a network.")
+        line("Find any student in a keystroke or two and browse your caseload, on this computer, without a network.")
         y += 1
         line("This database has no students yet:", style: Theme.muted)
         line(state.databasePath, style: Theme.muted, indent: 2)
