@@ -12,7 +12,9 @@ func waypointBinary() throws -> URL {
         if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         directory.deleteLastPathComponent()
     }
-    throw XCTSkip("no built waypoint binary near \(CommandLine.arguments[0]); run `swift build` first or set WAYPOINT_BINARY")
+    let message = "no built waypoint binary near \(CommandLine.arguments[0]); run `swift build` first or set WAYPOINT_BINARY"
+    if ProcessInfo.processInfo.environment["CI"] == "true" { throw TmuxError(message) }
+    throw XCTSkip(message)
 }
 
 /// A fresh folder per test, removed afterwards.
