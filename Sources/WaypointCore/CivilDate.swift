@@ -1,12 +1,12 @@
 /// Proleptic Gregorian dates as day counts, computed by arithmetic (Howard Hinnant's
 /// algorithms) so generated dates never depend on the machine's calendar or time zone.
-struct CivilDate: Equatable, Sendable {
-    var year: Int
-    var month: Int
-    var day: Int
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
 
     /// Days since 1970-01-01.
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -15,7 +15,7 @@ struct CivilDate: Equatable, Sendable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    init(days: Int) {
+    public init(days: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -28,7 +28,7 @@ struct CivilDate: Equatable, Sendable {
     }
 
     /// "2012-03-07".
-    var iso: String {
+    public var iso: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text

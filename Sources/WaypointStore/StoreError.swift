@@ -10,6 +10,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidDemoDistrict(String)
     case cannotCreateFolder(path: String, reason: String)
     case cannotCreateFile(path: String)
+    case sessionNotFound(id: Int64)
+    case followUpNotFound(id: Int64)
+    /// Confidential notes belong to their author alone.
+    case confidentialToAuthor(sessionId: Int64)
 
     public var description: String {
         switch self {
@@ -28,6 +32,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "The demo district is inconsistent: \(detail)."
         case .cannotCreateFolder(let path, let reason):
             "Cannot create the database folder \(path): \(reason)."
+        case .sessionNotFound(let id):
+            "No session with id \(id)."
+        case .followUpNotFound(let id):
+            "No follow-up with id \(id)."
+        case .confidentialToAuthor(let id):
+            "Session \(id) is confidential: only the counselor who wrote it can read or amend it."
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }

@@ -1,0 +1,95 @@
+import Foundation
+
+/// One contact with a student: who, when, how long, what kind, what was said.
+///
+/// The note itself lives in an append-only history (`NoteVersion`); `note` is its latest
+/// version. Sessions are never erased: deleting one archives it.
+public struct AdvisingSession: Identifiable, Equatable, Sendable {
+    public var id: Int64?
+    public var studentId: Int64
+    /// The counselor who recorded it; set by Waypoint, never by the user.
+    public var authorId: Int64
+    public var startedAt: Date
+    public var durationMinutes: Int
+    /// A session kind id from the catalog ("academic", "college", …).
+    public var kind: String
+    public var participants: [Participant]
+    public var topics: [String]
+    public var isConfidential: Bool
+    public var isArchived: Bool
+    public var note: String
+
+    public init(id: Int64? = nil, studentId: Int64, authorId: Int64, startedAt: Date, durationMinutes: Int,
+                kind: String, participants: [Participant] = [.student], topics: [String] = [],
+                isConfidential: Bool = false, isArchived: Bool = false, note: String) {
+        self.id = id
+        self.studentId = studentId
+        self.authorId = authorId
+        self.startedAt = startedAt
+        self.durationMinutes = durationMinutes
+        self.kind = kind
+        self.participants = participants
+        self.topics = topics
+        self.isConfidential = isConfidential
+        self.isArchived = isArchived
+        self.note = note
+    }
+
+    /// The first non-empty line of the note: what a history list shows.
+    public var firstLine: String {
+        note.split(whereSeparator: \.isNewline).first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+}
+
+/// Who took part in a session.
+public enum Participant: String, CaseIterable, Codable, Sendable {
+    case student, parentGuardian = "parent-guardian", teacher, other
+
+    public var title: String {
+        switch self {
+        case .student: "Student"
+        case .parentGuardian: "Parent/guardian"
+        case .teacher: "Teacher"
+        case .other: "Other"
+        }
+    }
+}
+
+/// One version of a session's note. The first is the original; each amendment adds one.
+public struct NoteVersion: Equatable, Sendable {
+    public var sessionId: Int64
+    public var version: Int
+    public var text: String
+    public var authorId: Int64
+    public var createdAt: Date
+
+    public init(sessionId: Int64, version: Int, text: String, authorId: Int64, createdAt: Date) {
+        self.sessionId = sessionId
+        self.version = version
+        self.text = text
+        self.authorId = authorId
+        self.createdAt = createdAt
+    }
+}
+
+/// A session as a given counselor may see it: a confidential session by someone else shows
+/// that a contact happened (date, kind, who) but not what was said.
+public struct SessionView: Identifiable, Equatable, Sendable {
+    public var session: AdvisingSession
+    public var authorName: String
+    public var isRedacted: Bool
+
+    public var id: Int64 { session.id ?? -1 }
+
+    public init(session: AdvisingSession, authorName: String, viewerId: Int64?) {
+        isRedacted = session.isConfidential && session.authorId != viewerId
+        var shown = session
+        if isRedacted {
+            shown.note = ""
+            shown.topics = []
+            shown.participants = []
+        }
+        self.session = shown
+        self.authorName = authorName
+    }
+}

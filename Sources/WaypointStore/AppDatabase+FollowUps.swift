@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import WaypointCore
+
+extension AppDatabase {
+    /// Adds a follow-up that belongs to no session (a task noted on the profile).
+    @discardableResult
+    public func addFollowUp(studentId: Int64, authorId: Int64, text: String, dueDate: CivilDate?,
+                            now: Date = Date()) throws -> Int64 {
+        try write { db in
+            guard try Student.exists(db, key: studentId) else { throw StoreError.studentNotFound(id: studentId) }
+            try SessionRows.insertFollowUp(studentId: studentId, sessionId: nil, authorId: authorId, text: text,
+                                           dueDate: dueDate, at: now, db: db)
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Marks a follow-up done, dropped, or open again.
+    public func setFollowUpStatus(id: Int64, to status: FollowUpStatus, now: Date = Date()) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE follow_up SET status = ?, closedAt = ? WHERE id = ?",
+                           arguments: [status.rawValue, status == .open ? nil : now, id])
+            guard db.changesCount == 1 else { throw StoreError.followUpNotFound(id: id) }
+        }
+    }
+
+    /// A student's follow-ups in the given states, soonest due first (undated last).
+    public func followUps(studentId: Int64, statuses: Set<FollowUpStatus> = [.open]) throws -> [FollowUp] {
+        try read { db in
+            try FollowUpRows.fetch(db, where: "studentId = ?", arguments: [studentId], statuses: statuses)
+        }
+    }
+
+    /// Open follow-ups across a counselor's caseload (nil: the district), soonest first;
+    /// `overdueOn` keeps only those due before that day.
+    public func openFollowUps(counselorId: Int64?, overdueOn today: CivilDate? = nil) throws -> [FollowUp] {
+        try read { db in
+            var clauses: [String] = []
+            var arguments: StatementArguments = []
+            if let counselorId {
+                clauses.append("studentId IN (SELECT studentId FROM caseload WHERE counselorId = ?)")
+                arguments += [counselorId]
+            }
+            if let today {
+                clauses.append("dueDate < ?")
+                arguments += [today.iso]
+            }
+            return try FollowUpRows.fetch(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "),
+                                          arguments: arguments, statuses: [.open])
+        }
+    }
+}
+
+enum FollowUpRows {
+    static func fetch(_ db: Database, where clause: String, arguments: StatementArguments,
+                      statuses: Set<FollowUpStatus>) throws -> [FollowUp] {
+        let states = statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
+        return try Row.fetchAll(db, sql: """
+            SELECT * FROM follow_up WHERE (\(clause)) AND status IN (\(states))
+            ORDER BY dueDate IS NULL, dueDate, id
+            """, arguments: arguments).map { row in
+            FollowUp(id: row["id"], studentId: row["studentId"], sessionId: row["sessionId"], authorId: row["authorId"],
+                     text: row["text"], dueDate: (row["dueDate"] as String?).flatMap { CivilDate(iso: $0) },
+                     status: FollowUpStatus(rawValue: row["status"]) ?? .open, createdAt: row["createdAt"],
+                     closedAt: row["closedAt"])
+        }
+    }
+}
