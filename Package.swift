@@ -19,21 +19,29 @@ let package = Package(
             name: "WaypointStore",
             dependencies: ["WaypointCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The default catalogs (Resources/catalogs/*.json), compiled into the binary.
+        .target(
+            name: "WaypointCatalogs",
+            dependencies: ["WaypointCore"],
+            path: "Resources",
+            sources: ["EmbeddedCatalogs.swift", "CatalogLoader.swift"],
+            resources: [.embedInCode("catalogs/session-kinds.json")]
+        ),
         .target(name: "TerminalKit"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNcurses"]),
         .target(
             name: "WaypointUI",
-            dependencies: ["WaypointCore", "WaypointStore", "TerminalKit"]
+            dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "TerminalKit"]
         ),
         .executableTarget(
             name: "waypoint",
             dependencies: [
-                "WaypointCore", "WaypointStore", "TerminalKit", "CursesBackend", "WaypointUI",
+                "WaypointCore", "WaypointStore", "WaypointCatalogs", "TerminalKit", "CursesBackend", "WaypointUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "WaypointCoreTests", dependencies: ["WaypointCore"]),
+        .testTarget(name: "WaypointCoreTests", dependencies: ["WaypointCore", "WaypointCatalogs"]),
         .testTarget(name: "WaypointStoreTests", dependencies: ["WaypointStore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(
