@@ -85,10 +85,7 @@ struct StudentShowCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        guard let student = try db.student(localId: id) ?? db.student(sourcedId: id) else {
-            throw CLIError("no student with ID \"\(id)\"; expected a local ID or roster sourcedId "
-                + "(see `waypoint student list`)")
-        }
+        let student = try db.student(matching: id)
         let detail = StudentDetail(
             student: student,
             school: try db.school(id: student.schoolId)?.name ?? "",

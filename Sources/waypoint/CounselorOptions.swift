@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import WaypointCore
+import WaypointStore
+
+/// `--as`: the counselor a command acts as. Sessions are credited to them and confidential
+/// notes are shown only when they wrote them.
+struct ActingCounselorOption: ParsableArguments {
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Act as this counselor (ID, sourcedId or email; default: $WAYPOINT_COUNSELOR, or the only counselor).",
+        valueName: "counselor"))
+    var counselor: String?
+
+    func resolve(in db: AppDatabase) throws -> Counselor {
+        if let text = counselor ?? ProcessInfo.processInfo.environment["WAYPOINT_COUNSELOR"] {
+            return try db.counselor(matching: text)
+        }
+        let all = try db.allCounselors()
+        guard all.count == 1 else {
+            throw CLIError(all.isEmpty
+                ? "this database has no counselors yet; load the demo district or import a roster first"
+                : "this database has \(all.count) counselors; say which one you are with --as ID (or WAYPOINT_COUNSELOR)")
+        }
+        return all[0]
+    }
+}
+
+extension AppDatabase {
+    /// The student a command names, by local ID or roster sourcedId.
+    func student(matching id: String) throws -> Student {
+        guard let student = try student(localId: id) ?? student(sourcedId: id) else {
+            throw CLIError("no student with ID \"\(id)\"; expected a local ID or roster sourcedId "
+                + "(see `waypoint student list`)")
+        }
+        return student
+    }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import WaypointCatalogs
+import WaypointCore
+import WaypointStore
+
+struct SessionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "session",
+        abstract: "Record, list, show, amend and archive advising sessions.",
+        subcommands: [SessionAddCommand.self, SessionListCommand.self, SessionShowCommand.self,
+                      SessionAmendCommand.self, SessionArchiveCommand.self])
+}
+
+/// The catalogs as the district configured them.
+func loadCatalogs() throws -> Catalogs {
+    let folder = DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment)
+    do {
+        return try CatalogLoader.load(configDirectory: folder)
+    } catch {
+        throw CLIError("bad catalog: \(error)")
+    }
+}
+
+/// The note of a session, from exactly one place.
+struct NoteOptions: ParsableArguments {
+    @Option(help: "The note text.")
+    var note: String?
+
+    @Option(help: ArgumentHelp("Read the note from this file (- for standard input).", valueName: "file"))
+    var noteFile: String?
+
+    func read() throws -> String {
+        let text: String
+        switch (note, noteFile) {
+        case (let note?, nil): text = note
+        case (nil, "-"?): text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        case (nil, let path?):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError("cannot read the note file \(path)")
+            }
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw CLIError("the note file \(path) is not UTF-8 text")
+            }
+            text = decoded
+        case (nil, nil): throw CLIError("no note given; use --note TEXT or --note-file FILE (- for standard input)")
+        case (_?, _?): throw CLIError("give the note once: --note or --note-file, not both")
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CLIError("the note is empty; a session needs a note")
+        }
+        return text
+    }
+}
+
+struct SessionAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Record a session with a student.",
+        discussion: """
+            Example: waypoint session add S100234 --kind college --note "FAFSA walkthrough" \\
+                       --topic FAFSA --follow-up "fri:Bring tax documents" --minutes 20
+            Follow-up dates: YYYY-MM-DD, +7d, +2w, today, tomorrow or a weekday (fri).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
+
+    @Argument(help: "The student's local ID or roster sourcedId.")
+    var studentId: String
+
+    @Option(help: "The kind of session (see the session-kinds catalog: academic, college, career, …).")
+    var kind: String
+
+    @OptionGroup var noteOptions: NoteOptions
+
+    @Option(name: .customLong("topic"), help: "A topic; repeat for several.")
+    var topics: [String] = []
+
+    @Option(name: .customLong("participant"), help: "Who took part: student, parent-guardian, teacher, other; repeat for several (default: student).")
+    var participants: [String] = []
+
+    @Option(name: .customLong("follow-up"), help: ArgumentHelp("A follow-up as DATE:TEXT; repeat for several.", valueName: "date:text"))
+    var followUps: [String] = []
+
+    @Flag(help: "Only you will be able to read the note.")
+    var confidential = false
+
+    @Option(help: "How long it took, in minutes (0 to 1440).")
+    var minutes = 0
+
+    @Option(help: ArgumentHelp("When it started, \"YYYY-MM-DD HH:MM\" local time (default: now).", valueName: "time"))
+    var at: String?
+
+    func validate() throws {
+        guard (0...1440).contains(minutes) else {
+            throw ValidationError("--minutes must be between 0 and 1440, not \(minutes)")
+        }
+    }
+
+    func run() throws {
+        let catalogs = try loadCatalogs()
+        guard catalogs.sessionKinds.kind(kind) != nil else {
+            throw CLIError("unknown session kind \"\(kind)\"; expected one of: "
+                + catalogs.sessionKinds.kinds.map(\.id).joined(separator: ", "))
+        }
+        let parsedParticipants = try participants.map { name in
+            guard let participant = Participant(rawValue: name) else {
+                throw CLIError("unknown participant \"\(name)\"; expected one of: "
+                    + Participant.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return participant
+        }
+        let today = CivilDate.today()
+        let parsedFollowUps = try followUps.map { spec -> (dueDate: CivilDate?, text: String) in
+            do {
+                guard let (date, text) = try FollowUpDraft.parse(spec, today: today) else {
+                    throw CLIError("--follow-up \"\(spec)\": expected DATE:TEXT, e.g. \"fri:Call home\"")
+                }
+                return (date, text)
+            } catch let error as DueDate.ParseError {
+                throw CLIError("--follow-up \"\(spec)\": \(error)")
+            }
+        }
+        let startedAt = try at.map(parseTime) ?? Date()
+        let note = try noteOptions.read()
+
+        let db = try database.open()
+        let author = try acting.resolve(in: db)
+        let student = try db.student(matching: studentId)
+        let saved = try db.recordSession(
+            AdvisingSession(studentId: student.id!, authorId: author.id!, startedAt: startedAt, durationMinutes: minutes,
+                            kind: kind, participants: parsedParticipants.isEmpty ? [.student] : parsedParticipants,
+                            topics: topics, isConfidential: confidential, note: note),
+            followUps: parsedFollowUps)
+        print("Recorded session \(saved.id!) with \(student.displayName) (\(student.localId))"
+            + (parsedFollowUps.isEmpty ? "." : ", with \(parsedFollowUps.count) follow-up\(parsedFollowUps.count == 1 ? "" : "s")."))
+    }
+}
+
+/// "2026-11-23 14:05" in local time.
+func parseTime(_ text: String) throws -> Date {
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, let day = CivilDate(iso: String(parts[0])) else {
+        throw CLIError("--at \"\(text)\": expected \"YYYY-MM-DD HH:MM\"")
+    }
+    let clock = parts[1].split(separator: ":")
+    guard clock.count == 2, let hour = Int(clock[0]), let minute = Int(clock[1]),
+          (0..<24).contains(hour), (0..<60).contains(minute) else {
+        throw CLIError("--at \"\(text)\": expected \"YYYY-MM-DD HH:MM\" with a time from 00:00 to 23:59")
+    }
+    var components = DateComponents()
+    components.year = day.year
+    components.month = day.month
+    components.day = day.day
+    components.hour = hour
+    components.minute = minute
+    guard let date = Calendar.current.date(from: components) else {
+        throw CLIError("--at \"\(text)\": not a time that exists here")
+    }
+    return date
+}
