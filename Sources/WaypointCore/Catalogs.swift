@@ -42,9 +42,18 @@ public struct SessionKindCatalog: Equatable, Sendable {
     public struct Kind: Equatable, Sendable, Codable {
         public var id: String
         public var title: String
+
+        public init(id: String, title: String) {
+            self.id = id
+            self.title = title
+        }
     }
 
     public var kinds: [Kind]
+
+    public init(kinds: [Kind]) {
+        self.kinds = kinds
+    }
 
     public func kind(_ id: String) -> Kind? { kinds.first { $0.id == id } }
 

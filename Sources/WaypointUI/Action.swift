@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 import WaypointCore
 
@@ -10,6 +11,9 @@ public enum Action: Equatable, Sendable {
     case resized(Size)
     case started(counselors: [Counselor], isEmpty: Bool)
     case caseloadLoaded(token: Int, rows: [CaseloadEntry])
+    case profileLoaded(token: Int, data: ProfileData)
+    /// The main loop's clock: sent before each batch of input and when idle.
+    case tick(Date)
     case demoLoaded(students: Int, counselors: [Counselor])
     case failed(String)
     /// A bound key whose command is unavailable right now; the reason goes to the footer.
@@ -23,4 +27,6 @@ public enum Effect: Equatable, Sendable {
     case loadStartup
     case loadCaseload(counselorId: Int64?, query: String, token: Int)
     case loadDemoDistrict
+    case loadProfile(studentId: Int64, viewerId: Int64?, token: Int)
+    case setFollowUpStatus(id: Int64, status: FollowUpStatus)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 
 /// The main loop: read an event, turn it into an action, reduce, run the effects the
@@ -8,6 +9,8 @@ public final class App {
     let runner: EffectRunner
     /// How long to wait for a key before checking for a termination request.
     public var pollMilliseconds = 250
+    /// The wall clock; tests replace it to pin time.
+    public var clock: () -> Date = Date.init
 
     public init(state: AppState, terminal: Terminal, runner: EffectRunner) {
         self.state = state
@@ -17,6 +20,7 @@ public final class App {
 
     /// Loads what the first screen needs and draws it.
     public func start() {
+        state.now = clock()
         state.size = terminal.size
         send(.resized(terminal.size))
         dispatch(effects: [.loadStartup])
@@ -31,7 +35,11 @@ public final class App {
                 send(.terminate)
                 break
             }
-            guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else { continue }
+            guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else {
+                send(.tick(clock()))
+                continue
+            }
+            send(.tick(clock()))
             handle(event)
             // Fast typing and paste arrive together: apply them all, draw once.
             var drained = 0

@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 import WaypointCore
 
@@ -11,6 +12,13 @@ public struct AppState: Equatable, Sendable {
     /// The counselor at the keyboard; nil shows every active student in the district.
     public var counselorId: Int64?
     public var caseload = CaseloadState()
+    public var profile: ProfileState?
+    /// The session kinds of the district's catalog, for titles and the editor's choices.
+    public var sessionKinds = SessionKindCatalog(kinds: [])
+    /// The time of the last tick from the main loop: the reducer's only clock, so it stays pure.
+    public var now = Date(timeIntervalSince1970: 0)
+    /// Dates are shown in the counselor's zone; tests pin it.
+    public var timeZone = TimeZone.current
     /// A one-line message in the footer: what just happened, or what went wrong.
     public var status: StatusMessage?
     public var isBusy = false
@@ -41,6 +49,8 @@ public enum Screen: Equatable, Sendable {
     /// First run on an empty database: offers the demo district.
     case welcome
     case caseload
+    /// One student at a glance.
+    case profile
 }
 
 public enum Overlay: Equatable, Sendable {

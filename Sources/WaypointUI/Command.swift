@@ -8,4 +8,7 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case startSearch, keepSearch, clearSearch
     case switchCounselor, chooseCounselor
     case loadDemo
+    case openStudent
+    case switchPanel
+    case followUpDone, followUpDrop
 }

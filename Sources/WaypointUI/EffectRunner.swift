@@ -22,6 +22,11 @@ public final class EffectRunner {
                     ? try database.caseload(counselorId: counselorId)
                     : try database.searchStudents(query, counselorId: counselorId, limit: 500)
                 return [.caseloadLoaded(token: token, rows: rows)]
+            case .loadProfile(let studentId, let viewerId, let token):
+                return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
+            case .setFollowUpStatus(let id, let status):
+                try database.setFollowUpStatus(id: id, to: status)
+                return []
             case .loadDemoDistrict:
                 let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors,
                                                      seed: demoSize.seed)
@@ -31,5 +36,17 @@ public final class EffectRunner {
         } catch {
             return [.failed(String(describing: error))]
         }
+    }
+
+    private func loadProfile(studentId: Int64, viewerId: Int64?) throws -> ProfileData {
+        guard let student = try database.student(id: studentId) else {
+            throw StoreError.studentNotFound(id: studentId)
+        }
+        return ProfileData(
+            student: student,
+            schoolName: try database.school(id: student.schoolId)?.name ?? "",
+            counselorNames: try database.counselors(ofStudentId: studentId).map(\.displayName),
+            sessions: try database.sessions(studentId: studentId, viewerId: viewerId),
+            followUps: try database.followUps(studentId: studentId))
     }
 }

@@ -1,7 +1,15 @@
 /// The keybinding reference for the docs, generated from the keymaps.
 public enum KeyReference {
     public static func markdown() -> String {
-        var text = ""
+        var text = """
+            # Key bindings
+
+            Generated from the keymaps in `Sources/WaypointUI/Keymaps.swift` by
+            `waypoint keys > docs/KEYS.md`; a test keeps this file in step with them.
+            `^X` means Ctrl-X.
+
+
+            """
         for context in KeyContext.allCases {
             let keymap = Keymaps.keymap(for: context)
             text += "### \(context.title)\n\n| Keys | Does |\n|---|---|\n"

@@ -25,13 +25,14 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, caseload, caseloadSearch, counselorPicker, help, tooSmall
+    case welcome, caseload, caseloadSearch, profile, counselorPicker, help, tooSmall
 
     public var title: String {
         switch self {
         case .welcome: "Welcome"
         case .caseload: "Caseload"
         case .caseloadSearch: "Caseload search"
+        case .profile: "Student profile"
         case .counselorPicker: "Choose counselor"
         case .help: "Help"
         case .tooSmall: "Window too small"

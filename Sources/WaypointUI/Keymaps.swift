@@ -26,6 +26,9 @@ public enum Keymaps {
     ])
 
     public static let caseload = Keymap(context: .caseload, bindings: [
+        KeyBinding([.enter], .openStudent, "Open", disabledWhen: { state in
+            state.caseload.selectedEntry == nil ? "no student selected" : nil
+        }),
         KeyBinding([.char("/")], .startSearch, "Search"),
         KeyBinding([.char("c")], .switchCounselor, "Counselor", disabledWhen: { state in
             state.counselors.count > 1 ? nil : "this database has only one counselor"
@@ -34,6 +37,23 @@ public enum Keymaps {
             state.caseload.query.isEmpty ? "no search to clear" : nil
         }),
     ] + navigation + leaving)
+
+    public static let profile = Keymap(context: .profile, bindings: [
+        KeyBinding([.tab], .switchPanel, "Sessions/follow-ups"),
+        KeyBinding([.char("x")], .followUpDone, "Follow-up done", disabledWhen: { state in
+            state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
+                ? "select a follow-up first (Tab)" : nil
+        }),
+        KeyBinding([.char("X")], .followUpDrop, "Drop follow-up", footer: false, disabledWhen: { state in
+            state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
+                ? "select a follow-up first (Tab)" : nil
+        }),
+        KeyBinding([.escape], .back, "Back", footer: false),
+    ] + navigation + [
+        KeyBinding([.char("?")], .help, "Help"),
+        KeyBinding([.char("q")], .back, "Back"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
 
     public static let caseloadSearch = Keymap(context: .caseloadSearch, bindings: [
         KeyBinding([.enter], .keepSearch, "Keep filter"),
@@ -70,6 +90,7 @@ public enum Keymaps {
         case .welcome: welcome
         case .caseload: caseload
         case .caseloadSearch: caseloadSearch
+        case .profile: profile
         case .counselorPicker: counselorPicker
         case .help: help
         case .tooSmall: tooSmall
@@ -87,6 +108,7 @@ public enum Keymaps {
         switch state.screen {
         case .welcome: return .welcome
         case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
+        case .profile: return .profile
         }
     }
 

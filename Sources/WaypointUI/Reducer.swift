@@ -17,6 +17,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.caseload.isLoaded = true
         state.caseload.table.select(0, rowCount: rows.count, visibleRows: state.caseloadVisibleRows)
         return []
+    case .profileLoaded(let token, let data):
+        state.receiveProfile(token: token, data: data)
+        return []
+    case .tick(let now):
+        state.now = now
+        return []
     case .demoLoaded(let students, let counselors):
         state.isBusy = false
         state.screens = [.caseload]
@@ -109,6 +115,14 @@ extension AppState {
             caseload.search = TextInput()
             caseload.isSearching = false
             return [reloadCaseload()]
+        case .openStudent:
+            return openSelectedStudent()
+        case .switchPanel:
+            switchProfilePanel()
+        case .followUpDone:
+            return closeSelectedFollowUp(as: .done)
+        case .followUpDrop:
+            return closeSelectedFollowUp(as: .dropped)
         case .loadDemo:
             guard !isBusy else { return [] }
             isBusy = true
@@ -125,7 +139,7 @@ extension AppState {
             return
         }
         if screens.count > 1 {
-            screens.removeLast()
+            if screens.removeLast() == .profile { profile = nil }
         } else {
             shouldQuit = true
         }
@@ -137,6 +151,8 @@ extension AppState {
             overlay = .counselorPicker(picker)
         } else if screen == .caseload {
             caseload.table.move(by: delta, rowCount: caseload.rows.count, visibleRows: caseloadVisibleRows)
+        } else if screen == .profile {
+            moveProfileSelection(by: delta)
         }
     }
 
@@ -150,6 +166,7 @@ extension AppState {
 
     private var visibleRowsOfFocusedList: Int {
         if case .counselorPicker? = overlay { return counselorPickerVisibleRows }
+        if screen == .profile, let focus = profile?.focus { return profileVisibleRows(focus) }
         return caseloadVisibleRows
     }
 

@@ -16,6 +16,8 @@ public enum RootView {
             WelcomeView.render(state, into: &buffer, chrome: chrome)
         case .caseload:
             cursor = CaseloadView.render(state, into: &buffer, chrome: chrome)
+        case .profile:
+            ProfileView.render(state, into: &buffer, chrome: chrome)
         }
         switch state.overlay {
         case .help:

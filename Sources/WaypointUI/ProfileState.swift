@@ -1,0 +1,46 @@
+import TerminalKit
+import WaypointCore
+
+/// What the profile screen shows about one student, as loaded from the store.
+public struct ProfileData: Equatable, Sendable {
+    public var student: Student
+    public var schoolName: String
+    public var counselorNames: [String]
+    public var sessions: [SessionView]
+    public var followUps: [FollowUp]
+
+    public init(student: Student, schoolName: String, counselorNames: [String], sessions: [SessionView],
+                followUps: [FollowUp]) {
+        self.student = student
+        self.schoolName = schoolName
+        self.counselorNames = counselorNames
+        self.sessions = sessions
+        self.followUps = followUps
+    }
+}
+
+/// The profile screen: the data, which list has the keyboard, and where each list is.
+public struct ProfileState: Equatable, Sendable {
+    public enum Focus: Equatable, Sendable { case sessions, followUps }
+
+    public var studentId: Int64
+    public var data: ProfileData?
+    public var focus = Focus.sessions
+    public var sessionsTable = TableState()
+    public var followUpsTable = TableState()
+    public var requestToken = 0
+
+    public init(studentId: Int64) {
+        self.studentId = studentId
+    }
+
+    public var selectedFollowUp: FollowUp? {
+        guard let followUps = data?.followUps, followUps.indices.contains(followUpsTable.selected) else { return nil }
+        return followUps[followUpsTable.selected]
+    }
+
+    public var selectedSession: SessionView? {
+        guard let sessions = data?.sessions, sessions.indices.contains(sessionsTable.selected) else { return nil }
+        return sessions[sessionsTable.selected]
+    }
+}

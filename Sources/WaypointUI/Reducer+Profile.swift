@@ -1,0 +1,55 @@
+import TerminalKit
+import WaypointCore
+
+extension AppState {
+    /// Opens the profile of the student selected on the caseload.
+    mutating func openSelectedStudent() -> [Effect] {
+        guard let studentId = caseload.selectedEntry?.student.id else { return [] }
+        caseload.isSearching = false
+        profile = ProfileState(studentId: studentId)
+        screens.append(.profile)
+        return [reloadProfile()]
+    }
+
+    mutating func reloadProfile() -> Effect {
+        guard var current = profile else { return .loadStartup }
+        current.requestToken += 1
+        profile = current
+        return .loadProfile(studentId: current.studentId, viewerId: counselorId, token: current.requestToken)
+    }
+
+    mutating func receiveProfile(token: Int, data: ProfileData) {
+        guard var current = profile, token == current.requestToken, data.student.id == current.studentId else { return }
+        current.data = data
+        current.sessionsTable.clamp(rowCount: data.sessions.count, visibleRows: profileVisibleRows(.sessions))
+        current.followUpsTable.clamp(rowCount: data.followUps.count, visibleRows: profileVisibleRows(.followUps))
+        if current.focus == .followUps, data.followUps.isEmpty { current.focus = .sessions }
+        profile = current
+    }
+
+    mutating func switchProfilePanel() {
+        guard var current = profile else { return }
+        current.focus = current.focus == .sessions ? .followUps : .sessions
+        profile = current
+    }
+
+    mutating func closeSelectedFollowUp(as status: FollowUpStatus) -> [Effect] {
+        guard let followUp = profile?.selectedFollowUp, let id = followUp.id else {
+            status == .done ? (self.status = StatusMessage("No follow-up selected.", isError: true)) : ()
+            return []
+        }
+        self.status = StatusMessage("Follow-up “\(followUp.text)” marked \(status.rawValue).")
+        return [.setFollowUpStatus(id: id, status: status), reloadProfile()]
+    }
+
+    mutating func moveProfileSelection(by delta: Int) {
+        guard var current = profile, let data = current.data else { return }
+        switch current.focus {
+        case .sessions:
+            current.sessionsTable.move(by: delta, rowCount: data.sessions.count, visibleRows: profileVisibleRows(.sessions))
+        case .followUps:
+            current.followUpsTable.move(by: delta, rowCount: data.followUps.count, visibleRows: profileVisibleRows(.followUps))
+        }
+        profile = current
+    }
+}

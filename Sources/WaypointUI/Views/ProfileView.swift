@@ -1,0 +1,113 @@
+import TerminalKit
+import WaypointCore
+
+/// One student at a glance: who they are, what is open, what was said.
+enum ProfileView {
+    struct Areas {
+        var identity: Rect
+        var followUps: Rect
+        var sessions: Rect
+    }
+
+    /// Identity on top, then open follow-ups (only as tall as they need, up to a third of
+    /// the body), then the session history filling the rest.
+    static func areas(_ size: Size, followUpCount: Int) -> Areas {
+        let body = ScreenLayout.chrome(size).body
+        let followUpHeight = min(max(3, followUpCount + 3), max(3, body.height / 3))
+        let parts = Layout.split(body, .vertical, [.fixed(4), .fixed(followUpHeight), .fill(1)])
+        return Areas(identity: parts[0].inset(horizontal: 1, vertical: 0), followUps: parts[1], sessions: parts[2])
+    }
+
+    static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) {
+        guard let profile = state.profile, let data = profile.data else {
+            TitleBar.render("Waypoint · Student", into: &buffer, area: chrome.title)
+            buffer.write("Loading…", at: Position(x: chrome.body.x + 1, y: chrome.body.y), style: Theme.muted)
+            return
+        }
+        let student = data.student
+        TitleBar.render("Waypoint · \(student.displayName) · \(student.localId)",
+                        right: "Grade \(student.grade) · \(data.schoolName)", into: &buffer, area: chrome.title)
+        let areas = self.areas(state.size, followUpCount: data.followUps.count)
+        renderIdentity(state, data, into: &buffer, area: areas.identity)
+        renderFollowUps(state, profile, data, into: &buffer, area: areas.followUps)
+        renderSessions(state, profile, data, into: &buffer, area: areas.sessions)
+    }
+
+    private static func renderIdentity(_ state: AppState, _ data: ProfileData, into buffer: inout Buffer, area: Rect) {
+        let student = data.student
+        let legal = [student.givenName, student.middleName ?? "", student.familyName].filter { !$0.isEmpty }.joined(separator: " ")
+        var lines: [String] = []
+        lines.append(student.preferredName.map { "\($0) \(student.familyName)  (legal name: \(legal))" } ?? legal)
+        let counselors = data.counselorNames.isEmpty ? "no counselor assigned" : data.counselorNames.joined(separator: ", ")
+        let lastContact = data.sessions.first.map { "last contact \(DateText.ago($0.session.startedAt, now: state.now, in: state.timeZone))" }
+            ?? "no contact recorded"
+        lines.append("Counselor: \(counselors) · \(lastContact)")
+        lines.append("Plan: none yet · Milestones: none · ABCs: no data · Interventions: none")
+        for (index, line) in lines.enumerated() where index < area.height {
+            buffer.write(DisplayWidth.truncate(line, to: area.width), at: Position(x: area.x, y: area.y + index),
+                         style: index == 0 ? Theme.heading : (index == 2 ? Theme.muted : .plain), clip: area)
+        }
+    }
+
+    private static func panelTitle(_ title: String, focused: Bool) -> (String, Style) {
+        (title, focused ? Theme.heading.with(.reverse) : Theme.heading)
+    }
+
+    private static func renderFollowUps(_ state: AppState, _ profile: ProfileState, _ data: ProfileData,
+                                        into buffer: inout Buffer, area: Rect) {
+        let (title, style) = panelTitle("Open follow-ups (\(data.followUps.count))", focused: profile.focus == .followUps)
+        let inner = Block.render(title: title, into: &buffer, area: area, titleStyle: style)
+        let today = DateText.day(state.now, in: state.timeZone)
+        var table = Table(columns: [
+            TableColumn("Due", width: .fixed(10)),
+            TableColumn("When", width: .fixed(16)),
+            TableColumn("Follow-up", width: .fill(1)),
+        ], rowCount: data.followUps.count) { row, column in
+            let item = data.followUps[row]
+            switch column {
+            case 0: return item.dueDate?.iso ?? "no date"
+            case 1: return item.dueDate.map { DateText.due($0, today: today) } ?? ""
+            default: return item.text
+            }
+        }
+        table.rowStyle = { row in data.followUps[row].isOverdue(today: today) ? Theme.error : .plain }
+        table.selectedStyle = profile.focus == .followUps ? Theme.selected : .plain
+        table.emptyMessage = "Nothing open. Follow-ups added with a session appear here."
+        table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: profile.followUpsTable)
+    }
+
+    private static func renderSessions(_ state: AppState, _ profile: ProfileState, _ data: ProfileData,
+                                       into buffer: inout Buffer, area: Rect) {
+        let (title, style) = panelTitle("Sessions (\(data.sessions.count))", focused: profile.focus == .sessions)
+        let inner = Block.render(title: title, into: &buffer, area: area, titleStyle: style)
+        var table = Table(columns: [
+            TableColumn("Date", width: .fixed(16)),
+            TableColumn("Kind", width: .fill(1)),
+            TableColumn("Min", width: .fixed(3), alignment: .trailing),
+            TableColumn("By", width: .fill(1)),
+            TableColumn("Note", width: .fill(3)),
+        ], rowCount: data.sessions.count) { row, column in
+            let view = data.sessions[row]
+            switch column {
+            case 0: return DateText.minute(view.session.startedAt, in: state.timeZone)
+            case 1: return state.sessionKinds.title(of: view.session.kind)
+            case 2: return String(view.session.durationMinutes)
+            case 3: return view.authorName
+            default:
+                if view.isRedacted { return "[confidential: visible to its author only]" }
+                return (view.session.isConfidential ? "[confidential] " : "") + view.session.firstLine
+            }
+        }
+        table.selectedStyle = profile.focus == .sessions ? Theme.selected : .plain
+        table.emptyMessage = "No sessions yet. Press n to record one."
+        table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: profile.sessionsTable)
+    }
+}
+
+extension AppState {
+    func profileVisibleRows(_ focus: ProfileState.Focus) -> Int {
+        let areas = ProfileView.areas(size, followUpCount: profile?.data?.followUps.count ?? 0)
+        let area = focus == .sessions ? areas.sessions : areas.followUps
+        return Table.visibleRows(in: area.inset(by: 1))
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import TerminalKit
+import WaypointCore
+import XCTest
+@testable import WaypointUI
+
+final class ProfileTests: XCTestCase {
+    static let now = Date(timeIntervalSince1970: 1_795_440_000) // 2026-11-23 10:40 UTC
+    static let kinds = SessionKindCatalog(kinds: [.init(id: "college", title: "College"), .init(id: "crisis", title: "Crisis")])
+
+    static func data() -> ProfileData {
+        var student = Fixtures.entries()[0].student
+        student.preferredName = "Minh"
+        let mine = AdvisingSession(id: 2, studentId: 1, authorId: 1, startedAt: now.addingTimeInterval(-3 * 86_400),
+                                   durationMinutes: 20, kind: "college", topics: ["FAFSA"],
+                                   note: "Walked through the FAFSA 📐 with Minh and her mother.\nNext: tax documents.")
+        let theirs = AdvisingSession(id: 1, studentId: 1, authorId: 2, startedAt: now.addingTimeInterval(-30 * 86_400),
+                                     durationMinutes: 35, kind: "crisis", isConfidential: true, note: "secret")
+        return ProfileData(
+            student: student, schoolName: "Riverside High School", counselorNames: ["Ana Rivera"],
+            sessions: [SessionView(session: mine, authorName: "Ana Rivera", viewerId: 1),
+                       SessionView(session: theirs, authorName: "Marcus Okafor", viewerId: 1)],
+            followUps: [
+                FollowUp(id: 7, studentId: 1, authorId: 1, text: "Call home about the FAFSA ID",
+                         dueDate: CivilDate(year: 2026, month: 11, day: 20), createdAt: now),
+                FollowUp(id: 8, studentId: 1, authorId: 1, text: "Bring tax documents",
+                         dueDate: CivilDate(year: 2026, month: 11, day: 27), createdAt: now),
+            ])
+    }
+
+    static func state(size: Size = Size(width: 80, height: 24)) -> AppState {
+        var state = Fixtures.caseloadState(size: size)
+        state.timeZone = TimeZone(identifier: "UTC")!
+        state.sessionKinds = kinds
+        _ = reduce(&state, .tick(now))
+        let effects = reduce(&state, .command(.openStudent))
+        XCTAssertEqual(effects, [.loadProfile(studentId: 1, viewerId: 1, token: 1)])
+        _ = reduce(&state, .profileLoaded(token: 1, data: data()))
+        return state
+    }
+
+    private func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        return buffer
+    }
+
+    func testProfileAt80x24() {
+        assertScreen(render(Self.state()), matches: "profile-80x24")
+    }
+
+    func testProfileAt120x40() {
+        assertScreen(render(Self.state(size: Size(width: 120, height: 40))), matches: "profile-120x40")
+    }
+
+    func testAConfidentialSessionByAnotherCounselorShowsOnlyThatItHappened() {
+        let text = render(Self.state()).text
+        XCTAssertTrue(text.contains("[confidential: visible to its au"))
+        XCTAssertFalse(text.contains("secret"))
+    }
+
+    func testTabThenXMarksTheSelectedFollowUpDone() {
+        var state = Self.state()
+        XCTAssertEqual(KeyRouter.action(for: .char("x"), in: state),
+                       .unavailable("Follow-up done: select a follow-up first (Tab)"))
+        _ = reduce(&state, .command(.switchPanel))
+        _ = reduce(&state, .command(.moveDown))
+        let effects = reduce(&state, .command(.followUpDone))
+        XCTAssertEqual(effects, [.setFollowUpStatus(id: 8, status: .done), .loadProfile(studentId: 1, viewerId: 1, token: 2)])
+        XCTAssertEqual(state.status?.text, "Follow-up “Bring tax documents” marked done.")
+    }
+
+    func testAStaleOrForeignProfileResultIsDropped() {
+        var state = Self.state()
+        var other = Self.data()
+        other.student.id = 99
+        _ = reduce(&state, .profileLoaded(token: 1, data: other))
+        XCTAssertEqual(state.profile?.data?.student.id, 1)
+    }
+
+    func testBackReturnsToTheCaseloadWithItsFilterAndSelection() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.moveDown))
+        _ = reduce(&state, .command(.openStudent))
+        XCTAssertEqual(state.screen, .profile)
+        _ = reduce(&state, .command(.back))
+        XCTAssertEqual(state.screen, .caseload)
+        XCTAssertNil(state.profile)
+        XCTAssertEqual(state.caseload.table.selected, 1)
+        XCTAssertFalse(state.shouldQuit)
+    }
+}
