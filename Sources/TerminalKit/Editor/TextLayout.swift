@@ -102,9 +102,8 @@ enum SoftWrap {
         var index = 0
         let count = line.count
         while index < count {
-            let character = line[index]
-            let characterWidth = DisplayWidth.of(character)
-            if character == " " || character == "\u{3000}" {
+            let (characterWidth, isSpace) = measure(line[index])
+            if isSpace {
                 rowWidth += characterWidth
                 index += 1
                 breakIndex = index
@@ -132,6 +131,23 @@ enum SoftWrap {
         if count > 0, rowWidth >= width { body(count..<count, 0) }
     }
 
+    /// `DisplayWidth.of`, with printable ASCII (most of any note) answered first: wrapping
+    /// asks for every character of every line it passes.
+    @inline(__always)
+    static func columns(of character: Character) -> Int {
+        measure(character).width
+    }
+
+    /// A character's width and whether a row may break after it (a space, or the
+    /// ideographic space of CJK text).
+    @inline(__always)
+    static func measure(_ character: Character) -> (width: Int, isSpace: Bool) {
+        // `utf8` is an order of magnitude cheaper than `asciiValue` or `unicodeScalars`.
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first { return (byte >= 0x20 && byte < 0x7F ? 1 : 0, byte == 0x20) }
+        return (DisplayWidth.of(character), character == "\u{3000}")
+    }
+
     /// How many rows `line` takes at `width`.
     static func rowCount(of line: [Character], width: Int) -> Int {
         var count = 0
@@ -156,7 +172,7 @@ enum SoftWrap {
     static func column(of column: Int, in row: VisualRow, line: [Character], width: Int) -> Int {
         var result = 0
         for index in row.range.lowerBound..<min(column, row.range.upperBound) {
-            result += DisplayWidth.of(line[index])
+            result += columns(of: line[index])
         }
         return min(result, max(0, width - 1))
     }
@@ -167,7 +183,7 @@ enum SoftWrap {
     static func index(atColumn target: Int, in row: VisualRow, line: [Character], isLastOfLine: Bool) -> Int {
         var used = 0
         for index in row.range {
-            let width = DisplayWidth.of(line[index])
+            let width = columns(of: line[index])
             if used + width > target, width > 0 { return index }
             used += width
         }
