@@ -181,6 +181,15 @@ final class TextBufferTests: XCTestCase {
         XCTAssertEqual(rowTexts(text, width: 80), ["the quick brown fox"])
     }
 
+    func testTheCursorAmongHangingSpacesStaysInsideTheWidth() {
+        var text = TextBuffer("abcd   ef")
+        XCTAssertEqual(rowTexts(text, width: 4), ["abcd   ", "ef"])
+        text.move(to: at(0, 6))
+        XCTAssertEqual(text.cursorLocation(width: 4), VisualLocation(row: 0, column: 3))
+        text.move(to: at(0, 7))
+        XCTAssertEqual(text.cursorLocation(width: 4), VisualLocation(row: 1, column: 0))
+    }
+
     func testWrapBreaksInsideAWordOnlyWhenTheWordAloneIsTooWide() {
         let text = TextBuffer("a abcdefghij b")
         XCTAssertEqual(rowTexts(text, width: 4), ["a ", "abcd", "efgh", "ij b", ""])
