@@ -70,7 +70,9 @@ extension AppDatabase {
     static func fetchEntries(_ db: Database, counselorId: Int64?, grade: Grade?,
                              matching filter: SQL?) throws -> [CaseloadEntry] {
         var sql: SQL = """
-            SELECT student.*, school.name AS schoolName
+            SELECT student.*, school.name AS schoolName,
+                   (SELECT max(startedAt) FROM advising_session
+                    WHERE advising_session.studentId = student.id AND NOT advising_session.isArchived) AS lastContact
             FROM student
             JOIN school ON school.id = student.schoolId
             """
@@ -85,7 +87,7 @@ extension AppDatabase {
             sql += " AND (\(filter))"
         }
         return try SQLRequest<Row>(literal: sql).fetchAll(db).map { row in
-            CaseloadEntry(student: try Student(row: row), schoolName: row["schoolName"])
+            CaseloadEntry(student: try Student(row: row), schoolName: row["schoolName"], lastContact: row["lastContact"])
         }
     }
 

@@ -35,7 +35,8 @@ extension AppDatabase {
     /// Amends a saved session. The note's earlier versions stay in its history; the new
     /// text becomes the next version, credited to `authorId` at `now`.
     public func amendSession(id: Int64, note: String, kind: String, topics: [String], participants: [Participant],
-                             durationMinutes: Int, isConfidential: Bool, by authorId: Int64, now: Date = Date()) throws {
+                             durationMinutes: Int, isConfidential: Bool, by authorId: Int64,
+                             newFollowUps: [(dueDate: CivilDate?, text: String)] = [], now: Date = Date()) throws {
         try write { db in
             let current = try SessionRows.fetch(id: id, db: db)
             if current.isConfidential, current.authorId != authorId { throw StoreError.confidentialToAuthor(sessionId: id) }
@@ -47,6 +48,10 @@ extension AppDatabase {
             try SessionRows.insertTopics(topics, sessionId: id, db: db)
             if note != current.note {
                 try SessionRows.appendNote(note, sessionId: id, authorId: authorId, at: now, db: db)
+            }
+            for followUp in newFollowUps {
+                try SessionRows.insertFollowUp(studentId: current.studentId, sessionId: id, authorId: authorId,
+                                               text: followUp.text, dueDate: followUp.dueDate, at: now, db: db)
             }
             try db.execute(sql: "DELETE FROM session_draft WHERE counselorId = ? AND studentId = ? AND sessionId = ?",
                            arguments: [authorId, current.studentId, id])

@@ -12,6 +12,9 @@ public enum Action: Equatable, Sendable {
     case started(counselors: [Counselor], isEmpty: Bool)
     case caseloadLoaded(token: Int, rows: [CaseloadEntry])
     case profileLoaded(token: Int, data: ProfileData)
+    case editorDraftLoaded(studentId: Int64, sessionId: Int64?, draft: DraftPayload?, knownTopics: [String])
+    case sessionSaved(studentId: Int64, amended: Bool)
+    case draftsFound([DraftSummary])
     /// The main loop's clock: sent before each batch of input and when idle.
     case tick(Date)
     case demoLoaded(students: Int, counselors: [Counselor])
@@ -29,4 +32,37 @@ public enum Effect: Equatable, Sendable {
     case loadDemoDistrict
     case loadProfile(studentId: Int64, viewerId: Int64?, token: Int)
     case setFollowUpStatus(id: Int64, status: FollowUpStatus)
+    case loadEditorDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
+    case saveDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
+    case discardDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
+    case saveSession(SessionSave)
+    case loadDrafts(counselorId: Int64)
+}
+
+/// A finished session, ready for the store.
+public struct SessionSave: Equatable, Sendable {
+    public var counselorId: Int64
+    public var studentId: Int64
+    public var sessionId: Int64?
+    public var payload: DraftPayload
+    public var durationMinutes: Int
+    public var followUps: [FollowUpDraft]
+    public var topics: [String]
+}
+
+/// An unsaved draft found at start-up.
+public struct DraftSummary: Equatable, Sendable {
+    public var studentId: Int64
+    public var studentName: String
+    public var sessionId: Int64?
+    public var updatedAt: Date
+    public var payload: DraftPayload
+
+    public init(studentId: Int64, studentName: String, sessionId: Int64?, updatedAt: Date, payload: DraftPayload) {
+        self.studentId = studentId
+        self.studentName = studentName
+        self.sessionId = sessionId
+        self.updatedAt = updatedAt
+        self.payload = payload
+    }
 }

@@ -13,6 +13,7 @@ public struct AppState: Equatable, Sendable {
     public var counselorId: Int64?
     public var caseload = CaseloadState()
     public var profile: ProfileState?
+    public var editor: SessionEditorState?
     /// The session kinds of the district's catalog, for titles and the editor's choices.
     public var sessionKinds = SessionKindCatalog(kinds: [])
     /// The time of the last tick from the main loop: the reducer's only clock, so it stays pure.
@@ -51,11 +52,17 @@ public enum Screen: Equatable, Sendable {
     case caseload
     /// One student at a glance.
     case profile
+    /// Writing or amending a session.
+    case editor
 }
 
 public enum Overlay: Equatable, Sendable {
     case help
     case counselorPicker(TableState)
+    /// Esc in an editor with unsaved text: discard it, or keep writing?
+    case confirmDiscard
+    /// Drafts left by an earlier run (a crash, a closed terminal): resume, discard or later.
+    case resumeDraft([DraftSummary])
 }
 
 public struct StatusMessage: Equatable, Sendable {
@@ -69,7 +76,14 @@ public struct StatusMessage: Equatable, Sendable {
 
 /// The caseload table, its search and which request the rows came from.
 public struct CaseloadState: Equatable, Sendable {
+    public enum Sort: Equatable, Sendable { case name, lastContact }
+
+    /// The rows as loaded; `rows` is them sorted and filtered as asked.
+    public var loadedRows: [CaseloadEntry] = []
     public var rows: [CaseloadEntry] = []
+    public var sort = Sort.name
+    /// Show only students not seen in this many days (never seen included).
+    public var notSeenInDays: Int?
     public var table = TableState()
     public var search = TextInput()
     public var isSearching = false

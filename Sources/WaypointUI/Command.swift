@@ -9,6 +9,11 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case switchCounselor, chooseCounselor
     case loadDemo
     case openStudent
+    case cycleSort, toggleNotSeen
     case switchPanel
     case followUpDone, followUpDrop
+    case newSession, amendSession
+    case saveSession, nextField, previousField, cancelEditor
+    case confirmDiscard, keepEditing
+    case resumeDraft, discardDraft, laterDraft
 }

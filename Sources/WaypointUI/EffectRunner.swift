@@ -1,3 +1,4 @@
+import Foundation
 import WaypointCore
 import WaypointStore
 
@@ -27,6 +28,29 @@ public final class EffectRunner {
             case .setFollowUpStatus(let id, let status):
                 try database.setFollowUpStatus(id: id, to: status)
                 return []
+            case .loadEditorDraft(let counselorId, let studentId, let sessionId):
+                let stored = try database.drafts(counselorId: counselorId)
+                    .first { $0.studentId == studentId && $0.sessionId == sessionId }
+                return [.editorDraftLoaded(studentId: studentId, sessionId: sessionId,
+                                           draft: try stored.map { try DraftCoding.decode($0.payload) },
+                                           knownTopics: try database.knownTopics())]
+            case .saveDraft(let counselorId, let studentId, let sessionId, let payload):
+                try database.saveDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId,
+                                       payload: try DraftCoding.encode(payload))
+                return []
+            case .discardDraft(let counselorId, let studentId, let sessionId):
+                try database.discardDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId)
+                return []
+            case .saveSession(let save):
+                try store(save)
+                return [.sessionSaved(studentId: save.studentId, amended: save.sessionId != nil)]
+            case .loadDrafts(let counselorId):
+                return [.draftsFound(try database.drafts(counselorId: counselorId).compactMap { record in
+                    guard let student = try database.student(id: record.studentId),
+                          let payload = try? DraftCoding.decode(record.payload) else { return nil }
+                    return DraftSummary(studentId: record.studentId, studentName: student.displayName,
+                                        sessionId: record.sessionId, updatedAt: record.updatedAt, payload: payload)
+                })]
             case .loadDemoDistrict:
                 let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors,
                                                      seed: demoSize.seed)
@@ -48,5 +72,38 @@ public final class EffectRunner {
             counselorNames: try database.counselors(ofStudentId: studentId).map(\.displayName),
             sessions: try database.sessions(studentId: studentId, viewerId: viewerId),
             followUps: try database.followUps(studentId: studentId))
+    }
+
+    private func store(_ save: SessionSave) throws {
+        let payload = save.payload
+        if let sessionId = save.sessionId {
+            try database.amendSession(id: sessionId, note: payload.note, kind: payload.kind, topics: save.topics,
+                                      participants: payload.participants, durationMinutes: save.durationMinutes,
+                                      isConfidential: payload.isConfidential, by: save.counselorId,
+                                      newFollowUps: save.followUps.map { (CivilDate(iso: $0.dueDate), $0.text) })
+            return
+        }
+        try database.recordSession(
+            AdvisingSession(studentId: save.studentId, authorId: save.counselorId, startedAt: payload.startedAt,
+                            durationMinutes: save.durationMinutes, kind: payload.kind,
+                            participants: payload.participants.isEmpty ? [.student] : payload.participants,
+                            topics: save.topics, isConfidential: payload.isConfidential, note: payload.note),
+            followUps: save.followUps.map { (CivilDate(iso: $0.dueDate), $0.text) })
+    }
+}
+
+/// Drafts are stored as JSON: readable by a person in an emergency, and tolerant of fields
+/// added later.
+enum DraftCoding {
+    static func encode(_ payload: DraftPayload) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return String(decoding: try encoder.encode(payload), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> DraftPayload {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return try decoder.decode(DraftPayload.self, from: Data(text.utf8))
     }
 }

@@ -11,7 +11,7 @@ public enum KeyRouter {
             }
             return .command(binding.command)
         }
-        if context == .caseloadSearch { return .edit(key) }
+        if context == .caseloadSearch || context == .editor { return .edit(key) }
         return nil
     }
 }

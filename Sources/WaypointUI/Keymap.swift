@@ -25,7 +25,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, caseload, caseloadSearch, profile, counselorPicker, help, tooSmall
+    case welcome, caseload, caseloadSearch, profile, editor, confirmDiscard, resumeDraft, counselorPicker, help, tooSmall
 
     public var title: String {
         switch self {
@@ -33,6 +33,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .caseload: "Caseload"
         case .caseloadSearch: "Caseload search"
         case .profile: "Student profile"
+        case .editor: "Session editor"
+        case .confirmDiscard: "Discard unsaved session?"
+        case .resumeDraft: "Unsaved draft found"
         case .counselorPicker: "Choose counselor"
         case .help: "Help"
         case .tooSmall: "Window too small"

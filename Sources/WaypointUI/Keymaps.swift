@@ -30,6 +30,8 @@ public enum Keymaps {
             state.caseload.selectedEntry == nil ? "no student selected" : nil
         }),
         KeyBinding([.char("/")], .startSearch, "Search"),
+        KeyBinding([.char("s")], .cycleSort, "Sort", footer: false),
+        KeyBinding([.char("f")], .toggleNotSeen, "Not seen 30d", footer: false),
         KeyBinding([.char("c")], .switchCounselor, "Counselor", disabledWhen: { state in
             state.counselors.count > 1 ? nil : "this database has only one counselor"
         }),
@@ -39,6 +41,12 @@ public enum Keymaps {
     ] + navigation + leaving)
 
     public static let profile = Keymap(context: .profile, bindings: [
+        KeyBinding([.char("n")], .newSession, "New session", disabledWhen: { state in
+            state.counselorId == nil ? "choose who you are first (c on the caseload)" : nil
+        }),
+        KeyBinding([.enter], .amendSession, "Amend", footer: false, disabledWhen: { state in
+            state.profile?.focus != .sessions || state.profile?.selectedSession == nil ? "select a session first" : nil
+        }),
         KeyBinding([.tab], .switchPanel, "Sessions/follow-ups"),
         KeyBinding([.char("x")], .followUpDone, "Follow-up done", disabledWhen: { state in
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
@@ -52,6 +60,28 @@ public enum Keymaps {
     ] + navigation + [
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q")], .back, "Back"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let editor = Keymap(context: .editor, bindings: [
+        KeyBinding([.ctrl("s")], .saveSession, "Save"),
+        KeyBinding([.tab], .nextField, "Next field"),
+        KeyBinding([.backTab], .previousField, "Previous field", footer: false),
+        KeyBinding([.escape], .cancelEditor, "Cancel"),
+        KeyBinding([.function(1)], .help, "Help"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now (draft kept)", footer: false),
+    ])
+
+    public static let confirmDiscard = Keymap(context: .confirmDiscard, bindings: [
+        KeyBinding([.char("y")], .confirmDiscard, "Discard it"),
+        KeyBinding([.char("n"), .escape], .keepEditing, "Keep writing"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now (draft kept)", footer: false),
+    ])
+
+    public static let resumeDraft = Keymap(context: .resumeDraft, bindings: [
+        KeyBinding([.char("r"), .enter], .resumeDraft, "Resume"),
+        KeyBinding([.char("d")], .discardDraft, "Discard"),
+        KeyBinding([.char("l"), .escape], .laterDraft, "Later"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
 
@@ -91,6 +121,9 @@ public enum Keymaps {
         case .caseload: caseload
         case .caseloadSearch: caseloadSearch
         case .profile: profile
+        case .editor: editor
+        case .confirmDiscard: confirmDiscard
+        case .resumeDraft: resumeDraft
         case .counselorPicker: counselorPicker
         case .help: help
         case .tooSmall: tooSmall
@@ -103,12 +136,15 @@ public enum Keymaps {
         switch state.overlay {
         case .help: return .help
         case .counselorPicker: return .counselorPicker
+        case .confirmDiscard: return .confirmDiscard
+        case .resumeDraft: return .resumeDraft
         case nil: break
         }
         switch state.screen {
         case .welcome: return .welcome
         case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
         case .profile: return .profile
+        case .editor: return .editor
         }
     }
 

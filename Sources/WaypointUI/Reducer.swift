@@ -13,15 +13,23 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.start(counselors: counselors, isEmpty: isEmpty)
     case .caseloadLoaded(let token, let rows):
         guard token == state.caseload.requestToken else { return [] }
-        state.caseload.rows = rows
+        state.caseload.loadedRows = rows
         state.caseload.isLoaded = true
-        state.caseload.table.select(0, rowCount: rows.count, visibleRows: state.caseloadVisibleRows)
+        state.refreshCaseloadView(keepSelection: false)
         return []
     case .profileLoaded(let token, let data):
         state.receiveProfile(token: token, data: data)
         return []
     case .tick(let now):
         state.now = now
+        return state.draftEffects()
+    case .editorDraftLoaded(let studentId, let sessionId, let draft, let knownTopics):
+        state.receiveEditorDraft(studentId: studentId, sessionId: sessionId, draft: draft, knownTopics: knownTopics)
+        return []
+    case .sessionSaved(_, let amended):
+        return state.sessionSaved(amended: amended)
+    case .draftsFound(let drafts):
+        if !drafts.isEmpty, state.overlay == nil, state.editor == nil { state.overlay = .resumeDraft(drafts) }
         return []
     case .demoLoaded(let students, let counselors):
         state.isBusy = false
@@ -37,10 +45,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .terminate:
         state.shouldQuit = true
-        return []
+        return state.draftEffects(force: true)
     case .edit(let key):
         state.status = nil
-        return state.editSearch(key)
+        return state.editor != nil && state.screen == .editor ? state.editEditor(key) : state.editSearch(key)
     case .command(let command):
         state.status = nil
         return state.perform(command)
@@ -64,7 +72,7 @@ extension AppState {
         } else if counselorId == nil, counselors.count > 1 {
             overlay = .counselorPicker(TableState())
         }
-        return [reloadCaseload()]
+        return [reloadCaseload()] + (counselorId.map { [.loadDrafts(counselorId: $0)] } ?? [])
     }
 
     mutating func reloadCaseload() -> Effect {
@@ -82,8 +90,9 @@ extension AppState {
         switch command {
         case .quit:
             shouldQuit = true
+            return draftEffects(force: true)
         case .back:
-            goBack()
+            return goBack()
         case .help:
             overlay = .help
         case .moveUp: moveSelection(by: -1)
@@ -114,15 +123,41 @@ extension AppState {
             counselorId = rows[picker.selected]
             caseload.search = TextInput()
             caseload.isSearching = false
-            return [reloadCaseload()]
+            return [reloadCaseload()] + (counselorId.map { [.loadDrafts(counselorId: $0)] } ?? [])
         case .openStudent:
             return openSelectedStudent()
+        case .cycleSort:
+            cycleCaseloadSort()
+        case .toggleNotSeen:
+            toggleNotSeenFilter()
         case .switchPanel:
             switchProfilePanel()
         case .followUpDone:
             return closeSelectedFollowUp(as: .done)
         case .followUpDrop:
             return closeSelectedFollowUp(as: .dropped)
+        case .newSession:
+            return openEditor(amending: false)
+        case .amendSession:
+            return openEditor(amending: true)
+        case .saveSession:
+            return saveEditor()
+        case .nextField:
+            moveEditorFocus(by: 1)
+        case .previousField:
+            moveEditorFocus(by: -1)
+        case .cancelEditor:
+            return cancelEditor()
+        case .confirmDiscard:
+            return closeEditor(discarding: true)
+        case .keepEditing:
+            overlay = nil
+        case .resumeDraft:
+            return resumeFirstDraft()
+        case .discardDraft:
+            return dropFirstDraft(discard: true)
+        case .laterDraft:
+            return dropFirstDraft(discard: false)
         case .loadDemo:
             guard !isBusy else { return [] }
             isBusy = true
@@ -132,17 +167,19 @@ extension AppState {
         return []
     }
 
-    private mutating func goBack() {
+    private mutating func goBack() -> [Effect] {
         if overlay != nil {
             // A picker shown at start cannot be dismissed into nothing: it falls back to the district.
             overlay = nil
-            return
+            return []
         }
+        if screen == .editor { return cancelEditor() }
         if screens.count > 1 {
             if screens.removeLast() == .profile { profile = nil }
         } else {
             shouldQuit = true
         }
+        return []
     }
 
     private mutating func moveSelection(by delta: Int) {

@@ -22,7 +22,7 @@ final class ReducerTests: XCTestCase {
         var state = AppState(size: Size(width: 80, height: 24))
         let effects = reduce(&state, .started(counselors: [Fixtures.counselors[0]], isEmpty: false))
         XCTAssertNil(state.overlay)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 1)])
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 1), .loadDrafts(counselorId: 1)])
     }
 
     func testAnUnknownCounselorIdSaysSoAndAsks() {
@@ -40,7 +40,7 @@ final class ReducerTests: XCTestCase {
         let effects = reduce(&state, .command(.chooseCounselor))
         XCTAssertNil(state.overlay)
         XCTAssertEqual(state.counselorId, 2)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 2)])
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 2), .loadDrafts(counselorId: 2)])
     }
 
     func testTypingASearchRequestsNarrowedRowsWithAFreshToken() {

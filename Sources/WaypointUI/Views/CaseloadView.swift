@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 import WaypointCore
 
@@ -18,7 +19,9 @@ enum CaseloadView {
     static let none = "—"
 
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
-        let owner = state.counselor.map { "Caseload of \($0.displayName)" } ?? "All students in the district"
+        var owner = state.counselor.map { "Caseload of \($0.displayName)" } ?? "All students in the district"
+        if state.caseload.sort == .lastContact { owner += " · by last contact" }
+        if let days = state.caseload.notSeenInDays { owner += " · not seen \(days)+ days" }
         let rows = state.caseload.rows
         let count = state.caseload.query.isEmpty
             ? "\(rows.count.formatted) \(rows.count == 1 ? "student" : "students")"
@@ -43,7 +46,7 @@ enum CaseloadView {
         }
 
         var table = Table(columns: columns, rowCount: rows.count) { row, column in
-            cellText(rows[row], column: column)
+            cellText(rows[row], column: column, now: state.now, timeZone: state.timeZone)
         }
         table.headerStyle = Theme.tableHeader
         table.selectedStyle = Theme.selected
@@ -52,7 +55,7 @@ enum CaseloadView {
         return cursor
     }
 
-    static func cellText(_ entry: CaseloadEntry, column: Int) -> String {
+    static func cellText(_ entry: CaseloadEntry, column: Int, now: Date, timeZone: TimeZone) -> String {
         switch column {
         case 0: entry.student.listName
         case 1: entry.student.localId
@@ -61,7 +64,7 @@ enum CaseloadView {
         case 4: entry.pathway ?? none
         case 5: entry.nextMilestone ?? none
         case 6: entry.tier.map { "T\($0)" } ?? none
-        case 7: entry.daysSinceContact.map { "\($0)d" } ?? none
+        case 7: entry.lastContact.map { DateText.daysAgo($0, now: now, in: timeZone) } ?? "never"
         default: ""
         }
     }

@@ -36,4 +36,9 @@ enum DateText {
         default: return "\(days) days ago"
         }
     }
+
+    /// "0d", "12d": the caseload's compact Seen column.
+    static func daysAgo(_ date: Date, now: Date, in timeZone: TimeZone) -> String {
+        "\(max(0, day(now, in: timeZone).dayNumber - day(date, in: timeZone).dayNumber))d"
+    }
 }

@@ -18,6 +18,8 @@ public enum RootView {
             cursor = CaseloadView.render(state, into: &buffer, chrome: chrome)
         case .profile:
             ProfileView.render(state, into: &buffer, chrome: chrome)
+        case .editor:
+            cursor = SessionEditorView.render(state, into: &buffer, chrome: chrome)
         }
         switch state.overlay {
         case .help:
@@ -25,6 +27,12 @@ public enum RootView {
             cursor = nil
         case .counselorPicker(let picker):
             CounselorPickerView.render(state, picker: picker, into: &buffer, area: chrome.body)
+            cursor = nil
+        case .confirmDiscard:
+            ConfirmDiscardView.render(state, into: &buffer, area: chrome.body)
+            cursor = nil
+        case .resumeDraft(let drafts):
+            ResumeDraftView.render(state, drafts: drafts, into: &buffer, area: chrome.body)
             cursor = nil
         case nil:
             break

@@ -1,0 +1,54 @@
+import Foundation
+import WaypointCore
+
+extension CaseloadState {
+    /// The filter's threshold: a counselor's "who haven't I seen this month?".
+    static let notSeenThreshold = 30
+
+    /// Recomputes `rows` from `loadedRows`: filtered by last contact, then sorted.
+    /// Name order is the store's (folded names); last-contact order puts the longest unseen,
+    /// and the never seen, first.
+    mutating func applyView(now: Date, timeZone: TimeZone) {
+        var result = loadedRows
+        if let days = notSeenInDays {
+            let today = CivilDate.today(now: now, timeZone: timeZone)
+            result = result.filter { entry in
+                guard let last = entry.lastContact else { return true }
+                return today.dayNumber - CivilDate.today(now: last, timeZone: timeZone).dayNumber >= days
+            }
+        }
+        if sort == .lastContact {
+            result = result.enumerated().sorted { lhs, rhs in
+                switch (lhs.element.lastContact, rhs.element.lastContact) {
+                case (nil, nil): return lhs.offset < rhs.offset
+                case (nil, _): return true
+                case (_, nil): return false
+                case let (l?, r?): return l != r ? l < r : lhs.offset < rhs.offset
+                }
+            }.map(\.element)
+        }
+        rows = result
+    }
+}
+
+extension AppState {
+    mutating func refreshCaseloadView(keepSelection: Bool) {
+        let selectedId = caseload.selectedEntry?.id
+        caseload.applyView(now: now, timeZone: timeZone)
+        let index = keepSelection ? (caseload.rows.firstIndex { $0.id == selectedId } ?? 0) : 0
+        caseload.table.select(index, rowCount: caseload.rows.count, visibleRows: caseloadVisibleRows)
+    }
+
+    mutating func cycleCaseloadSort() {
+        caseload.sort = caseload.sort == .name ? .lastContact : .name
+        refreshCaseloadView(keepSelection: true)
+        status = StatusMessage(caseload.sort == .name ? "Sorted by name." : "Sorted by last contact: longest unseen first.")
+    }
+
+    mutating func toggleNotSeenFilter() {
+        caseload.notSeenInDays = caseload.notSeenInDays == nil ? CaseloadState.notSeenThreshold : nil
+        refreshCaseloadView(keepSelection: true)
+        status = StatusMessage(caseload.notSeenInDays.map { "Showing students not seen in \($0) days or more." }
+            ?? "Showing every student.")
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import TerminalKit
+import WaypointCore
+
+extension AppState {
+    /// Opens the editor for a new session with the profile's student, or to amend the
+    /// selected session. A stored draft for the same student and session is loaded into it.
+    mutating func openEditor(amending: Bool) -> [Effect] {
+        guard let counselorId else {
+            status = StatusMessage("Choose who you are first (c on the caseload): sessions are recorded in your name.", isError: true)
+            return []
+        }
+        guard let data = profile?.data, let studentId = data.student.id else { return [] }
+        var payload = DraftPayload(kind: sessionKinds.kinds.first?.id ?? "academic", participants: [.student], topics: "",
+                                   note: "", followUps: [], isConfidential: false, startedAt: now, minutes: nil)
+        var sessionId: Int64?
+        if amending {
+            guard let view = profile?.selectedSession else { return [] }
+            guard !view.isRedacted else {
+                status = StatusMessage("That note is confidential to \(view.authorName).", isError: true)
+                return []
+            }
+            let session = view.session
+            sessionId = session.id
+            payload = DraftPayload(kind: session.kind, participants: session.participants,
+                                   topics: session.topics.joined(separator: ", "), note: session.note, followUps: [],
+                                   isConfidential: session.isConfidential, startedAt: session.startedAt,
+                                   minutes: session.durationMinutes)
+        }
+        editor = SessionEditorState(studentId: studentId, studentName: data.student.displayName, sessionId: sessionId,
+                                    payload: payload, now: now)
+        screens.append(.editor)
+        return [.loadEditorDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId)]
+    }
+
+    mutating func receiveEditorDraft(studentId: Int64, sessionId: Int64?, draft: DraftPayload?, knownTopics: [String]) {
+        guard var current = editor, current.studentId == studentId, current.sessionId == sessionId else { return }
+        current.knownTopics = knownTopics
+        if let draft {
+            let restored = SessionEditorState(studentId: studentId, studentName: current.studentName, sessionId: sessionId,
+                                              payload: draft, now: now)
+            current = restored
+            current.knownTopics = knownTopics
+            current.restoredFromDraft = true
+            status = StatusMessage("Resumed your unsaved draft for \(current.studentName).")
+        }
+        editor = current
+    }
+
+    /// A key typed into the focused field of the editor.
+    mutating func editEditor(_ key: Key) -> [Effect] {
+        guard var current = editor else { return [] }
+        current.fieldError = nil
+        let before = current.payload
+        let beforeInput = current.followUpInput
+        switch current.focus {
+        case .kind:
+            let ids = sessionKinds.kinds.map(\.id)
+            let index = ids.firstIndex(of: current.kind) ?? 0
+            switch key {
+            case .left, .char("h"): current.kind = ids[(index + ids.count - 1) % max(1, ids.count)]
+            case .right, .char("l"), .char(" "): current.kind = ids[(index + 1) % max(1, ids.count)]
+            case .char(let c):
+                let titles = sessionKinds.kinds
+                let after = titles.indices.map { (index + 1 + $0) % titles.count }
+                if let match = after.first(where: { titles[$0].title.lowercased().hasPrefix(String(c).lowercased()) }) {
+                    current.kind = titles[match].id
+                }
+            default: break
+            }
+        case .participants:
+            let all = Participant.allCases
+            switch key {
+            case .left, .char("h"): current.participantCursor = max(0, current.participantCursor - 1)
+            case .right, .char("l"): current.participantCursor = min(all.count - 1, current.participantCursor + 1)
+            case .char(" "), .char("x"):
+                let participant = all[current.participantCursor]
+                if let index = current.participants.firstIndex(of: participant) {
+                    current.participants.remove(at: index)
+                } else {
+                    current.participants = all.filter { current.participants.contains($0) || $0 == participant }
+                }
+            default: break
+            }
+        case .topics:
+            if key == .right, let completion = current.topicCompletion {
+                var parts = current.topics.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                parts[parts.count - 1] = (parts.count > 1 ? " " : "") + completion
+                current.topics = TextInput(parts.joined(separator: ",") + ", ")
+            } else {
+                current.topics.handle(key)
+            }
+        case .note:
+            let area = SessionEditorView.noteArea(size)
+            if current.note.handle(key, width: area.width, pageHeight: area.height) {
+                current.noteScroll = current.noteScroll.revealing(cursorOf: current.note, width: area.width, height: area.height)
+            }
+        case .followUps:
+            switch key {
+            case .enter:
+                addFollowUp(&current)
+            case .backspace where current.followUpInput.isEmpty && !current.followUps.isEmpty:
+                let removed = current.followUps.removeLast()
+                status = StatusMessage("Removed follow-up “\(removed.text)”.")
+            default:
+                current.followUpInput.handle(key)
+            }
+        case .confidential:
+            if key == .char(" ") || key == .char("x") { current.isConfidential.toggle() }
+        case .minutes:
+            if case .char(let c) = key, !c.isNumber { break }
+            current.minutes.handle(key)
+            if let value = Int(current.minutes.text), value > 1440 {
+                current.minutes = TextInput("1440")
+                current.fieldError = "at most 1440 minutes"
+            }
+        }
+        if current.payload != before || current.followUpInput != beforeInput { current.draftDirty = true }
+        editor = current
+        return []
+    }
+
+    /// Parses the follow-up field ("fri: call home") into the list; false when it is not valid.
+    @discardableResult
+    private func addFollowUp(_ current: inout SessionEditorState) -> Bool {
+        let text = current.followUpInput.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return true }
+        let today = CivilDate.today(now: now, timeZone: timeZone)
+        do {
+            guard let (date, task) = try FollowUpDraft.parse(text, today: today) else {
+                current.fieldError = "write it as DATE: what to do, e.g. fri: call home"
+                return false
+            }
+            current.followUps.append(FollowUpDraft(text: task, dueDate: date.iso))
+            current.followUpInput = TextInput()
+            return true
+        } catch {
+            current.fieldError = error.description
+            return false
+        }
+    }
+
+    mutating func moveEditorFocus(by delta: Int) {
+        guard var current = editor else { return }
+        let fields = SessionEditorState.Field.allCases
+        current.focus = fields[(current.focus.rawValue + delta + fields.count) % fields.count]
+        current.fieldError = nil
+        editor = current
+    }
+
+    mutating func saveEditor() -> [Effect] {
+        guard var current = editor, let counselorId else { return [] }
+        guard addFollowUp(&current) else {
+            current.focus = .followUps
+            editor = current
+            return []
+        }
+        guard !current.note.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            current.focus = .note
+            current.fieldError = "the note is empty"
+            editor = current
+            status = StatusMessage("Write a note before saving (or Esc to leave without saving).", isError: true)
+            return []
+        }
+        editor = current
+        isBusy = true
+        return [.saveSession(SessionSave(counselorId: counselorId, studentId: current.studentId, sessionId: current.sessionId,
+                                         payload: current.payload, durationMinutes: current.durationMinutes(now: now),
+                                         followUps: current.followUps, topics: current.topicList))]
+    }
+
+    mutating func sessionSaved(amended: Bool) -> [Effect] {
+        isBusy = false
+        editor = nil
+        if screens.last == .editor { screens.removeLast() }
+        status = StatusMessage(amended ? "Session amended; the earlier text is kept in its history." : "Session saved.")
+        return profile == nil ? [] : [reloadProfile()]
+    }
+
+    mutating func cancelEditor() -> [Effect] {
+        guard let current = editor else { return [] }
+        if current.hasChanges {
+            overlay = .confirmDiscard
+            return []
+        }
+        return closeEditor(discarding: true)
+    }
+
+    mutating func closeEditor(discarding: Bool) -> [Effect] {
+        guard let current = editor, let counselorId else { return [] }
+        editor = nil
+        overlay = nil
+        if screens.last == .editor { screens.removeLast() }
+        return discarding ? [.discardDraft(counselorId: counselorId, studentId: current.studentId, sessionId: current.sessionId)] : []
+    }
+
+    /// The draft to store now, if the form changed and the last store was long enough ago.
+    /// Called on every tick, so a change is stored within about half a second.
+    mutating func draftEffects(force: Bool = false) -> [Effect] {
+        guard var current = editor, let counselorId, current.draftDirty else { return [] }
+        guard force || now.timeIntervalSince(current.lastDraftSave) >= 0.5 else { return [] }
+        current.draftDirty = false
+        current.lastDraftSave = now
+        editor = current
+        var payload = current.payload
+        if !current.followUpInput.isEmpty {
+            // A follow-up half typed is part of the draft too, as typed.
+            payload.followUps.append(FollowUpDraft(text: current.followUpInput.text, dueDate: ""))
+        }
+        return [.saveDraft(counselorId: counselorId, studentId: current.studentId, sessionId: current.sessionId, payload: payload)]
+    }
+
+    // MARK: Drafts found at start-up
+
+    mutating func resumeFirstDraft() -> [Effect] {
+        guard case .resumeDraft(let drafts)? = overlay, let draft = drafts.first, let counselorId else { return [] }
+        overlay = nil
+        profile = ProfileState(studentId: draft.studentId)
+        if screens.last != .caseload { screens = [.caseload] }
+        screens.append(.profile)
+        editor = SessionEditorState(studentId: draft.studentId, studentName: draft.studentName, sessionId: draft.sessionId,
+                                    payload: draft.payload, now: now)
+        editor?.restoredFromDraft = true
+        screens.append(.editor)
+        status = StatusMessage("Resumed your unsaved draft for \(draft.studentName).")
+        return [reloadProfile(), .loadEditorDraft(counselorId: counselorId, studentId: draft.studentId, sessionId: draft.sessionId)]
+    }
+
+    mutating func dropFirstDraft(discard: Bool) -> [Effect] {
+        guard case .resumeDraft(var drafts)? = overlay, !drafts.isEmpty, let counselorId else { return [] }
+        let draft = drafts.removeFirst()
+        overlay = drafts.isEmpty ? nil : .resumeDraft(drafts)
+        if discard {
+            status = StatusMessage("Discarded the draft for \(draft.studentName).")
+            return [.discardDraft(counselorId: counselorId, studentId: draft.studentId, sessionId: draft.sessionId)]
+        }
+        status = StatusMessage("Kept the draft for \(draft.studentName); press n on their profile to continue it.")
+        return []
+    }
+}

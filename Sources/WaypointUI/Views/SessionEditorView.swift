@@ -1,0 +1,152 @@
+import TerminalKit
+import WaypointCore
+
+/// The session form: kind, who, topics, the note (most of the screen), follow-ups,
+/// confidentiality and length. Tab moves between fields; the focused label is highlighted.
+enum SessionEditorView {
+    static let labelWidth = 14
+
+    struct Areas {
+        var kind: Rect
+        var participants: Rect
+        var topics: Rect
+        var noteTitle: Rect
+        var note: Rect
+        var followUpTitle: Rect
+        var followUpInput: Rect
+        var followUpList: Rect
+        var details: Rect
+    }
+
+    static func areas(_ size: Size) -> Areas {
+        let body = ScreenLayout.chrome(size).body
+        let rows = Layout.split(body, .vertical, [
+            .fixed(1), .fixed(1), .fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1), .fixed(1), .fixed(1),
+        ])
+        let inset = { (rect: Rect) in rect.inset(horizontal: 1, vertical: 0) }
+        return Areas(kind: inset(rows[0]), participants: inset(rows[1]), topics: inset(rows[2]), noteTitle: rows[3],
+                     note: inset(rows[4]), followUpTitle: rows[5], followUpInput: inset(rows[6]),
+                     followUpList: inset(rows[7]), details: inset(rows[8]))
+    }
+
+    /// Where the note is edited: the reducer wraps and pages with these dimensions.
+    static func noteArea(_ size: Size) -> Rect { areas(size).note }
+
+    static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
+        guard let editor = state.editor else { return nil }
+        let verb = editor.sessionId == nil ? "New session" : "Amend session"
+        let minutes = Int(editor.minutes.text).map { "\($0) min" } ?? "\(editor.durationMinutes(now: state.now)) min so far"
+        TitleBar.render("Waypoint · \(verb) · \(editor.studentName)",
+                        right: "started \(DateText.minute(editor.startedAt, in: state.timeZone)) · \(minutes)",
+                        into: &buffer, area: chrome.title)
+        let areas = self.areas(state.size)
+        var cursor: Position?
+
+        label(.kind, editor, into: &buffer, area: areas.kind)
+        let kindTitle = state.sessionKinds.title(of: editor.kind)
+        value("‹ \(kindTitle) ›" + (editor.focus == .kind ? "   ←/→ or a letter to change" : ""), areas.kind, &buffer,
+              focusedHint: editor.focus == .kind)
+
+        label(.participants, editor, into: &buffer, area: areas.participants)
+        var x = areas.participants.x + labelWidth
+        for (index, participant) in Participant.allCases.enumerated() {
+            let mark = editor.participants.contains(participant) ? "[x]" : "[ ]"
+            let style: Style = editor.focus == .participants && index == editor.participantCursor ? Theme.selected : .plain
+            x += buffer.write("\(mark) \(participant.title)", at: Position(x: x, y: areas.participants.y), style: style,
+                              clip: areas.participants)
+            x += 2
+        }
+
+        label(.topics, editor, into: &buffer, area: areas.topics)
+        let topicsField = fieldRect(areas.topics)
+        let topicCursor = TextField.render(editor.topics, placeholder: editor.focus == .topics ? "comma-separated; → completes" : "",
+                                           into: &buffer, area: topicsField)
+        if editor.focus == .topics {
+            cursor = topicCursor
+            if let completion = editor.topicCompletion {
+                let typed = editor.topics.text.split(separator: ",", omittingEmptySubsequences: false).last
+                    .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                buffer.write(String(completion.dropFirst(typed.count)), at: topicCursor, style: Theme.muted, clip: topicsField)
+            }
+        }
+
+        rule("Note", focused: editor.focus == .note, into: &buffer, area: areas.noteTitle)
+        let noteCursor = TextEditorView.render(editor.note, scroll: editor.noteScroll,
+                                               placeholder: "Type the note here. Enter starts a new line; Tab moves to the next field; Ctrl-S saves.",
+                                               into: &buffer, area: areas.note)
+        if editor.focus == .note { cursor = noteCursor }
+
+        rule("Follow-ups (\(editor.followUps.count))", focused: editor.focus == .followUps, into: &buffer, area: areas.followUpTitle)
+        label(.followUps, editor, into: &buffer, area: areas.followUpInput)
+        let followUpField = fieldRect(areas.followUpInput)
+        let followUpCursor = TextField.render(editor.followUpInput,
+                                              placeholder: editor.focus == .followUps ? "fri: call home (Enter adds; dates: +7d, 2026-12-05)" : "",
+                                              into: &buffer, area: followUpField)
+        if editor.focus == .followUps { cursor = followUpCursor }
+        let list = editor.followUps.map { "\($0.dueDate) \($0.text)" }.joined(separator: " · ")
+        buffer.write(DisplayWidth.truncate(list.isEmpty ? "none yet" : list, to: areas.followUpList.width - labelWidth),
+                     at: Position(x: areas.followUpList.x + labelWidth, y: areas.followUpList.y),
+                     style: list.isEmpty ? Theme.muted : .plain, clip: areas.followUpList)
+
+        let details = areas.details
+        label(.confidential, editor, into: &buffer, area: details)
+        x = details.x + labelWidth
+        x += buffer.write(editor.isConfidential ? "[x] only I can read it" : "[ ] shared with colleagues",
+                          at: Position(x: x, y: details.y), clip: details)
+        x += 3
+        let minutesLabel = SessionEditorState.Field.minutes.title + " "
+        x += buffer.write(minutesLabel, at: Position(x: x, y: details.y),
+                          style: editor.focus == .minutes ? Theme.selected : Theme.heading, clip: details)
+        let minutesField = Rect(x: x, y: details.y, width: min(12, details.maxX - x), height: 1)
+        let minutesCursor = TextField.render(editor.minutes, placeholder: "auto", into: &buffer, area: minutesField)
+        if editor.focus == .minutes { cursor = minutesCursor }
+        if let error = editor.fieldError {
+            let errorX = minutesField.maxX + 1
+            buffer.write(DisplayWidth.truncate("⚠ \(error)", to: max(0, details.maxX - errorX)),
+                         at: Position(x: errorX, y: details.y), style: Theme.error, clip: details)
+        }
+        return state.overlay == nil ? cursor : nil
+    }
+
+    private static func fieldRect(_ row: Rect) -> Rect {
+        Rect(x: row.x + labelWidth, y: row.y, width: row.width - labelWidth, height: 1)
+    }
+
+    private static func label(_ field: SessionEditorState.Field, _ editor: SessionEditorState, into buffer: inout Buffer, area: Rect) {
+        let focused = editor.focus == field
+        buffer.write(DisplayWidth.pad(field.title, to: labelWidth - 1), at: Position(x: area.x, y: area.y),
+                     style: focused ? Theme.selected : Theme.heading, clip: area)
+    }
+
+    private static func value(_ text: String, _ area: Rect, _ buffer: inout Buffer, focusedHint: Bool) {
+        buffer.write(text, at: Position(x: area.x + labelWidth, y: area.y), clip: area)
+    }
+
+    private static func rule(_ title: String, focused: Bool, into buffer: inout Buffer, area: Rect) {
+        let line = "─ " + title + " " + String(repeating: "─", count: max(0, area.width - DisplayWidth.of(title) - 3))
+        buffer.write(line, at: Position(x: area.x, y: area.y), style: focused ? Theme.heading : Theme.muted, clip: area)
+    }
+}
+
+/// Esc with unsaved text.
+enum ConfirmDiscardView {
+    static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+        let inner = Modal.render(title: "Discard this session?", size: Size(width: 56, height: 6), into: &buffer, over: area)
+        Paragraph.render("The note has not been saved. y discards it (and its draft); n or Esc goes back to writing.",
+                         into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
+    }
+}
+
+/// Drafts left by an earlier run.
+enum ResumeDraftView {
+    static func render(_ state: AppState, drafts: [DraftSummary], into buffer: inout Buffer, area: Rect) {
+        guard let draft = drafts.first else { return }
+        let inner = Modal.render(title: "Unsaved draft", size: Size(width: 64, height: 9), into: &buffer, over: area)
+        let words = draft.payload.note.split(whereSeparator: { $0.isWhitespace }).count
+        let more = drafts.count > 1 ? " (\(drafts.count - 1) more after this one)" : ""
+        let text = "A session with \(draft.studentName) was being written on \(DateText.minute(draft.updatedAt, in: state.timeZone)) "
+            + "and was not saved: \(words) word\(words == 1 ? "" : "s") of note\(more).\n\n"
+            + "r resumes it · d discards it · l or Esc decides later"
+        Paragraph.render(text, into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import TerminalKit
+import WaypointCore
+import XCTest
+@testable import WaypointUI
+
+final class SessionEditorTests: XCTestCase {
+    static let kinds = SessionKindCatalog(kinds: [
+        .init(id: "academic", title: "Academic"), .init(id: "college", title: "College"), .init(id: "career", title: "Career"),
+    ])
+
+    private func editorState(size: Size = Size(width: 80, height: 24)) -> AppState {
+        var state = ProfileTests.state(size: size)
+        state.sessionKinds = Self.kinds
+        let effects = reduce(&state, .command(.newSession))
+        XCTAssertEqual(effects, [.loadEditorDraft(counselorId: 1, studentId: 1, sessionId: nil)])
+        XCTAssertEqual(state.screen, .editor)
+        _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: nil, draft: nil, knownTopics: ["FAFSA", "Financial aid"]))
+        return state
+    }
+
+    private func type(_ text: String, into state: inout AppState) {
+        for character in text {
+            let key: Key = character == "\n" ? .enter : .char(character)
+            guard let action = KeyRouter.action(for: key, in: state) else { return XCTFail("\(key) is unbound") }
+            _ = reduce(&state, action)
+        }
+    }
+
+    private func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        return buffer
+    }
+
+    func testTypingANoteAndSavingRecordsTheWholeForm() throws {
+        var state = editorState()
+        type("Nguyễn family: FAFSA 📐 walkthrough.\nNext: tax documents?", into: &state)
+        XCTAssertEqual(state.editor?.note.text, "Nguyễn family: FAFSA 📐 walkthrough.\nNext: tax documents?",
+                       "q, ? and Enter are text in the note")
+        _ = reduce(&state, .command(.previousField))
+        type("Fin", into: &state)
+        _ = reduce(&state, .edit(.right))
+        XCTAssertEqual(state.editor?.topics.text, "Financial aid, ")
+        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.nextField))
+        type("+7d: Bring tax documents\n", into: &state)
+        XCTAssertEqual(state.editor?.followUps, [FollowUpDraft(text: "Bring tax documents", dueDate: "2026-11-30")])
+        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .edit(.char(" ")))
+        XCTAssertEqual(state.editor?.isConfidential, true)
+
+        _ = reduce(&state, .tick(ProfileTests.now.addingTimeInterval(9 * 60)))
+        let effects = reduce(&state, .command(.saveSession))
+        guard case .saveSession(let save)? = effects.first else { return XCTFail("no save: \(effects)") }
+        XCTAssertEqual(save.durationMinutes, 9, "timed from when the editor opened")
+        XCTAssertEqual(save.topics, ["Financial aid"])
+        XCTAssertEqual(save.payload.kind, "academic")
+        XCTAssertTrue(save.payload.isConfidential)
+
+        let after = reduce(&state, .sessionSaved(studentId: 1, amended: false))
+        XCTAssertEqual(state.screen, .profile)
+        XCTAssertNil(state.editor)
+        XCTAssertEqual(state.status?.text, "Session saved.")
+        XCTAssertEqual(after.count, 1, "the profile reloads")
+    }
+
+    func testAnEmptyNoteIsNotSaved() {
+        var state = editorState()
+        XCTAssertEqual(reduce(&state, .command(.saveSession)), [])
+        XCTAssertEqual(state.editor?.fieldError, "the note is empty")
+        XCTAssertEqual(state.status?.isError, true)
+    }
+
+    func testABadFollowUpDateIsExplainedAndBlocksSaving() {
+        var state = editorState()
+        type("note", into: &state)
+        _ = reduce(&state, .command(.nextField))
+        type("someday: call", into: &state)
+        XCTAssertEqual(reduce(&state, .command(.saveSession)), [])
+        XCTAssertEqual(state.editor?.focus, .followUps)
+        XCTAssertTrue(state.editor?.fieldError?.contains("expected YYYY-MM-DD") == true)
+    }
+
+    func testDraftsAreStoredWithinASecondOfAChange() {
+        var state = editorState()
+        type("Hello", into: &state)
+        let soon = reduce(&state, .tick(ProfileTests.now.addingTimeInterval(0.2)))
+        XCTAssertEqual(soon, [], "not before half a second has passed since the last store")
+        let later = reduce(&state, .tick(ProfileTests.now.addingTimeInterval(0.6)))
+        guard case .saveDraft(1, 1, nil, let payload)? = later.first else { return XCTFail("no draft: \(later)") }
+        XCTAssertEqual(payload.note, "Hello")
+        XCTAssertEqual(reduce(&state, .tick(ProfileTests.now.addingTimeInterval(5))), [], "nothing new to store")
+    }
+
+    func testQuittingOrBeingKilledStoresTheDraftFirst() {
+        var state = editorState()
+        type("Half a thought", into: &state)
+        let effects = reduce(&state, .terminate)
+        XCTAssertTrue(state.shouldQuit)
+        XCTAssertEqual(effects.count, 1)
+        var other = editorState()
+        type("x", into: &other)
+        XCTAssertEqual(reduce(&other, .command(.quit)).count, 1)
+    }
+
+    func testEscWithTextAsksAndYDiscardsTheDraft() {
+        var state = editorState()
+        type("Something", into: &state)
+        XCTAssertEqual(KeyRouter.action(for: .escape, in: state), .command(.cancelEditor))
+        _ = reduce(&state, .command(.cancelEditor))
+        XCTAssertEqual(state.overlay, .confirmDiscard)
+        _ = reduce(&state, .command(.keepEditing))
+        XCTAssertEqual(state.screen, .editor)
+        _ = reduce(&state, .command(.cancelEditor))
+        let effects = reduce(&state, .command(.confirmDiscard))
+        XCTAssertEqual(effects, [.discardDraft(counselorId: 1, studentId: 1, sessionId: nil)])
+        XCTAssertEqual(state.screen, .profile)
+    }
+
+    func testEscOnAnUntouchedEditorLeavesAtOnce() {
+        var state = editorState()
+        _ = reduce(&state, .command(.cancelEditor))
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(state.screen, .profile)
+    }
+
+    func testAStoredDraftIsResumedIntoTheEditor() {
+        var state = ProfileTests.state()
+        state.sessionKinds = Self.kinds
+        _ = reduce(&state, .command(.newSession))
+        let draft = DraftPayload(kind: "career", participants: [.student, .teacher], topics: "jobs", note: "Typed before the crash",
+                                 followUps: [], isConfidential: false, startedAt: ProfileTests.now, minutes: nil)
+        _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: nil, draft: draft, knownTopics: []))
+        XCTAssertEqual(state.editor?.note.text, "Typed before the crash")
+        XCTAssertEqual(state.editor?.kind, "career")
+        XCTAssertEqual(state.status?.text, "Resumed your unsaved draft for Minh Nguyễn.")
+        _ = reduce(&state, .command(.cancelEditor))
+        XCTAssertEqual(state.overlay, .confirmDiscard, "a resumed draft is unsaved text")
+    }
+
+    func testDraftsFoundAtStartAreOffered() {
+        var state = Fixtures.caseloadState()
+        let draft = DraftSummary(studentId: 1, studentName: "Minh Nguyễn", sessionId: nil, updatedAt: ProfileTests.now,
+                                 payload: DraftPayload(kind: "college", participants: [.student], topics: "", note: "one two three",
+                                                       followUps: [], isConfidential: false, startedAt: ProfileTests.now, minutes: nil))
+        _ = reduce(&state, .draftsFound([draft]))
+        XCTAssertEqual(Keymaps.context(for: state), .resumeDraft)
+        let effects = reduce(&state, .command(.resumeDraft))
+        XCTAssertEqual(state.screen, .editor)
+        XCTAssertEqual(state.editor?.note.text, "one two three")
+        XCTAssertEqual(effects.count, 2)
+    }
+
+    func testKindCyclesAndParticipantsToggle() {
+        var state = editorState()
+        _ = reduce(&state, .command(.previousField))
+        _ = reduce(&state, .command(.previousField))
+        _ = reduce(&state, .command(.previousField))
+        XCTAssertEqual(state.editor?.focus, .kind)
+        _ = reduce(&state, .edit(.right))
+        XCTAssertEqual(state.editor?.kind, "college")
+        _ = reduce(&state, .edit(.char("c")))
+        XCTAssertEqual(state.editor?.kind, "career")
+        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .edit(.right))
+        _ = reduce(&state, .edit(.char(" ")))
+        XCTAssertEqual(state.editor?.participants, [.student, .parentGuardian])
+    }
+
+    func testEditorAt80x24() {
+        var state = editorState()
+        type("Talked through the FAFSA with Minh and her mother; 王伟 joined for the last part.\nNext: tax documents.", into: &state)
+        _ = reduce(&state, .command(.nextField))
+        type("fri: Bring tax documents\n", into: &state)
+        assertScreen(render(state), matches: "editor-80x24")
+    }
+
+    func testEditorAt120x40() {
+        var state = editorState(size: Size(width: 120, height: 40))
+        type("A longer note.\n\nWith paragraphs.", into: &state)
+        assertScreen(render(state), matches: "editor-120x40")
+    }
+}
