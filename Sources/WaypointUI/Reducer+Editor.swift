@@ -80,6 +80,8 @@ extension AppState {
                 } else {
                     current.participants = all.filter { current.participants.contains($0) || $0 == participant }
                 }
+            case .char:
+                current.fieldError = "←/→ choose, Space ticks; Tab moves to the next field"
             default: break
             }
         case .topics:
@@ -106,7 +108,11 @@ extension AppState {
                 current.followUpInput.handle(key)
             }
         case .confidential:
-            if key == .char(" ") || key == .char("x") { current.isConfidential.toggle() }
+            if key == .char(" ") || key == .char("x") {
+                current.isConfidential.toggle()
+            } else if case .char = key {
+                current.fieldError = "Space toggles; Tab moves to the next field"
+            }
         case .minutes:
             if case .char(let c) = key, !c.isNumber { break }
             current.minutes.handle(key)

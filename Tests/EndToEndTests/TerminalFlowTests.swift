@@ -82,3 +82,106 @@ final class TerminalFlowTests: XCTestCase {
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
     }
 }
+
+/// The loop the product exists for: find a student, open the profile, write a session
+/// while talking, save, and find it again after a restart; and a crash mid-note.
+final class SessionFlowTests: XCTestCase {
+    private func demoDatabase(_ scratch: Scratch, binary: URL) throws -> (path: String, familyName: String, localId: String) {
+        let database = scratch.path("waypoint.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "60"]).status, 0)
+        let list = try runProcess(binary, ["student", "list", "--db", database, "--json"])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        // A Latin-script family name, so three typed letters find it.
+        let row = try XCTUnwrap(rows.first { ($0["familyName"] as? String)?.unicodeScalars.allSatisfy { $0.value < 0x250 } == true })
+        return (database, try XCTUnwrap(row["familyName"] as? String), try XCTUnwrap(row["localId"] as? String))
+    }
+
+    private func start(_ tmux: Tmux, binary: URL, database: String) throws {
+        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        try tmux.type("'\(binary.path)' --db '\(database)'; echo WAYPOINT-EXIT=$?")
+        try tmux.press("Enter")
+    }
+
+    /// Finds the student by typing their ID into the search, then opens the one match.
+    private func openProfile(_ tmux: Tmux, localId: String) throws {
+        try tmux.waitFor(text: "Caseload of")
+        try tmux.type("/")
+        try tmux.type(localId)
+        try tmux.waitFor(text: "1 match")
+        try tmux.press("Enter")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Sessions (")
+    }
+
+    func testRecordASessionAndSeeItAfterARestart() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let (database, _, localId) = try demoDatabase(scratch, binary: binary)
+        let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
+        try start(tmux, binary: binary, database: database)
+        try openProfile(tmux, localId: localId)
+
+        try tmux.type("n")
+        try tmux.waitFor(text: "New session")
+        try tmux.type("Café with Nguyễn and 王伟 📐: FAFSA steps.")
+        try tmux.press("Enter")
+        try tmux.type("Second line, with a question?")
+        try tmux.press("Tab")
+        try tmux.type("fri: Bring tax documents")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Bring tax documents")
+        try tmux.press("C-s")
+        try tmux.waitFor(text: "Session saved.")
+        var screen = try tmux.waitFor(text: "Café with Nguyễn and 王伟")
+        XCTAssertTrue(screen.contains("Open follow-ups (1)"), screen)
+
+        try tmux.type("q")
+        try tmux.type("q")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+        try start(tmux, binary: binary, database: database)
+        try openProfile(tmux, localId: localId)
+        screen = try tmux.waitFor(text: "Café with Nguyễn and 王伟")
+        XCTAssertTrue(screen.contains("Bring tax documents"), screen)
+
+        let json = try runProcess(binary, ["session", "list", localId, "--db", database, "--json"])
+        XCTAssertTrue(json.stdout.contains("Café with Nguyễn and 王伟 📐: FAFSA steps.\\nSecond line, with a question?"), json.stdout)
+    }
+
+    func testAKilledProcessLosesAtMostTheLastSecondOfTheNote() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let (database, _, localId) = try demoDatabase(scratch, binary: binary)
+        let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
+        try start(tmux, binary: binary, database: database)
+        try openProfile(tmux, localId: localId)
+        try tmux.type("n")
+        try tmux.waitFor(text: "New session")
+        try tmux.type("Typed before the power cut, every word of it.")
+        try tmux.waitFor(text: "every word of it.")
+
+        // Wait (with a deadline) until the draft is in the database, as it must be within a second.
+        let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        let deadline = Date().addingTimeInterval(3)
+        var stored = ""
+        while Date() < deadline {
+            stored = try runProcess(sqlite, [database, "SELECT payload FROM session_draft"]).stdout
+            if stored.contains("every word of it.") { break }
+            usleep(50_000)
+        }
+        XCTAssertTrue(stored.contains("every word of it."), "no draft within the deadline: \(stored)")
+
+        let shell = try tmux.command(["display-message", "-p", "-t", "0", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try runProcess(URL(fileURLWithPath: "/usr/bin/pkill"), ["-KILL", "-P", shell, "-x", "waypoint"]).status, 0)
+        try tmux.waitFor(text: "WAYPOINT-EXIT=137")
+        // A killed program cannot restore the terminal; the shell gets it back as a person
+        // would, with `stty sane` (typed with Ctrl-J, since raw mode ignores Enter's CR).
+        try tmux.type("stty sane")
+        try tmux.press("C-j")
+        try start(tmux, binary: binary, database: database)
+        try tmux.waitFor(text: "Unsaved draft")
+        try tmux.type("r")
+        let screen = try tmux.waitFor(text: "Typed before the power cut, every word of it.")
+        XCTAssertTrue(screen.contains("New session"), screen)
+    }
+}

@@ -21,7 +21,7 @@ public enum StatusBar {
         let row = area.row(0)
         buffer.fill(row, with: Cell(" ", style: style))
         let messageWidth = min(DisplayWidth.of(message), row.width - 2)
-        let hintLimit = row.maxX - (messageWidth > 0 ? messageWidth + 1 : 0)
+        let hintLimit = row.maxX - (messageWidth > 0 ? messageWidth + 3 : 0)
         var x = row.x + 1
         for hint in hints {
             let width = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.title)

@@ -13,7 +13,7 @@ enum ProfileView {
     /// the body), then the session history filling the rest.
     static func areas(_ size: Size, followUpCount: Int) -> Areas {
         let body = ScreenLayout.chrome(size).body
-        let followUpHeight = min(max(3, followUpCount + 3), max(3, body.height / 3))
+        let followUpHeight = min(max(4, followUpCount + 3), max(4, body.height / 3))
         let parts = Layout.split(body, .vertical, [.fixed(4), .fixed(followUpHeight), .fill(1)])
         return Areas(identity: parts[0].inset(horizontal: 1, vertical: 0), followUps: parts[1], sessions: parts[2])
     }
