@@ -48,7 +48,7 @@ public enum SearchRanking {
     public static func ordered(_ students: [Student], query: String) -> [Student] {
         let terms = SearchText.terms(query)
         return students
-            .compactMap { student in rank(student, terms: terms).map { (student, $0, SearchText.fold(student.listName)) } }
+            .compactMap { student in rank(student, terms: terms).map { (student, $0, student.sortKey) } }
             .sorted { lhs, rhs in
                 if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
                 if lhs.2 != rhs.2 { return lhs.2 < rhs.2 }

@@ -1,11 +1,13 @@
 import Foundation
 
-/// Folding that makes "nguyen" find "Nguyễn" and "ZOË" find "Zoe": lower case, no accents,
-/// and the few Latin letters that are separate letters rather than accented ones.
+/// Folding that makes "nguyen" find "Nguyễn", "ZOË" find "Zoe" and "obrien" find "O’Brien":
+/// lower case, no accents, no apostrophes (straight or curly, as pasted from email), and the
+/// few Latin letters that are separate letters rather than accented ones.
 public enum SearchText {
     private static let separateLetters: [Character: String] = [
         "đ": "d", "ð": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe",
         "ı": "i", "þ": "th", "ħ": "h",
+        "'": "", "’": "", "‘": "", "ʼ": "", "`": "",
     ]
 
     public static func fold(_ text: String) -> String {

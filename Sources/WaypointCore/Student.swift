@@ -66,6 +66,12 @@ extension Student {
         familyName.isEmpty ? firstName : "\(firstName) \(familyName)"
     }
 
+    /// The order a caseload is read in: folded family name, then first name, so that
+    /// "Hernández" comes before "Hernández Ruiz" and "Núñez" sits with "Nunez".
+    public var sortKey: String {
+        SearchText.fold(familyName) + "\u{1}" + SearchText.fold(firstName)
+    }
+
     /// Every name part and the ID, folded, in one string: what search matches against.
     /// CJK names also appear joined ("王伟"), the way they are written and typed.
     public var searchKey: String {

@@ -95,7 +95,7 @@ extension AppDatabase {
     /// and match `SearchRanking`'s tie-break exactly, and SQLite cannot fold like Core does.
     static func sortedForCaseload(_ entries: [CaseloadEntry]) -> [CaseloadEntry] {
         entries
-            .map { (entry: $0, key: SearchText.fold($0.student.listName)) }
+            .map { (entry: $0, key: $0.student.sortKey) }
             .sorted { lhs, rhs in
                 if lhs.key != rhs.key { return lhs.key < rhs.key }
                 return lhs.entry.student.localId < rhs.entry.student.localId

@@ -13,6 +13,11 @@ public final class AppDatabase: Sendable {
         try AppDatabase.migrator.migrate(writer)
     }
 
+    /// Wraps a database opened read-only whose schema is already current.
+    private init(readOnly writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
     /// Read access for observers and reports that need their own queries.
     public var reader: any DatabaseReader { writer }
 
@@ -28,12 +33,45 @@ public final class AppDatabase: Sendable {
     /// its WAL companions are made owner-only (0600) whatever the umask says.
     public static func open(path: String) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
+        try DatabaseFile.refuseFolder(path)
+        if DatabaseFile.hasContent(path) {
+            // An existing file must be Waypoint's: migrating someone else's SQLite file
+            // would add our tables to it.
+            try DatabaseFile.inspect(path) { db in
+                if try !db.tableExists("grdb_migrations"), try DatabaseFile.hasTables(db) {
+                    throw StoreError.notWaypointDatabase(path: path)
+                }
+            }
+        }
         try PrivateFiles.createFolder(url.deletingLastPathComponent().path)
         try PrivateFiles.createFile(path)
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        let database = try AppDatabase(pool)
+        let pool = try DatabaseFile.translating(path) { try DatabasePool(path: path, configuration: configuration()) }
+        let database = try DatabaseFile.translating(path) { try AppDatabase(pool) }
         try PrivateFiles.restrict(path)
         return database
+    }
+
+    /// Opens an existing database to read it, changing nothing: no file is created, the
+    /// file is not touched, and a missing or foreign file is an error naming it. A database
+    /// written by an older Waypoint is brought up to date first (that is the one write).
+    public static func openForReading(path: String) throws -> AppDatabase {
+        try DatabaseFile.refuseFolder(path)
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
+        guard DatabaseFile.hasContent(path) else { throw StoreError.databaseMissing(path: path) }
+        var readOnly = configuration()
+        readOnly.readonly = true
+        let queue = try DatabaseFile.translating(path) { try DatabaseQueue(path: path, configuration: readOnly) }
+        let current = try DatabaseFile.translating(path) {
+            try queue.read { db -> Bool in
+                guard try db.tableExists("grdb_migrations") else {
+                    throw StoreError.notWaypointDatabase(path: path)
+                }
+                return try migrator.hasCompletedMigrations(db)
+            }
+        }
+        if current { return AppDatabase(readOnly: queue) }
+        try queue.close()
+        return try open(path: path)
     }
 
     private static func configuration() -> Configuration {

@@ -10,6 +10,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidDemoDistrict(String)
     case cannotCreateFolder(path: String, reason: String)
     case cannotCreateFile(path: String)
+    case databaseMissing(path: String)
+    case notADatabaseFile(path: String, reason: String)
+    /// A SQLite file made by another program: Waypoint will not add its tables to it.
+    case notWaypointDatabase(path: String)
     case sessionNotFound(id: Int64)
     case followUpNotFound(id: Int64)
     /// Confidential notes belong to their author alone.
@@ -31,7 +35,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .invalidDemoDistrict(let detail):
             "The demo district is inconsistent: \(detail)."
         case .cannotCreateFolder(let path, let reason):
-            "Cannot create the database folder \(path): \(reason)."
+            "Cannot create the database folder \(path): \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)."
+        case .databaseMissing(let path):
+            "There is no Waypoint database at \(path). Start `waypoint` (it offers a demo district) or run "
+                + "`waypoint demo --db \(path)` to create one, or give another path with --db."
+        case .notADatabaseFile(let path, let reason):
+            "Cannot use \(path) as the database: \(reason)."
+        case .notWaypointDatabase(let path):
+            "\(path) is a SQLite database made by another program; Waypoint will not change it. Give another path with --db."
         case .sessionNotFound(let id):
             "No session with id \(id)."
         case .followUpNotFound(let id):

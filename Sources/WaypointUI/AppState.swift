@@ -8,6 +8,8 @@ public struct AppState: Equatable, Sendable {
     /// Screens opened on top of each other; `q`/Esc pops, `q` on the last one quits.
     public var screens: [Screen]
     public var overlay: Overlay?
+    /// The overlay `?` help was opened over, to return to when help closes.
+    public var helpReturn: Overlay?
     public var counselors: [Counselor] = []
     /// The counselor at the keyboard; nil shows every active student in the district.
     public var counselorId: Int64?

@@ -21,7 +21,7 @@ public final class EffectRunner {
             case .loadCaseload(let counselorId, let query, let token):
                 let rows = query.trimmingCharacters(in: .whitespaces).isEmpty
                     ? try database.caseload(counselorId: counselorId)
-                    : try database.searchStudents(query, counselorId: counselorId, limit: 500)
+                    : try database.searchStudents(query, counselorId: counselorId, limit: Int.max)
                 return [.caseloadLoaded(token: token, rows: rows)]
             case .loadProfile(let studentId, let viewerId, let token):
                 return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
@@ -54,7 +54,14 @@ public final class EffectRunner {
             case .loadDemoDistrict:
                 let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors,
                                                      seed: demoSize.seed)
-                try database.loadDemoDistrict(district)
+                do {
+                    try database.loadDemoDistrict(district)
+                } catch StoreError.databaseNotEmpty {
+                    // Filled from elsewhere (another window, the CLI) since the welcome screen
+                    // was drawn: show what is there instead of a dead end.
+                    return [.started(counselors: try database.allCounselors(), isEmpty: false),
+                            .failed("Students were added to this database meanwhile; the demo was not loaded.")]
+                }
                 return [.demoLoaded(students: try database.studentCount(), counselors: try database.allCounselors())]
             }
         } catch {

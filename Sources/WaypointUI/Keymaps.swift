@@ -97,10 +97,13 @@ public enum Keymaps {
 
     public static let counselorPicker = Keymap(context: .counselorPicker, bindings: [
         KeyBinding([.enter], .chooseCounselor, "Choose"),
-        KeyBinding([.char("k"), .up], .moveUp, "Up", footer: false),
-        KeyBinding([.char("j"), .down], .moveDown, "Down", footer: false),
+        KeyBinding([.char("k"), .up], .moveUp, "Up"),
+        KeyBinding([.char("j"), .down], .moveDown, "Down"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, "Page up", footer: false),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, "Page down", footer: false),
         KeyBinding([.home, .char("g")], .moveTop, "First", footer: false),
         KeyBinding([.end, .char("G")], .moveBottom, "Last", footer: false),
+        KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q"), .escape], .back, "Cancel"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
@@ -151,7 +154,7 @@ public enum Keymaps {
     /// The context the `?` help describes: the one under the help overlay.
     public static func helpSubject(for state: AppState) -> KeyContext {
         var underneath = state
-        underneath.overlay = nil
+        underneath.overlay = state.helpReturn
         return context(for: underneath)
     }
 }

@@ -94,6 +94,7 @@ extension AppState {
         case .back:
             return goBack()
         case .help:
+            helpReturn = overlay
             overlay = .help
         case .moveUp: moveSelection(by: -1)
         case .moveDown: moveSelection(by: 1)
@@ -168,6 +169,11 @@ extension AppState {
     }
 
     private mutating func goBack() -> [Effect] {
+        if overlay == .help, let previous = helpReturn {
+            overlay = previous
+            helpReturn = nil
+            return []
+        }
         if overlay != nil {
             // A picker shown at start cannot be dismissed into nothing: it falls back to the district.
             overlay = nil

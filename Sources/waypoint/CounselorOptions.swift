@@ -27,8 +27,10 @@ struct ActingCounselorOption: ParsableArguments {
 
 extension AppDatabase {
     /// The student a command names, by local ID or roster sourcedId.
-    func student(matching id: String) throws -> Student {
-        guard let student = try student(localId: id) ?? student(sourcedId: id) else {
+    func student(matching typed: String) throws -> Student {
+        // IDs are typed by hand and pasted from spreadsheets: ignore stray spaces and case.
+        let id = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let student = try student(localId: id) ?? student(sourcedId: id) ?? student(localId: id.uppercased()) else {
             throw CLIError("no student with ID \"\(id)\"; expected a local ID or roster sourcedId "
                 + "(see `waypoint student list`)")
         }

@@ -14,10 +14,22 @@ struct DatabaseOptions: ParsableArguments {
         DatabaseLocation.resolve(flag: path, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Opens (creating it if needed) for commands that write.
     func open() throws -> AppDatabase {
+        try opening { try AppDatabase.open(path: $0) }
+    }
+
+    /// Opens an existing database for commands that only read: they never create or change a file.
+    func openForReading() throws -> AppDatabase {
+        try opening { try AppDatabase.openForReading(path: $0) }
+    }
+
+    private func opening(_ body: (String) throws -> AppDatabase) throws -> AppDatabase {
         let location = resolvedPath
         do {
-            return try AppDatabase.open(path: location)
+            return try body(location)
+        } catch let error as StoreError {
+            throw CLIError(error.description)
         } catch {
             throw CLIError("cannot open the database at \(location): \(error)")
         }

@@ -37,6 +37,7 @@ struct DemoCommand: ParsableCommand {
         let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
         try db.loadDemoDistrict(district)
         print("Loaded the demo district into \(database.resolvedPath): "
-            + "\(district.students.count) students, \(district.counselors.count) counselors, \(district.schools.count) schools.")
+            + "\(counted(district.students.count, "student")), \(counted(district.counselors.count, "counselor")), "
+            + "\(counted(district.schools.count, "school")).")
     }
 }

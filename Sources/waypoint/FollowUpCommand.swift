@@ -27,7 +27,7 @@ struct FollowUpListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.openForReading()
         let counselor = try acting.resolve(in: db)
         let today = CivilDate.today()
         let items = try db.openFollowUps(counselorId: all ? nil : counselor.id, overdueOn: overdue ? today : nil)

@@ -31,8 +31,14 @@ struct RunCommand: ParsableCommand {
         state.sessionKinds = try loadCatalogs().sessionKinds
 
         let backend = CursesTerminal(monochrome: monochrome)
-        defer { backend.stop() }
         let app = App(state: state, terminal: Terminal(backend: backend), runner: EffectRunner(database: db))
-        app.run(terminationRequested: { SignalGuard.takeTerminationRequest() != nil })
+        var signal: Int32?
+        app.run(terminationRequested: {
+            signal = SignalGuard.takeTerminationRequest()
+            return signal != nil
+        })
+        backend.stop()
+        // Ended by a signal (logout, shutdown, kill): say so in the exit status, as shells expect.
+        if let signal { throw ExitCode(128 + signal) }
     }
 }

@@ -20,7 +20,7 @@ struct SessionListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.openForReading()
         let viewer = try acting.resolve(in: db)
         let student = try db.student(matching: studentId)
         let sessions = try db.sessions(studentId: student.id!, viewerId: viewer.id, includeArchived: archived)
@@ -52,7 +52,7 @@ struct SessionShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.openForReading()
         let viewer = try acting.resolve(in: db)
         let view: SessionView
         do {

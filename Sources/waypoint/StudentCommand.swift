@@ -48,7 +48,7 @@ struct StudentListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.openForReading()
         let counselorId = try counselor.map { try db.counselor(matching: $0).id } ?? nil
         let gradeFilter = grade.flatMap(Grade.init)
         var entries = if let search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -65,7 +65,8 @@ struct StudentListCommand: ParsableCommand {
             print(TextTable.render(header: ["Name", "ID", "Gr", "School"],
                                    rows: rows.map { [$0.listName, $0.localId, $0.grade, $0.school] }),
                   terminator: "")
-            FileHandle.standardError.write(Data("\(rows.count) students\n".utf8))
+            let hint = try rows.isEmpty && db.isEmpty() ? " (this database is empty: `waypoint demo` loads a demo district)" : ""
+            FileHandle.standardError.write(Data("\(counted(rows.count, "student"))\(hint)\n".utf8))
         }
     }
 }
@@ -84,7 +85,7 @@ struct StudentShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.openForReading()
         let student = try db.student(matching: id)
         let detail = StudentDetail(
             student: student,

@@ -77,3 +77,130 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("### Caseload"))
     }
 }
+
+/// Reading never creates or changes a file; a file that is not Waypoint's is left alone.
+final class DatabaseFileTests: XCTestCase {
+    private func md5(_ path: String) throws -> String {
+        try runProcess(URL(fileURLWithPath: "/usr/bin/md5sum"), [path]).stdout
+    }
+
+    func testReadingAMissingDatabaseCreatesNothing() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let path = scratch.path("typo/waypoint.sqlite")
+        for arguments in [["student", "list"], ["student", "show", "S1"], ["followup", "list"], ["session", "list", "S1"]] {
+            let result = try runProcess(binary, arguments + ["--db", path])
+            XCTAssertNotEqual(result.status, 0)
+            XCTAssertTrue(result.stderr.contains("There is no Waypoint database at \(path)"), result.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("typo")))
+    }
+
+    func testReadingLeavesTheFileAsItWas() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let path = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", path, "--students", "20"]).status, 0)
+        let before = try md5(path)
+        XCTAssertEqual(try runProcess(binary, ["student", "list", "--db", path]).status, 0)
+        XCTAssertEqual(try md5(path), before)
+    }
+
+    func testAnotherProgramsDatabaseAndNonDatabasesAreRefused() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let foreign = scratch.path("bookmarks.sqlite")
+        XCTAssertEqual(try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [foreign, "CREATE TABLE bookmarks (url TEXT)"]).status, 0)
+        let before = try md5(foreign)
+        for arguments in [["demo"], ["student", "list"]] {
+            let result = try runProcess(binary, arguments + ["--db", foreign])
+            XCTAssertNotEqual(result.status, 0)
+            XCTAssertTrue(result.stderr.contains("made by another program"), result.stderr)
+        }
+        XCTAssertEqual(try md5(foreign), before)
+
+        let garbage = scratch.path("garbage.sqlite")
+        try Data("not a database at all, just text".utf8).write(to: URL(fileURLWithPath: garbage))
+        let result = try runProcess(binary, ["demo", "--db", garbage])
+        XCTAssertTrue(result.stderr.contains("it is not a SQLite database, or it is damaged"), result.stderr)
+        let folder = try runProcess(binary, ["student", "list", "--db", scratch.url.path])
+        XCTAssertTrue(folder.stderr.contains("it is a folder"), folder.stderr)
+    }
+
+    func testHostileNamesAreNeutralizedInEveryTextFormat() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let path = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", path, "--students", "5"]).status, 0)
+        let hostile = "Evil\u{1B}[2J\u{1B}]0;pwned\u{07}"
+        XCTAssertEqual(try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
+                                      [path, "UPDATE student SET familyName = '\(hostile)'"]).status, 0)
+        for format in ["--text", "--csv"] {
+            let output = try runProcess(binary, ["student", "list", "--db", path, format]).stdout
+            XCTAssertFalse(output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, format)
+            XCTAssertTrue(output.contains("Evil"), format)
+        }
+    }
+}
+
+/// `waypoint session` and `waypoint followup`: the CLI form of the session editor.
+final class SessionCommandTests: XCTestCase {
+    func testAddListShowAmendArchiveAndFollowUps() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "40"]).status, 0)
+        let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let id = try XCTUnwrap(rows.first?["localId"] as? String)
+
+        let add = try runProcess(binary, ["session", "add", id, "--db", db, "--kind", "college", "--note", "FAFSA 📐 with Nguyễn",
+                                          "--topic", "FAFSA", "--follow-up", "+7d:Bring tax documents", "--minutes", "20"])
+        XCTAssertEqual(add.status, 0, add.stderr)
+        XCTAssertTrue(add.stdout.contains("Recorded session 1"), add.stdout)
+
+        let amend = try runProcess(binary, ["session", "amend", "1", "--db", db, "--note", "FAFSA, corrected"])
+        XCTAssertEqual(amend.status, 0, amend.stderr)
+        let show = try runProcess(binary, ["session", "show", "1", "--db", db, "--json"])
+        let session = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(session["note"] as? String, "FAFSA, corrected")
+        XCTAssertEqual((session["history"] as? [[String: Any]])?.map { $0["text"] as? String }, ["FAFSA 📐 with Nguyễn", "FAFSA, corrected"])
+
+        let followUps = try runProcess(binary, ["followup", "list", "--db", db, "--json"])
+        XCTAssertTrue(followUps.stdout.contains("Bring tax documents"), followUps.stdout)
+        XCTAssertEqual(try runProcess(binary, ["followup", "set", "1", "done", "--db", db]).status, 0)
+        XCTAssertFalse(try runProcess(binary, ["followup", "list", "--db", db]).stdout.contains("Bring tax documents"))
+
+        XCTAssertEqual(try runProcess(binary, ["session", "archive", "1", "--db", db]).status, 0)
+        XCTAssertFalse(try runProcess(binary, ["session", "list", id, "--db", db]).stdout.contains("corrected"))
+        XCTAssertTrue(try runProcess(binary, ["session", "list", id, "--db", db, "--archived"]).stdout.contains("corrected"))
+    }
+
+    func testBadSessionInputIsExplainedAndChangesNothing() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "10"]).status, 0)
+        let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let id = try XCTUnwrap(rows.first?["localId"] as? String)
+        let cases: [([String], String)] = [
+            (["session", "add", "NOPE", "--kind", "college", "--note", "x"], "no student with ID \"NOPE\""),
+            (["session", "add", id, "--kind", "chat", "--note", "x"], "unknown session kind \"chat\"; expected one of: academic"),
+            (["session", "add", id, "--kind", "college", "--note", "  "], "the note is empty"),
+            (["session", "add", id, "--kind", "college"], "no note given"),
+            (["session", "add", id, "--kind", "college", "--note", "x", "--follow-up", "someday:call"], "\"someday\" is not a date"),
+            (["session", "add", id, "--kind", "college", "--note", "x", "--minutes", "5000"], "--minutes must be between 0 and 1440"),
+            (["session", "show", "99"], "no session with ID 99"),
+            (["followup", "set", "99", "done"], "no follow-up with ID 99"),
+            (["followup", "set", "1", "finished"], "unknown status \"finished\""),
+        ]
+        for (arguments, message) in cases {
+            let result = try runProcess(binary, arguments + ["--db", db])
+            XCTAssertNotEqual(result.status, 0, "\(arguments)")
+            XCTAssertTrue(result.stderr.contains(message), "\(arguments): expected \(message) in \(result.stderr)")
+        }
+        let sessions = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, "SELECT count(*) FROM advising_session"])
+        XCTAssertEqual(sessions.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0")
+    }
+}

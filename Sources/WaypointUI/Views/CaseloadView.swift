@@ -18,6 +18,22 @@ enum CaseloadView {
     /// Written where a later feature has recorded nothing yet.
     static let none = "—"
 
+    /// Pathway, next milestone and tier, which later features fill.
+    static let optionalColumns: Set<Int> = [4, 5, 6]
+    /// Below this width, optional columns with nothing in them give their room to the names.
+    static let roomyWidth = 120
+
+    /// The columns to draw: every one when there is room or data, else without the empty ones.
+    static func visibleColumns(_ rows: [CaseloadEntry], width: Int) -> [Int] {
+        guard width < roomyWidth else { return Array(columns.indices) }
+        let filled: [Int: Bool] = [
+            4: rows.contains { $0.pathway != nil },
+            5: rows.contains { $0.nextMilestone != nil },
+            6: rows.contains { $0.tier != nil },
+        ]
+        return columns.indices.filter { !optionalColumns.contains($0) || filled[$0] == true }
+    }
+
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
         var owner = state.counselor.map { "Caseload of \($0.displayName)" } ?? "All students in the district"
         if state.caseload.sort == .lastContact { owner += " · by last contact" }
@@ -39,14 +55,17 @@ enum CaseloadView {
                 let used = buffer.write("Filter: ", at: Position(x: searchArea.x, y: searchArea.y),
                                         style: Theme.heading, clip: searchArea)
                 let rest = Rect(x: searchArea.x + used, y: searchArea.y, width: searchArea.width - used, height: 1)
-                let shown = buffer.write(state.caseload.query, at: Position(x: rest.x, y: rest.y), clip: rest)
-                buffer.write("  (/ edits, Esc clears)", at: Position(x: rest.x + shown, y: rest.y),
-                             style: Theme.muted, clip: rest)
+                let hint = "  (/ edits, Esc clears)"
+                let queryWidth = min(DisplayWidth.of(state.caseload.query), max(0, rest.width - DisplayWidth.of(hint)))
+                let written = buffer.write(DisplayWidth.truncate(state.caseload.query, to: queryWidth),
+                                           at: Position(x: rest.x, y: rest.y), clip: rest)
+                buffer.write(hint, at: Position(x: rest.x + written, y: rest.y), style: Theme.muted, clip: rest)
             }
         }
 
-        var table = Table(columns: columns, rowCount: rows.count) { row, column in
-            cellText(rows[row], column: column, now: state.now, timeZone: state.timeZone)
+        let shown = visibleColumns(rows, width: state.size.width)
+        var table = Table(columns: shown.map { columns[$0] }, rowCount: rows.count) { row, column in
+            cellText(rows[row], column: shown[column], now: state.now, timeZone: state.timeZone)
         }
         table.headerStyle = Theme.tableHeader
         table.selectedStyle = Theme.selected
