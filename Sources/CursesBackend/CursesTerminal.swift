@@ -19,6 +19,7 @@ public final class CursesTerminal: TerminalBackend {
         nonl()
         keypad(wp_stdscr(), true)
         set_escdelay(25)
+        KeyDecoder.learnTerminalKeys()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         if !monochrome, !noColor, has_colors() {
             start_color()

@@ -3,6 +3,15 @@ import TerminalKit
 
 /// Turns what `wget_wch` returns into `Key`s.
 enum KeyDecoder {
+    nonisolated(unsafe) static var wordLeftCode: Int32 = -1
+    nonisolated(unsafe) static var wordRightCode: Int32 = -1
+
+    /// Looks up the terminal's codes for keys without a fixed one. Call after `initscr`.
+    static func learnTerminalKeys() {
+        wordLeftCode = key_defined("kLFT5")
+        wordRightCode = key_defined("kRIT5")
+    }
+
     static func functionKey(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
@@ -20,6 +29,9 @@ enum KeyDecoder {
         case KEY_BTAB: return .backTab
         default:
             for n in 1...24 where code == wp_key_f(Int32(n)) { return .function(n) }
+            // Ctrl-arrows have no fixed codes; terminfo names them kLFT5 and kRIT5.
+            if code == wordLeftCode { return .wordLeft }
+            if code == wordRightCode { return .wordRight }
             return nil
         }
     }

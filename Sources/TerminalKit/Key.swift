@@ -6,6 +6,8 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     case enter, escape, backspace, delete, tab, backTab, insert
     case up, down, left, right, home, end, pageUp, pageDown
+    /// Ctrl-← and Ctrl-→: a word at a time, where the terminal reports them.
+    case wordLeft, wordRight
     case function(Int)
 
     /// How the key is written in footers and help: "↑", "PgDn", "^C", "F1", "q".
@@ -29,6 +31,8 @@ public enum Key: Hashable, Sendable {
         case .end: "End"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
+        case .wordLeft: "^←"
+        case .wordRight: "^→"
         case .function(let n): "F\(n)"
         }
     }

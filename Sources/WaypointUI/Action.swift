@@ -36,6 +36,7 @@ public enum Effect: Equatable, Sendable {
     case saveDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
     case discardDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
     case saveSession(SessionSave)
+    case archiveSession(sessionId: Int64, counselorId: Int64)
     case loadDrafts(counselorId: Int64)
 }
 

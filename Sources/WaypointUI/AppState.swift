@@ -65,6 +65,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmDiscard
     /// Drafts left by an earlier run (a crash, a closed terminal): resume, discard or later.
     case resumeDraft([DraftSummary])
+    /// `a` on a session: archive it (it stays in the record)?
+    case confirmArchive(sessionId: Int64)
 }
 
 public struct StatusMessage: Equatable, Sendable {

@@ -44,6 +44,9 @@ public final class EffectRunner {
             case .saveSession(let save):
                 try store(save)
                 return [.sessionSaved(studentId: save.studentId, amended: save.sessionId != nil)]
+            case .archiveSession(let sessionId, let counselorId):
+                try database.archiveSession(id: sessionId, by: counselorId)
+                return []
             case .loadDrafts(let counselorId):
                 return [.draftsFound(try database.drafts(counselorId: counselorId).compactMap { record in
                     guard let student = try database.student(id: record.studentId),

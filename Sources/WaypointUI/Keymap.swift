@@ -25,7 +25,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, caseload, caseloadSearch, profile, editor, confirmDiscard, resumeDraft, counselorPicker, help, tooSmall
+    case welcome, caseload, caseloadSearch, profile, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, tooSmall
 
     public var title: String {
         switch self {
@@ -35,6 +35,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .profile: "Student profile"
         case .editor: "Session editor"
         case .confirmDiscard: "Discard unsaved session?"
+        case .confirmArchive: "Archive session?"
         case .resumeDraft: "Unsaved draft found"
         case .counselorPicker: "Choose counselor"
         case .help: "Help"

@@ -47,6 +47,10 @@ public enum Keymaps {
         KeyBinding([.enter], .amendSession, "Amend", footer: false, disabledWhen: { state in
             state.profile?.focus != .sessions || state.profile?.selectedSession == nil ? "select a session first" : nil
         }),
+        KeyBinding([.char("a")], .archiveSession, "Archive session", footer: false, disabledWhen: { state in
+            guard state.profile?.focus == .sessions, let view = state.profile?.selectedSession else { return "select a session first" }
+            return view.isRedacted ? "it is confidential to \(view.authorName)" : nil
+        }),
         KeyBinding([.tab], .switchPanel, "Sessions/follow-ups"),
         KeyBinding([.char("x")], .followUpDone, "Follow-up done", disabledWhen: { state in
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
@@ -76,6 +80,12 @@ public enum Keymaps {
         KeyBinding([.char("y")], .confirmDiscard, "Discard it"),
         KeyBinding([.char("n"), .escape], .keepEditing, "Keep writing"),
         KeyBinding([.ctrl("c")], .quit, "Quit now (draft kept)", footer: false),
+    ])
+
+    public static let confirmArchive = Keymap(context: .confirmArchive, bindings: [
+        KeyBinding([.char("y")], .confirmArchive, "Archive it"),
+        KeyBinding([.char("n"), .escape], .back, "Keep it"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
 
     public static let resumeDraft = Keymap(context: .resumeDraft, bindings: [
@@ -126,6 +136,7 @@ public enum Keymaps {
         case .profile: profile
         case .editor: editor
         case .confirmDiscard: confirmDiscard
+        case .confirmArchive: confirmArchive
         case .resumeDraft: resumeDraft
         case .counselorPicker: counselorPicker
         case .help: help
@@ -140,6 +151,7 @@ public enum Keymaps {
         case .help: return .help
         case .counselorPicker: return .counselorPicker
         case .confirmDiscard: return .confirmDiscard
+        case .confirmArchive: return .confirmArchive
         case .resumeDraft: return .resumeDraft
         case nil: break
         }

@@ -28,7 +28,7 @@ extension AppState {
                                    minutes: session.durationMinutes)
         }
         editor = SessionEditorState(studentId: studentId, studentName: data.student.displayName, sessionId: sessionId,
-                                    payload: payload, now: now)
+                                    payload: payload, now: now, timeZone: timeZone)
         screens.append(.editor)
         return [.loadEditorDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId)]
     }
@@ -38,7 +38,7 @@ extension AppState {
         current.knownTopics = knownTopics
         if let draft {
             let restored = SessionEditorState(studentId: studentId, studentName: current.studentName, sessionId: sessionId,
-                                              payload: draft, now: now)
+                                              payload: draft, now: now, timeZone: timeZone)
             current = restored
             current.knownTopics = knownTopics
             current.restoredFromDraft = true
@@ -113,6 +113,9 @@ extension AppState {
             } else if case .char = key {
                 current.fieldError = "Space toggles; Tab moves to the next field"
             }
+        case .started:
+            current.started.handle(key)
+            if let date = LocalTime.parse(current.started.text, timeZone: timeZone) { current.startedAt = date }
         case .minutes:
             if case .char(let c) = key, !c.isNumber { break }
             current.minutes.handle(key)
@@ -158,6 +161,12 @@ extension AppState {
         guard var current = editor, let counselorId else { return [] }
         guard addFollowUp(&current) else {
             current.focus = .followUps
+            editor = current
+            return []
+        }
+        guard LocalTime.parse(current.started.text, timeZone: timeZone) != nil else {
+            current.focus = .started
+            current.fieldError = "write the start as YYYY-MM-DD HH:MM"
             editor = current
             return []
         }
@@ -225,7 +234,7 @@ extension AppState {
         if screens.last != .caseload { screens = [.caseload] }
         screens.append(.profile)
         editor = SessionEditorState(studentId: draft.studentId, studentName: draft.studentName, sessionId: draft.sessionId,
-                                    payload: draft.payload, now: now)
+                                    payload: draft.payload, now: now, timeZone: timeZone)
         editor?.restoredFromDraft = true
         screens.append(.editor)
         status = StatusMessage("Resumed your unsaved draft for \(draft.studentName).")

@@ -141,6 +141,14 @@ extension AppState {
             return openEditor(amending: false)
         case .amendSession:
             return openEditor(amending: true)
+        case .archiveSession:
+            guard let id = profile?.selectedSession?.session.id else { return [] }
+            overlay = .confirmArchive(sessionId: id)
+        case .confirmArchive:
+            guard case .confirmArchive(let id)? = overlay, let counselorId else { return [] }
+            overlay = nil
+            status = StatusMessage("Session archived: it left the list but stays in the record (`waypoint session list --archived`).")
+            return [.archiveSession(sessionId: id, counselorId: counselorId), reloadProfile()]
         case .saveSession:
             return saveEditor()
         case .nextField:

@@ -18,7 +18,7 @@ public struct DraftPayload: Codable, Equatable, Sendable {
 /// The session editor: a form around the note, and the bookkeeping that keeps a draft safe.
 public struct SessionEditorState: Equatable, Sendable {
     public enum Field: Int, CaseIterable, Sendable {
-        case kind, participants, topics, note, followUps, confidential, minutes
+        case kind, participants, topics, note, followUps, confidential, started, minutes
 
         public var title: String {
             switch self {
@@ -29,6 +29,7 @@ public struct SessionEditorState: Equatable, Sendable {
             case .followUps: "Follow-up"
             case .confidential: "Confidential"
             case .minutes: "Minutes"
+            case .started: "Started"
             }
         }
     }
@@ -49,6 +50,8 @@ public struct SessionEditorState: Equatable, Sendable {
     public var isConfidential: Bool
     public var startedAt: Date
     public var minutes: TextInput
+    /// The start as typed ("2026-11-23 14:05"); checked when saving.
+    public var started: TextInput
     public var focus = Field.note
     /// What the form held when opened (or last saved as a draft from a resumed one): an
     /// unchanged form can be left without asking.
@@ -61,7 +64,8 @@ public struct SessionEditorState: Equatable, Sendable {
     /// Rebuilt from a draft: it holds unsaved text even before the first key.
     public var restoredFromDraft = false
 
-    public init(studentId: Int64, studentName: String, sessionId: Int64? = nil, payload: DraftPayload, now: Date) {
+    public init(studentId: Int64, studentName: String, sessionId: Int64? = nil, payload: DraftPayload, now: Date,
+                timeZone: TimeZone = .current) {
         self.studentId = studentId
         self.studentName = studentName
         self.sessionId = sessionId
@@ -74,6 +78,7 @@ public struct SessionEditorState: Equatable, Sendable {
         isConfidential = payload.isConfidential
         startedAt = payload.startedAt
         minutes = TextInput(payload.minutes.map(String.init) ?? "")
+        started = TextInput(LocalTime.format(payload.startedAt, timeZone: timeZone))
         original = payload
         lastDraftSave = now
     }

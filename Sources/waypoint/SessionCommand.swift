@@ -74,6 +74,9 @@ struct SessionAddCommand: ParsableCommand {
 
     @OptionGroup var noteOptions: NoteOptions
 
+    @Argument(help: ArgumentHelp("- reads the note from standard input (same as --note-file -).", valueName: "-"))
+    var stdinMarker: String?
+
     @Option(name: .customLong("topic"), help: "A topic; repeat for several.")
     var topics: [String] = []
 
@@ -93,6 +96,9 @@ struct SessionAddCommand: ParsableCommand {
     var at: String?
 
     func validate() throws {
+        if let stdinMarker, stdinMarker != "-" {
+            throw ValidationError("unexpected argument \"\(stdinMarker)\"; only - (read the note from standard input) may follow the student ID")
+        }
         guard (0...1440).contains(minutes) else {
             throw ValidationError("--minutes must be between 0 and 1440, not \(minutes)")
         }
@@ -123,7 +129,14 @@ struct SessionAddCommand: ParsableCommand {
             }
         }
         let startedAt = try at.map(parseTime) ?? Date()
-        let note = try noteOptions.read()
+        var noteSource = noteOptions
+        if stdinMarker == "-" {
+            guard noteSource.note == nil, noteSource.noteFile == nil else {
+                throw CLIError("give the note once: --note, --note-file or -, not several")
+            }
+            noteSource.noteFile = "-"
+        }
+        let note = try noteSource.read()
 
         let db = try database.open()
         let author = try acting.resolve(in: db)
@@ -140,23 +153,8 @@ struct SessionAddCommand: ParsableCommand {
 
 /// "2026-11-23 14:05" in local time.
 func parseTime(_ text: String) throws -> Date {
-    let parts = text.split(separator: " ")
-    guard parts.count == 2, let day = CivilDate(iso: String(parts[0])) else {
-        throw CLIError("--at \"\(text)\": expected \"YYYY-MM-DD HH:MM\"")
-    }
-    let clock = parts[1].split(separator: ":")
-    guard clock.count == 2, let hour = Int(clock[0]), let minute = Int(clock[1]),
-          (0..<24).contains(hour), (0..<60).contains(minute) else {
+    guard let date = LocalTime.parse(text, timeZone: .current) else {
         throw CLIError("--at \"\(text)\": expected \"YYYY-MM-DD HH:MM\" with a time from 00:00 to 23:59")
-    }
-    var components = DateComponents()
-    components.year = day.year
-    components.month = day.month
-    components.day = day.day
-    components.hour = hour
-    components.minute = minute
-    guard let date = Calendar.current.date(from: components) else {
-        throw CLIError("--at \"\(text)\": not a time that exists here")
     }
     return date
 }

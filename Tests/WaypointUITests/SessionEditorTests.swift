@@ -182,3 +182,53 @@ final class SessionEditorTests: XCTestCase {
         assertScreen(render(state), matches: "editor-120x40")
     }
 }
+
+final class SessionEditorDetailsTests: XCTestCase {
+    func testTheStartTimeCanBeCorrectedAndMustBeValid() {
+        var state = ProfileTests.state()
+        _ = reduce(&state, .command(.newSession))
+        for character in "Met in the hallway" { _ = reduce(&state, .edit(.char(character))) }
+        while state.editor?.focus != .started { _ = reduce(&state, .command(.nextField)) }
+        XCTAssertEqual(state.editor?.started.text, "2026-11-23 13:20")
+        _ = reduce(&state, .edit(.ctrl("u")))
+        for character in "2026-11-22 09:05" { _ = reduce(&state, .edit(.char(character))) }
+        guard case .saveSession(let save)? = reduce(&state, .command(.saveSession)).first else { return XCTFail("not saved") }
+        XCTAssertEqual(LocalTime.format(save.payload.startedAt, timeZone: TimeZone(identifier: "UTC")!), "2026-11-22 09:05")
+
+        var bad = ProfileTests.state()
+        _ = reduce(&bad, .command(.newSession))
+        _ = reduce(&bad, .edit(.char("x")))
+        while bad.editor?.focus != .started { _ = reduce(&bad, .command(.nextField)) }
+        _ = reduce(&bad, .edit(.backspace))
+        XCTAssertEqual(reduce(&bad, .command(.saveSession)), [])
+        XCTAssertEqual(bad.editor?.fieldError, "write the start as YYYY-MM-DD HH:MM")
+    }
+
+    func testArchivingASessionAsksFirst() {
+        var state = ProfileTests.state()
+        XCTAssertEqual(KeyRouter.action(for: .char("a"), in: state), .command(.archiveSession))
+        _ = reduce(&state, .command(.archiveSession))
+        XCTAssertEqual(state.overlay, .confirmArchive(sessionId: 2))
+        XCTAssertEqual(KeyRouter.action(for: .char("n"), in: state), .command(.back))
+        let effects = reduce(&state, .command(.confirmArchive))
+        XCTAssertEqual(effects.first, .archiveSession(sessionId: 2, counselorId: 1))
+        XCTAssertNil(state.overlay)
+    }
+
+    func testAnotherCounselorsConfidentialSessionCannotBeArchivedOrOpened() {
+        var state = ProfileTests.state()
+        _ = reduce(&state, .command(.moveDown))
+        XCTAssertEqual(KeyRouter.action(for: .char("a"), in: state), .unavailable("Archive session: it is confidential to Marcus Okafor"))
+        _ = reduce(&state, .command(.amendSession))
+        XCTAssertEqual(state.screen, .profile)
+        XCTAssertEqual(state.status?.text, "That note is confidential to Marcus Okafor.")
+    }
+
+    func testCtrlArrowsMoveByWordsInTheNote() {
+        var buffer = TextBuffer("one two three")
+        XCTAssertTrue(buffer.handle(.wordLeft, width: 40, pageHeight: 5))
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 0, column: 8))
+        buffer.handle(.wordRight, width: 40, pageHeight: 5)
+        XCTAssertEqual(buffer.cursor, TextPosition(line: 0, column: 13))
+    }
+}

@@ -14,6 +14,8 @@ extension TextBuffer {
         case .tab: insert("\t")
         case .backspace, .ctrl("h"): deleteBackward()
         case .delete, .ctrl("d"): deleteForward()
+        case .wordLeft: moveWordLeft()
+        case .wordRight: moveWordRight()
         case .left, .ctrl("b"): moveLeft()
         case .right, .ctrl("f"): moveRight()
         case .up: moveUp(width: width)

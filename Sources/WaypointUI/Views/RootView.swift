@@ -31,6 +31,11 @@ public enum RootView {
         case .confirmDiscard:
             ConfirmDiscardView.render(state, into: &buffer, area: chrome.body)
             cursor = nil
+        case .confirmArchive:
+            let inner = Modal.render(title: "Archive this session?", size: Size(width: 56, height: 6), into: &buffer, over: chrome.body)
+            Paragraph.render("It leaves the profile but is never erased; `waypoint session list --archived` still shows it. y archives, n keeps it.",
+                             into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
+            cursor = nil
         case .resumeDraft(let drafts):
             ResumeDraftView.render(state, drafts: drafts, into: &buffer, area: chrome.body)
             cursor = nil

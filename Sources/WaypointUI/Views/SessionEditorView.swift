@@ -15,18 +15,19 @@ enum SessionEditorView {
         var followUpTitle: Rect
         var followUpInput: Rect
         var followUpList: Rect
-        var details: Rect
+        var confidential: Rect
+        var timing: Rect
     }
 
     static func areas(_ size: Size) -> Areas {
         let body = ScreenLayout.chrome(size).body
         let rows = Layout.split(body, .vertical, [
-            .fixed(1), .fixed(1), .fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1), .fixed(1), .fixed(1),
+            .fixed(1), .fixed(1), .fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1), .fixed(1), .fixed(1), .fixed(1),
         ])
         let inset = { (rect: Rect) in rect.inset(horizontal: 1, vertical: 0) }
         return Areas(kind: inset(rows[0]), participants: inset(rows[1]), topics: inset(rows[2]), noteTitle: rows[3],
                      note: inset(rows[4]), followUpTitle: rows[5], followUpInput: inset(rows[6]),
-                     followUpList: inset(rows[7]), details: inset(rows[8]))
+                     followUpList: inset(rows[7]), confidential: inset(rows[8]), timing: inset(rows[9]))
     }
 
     /// Where the note is edited: the reducer wraps and pages with these dimensions.
@@ -48,13 +49,13 @@ enum SessionEditorView {
               focusedHint: editor.focus == .kind)
 
         label(.participants, editor, into: &buffer, area: areas.participants)
-        var x = areas.participants.x + labelWidth
+        var participantX = areas.participants.x + labelWidth
         for (index, participant) in Participant.allCases.enumerated() {
             let mark = editor.participants.contains(participant) ? "[x]" : "[ ]"
             let style: Style = editor.focus == .participants && index == editor.participantCursor ? Theme.selected : .plain
-            x += buffer.write("\(mark) \(participant.title)", at: Position(x: x, y: areas.participants.y), style: style,
-                              clip: areas.participants)
-            x += 2
+            participantX += buffer.write("\(mark) \(participant.title)", at: Position(x: participantX, y: areas.participants.y),
+                                         style: style, clip: areas.participants)
+            participantX += 2
         }
 
         label(.topics, editor, into: &buffer, area: areas.topics)
@@ -88,22 +89,25 @@ enum SessionEditorView {
                      at: Position(x: areas.followUpList.x + labelWidth, y: areas.followUpList.y),
                      style: list.isEmpty ? Theme.muted : .plain, clip: areas.followUpList)
 
-        let details = areas.details
-        label(.confidential, editor, into: &buffer, area: details)
-        x = details.x + labelWidth
-        x += buffer.write(editor.isConfidential ? "[x] only I can read it" : "[ ] shared with colleagues",
-                          at: Position(x: x, y: details.y), clip: details)
-        x += 3
-        let minutesLabel = SessionEditorState.Field.minutes.title + " "
-        x += buffer.write(minutesLabel, at: Position(x: x, y: details.y),
-                          style: editor.focus == .minutes ? Theme.selected : Theme.heading, clip: details)
-        let minutesField = Rect(x: x, y: details.y, width: min(12, details.maxX - x), height: 1)
+        label(.confidential, editor, into: &buffer, area: areas.confidential)
+        buffer.write(editor.isConfidential ? "[x] only I can read the note" : "[ ] colleagues can read the note (Space to change)",
+                     at: Position(x: areas.confidential.x + labelWidth, y: areas.confidential.y), clip: areas.confidential)
+
+        let timing = areas.timing
+        label(.started, editor, into: &buffer, area: timing)
+        let startedField = Rect(x: timing.x + labelWidth, y: timing.y, width: min(17, timing.width - labelWidth), height: 1)
+        let startedCursor = TextField.render(editor.started, into: &buffer, area: startedField)
+        if editor.focus == .started { cursor = startedCursor }
+        var x = startedField.maxX + 2
+        x += buffer.write(SessionEditorState.Field.minutes.title + " ", at: Position(x: x, y: timing.y),
+                          style: editor.focus == .minutes ? Theme.selected : Theme.heading, clip: timing)
+        let minutesField = Rect(x: x, y: timing.y, width: min(6, timing.maxX - x), height: 1)
         let minutesCursor = TextField.render(editor.minutes, placeholder: "auto", into: &buffer, area: minutesField)
         if editor.focus == .minutes { cursor = minutesCursor }
         if let error = editor.fieldError {
             let errorX = minutesField.maxX + 1
-            buffer.write(DisplayWidth.truncate("⚠ \(error)", to: max(0, details.maxX - errorX)),
-                         at: Position(x: errorX, y: details.y), style: Theme.error, clip: details)
+            buffer.write(DisplayWidth.truncate("⚠ \(error)", to: max(0, timing.maxX - errorX)),
+                         at: Position(x: errorX, y: timing.y), style: Theme.error, clip: timing)
         }
         return state.overlay == nil ? cursor : nil
     }
