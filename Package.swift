@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNcurses"]),
         .target(
             name: "WaypointUI",
-            dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "TerminalKit"]
+            dependencies: ["WaypointCore", "WaypointStore", "TerminalKit"]
         ),
         .executableTarget(
             name: "waypoint",
