@@ -7,6 +7,7 @@ extension AppDatabase {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2-sessions", migrate: createSessions)
+        migrator.registerMigration("v3-plans", migrate: createPlans)
         return migrator
     }
 

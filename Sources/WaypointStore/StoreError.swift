@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A SQLite file made by another program: Waypoint will not add its tables to it.
     case notWaypointDatabase(path: String)
     case sessionNotFound(id: Int64)
+    case courseNotFound(id: Int64)
+    case planEntryNotFound(section: String, id: Int64)
     case followUpNotFound(id: Int64)
     /// Confidential notes belong to their author alone.
     case confidentialToAuthor(sessionId: Int64)
@@ -43,6 +45,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "Cannot use \(path) as the database: \(reason)."
         case .notWaypointDatabase(let path):
             "\(path) is a SQLite database made by another program; Waypoint will not change it. Give another path with --db."
+        case .courseNotFound(let id):
+            "No course with id \(id) in any plan."
+        case .planEntryNotFound(let section, let id):
+            "No \(section.replacingOccurrences(of: "_", with: " ")) entry with id \(id)."
         case .sessionNotFound(let id):
             "No session with id \(id)."
         case .followUpNotFound(let id):

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import WaypointCore
+
+extension AppDatabase {
+    /// Everything in a student's plan, read in one transaction so the parts agree.
+    public func plan(studentId: Int64) throws -> StudentPlan {
+        try read { db in try PlanRows.plan(studentId: studentId, db: db) }
+    }
+
+    /// Plans for many students at once (a caseload), by student id. Students without a
+    /// plan row get an empty plan.
+    public func plans(studentIds: [Int64]) throws -> [Int64: StudentPlan] {
+        try read { db in
+            var result: [Int64: StudentPlan] = [:]
+            for id in studentIds { result[id] = try PlanRows.plan(studentId: id, db: db) }
+            return result
+        }
+    }
+
+    /// Changes the pathway and records the change (date, from, to, reason, who) in the
+    /// append-only history. Setting the pathway it already has changes nothing.
+    public func setPathway(studentId: Int64, to pathwayId: String, reason: String, by authorId: Int64,
+                           now: Date = Date()) throws {
+        try write { db in
+            try PlanRows.ensurePlan(studentId: studentId, db: db)
+            let current = try String.fetchOne(db, sql: "SELECT pathwayId FROM plan WHERE studentId = ?", arguments: [studentId])
+            guard current != pathwayId else { return }
+            try db.execute(sql: "UPDATE plan SET pathwayId = ? WHERE studentId = ?", arguments: [pathwayId, studentId])
+            try db.execute(sql: """
+                INSERT INTO pathway_change (studentId, changedAt, fromId, toId, reason, authorId) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [studentId, now, current, pathwayId, reason, authorId])
+        }
+    }
+
+    public func setGoals(studentId: Int64, _ goals: PlanGoals) throws {
+        try write { db in
+            try PlanRows.ensurePlan(studentId: studentId, db: db)
+            try db.execute(sql: """
+                UPDATE plan SET postsecondaryGoal = ?, careerInterests = ?, requirementSetId = ? WHERE studentId = ?
+                """, arguments: [goals.postsecondary.rawValue, PlanRows.encode(goals.careerInterests),
+                                 goals.requirementSetId, studentId])
+        }
+    }
+
+    @discardableResult
+    public func addCourse(_ course: PlannedCourse) throws -> PlannedCourse {
+        try write { db in
+            try PlanRows.ensurePlan(studentId: course.studentId, db: db)
+            try db.execute(sql: """
+                INSERT INTO plan_course (studentId, year, title, subject, credits, level, term, status, gradeEarned)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [course.studentId, course.year.rawValue, course.title.trimmingCharacters(in: .whitespaces),
+                                 course.subject, course.credits, course.level.rawValue, course.term, course.status.rawValue,
+                                 course.gradeEarned])
+            var saved = course
+            saved.id = db.lastInsertedRowID
+            return saved
+        }
+    }
+
+    /// Saves every field of an existing course (status, grade earned, year, …).
+    public func updateCourse(_ course: PlannedCourse) throws {
+        guard let id = course.id else { throw StoreError.courseNotFound(id: -1) }
+        try write { db in
+            try db.execute(sql: """
+                UPDATE plan_course SET year = ?, title = ?, subject = ?, credits = ?, level = ?, term = ?, status = ?,
+                       gradeEarned = ? WHERE id = ?
+                """, arguments: [course.year.rawValue, course.title, course.subject, course.credits, course.level.rawValue,
+                                 course.term, course.status.rawValue, course.gradeEarned, id])
+            guard db.changesCount == 1 else { throw StoreError.courseNotFound(id: id) }
+        }
+    }
+
+    public func moveCourse(id: Int64, toYear year: Grade) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE plan_course SET year = ? WHERE id = ?", arguments: [year.rawValue, id])
+            guard db.changesCount == 1 else { throw StoreError.courseNotFound(id: id) }
+        }
+    }
+
+    public func removeCourse(id: Int64) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM plan_course WHERE id = ?", arguments: [id])
+            guard db.changesCount == 1 else { throw StoreError.courseNotFound(id: id) }
+        }
+    }
+
+    /// Records where the student stands on a milestone. Marking it done stamps the day it
+    /// was completed (`today`) unless one is given; reopening clears it.
+    public func setMilestone(_ record: MilestoneRecord, today: CivilDate) throws {
+        try write { db in
+            guard try Student.exists(db, key: record.studentId) else { throw StoreError.studentNotFound(id: record.studentId) }
+            let completed = record.status == .done ? (record.completedDate ?? today) : nil
+            try db.execute(sql: """
+                INSERT INTO milestone_status (studentId, milestoneId, status, dueDate, evidence, completedDate)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (studentId, milestoneId) DO UPDATE SET status = excluded.status, dueDate = excluded.dueDate,
+                    evidence = excluded.evidence, completedDate = excluded.completedDate
+                """, arguments: [record.studentId, record.milestoneId, record.status.rawValue, record.dueDate?.iso,
+                                 record.evidence, completed?.iso])
+        }
+    }
+
+    @discardableResult
+    public func addWorkBasedLearning(_ item: WorkBasedLearning) throws -> Int64 {
+        try write { db in
+            try PlanRows.requireStudent(item.studentId, db: db)
+            try db.execute(sql: """
+                INSERT INTO work_based_learning (studentId, kind, organization, hours, startDate, endDate) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [item.studentId, item.kind.rawValue, item.organization, item.hours, item.startDate?.iso, item.endDate?.iso])
+            return db.lastInsertedRowID
+        }
+    }
+
+    @discardableResult
+    public func addCollegeCredit(_ item: CollegeCredit) throws -> Int64 {
+        try write { db in
+            try PlanRows.requireStudent(item.studentId, db: db)
+            try db.execute(sql: "INSERT INTO college_credit (studentId, course, institution, credits) VALUES (?, ?, ?, ?)",
+                           arguments: [item.studentId, item.course, item.institution, item.credits])
+            return db.lastInsertedRowID
+        }
+    }
+
+    @discardableResult
+    public func addCertification(_ item: Certification) throws -> Int64 {
+        try write { db in
+            try PlanRows.requireStudent(item.studentId, db: db)
+            try db.execute(sql: "INSERT INTO certification (studentId, name, issuer, status, date) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [item.studentId, item.name, item.issuer, item.status.rawValue, item.date?.iso])
+            return db.lastInsertedRowID
+        }
+    }
+
+    @discardableResult
+    public func addEvidence(_ item: CompetencyEvidence) throws -> Int64 {
+        try write { db in
+            try PlanRows.requireStudent(item.studentId, db: db)
+            try db.execute(sql: "INSERT INTO competency_evidence (studentId, competencyId, artifact, date) VALUES (?, ?, ?, ?)",
+                           arguments: [item.studentId, item.competencyId, item.artifact, item.date.iso])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Removes one entry of a plan section (work-based learning, college credit,
+    /// certification or evidence) by id.
+    public func removePlanEntry(_ section: PlanSection, id: Int64) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM \(section.rawValue) WHERE id = ?", arguments: [id])
+            guard db.changesCount == 1 else { throw StoreError.planEntryNotFound(section: section.rawValue, id: id) }
+        }
+    }
+}
+
+/// The plan sections whose entries can be removed by id; raw values are their tables.
+public enum PlanSection: String, CaseIterable, Sendable {
+    case workBasedLearning = "work_based_learning"
+    case collegeCredit = "college_credit"
+    case certification
+    case evidence = "competency_evidence"
+}
