@@ -27,21 +27,24 @@ let package = Package(
             sources: ["EmbeddedCatalogs.swift", "CatalogLoader.swift"],
             resources: [.embedInCode("catalogs/session-kinds.json")]
         ),
+        // Exports (and, later, roster import): files in and out, no terminal, no database.
+        .target(name: "Interchange", dependencies: ["WaypointCore"]),
         .target(name: "TerminalKit"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNcurses"]),
         .target(
             name: "WaypointUI",
-            dependencies: ["WaypointCore", "WaypointStore", "TerminalKit"]
+            dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "TerminalKit"]
         ),
         .executableTarget(
             name: "waypoint",
             dependencies: [
-                "WaypointCore", "WaypointStore", "WaypointCatalogs", "TerminalKit", "CursesBackend", "WaypointUI",
+                "WaypointCore", "WaypointStore", "WaypointCatalogs", "Interchange", "TerminalKit", "CursesBackend", "WaypointUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "WaypointCoreTests", dependencies: ["WaypointCore", "WaypointCatalogs"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "WaypointCore", "WaypointCatalogs"]),
         .testTarget(name: "WaypointStoreTests", dependencies: ["WaypointStore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(

@@ -4,7 +4,7 @@ import WaypointCore
 extension AppDatabase {
     /// Fills an empty database with a generated district, all or nothing (one transaction).
     /// Refuses a database that already has students, so demo names never mix with real ones.
-    public func loadDemoDistrict(_ district: DemoDistrict) throws {
+    public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = []) throws {
         try write { db in
             let existing = try Student.fetchCount(db)
             guard existing == 0 else { throw StoreError.databaseNotEmpty(studentCount: existing) }
@@ -41,6 +41,18 @@ extension AppDatabase {
                 try CaseloadAssignment(counselorId: counselorIds[assignment.counselorIndex],
                                        studentId: studentIds[assignment.studentIndex])
                     .insert(db, onConflict: .ignore)
+            }
+            var counselorOfStudent: [Int: Int64] = [:]
+            for assignment in district.assignments {
+                counselorOfStudent[assignment.studentIndex] = counselorIds[assignment.counselorIndex]
+            }
+            for plan in plans {
+                guard let index = Int(exactly: plan.studentId), studentIds.indices.contains(index) else {
+                    throw StoreError.invalidDemoDistrict("a plan refers to student \(plan.studentId), but there are \(studentIds.count)")
+                }
+                var stored = plan
+                stored.studentId = studentIds[index]
+                try DemoPlanRows.insert(stored, authorId: counselorOfStudent[index] ?? counselorIds.first ?? 0, db: db)
             }
         }
     }

@@ -12,6 +12,8 @@ public enum Action: Equatable, Sendable {
     case started(counselors: [Counselor], isEmpty: Bool)
     case caseloadLoaded(token: Int, rows: [CaseloadEntry])
     case profileLoaded(token: Int, data: ProfileData)
+    case planLoaded(token: Int, data: PlanData)
+    case exported(path: String)
     case editorDraftLoaded(studentId: Int64, sessionId: Int64?, draft: DraftPayload?, knownTopics: [String])
     case sessionSaved(studentId: Int64, amended: Bool)
     case draftsFound([DraftSummary])
@@ -37,6 +39,9 @@ public enum Effect: Equatable, Sendable {
     case discardDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
     case saveSession(SessionSave)
     case archiveSession(sessionId: Int64, counselorId: Int64)
+    case loadPlan(studentId: Int64, token: Int)
+    case changePlan(PlanChange, counselorId: Int64?)
+    case exportPlan(studentId: Int64)
     case loadDrafts(counselorId: Int64)
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TerminalKit
+import WaypointCatalogs
 import WaypointCore
 
 /// Everything the screen shows, and nothing else: the view is a function of this value.
@@ -16,8 +17,10 @@ public struct AppState: Equatable, Sendable {
     public var caseload = CaseloadState()
     public var profile: ProfileState?
     public var editor: SessionEditorState?
-    /// The session kinds of the district's catalog, for titles and the editor's choices.
-    public var sessionKinds = SessionKindCatalog(kinds: [])
+    public var plan: PlanState?
+    /// The district's catalogs: session kinds, pathways, milestones, competencies and
+    /// graduation requirements.
+    public var catalogs = CatalogLoader.builtIn
     /// The time of the last tick from the main loop: the reducer's only clock, so it stays pure.
     public var now = Date(timeIntervalSince1970: 0)
     /// Dates are shown in the counselor's zone; tests pin it.
@@ -36,6 +39,12 @@ public struct AppState: Equatable, Sendable {
     }
 
     public var screen: Screen { screens.last ?? .caseload }
+
+    /// The kinds of session, for titles and the editor's choices.
+    public var sessionKinds: SessionKindCatalog {
+        get { catalogs.sessionKinds }
+        set { catalogs.sessionKinds = newValue }
+    }
 
     public var counselor: Counselor? {
         counselors.first { $0.id == counselorId }
@@ -56,6 +65,8 @@ public enum Screen: Equatable, Sendable {
     case profile
     /// Writing or amending a session.
     case editor
+    /// The multi-year plan.
+    case plan
 }
 
 public enum Overlay: Equatable, Sendable {
@@ -67,6 +78,8 @@ public enum Overlay: Equatable, Sendable {
     case resumeDraft([DraftSummary])
     /// `a` on a session: archive it (it stays in the record)?
     case confirmArchive(sessionId: Int64)
+    /// `v`: the saved views of the caseload.
+    case views
 }
 
 public struct StatusMessage: Equatable, Sendable {
@@ -88,6 +101,8 @@ public struct CaseloadState: Equatable, Sendable {
     public var sort = Sort.name
     /// Show only students not seen in this many days (never seen included).
     public var notSeenInDays: Int?
+    /// A saved view narrowing the rows (`v` then its number).
+    public var preset = CaseloadPreset.everyone
     public var table = TableState()
     public var search = TextInput()
     public var isSearching = false

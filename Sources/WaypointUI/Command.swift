@@ -9,11 +9,15 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case switchCounselor, chooseCounselor
     case loadDemo
     case openStudent
-    case cycleSort, toggleNotSeen
+    case cycleSort, toggleNotSeen, showViews
     case switchPanel
     case followUpDone, followUpDrop
     case newSession, amendSession, archiveSession, confirmArchive
     case saveSession, nextField, previousField, cancelEditor
     case confirmDiscard, keepEditing
     case resumeDraft, discardDraft, laterDraft
+    case openPlan, nextSection, previousSection, previousYear, nextYear
+    case addPlanItem, editPlanItem, removePlanItem, confirmRemoval, cancelRemoval
+    case moveCourseLater, moveCourseEarlier, cyclePlanStatus, waiveMilestone, changePathway
+    case submitForm, cancelForm, exportPlan
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WaypointCatalogs
 import WaypointCore
 import WaypointStore
 
@@ -7,9 +8,15 @@ import WaypointStore
 public final class EffectRunner {
     public let database: AppDatabase
     public var demoSize: (students: Int, counselors: Int?, seed: UInt64)
+    /// Writes a student's plan for a family and returns the file's path; given by the
+    /// executable, which knows the export formats and the working folder.
+    public var exportPlan: ((Int64) throws -> String)?
+    public var catalogs: Catalogs
 
-    public init(database: AppDatabase, demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
+    public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.builtIn,
+                demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
         self.database = database
+        self.catalogs = catalogs
         self.demoSize = demoSize
     }
 
@@ -19,9 +26,10 @@ public final class EffectRunner {
             case .loadStartup:
                 return [.started(counselors: try database.allCounselors(), isEmpty: try database.isEmpty())]
             case .loadCaseload(let counselorId, let query, let token):
-                let rows = query.trimmingCharacters(in: .whitespaces).isEmpty
+                var rows = query.trimmingCharacters(in: .whitespaces).isEmpty
                     ? try database.caseload(counselorId: counselorId)
                     : try database.searchStudents(query, counselorId: counselorId, limit: Int.max)
+                try summarizePlans(&rows)
                 return [.caseloadLoaded(token: token, rows: rows)]
             case .loadProfile(let studentId, let viewerId, let token):
                 return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
@@ -44,6 +52,18 @@ public final class EffectRunner {
             case .saveSession(let save):
                 try store(save)
                 return [.sessionSaved(studentId: save.studentId, amended: save.sessionId != nil)]
+            case .loadPlan(let studentId, let token):
+                guard let student = try database.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
+                let school = try database.school(id: student.schoolId)
+                return [.planLoaded(token: token, data: PlanData(student: student, schoolName: school?.name ?? "",
+                                                                years: PlanYears.years(for: school),
+                                                                plan: try database.plan(studentId: studentId)))]
+            case .changePlan(let change, let counselorId):
+                try apply(change, counselorId: counselorId)
+                return []
+            case .exportPlan(let studentId):
+                guard let exportPlan else { return [.failed("Exporting is not available here.")] }
+                return [.exported(path: try exportPlan(studentId))]
             case .archiveSession(let sessionId, let counselorId):
                 try database.archiveSession(id: sessionId, by: counselorId)
                 return []
@@ -57,8 +77,10 @@ public final class EffectRunner {
             case .loadDemoDistrict:
                 let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors,
                                                      seed: demoSize.seed)
+                let plans = DemoPlans.generate(for: district.students, catalogs: catalogs, today: CivilDate.today(),
+                                               seed: demoSize.seed)
                 do {
-                    try database.loadDemoDistrict(district)
+                    try database.loadDemoDistrict(district, plans: plans)
                 } catch StoreError.databaseNotEmpty {
                     // Filled from elsewhere (another window, the CLI) since the welcome screen
                     // was drawn: show what is there instead of a dead end.
@@ -81,7 +103,49 @@ public final class EffectRunner {
             schoolName: try database.school(id: student.schoolId)?.name ?? "",
             counselorNames: try database.counselors(ofStudentId: studentId).map(\.displayName),
             sessions: try database.sessions(studentId: studentId, viewerId: viewerId),
-            followUps: try database.followUps(studentId: studentId))
+            followUps: try database.followUps(studentId: studentId),
+            plan: try database.planSummarySources(studentIds: [studentId])[studentId].map { source in
+                PlanSummary(grade: student.grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
+                            courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: CivilDate.today())
+            })
+    }
+
+    private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {
+        let sources = try database.planSummarySources(studentIds: rows.compactMap(\.student.id))
+        let today = CivilDate.today()
+        for index in rows.indices {
+            guard let id = rows[index].student.id, let source = sources[id] else { continue }
+            rows[index].plan = PlanSummary(grade: rows[index].student.grade, pathwayId: source.pathwayId,
+                                           requirementSetId: source.requirementSetId, courses: source.courses,
+                                           milestones: source.milestones, catalogs: catalogs, today: today)
+        }
+    }
+
+    private func apply(_ change: PlanChange, counselorId: Int64?) throws {
+        switch change {
+        case .addCourse(let course): try database.addCourse(course)
+        case .updateCourse(let course): try database.updateCourse(course)
+        case .moveCourse(let id, let year): try database.moveCourse(id: id, toYear: year)
+        case .removeCourse(let id): try database.removeCourse(id: id)
+        case .setMilestone(let record):
+            try database.setMilestone(record, today: CivilDate.today())
+        case .setPathway(let studentId, let pathwayId, let reason):
+            guard let counselorId else { throw StoreError.counselorNotFound(id: 0) }
+            try database.setPathway(studentId: studentId, to: pathwayId, reason: reason, by: counselorId)
+        case .setGoals(let studentId, let goals): try database.setGoals(studentId: studentId, goals)
+        case .addWorkBasedLearning(let item): try database.addWorkBasedLearning(item)
+        case .addCollegeCredit(let item): try database.addCollegeCredit(item)
+        case .addCertification(let item): try database.addCertification(item)
+        case .addEvidence(let item): try database.addEvidence(item)
+        case .removeEntry(let kind, let id):
+            let section: PlanSection = switch kind {
+            case .workBasedLearning: .workBasedLearning
+            case .collegeCredit: .collegeCredit
+            case .certification: .certification
+            case .evidence: .evidence
+            }
+            try database.removePlanEntry(section, id: id)
+        }
     }
 
     private func store(_ save: SessionSave) throws {

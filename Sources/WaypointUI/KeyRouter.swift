@@ -11,7 +11,7 @@ public enum KeyRouter {
             }
             return .command(binding.command)
         }
-        if context == .caseloadSearch || context == .editor { return .edit(key) }
+        if [.caseloadSearch, .editor, .planForm, .views].contains(context) { return .edit(key) }
         return nil
     }
 }

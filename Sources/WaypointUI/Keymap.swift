@@ -25,15 +25,19 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, caseload, caseloadSearch, profile, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, tooSmall
+    case welcome, caseload, caseloadSearch, views, profile, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, tooSmall
 
     public var title: String {
         switch self {
         case .welcome: "Welcome"
         case .caseload: "Caseload"
         case .caseloadSearch: "Caseload search"
+        case .views: "Caseload views"
         case .profile: "Student profile"
         case .editor: "Session editor"
+        case .plan: "Plan"
+        case .planForm: "Plan form"
+        case .planConfirm: "Remove from plan?"
         case .confirmDiscard: "Discard unsaved session?"
         case .confirmArchive: "Archive session?"
         case .resumeDraft: "Unsaved draft found"

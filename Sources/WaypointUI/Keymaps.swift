@@ -32,6 +32,7 @@ public enum Keymaps {
         KeyBinding([.char("/")], .startSearch, "Search"),
         KeyBinding([.char("s")], .cycleSort, "Sort", footer: false),
         KeyBinding([.char("f")], .toggleNotSeen, "Not seen 30d", footer: false),
+        KeyBinding([.char("v")], .showViews, "Views"),
         KeyBinding([.char("c")], .switchCounselor, "Counselor", disabledWhen: { state in
             state.counselors.count > 1 ? nil : "this database has only one counselor"
         }),
@@ -51,6 +52,7 @@ public enum Keymaps {
             guard state.profile?.focus == .sessions, let view = state.profile?.selectedSession else { return "select a session first" }
             return view.isRedacted ? "it is confidential to \(view.authorName)" : nil
         }),
+        KeyBinding([.char("p")], .openPlan, "Plan"),
         KeyBinding([.tab], .switchPanel, "Sessions/follow-ups"),
         KeyBinding([.char("x")], .followUpDone, "Follow-up done", disabledWhen: { state in
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
@@ -64,6 +66,58 @@ public enum Keymaps {
     ] + navigation + [
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q")], .back, "Back"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let plan = Keymap(context: .plan, bindings: [
+        KeyBinding([.tab], .nextSection, "Section"),
+        KeyBinding([.backTab], .previousSection, "Previous section", footer: false),
+        KeyBinding([.char("h"), .left], .previousYear, "Previous year", footer: false, disabledWhen: { state in
+            state.plan?.section == .courses ? nil : "years are in the Courses section"
+        }),
+        KeyBinding([.char("l"), .right], .nextYear, "Next year", footer: false, disabledWhen: { state in
+            state.plan?.section == .courses ? nil : "years are in the Courses section"
+        }),
+        KeyBinding([.char("a")], .addPlanItem, "Add", disabledWhen: { state in
+            state.plan?.section == .milestones ? "milestones come from the catalog; Enter edits one" : nil
+        }),
+        KeyBinding([.enter, .char("e")], .editPlanItem, "Edit", footer: false),
+        KeyBinding([.char(" ")], .cyclePlanStatus, "Status"),
+        KeyBinding([.char(">")], .moveCourseLater, "Next year", disabledWhen: { state in
+            state.plan?.section == .courses && state.plan?.selectedCourse != nil ? nil : "select a course first"
+        }),
+        KeyBinding([.char("<")], .moveCourseEarlier, "Earlier year", footer: false, disabledWhen: { state in
+            state.plan?.section == .courses && state.plan?.selectedCourse != nil ? nil : "select a course first"
+        }),
+        KeyBinding([.char("d"), .delete], .removePlanItem, "Remove", footer: false),
+        KeyBinding([.char("w")], .waiveMilestone, "Waive milestone", footer: false, disabledWhen: { state in
+            state.plan?.section == .milestones ? nil : "only milestones are waived"
+        }),
+        KeyBinding([.char("p")], .changePathway, "Pathway", footer: false),
+        KeyBinding([.char("x")], .exportPlan, "Export"),
+        KeyBinding([.char("k"), .up], .moveUp, "Up", footer: false),
+        KeyBinding([.char("j"), .down], .moveDown, "Down", footer: false),
+        KeyBinding([.char("?")], .help, "Help"),
+        KeyBinding([.char("q"), .escape], .back, "Back"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let views = Keymap(context: .views, bindings: [
+        KeyBinding([.escape, .char("q")], .back, "Close"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let planForm = Keymap(context: .planForm, bindings: [
+        KeyBinding([.enter], .submitForm, "Save"),
+        KeyBinding([.tab, .down], .nextField, "Next field"),
+        KeyBinding([.backTab, .up], .previousField, "Previous field", footer: false),
+        KeyBinding([.escape], .cancelForm, "Cancel"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let planConfirm = Keymap(context: .planConfirm, bindings: [
+        KeyBinding([.char("y")], .confirmRemoval, "Remove"),
+        KeyBinding([.char("n"), .escape], .cancelRemoval, "Keep"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
 
@@ -135,6 +189,10 @@ public enum Keymaps {
         case .caseloadSearch: caseloadSearch
         case .profile: profile
         case .editor: editor
+        case .plan: plan
+        case .views: views
+        case .planForm: planForm
+        case .planConfirm: planConfirm
         case .confirmDiscard: confirmDiscard
         case .confirmArchive: confirmArchive
         case .resumeDraft: resumeDraft
@@ -152,6 +210,7 @@ public enum Keymaps {
         case .counselorPicker: return .counselorPicker
         case .confirmDiscard: return .confirmDiscard
         case .confirmArchive: return .confirmArchive
+        case .views: return .views
         case .resumeDraft: return .resumeDraft
         case nil: break
         }
@@ -160,6 +219,9 @@ public enum Keymaps {
         case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
         case .profile: return .profile
         case .editor: return .editor
+        case .plan:
+            if state.plan?.confirmRemoval != nil { return .planConfirm }
+            return state.plan?.form != nil ? .planForm : .plan
         }
     }
 

@@ -8,14 +8,16 @@ public struct ProfileData: Equatable, Sendable {
     public var counselorNames: [String]
     public var sessions: [SessionView]
     public var followUps: [FollowUp]
+    public var plan: PlanSummary?
 
     public init(student: Student, schoolName: String, counselorNames: [String], sessions: [SessionView],
-                followUps: [FollowUp]) {
+                followUps: [FollowUp], plan: PlanSummary? = nil) {
         self.student = student
         self.schoolName = schoolName
         self.counselorNames = counselorNames
         self.sessions = sessions
         self.followUps = followUps
+        self.plan = plan
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import WaypointCore
 
 extension CaseloadState {
@@ -9,9 +10,9 @@ extension CaseloadState {
     /// Name order is the store's (folded names); last-contact order puts the longest unseen,
     /// and the never seen, first.
     mutating func applyView(now: Date, timeZone: TimeZone) {
-        var result = loadedRows
+        let today = CivilDate.today(now: now, timeZone: timeZone)
+        var result = loadedRows.filter { preset.includes($0, today: today, timeZone: timeZone) }
         if let days = notSeenInDays {
-            let today = CivilDate.today(now: now, timeZone: timeZone)
             result = result.filter { entry in
                 guard let last = entry.lastContact else { return true }
                 return today.dayNumber - CivilDate.today(now: last, timeZone: timeZone).dayNumber >= days
@@ -50,5 +51,18 @@ extension AppState {
         refreshCaseloadView(keepSelection: true)
         status = StatusMessage(caseload.notSeenInDays.map { "Showing students not seen in \($0) days or more." }
             ?? "Showing every student.")
+    }
+}
+
+extension AppState {
+    mutating func chooseCaseloadView(_ key: TerminalKit.Key) {
+        guard case .char(let c) = key, let number = c.wholeNumberValue, let preset = CaseloadPreset(rawValue: number) else {
+            status = StatusMessage("Press the number of a view (1-\(CaseloadPreset.allCases.count)), or Esc.", isError: true)
+            return
+        }
+        overlay = nil
+        caseload.preset = preset
+        refreshCaseloadView(keepSelection: false)
+        status = StatusMessage("\(preset.title): \(caseload.rows.count) of \(caseload.loadedRows.count) students.")
     }
 }

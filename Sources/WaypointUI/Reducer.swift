@@ -20,6 +20,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .profileLoaded(let token, let data):
         state.receiveProfile(token: token, data: data)
         return []
+    case .planLoaded(let token, let data):
+        state.receivePlan(token: token, data: data)
+        return []
+    case .exported(let path):
+        state.status = StatusMessage("Plan written to \(path)")
+        return []
     case .tick(let now):
         state.now = now
         return state.draftEffects()
@@ -48,7 +54,17 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.draftEffects(force: true)
     case .edit(let key):
         state.status = nil
-        return state.editor != nil && state.screen == .editor ? state.editEditor(key) : state.editSearch(key)
+        if state.overlay == .views {
+            state.chooseCaseloadView(key)
+            return []
+        }
+        switch state.screen {
+        case .editor where state.editor != nil: return state.editEditor(key)
+        case .plan:
+            state.editPlanForm(key)
+            return []
+        default: return state.editSearch(key)
+        }
     case .command(let command):
         state.status = nil
         return state.perform(command)
@@ -131,6 +147,8 @@ extension AppState {
             cycleCaseloadSort()
         case .toggleNotSeen:
             toggleNotSeenFilter()
+        case .showViews:
+            overlay = .views
         case .switchPanel:
             switchProfilePanel()
         case .followUpDone:
@@ -152,9 +170,46 @@ extension AppState {
         case .saveSession:
             return saveEditor()
         case .nextField:
-            moveEditorFocus(by: 1)
+            screen == .plan ? movePlanFormFocus(by: 1) : moveEditorFocus(by: 1)
         case .previousField:
-            moveEditorFocus(by: -1)
+            screen == .plan ? movePlanFormFocus(by: -1) : moveEditorFocus(by: -1)
+        case .openPlan:
+            return openPlan()
+        case .nextSection:
+            switchPlanSection(by: 1)
+        case .previousSection:
+            switchPlanSection(by: -1)
+        case .previousYear:
+            switchPlanYear(by: -1)
+        case .nextYear:
+            switchPlanYear(by: 1)
+        case .addPlanItem:
+            openPlanForm(edit: false)
+        case .editPlanItem:
+            openPlanForm(edit: true)
+        case .changePathway:
+            plan?.section = .pathway
+            openPlanForm(edit: false)
+        case .removePlanItem:
+            askToRemovePlanItem()
+        case .confirmRemoval:
+            return confirmPlanRemoval()
+        case .cancelRemoval:
+            plan?.confirmRemoval = nil
+        case .moveCourseLater:
+            return moveSelectedCourse(by: 1)
+        case .moveCourseEarlier:
+            return moveSelectedCourse(by: -1)
+        case .cyclePlanStatus:
+            return cyclePlanStatus()
+        case .waiveMilestone:
+            return waiveMilestone()
+        case .submitForm:
+            return submitPlanForm()
+        case .cancelForm:
+            cancelPlanForm()
+        case .exportPlan:
+            return exportPlan()
         case .cancelEditor:
             return cancelEditor()
         case .confirmDiscard:
@@ -189,7 +244,13 @@ extension AppState {
         }
         if screen == .editor { return cancelEditor() }
         if screens.count > 1 {
-            if screens.removeLast() == .profile { profile = nil }
+            switch screens.removeLast() {
+            case .profile: profile = nil
+            case .plan:
+                plan = nil
+                return profile == nil ? [] : [reloadProfile()]
+            default: break
+            }
         } else {
             shouldQuit = true
         }
@@ -204,6 +265,8 @@ extension AppState {
             caseload.table.move(by: delta, rowCount: caseload.rows.count, visibleRows: caseloadVisibleRows)
         } else if screen == .profile {
             moveProfileSelection(by: delta)
+        } else if screen == .plan {
+            movePlanSelection(by: delta)
         }
     }
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import CursesBackend
 import Foundation
 import TerminalKit
+import Interchange
+import WaypointCore
 import WaypointStore
 import WaypointUI
 
@@ -28,10 +30,21 @@ struct RunCommand: ParsableCommand {
         let counselorId = try counselor.map { try db.counselor(matching: $0).id }
         var state = AppState(size: Size(width: 80, height: 24), counselorId: counselorId ?? nil)
         state.databasePath = database.resolvedPath
-        state.sessionKinds = try loadCatalogs().sessionKinds
+        let catalogs = try loadCatalogs()
+        state.catalogs = catalogs
 
         let backend = CursesTerminal(monochrome: monochrome)
-        let app = App(state: state, terminal: Terminal(backend: backend), runner: EffectRunner(database: db))
+        let runner = EffectRunner(database: db, catalogs: catalogs)
+        // `x` on a plan writes it as HTML, ready to print, into the folder Waypoint was started in.
+        runner.exportPlan = { studentId in
+            guard let student = try db.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
+            let document = try planDocument(student, db: db, catalogs: catalogs, today: CivilDate.today())
+            let path = PlanFiles.freshName(directory: FileManager.default.currentDirectoryPath, studentId: student.localId,
+                                           date: CivilDate.today().iso, format: .html)
+            try PlanFiles.write(try document.rendered(as: .html), to: path)
+            return path
+        }
+        let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
         var signal: Int32?
         app.run(terminationRequested: {
             signal = SignalGuard.takeTerminationRequest()

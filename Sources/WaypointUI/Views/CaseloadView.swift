@@ -10,7 +10,8 @@ enum CaseloadView {
         TableColumn("Gr", width: .fixed(2), alignment: .trailing),
         TableColumn("School", width: .fill(3)),
         TableColumn("Pathway", width: .fill(2)),
-        TableColumn("Next milestone", width: .fill(2)),
+        TableColumn("Plan", width: .fixed(8)),
+        TableColumn("Next milestone", width: .fill(3)),
         TableColumn("Tier", width: .fixed(4)),
         TableColumn("Seen", width: .fixed(5), alignment: .trailing),
     ]
@@ -18,8 +19,8 @@ enum CaseloadView {
     /// Written where a later feature has recorded nothing yet.
     static let none = "—"
 
-    /// Pathway, next milestone and tier, which later features fill.
-    static let optionalColumns: Set<Int> = [4, 5, 6]
+    /// Pathway, plan, next milestone and tier: filled as plans and early warning are recorded.
+    static let optionalColumns: Set<Int> = [4, 5, 6, 7]
     /// Below this width, optional columns with nothing in them give their room to the names.
     static let roomyWidth = 120
 
@@ -27,9 +28,10 @@ enum CaseloadView {
     static func visibleColumns(_ rows: [CaseloadEntry], width: Int) -> [Int] {
         guard width < roomyWidth else { return Array(columns.indices) }
         let filled: [Int: Bool] = [
-            4: rows.contains { $0.pathway != nil },
-            5: rows.contains { $0.nextMilestone != nil },
-            6: rows.contains { $0.tier != nil },
+            4: rows.contains { $0.plan?.pathwayTitle != nil },
+            5: rows.contains { $0.plan != nil },
+            6: rows.contains { $0.plan?.nextMilestone != nil },
+            7: rows.contains { $0.tier != nil },
         ]
         return columns.indices.filter { !optionalColumns.contains($0) || filled[$0] == true }
     }
@@ -38,6 +40,7 @@ enum CaseloadView {
         var owner = state.counselor.map { "Caseload of \($0.displayName)" } ?? "All students in the district"
         if state.caseload.sort == .lastContact { owner += " · by last contact" }
         if let days = state.caseload.notSeenInDays { owner += " · not seen \(days)+ days" }
+        if state.caseload.preset != .everyone { owner += " · \(state.caseload.preset.title)" }
         let rows = state.caseload.rows
         let count = state.caseload.query.isEmpty
             ? "\(rows.count.formatted) \(rows.count == 1 ? "student" : "students")"
@@ -80,10 +83,11 @@ enum CaseloadView {
         case 1: entry.student.localId
         case 2: entry.student.grade.description
         case 3: entry.schoolName
-        case 4: entry.pathway ?? none
-        case 5: entry.nextMilestone ?? none
-        case 6: entry.tier.map { "T\($0)" } ?? none
-        case 7: entry.lastContact.map { DateText.daysAgo($0, now: now, in: timeZone) } ?? "never"
+        case 4: entry.plan?.pathwayTitle ?? none
+        case 5: entry.plan.map { $0.isOnTrack ? "on track" : "short" } ?? none
+        case 6: entry.plan?.nextMilestone.map { "\($0.isOverdue ? "! " : "")\($0.title) \($0.due.month)/\($0.due.day)" } ?? none
+        case 7: entry.tier.map { "T\($0)" } ?? none
+        case 8: entry.lastContact.map { DateText.daysAgo($0, now: now, in: timeZone) } ?? "never"
         default: ""
         }
     }

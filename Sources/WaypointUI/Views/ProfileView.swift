@@ -42,11 +42,22 @@ enum ProfileView {
         let lastContact = data.sessions.first.map { "last contact \(DateText.ago($0.session.startedAt, now: state.now, in: state.timeZone))" }
             ?? "no contact recorded"
         lines.append("Counselor: \(counselors) · \(lastContact)")
-        lines.append("Plan: none yet · Milestones: none · ABCs: no data · Interventions: none")
+        lines.append(planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)) + " · ABCs: no data")
         for (index, line) in lines.enumerated() where index < area.height {
             buffer.write(DisplayWidth.truncate(line, to: area.width), at: Position(x: area.x, y: area.y + index),
-                         style: index == 0 ? Theme.heading : (index == 2 ? Theme.muted : .plain), clip: area)
+                         style: index == 0 ? Theme.heading : (index == 2 && data.plan?.isOnTrack == false ? Theme.error : .plain),
+                         clip: area)
         }
+    }
+
+    /// "Plan: Health Science · on track · next: FAFSA by 2026-12-31 (p opens the plan)".
+    static func planLine(_ plan: PlanSummary?, today: CivilDate) -> String {
+        guard let plan else { return "Plan: none yet (p starts one)" }
+        var parts = ["Plan: " + (plan.pathwayTitle ?? "no pathway"), plan.isOnTrack ? "on track" : (plan.shortfall ?? "not on track")]
+        if let next = plan.nextMilestone {
+            parts.append("next: \(next.title) " + (next.isOverdue ? "overdue since \(next.due.iso)" : "by \(next.due.iso)"))
+        }
+        return parts.joined(separator: " · ")
     }
 
     private static func panelTitle(_ title: String, focused: Bool) -> (String, Style) {

@@ -20,6 +20,8 @@ public enum RootView {
             ProfileView.render(state, into: &buffer, chrome: chrome)
         case .editor:
             cursor = SessionEditorView.render(state, into: &buffer, chrome: chrome)
+        case .plan:
+            cursor = PlanView.render(state, into: &buffer, chrome: chrome)
         }
         switch state.overlay {
         case .help:
@@ -35,6 +37,16 @@ public enum RootView {
             let inner = Modal.render(title: "Archive this session?", size: Size(width: 56, height: 6), into: &buffer, over: chrome.body)
             Paragraph.render("It leaves the profile but is never erased; `waypoint session list --archived` still shows it. y archives, n keeps it.",
                              into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
+            cursor = nil
+        case .views:
+            let presets = CaseloadPreset.allCases
+            let inner = Modal.render(title: "Caseload views", size: Size(width: 50, height: presets.count + 4), into: &buffer, over: chrome.body)
+            for (index, preset) in presets.enumerated() {
+                let mark = preset == state.caseload.preset ? "•" : " "
+                buffer.write("\(preset.rawValue)  \(mark) \(preset.title)", at: Position(x: inner.x + 1, y: inner.y + index),
+                             style: preset == state.caseload.preset ? Theme.heading : .plain, clip: inner)
+            }
+            buffer.write("a number chooses · Esc closes", at: Position(x: inner.x + 1, y: inner.maxY - 1), style: Theme.muted, clip: inner)
             cursor = nil
         case .resumeDraft(let drafts):
             ResumeDraftView.render(state, drafts: drafts, into: &buffer, area: chrome.body)

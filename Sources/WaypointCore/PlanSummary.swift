@@ -1,0 +1,41 @@
+/// A plan at a glance, for a caseload row and the profile: pathway, on track or not, and the
+/// next milestone due.
+public struct PlanSummary: Equatable, Sendable {
+    public var pathwayTitle: String?
+    public var isOnTrack: Bool
+    /// "Short 1 science credit" when not on track.
+    public var shortfall: String?
+    public var nextMilestone: NextMilestone?
+    /// Milestones done or waived, by id: what saved views filter on ("seniors without FAFSA").
+    public var completedMilestoneIds: Set<String>
+
+    public struct NextMilestone: Equatable, Sendable {
+        public var id: String
+        public var title: String
+        public var due: CivilDate
+        public var isOverdue: Bool
+    }
+
+    /// Computes the summary: open catalog milestones of the student's grade and earlier whose
+    /// due date is set (recorded, or the catalog's default), soonest first.
+    public init(grade: Grade, pathwayId: String?, requirementSetId: String?, courses: [PlannedCourse],
+                milestones: [MilestoneRecord], catalogs: Catalogs, today: CivilDate) {
+        pathwayTitle = pathwayId.map { catalogs.pathways.title(of: $0) }
+        let set = catalogs.requirementSets.requirementSet(for: PlanGoals(requirementSetId: requirementSetId))
+        let report = RequirementCheck.check(courses, against: set)
+        isOnTrack = report.isOnTrack
+        shortfall = report.isOnTrack ? nil : report.missingSummary
+        let recorded = Dictionary(milestones.map { ($0.milestoneId, $0) }) { first, _ in first }
+        completedMilestoneIds = Set(milestones.filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId))
+        let start = today.month >= MilestoneCatalog.schoolYearStartMonth ? today.year : today.year - 1
+        nextMilestone = catalogs.milestones.milestones
+            .filter { $0.grade <= grade }
+            .compactMap { milestone -> NextMilestone? in
+                let record = recorded[milestone.id]
+                guard record?.isOpen ?? true else { return nil }
+                let due = record?.dueDate ?? MilestoneCatalog.dueDate(for: milestone, gradeNow: grade, schoolYearStart: start)
+                return NextMilestone(id: milestone.id, title: milestone.title, due: due, isOverdue: due < today)
+            }
+            .min { ($0.due, $0.title) < ($1.due, $1.title) }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import WaypointCore
+
+/// What a caseload row needs of each plan, read for many students in three queries rather
+/// than a whole plan each.
+public struct PlanSummarySource: Equatable, Sendable {
+    public var pathwayId: String?
+    public var requirementSetId: String?
+    public var courses: [PlannedCourse]
+    public var milestones: [MilestoneRecord]
+}
+
+extension AppDatabase {
+    public func planSummarySources(studentIds: [Int64]) throws -> [Int64: PlanSummarySource] {
+        guard !studentIds.isEmpty else { return [:] }
+        let ids = SessionRows.jsonArray(studentIds)
+        return try read { db in
+            var result = Dictionary(uniqueKeysWithValues: studentIds.map {
+                ($0, PlanSummarySource(pathwayId: nil, requirementSetId: nil, courses: [], milestones: []))
+            })
+            for row in try Row.fetchAll(db, sql: """
+                SELECT studentId, pathwayId, requirementSetId FROM plan WHERE studentId IN (SELECT value FROM json_each(?))
+                """, arguments: [ids]) {
+                let id: Int64 = row["studentId"]
+                result[id]?.pathwayId = row["pathwayId"]
+                result[id]?.requirementSetId = row["requirementSetId"]
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT studentId, year, subject, credits, status, gradeEarned, title FROM plan_course
+                WHERE studentId IN (SELECT value FROM json_each(?))
+                """, arguments: [ids]) {
+                let id: Int64 = row["studentId"]
+                result[id]?.courses.append(PlannedCourse(
+                    studentId: id, year: Grade(rawValue: row["year"]) ?? Grade(rawValue: 9)!, title: row["title"],
+                    subject: row["subject"], credits: row["credits"],
+                    status: CourseStatus(rawValue: row["status"]) ?? .planned, gradeEarned: row["gradeEarned"]))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT studentId, milestoneId, status, dueDate FROM milestone_status
+                WHERE studentId IN (SELECT value FROM json_each(?))
+                """, arguments: [ids]) {
+                let id: Int64 = row["studentId"]
+                result[id]?.milestones.append(MilestoneRecord(
+                    studentId: id, milestoneId: row["milestoneId"],
+                    status: MilestoneStatus(rawValue: row["status"]) ?? .notStarted,
+                    dueDate: (row["dueDate"] as String?).flatMap { CivilDate(iso: $0) }))
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import WaypointCore
+
+/// Saved views of the caseload: the questions counselors ask of it every week, one
+/// keystroke each after `v` ("v2": seniors without FAFSA).
+public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
+    case everyone = 1, seniorsWithoutFAFSA, notOnTrack, overdueMilestone, notSeenMonth
+
+    public var title: String {
+        switch self {
+        case .everyone: "Every student"
+        case .seniorsWithoutFAFSA: "Seniors without FAFSA"
+        case .notOnTrack: "Not on track to graduate"
+        case .overdueMilestone: "An overdue milestone"
+        case .notSeenMonth: "Not seen in 30 days"
+        }
+    }
+
+    func includes(_ entry: CaseloadEntry, today: CivilDate, timeZone: TimeZone) -> Bool {
+        switch self {
+        case .everyone:
+            return true
+        case .seniorsWithoutFAFSA:
+            return entry.student.grade.rawValue == 12 && !(entry.plan?.completedMilestoneIds.contains("fafsa") ?? false)
+        case .notOnTrack:
+            return entry.plan.map { !$0.isOnTrack } ?? false
+        case .overdueMilestone:
+            return entry.plan?.nextMilestone?.isOverdue ?? false
+        case .notSeenMonth:
+            guard let last = entry.lastContact else { return true }
+            return today.dayNumber - CivilDate.today(now: last, timeZone: timeZone).dayNumber >= CaseloadState.notSeenThreshold
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import TerminalKit
+import WaypointCore
+
+/// The plan screen's dialogs, and how a filled-in dialog becomes a `PlanChange`. Every
+/// problem names the field and what it accepts; nothing is changed until all is valid.
+enum PlanForms {
+    struct Problem: Error, Equatable {
+        var message: String
+    }
+
+    typealias Choice = FormState.Choice
+
+    static func course(catalogs: Catalogs, year: Grade, editing course: PlannedCourse? = nil) -> FormState {
+        FormState(title: course == nil ? "Add a course to grade \(year)" : "Edit course", fields: [
+            .text("title", "Title", course?.title ?? "", hint: "e.g. AP Biology"),
+            .choice("subject", "Subject", catalogs.requirementSets.subjectAreas.map { Choice(id: $0.id, title: $0.title) },
+                    selected: course?.subject),
+            .text("credits", "Credits", course.map { credits($0.credits) } ?? "1", hint: "e.g. 1 or 0.5"),
+            .choice("level", "Level", CourseLevel.allCases.map { Choice(id: $0.rawValue, title: $0.title) },
+                    selected: course?.level.rawValue),
+            .choice("status", "Status", CourseStatus.allCases.map { Choice(id: $0.rawValue, title: $0.title) },
+                    selected: course?.status.rawValue),
+            .text("grade", "Grade earned", course?.gradeEarned ?? "", hint: "A, B+, P… (completed courses)"),
+            .text("term", "Term", course?.term ?? "", hint: "Fall, Spring, Year (optional)"),
+        ])
+    }
+
+    static func milestone(_ row: PlanRows.MilestoneRow) -> FormState {
+        FormState(title: row.title, fields: [
+            .choice("status", "Status", MilestoneStatus.allCases.map { Choice(id: $0.rawValue, title: $0.title) },
+                    selected: row.record.status.rawValue),
+            .text("due", "Due", row.record.dueDate?.iso ?? "", hint: "YYYY-MM-DD, +2w, fri (blank: none)"),
+            .text("evidence", "Evidence", row.record.evidence ?? "", hint: "e.g. Submitted 11/20, confirmation #123"),
+        ])
+    }
+
+    static func pathway(catalogs: Catalogs, current: String?) -> FormState {
+        FormState(title: "Change pathway", fields: [
+            .choice("pathway", "Pathway", catalogs.pathways.pathways.map { Choice(id: $0.id, title: $0.title) }, selected: current),
+            .text("reason", "Reason", "", hint: "why the change (kept in the history)"),
+        ])
+    }
+
+    static func careerInterests(_ goals: PlanGoals) -> FormState {
+        FormState(title: "Goals", fields: [
+            .choice("goal", "After high school", PostsecondaryGoal.allCases.map { Choice(id: $0.rawValue, title: $0.title) },
+                    selected: goals.postsecondary.rawValue),
+            .text("interests", "Career interests", goals.careerInterests.joined(separator: ", "), hint: "comma-separated"),
+        ])
+    }
+
+    static func moreKind() -> FormState {
+        FormState(title: "Add to the plan", fields: [
+            .choice("kind", "Kind", [
+                Choice(id: PlanEntryKind.workBasedLearning.rawValue, title: "Work-based learning"),
+                Choice(id: PlanEntryKind.collegeCredit.rawValue, title: "Early college credit"),
+                Choice(id: PlanEntryKind.certification.rawValue, title: "Industry certification"),
+                Choice(id: PlanEntryKind.evidence.rawValue, title: "Competency evidence"),
+            ]),
+        ])
+    }
+
+    static func moreForm(_ kind: String, catalogs: Catalogs, today: CivilDate) -> (FormState, PlanState.FormPurpose) {
+        switch PlanEntryKind(rawValue: kind) ?? .workBasedLearning {
+        case .workBasedLearning:
+            return (FormState(title: "Work-based learning", fields: [
+                .choice("kind", "Kind", WorkBasedLearningKind.allCases.map { Choice(id: $0.rawValue, title: $0.title) }),
+                .text("organization", "Organization", hint: "e.g. Valley Medical Center"),
+                .text("hours", "Hours", "1"),
+                .text("start", "Start date", today.iso, hint: "YYYY-MM-DD (optional)"),
+                .text("end", "End date", "", hint: "YYYY-MM-DD (optional)"),
+            ]), .addWorkBasedLearning)
+        case .collegeCredit:
+            return (FormState(title: "Early college credit", fields: [
+                .text("course", "Course", hint: "e.g. ENGL 101"),
+                .text("institution", "Institution", hint: "e.g. Green River College"),
+                .text("credits", "Credits", "5"),
+            ]), .addCollegeCredit)
+        case .certification:
+            return (FormState(title: "Industry certification", fields: [
+                .text("name", "Name", hint: "e.g. Certified Nursing Assistant"),
+                .text("issuer", "Issuer", hint: "e.g. State Department of Health"),
+                .choice("status", "Status", [Choice(id: "in-progress", title: "In progress"), Choice(id: "earned", title: "Earned")]),
+                .text("date", "Date", "", hint: "YYYY-MM-DD (optional)"),
+            ]), .addCertification)
+        case .evidence:
+            return (FormState(title: "Competency evidence", fields: [
+                .choice("competency", "Competency", catalogs.competencies.competencies.map { Choice(id: $0.id, title: $0.title) }),
+                .text("artifact", "Artifact", hint: "what shows it: a project, a reflection"),
+                .text("date", "Date", today.iso),
+            ]), .addEvidence)
+        }
+    }
+
+    /// The change a submitted form asks for, and the message that confirms it.
+    static func change(from form: FormState, purpose: PlanState.FormPurpose, studentId: Int64, plan: StudentPlan,
+                       catalogs: Catalogs, today: CivilDate) -> Result<(PlanChange, String), Problem> {
+        do {
+            switch purpose {
+            case .addCourse, .editCourse:
+                let title = try required(form, "title", "Title")
+                let credits = try number(form, "credits", "Credits", range: 0.25...10)
+                let status = CourseStatus(rawValue: form["status"]) ?? .planned
+                let mark = form["grade"]
+                guard mark.isEmpty || status == .completed else {
+                    throw Problem(message: "Grade earned: only a completed course has one (set Status to completed)")
+                }
+                let level = CourseLevel(rawValue: form["level"]) ?? .standard
+                if case .editCourse(let id) = purpose, var course = plan.courses.first(where: { $0.id == id }) {
+                    course.title = title
+                    course.subject = form["subject"]
+                    course.credits = credits
+                    course.level = level
+                    course.status = status
+                    course.gradeEarned = mark.isEmpty ? nil : mark
+                    course.term = form["term"].isEmpty ? nil : form["term"]
+                    return .success((.updateCourse(course), "Saved \(title)."))
+                }
+                guard case .addCourse(let year) = purpose else { throw Problem(message: "That course is no longer in the plan") }
+                let course = PlannedCourse(studentId: studentId, year: year, title: title, subject: form["subject"],
+                                           credits: credits, level: level, term: form["term"].isEmpty ? nil : form["term"],
+                                           status: status, gradeEarned: mark.isEmpty ? nil : mark)
+                return .success((.addCourse(course), "Added \(title) to grade \(year)."))
+            case .milestoneEvidence(let milestoneId):
+                let due = try optionalDate(form, "due", "Due", today: today)
+                let record = MilestoneRecord(studentId: studentId, milestoneId: milestoneId,
+                                             status: MilestoneStatus(rawValue: form["status"]) ?? .notStarted, dueDate: due,
+                                             evidence: form["evidence"].isEmpty ? nil : form["evidence"])
+                return .success((.setMilestone(record), "\(catalogs.milestones.title(of: milestoneId)): \(record.status.title)."))
+            case .pathway:
+                let reason = try required(form, "reason", "Reason")
+                let pathway = form["pathway"]
+                guard pathway != plan.pathwayId else { throw Problem(message: "Pathway: that is the current pathway") }
+                return .success((.setPathway(studentId: studentId, pathwayId: pathway, reason: reason),
+                                 "Pathway changed to \(catalogs.pathways.title(of: pathway)); the change is kept in the history."))
+            case .careerInterests:
+                var goals = plan.goals
+                goals.postsecondary = PostsecondaryGoal(rawValue: form["goal"]) ?? .undecided
+                goals.careerInterests = form["interests"].split(separator: ",")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return .success((.setGoals(studentId: studentId, goals), "Goals saved."))
+            case .addWorkBasedLearning:
+                let item = WorkBasedLearning(studentId: studentId,
+                                             kind: WorkBasedLearningKind(rawValue: form["kind"]) ?? .speaker,
+                                             organization: try required(form, "organization", "Organization"),
+                                             hours: try number(form, "hours", "Hours", range: 0...5000),
+                                             startDate: try optionalDate(form, "start", "Start date", today: today),
+                                             endDate: try optionalDate(form, "end", "End date", today: today))
+                if let start = item.startDate, let end = item.endDate, end < start {
+                    throw Problem(message: "End date: before the start date")
+                }
+                return .success((.addWorkBasedLearning(item), "Added \(item.kind.title.lowercased()) at \(item.organization)."))
+            case .addCollegeCredit:
+                let item = CollegeCredit(studentId: studentId, course: try required(form, "course", "Course"),
+                                         institution: try required(form, "institution", "Institution"),
+                                         credits: try number(form, "credits", "Credits", range: 0.5...60))
+                return .success((.addCollegeCredit(item), "Added college credit for \(item.course)."))
+            case .addCertification:
+                let item = Certification(studentId: studentId, name: try required(form, "name", "Name"),
+                                         issuer: form["issuer"], status: CertificationStatus(rawValue: form["status"]) ?? .inProgress,
+                                         date: try optionalDate(form, "date", "Date", today: today))
+                return .success((.addCertification(item), "Added certification \(item.name)."))
+            case .addEvidence:
+                let item = CompetencyEvidence(studentId: studentId, competencyId: form["competency"],
+                                              artifact: try required(form, "artifact", "Artifact"),
+                                              date: try optionalDate(form, "date", "Date", today: today) ?? today)
+                return .success((.addEvidence(item), "Added evidence of \(catalogs.competencies.title(of: item.competencyId).lowercased())."))
+            }
+        } catch let problem as Problem {
+            return .failure(problem)
+        } catch {
+            return .failure(Problem(message: String(describing: error)))
+        }
+    }
+
+    private static func required(_ form: FormState, _ key: String, _ label: String) throws -> String {
+        let value = form[key]
+        guard !value.isEmpty else { throw Problem(message: "\(label): required") }
+        return value
+    }
+
+    private static func number(_ form: FormState, _ key: String, _ label: String, range: ClosedRange<Double>) throws -> Double {
+        guard let value = Double(form[key].replacingOccurrences(of: ",", with: ".")), range.contains(value) else {
+            throw Problem(message: "\(label): expected a number from \(credits(range.lowerBound)) to \(credits(range.upperBound)), not \"\(form[key])\"")
+        }
+        return value
+    }
+
+    private static func optionalDate(_ form: FormState, _ key: String, _ label: String, today: CivilDate) throws -> CivilDate? {
+        let text = form[key]
+        guard !text.isEmpty else { return nil }
+        do {
+            return try DueDate.parse(text, today: today)
+        } catch {
+            throw Problem(message: "\(label): \(error.description)")
+        }
+    }
+
+    /// 1 -> "1", 0.5 -> "0.5".
+    static func credits(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

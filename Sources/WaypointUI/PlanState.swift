@@ -1,0 +1,89 @@
+import TerminalKit
+import WaypointCore
+
+/// A student's plan as the plan screen shows it.
+public struct PlanData: Equatable, Sendable {
+    public var student: Student
+    public var schoolName: String
+    /// The plan's years, e.g. 9...12, or 6...12 at a school that starts in middle grades.
+    public var years: [Grade]
+    public var plan: StudentPlan
+
+    public init(student: Student, schoolName: String, years: [Grade], plan: StudentPlan) {
+        self.student = student
+        self.schoolName = schoolName
+        self.years = years
+        self.plan = plan
+    }
+}
+
+/// A change to a plan, asked of the store by the plan screen (and mirrored by `waypoint plan`).
+public enum PlanChange: Equatable, Sendable {
+    case addCourse(PlannedCourse)
+    case updateCourse(PlannedCourse)
+    case moveCourse(id: Int64, year: Grade)
+    case removeCourse(id: Int64)
+    case setMilestone(MilestoneRecord)
+    case setPathway(studentId: Int64, pathwayId: String, reason: String)
+    case setGoals(studentId: Int64, PlanGoals)
+    case addWorkBasedLearning(WorkBasedLearning)
+    case addCollegeCredit(CollegeCredit)
+    case addCertification(Certification)
+    case addEvidence(CompetencyEvidence)
+    case removeEntry(PlanEntryKind, id: Int64)
+}
+
+/// The removable entries of the plan's "More" section.
+public enum PlanEntryKind: String, Equatable, Sendable, CaseIterable {
+    case workBasedLearning, collegeCredit, certification, evidence
+}
+
+/// The plan screen: which section and year, what is selected, and an open form.
+public struct PlanState: Equatable, Sendable {
+    public enum Section: Int, CaseIterable, Sendable {
+        case courses, milestones, pathway, more
+
+        public var title: String {
+            switch self {
+            case .courses: "Courses"
+            case .milestones: "Milestones"
+            case .pathway: "Pathway & goals"
+            case .more: "Work-based learning & credentials"
+            }
+        }
+    }
+
+    /// What the open form is for.
+    public enum FormPurpose: Equatable, Sendable {
+        case addCourse(Grade), editCourse(Int64), pathway, careerInterests, milestoneEvidence(String)
+        case addWorkBasedLearning, addCollegeCredit, addCertification, addEvidence
+    }
+
+    public var studentId: Int64
+    public var data: PlanData?
+    public var section = Section.courses
+    /// The year whose courses are selected (the tab at 80 columns, the column at 120).
+    public var year: Grade
+    public var courseIndex = 0
+    public var milestones = TableState()
+    public var more = TableState()
+    public var form: FormState?
+    public var formPurpose: FormPurpose?
+    /// Asking before a course or entry is removed.
+    public var confirmRemoval: String?
+    public var requestToken = 0
+
+    public init(studentId: Int64, year: Grade) {
+        self.studentId = studentId
+        self.year = year
+    }
+
+    public var coursesOfYear: [PlannedCourse] {
+        data?.plan.courses(inYear: year) ?? []
+    }
+
+    public var selectedCourse: PlannedCourse? {
+        let courses = coursesOfYear
+        return courses.indices.contains(courseIndex) ? courses[courseIndex] : nil
+    }
+}

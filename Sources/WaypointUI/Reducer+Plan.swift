@@ -1,0 +1,229 @@
+import Foundation
+import TerminalKit
+import WaypointCore
+
+extension AppState {
+    mutating func openPlan() -> [Effect] {
+        guard let data = profile?.data, let studentId = data.student.id else { return [] }
+        let year = Grade(rawValue: min(12, max(9, data.student.grade.rawValue))) ?? data.student.grade
+        plan = PlanState(studentId: studentId, year: year)
+        screens.append(.plan)
+        return [reloadPlan()]
+    }
+
+    mutating func reloadPlan() -> Effect {
+        guard var current = plan else { return .loadStartup }
+        current.requestToken += 1
+        plan = current
+        return .loadPlan(studentId: current.studentId, token: current.requestToken)
+    }
+
+    mutating func receivePlan(token: Int, data: PlanData) {
+        guard var current = plan, current.requestToken == token, data.student.id == current.studentId else { return }
+        current.data = data
+        if !data.years.contains(current.year), let first = data.years.first { current.year = first }
+        current.courseIndex = min(current.courseIndex, max(0, current.coursesOfYear.count - 1))
+        current.milestones.clamp(rowCount: PlanRows.milestones(data, catalogs: catalogs, today: today).count, visibleRows: 10)
+        current.more.clamp(rowCount: PlanRows.more(data.plan, catalogs: catalogs).count, visibleRows: 10)
+        plan = current
+    }
+
+    var today: CivilDate { CivilDate.today(now: now, timeZone: timeZone) }
+
+    mutating func change(_ change: PlanChange, status message: String) -> [Effect] {
+        status = StatusMessage(message)
+        return [.changePlan(change, counselorId: counselorId), reloadPlan()]
+    }
+
+    mutating func switchPlanSection(by delta: Int) {
+        guard var current = plan else { return }
+        let all = PlanState.Section.allCases
+        current.section = all[(current.section.rawValue + delta + all.count) % all.count]
+        plan = current
+    }
+
+    mutating func switchPlanYear(by delta: Int) {
+        guard var current = plan, let years = current.data?.years, let index = years.firstIndex(of: current.year) else { return }
+        let next = min(max(0, index + delta), years.count - 1)
+        current.year = years[next]
+        current.courseIndex = min(current.courseIndex, max(0, current.coursesOfYear.count - 1))
+        plan = current
+    }
+
+    mutating func movePlanSelection(by delta: Int) {
+        guard var current = plan, let data = current.data else { return }
+        switch current.section {
+        case .courses:
+            current.courseIndex = min(max(0, current.courseIndex + delta), max(0, current.coursesOfYear.count - 1))
+        case .milestones:
+            current.milestones.move(by: delta, rowCount: PlanRows.milestones(data, catalogs: catalogs, today: today).count,
+                                    visibleRows: planVisibleRows)
+        case .more:
+            current.more.move(by: delta, rowCount: PlanRows.more(data.plan, catalogs: catalogs).count, visibleRows: planVisibleRows)
+        case .pathway:
+            break
+        }
+        plan = current
+    }
+
+    /// `>` and `<`: the selected course goes to the next or previous year, in one key.
+    mutating func moveSelectedCourse(by delta: Int) -> [Effect] {
+        guard let current = plan, current.section == .courses, let course = current.selectedCourse, let id = course.id,
+              let years = current.data?.years, let index = years.firstIndex(of: course.year) else { return [] }
+        let target = index + delta
+        guard years.indices.contains(target) else {
+            status = StatusMessage("\(course.title) is already in the \(delta > 0 ? "last" : "first") year of the plan.", isError: true)
+            return []
+        }
+        plan?.year = years[target]
+        plan?.courseIndex = (current.data?.plan.courses(inYear: years[target]).count ?? 0)
+        return change(.moveCourse(id: id, year: years[target]), status: "Moved \(course.title) to grade \(years[target]).")
+    }
+
+    /// Space: the next status of the selected course or milestone.
+    mutating func cyclePlanStatus() -> [Effect] {
+        guard let current = plan, let data = current.data else { return [] }
+        switch current.section {
+        case .courses:
+            guard var course = current.selectedCourse else { return [] }
+            let all = CourseStatus.allCases
+            course.status = all[(all.firstIndex(of: course.status)! + 1) % all.count]
+            if course.status != .completed { course.gradeEarned = nil }
+            return change(.updateCourse(course), status: "\(course.title): \(course.status.title).")
+        case .milestones:
+            let rows = PlanRows.milestones(data, catalogs: catalogs, today: today)
+            guard rows.indices.contains(current.milestones.selected) else { return [] }
+            var record = rows[current.milestones.selected].record
+            record.status = record.status.next
+            return change(.setMilestone(record), status: "\(rows[current.milestones.selected].title): \(record.status.title).")
+        case .pathway:
+            var goals = data.plan.goals
+            let all = PostsecondaryGoal.allCases
+            goals.postsecondary = all[(all.firstIndex(of: goals.postsecondary)! + 1) % all.count]
+            return change(.setGoals(studentId: current.studentId, goals), status: "Postsecondary goal: \(goals.postsecondary.title).")
+        case .more:
+            return []
+        }
+    }
+
+    mutating func waiveMilestone() -> [Effect] {
+        guard let current = plan, current.section == .milestones, let data = current.data else { return [] }
+        let rows = PlanRows.milestones(data, catalogs: catalogs, today: today)
+        guard rows.indices.contains(current.milestones.selected) else { return [] }
+        var record = rows[current.milestones.selected].record
+        record.status = record.status == .waived ? .notStarted : .waived
+        return change(.setMilestone(record), status: "\(rows[current.milestones.selected].title): \(record.status.title).")
+    }
+
+    /// `d`: asks before removing the selected course or entry.
+    mutating func askToRemovePlanItem() {
+        guard let current = plan, let data = current.data else { return }
+        switch current.section {
+        case .courses:
+            guard let course = current.selectedCourse else { return }
+            plan?.confirmRemoval = "Remove \(course.title) (grade \(course.year)) from the plan?"
+        case .more:
+            let rows = PlanRows.more(data.plan, catalogs: catalogs)
+            guard rows.indices.contains(current.more.selected) else { return }
+            plan?.confirmRemoval = "Remove \(rows[current.more.selected].kindTitle): \(rows[current.more.selected].text)?"
+        default:
+            status = StatusMessage("Nothing to remove here; milestones are marked waived with w.", isError: true)
+        }
+    }
+
+    mutating func confirmPlanRemoval() -> [Effect] {
+        guard let current = plan, current.confirmRemoval != nil, let data = current.data else { return [] }
+        plan?.confirmRemoval = nil
+        switch current.section {
+        case .courses:
+            guard let course = current.selectedCourse, let id = course.id else { return [] }
+            plan?.courseIndex = max(0, current.courseIndex - 1)
+            return change(.removeCourse(id: id), status: "Removed \(course.title).")
+        case .more:
+            let rows = PlanRows.more(data.plan, catalogs: catalogs)
+            guard rows.indices.contains(current.more.selected) else { return [] }
+            let row = rows[current.more.selected]
+            return change(.removeEntry(row.kind, id: row.id), status: "Removed \(row.kindTitle.lowercased()).")
+        default:
+            return []
+        }
+    }
+
+    // MARK: Forms
+
+    mutating func openPlanForm(edit: Bool) {
+        guard var current = plan, let data = current.data else { return }
+        let (form, purpose): (FormState?, PlanState.FormPurpose?)
+        switch (current.section, edit) {
+        case (.courses, false):
+            (form, purpose) = (PlanForms.course(catalogs: catalogs, year: current.year), .addCourse(current.year))
+        case (.courses, true):
+            guard let course = current.selectedCourse, let id = course.id else { return }
+            (form, purpose) = (PlanForms.course(catalogs: catalogs, year: course.year, editing: course), .editCourse(id))
+        case (.milestones, _):
+            let rows = PlanRows.milestones(data, catalogs: catalogs, today: today)
+            guard rows.indices.contains(current.milestones.selected) else { return }
+            let row = rows[current.milestones.selected]
+            (form, purpose) = (PlanForms.milestone(row), .milestoneEvidence(row.record.milestoneId))
+        case (.pathway, false):
+            (form, purpose) = (PlanForms.pathway(catalogs: catalogs, current: data.plan.pathwayId), .pathway)
+        case (.pathway, true):
+            (form, purpose) = (PlanForms.careerInterests(data.plan.goals), .careerInterests)
+        case (.more, _):
+            (form, purpose) = (PlanForms.moreKind(), nil)
+        }
+        current.form = form
+        current.formPurpose = purpose
+        plan = current
+    }
+
+    mutating func editPlanForm(_ key: Key) {
+        guard var current = plan, var form = current.form else { return }
+        form.handle(key)
+        current.form = form
+        plan = current
+    }
+
+    mutating func movePlanFormFocus(by delta: Int) {
+        plan?.form?.moveFocus(by: delta)
+    }
+
+    mutating func cancelPlanForm() {
+        plan?.form = nil
+        plan?.formPurpose = nil
+    }
+
+    mutating func submitPlanForm() -> [Effect] {
+        guard var current = plan, let form = current.form, let data = current.data else { return [] }
+        // The "More" section first asks which kind of entry to add, then shows its form.
+        if current.formPurpose == nil {
+            let (next, purpose) = PlanForms.moreForm(form["kind"], catalogs: catalogs, today: today)
+            current.form = next
+            current.formPurpose = purpose
+            plan = current
+            return []
+        }
+        guard let purpose = current.formPurpose else { return [] }
+        let result = PlanForms.change(from: form, purpose: purpose, studentId: current.studentId, plan: data.plan,
+                                      catalogs: catalogs, today: today)
+        switch result {
+        case .failure(let problem):
+            current.form?.error = problem.message
+            plan = current
+            return []
+        case .success(let (change, message)):
+            current.form = nil
+            current.formPurpose = nil
+            plan = current
+            return self.change(change, status: message)
+        }
+    }
+}
+
+extension AppState {
+    mutating func exportPlan() -> [Effect] {
+        guard let studentId = plan?.studentId ?? profile?.studentId else { return [] }
+        status = StatusMessage("Writing the plan…")
+        return [.exportPlan(studentId: studentId)]
+    }
+}

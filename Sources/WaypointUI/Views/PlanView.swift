@@ -1,0 +1,233 @@
+import Foundation
+import TerminalKit
+import WaypointCore
+
+/// The multi-year plan: courses by year (side by side when there is room, as tabs when
+/// not) with the live requirement check, milestones by grade, pathway and goals, and the
+/// work-based learning and credentials the student gathers.
+enum PlanView {
+    /// Years side by side from this width; tabs below it.
+    static let sideBySideWidth = 120
+
+    static func areas(_ size: Size) -> (tabs: Rect, content: Rect) {
+        let body = ScreenLayout.chrome(size).body
+        let parts = Layout.split(body, .vertical, [.fixed(1), .fill(1)])
+        return (parts[0].inset(horizontal: 1, vertical: 0), parts[1])
+    }
+
+    static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
+        guard let planState = state.plan, let data = planState.data else {
+            TitleBar.render("Waypoint · Plan", into: &buffer, area: chrome.title)
+            buffer.write("Loading…", at: Position(x: chrome.body.x + 1, y: chrome.body.y), style: Theme.muted)
+            return nil
+        }
+        let pathway = data.plan.pathwayId.map { state.catalogs.pathways.title(of: $0) } ?? "no pathway yet"
+        TitleBar.render("Waypoint · Plan · \(data.student.displayName) · Grade \(data.student.grade)",
+                        right: pathway, into: &buffer, area: chrome.title)
+        let (tabs, content) = areas(state.size)
+        var x = tabs.x
+        for section in PlanState.Section.allCases {
+            let label = " \(section.rawValue + 1) \(section.title) "
+            x += buffer.write(label, at: Position(x: x, y: tabs.y),
+                              style: section == planState.section ? Theme.selected : Theme.muted, clip: tabs)
+            x += 1
+        }
+        switch planState.section {
+        case .courses: renderCourses(state, planState, data, into: &buffer, area: content)
+        case .milestones: renderMilestones(state, planState, data, into: &buffer, area: content)
+        case .pathway: renderPathway(state, data, into: &buffer, area: content)
+        case .more: renderMore(state, planState, data, into: &buffer, area: content)
+        }
+        if let message = planState.confirmRemoval {
+            let inner = Modal.render(title: "Remove?", size: Size(width: 60, height: 6), into: &buffer, over: content)
+            Paragraph.render(message + " y removes, n keeps it.", into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
+            return nil
+        }
+        if let form = planState.form {
+            return FormView.render(form, into: &buffer, over: content,
+                                   footer: "Enter saves · Tab next field · Esc cancels")
+        }
+        return nil
+    }
+
+    // MARK: Courses
+
+    static func courseAreas(_ size: Size, subjectCount: Int) -> (courses: Rect, check: Rect) {
+        let content = areas(size).content
+        let checkHeight = min(subjectCount + 3, content.height / 2)
+        let parts = Layout.split(content, .vertical, [.fill(1), .fixed(checkHeight)])
+        return (parts[0], parts[1])
+    }
+
+    private static func renderCourses(_ state: AppState, _ planState: PlanState, _ data: PlanData,
+                                      into buffer: inout Buffer, area: Rect) {
+        let report = PlanRows.report(data.plan, catalogs: state.catalogs)
+        let (coursesArea, checkArea) = courseAreas(state.size, subjectCount: report.subjects.count)
+        if state.size.width >= sideBySideWidth {
+            let columns = Layout.split(coursesArea, .horizontal, data.years.map { _ in Constraint.fill(1) })
+            for (year, column) in zip(data.years, columns) {
+                renderYear(state, planState, data, year: year, into: &buffer, area: column, compact: true)
+            }
+        } else {
+            renderYear(state, planState, data, year: planState.year, into: &buffer, area: coursesArea, compact: false)
+        }
+        renderCheck(report, set: PlanRows.requirementSet(data.plan, catalogs: state.catalogs), into: &buffer, area: checkArea)
+    }
+
+    private static func renderYear(_ state: AppState, _ planState: PlanState, _ data: PlanData, year: Grade,
+                                   into buffer: inout Buffer, area: Rect, compact: Bool) {
+        let courses = data.plan.courses(inYear: year)
+        let credits = courses.reduce(0) { $0 + $1.credits }
+        let focused = year == planState.year
+        let title: String
+        if compact {
+            title = "Grade \(year) · \(PlanForms.credits(credits)) cr"
+        } else {
+            let names = data.years.map { $0 == year ? "[Grade \($0)]" : "Grade \($0)" }.joined(separator: "  ")
+            title = "\(names) · ←/→ year"
+        }
+        let inner = Block.render(title: title, into: &buffer, area: area,
+                                 titleStyle: focused ? Theme.heading.with(.reverse) : Theme.heading)
+        let columns: [TableColumn] = compact
+            ? [TableColumn("Course", width: .fill(1)), TableColumn("Cr", width: .fixed(3), alignment: .trailing),
+               TableColumn("", width: .fixed(4))]
+            : [TableColumn("Course", width: .fill(3)), TableColumn("Subject", width: .fill(2)),
+               TableColumn("Cr", width: .fixed(4), alignment: .trailing), TableColumn("Level", width: .fixed(11)),
+               TableColumn("Status", width: .fixed(11)), TableColumn("Mark", width: .fixed(4))]
+        var table = Table(columns: columns, rowCount: courses.count) { row, column in
+            let course = courses[row]
+            if compact {
+                switch column {
+                case 0: return course.title
+                case 1: return PlanForms.credits(course.credits)
+                default: return statusMark(course)
+                }
+            }
+            switch column {
+            case 0: return course.title
+            case 1: return state.catalogs.requirementSets.title(ofSubject: course.subject)
+            case 2: return PlanForms.credits(course.credits)
+            case 3: return course.level.title
+            case 4: return course.status.title
+            default: return course.gradeEarned ?? ""
+            }
+        }
+        table.rowStyle = { row in courses[row].isFailed ? Theme.error : .plain }
+        table.selectedStyle = focused && planState.section == .courses ? Theme.selected : .plain
+        table.emptyMessage = focused ? "No courses. a adds one." : "No courses."
+        var selection = TableState()
+        selection.select(focused ? planState.courseIndex : -1, rowCount: courses.count, visibleRows: Table.visibleRows(in: inner))
+        if !focused { selection = TableState(selected: Int.max / 2) }
+        table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: selection)
+    }
+
+    /// "✓ B+", "now", "": a course's state in four columns.
+    private static func statusMark(_ course: PlannedCourse) -> String {
+        switch course.status {
+        case .completed: course.isFailed ? "✗ \(course.gradeEarned ?? "")" : "✓ \(course.gradeEarned ?? "")"
+        case .inProgress: "now"
+        case .planned: ""
+        }
+    }
+
+    private static func renderCheck(_ report: RequirementReport, set: RequirementSet, into buffer: inout Buffer, area: Rect) {
+        let status = report.isOnTrack ? "on track" : "not on track"
+        let inner = Block.render(title: "Graduation check · \(set.title) · \(status)", into: &buffer, area: area,
+                                 titleStyle: report.isOnTrack ? Theme.heading : Theme.error)
+        var lines = report.subjects.map { ($0.summary, $0.isShort) }
+        lines.append((report.totalSummary, !report.isOnTrack))
+        for (index, line) in lines.enumerated() where index < inner.height {
+            buffer.write(DisplayWidth.truncate(line.0, to: inner.width - 2), at: Position(x: inner.x + 1, y: inner.y + index),
+                         style: line.1 ? Theme.error : .plain, clip: inner)
+        }
+    }
+
+    // MARK: Milestones
+
+    private static func renderMilestones(_ state: AppState, _ planState: PlanState, _ data: PlanData,
+                                         into buffer: inout Buffer, area: Rect) {
+        let rows = PlanRows.milestones(data, catalogs: state.catalogs, today: state.today)
+        let done = rows.filter { $0.record.status == .done || $0.record.status == .waived }.count
+        let overdue = rows.filter(\.isOverdue).count
+        let inner = Block.render(title: "Milestones · \(done) of \(rows.count) done" + (overdue > 0 ? " · \(overdue) overdue" : ""),
+                                 into: &buffer, area: area, titleStyle: overdue > 0 ? Theme.error : Theme.heading)
+        var table = Table(columns: [
+            TableColumn("Gr", width: .fixed(2), alignment: .trailing),
+            TableColumn("Milestone", width: .fill(3)),
+            TableColumn("Status", width: .fixed(11)),
+            TableColumn("Due", width: .fixed(10)),
+            TableColumn("", width: .fill(2)),
+        ], rowCount: rows.count) { row, column in
+            let item = rows[row]
+            switch column {
+            case 0: return item.grade.description
+            case 1: return item.title
+            case 2: return item.record.status.title
+            case 3: return item.record.dueDate?.iso ?? ""
+            default:
+                if item.record.status == .done { return item.record.evidence ?? item.record.completedDate.map { "done \($0.iso)" } ?? "" }
+                guard item.record.isOpen, let due = item.record.dueDate else { return item.record.evidence ?? "" }
+                return DateText.due(due, today: state.today)
+            }
+        }
+        table.rowStyle = { row in rows[row].isOverdue ? Theme.error : (rows[row].record.isOpen ? .plain : Theme.muted) }
+        table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: planState.milestones)
+    }
+
+    // MARK: Pathway and goals
+
+    private static func renderPathway(_ state: AppState, _ data: PlanData, into buffer: inout Buffer, area: Rect) {
+        let inner = Block.render(title: "Pathway & goals", into: &buffer, area: area)
+        let plan = data.plan
+        var lines: [(String, Style)] = []
+        if let id = plan.pathwayId, let pathway = state.catalogs.pathways.pathway(id) {
+            lines.append(("Pathway: \(pathway.title)", Theme.heading))
+            if !pathway.programOfStudy.isEmpty {
+                lines.append(("Program of study: " + pathway.programOfStudy.joined(separator: " → "), .plain))
+            }
+        } else {
+            lines.append(("Pathway: none chosen yet (p chooses one)", Theme.heading))
+        }
+        lines.append(("After high school: \(plan.goals.postsecondary.title)", .plain))
+        lines.append(("Career interests: " + (plan.goals.careerInterests.isEmpty ? "none recorded" : plan.goals.careerInterests.joined(separator: ", ")), .plain))
+        lines.append(("Requirement set: \(PlanRows.requirementSet(plan, catalogs: state.catalogs).title)", .plain))
+        lines.append(("", .plain))
+        lines.append(("Pathway history", Theme.heading))
+        if plan.pathwayHistory.isEmpty { lines.append(("  no changes recorded", Theme.muted)) }
+        for change in plan.pathwayHistory.reversed() {
+            let from = change.fromId.map { state.catalogs.pathways.title(of: $0) } ?? "none"
+            lines.append(("  \(DateText.minute(change.date, in: state.timeZone).prefix(10))  \(from) → \(state.catalogs.pathways.title(of: change.toId)): \(change.reason)", .plain))
+        }
+        var y = inner.y
+        for (text, style) in lines {
+            guard y < inner.maxY else { break }
+            let rect = Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: inner.maxY - y)
+            y += max(1, Paragraph.render(text, into: &buffer, area: rect, style: style))
+        }
+    }
+
+    // MARK: Work-based learning and credentials
+
+    private static func renderMore(_ state: AppState, _ planState: PlanState, _ data: PlanData,
+                                   into buffer: inout Buffer, area: Rect) {
+        let rows = PlanRows.more(data.plan, catalogs: state.catalogs)
+        let hours = data.plan.workBasedLearning.reduce(0) { $0 + $1.hours }
+        let inner = Block.render(title: "Work-based learning (\(PlanForms.credits(hours)) h), college credit, certifications, evidence",
+                                 into: &buffer, area: area)
+        var table = Table(columns: [
+            TableColumn("Kind", width: .fill(2)),
+            TableColumn("What", width: .fill(4)),
+            TableColumn("Detail", width: .fill(2)),
+        ], rowCount: rows.count) { row, column in
+            [rows[row].kindTitle, rows[row].text, rows[row].detail][column]
+        }
+        table.emptyMessage = "Nothing yet. a adds work-based learning, college credit, a certification or evidence."
+        table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: planState.more)
+    }
+}
+
+extension AppState {
+    var planVisibleRows: Int {
+        Table.visibleRows(in: PlanView.areas(size).content.inset(by: 1))
+    }
+}

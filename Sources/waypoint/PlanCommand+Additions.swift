@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import WaypointCore
+import WaypointStore
+
+struct PlanAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add work-based learning, college credit, a certification or competency evidence.",
+        subcommands: [PlanAddWBLCommand.self, PlanAddCreditCommand.self, PlanAddCertificationCommand.self, PlanAddEvidenceCommand.self])
+}
+
+struct PlanAddWBLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "wbl", abstract: "Add work-based learning.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The student's local ID.") var studentId: String
+    @Option(help: "speaker, job-shadow, internship, mentoring or apprenticeship.") var kind: String
+    @Option(help: "The organization.") var organization: String
+    @Option(help: "Hours (0 to 5000).") var hours: String
+    @Option(help: "Start date.") var start: String?
+    @Option(help: "End date.") var end: String?
+
+    func run() throws {
+        let wblKind = try accepted(kind, as: "--kind", from: WorkBasedLearningKind.allCases.map { ($0.rawValue, $0) })
+        guard !organization.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--organization is empty") }
+        let item = WorkBasedLearning(studentId: 0, kind: wblKind, organization: organization,
+                                     hours: try parseNumber(hours, field: "--hours", range: 0...5000),
+                                     startDate: try parseDate(start, field: "--start"), endDate: try parseDate(end, field: "--end"))
+        if let s = item.startDate, let e = item.endDate, e < s { throw CLIError("--end is before --start") }
+        let db = try database.open()
+        var stored = item
+        stored.studentId = try db.student(matching: studentId).id!
+        print("Added work-based learning \(try db.addWorkBasedLearning(stored)).")
+    }
+}
+
+struct PlanAddCreditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "credit", abstract: "Add early college credit.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The student's local ID.") var studentId: String
+    @Option(help: "The college course.") var course: String
+    @Option(help: "The college or university.") var institution: String
+    @Option(help: "College credits (0.5 to 60).") var credits: String
+
+    func run() throws {
+        guard !course.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--course is empty") }
+        guard !institution.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--institution is empty") }
+        let value = try parseNumber(credits, field: "--credits", range: 0.5...60)
+        let db = try database.open()
+        let student = try db.student(matching: studentId)
+        print("Added college credit \(try db.addCollegeCredit(CollegeCredit(studentId: student.id!, course: course, institution: institution, credits: value))).")
+    }
+}
+
+struct PlanAddCertificationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "certification", abstract: "Add an industry certification.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The student's local ID.") var studentId: String
+    @Option(help: "The certification.") var name: String
+    @Option(help: "Who issues it.") var issuer: String = ""
+    @Option(help: "in-progress or earned.") var status: String = "in-progress"
+    @Option(help: "Date earned or started.") var date: String?
+
+    func run() throws {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--name is empty") }
+        let certStatus = try accepted(status, as: "--status", from: CertificationStatus.allCases.map { ($0.rawValue, $0) })
+        let when = try parseDate(date, field: "--date")
+        let db = try database.open()
+        let student = try db.student(matching: studentId)
+        print("Added certification \(try db.addCertification(Certification(studentId: student.id!, name: name, issuer: issuer, status: certStatus, date: when))).")
+    }
+}
+
+struct PlanAddEvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "evidence", abstract: "Add competency evidence.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The student's local ID.") var studentId: String
+    @Option(help: "The competency id (see the competencies catalog).") var competency: String
+    @Option(help: "The artifact or reflection.") var artifact: String
+    @Option(help: "Date (default: today).") var date: String?
+
+    func run() throws {
+        let catalogs = try loadCatalogs()
+        _ = try accepted(competency, as: "--competency", from: catalogs.competencies.competencies.map { ($0.id, $0.id) })
+        guard !artifact.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--artifact is empty") }
+        let when = try parseDate(date, field: "--date") ?? CivilDate.today()
+        let db = try database.open()
+        let student = try db.student(matching: studentId)
+        print("Added evidence \(try db.addEvidence(CompetencyEvidence(studentId: student.id!, competencyId: competency, artifact: artifact, date: when))).")
+    }
+}

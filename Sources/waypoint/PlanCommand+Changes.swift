@@ -1,0 +1,191 @@
+import ArgumentParser
+import Foundation
+import WaypointCore
+import WaypointStore
+
+/// Checks a typed value against a catalog or enum and names the accepted values when it is not one.
+func accepted<T>(_ value: String, as field: String, from choices: [(String, T)]) throws -> T {
+    if let match = choices.first(where: { $0.0 == value }) { return match.1 }
+    throw CLIError("unknown \(field) \"\(value)\"; expected one of: " + choices.map(\.0).joined(separator: ", "))
+}
+
+func parseDate(_ text: String?, field: String) throws -> CivilDate? {
+    guard let text else { return nil }
+    do {
+        return try DueDate.parse(text, today: CivilDate.today())
+    } catch {
+        throw CLIError("\(field): \(error)")
+    }
+}
+
+func parseNumber(_ text: String, field: String, range: ClosedRange<Double>) throws -> Double {
+    guard let value = Double(text), range.contains(value) else {
+        throw CLIError("\(field) must be a number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+    }
+    return value
+}
+
+struct PlanCourseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "course", abstract: "Add, move or remove a course.",
+        subcommands: [PlanCourseAddCommand.self, PlanCourseMoveCommand.self, PlanCourseRemoveCommand.self])
+}
+
+struct PlanCourseAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a course to a year of the plan.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The student's local ID.") var studentId: String
+    @Option(help: "The plan year (grade), e.g. 10.") var year: String
+    @Option(help: "The course title.") var title: String
+    @Option(help: "The subject area (english, math, science, …).") var subject: String
+    @Option(help: "Credits (0.25 to 10).") var credits: String = "1"
+    @Option(help: "standard, honors, ap, ib, dual-credit or cte.") var level: String = "standard"
+    @Option(help: "planned, in-progress or completed.") var status: String = "planned"
+    @Option(help: "The mark earned (completed courses only).") var mark: String?
+    @Option(help: "The term (Fall, Spring, Year).") var term: String?
+
+    func run() throws {
+        let catalogs = try loadCatalogs()
+        let db = try database.open()
+        let student = try db.student(matching: studentId)
+        let years = PlanYears.years(for: try db.school(id: student.schoolId))
+        let grade = try accepted(year, as: "--year", from: years.map { ($0.description, $0) })
+        _ = try accepted(subject, as: "--subject", from: catalogs.requirementSets.subjectAreas.map { ($0.id, $0.id) })
+        let courseLevel = try accepted(level, as: "--level", from: CourseLevel.allCases.map { ($0.rawValue, $0) })
+        let courseStatus = try accepted(status, as: "--status", from: CourseStatus.allCases.map { ($0.rawValue, $0) })
+        if mark != nil, courseStatus != .completed { throw CLIError("--mark is only for a completed course (--status completed)") }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--title is empty") }
+        let course = try db.addCourse(PlannedCourse(studentId: student.id!, year: grade, title: title, subject: subject,
+                                                    credits: try parseNumber(credits, field: "--credits", range: 0.25...10),
+                                                    level: courseLevel, term: term, status: courseStatus, gradeEarned: mark))
+        print("Added course \(course.id!) \(title) to grade \(grade) of \(student.displayName)'s plan.")
+    }
+}
+
+struct PlanCourseMoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a course to another year.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The course ID (from `waypoint plan show … --format json` or the add message).") var courseId: Int64
+    @Option(help: "The plan year (grade) to move it to.") var year: String
+
+    func run() throws {
+        guard let grade = Grade(year), (6...12).contains(grade.rawValue) else {
+            throw CLIError("--year must be a grade from 6 to 12, not \"\(year)\"")
+        }
+        let db = try database.open()
+        do {
+            try db.moveCourse(id: courseId, toYear: grade)
+        } catch StoreError.courseNotFound {
+            throw CLIError("no course with ID \(courseId)")
+        }
+        print("Moved course \(courseId) to grade \(grade).")
+    }
+}
+
+struct PlanCourseRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a course from the plan.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The course ID.") var courseId: Int64
+
+    func run() throws {
+        let db = try database.open()
+        do {
+            try db.removeCourse(id: courseId)
+        } catch StoreError.courseNotFound {
+            throw CLIError("no course with ID \(courseId)")
+        }
+        print("Removed course \(courseId).")
+    }
+}
+
+struct PlanPathwayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pathway", abstract: "Set the pathway (the change is kept in the history).",
+        subcommands: [PlanPathwaySetCommand.self])
+}
+
+struct PlanPathwaySetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a student's pathway.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
+    @Argument(help: "The student's local ID.") var studentId: String
+    @Argument(help: "The pathway id (see the pathways catalog).") var pathway: String
+    @Option(help: "Why the pathway changes (kept in the history).") var reason: String
+
+    func run() throws {
+        let catalogs = try loadCatalogs()
+        _ = try accepted(pathway, as: "pathway", from: catalogs.pathways.pathways.map { ($0.id, $0.id) })
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--reason is empty") }
+        let db = try database.open()
+        let counselor = try acting.resolve(in: db)
+        let student = try db.student(matching: studentId)
+        try db.setPathway(studentId: student.id!, to: pathway, reason: reason, by: counselor.id!)
+        print("\(student.displayName)'s pathway is \(catalogs.pathways.title(of: pathway)).")
+    }
+}
+
+struct PlanMilestoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milestone", abstract: "Record where a student stands on a milestone.",
+        subcommands: [PlanMilestoneSetCommand.self])
+}
+
+struct PlanMilestoneSetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a milestone's status, due date and evidence.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The student's local ID.") var studentId: String
+    @Argument(help: "The milestone id (see the milestones catalog), e.g. fafsa.") var milestone: String
+    @Option(help: "not-started, in-progress, done or waived.") var status: String
+    @Option(help: "Due date: YYYY-MM-DD, +2w, fri.") var due: String?
+    @Option(help: "Evidence (what shows it is done).") var evidence: String?
+
+    func run() throws {
+        let catalogs = try loadCatalogs()
+        _ = try accepted(milestone, as: "milestone", from: catalogs.milestones.milestones.map { ($0.id, $0.id) })
+        let milestoneStatus = try accepted(status, as: "--status", from: MilestoneStatus.allCases.map { ($0.rawValue, $0) })
+        let dueDate = try parseDate(due, field: "--due")
+        let db = try database.open()
+        let student = try db.student(matching: studentId)
+        let existing = try db.plan(studentId: student.id!).milestones.first { $0.milestoneId == milestone }
+        try db.setMilestone(MilestoneRecord(studentId: student.id!, milestoneId: milestone, status: milestoneStatus,
+                                            dueDate: dueDate ?? existing?.dueDate, evidence: evidence ?? existing?.evidence),
+                            today: CivilDate.today())
+        print("\(catalogs.milestones.title(of: milestone)) for \(student.displayName): \(milestoneStatus.title).")
+    }
+}
+
+struct PlanGoalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "goal", abstract: "Set the postsecondary goal, career interests and requirement set.",
+        subcommands: [PlanGoalSetCommand.self])
+}
+
+struct PlanGoalSetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a student's goals.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The student's local ID.") var studentId: String
+    @Option(help: "4-year, 2-year, certificate, apprenticeship, military, workforce or undecided.") var goal: String?
+    @Option(name: .customLong("interest"), help: "A career interest; repeat for several (replaces the list).") var interests: [String] = []
+    @Option(help: "The graduation requirement set id.") var requirementSet: String?
+
+    func run() throws {
+        let catalogs = try loadCatalogs()
+        let db = try database.open()
+        let student = try db.student(matching: studentId)
+        var goals = try db.plan(studentId: student.id!).goals
+        if let goal { goals.postsecondary = try accepted(goal, as: "--goal", from: PostsecondaryGoal.allCases.map { ($0.rawValue, $0) }) }
+        if !interests.isEmpty { goals.careerInterests = interests }
+        if let requirementSet {
+            goals.requirementSetId = try accepted(requirementSet, as: "--requirement-set",
+                                                  from: catalogs.requirementSets.sets.map { ($0.id, $0.id) })
+        }
+        try db.setGoals(studentId: student.id!, goals)
+        print("Goals saved for \(student.displayName): \(goals.postsecondary.title).")
+    }
+}

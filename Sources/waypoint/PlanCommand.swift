@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Interchange
+import TerminalKit
+import WaypointCore
+import WaypointStore
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show, export and change a student's multi-year plan.",
+        subcommands: [PlanShowCommand.self, PlanCourseCommand.self, PlanPathwayCommand.self, PlanMilestoneCommand.self,
+                      PlanGoalCommand.self, PlanAddCommand.self])
+}
+
+/// Everything the plan document needs about a student, from the database.
+func planDocument(_ student: Student, db: AppDatabase, catalogs: Catalogs, today: CivilDate) throws -> PlanDocument {
+    let school = try db.school(id: student.schoolId)
+    return PlanDocument(student: student, school: school?.name ?? "", counselors: try db.counselors(ofStudentId: student.id!).map(\.displayName),
+                        plan: try db.plan(studentId: student.id!), years: PlanYears.years(for: school),
+                        catalogs: catalogs, today: today)
+}
+
+struct PlanShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "The plan in plain language, for a family meeting (no session notes, ever).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The student's local ID or roster sourcedId.")
+    var studentId: String
+
+    @Option(help: "text, markdown, html or json.")
+    var format: String = "text"
+
+    @Option(help: ArgumentHelp("Write to this file (0600) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        guard let planFormat = PlanFormat(rawValue: format) else {
+            throw CLIError("unknown --format \"\(format)\"; expected one of: " + PlanFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let db = try database.openForReading()
+        let student = try db.student(matching: studentId)
+        let rendered = try planDocument(student, db: db, catalogs: try loadCatalogs(), today: CivilDate.today()).rendered(as: planFormat)
+        if let output {
+            try PlanFiles.write(rendered, to: output)
+            FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))
+        } else {
+            print(planFormat == .json ? rendered : Sanitizer.sanitizeKeepingLines(rendered), terminator: "")
+        }
+    }
+}

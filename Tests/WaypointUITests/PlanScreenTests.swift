@@ -1,0 +1,151 @@
+import Foundation
+import TerminalKit
+import WaypointCatalogs
+import WaypointCore
+import XCTest
+@testable import WaypointUI
+
+final class PlanScreenTests: XCTestCase {
+    static func data() -> PlanData {
+        var student = Fixtures.entries()[0].student
+        student.grade = Grade(rawValue: 11)!
+        var plan = StudentPlan(studentId: 1, pathwayId: "health-science")
+        plan.goals = PlanGoals(postsecondary: .fourYear, careerInterests: ["Nursing"])
+        let nine = Grade(rawValue: 9)!, ten = Grade(rawValue: 10)!, eleven = Grade(rawValue: 11)!, twelve = Grade(rawValue: 12)!
+        plan.courses = [
+            PlannedCourse(id: 1, studentId: 1, year: nine, title: "English 9", subject: "english", credits: 1, status: .completed, gradeEarned: "A"),
+            PlannedCourse(id: 2, studentId: 1, year: nine, title: "Algebra I", subject: "math", credits: 1, status: .completed, gradeEarned: "B"),
+            PlannedCourse(id: 3, studentId: 1, year: ten, title: "Geometry", subject: "math", credits: 1, status: .completed, gradeEarned: "F"),
+            PlannedCourse(id: 4, studentId: 1, year: eleven, title: "Algebra II", subject: "math", credits: 1, status: .inProgress),
+            PlannedCourse(id: 5, studentId: 1, year: eleven, title: "Anatomy and Physiology", subject: "science", credits: 1, status: .inProgress),
+            PlannedCourse(id: 6, studentId: 1, year: twelve, title: "AP Calculus AB", subject: "math", credits: 1, level: .ap),
+        ]
+        plan.milestones = [MilestoneRecord(studentId: 1, milestoneId: "career-interest-inventory", status: .done,
+                                           completedDate: CivilDate(year: 2024, month: 10, day: 3))]
+        return PlanData(student: student, schoolName: "Riverside High School", years: [nine, ten, eleven, twelve], plan: plan)
+    }
+
+    static func state(size: Size = Size(width: 80, height: 24)) -> AppState {
+        var state = ProfileTests.state(size: size)
+        let effects = reduce(&state, .command(.openPlan))
+        XCTAssertEqual(effects, [.loadPlan(studentId: 1, token: 1)])
+        _ = reduce(&state, .planLoaded(token: 1, data: data()))
+        return state
+    }
+
+    private func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        return buffer
+    }
+
+    func testCoursesAt80x24ShowOneYearAndTheCheck() {
+        let state = Self.state()
+        XCTAssertEqual(state.plan?.year.rawValue, 9, "the student's grade 9 (fixture) opens first")
+        assertScreen(render(state), matches: "plan-courses-80x24")
+    }
+
+    func testCoursesAt120x40ShowTheYearsSideBySide() {
+        assertScreen(render(Self.state(size: Size(width: 120, height: 40))), matches: "plan-courses-120x40")
+    }
+
+    func testMilestonesAt80x24() {
+        var state = Self.state()
+        _ = reduce(&state, .command(.nextSection))
+        assertScreen(render(state), matches: "plan-milestones-80x24")
+    }
+
+    func testMovingACourseToTheNextYearIsOneKey() {
+        var state = Self.state()
+        _ = reduce(&state, .command(.nextYear))
+        XCTAssertEqual(state.plan?.selectedCourse?.title, "Geometry")
+        XCTAssertEqual(KeyRouter.action(for: .char(">"), in: state), .command(.moveCourseLater))
+        let effects = reduce(&state, .command(.moveCourseLater))
+        XCTAssertEqual(effects.first, .changePlan(.moveCourse(id: 3, year: Grade(rawValue: 11)!), counselorId: 1))
+        XCTAssertEqual(state.plan?.year.rawValue, 11, "the selection follows the course")
+        XCTAssertEqual(state.status?.text, "Moved Geometry to grade 11.")
+    }
+
+    func testAddingACourseThroughTheForm() {
+        var state = Self.state()
+        _ = reduce(&state, .command(.addPlanItem))
+        XCTAssertEqual(Keymaps.context(for: state), .planForm)
+        for character in "Chemistry" { _ = reduce(&state, .edit(.char(character))) }
+        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .edit(.char("s")))
+        XCTAssertEqual(state.plan?.form?["subject"], "science")
+        let effects = reduce(&state, .command(.submitForm))
+        guard case .changePlan(.addCourse(let course), _)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(course.title, "Chemistry")
+        XCTAssertEqual(course.year.rawValue, 9)
+        XCTAssertNil(state.plan?.form)
+    }
+
+    func testABadCreditValueNamesTheField() {
+        var state = Self.state()
+        _ = reduce(&state, .command(.addPlanItem))
+        for character in "Band" { _ = reduce(&state, .edit(.char(character))) }
+        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .edit(.ctrl("u")))
+        for character in "lots" { _ = reduce(&state, .edit(.char(character))) }
+        XCTAssertEqual(reduce(&state, .command(.submitForm)), [])
+        XCTAssertEqual(state.plan?.form?.error, "Credits: expected a number from 0.25 to 10, not \"lots\"")
+    }
+
+    func testSpaceAdvancesAMilestoneAndWWaivesIt() {
+        var state = Self.state()
+        _ = reduce(&state, .command(.nextSection))
+        _ = reduce(&state, .command(.moveDown))
+        let effects = reduce(&state, .command(.cyclePlanStatus))
+        guard case .changePlan(.setMilestone(let record), _)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(record.status, .inProgress)
+        let waive = reduce(&state, .command(.waiveMilestone))
+        guard case .changePlan(.setMilestone(let waived), _)? = waive.first else { return XCTFail("\(waive)") }
+        XCTAssertEqual(waived.status, .waived)
+    }
+
+    func testChangingThePathwayAsksForAReason() {
+        var state = Self.state()
+        _ = reduce(&state, .command(.changePathway))
+        XCTAssertEqual(state.plan?.section, .pathway)
+        _ = reduce(&state, .edit(.char("i")))
+        XCTAssertEqual(state.plan?.form?["pathway"], "information-technology")
+        XCTAssertEqual(reduce(&state, .command(.submitForm)), [])
+        XCTAssertEqual(state.plan?.form?.error, "Reason: required")
+        _ = reduce(&state, .command(.nextField))
+        for character in "Loved the coding class" { _ = reduce(&state, .edit(.char(character))) }
+        let effects = reduce(&state, .command(.submitForm))
+        XCTAssertEqual(effects.first, .changePlan(.setPathway(studentId: 1, pathwayId: "information-technology",
+                                                              reason: "Loved the coding class"), counselorId: 1))
+    }
+
+    func testRemovingAsksFirst() {
+        var state = Self.state()
+        _ = reduce(&state, .command(.removePlanItem))
+        XCTAssertEqual(Keymaps.context(for: state), .planConfirm)
+        let effects = reduce(&state, .command(.confirmRemoval))
+        XCTAssertEqual(effects.first, .changePlan(.removeCourse(id: 1), counselorId: 1))
+    }
+
+    func testSeniorsWithoutFAFSAIsTwoKeystrokes() {
+        var state = Fixtures.caseloadState()
+        var entries = Fixtures.entries(count: 4)
+        for index in entries.indices { entries[index].student.grade = Grade(rawValue: index < 3 ? 12 : 11)! }
+        let catalogs = CatalogLoader.builtIn
+        func summary(_ done: Set<String>) -> PlanSummary {
+            PlanSummary(grade: Grade(rawValue: 12)!, pathwayId: nil, requirementSetId: nil, courses: [],
+                        milestones: done.map { MilestoneRecord(studentId: 1, milestoneId: $0, status: .done) },
+                        catalogs: catalogs, today: CivilDate(year: 2026, month: 11, day: 23))
+        }
+        entries[0].plan = summary(["fafsa"])
+        entries[1].plan = summary([])
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
+        XCTAssertEqual(KeyRouter.action(for: .char("v"), in: state), .command(.showViews))
+        _ = reduce(&state, .command(.showViews))
+        XCTAssertEqual(KeyRouter.action(for: .char("2"), in: state), .edit(.char("2")))
+        _ = reduce(&state, .edit(.char("2")))
+        XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100002", "S100003"])
+        XCTAssertNil(state.overlay)
+    }
+}
