@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
         let counselorId = try counselor.map { try db.counselor(matching: $0).id }
         var state = AppState(size: Size(width: 80, height: 24), counselorId: counselorId ?? nil)
         state.databasePath = database.resolvedPath
-        state.sessionKinds = try loadCatalogs().sessionKinds
+        state.sessionKinds = loadCatalogs().sessionKinds
 
         let backend = CursesTerminal(monochrome: monochrome)
         let app = App(state: state, terminal: Terminal(backend: backend), runner: EffectRunner(database: db))

@@ -12,14 +12,15 @@ struct SessionCommand: ParsableCommand {
                       SessionAmendCommand.self, SessionArchiveCommand.self])
 }
 
-/// The catalogs as the district configured them.
-func loadCatalogs() throws -> Catalogs {
+/// The catalogs as the district configured them. A broken district file is reported on
+/// standard error and the built-in catalog is used, so the counselor can still work.
+func loadCatalogs() -> Catalogs {
     let folder = DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment)
-    do {
-        return try CatalogLoader.load(configDirectory: folder)
-    } catch {
-        throw CLIError("bad catalog: \(error)")
+    let load = CatalogLoader.load(configDirectory: folder)
+    for warning in load.warnings {
+        FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8))
     }
+    return load.catalogs
 }
 
 /// The note of a session, from exactly one place.
@@ -105,7 +106,7 @@ struct SessionAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalogs = try loadCatalogs()
+        let catalogs = loadCatalogs()
         guard catalogs.sessionKinds.kind(kind) != nil else {
             throw CLIError("unknown session kind \"\(kind)\"; expected one of: "
                 + catalogs.sessionKinds.kinds.map(\.id).joined(separator: ", "))
