@@ -25,7 +25,13 @@ let package = Package(
             dependencies: ["WaypointCore"],
             path: "Resources",
             sources: ["EmbeddedCatalogs.swift", "CatalogLoader.swift"],
-            resources: [.embedInCode("catalogs/session-kinds.json")]
+            resources: [
+                .embedInCode("catalogs/session-kinds.json"),
+                .embedInCode("catalogs/pathways.json"),
+                .embedInCode("catalogs/milestones.json"),
+                .embedInCode("catalogs/competencies.json"),
+                .embedInCode("catalogs/requirement-sets.json"),
+            ]
         ),
         // Exports (and, later, roster import): files in and out, no terminal, no database.
         .target(name: "Interchange", dependencies: ["WaypointCore"]),

@@ -1,30 +1,81 @@
 import Foundation
 import WaypointCore
 
-/// Loads the catalogs: the district's own file from the config folder when there is one,
-/// otherwise the default compiled into Waypoint. A bad district file is an error naming
-/// the file and the key, never a silent fallback to the default.
+/// The catalogs Waypoint runs with, and what was wrong with any district file it ignored.
+public struct CatalogLoad: Sendable {
+    public var catalogs: Catalogs
+    /// One per district file that could not be used; each names the file, the key and the
+    /// problem, and says the built-in catalog is used instead.
+    public var warnings: [CatalogError]
+
+    public init(catalogs: Catalogs, warnings: [CatalogError]) {
+        self.catalogs = catalogs
+        self.warnings = warnings
+    }
+}
+
+/// Loads the catalogs: the district's own file from the config folder when there is one
+/// and it is valid, otherwise the default compiled into Waypoint. A broken district file
+/// must not lock a counselor out of their caseload on a school morning, so it is ignored
+/// with a warning that names the file and the key, and the built-in catalog is used.
 public enum CatalogLoader {
-    public static func load(configDirectory: String) throws -> Catalogs {
-        Catalogs(sessionKinds: try SessionKindCatalog.decode(
-            try data(for: "session-kinds.json", configDirectory: configDirectory)))
-    }
-
-    /// The defaults alone, for tests and for the CLI before a config folder exists.
-    public static func defaults() throws -> Catalogs {
-        Catalogs(sessionKinds: try SessionKindCatalog.decode(
-            CatalogSource(name: "session-kinds.json (built in)", data: Data(EmbeddedCatalogs.files["session-kinds.json"]!))))
-    }
-
-    static func data(for name: String, configDirectory: String) throws -> CatalogSource {
-        let path = URL(fileURLWithPath: configDirectory).appendingPathComponent(name).path
-        if FileManager.default.fileExists(atPath: path) {
+    public static func load(configDirectory: String) -> CatalogLoad {
+        var warnings: [CatalogError] = []
+        func catalog<Catalog>(_ name: String, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
+            let path = URL(fileURLWithPath: configDirectory).appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: path) {
+                do {
+                    let data: Data
+                    do {
+                        data = try Data(contentsOf: URL(fileURLWithPath: path))
+                    } catch {
+                        throw CatalogError(file: path, key: nil, problem: "cannot be read (\(error.localizedDescription))")
+                    }
+                    return try decode(CatalogSource(name: path, data: data))
+                } catch {
+                    var warning = error as? CatalogError ?? CatalogError(file: path, key: nil, problem: "\(error)")
+                    warning.problem += "; the built-in catalog is used instead"
+                    warnings.append(warning)
+                }
+            }
             do {
-                return CatalogSource(name: path, data: try Data(contentsOf: URL(fileURLWithPath: path)))
+                return try decode(builtIn(name))
             } catch {
-                throw CatalogError(file: path, key: nil, problem: "cannot be read (\(error.localizedDescription))")
+                // The built-in catalogs are checked by the tests, so this is a build mistake.
+                preconditionFailure("the built-in catalog is broken: \(error)")
             }
         }
-        return CatalogSource(name: "\(name) (built in)", data: Data(EmbeddedCatalogs.files[name]!))
+        let catalogs = Catalogs(
+            sessionKinds: catalog("session-kinds.json", SessionKindCatalog.decode),
+            pathways: catalog("pathways.json", PathwayCatalog.decode),
+            milestones: catalog("milestones.json", MilestoneCatalog.decode),
+            competencies: catalog("competencies.json", CompetencyCatalog.decode),
+            requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode))
+        return CatalogLoad(catalogs: catalogs, warnings: warnings)
+    }
+
+    /// The defaults alone, for tests and for the CLI before a config folder exists. Throws
+    /// only if a built-in file is broken, which the tests prevent.
+    /// The shipped catalogs, decoded once. Tests check that every shipped file loads, so a
+    /// failure here is a broken build, not bad input.
+    public static let shipped: Catalogs = {
+        do {
+            return try defaults()
+        } catch {
+            preconditionFailure("a built-in catalog does not load: \(error)")
+        }
+    }()
+
+    public static func defaults() throws -> Catalogs {
+        Catalogs(
+            sessionKinds: try SessionKindCatalog.decode(builtIn("session-kinds.json")),
+            pathways: try PathwayCatalog.decode(builtIn("pathways.json")),
+            milestones: try MilestoneCatalog.decode(builtIn("milestones.json")),
+            competencies: try CompetencyCatalog.decode(builtIn("competencies.json")),
+            requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")))
+    }
+
+    static func builtIn(_ name: String) -> CatalogSource {
+        CatalogSource(name: "\(name) (built in)", data: Data(EmbeddedCatalogs.files[name]!))
     }
 }

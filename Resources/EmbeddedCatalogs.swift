@@ -4,5 +4,9 @@
 enum EmbeddedCatalogs {
     static let files: [String: [UInt8]] = [
         "session-kinds.json": PackageResources.session_kinds_json,
+        "pathways.json": PackageResources.pathways_json,
+        "milestones.json": PackageResources.milestones_json,
+        "competencies.json": PackageResources.competencies_json,
+        "requirement-sets.json": PackageResources.requirement_sets_json,
     ]
 }

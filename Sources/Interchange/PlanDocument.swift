@@ -74,7 +74,7 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         let report = RequirementCheck.check(plan.courses, against: set)
         requirementSet = set.title
         onTrack = report.isOnTrack
-        requirementLines = report.subjects.map(\.summary) + [report.totalSummary]
+        requirementLines = report.summaries
         self.years = years.map { year in
             let courses = plan.courses(inYear: year)
             return Year(grade: year.description, credits: courses.reduce(0) { $0 + $1.credits }, courses: courses.map {

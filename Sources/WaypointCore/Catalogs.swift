@@ -3,9 +3,18 @@ import Foundation
 /// Every catalog a district can override, loaded and validated.
 public struct Catalogs: Equatable, Sendable {
     public var sessionKinds: SessionKindCatalog
+    public var pathways: PathwayCatalog
+    public var milestones: MilestoneCatalog
+    public var competencies: CompetencyCatalog
+    public var requirementSets: RequirementSetCatalog
 
-    public init(sessionKinds: SessionKindCatalog) {
+    public init(sessionKinds: SessionKindCatalog, pathways: PathwayCatalog, milestones: MilestoneCatalog,
+                competencies: CompetencyCatalog, requirementSets: RequirementSetCatalog) {
         self.sessionKinds = sessionKinds
+        self.pathways = pathways
+        self.milestones = milestones
+        self.competencies = competencies
+        self.requirementSets = requirementSets
     }
 }
 
@@ -21,7 +30,7 @@ public struct CatalogSource: Sendable {
 }
 
 /// What is wrong with a catalog file: which file, which key, what was expected.
-public struct CatalogError: Error, Equatable, CustomStringConvertible {
+public struct CatalogError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var key: String?
     public var problem: String
@@ -61,48 +70,13 @@ public struct SessionKindCatalog: Equatable, Sendable {
 
     public static func decode(_ source: CatalogSource) throws -> SessionKindCatalog {
         struct File: Decodable { var sessionKinds: [Kind]? }
-        let file: File
-        do {
-            file = try JSONDecoder().decode(File.self, from: source.data)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw CatalogError(file: source.name, key: nil, problem: "is not valid JSON (\(context.debugDescription))")
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw CatalogError(file: source.name, key: CatalogKeyPath(context.codingPath + [key]).text,
-                               problem: "is missing")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw CatalogError(file: source.name, key: CatalogKeyPath(context.codingPath).text,
-                               problem: "has the wrong type (\(context.debugDescription))")
-        } catch {
-            throw CatalogError(file: source.name, key: nil, problem: "cannot be read (\(error))")
-        }
-        guard let kinds = file.sessionKinds, !kinds.isEmpty else {
-            throw CatalogError(file: source.name, key: "sessionKinds", problem: "expected a non-empty list of {\"id\", \"title\"}")
-        }
-        var seen = Set<String>()
+        let check = CatalogCheck(source)
+        let kinds = try check.nonEmpty(try check.decode(File.self).sessionKinds, at: "sessionKinds",
+                                       of: "{\"id\", \"title\"}")
         for (index, kind) in kinds.enumerated() {
-            let key = "sessionKinds[\(index)]"
-            guard !kind.id.isEmpty, kind.id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
-                throw CatalogError(file: source.name, key: key + ".id",
-                                   problem: "expected lower-case letters, digits and hyphens, found \"\(kind.id)\"")
-            }
-            guard !kind.title.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw CatalogError(file: source.name, key: key + ".title", problem: "is empty")
-            }
-            guard seen.insert(kind.id).inserted else {
-                throw CatalogError(file: source.name, key: key + ".id", problem: "\"\(kind.id)\" appears twice")
-            }
+            try check.entry(id: kind.id, title: kind.title, at: "sessionKinds[\(index)]")
         }
+        try check.unique(kinds.map(\.id), at: { "sessionKinds[\($0)].id" })
         return SessionKindCatalog(kinds: kinds)
-    }
-}
-
-struct CatalogKeyPath {
-    var path: [CodingKey]
-    init(_ path: [CodingKey]) { self.path = path }
-    var text: String {
-        path.reduce("") { text, key in
-            if let index = key.intValue { return text + "[\(index)]" }
-            return text.isEmpty ? key.stringValue : text + "." + key.stringValue
-        }
     }
 }

@@ -20,7 +20,7 @@ public struct AppState: Equatable, Sendable {
     public var plan: PlanState?
     /// The district's catalogs: session kinds, pathways, milestones, competencies and
     /// graduation requirements.
-    public var catalogs = CatalogLoader.builtIn
+    public var catalogs = CatalogLoader.shipped
     /// The time of the last tick from the main loop: the reducer's only clock, so it stays pure.
     public var now = Date(timeIntervalSince1970: 0)
     /// Dates are shown in the counselor's zone; tests pin it.

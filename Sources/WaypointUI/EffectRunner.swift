@@ -13,7 +13,7 @@ public final class EffectRunner {
     public var exportPlan: ((Int64) throws -> String)?
     public var catalogs: Catalogs
 
-    public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.builtIn,
+    public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.shipped,
                 demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
         self.database = database
         self.catalogs = catalogs

@@ -48,7 +48,7 @@ public struct PlanState: Equatable, Sendable {
             case .courses: "Courses"
             case .milestones: "Milestones"
             case .pathway: "Pathway & goals"
-            case .more: "Work-based learning & credentials"
+            case .more: "WBL & credentials"
             }
         }
     }

@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
                 + "the demo district only loads into an empty database (use --db to choose another file)")
         }
         let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
-        let plans = DemoPlans.generate(for: district.students, catalogs: try loadCatalogs(), today: CivilDate.today(), seed: seed)
+        let plans = DemoPlans.generate(for: district.students, catalogs: loadCatalogs(), today: CivilDate.today(), seed: seed)
         try db.loadDemoDistrict(district, plans: plans)
         print("Loaded the demo district into \(database.resolvedPath): "
             + "\(counted(district.students.count, "student")), \(counted(district.counselors.count, "counselor")), "

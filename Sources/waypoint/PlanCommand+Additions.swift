@@ -83,7 +83,7 @@ struct PlanAddEvidenceCommand: ParsableCommand {
     @Option(help: "Date (default: today).") var date: String?
 
     func run() throws {
-        let catalogs = try loadCatalogs()
+        let catalogs = loadCatalogs()
         _ = try accepted(competency, as: "--competency", from: catalogs.competencies.competencies.map { ($0.id, $0.id) })
         guard !artifact.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--artifact is empty") }
         let when = try parseDate(date, field: "--date") ?? CivilDate.today()

@@ -46,7 +46,7 @@ struct PlanCourseAddCommand: ParsableCommand {
     @Option(help: "The term (Fall, Spring, Year).") var term: String?
 
     func run() throws {
-        let catalogs = try loadCatalogs()
+        let catalogs = loadCatalogs()
         let db = try database.open()
         let student = try db.student(matching: studentId)
         let years = PlanYears.years(for: try db.school(id: student.schoolId))
@@ -117,7 +117,7 @@ struct PlanPathwaySetCommand: ParsableCommand {
     @Option(help: "Why the pathway changes (kept in the history).") var reason: String
 
     func run() throws {
-        let catalogs = try loadCatalogs()
+        let catalogs = loadCatalogs()
         _ = try accepted(pathway, as: "pathway", from: catalogs.pathways.pathways.map { ($0.id, $0.id) })
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--reason is empty") }
         let db = try database.open()
@@ -145,7 +145,7 @@ struct PlanMilestoneSetCommand: ParsableCommand {
     @Option(help: "Evidence (what shows it is done).") var evidence: String?
 
     func run() throws {
-        let catalogs = try loadCatalogs()
+        let catalogs = loadCatalogs()
         _ = try accepted(milestone, as: "milestone", from: catalogs.milestones.milestones.map { ($0.id, $0.id) })
         let milestoneStatus = try accepted(status, as: "--status", from: MilestoneStatus.allCases.map { ($0.rawValue, $0) })
         let dueDate = try parseDate(due, field: "--due")
@@ -175,7 +175,7 @@ struct PlanGoalSetCommand: ParsableCommand {
     @Option(help: "The graduation requirement set id.") var requirementSet: String?
 
     func run() throws {
-        let catalogs = try loadCatalogs()
+        let catalogs = loadCatalogs()
         let db = try database.open()
         let student = try db.student(matching: studentId)
         var goals = try db.plan(studentId: student.id!).goals

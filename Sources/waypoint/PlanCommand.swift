@@ -42,7 +42,7 @@ struct PlanShowCommand: ParsableCommand {
         }
         let db = try database.openForReading()
         let student = try db.student(matching: studentId)
-        let rendered = try planDocument(student, db: db, catalogs: try loadCatalogs(), today: CivilDate.today()).rendered(as: planFormat)
+        let rendered = try planDocument(student, db: db, catalogs: loadCatalogs(), today: CivilDate.today()).rendered(as: planFormat)
         if let output {
             try PlanFiles.write(rendered, to: output)
             FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))

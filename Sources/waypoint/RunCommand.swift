@@ -30,8 +30,13 @@ struct RunCommand: ParsableCommand {
         let counselorId = try counselor.map { try db.counselor(matching: $0).id }
         var state = AppState(size: Size(width: 80, height: 24), counselorId: counselorId ?? nil)
         state.databasePath = database.resolvedPath
-        let catalogs = try loadCatalogs()
+        let load = loadCatalogsWithWarnings()
+        let catalogs = load.catalogs
         state.catalogs = catalogs
+        if let warning = load.warnings.first {
+            // The screen would hide a warning printed now: show it in the footer instead.
+            state.status = StatusMessage("Warning: \(warning)", isError: true)
+        }
 
         let backend = CursesTerminal(monochrome: monochrome)
         let runner = EffectRunner(database: db, catalogs: catalogs)

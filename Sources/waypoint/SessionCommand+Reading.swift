@@ -28,7 +28,7 @@ struct SessionListCommand: ParsableCommand {
             try printJSON(sessions.map(SessionJSON.init))
             return
         }
-        let catalogs = try loadCatalogs()
+        let catalogs = loadCatalogs()
         let rows = sessions.map { view -> [String] in
             let session = view.session
             return [String(view.id), SessionJSON.localTime(session.startedAt), catalogs.sessionKinds.title(of: session.kind),
@@ -68,7 +68,7 @@ struct SessionShowCommand: ParsableCommand {
             try printJSON(output)
             return
         }
-        let catalogs = try loadCatalogs()
+        let catalogs = loadCatalogs()
         let session = view.session
         var text = """
             Session \(view.id) · \(catalogs.sessionKinds.title(of: session.kind)) · \(SessionJSON.localTime(session.startedAt)) · \(session.durationMinutes) min

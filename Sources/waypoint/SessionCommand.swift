@@ -12,14 +12,18 @@ struct SessionCommand: ParsableCommand {
                       SessionAmendCommand.self, SessionArchiveCommand.self])
 }
 
-/// The catalogs as the district configured them.
-func loadCatalogs() throws -> Catalogs {
-    let folder = DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment)
-    do {
-        return try CatalogLoader.load(configDirectory: folder)
-    } catch {
-        throw CLIError("bad catalog: \(error)")
+/// The catalogs as the district configured them. A broken district file is reported on
+/// standard error and the built-in catalog is used, so the counselor can still work.
+func loadCatalogs() -> Catalogs {
+    let load = loadCatalogsWithWarnings()
+    for warning in load.warnings {
+        FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8))
     }
+    return load.catalogs
+}
+
+func loadCatalogsWithWarnings() -> CatalogLoad {
+    CatalogLoader.load(configDirectory: DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment))
 }
 
 /// The note of a session, from exactly one place.
@@ -105,7 +109,7 @@ struct SessionAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalogs = try loadCatalogs()
+        let catalogs = loadCatalogs()
         guard catalogs.sessionKinds.kind(kind) != nil else {
             throw CLIError("unknown session kind \"\(kind)\"; expected one of: "
                 + catalogs.sessionKinds.kinds.map(\.id).joined(separator: ", "))

@@ -15,41 +15,142 @@ final class CatalogTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    private func write(_ json: String) throws {
-        try json.write(to: folder.appendingPathComponent("session-kinds.json"), atomically: true, encoding: .utf8)
+    private func write(_ json: String, to name: String = "session-kinds.json") throws {
+        try json.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func testEveryBuiltInCatalogLoadsWithoutWarnings() throws {
+        let defaults = try CatalogLoader.defaults()
+        let load = CatalogLoader.load(configDirectory: folder.path)
+        XCTAssertEqual(load.warnings, [])
+        XCTAssertEqual(load.catalogs, defaults)
     }
 
     func testTheBuiltInSessionKindsAreTheDomainsEight() throws {
-        let kinds = try CatalogLoader.load(configDirectory: folder.path).sessionKinds
+        let kinds = CatalogLoader.load(configDirectory: folder.path).catalogs.sessionKinds
         XCTAssertEqual(kinds.kinds.map(\.id), ["academic", "college", "career", "personal", "attendance", "crisis",
                                                "family-meeting", "group"])
         XCTAssertEqual(kinds.title(of: "family-meeting"), "Family meeting")
     }
 
-    func testADistrictFileReplacesTheDefault() throws {
-        try write(#"{"sessionKinds": [{"id": "504-review", "title": "504 plan review"}]}"#)
-        let kinds = try CatalogLoader.load(configDirectory: folder.path).sessionKinds
-        XCTAssertEqual(kinds.kinds.map(\.id), ["504-review"])
+    func testTheBuiltInPathwaysAreThreeRoutesAndFifteenSectors() throws {
+        let pathways = try CatalogLoader.defaults().pathways
+        XCTAssertEqual(pathways.routes.map(\.id), ["college-ready", "career-ready", "military-ready"])
+        XCTAssertEqual(pathways.sectors.count, 15)
+        XCTAssertEqual(pathways.title(of: "building-environmental-design"), "Building & Environmental Design")
+        XCTAssertEqual(pathways.pathway("health-science")?.programOfStudy,
+                       ["Introduction to Health Science", "Medical Terminology", "Anatomy and Physiology",
+                        "Certified Nursing Assistant"])
+        for sector in pathways.sectors {
+            XCTAssertTrue((3...5).contains(sector.programOfStudy.count), sector.id)
+        }
+        XCTAssertEqual(pathways.title(of: "retired-pathway"), "retired-pathway")
     }
 
-    func testABadDistrictFileNamesFileAndKey() throws {
-        let cases: [(String, String)] = [
-            (#"{"sessionKinds": [}"#, "is not valid JSON"),
-            (#"{"sessionKinds": []}"#, "sessionKinds: expected a non-empty list"),
-            (#"{"sessionKinds": [{"id": "ok", "title": "OK"}, {"id": "Bad Id", "title": "x"}]}"#,
-             "sessionKinds[1].id: expected lower-case letters, digits and hyphens, found \"Bad Id\""),
-            (#"{"sessionKinds": [{"id": "a", "title": " "}]}"#, "sessionKinds[0].title: is empty"),
-            (#"{"sessionKinds": [{"id": "a", "title": "A"}, {"id": "a", "title": "B"}]}"#, "\"a\" appears twice"),
-            (#"{"sessionKinds": [{"title": "A"}]}"#, "sessionKinds[0].id: is missing"),
-            (#"{"sessionKinds": [{"id": 3, "title": "A"}]}"#, "sessionKinds[0].id: has the wrong type"),
-        ]
-        for (json, expected) in cases {
-            try write(json)
-            XCTAssertThrowsError(try CatalogLoader.load(configDirectory: folder.path), json) { error in
-                let message = String(describing: error)
-                XCTAssertTrue(message.hasPrefix(folder.appendingPathComponent("session-kinds.json").path), message)
-                XCTAssertTrue(message.contains(expected), "\(message) should contain \(expected)")
-            }
+    func testTheBuiltInMilestonesCoverTheDomainByGrade() throws {
+        let milestones = try CatalogLoader.defaults().milestones
+        XCTAssertEqual(milestones.milestones(forGrade: Grade(rawValue: 9)!).map(\.id),
+                       ["career-interest-inventory", "pathway-selection"])
+        let senior = milestones.milestones(forGrade: Grade(rawValue: 12)!).map(\.id)
+        XCTAssertEqual(senior.first, "college-applications", "December comes before the spring deadlines")
+        XCTAssertEqual(senior.last, "orientation")
+        for id in ["fafsa", "state-aid-application", "exit-interview", "graduation", "psat", "sat-act", "job-shadow"] {
+            XCTAssertNotNil(milestones.milestone(id), id)
         }
+        XCTAssertEqual(milestones.title(of: "fafsa"), "FAFSA")
+    }
+
+    func testTheBuiltInCompetenciesAreTheTen() throws {
+        let competencies = try CatalogLoader.defaults().competencies
+        XCTAssertEqual(competencies.competencies.map(\.id),
+                       ["adaptability", "collaboration", "communication", "confidence", "critical-thinking", "empathy",
+                        "perseverance", "problem-solving", "creativity", "responsibility"])
+        XCTAssertEqual(competencies.title(of: "critical-thinking"), "Critical thinking")
+    }
+
+    func testTheBuiltInRequirementSets() throws {
+        let catalog = try CatalogLoader.defaults().requirementSets
+        XCTAssertEqual(catalog.defaultSet.id, "generic-24")
+        XCTAssertEqual(catalog.defaultSet.totalCredits, 24)
+        XCTAssertEqual(catalog.defaultSet.electiveCredits, 6.5)
+        XCTAssertEqual(catalog.defaultSet.subjects.first { $0.id == "world-language-or-cte" }?.accepts,
+                       ["world-language", "cte"])
+        XCTAssertEqual(catalog.subjectAreas.map(\.id),
+                       ["english", "math", "science", "social-studies", "pe", "health", "fine-arts", "world-language",
+                        "cte", "elective"])
+        let texas = try XCTUnwrap(catalog.requirementSet("texas-foundation"))
+        XCTAssertEqual(texas.subjects.first { $0.id == "math" }?.namedCourses, ["Algebra I", "Geometry"])
+        XCTAssertEqual(texas.endorsements.map(\.id), ["stem", "business-industry", "arts-humanities"])
+        XCTAssertEqual(catalog.requirementSet(for: PlanGoals(requirementSetId: "texas-foundation")).id, "texas-foundation")
+        XCTAssertEqual(catalog.requirementSet(for: PlanGoals(requirementSetId: "retired")).id, "generic-24")
+        XCTAssertEqual(catalog.requirementSet(for: PlanGoals()).id, "generic-24")
+    }
+
+    func testADistrictFileReplacesEachDefault() throws {
+        try write(#"{"sessionKinds": [{"id": "504-review", "title": "504 plan review"}]}"#)
+        try write(#"{"pathways": [{"id": "aviation", "title": "Aviation", "kind": "sector", "programOfStudy": ["Principles of Flight"]}]}"#,
+                  to: "pathways.json")
+        try write(#"{"milestones": [{"id": "eighth-grade-plan", "title": "High-school plan", "grade": 8, "dueMonth": 2}]}"#,
+                  to: "milestones.json")
+        try write(#"{"competencies": [{"id": "curiosity", "title": "Curiosity"}]}"#, to: "competencies.json")
+        try write(#"""
+            {"default": "district-26", "subjectAreas": [{"id": "english", "title": "English"}],
+             "sets": [{"id": "district-26", "title": "District diploma", "totalCredits": 26,
+                       "subjects": [{"id": "english", "title": "English", "credits": 4}]}]}
+            """#, to: "requirement-sets.json")
+        let load = CatalogLoader.load(configDirectory: folder.path)
+        XCTAssertEqual(load.warnings, [])
+        XCTAssertEqual(load.catalogs.sessionKinds.kinds.map(\.id), ["504-review"])
+        XCTAssertEqual(load.catalogs.pathways.pathways.map(\.id), ["aviation"])
+        XCTAssertEqual(load.catalogs.milestones.milestones.map(\.id), ["eighth-grade-plan"])
+        XCTAssertEqual(load.catalogs.competencies.competencies.map(\.id), ["curiosity"])
+        XCTAssertEqual(load.catalogs.requirementSets.defaultSet.id, "district-26")
+    }
+
+    func testABrokenDistrictFileIsIgnoredWithAWarningNamingFileAndKey() throws {
+        let defaults = try CatalogLoader.defaults()
+        let cases: [(file: String, json: String, key: String?, problem: String)] = [
+            ("session-kinds.json", #"{"sessionKinds": [}"#, nil, "is not valid JSON"),
+            ("pathways.json", #"{"pathways": [{"id": "it", "title": "IT", "kind": "cluster"}]}"#,
+             "pathways[0].kind", "expected \"route\" or \"sector\", found \"cluster\""),
+            ("milestones.json", #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": 12, "dueMonth": 13}]}"#,
+             "milestones[0].dueMonth", "expected a month from 1 to 12, found 13"),
+            ("competencies.json", #"{"competencies": []}"#, "competencies", "expected a non-empty list"),
+            ("requirement-sets.json", #"{"default": "x", "subjectAreas": [{"id": "math", "title": "Math"}], "sets": [{"id": "x", "title": "X", "totalCredits": 24, "subjects": [{"id": "math", "title": "Math", "credits": 0}]}]}"#,
+             "sets[0].subjects[0].credits", "expected a number of credits above 0, found 0"),
+        ]
+        for broken in cases {
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try write(broken.json, to: broken.file)
+            let load = CatalogLoader.load(configDirectory: folder.path)
+            XCTAssertEqual(load.catalogs, defaults, broken.file)
+            XCTAssertEqual(load.warnings.count, 1, broken.file)
+            let warning = try XCTUnwrap(load.warnings.first)
+            XCTAssertEqual(warning.file, folder.appendingPathComponent(broken.file).path)
+            XCTAssertEqual(warning.key, broken.key)
+            XCTAssertTrue(warning.problem.contains(broken.problem), "\(warning) should contain \(broken.problem)")
+            XCTAssertTrue(warning.problem.hasSuffix("; the built-in catalog is used instead"), "\(warning)")
+        }
+    }
+
+    func testOnlyTheBrokenFileFallsBack() throws {
+        try write(#"{"sessionKinds": [{"id": "504-review", "title": "504 plan review"}]}"#)
+        try write(#"{"competencies": [{"id": "Curiosity", "title": "Curiosity"}]}"#, to: "competencies.json")
+        let load = CatalogLoader.load(configDirectory: folder.path)
+        XCTAssertEqual(load.catalogs.sessionKinds.kinds.map(\.id), ["504-review"])
+        XCTAssertEqual(load.catalogs.competencies, try CatalogLoader.defaults().competencies)
+        XCTAssertEqual(load.warnings.map(\.description), [
+            folder.appendingPathComponent("competencies.json").path
+                + ": competencies[0].id: expected lower-case letters, digits and hyphens, found \"Curiosity\"; the built-in catalog is used instead",
+        ])
+    }
+
+    func testAnUnreadableDistrictFileIsIgnoredWithAWarning() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pathways.json"), withIntermediateDirectories: true)
+        let load = CatalogLoader.load(configDirectory: folder.path)
+        XCTAssertEqual(load.catalogs.pathways, try CatalogLoader.defaults().pathways)
+        XCTAssertEqual(load.warnings.first?.file, folder.appendingPathComponent("pathways.json").path)
+        XCTAssertEqual(load.warnings.first?.key, nil)
     }
 }

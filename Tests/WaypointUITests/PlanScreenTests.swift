@@ -132,7 +132,7 @@ final class PlanScreenTests: XCTestCase {
         var state = Fixtures.caseloadState()
         var entries = Fixtures.entries(count: 4)
         for index in entries.indices { entries[index].student.grade = Grade(rawValue: index < 3 ? 12 : 11)! }
-        let catalogs = CatalogLoader.builtIn
+        let catalogs = CatalogLoader.shipped
         func summary(_ done: Set<String>) -> PlanSummary {
             PlanSummary(grade: Grade(rawValue: 12)!, pathwayId: nil, requirementSetId: nil, courses: [],
                         milestones: done.map { MilestoneRecord(studentId: 1, milestoneId: $0, status: .done) },

@@ -54,7 +54,7 @@ enum PlanView {
 
     static func courseAreas(_ size: Size, subjectCount: Int) -> (courses: Rect, check: Rect) {
         let content = areas(size).content
-        let checkHeight = min(subjectCount + 3, content.height / 2)
+        let checkHeight = max(3, min(subjectCount + 4, content.height - 7))
         let parts = Layout.split(content, .vertical, [.fill(1), .fixed(checkHeight)])
         return (parts[0], parts[1])
     }
@@ -71,7 +71,7 @@ enum PlanView {
         } else {
             renderYear(state, planState, data, year: planState.year, into: &buffer, area: coursesArea, compact: false)
         }
-        renderCheck(report, set: PlanRows.requirementSet(data.plan, catalogs: state.catalogs), into: &buffer, area: checkArea)
+        renderCheck(report, into: &buffer, area: checkArea)
     }
 
     private static func renderYear(_ state: AppState, _ planState: PlanState, _ data: PlanData, year: Grade,
@@ -130,12 +130,12 @@ enum PlanView {
         }
     }
 
-    private static func renderCheck(_ report: RequirementReport, set: RequirementSet, into buffer: inout Buffer, area: Rect) {
+    private static func renderCheck(_ report: RequirementReport, into buffer: inout Buffer, area: Rect) {
         let status = report.isOnTrack ? "on track" : "not on track"
-        let inner = Block.render(title: "Graduation check · \(set.title) · \(status)", into: &buffer, area: area,
+        let inner = Block.render(title: "Graduation check · \(report.setTitle) · \(status)", into: &buffer, area: area,
                                  titleStyle: report.isOnTrack ? Theme.heading : Theme.error)
-        var lines = report.subjects.map { ($0.summary, $0.isShort) }
-        lines.append((report.totalSummary, !report.isOnTrack))
+        let short = report.subjects.map(\.status.isShort) + [report.electives.status.isShort, report.total.status.isShort]
+        let lines = Array(zip(report.summaries, short))
         for (index, line) in lines.enumerated() where index < inner.height {
             buffer.write(DisplayWidth.truncate(line.0, to: inner.width - 2), at: Position(x: inner.x + 1, y: inner.y + index),
                          style: line.1 ? Theme.error : .plain, clip: inner)

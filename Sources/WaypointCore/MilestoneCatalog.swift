@@ -1,0 +1,86 @@
+import Foundation
+
+/// The college and career milestones a district tracks, each expected in one grade and
+/// due in one month of that grade's school year (FAFSA in December of grade 12, say).
+public struct MilestoneCatalog: Equatable, Sendable {
+    public struct Milestone: Identifiable, Equatable, Sendable {
+        public var id: String
+        public var title: String
+        /// The grade the milestone is expected in (6-12: middle-school plans exist).
+        public var grade: Grade
+        /// The month (1-12) it is due in; August-December fall in the first calendar year
+        /// of the school year, January-July in the second.
+        public var dueMonth: Int
+
+        public init(id: String, title: String, grade: Grade, dueMonth: Int) {
+            self.id = id
+            self.title = title
+            self.grade = grade
+            self.dueMonth = dueMonth
+        }
+    }
+
+    /// Plans and milestone catalogs cover middle and high school only.
+    public static let grades = 6...12
+    /// The school year starts in August, so an August-July year orders due months.
+    public static let schoolYearStartMonth = 8
+
+    public var milestones: [Milestone]
+
+    public init(milestones: [Milestone]) {
+        self.milestones = milestones
+    }
+
+    public func milestone(_ id: String) -> Milestone? { milestones.first { $0.id == id } }
+
+    public func title(of id: String) -> String { milestone(id)?.title ?? id }
+
+    /// The milestones expected in a grade, in the order they fall due across its school
+    /// year (October before March), file order among those due in the same month.
+    public func milestones(forGrade grade: Grade) -> [Milestone] {
+        let position = { (month: Int) in (month - Self.schoolYearStartMonth + 12) % 12 }
+        return milestones.enumerated()
+            .filter { $0.element.grade == grade }
+            .sorted { (position($0.element.dueMonth), $0.offset) < (position($1.element.dueMonth), $1.offset) }
+            .map(\.element)
+    }
+
+    /// When a milestone is due for a student who is in `gradeNow` during the school year
+    /// that starts in August of `schoolYearStart`: the last day of the due month in the
+    /// school year the student is in the milestone's grade. The last day, because "due in
+    /// October" means the student has all of October; a date inside the month would mark
+    /// work overdue that the counselor still counts as on time. A milestone of an earlier
+    /// grade gets a date in the past, which is what makes it show as overdue.
+    public static func dueDate(for milestone: Milestone, gradeNow: Grade, schoolYearStart: Int) -> CivilDate {
+        let startYear = schoolYearStart + milestone.grade.rawValue - gradeNow.rawValue
+        let year = milestone.dueMonth >= schoolYearStartMonth ? startYear : startYear + 1
+        let firstOfNextMonth = milestone.dueMonth == 12
+            ? CivilDate(year: year + 1, month: 1, day: 1)
+            : CivilDate(year: year, month: milestone.dueMonth + 1, day: 1)
+        return firstOfNextMonth.adding(days: -1)
+    }
+
+    public static func decode(_ source: CatalogSource) throws -> MilestoneCatalog {
+        struct Entry: Decodable {
+            var id: String
+            var title: String
+            var grade: Int
+            var dueMonth: Int
+        }
+        struct File: Decodable { var milestones: [Entry]? }
+        let check = CatalogCheck(source)
+        let entries = try check.nonEmpty(try check.decode(File.self).milestones, at: "milestones",
+                                         of: "{\"id\", \"title\", \"grade\", \"dueMonth\"}")
+        var milestones: [Milestone] = []
+        for (index, entry) in entries.enumerated() {
+            let key = "milestones[\(index)]"
+            try check.entry(id: entry.id, title: entry.title, at: key)
+            try check.range(entry.grade, in: grades, at: key + ".grade", what: "a grade")
+            try check.range(entry.dueMonth, in: 1...12, at: key + ".dueMonth", what: "a month")
+            milestones.append(Milestone(id: entry.id, title: entry.title, grade: Grade(rawValue: entry.grade)!,
+                                        dueMonth: entry.dueMonth))
+        }
+        try check.unique(milestones.map(\.id), at: { "milestones[\($0)].id" })
+        return MilestoneCatalog(milestones: milestones)
+    }
+}

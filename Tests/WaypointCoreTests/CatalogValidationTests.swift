@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+@testable import WaypointCore
+
+/// Each catalog's checks, straight through `decode`: every mistake names the key and what
+/// was expected.
+final class CatalogValidationTests: XCTestCase {
+    private func assertRejects<Catalog>(_ decode: (CatalogSource) throws -> Catalog, _ json: String, key: String?,
+                                        _ problem: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try decode(CatalogSource(name: "district.json", data: Data(json.utf8))), json,
+                             file: file, line: line) { error in
+            guard let error = error as? CatalogError else { return XCTFail("\(error)", file: file, line: line) }
+            XCTAssertEqual(error.file, "district.json", file: file, line: line)
+            XCTAssertEqual(error.key, key, "\(error)", file: file, line: line)
+            XCTAssertTrue(error.problem.contains(problem), "\(error) should contain \(problem)", file: file, line: line)
+        }
+    }
+
+    func testSessionKinds() {
+        let decode = SessionKindCatalog.decode
+        assertRejects(decode, #"{"sessionKinds": [}"#, key: nil, "is not valid JSON")
+        assertRejects(decode, #"{"sessionKinds": []}"#, key: "sessionKinds", "expected a non-empty list")
+        assertRejects(decode, #"{"sessionKinds": [{"id": "ok", "title": "OK"}, {"id": "Bad Id", "title": "x"}]}"#,
+                      key: "sessionKinds[1].id", "expected lower-case letters, digits and hyphens, found \"Bad Id\"")
+        assertRejects(decode, #"{"sessionKinds": [{"id": "a", "title": " "}]}"#, key: "sessionKinds[0].title", "is empty")
+        assertRejects(decode, #"{"sessionKinds": [{"id": "a", "title": "A"}, {"id": "a", "title": "B"}]}"#,
+                      key: "sessionKinds[1].id", "\"a\" appears twice")
+        assertRejects(decode, #"{"sessionKinds": [{"title": "A"}]}"#, key: "sessionKinds[0].id", "is missing")
+        assertRejects(decode, #"{"sessionKinds": [{"id": 3, "title": "A"}]}"#, key: "sessionKinds[0].id", "has the wrong type")
+        assertRejects(decode, #"{"sessionKinds": [{"id": null, "title": "A"}]}"#, key: "sessionKinds[0].id", "is missing")
+    }
+
+    func testPathways() throws {
+        let decode = PathwayCatalog.decode
+        assertRejects(decode, #"{"paths": []}"#, key: "pathways", "expected a non-empty list")
+        assertRejects(decode, #"{"pathways": [{"id": "it", "title": "IT"}]}"#, key: "pathways[0].kind", "is missing")
+        assertRejects(decode, #"{"pathways": [{"id": "it", "title": "IT", "kind": "Sector"}]}"#,
+                      key: "pathways[0].kind", "expected \"route\" or \"sector\"")
+        assertRejects(decode, #"{"pathways": [{"id": "it", "title": "IT", "kind": "sector", "programOfStudy": ["Networking", ""]}]}"#,
+                      key: "pathways[0].programOfStudy[1]", "is empty")
+        assertRejects(decode, #"{"pathways": [{"id": "it", "title": "IT", "kind": "sector", "programOfStudy": ["Networking", "networking"]}]}"#,
+                      key: "pathways[0].programOfStudy[1]", "appears twice")
+        assertRejects(decode, #"{"pathways": [{"id": "it", "title": "IT", "kind": "sector"}, {"id": "it", "title": "I.T.", "kind": "route"}]}"#,
+                      key: "pathways[1].id", "\"it\" appears twice")
+        let minimal = try decode(CatalogSource(name: "x", data: Data(#"{"pathways": [{"id": "jrotc", "title": "JROTC", "kind": "route"}]}"#.utf8)))
+        XCTAssertEqual(minimal.pathway("jrotc")?.programOfStudy, [], "a program of study may be left out")
+    }
+
+    func testMilestones() {
+        let decode = MilestoneCatalog.decode
+        assertRejects(decode, #"{"milestones": []}"#, key: "milestones", "expected a non-empty list")
+        assertRejects(decode, #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": 5, "dueMonth": 12}]}"#,
+                      key: "milestones[0].grade", "expected a grade from 6 to 12, found 5")
+        assertRejects(decode, #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": 12, "dueMonth": 0}]}"#,
+                      key: "milestones[0].dueMonth", "expected a month from 1 to 12, found 0")
+        assertRejects(decode, #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": "12", "dueMonth": 12}]}"#,
+                      key: "milestones[0].grade", "has the wrong type")
+        assertRejects(decode, #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": 12}]}"#,
+                      key: "milestones[0].dueMonth", "is missing")
+        assertRejects(decode, #"{"milestones": [{"id": "FAFSA", "title": "FAFSA", "grade": 12, "dueMonth": 12}]}"#,
+                      key: "milestones[0].id", "expected lower-case letters")
+        assertRejects(decode, #"{"milestones": [{"id": "a", "title": "A", "grade": 12, "dueMonth": 1}, {"id": "a", "title": "B", "grade": 11, "dueMonth": 1}]}"#,
+                      key: "milestones[1].id", "appears twice")
+    }
+
+    func testCompetencies() {
+        let decode = CompetencyCatalog.decode
+        assertRejects(decode, #"{}"#, key: "competencies", "expected a non-empty list")
+        assertRejects(decode, #"{"competencies": [{"id": "grit", "title": ""}]}"#, key: "competencies[0].title", "is empty")
+        assertRejects(decode, #"{"competencies": [{"id": "grit", "title": "Grit"}, {"id": "grit", "title": "Grit"}]}"#,
+                      key: "competencies[1].id", "appears twice")
+    }
+
+    private func requirementSets(default defaultId: String = "d", areas: String = #"[{"id": "math", "title": "Math"}, {"id": "cte", "title": "CTE"}]"#,
+                                 total: String = "24", subjects: String = #"[{"id": "math", "title": "Math", "credits": 3}]"#,
+                                 endorsements: String = "[]") -> String {
+        """
+        {"default": "\(defaultId)", "subjectAreas": \(areas),
+         "sets": [{"id": "d", "title": "D", "totalCredits": \(total), "subjects": \(subjects), "endorsements": \(endorsements)}]}
+        """
+    }
+
+    func testRequirementSets() throws {
+        let decode = RequirementSetCatalog.decode
+        XCTAssertNoThrow(try decode(CatalogSource(name: "x", data: Data(requirementSets().utf8))))
+        assertRejects(decode, requirementSets(default: "state"), key: "default", "expected the id of one of the sets (d), found \"state\"")
+        assertRejects(decode, #"{"subjectAreas": [{"id": "math", "title": "Math"}], "sets": [{"id": "d", "title": "D", "totalCredits": 3, "subjects": [{"id": "math", "title": "Math", "credits": 3}]}]}"#,
+                      key: "default", "is missing")
+        assertRejects(decode, requirementSets(areas: "[]"), key: "subjectAreas", "expected a non-empty list")
+        assertRejects(decode, requirementSets(total: "0"), key: "sets[0].totalCredits", "expected a number of credits above 0")
+        assertRejects(decode, requirementSets(total: "2"), key: "sets[0].totalCredits",
+                      "expected at least the 3 credits the subjects require, found 2")
+        assertRejects(decode, requirementSets(subjects: "[]"), key: "sets[0].subjects", "expected a non-empty list")
+        assertRejects(decode, requirementSets(subjects: #"[{"id": "math", "title": "Math", "credits": -1}]"#),
+                      key: "sets[0].subjects[0].credits", "above 0, found -1")
+        assertRejects(decode, requirementSets(subjects: #"[{"id": "arts", "title": "Arts", "credits": 1}]"#),
+                      key: "sets[0].subjects[0].id", "expected one of the subjectAreas ids (math, cte), found \"arts\"")
+        assertRejects(decode, requirementSets(subjects: #"[{"id": "wl-or-cte", "title": "WL or CTE", "credits": 2, "accepts": ["cte", "world-language"]}]"#),
+                      key: "sets[0].subjects[0].accepts[1]", "found \"world-language\"")
+        assertRejects(decode, requirementSets(subjects: #"[{"id": "any", "title": "Any", "credits": 2, "accepts": []}]"#),
+                      key: "sets[0].subjects[0].accepts", "expected a non-empty list")
+        assertRejects(decode, requirementSets(subjects: #"[{"id": "math", "title": "Math", "credits": 3, "namedCourses": ["Algebra I", "ALGEBRA I"]}]"#),
+                      key: "sets[0].subjects[0].namedCourses[1]", "appears twice")
+        assertRejects(decode, requirementSets(subjects: #"[{"id": "math", "title": "Math", "credits": 1}, {"id": "math", "title": "More math", "credits": 1}]"#),
+                      key: "sets[0].subjects[1].id", "appears twice")
+        assertRejects(decode, requirementSets(endorsements: #"[{"id": "stem", "title": "STEM", "subjects": [{"id": "science", "credits": 4}]}]"#),
+                      key: "sets[0].endorsements[0].subjects[0].id", "found \"science\"")
+        assertRejects(decode, requirementSets(endorsements: #"[{"id": "stem", "title": "STEM", "subjects": []}]"#),
+                      key: "sets[0].endorsements[0].subjects", "expected a non-empty list")
+        assertRejects(decode, requirementSets(endorsements: #"[{"id": "stem", "title": "STEM", "totalCredits": 0, "subjects": [{"id": "math", "credits": 4}]}]"#),
+                      key: "sets[0].endorsements[0].totalCredits", "above 0")
+        assertRejects(decode, requirementSets(subjects: #"[{"id": "math", "title": "Math", "credits": "3"}]"#),
+                      key: "sets[0].subjects[0].credits", "has the wrong type")
+    }
+}
