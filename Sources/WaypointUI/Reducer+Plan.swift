@@ -214,6 +214,11 @@ extension AppState {
         case .success(let (change, message)):
             current.form = nil
             current.formPurpose = nil
+            // A new course is added last in its year: select it, ready for `>`.
+            if case .addCourse(let course) = change {
+                current.year = course.year
+                current.courseIndex = data.plan.courses(inYear: course.year).count
+            }
             plan = current
             return self.change(change, status: message)
         }

@@ -204,3 +204,67 @@ final class SessionCommandTests: XCTestCase {
         XCTAssertEqual(sessions.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0")
     }
 }
+
+/// `waypoint plan`: every change the plan screen makes, from the shell.
+final class PlanCommandTests: XCTestCase {
+    func testPlanChangesAndExportFromTheShell() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "20"]).status, 0)
+        let list = try runProcess(binary, ["student", "list", "--db", db, "--grade", "11", "--json"])
+        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+
+        let steps: [[String]] = [
+            ["plan", "pathway", "set", id, "engineering", "--reason", "Robotics club"],
+            ["plan", "course", "add", id, "--year", "12", "--title", "AP Physics C", "--subject", "science", "--level", "ap"],
+            ["plan", "milestone", "set", id, "campus-visit", "--status", "done", "--evidence", "Visited State U"],
+            ["plan", "goal", "set", id, "--goal", "4-year", "--interest", "Mechanical engineering"],
+            ["plan", "add", "wbl", id, "--kind", "internship", "--organization", "Cascade Engineering", "--hours", "40"],
+            ["plan", "add", "credit", id, "--course", "MATH 151", "--institution", "Riverside Community College", "--credits", "5"],
+            ["plan", "add", "certification", id, "--name", "OSHA 10", "--issuer", "OSHA", "--status", "earned"],
+            ["plan", "add", "evidence", id, "--competency", "collaboration", "--artifact", "Robot build log"],
+        ]
+        for step in steps {
+            let result = try runProcess(binary, step + ["--db", db])
+            XCTAssertEqual(result.status, 0, "\(step): \(result.stderr)")
+        }
+        let json = try runProcess(binary, ["plan", "show", id, "--db", db, "--format", "json"])
+        for expected in ["Engineering", "AP Physics C", "Visited State U", "Mechanical engineering", "Cascade Engineering",
+                         "MATH 151", "OSHA 10", "Robot build log"] {
+            XCTAssertTrue(json.stdout.contains(expected), "\(expected) missing from \(json.stdout)")
+        }
+        let file = scratch.path("plan.html")
+        XCTAssertEqual(try runProcess(binary, ["plan", "show", id, "--db", db, "--format", "html", "--output", file]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("AP Physics C"))
+    }
+
+    func testBadPlanInputNamesTheFieldAndTheAcceptedValues() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "10"]).status, 0)
+        let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
+        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+        let before = try runProcess(binary, ["plan", "show", id, "--db", db, "--format", "json"]).stdout
+        let cases: [([String], String)] = [
+            (["plan", "pathway", "set", id, "astronaut", "--reason", "x"], "unknown pathway \"astronaut\"; expected one of: college-ready"),
+            (["plan", "course", "add", id, "--year", "10", "--title", "X", "--subject", "basket-weaving"], "unknown --subject \"basket-weaving\"; expected one of: english"),
+            (["plan", "course", "add", id, "--year", "14", "--title", "X", "--subject", "math"], "unknown --year \"14\""),
+            (["plan", "course", "add", id, "--year", "10", "--title", "X", "--subject", "math", "--credits", "99"], "--credits must be a number"),
+            (["plan", "course", "add", id, "--year", "10", "--title", "X", "--subject", "math", "--mark", "A"], "--mark is only for a completed course"),
+            (["plan", "milestone", "set", id, "fafsa", "--status", "finished"], "unknown --status \"finished\"; expected one of: not-started"),
+            (["plan", "milestone", "set", id, "moon-landing", "--status", "done"], "unknown milestone \"moon-landing\""),
+            (["plan", "goal", "set", id, "--goal", "astronaut"], "unknown --goal \"astronaut\""),
+            (["plan", "add", "wbl", id, "--kind", "internship", "--organization", "X", "--hours=-3"], "--hours must be a number"),
+            (["plan", "course", "move", "9999", "--year", "11"], "no course with ID 9999"),
+            (["plan", "show", id, "--format", "pdf"], "unknown --format \"pdf\"; expected one of: text, markdown, html, json"),
+        ]
+        for (arguments, message) in cases {
+            let result = try runProcess(binary, arguments + ["--db", db])
+            XCTAssertNotEqual(result.status, 0, "\(arguments)")
+            XCTAssertTrue(result.stderr.contains(message), "\(arguments): expected \(message) in \(result.stderr)")
+        }
+        XCTAssertEqual(try runProcess(binary, ["plan", "show", id, "--db", db, "--format", "json"]).stdout, before, "nothing changed")
+    }
+}

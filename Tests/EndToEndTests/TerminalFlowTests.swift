@@ -185,3 +185,91 @@ final class SessionFlowTests: XCTestCase {
         XCTAssertTrue(screen.contains("New session"), screen)
     }
 }
+
+/// Keeping a plan current during a session, and handing the family a printed copy.
+final class PlanFlowTests: XCTestCase {
+    func testChangeThePlanThenExportIt() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "60"]).status, 0)
+        let list = try runProcess(binary, ["student", "list", "--db", database, "--grade", "10", "--json"])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let localId = try XCTUnwrap(rows.first?["localId"] as? String)
+
+        let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
+        try tmux.command(["send-keys", "-t", "0", "cd '\(scratch.url.path)'", "Enter"])
+        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        try tmux.type("'\(binary.path)' --db '\(database)'; echo WAYPOINT-EXIT=$?")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Caseload of")
+        try tmux.type("/")
+        try tmux.type(localId)
+        try tmux.waitFor(text: "1 match")
+        try tmux.press("Enter")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Sessions (")
+        try tmux.type("p")
+        try tmux.waitFor(text: "Graduation check")
+
+        // A pathway change, with its reason.
+        try tmux.type("p")
+        try tmux.waitFor(text: "Change pathway")
+        try tmux.type("i")
+        try tmux.waitFor(text: "Information Technology")
+        try tmux.press("Tab")
+        try tmux.type("Loved the coding elective")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Pathway changed to Information Technology")
+
+        // Add a course and watch the check count it; then move it a year later in one key.
+        try tmux.press("Tab")
+        try tmux.press("Tab")
+        let before = try tmux.waitFor(text: "Total:")
+        let totalBefore = before.split(separator: "\n").first { $0.contains("Total:") }.map(String.init) ?? ""
+        try tmux.type("a")
+        try tmux.waitFor(text: "Add a course to grade")
+        try tmux.type("Marine Biology")
+        try tmux.press("Tab")
+        try tmux.type("s")
+        try tmux.waitFor(text: "‹ Science ›")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Added Marine Biology")
+        let after = try tmux.waitFor("the check to count the new course") { screen in
+            let line = screen.split(separator: "\n").first { $0.contains("Total:") }.map(String.init) ?? ""
+            return !line.isEmpty && line != totalBefore
+        }
+        XCTAssertTrue(after.contains("Marine Biology"), after)
+        try tmux.type(">")
+        try tmux.waitFor(text: "Moved Marine Biology to grade")
+
+        // Mark the first milestone done through its form.
+        try tmux.press("Tab")
+        try tmux.waitFor(text: "Milestones ·")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Evidence")
+        while try !tmux.screen().contains("‹ done ›") { try tmux.press("Right") }
+        try tmux.press("Tab")
+        try tmux.press("Tab")
+        try tmux.type("Completed in advisory")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: ": done.")
+
+        try tmux.type("x")
+        try tmux.waitFor(text: "Plan written to")
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix("plan-\(localId)") }
+        XCTAssertEqual(files.count, 1, "\(files)")
+        let html = try String(contentsOfFile: scratch.path(try XCTUnwrap(files.first)), encoding: .utf8)
+        XCTAssertTrue(html.contains("Marine Biology"), html)
+        XCTAssertTrue(html.contains("Pathway: Information Technology"), html)
+        XCTAssertTrue(html.contains("Loved the coding elective"), html)
+        XCTAssertTrue(html.contains("Completed in advisory"), html)
+        let attributes = try FileManager.default.attributesOfItem(atPath: scratch.path(files[0]))
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+
+        try tmux.type("q")
+        try tmux.type("q")
+        try tmux.type("q")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+    }
+}
