@@ -82,14 +82,10 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
                        level: $0.level.title, status: $0.status.title, mark: $0.gradeEarned)
             })
         }
-        let recorded = Dictionary(plan.milestones.map { ($0.milestoneId, $0) }) { first, _ in first }
-        let start = today.month >= MilestoneCatalog.schoolYearStartMonth ? today.year : today.year - 1
-        milestones = catalogs.milestones.milestones.filter { years.contains($0.grade) }.sorted { $0.grade < $1.grade }.map { item in
-            let record = recorded[item.id] ?? MilestoneRecord(
-                studentId: plan.studentId, milestoneId: item.id,
-                dueDate: MilestoneCatalog.dueDate(for: item, gradeNow: student.grade, schoolYearStart: start))
-            return Milestone(grade: item.grade.description, title: item.title, status: record.status.title,
-                             due: record.dueDate?.iso, overdue: record.isOverdue(today: today), evidence: record.evidence)
+        milestones = MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { years.contains($0) },
+                                           catalogs: catalogs, today: today).map { item in
+            Milestone(grade: item.milestone.grade.description, title: item.milestone.title, status: item.record.status.title,
+                      due: item.record.dueDate?.iso, overdue: item.isOverdue, evidence: item.record.evidence)
         }
         var entries: [Entry] = []
         entries += plan.workBasedLearning.map {

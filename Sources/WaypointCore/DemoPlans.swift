@@ -10,7 +10,7 @@ public enum DemoPlans {
         var rng = SplitMix64(seed: seed ^ 0x5EED_0F_9AA5)
         let sectors = catalogs.pathways.sectors
         let routes = catalogs.pathways.routes
-        let start = today.month >= MilestoneCatalog.schoolYearStartMonth ? today.year : today.year - 1
+        let start = MilestoneProgress.schoolYearStart(containing: today)
         return students.enumerated().map { index, student in
             var plan = StudentPlan(studentId: Int64(index))
             let grade = min(12, max(9, student.grade.rawValue))

@@ -25,16 +25,12 @@ public struct PlanSummary: Equatable, Sendable {
         let report = RequirementCheck.check(courses, against: set)
         isOnTrack = report.isOnTrack
         shortfall = report.isOnTrack ? nil : report.missingSummary
-        let recorded = Dictionary(milestones.map { ($0.milestoneId, $0) }) { first, _ in first }
         completedMilestoneIds = Set(milestones.filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId))
-        let start = today.month >= MilestoneCatalog.schoolYearStartMonth ? today.year : today.year - 1
-        nextMilestone = catalogs.milestones.milestones
-            .filter { $0.grade <= grade }
-            .compactMap { milestone -> NextMilestone? in
-                let record = recorded[milestone.id]
-                guard record?.isOpen ?? true else { return nil }
-                let due = record?.dueDate ?? MilestoneCatalog.dueDate(for: milestone, gradeNow: grade, schoolYearStart: start)
-                return NextMilestone(id: milestone.id, title: milestone.title, due: due, isOverdue: due < today)
+        nextMilestone = MilestoneProgress.all(for: StudentPlan(studentId: 0, milestones: milestones), studentGrade: grade,
+                                              grades: { $0 <= grade }, catalogs: catalogs, today: today)
+            .compactMap { item -> NextMilestone? in
+                guard item.record.isOpen, let due = item.record.dueDate else { return nil }
+                return NextMilestone(id: item.milestone.id, title: item.milestone.title, due: due, isOverdue: item.isOverdue)
             }
             .min { ($0.due, $0.title) < ($1.due, $1.title) }
     }

@@ -26,8 +26,8 @@ enum PlanForms {
         ])
     }
 
-    static func milestone(_ row: PlanRows.MilestoneRow) -> FormState {
-        FormState(title: row.title, fields: [
+    static func milestone(_ row: MilestoneProgress) -> FormState {
+        FormState(title: row.milestone.title, fields: [
             .choice("status", "Status", MilestoneStatus.allCases.map { Choice(id: $0.rawValue, title: $0.title) },
                     selected: row.record.status.rawValue),
             .text("due", "Due", row.record.dueDate?.iso ?? "", hint: "YYYY-MM-DD, +2w, fri (blank: none)"),

@@ -4,36 +4,10 @@ import WaypointCore
 /// The rows the plan screen lists, computed from the plan and the catalogs in one place so
 /// the reducer (which selects them) and the view (which draws them) agree.
 enum PlanRows {
-    struct MilestoneRow: Equatable {
-        var title: String
-        var grade: Grade
-        var record: MilestoneRecord
-        var isOverdue: Bool
-    }
-
-    /// Every catalog milestone of the plan's years, by grade, with the student's status (or
-    /// "not started", due by the catalog's month in the year the student reaches that grade).
-    static func milestones(_ data: PlanData, catalogs: Catalogs, today: CivilDate) -> [MilestoneRow] {
-        let recorded = Dictionary(data.plan.milestones.map { ($0.milestoneId, $0) }) { first, _ in first }
-        return catalogs.milestones.milestones
-            .filter { data.years.contains($0.grade) }
-            .sorted { $0.grade < $1.grade }
-            .map { milestone in
-                let record = recorded[milestone.id] ?? MilestoneRecord(
-                    studentId: data.plan.studentId, milestoneId: milestone.id,
-                    dueDate: MilestoneCatalog.dueDate(for: milestone, gradeNow: data.student.grade,
-                                                      schoolYearStart: schoolYearStart(today)))
-                return MilestoneRow(title: milestone.title, grade: milestone.grade, record: record,
-                                    isOverdue: record.isOverdue(today: today))
-            }
-    }
-
-    /// The next open milestones, soonest first: what the profile and caseload show.
-    static func nextMilestones(_ data: PlanData, catalogs: Catalogs, today: CivilDate, count: Int = 3) -> [MilestoneRow] {
-        Array(milestones(data, catalogs: catalogs, today: today)
-            .filter { $0.record.isOpen && $0.record.dueDate != nil }
-            .sorted { ($0.record.dueDate!, $0.title) < ($1.record.dueDate!, $1.title) }
-            .prefix(count))
+    /// Every catalog milestone of the plan's years, by grade, with the student's status.
+    static func milestones(_ data: PlanData, catalogs: Catalogs, today: CivilDate) -> [MilestoneProgress] {
+        MilestoneProgress.all(for: data.plan, studentGrade: data.student.grade, grades: { data.years.contains($0) },
+                              catalogs: catalogs, today: today)
     }
 
     struct MoreRow: Equatable {
@@ -64,11 +38,6 @@ enum PlanRows {
                     text: $0.artifact, detail: $0.date.iso)
         }
         return rows
-    }
-
-    /// The calendar year the current school year began in (it begins in August).
-    static func schoolYearStart(_ today: CivilDate) -> Int {
-        today.month >= MilestoneCatalog.schoolYearStartMonth ? today.year : today.year - 1
     }
 
     /// The requirement set the plan is checked against.

@@ -95,7 +95,7 @@ extension AppState {
             guard rows.indices.contains(current.milestones.selected) else { return [] }
             var record = rows[current.milestones.selected].record
             record.status = record.status.next
-            return change(.setMilestone(record), status: "\(rows[current.milestones.selected].title): \(record.status.title).")
+            return change(.setMilestone(record), status: "\(rows[current.milestones.selected].milestone.title): \(record.status.title).")
         case .pathway:
             var goals = data.plan.goals
             let all = PostsecondaryGoal.allCases
@@ -112,7 +112,7 @@ extension AppState {
         guard rows.indices.contains(current.milestones.selected) else { return [] }
         var record = rows[current.milestones.selected].record
         record.status = record.status == .waived ? .notStarted : .waived
-        return change(.setMilestone(record), status: "\(rows[current.milestones.selected].title): \(record.status.title).")
+        return change(.setMilestone(record), status: "\(rows[current.milestones.selected].milestone.title): \(record.status.title).")
     }
 
     /// `d`: asks before removing the selected course or entry.

@@ -160,8 +160,8 @@ enum PlanView {
         ], rowCount: rows.count) { row, column in
             let item = rows[row]
             switch column {
-            case 0: return item.grade.description
-            case 1: return item.title
+            case 0: return item.milestone.grade.description
+            case 1: return item.milestone.title
             case 2: return item.record.status.title
             case 3: return item.record.dueDate?.iso ?? ""
             default:

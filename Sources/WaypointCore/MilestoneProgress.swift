@@ -1,0 +1,31 @@
+/// Where a student stands on one catalog milestone: the recorded status, or "not started"
+/// with the catalog's due date for the year the student reaches that grade.
+public struct MilestoneProgress: Equatable, Sendable {
+    public var milestone: MilestoneCatalog.Milestone
+    public var record: MilestoneRecord
+    public var isOverdue: Bool
+
+    /// The calendar year the school year containing `today` began in (it begins in August).
+    public static func schoolYearStart(containing today: CivilDate) -> Int {
+        today.month >= MilestoneCatalog.schoolYearStartMonth ? today.year : today.year - 1
+    }
+
+    /// Every catalog milestone of `grades`, by grade (catalog order within a grade), with the
+    /// student's records applied. Shared by the plan screen, the printable plan and the
+    /// caseload summary, so all three agree on what is due and overdue.
+    public static func all(for plan: StudentPlan, studentGrade: Grade, grades: (Grade) -> Bool,
+                           catalogs: Catalogs, today: CivilDate) -> [MilestoneProgress] {
+        let recorded = Dictionary(plan.milestones.map { ($0.milestoneId, $0) }) { first, _ in first }
+        let start = schoolYearStart(containing: today)
+        return catalogs.milestones.milestones
+            .filter { grades($0.grade) }
+            .enumerated()
+            .sorted { ($0.element.grade, $0.offset) < ($1.element.grade, $1.offset) }
+            .map { _, milestone in
+                let record = recorded[milestone.id] ?? MilestoneRecord(
+                    studentId: plan.studentId, milestoneId: milestone.id,
+                    dueDate: MilestoneCatalog.dueDate(for: milestone, gradeNow: studentGrade, schoolYearStart: start))
+                return MilestoneProgress(milestone: milestone, record: record, isOverdue: record.isOverdue(today: today))
+            }
+    }
+}
