@@ -120,3 +120,24 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Sessions started on or after `since`, oldest first, for an export. A confidential
+    /// note is included only when asked and only for its author (`viewerId`); otherwise the
+    /// row says that a contact took place, without its content.
+    public func sessionsForExport(since: Date, viewerId: Int64?, includeConfidential: Bool) throws -> [(SessionView, Student)] {
+        try read { db in
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT id FROM advising_session WHERE startedAt >= ? AND NOT isArchived ORDER BY startedAt, id
+                """, arguments: [since])
+            return try ids.compactMap { id in
+                var view = try SessionRows.view(id: id, viewerId: viewerId, db: db)
+                if view.session.isConfidential, !includeConfidential {
+                    view = SessionView(session: view.session, authorName: view.authorName, viewerId: nil)
+                }
+                guard let student = try Student.fetchOne(db, key: view.session.studentId) else { return nil }
+                return (view, student)
+            }
+        }
+    }
+}

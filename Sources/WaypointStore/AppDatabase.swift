@@ -5,7 +5,7 @@ import WaypointCore
 /// The one door to Waypoint's SQLite database. Screens and commands call methods named after
 /// what a counselor does; SQL, transactions and GRDB stay behind this type.
 public final class AppDatabase: Sendable {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Wraps an open database and brings its schema up to date.
     public init(_ writer: any DatabaseWriter) throws {

@@ -16,6 +16,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notWaypointDatabase(path: String)
     case sessionNotFound(id: Int64)
     case courseNotFound(id: Int64)
+    case backupExists(path: String)
     case planEntryNotFound(section: String, id: Int64)
     case followUpNotFound(id: Int64)
     /// Confidential notes belong to their author alone.
@@ -45,6 +46,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "Cannot use \(path) as the database: \(reason)."
         case .notWaypointDatabase(let path):
             "\(path) is a SQLite database made by another program; Waypoint will not change it. Give another path with --db."
+        case .backupExists(let path):
+            "\(path) already exists; Waypoint does not overwrite files. Choose a new name."
         case .courseNotFound(let id):
             "No course with id \(id) in any plan."
         case .planEntryNotFound(let section, let id):

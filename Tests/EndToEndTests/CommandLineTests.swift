@@ -268,3 +268,60 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertEqual(try runProcess(binary, ["plan", "show", id, "--db", db, "--format", "json"]).stdout, before, "nothing changed")
     }
 }
+
+/// Exports and the backup round trip.
+final class ExportAndBackupTests: XCTestCase {
+    func testSessionExportsLeaveConfidentialNotesOutUnlessAskedAndOwn() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "600", "--counselors", "2"]).status, 0)
+        let list = try runProcess(binary, ["student", "list", "--db", db, "--counselor", "1", "--json"])
+        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+        XCTAssertEqual(try runProcess(binary, ["session", "add", id, "--db", db, "--as", "1", "--kind", "crisis",
+                                               "--note", "Private family matter", "--confidential"]).status, 0)
+        let plain = try runProcess(binary, ["export", "sessions", "--db", db, "--as", "1", "--since", "2000-01-01"])
+        XCTAssertTrue(plain.stdout.contains("[confidential note left out]"), plain.stdout)
+        XCTAssertFalse(plain.stdout.contains("Private family matter"))
+        let mine = try runProcess(binary, ["export", "sessions", "--db", db, "--as", "1", "--since", "2000-01-01", "--include-confidential"])
+        XCTAssertTrue(mine.stdout.contains("Private family matter"), mine.stdout)
+        let theirs = try runProcess(binary, ["export", "sessions", "--db", db, "--as", "2", "--since", "2000-01-01", "--include-confidential"])
+        XCTAssertFalse(theirs.stdout.contains("Private family matter"), "only the author's own confidential notes")
+        let bad = try runProcess(binary, ["export", "sessions", "--db", db, "--as", "1", "--since", "last week"])
+        XCTAssertTrue(bad.stderr.contains("expected a date as YYYY-MM-DD"), bad.stderr)
+
+        let caseload = try runProcess(binary, ["export", "caseload", "--db", db, "--counselor", "1", "--json"])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(caseload.stdout.utf8)) as? [[String: Any]])
+        XCTAssertGreaterThan(rows.count, 200)
+        XCTAssertNotNil(rows.first?["onTrack"])
+    }
+
+    func testBackupAndRestoreRoundTrip() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        let backup = scratch.path("backup.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "30"]).status, 0)
+        XCTAssertEqual(try runProcess(binary, ["backup", backup, "--db", db]).status, 0)
+        let again = try runProcess(binary, ["backup", backup, "--db", db])
+        XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
+        let attributes = try FileManager.default.attributesOfItem(atPath: backup)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+
+        let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
+        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+        XCTAssertEqual(try runProcess(binary, ["session", "add", id, "--db", db, "--kind", "college", "--note", "after the backup"]).status, 0)
+
+        let junk = scratch.path("junk.sqlite")
+        try Data("junk".utf8).write(to: URL(fileURLWithPath: junk))
+        let refused = try runProcess(binary, ["restore", junk, "--db", db])
+        XCTAssertTrue(refused.stderr.contains("Nothing was replaced"), refused.stderr)
+        XCTAssertTrue(try runProcess(binary, ["session", "list", id, "--db", db]).stdout.contains("after the backup"))
+
+        let restored = try runProcess(binary, ["restore", backup, "--db", db])
+        XCTAssertEqual(restored.status, 0, restored.stderr)
+        XCTAssertFalse(try runProcess(binary, ["session", "list", id, "--db", db]).stdout.contains("after the backup"))
+        let kept = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains(".before-restore-") }
+        XCTAssertEqual(kept.count, 1, "the previous content is kept")
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import WaypointCore
+import WaypointStore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a caseload or sessions as CSV or JSON.",
+        subcommands: [ExportCaseloadCommand.self, ExportSessionsCommand.self])
+}
+
+enum DataFormat: String, EnumerableFlag {
+    case csv, json
+}
+
+struct ExportCaseloadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "caseload", abstract: "A caseload with plan status, next milestone and last contact.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: ArgumentHelp("Only this counselor's caseload (ID, sourcedId or email; default: the district).", valueName: "id"))
+    var counselor: String?
+
+    @Flag var format: DataFormat = .csv
+
+    func run() throws {
+        let db = try database.openForReading()
+        let catalogs = loadCatalogs()
+        let counselorId = try counselor.map { try db.counselor(matching: $0).id } ?? nil
+        let entries = try db.caseload(counselorId: counselorId)
+        let sources = try db.planSummarySources(studentIds: entries.compactMap(\.student.id))
+        let today = CivilDate.today()
+        let rows = entries.map { entry -> CaseloadExportRow in
+            let summary = entry.student.id.flatMap { sources[$0] }.map {
+                PlanSummary(grade: entry.student.grade, pathwayId: $0.pathwayId, requirementSetId: $0.requirementSetId,
+                            courses: $0.courses, milestones: $0.milestones, catalogs: catalogs, today: today)
+            }
+            return CaseloadExportRow(entry: entry, plan: summary)
+        }
+        switch format {
+        case .json: try printJSON(rows)
+        case .csv: print(CSVText.document(header: CaseloadExportRow.header, rows: rows.map(\.fields)), terminator: "")
+        }
+    }
+}
+
+struct CaseloadExportRow: Encodable {
+    var localId: String
+    var familyName: String
+    var firstName: String
+    var grade: String
+    var school: String
+    var pathway: String?
+    var onTrack: Bool?
+    var shortfall: String?
+    var nextMilestone: String?
+    var nextMilestoneDue: String?
+    var lastContact: String?
+
+    init(entry: CaseloadEntry, plan: PlanSummary?) {
+        localId = entry.student.localId
+        familyName = entry.student.familyName
+        firstName = entry.student.firstName
+        grade = entry.student.grade.description
+        school = entry.schoolName
+        pathway = plan?.pathwayTitle
+        onTrack = plan?.isOnTrack
+        shortfall = plan?.shortfall
+        nextMilestone = plan?.nextMilestone?.title
+        nextMilestoneDue = plan?.nextMilestone?.due.iso
+        lastContact = entry.lastContact.map { CivilDate.today(now: $0, timeZone: .current).iso }
+    }
+
+    static let header = ["localId", "familyName", "firstName", "grade", "school", "pathway", "onTrack", "shortfall",
+                         "nextMilestone", "nextMilestoneDue", "lastContact"]
+    var fields: [String] {
+        [localId, familyName, firstName, grade, school, pathway ?? "", onTrack.map { $0 ? "yes" : "no" } ?? "",
+         shortfall ?? "", nextMilestone ?? "", nextMilestoneDue ?? "", lastContact ?? ""]
+    }
+}
+
+struct ExportSessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions",
+        abstract: "Sessions since a date. Confidential notes are left out unless asked for, and then only your own.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
+
+    @Option(help: "The first day to include (YYYY-MM-DD, or -30d style is not accepted: give a date).")
+    var since: String
+
+    @Flag(help: "Include the text of confidential notes you wrote yourself.")
+    var includeConfidential = false
+
+    @Flag var format: DataFormat = .csv
+
+    func run() throws {
+        guard let day = CivilDate(iso: since), let start = LocalTime.parse("\(day.iso) 00:00", timeZone: .current) else {
+            throw CLIError("--since \"\(since)\": expected a date as YYYY-MM-DD")
+        }
+        let db = try database.openForReading()
+        let viewer = try acting.resolve(in: db)
+        let catalogs = loadCatalogs()
+        let rows = try db.sessionsForExport(since: start, viewerId: viewer.id, includeConfidential: includeConfidential)
+            .map { view, student in SessionExportRow(view: view, student: student, kinds: catalogs.sessionKinds) }
+        switch format {
+        case .json: try printJSON(rows)
+        case .csv: print(CSVText.document(header: SessionExportRow.header, rows: rows.map(\.fields)), terminator: "")
+        }
+    }
+}
+
+struct SessionExportRow: Encodable {
+    var sessionId: Int64
+    var studentLocalId: String
+    var student: String
+    var startedAt: String
+    var minutes: Int
+    var kind: String
+    var author: String
+    var confidential: Bool
+    var topics: [String]
+    var note: String
+
+    init(view: SessionView, student: Student, kinds: SessionKindCatalog) {
+        sessionId = view.id
+        studentLocalId = student.localId
+        self.student = student.listName
+        startedAt = LocalTime.format(view.session.startedAt, timeZone: .current)
+        minutes = view.session.durationMinutes
+        kind = kinds.title(of: view.session.kind)
+        author = view.authorName
+        confidential = view.session.isConfidential
+        topics = view.session.topics
+        note = view.isRedacted ? "[confidential note left out]" : view.session.note
+    }
+
+    static let header = ["sessionId", "studentLocalId", "student", "startedAt", "minutes", "kind", "author", "confidential", "topics", "note"]
+    var fields: [String] {
+        [String(sessionId), studentLocalId, student, startedAt, String(minutes), kind, author, confidential ? "yes" : "no",
+         topics.joined(separator: "; "), note]
+    }
+}
