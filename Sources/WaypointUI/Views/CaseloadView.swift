@@ -42,9 +42,11 @@ enum CaseloadView {
         if let days = state.caseload.notSeenInDays { owner += " · not seen \(days)+ days" }
         if state.caseload.preset != .everyone { owner += " · \(state.caseload.preset.title)" }
         let rows = state.caseload.rows
-        let count = state.caseload.query.isEmpty
-            ? "\(rows.count.formatted) \(rows.count == 1 ? "student" : "students")"
-            : "\(rows.count.formatted) \(rows.count == 1 ? "match" : "matches")"
+        let noun = state.caseload.query.isEmpty ? (rows.count == 1 ? "student" : "students") : (rows.count == 1 ? "match" : "matches")
+        // Where the selection is in a long list: "17 of 320 students".
+        let count = rows.count > 1
+            ? "\((state.caseload.table.selected + 1).formatted) of \(rows.count.formatted) \(noun)"
+            : "\(rows.count.formatted) \(noun)"
         TitleBar.render("Waypoint · \(owner)", right: state.caseload.isLoaded ? count : "",
                         into: &buffer, area: chrome.title)
 
