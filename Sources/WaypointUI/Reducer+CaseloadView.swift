@@ -18,6 +18,17 @@ extension CaseloadState {
                 return today.dayNumber - CivilDate.today(now: last, timeZone: timeZone).dayNumber >= days
             }
         }
+        if sort == .nextMilestone {
+            // Soonest due (overdue first) at the top; students with nothing due at the end.
+            result = result.enumerated().sorted { lhs, rhs in
+                switch (lhs.element.plan?.nextMilestone?.due, rhs.element.plan?.nextMilestone?.due) {
+                case (nil, nil): return lhs.offset < rhs.offset
+                case (nil, _): return false
+                case (_, nil): return true
+                case let (l?, r?): return l != r ? l < r : lhs.offset < rhs.offset
+                }
+            }.map(\.element)
+        }
         if sort == .lastContact {
             result = result.enumerated().sorted { lhs, rhs in
                 switch (lhs.element.lastContact, rhs.element.lastContact) {
@@ -41,9 +52,17 @@ extension AppState {
     }
 
     mutating func cycleCaseloadSort() {
-        caseload.sort = caseload.sort == .name ? .lastContact : .name
+        switch caseload.sort {
+        case .name: caseload.sort = .lastContact
+        case .lastContact: caseload.sort = .nextMilestone
+        case .nextMilestone: caseload.sort = .name
+        }
         refreshCaseloadView(keepSelection: true)
-        status = StatusMessage(caseload.sort == .name ? "Sorted by name." : "Sorted by last contact: longest unseen first.")
+        switch caseload.sort {
+        case .name: status = StatusMessage("Sorted by name.")
+        case .lastContact: status = StatusMessage("Sorted by last contact: longest unseen first.")
+        case .nextMilestone: status = StatusMessage("Sorted by next milestone: overdue and soonest due first.")
+        }
     }
 
     mutating func toggleNotSeenFilter() {

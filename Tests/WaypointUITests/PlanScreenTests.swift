@@ -148,4 +148,26 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100002", "S100003"])
         XCTAssertNil(state.overlay)
     }
+
+    func testSortingByNextMilestonePutsOverdueFirst() {
+        var state = Fixtures.caseloadState()
+        var entries = Fixtures.entries(count: 3)
+        let catalogs = CatalogLoader.shipped
+        let today = CivilDate(year: 2026, month: 11, day: 23)
+        func plan(dueIn days: Int) -> PlanSummary {
+            var summary = PlanSummary(grade: Grade(rawValue: 12)!, pathwayId: nil, requirementSetId: nil, courses: [],
+                                      milestones: [], catalogs: catalogs, today: today)
+            summary.nextMilestone = .init(id: "fafsa", title: "FAFSA", due: today.adding(days: days), isOverdue: days < 0)
+            return summary
+        }
+        entries[0].plan = plan(dueIn: 30)
+        entries[2].plan = plan(dueIn: -5)
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
+        _ = reduce(&state, .command(.cycleSort))
+        _ = reduce(&state, .command(.cycleSort))
+        XCTAssertEqual(state.caseload.sort, .nextMilestone)
+        XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100003", "S100001", "S100002"])
+        _ = reduce(&state, .command(.cycleSort))
+        XCTAssertEqual(state.caseload.sort, .name)
+    }
 }

@@ -39,6 +39,7 @@ enum CaseloadView {
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
         var owner = state.counselor.map { "Caseload of \($0.displayName)" } ?? "All students in the district"
         if state.caseload.sort == .lastContact { owner += " · by last contact" }
+        if state.caseload.sort == .nextMilestone { owner += " · by next milestone" }
         if let days = state.caseload.notSeenInDays { owner += " · not seen \(days)+ days" }
         if state.caseload.preset != .everyone { owner += " · \(state.caseload.preset.title)" }
         let rows = state.caseload.rows
