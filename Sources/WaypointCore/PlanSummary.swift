@@ -14,6 +14,13 @@ public struct PlanSummary: Equatable, Sendable {
         public var title: String
         public var due: CivilDate
         public var isOverdue: Bool
+
+        public init(id: String, title: String, due: CivilDate, isOverdue: Bool) {
+            self.id = id
+            self.title = title
+            self.due = due
+            self.isOverdue = isOverdue
+        }
     }
 
     /// Computes the summary: open catalog milestones of the student's grade and earlier whose
