@@ -12,6 +12,10 @@ public final class EffectRunner {
     /// executable, which knows the export formats and the working folder.
     public var exportPlan: ((Int64) throws -> String)?
     public var catalogs: Catalogs
+    /// Plan summaries by student, for the day they were computed: a search reloads rows on
+    /// every keystroke, and the summaries only change when a plan (or the day) does.
+    private var planSummaries: [Int64: PlanSummary] = [:]
+    private var planSummariesDay: CivilDate?
 
     public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.shipped,
                 demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
@@ -59,6 +63,7 @@ public final class EffectRunner {
                                                                 years: PlanYears.years(for: school),
                                                                 plan: try database.plan(studentId: studentId)))]
             case .changePlan(let change, let counselorId):
+                planSummaries = [:]
                 try apply(change, counselorId: counselorId)
                 return []
             case .exportPlan(let studentId):
@@ -111,13 +116,21 @@ public final class EffectRunner {
     }
 
     private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {
-        let sources = try database.planSummarySources(studentIds: rows.compactMap(\.student.id))
         let today = CivilDate.today()
+        if planSummariesDay != today {
+            planSummaries = [:]
+            planSummariesDay = today
+        }
+        let missing = rows.compactMap(\.student.id).filter { planSummaries[$0] == nil }
+        let sources = try database.planSummarySources(studentIds: missing)
+        for row in rows {
+            guard let id = row.student.id, let source = sources[id] else { continue }
+            planSummaries[id] = PlanSummary(grade: row.student.grade, pathwayId: source.pathwayId,
+                                            requirementSetId: source.requirementSetId, courses: source.courses,
+                                            milestones: source.milestones, catalogs: catalogs, today: today)
+        }
         for index in rows.indices {
-            guard let id = rows[index].student.id, let source = sources[id] else { continue }
-            rows[index].plan = PlanSummary(grade: rows[index].student.grade, pathwayId: source.pathwayId,
-                                           requirementSetId: source.requirementSetId, courses: source.courses,
-                                           milestones: source.milestones, catalogs: catalogs, today: today)
+            rows[index].plan = rows[index].student.id.flatMap { planSummaries[$0] }
         }
     }
 
