@@ -48,11 +48,17 @@ struct RosterTable {
         }
         var complete = true
         for column in expected.required where index[column] == nil {
+            if misnamed.contains(column) {
+                complete = false
+                continue
+            }
+            let issue = RosterIssue(file: csv.name, line: 1, column: csv.header.count + 1, field: "header",
+                                    value: csv.header.joined(separator: ","),
+                                    expected: "a required column \"\(column)\"")
+            // A header-only file loses nothing without the column: recoverable.
+            if csv.rows.isEmpty, issues.deviation(issue) { continue }
+            if !csv.rows.isEmpty { issues.error(issue) }
             complete = false
-            if misnamed.contains(column) { continue }
-            issues.error(RosterIssue(file: csv.name, line: 1, column: csv.header.count + 1, field: "header",
-                                     value: csv.header.joined(separator: ","),
-                                     expected: "a required column \"\(column)\""))
         }
         guard complete else { return nil }
         columns = Set(index.keys)
