@@ -54,8 +54,7 @@ let package = Package(
         .testTarget(
             name: "InterchangeTests",
             dependencies: ["Interchange", "WaypointCore", "WaypointCatalogs", "WaypointStore",
-                           .product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Fixtures")]
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "WaypointStoreTests", dependencies: ["WaypointStore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),

@@ -4,6 +4,12 @@ public struct RosterImportSummary: Equatable, Sendable, CustomStringConvertible 
         public var added = 0
         public var updated = 0
         public var deactivated = 0
+
+        public init(added: Int = 0, updated: Int = 0, deactivated: Int = 0) {
+            self.added = added
+            self.updated = updated
+            self.deactivated = deactivated
+        }
     }
 
     public var schools = Counts()

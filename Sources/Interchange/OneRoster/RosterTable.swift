@@ -30,6 +30,12 @@ struct RosterTable {
     /// Nil when a required column is missing (the rows cannot be read).
     init?(_ csv: RosterCSVFile, _ expected: RosterColumns, issues: RosterIssues) {
         file = csv.name
+        // A zero-byte file holds no rows and no header to check.
+        if csv.header.isEmpty, csv.rows.isEmpty {
+            columns = []
+            records = []
+            return
+        }
         var index: [String: Int] = [:]
         var misnamed: Set<String> = []
         for (position, header) in csv.header.enumerated() where !header.isEmpty {
