@@ -103,6 +103,10 @@ final class RosterImportTests: XCTestCase {
         XCTAssertEqual(try db.importRoster(RosterReader.read(try RosterFixture().url).bundle).total,
                        RosterImportSummary.Counts())
 
+        let ben = try XCTUnwrap(db.student(localId: "1002"))
+        let counselor = try XCTUnwrap(db.allCounselors().first)
+        _ = try db.recordSession(AdvisingSession(studentId: ben.id!, authorId: counselor.id!, startedAt: Date(),
+                                                 durationMinutes: 20, kind: "check-in", note: "Talked about electives."))
         let before = try checksum(db)
         let broken = try RosterFixture(replacing: [
             "demographics.csv": RosterFixture.files["demographics.csv"]! + "U2,active,2025-01-01,2010-02-30,male,,\n"])
@@ -119,6 +123,7 @@ final class RosterImportTests: XCTestCase {
         XCTAssertEqual(try db.importRoster(RosterReader.read(dropped.url).bundle).students.deactivated, 1)
         XCTAssertEqual(try db.student(localId: "1002")?.isActive, false, "kept, inactive")
         XCTAssertEqual(try db.studentCount(), 2)
+        XCTAssertEqual(try db.sessions(studentId: ben.id!, viewerId: counselor.id).count, 1, "the session stays")
     }
 
     func testNoPasswordReachesTheDatabaseFile() throws {
