@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .target(name: "WaypointCore"),
@@ -33,8 +34,8 @@ let package = Package(
                 .embedInCode("catalogs/requirement-sets.json"),
             ]
         ),
-        // Exports (and, later, roster import): files in and out, no terminal, no database.
-        .target(name: "Interchange", dependencies: ["WaypointCore"]),
+        // Exports and roster import: files in and out, no terminal, no database.
+        .target(name: "Interchange", dependencies: ["WaypointCore", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "TerminalKit"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNcurses"]),
@@ -50,7 +51,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WaypointCoreTests", dependencies: ["WaypointCore", "WaypointCatalogs"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "WaypointCore", "WaypointCatalogs"]),
+        .testTarget(
+            name: "InterchangeTests",
+            dependencies: ["Interchange", "WaypointCore", "WaypointCatalogs", "WaypointStore",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "WaypointStoreTests", dependencies: ["WaypointStore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(

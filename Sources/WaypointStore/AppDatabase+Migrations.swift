@@ -8,6 +8,7 @@ extension AppDatabase {
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2-sessions", migrate: createSessions)
         migrator.registerMigration("v3-plans", migrate: createPlans)
+        migrator.registerMigration("v4-roster", migrate: createRoster)
         return migrator
     }
 

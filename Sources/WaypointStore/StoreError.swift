@@ -21,6 +21,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case followUpNotFound(id: Int64)
     /// Confidential notes belong to their author alone.
     case confidentialToAuthor(sessionId: Int64)
+    /// A delta roster names a school that neither the bundle nor the database has.
+    case unknownRosterSchool(sourcedId: String, studentSourcedId: String)
 
     public var description: String {
         switch self {
@@ -58,6 +60,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "No follow-up with id \(id)."
         case .confidentialToAuthor(let id):
             "Session \(id) is confidential: only the counselor who wrote it can read or amend it."
+        case .unknownRosterSchool(let school, let student):
+            "Student \(student) belongs to org \(school), which is neither in the roster's orgs.csv nor in the database."
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }

@@ -325,3 +325,36 @@ final class ExportAndBackupTests: XCTestCase {
         XCTAssertEqual(kept.count, 1, "the previous content is kept")
     }
 }
+
+/// `waypoint import oneroster`: a good bundle imports, a bad one is refused with its place.
+final class ImportCommandLineTests: XCTestCase {
+    func testImportOneRosterReportsCountsAndRefusesABadBundle() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        let roster = scratch.path("roster")
+        try FileManager.default.createDirectory(atPath: roster, withIntermediateDirectories: true)
+        let files = [
+            "manifest.csv": "propertyName,value\noneroster.version,1.1\nfile.orgs,bulk\nfile.users,bulk\n",
+            "orgs.csv": "sourcedId,name,type\nS1,Lakeside High,school\n",
+            "users.csv": "sourcedId,enabledUser,orgSourcedIds,role,username,givenName,familyName,identifier,grades,password\n"
+                + "U1,true,S1,student,ana,Ana,Lopez,1001,09,Hunter2\nC1,true,S1,counselor,msmith,Maria,Smith,,,Hunter2\n",
+            "caseloads.csv": "counselor,student\nmsmith,U1\n",
+        ]
+        for (name, text) in files { try text.write(toFile: "\(roster)/\(name)", atomically: true, encoding: .utf8) }
+
+        let first = try runProcess(binary, ["import", "oneroster", roster, "--db", database])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("students: 1 added"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("caseload assignments: 1 added"), first.stdout)
+        let again = try runProcess(binary, ["import", "oneroster", roster, "--db", database])
+        XCTAssertTrue(again.stdout.contains("total: 0 added, 0 updated, 0 deactivated"), again.stdout)
+        XCTAssertFalse((first.stdout + first.stderr).contains("Hunter2"))
+
+        try "sourcedId,name,type\nS1,Lakeside High,campus\n".write(toFile: "\(roster)/orgs.csv", atomically: true, encoding: .utf8)
+        let bad = try runProcess(binary, ["import", "oneroster", roster, "--db", database])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("orgs.csv:2:3: type \"campus\": expected one of"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("nothing was imported"), bad.stderr)
+    }
+}

@@ -1,0 +1,68 @@
+/// One problem in a roster bundle, at a place a district data manager can open in an editor:
+/// `users.csv:4:3: dateLastModified "1/05/2023": expected an ISO 8601 date or dateTime`.
+///
+/// `line` is the physical line in the file (a quoted newline moves later rows down) and
+/// `column` the 1-based field number in that row (for quoting and encoding problems, which
+/// happen inside a field, the character position in the line).
+public struct RosterIssue: Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var field: String
+    public var value: String
+    public var expected: String
+
+    public init(file: String, line: Int, column: Int, field: String, value: String, expected: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.value = value
+        self.expected = expected
+    }
+
+    public var description: String {
+        "\(file):\(line):\(column): \(field) \"\(value)\": expected \(expected)"
+    }
+}
+
+/// A bundle that cannot be imported: every error found (up to `RosterIssues.limit`), none
+/// of it written.
+public struct RosterImportError: Error, Sendable, CustomStringConvertible {
+    public var errors: [RosterIssue]
+    /// True when more errors were found than are listed.
+    public var truncated: Bool
+
+    public var description: String {
+        errors.map(\.description).joined(separator: "\n")
+            + (truncated ? "\n(more errors not shown; fix these and import again)" : "")
+    }
+}
+
+/// Collects errors and warnings while a bundle is read. Deviations the standard does not
+/// allow but a person can recover from are warnings under `--lenient` and errors otherwise.
+final class RosterIssues {
+    /// Past this many errors the rest add nothing a person can act on.
+    static let limit = 50
+
+    let lenient: Bool
+    private(set) var errors: [RosterIssue] = []
+    private(set) var warnings: [RosterIssue] = []
+    private(set) var truncated = false
+
+    init(lenient: Bool) { self.lenient = lenient }
+
+    func error(_ issue: RosterIssue) {
+        if errors.count < RosterIssues.limit { errors.append(issue) } else { truncated = true }
+    }
+
+    func warning(_ issue: RosterIssue) { warnings.append(issue) }
+
+    /// A recoverable deviation: a warning when lenient, an error otherwise. Returns whether
+    /// the reader may recover from it.
+    @discardableResult
+    func deviation(_ issue: RosterIssue) -> Bool {
+        if lenient { warning(issue) } else { error(issue) }
+        return lenient
+    }
+}

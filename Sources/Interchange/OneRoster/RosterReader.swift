@@ -1,0 +1,116 @@
+import Foundation
+import WaypointCore
+
+/// Reads a OneRoster 1.1 or 1.2 CSV folder into a `RosterBundle`, validating all of it
+/// first: any error and there is no bundle, only the list of errors.
+public enum RosterReader {
+    /// Where caseloads come from.
+    public enum CaseloadSource: Equatable, Sendable {
+        /// Each counselor gets the students of the orgs where they hold the counselor role.
+        case roles
+        /// A caseloads.csv (`counselor,student`), at this path.
+        case file(URL)
+    }
+
+    public struct Result: Sendable {
+        public var bundle: RosterBundle
+        /// One per deviation accepted under `lenient`, and per thing that could not be checked.
+        public var warnings: [RosterIssue]
+    }
+
+    /// - Parameter caseloads: nil takes caseloads.csv from the folder when there is one, else roles.
+    public static func read(_ directory: URL, lenient: Bool = false,
+                            caseloads: CaseloadSource? = nil) throws(RosterImportError) -> Result {
+        let issues = RosterIssues(lenient: lenient)
+        let bundle = readBundle(directory, caseloads: caseloads, issues: issues)
+        guard let bundle, issues.errors.isEmpty else {
+            throw RosterImportError(errors: issues.errors, truncated: issues.truncated)
+        }
+        return Result(bundle: bundle, warnings: issues.warnings)
+    }
+
+    private static func readBundle(_ directory: URL, caseloads: CaseloadSource?, issues: RosterIssues) -> RosterBundle? {
+        guard let manifest = RosterManifest.read(directory, issues: issues) else { return nil }
+        let version = manifest.version
+
+        func table(_ file: String, _ columns: RosterColumns) -> RosterTable? {
+            guard manifest.mode(file) != .absent else { return nil }
+            let url = directory.appendingPathComponent("\(file).csv")
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                issues.error(RosterIssue(file: "manifest.csv", line: 1, column: 2, field: "file.\(file)",
+                                         value: manifest.mode(file).rawValue, expected: "\(file).csv in the folder"))
+                return nil
+            }
+            return RosterCSVFile.read(url, issues: issues).flatMap { RosterTable($0, columns, issues: issues) }
+        }
+
+        var references = RosterReferences()
+        let orgsTable = table("orgs", .orgs(version))
+        let orgs = orgsTable.map { RosterOrg.read($0, mode: manifest.mode("orgs"), issues: issues) } ?? []
+        references.register("orgs", mode: manifest.mode("orgs"), ids: Set(orgs.map(\.sourcedId)))
+        if let orgsTable { RosterOrg.checkParents(orgsTable, references: &references, issues: issues) }
+
+        let sessionsTable = table("academicSessions", .academicSessions(version))
+        let sessions = sessionsTable.map {
+            RosterClassFiles.checkSessions($0, mode: manifest.mode("academicSessions"), issues: issues)
+        } ?? []
+        references.register("academicSessions", mode: manifest.mode("academicSessions"), ids: sessions)
+        if let sessionsTable { RosterClassFiles.checkSessionParents(sessionsTable, references: &references, issues: issues) }
+
+        let courses = table("courses", .courses(version)).map {
+            RosterClassFiles.checkCourses($0, mode: manifest.mode("courses"), references: &references, issues: issues)
+        } ?? []
+        references.register("courses", mode: manifest.mode("courses"), ids: courses)
+        let classes = table("classes", .classes(version)).map {
+            RosterClassFiles.checkClasses($0, mode: manifest.mode("classes"), references: &references, issues: issues)
+        } ?? []
+        references.register("classes", mode: manifest.mode("classes"), ids: classes)
+
+        let usersTable = table("users", .users(version))
+        var users = usersTable.map {
+            RosterUser.read($0, mode: manifest.mode("users"), version: version, issues: issues)
+        } ?? []
+        references.register("users", mode: manifest.mode("users"), ids: Set(users.map(\.sourcedId)))
+        for user in users {
+            for org in RosterValues.list(user.record["orgSourcedIds"]) + [user.record["primaryOrgSourcedId"]] {
+                let column = user.record.has("orgSourcedIds") && org != user.record["primaryOrgSourcedId"]
+                    ? "orgSourcedIds" : "primaryOrgSourcedId"
+                references.check(user.record, column, value: org, in: "orgs", issues: issues)
+            }
+        }
+        if version == .v1_2, let rolesTable = table("roles", .roles) {
+            RosterUser.applyRoles(rolesTable, mode: manifest.mode("roles"), to: &users, references: &references,
+                                  issues: issues)
+        }
+        if let enrollments = table("enrollments", .enrollments(version)) {
+            RosterClassFiles.checkEnrollments(enrollments, mode: manifest.mode("enrollments"), references: &references,
+                                              issues: issues)
+        }
+        let demographics = table("demographics", .demographics(version)).map {
+            RosterDemographicsFile.read($0, mode: manifest.mode("demographics"), references: &references, issues: issues)
+        } ?? [:]
+
+        let students = RosterPeople.students(users, orgs: orgs, demographics: demographics, issues: issues)
+        let counselors = RosterPeople.counselors(users)
+        let pairs: [RosterCaseload]
+        let source = caseloads ?? (FileManager.default.fileExists(atPath: directory.appendingPathComponent("caseloads.csv").path)
+            ? .file(directory.appendingPathComponent("caseloads.csv")) : .roles)
+        switch source {
+        case .roles:
+            pairs = RosterPeople.caseloadsByRole(users, students: students)
+        case .file(let url):
+            if let csv = RosterCSVFile.read(url, issues: issues), let table = RosterTable(csv, .caseloads, issues: issues) {
+                pairs = RosterCaseloadsFile.read(table, counselors: counselors, students: Set(students.map(\.sourcedId)),
+                                                 issues: issues)
+            } else {
+                pairs = []
+            }
+        }
+        let schoolIds = Set(students.map(\.schoolSourcedId))
+        let schools = orgs.filter { $0.type == "school" || schoolIds.contains($0.sourcedId) }
+            .map { RosterSchool(sourcedId: $0.sourcedId, name: $0.name, parentSourcedId: $0.parentSourcedId) }
+        return RosterBundle(version: version.rawValue, orgsMode: manifest.mode("orgs"), usersMode: manifest.mode("users"),
+                            demographicsMode: manifest.mode("demographics"), schools: schools, students: students,
+                            counselors: counselors, caseloads: pairs)
+    }
+}

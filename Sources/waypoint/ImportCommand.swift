@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Interchange
+import WaypointStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import data from the district's systems.",
+        subcommands: [ImportOneRosterCommand.self])
+}
+
+/// `waypoint import oneroster DIR`: validates the whole bundle, then applies it in one
+/// transaction, or writes nothing and lists every error (file:line:column) on stderr.
+struct ImportOneRosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "oneroster",
+        abstract: "Import a OneRoster 1.1 or 1.2 CSV folder (students, schools, counselors, caseloads).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The folder holding manifest.csv and the roster files.", valueName: "dir"))
+    var directory: String
+
+    @Flag(help: "Show what would be added, updated and deactivated; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Accept recoverable deviations (a misnamed column, a space for T in a date, a short row) with a warning each.")
+    var lenient = false
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Caseloads from `roles` (counselor roles in roles.csv) or `file F` (a caseloads.csv; default: DIR/caseloads.csv when present, else roles).",
+        valueName: "roles|file F"))
+    var counselorFrom: [String] = []
+
+    func validate() throws {
+        switch counselorFrom.first {
+        case nil: break
+        case "roles" where counselorFrom.count == 1: break
+        case "file" where counselorFrom.count == 2: break
+        default:
+            throw ValidationError("--counselor-from must be `roles` or `file PATH`, not \"\(counselorFrom.joined(separator: " "))\"")
+        }
+    }
+
+    func run() throws {
+        let source: RosterReader.CaseloadSource? = switch counselorFrom.first {
+        case "roles": .roles
+        case "file": .file(URL(fileURLWithPath: counselorFrom[1]))
+        default: nil
+        }
+        let result: RosterReader.Result
+        do {
+            result = try RosterReader.read(URL(fileURLWithPath: directory), lenient: lenient, caseloads: source)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw CLIError("\(counted(error.errors.count, "error")) in \(directory)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")
+        }
+        for warning in result.warnings {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
+        let db = try database.open()
+        let summary: RosterImportSummary
+        do {
+            summary = try db.importRoster(result.bundle, dryRun: dryRun)
+        } catch let error as StoreError {
+            throw CLIError("\(error.description) Nothing was imported.")
+        }
+        print(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory):")
+        print(summary.description)
+    }
+}
