@@ -20,7 +20,7 @@ enum WelcomeView {
         y += 1
         keyLine("d", "Load the demo district: fictional students in several high schools with their counselors, to try every screen. Nothing real is touched.", &y, area, &buffer)
         y += 1
-        line("Real rosters come from your student information system as OneRoster CSV files; importing them is not in this version yet.", style: Theme.muted)
+        line("Real rosters come from your student information system as OneRoster CSV files. Quit and run: waypoint import oneroster FOLDER (add --dry-run to see what it would do first).", style: Theme.muted)
         y += 1
         keyLine("q", "Quit", &y, area, &buffer)
         if state.isBusy {
