@@ -20,6 +20,7 @@ public final class CursesTerminal: TerminalBackend {
         keypad(wp_stdscr(), true)
         set_escdelay(25)
         KeyDecoder.learnTerminalKeys()
+        BracketedPaste.enable()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         if !monochrome, !noColor, has_colors() {
             start_color()
@@ -37,6 +38,7 @@ public final class CursesTerminal: TerminalBackend {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        BracketedPaste.disable()
         curs_set(1)
         endwin()
         SignalGuard.uninstall()
@@ -85,11 +87,55 @@ public final class CursesTerminal: TerminalBackend {
         case KEY_CODE_YES:
             if Int32(character) == KEY_RESIZE { return .resize(size()) }
             return KeyDecoder.functionKey(Int32(character)).map(InputEvent.key)
+        case OK where character == 27:
+            return readEscapeSequence().map(InputEvent.key)
         case OK:
             return KeyDecoder.character(UInt32(character)).map(InputEvent.key)
         default:
             return nil
         }
+    }
+
+    /// After an ESC: nothing more within a few milliseconds is the Esc key; more bytes are an
+    /// Alt-key, a sequence curses did not know (Ctrl-arrows in many terminals), or a
+    /// bracketed paste. An Alt-key must never act as Esc followed by a letter: Esc then `y`
+    /// would discard a note.
+    private func readEscapeSequence() -> Key? {
+        guard let next = nextCharacter(waitMilliseconds: 10) else { return .escape }
+        guard next == 0x5B || next == 0x4F else {   // "[" or "O": CSI and SS3
+            return KeyDecoder.alt(next)
+        }
+        var sequence = String(UnicodeScalar(UInt8(next)))
+        while sequence.count < 16, let byte = nextCharacter(waitMilliseconds: 10) {
+            sequence.append(Character(Unicode.Scalar(byte) ?? "?"))
+            if (0x40...0x7E).contains(byte), sequence.count > 1 { break }
+        }
+        if sequence == "[200~" { return readBracketedPaste() }
+        return KeyDecoder.escapeSequence(sequence)
+    }
+
+    /// Everything up to ESC [ 201 ~, as one `.paste`. Capped so a runaway paste cannot eat memory.
+    private func readBracketedPaste() -> Key? {
+        var scalars = String.UnicodeScalarView()
+        let end = Array("\u{1B}[201~".unicodeScalars)
+        var tail: [Unicode.Scalar] = []
+        while scalars.count < 1_000_000, let value = nextCharacter(waitMilliseconds: 500) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            tail.append(scalar)
+            if tail.count > end.count { scalars.append(tail.removeFirst()) }
+            if tail == end { break }
+        }
+        if tail != end { scalars.append(contentsOf: tail) }
+        let text = String(scalars).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return text.isEmpty ? nil : .paste(text)
+    }
+
+    private func nextCharacter(waitMilliseconds: Int32) -> UInt32? {
+        wtimeout(wp_stdscr(), waitMilliseconds)
+        var character: wint_t = 0
+        let result = wget_wch(wp_stdscr(), &character)
+        guard result == OK else { return nil }
+        return UInt32(character)
     }
 
     private func curses(_ style: Style) -> (attr_t, Int16) {
@@ -112,5 +158,16 @@ extension Locale {
         if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
             setlocale(LC_ALL, "C.UTF-8")
         }
+    }
+}
+
+/// Asks the terminal to mark pasted text, so a paste arrives as one piece instead of as
+/// thousands of keys (and Enter inside it is text, not a command).
+enum BracketedPaste {
+    static func enable() { send("\u{1B}[?2004h") }
+    static func disable() { send("\u{1B}[?2004l") }
+
+    private static func send(_ sequence: String) {
+        FileHandle.standardOutput.write(Data(sequence.utf8))
     }
 }

@@ -50,4 +50,25 @@ enum KeyDecoder {
             return .char(Character(scalar))
         }
     }
+
+    /// Alt plus a key, as terminals send it (ESC, then the key).
+    static func alt(_ value: UInt32) -> Key? {
+        switch value {
+        case 0x62: return .wordLeft            // Alt-b
+        case 0x66: return .wordRight           // Alt-f
+        case 8, 127: return .ctrl("w")         // Alt-Backspace: delete a word
+        default: return nil                    // any other Alt-key does nothing rather than act as Esc
+        }
+    }
+
+    /// CSI and SS3 sequences curses did not decode: Ctrl- and Alt-arrows in xterm style.
+    static func escapeSequence(_ sequence: String) -> Key? {
+        switch sequence {
+        case "[1;5D", "[1;3D", "[5D", "Od": return .wordLeft
+        case "[1;5C", "[1;3C", "[5C", "Oc": return .wordRight
+        case "[1;5H", "[1;2H": return .home
+        case "[1;5F", "[1;2F": return .end
+        default: return nil
+        }
+    }
 }

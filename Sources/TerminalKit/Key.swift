@@ -6,8 +6,10 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     case enter, escape, backspace, delete, tab, backTab, insert
     case up, down, left, right, home, end, pageUp, pageDown
-    /// Ctrl-← and Ctrl-→: a word at a time, where the terminal reports them.
+    /// Ctrl-← and Ctrl-→ (or Alt-b, Alt-f): a word at a time.
     case wordLeft, wordRight
+    /// Text pasted in one piece (bracketed paste): inserted, and undone, as one edit.
+    case paste(String)
     case function(Int)
 
     /// How the key is written in footers and help: "↑", "PgDn", "^C", "F1", "q".
@@ -31,6 +33,7 @@ public enum Key: Hashable, Sendable {
         case .end: "End"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
+        case .paste: "Paste"
         case .wordLeft: "^←"
         case .wordRight: "^→"
         case .function(let n): "F\(n)"

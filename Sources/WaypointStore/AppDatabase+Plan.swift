@@ -72,6 +72,13 @@ extension AppDatabase {
         }
     }
 
+    public func course(id: Int64) throws -> PlannedCourse? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT studentId FROM plan_course WHERE id = ?", arguments: [id]) else { return nil }
+            return try PlanRows.plan(studentId: row["studentId"], db: db).courses.first { $0.id == id }
+        }
+    }
+
     public func moveCourse(id: Int64, toYear year: Grade) throws {
         try write { db in
             try db.execute(sql: "UPDATE plan_course SET year = ? WHERE id = ?", arguments: [year.rawValue, id])

@@ -33,13 +33,15 @@ extension AppDatabase {
     }
 
     /// Amends a saved session. The note's earlier versions stay in its history; the new
-    /// text becomes the next version, credited to `authorId` at `now`.
+    /// text becomes the next version, credited to `authorId` at `now`. Only the session's
+    /// author may amend it: a colleague's record is theirs.
     public func amendSession(id: Int64, note: String, kind: String, topics: [String], participants: [Participant],
                              durationMinutes: Int, isConfidential: Bool, by authorId: Int64,
                              newFollowUps: [(dueDate: CivilDate?, text: String)] = [], now: Date = Date()) throws {
         try write { db in
             let current = try SessionRows.fetch(id: id, db: db)
             if current.isConfidential, current.authorId != authorId { throw StoreError.confidentialToAuthor(sessionId: id) }
+            guard current.authorId == authorId else { throw StoreError.notAuthor(sessionId: id) }
             try db.execute(sql: """
                 UPDATE advising_session SET kind = ?, participants = ?, durationMinutes = ?, isConfidential = ?
                 WHERE id = ?
@@ -63,6 +65,7 @@ extension AppDatabase {
         try write { db in
             let current = try SessionRows.fetch(id: id, db: db)
             if current.isConfidential, current.authorId != counselorId { throw StoreError.confidentialToAuthor(sessionId: id) }
+            guard current.authorId == counselorId else { throw StoreError.notAuthor(sessionId: id) }
             try db.execute(sql: "UPDATE advising_session SET isArchived = 1, archivedAt = ? WHERE id = ?", arguments: [now, id])
         }
     }

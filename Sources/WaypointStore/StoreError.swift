@@ -21,6 +21,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case followUpNotFound(id: Int64)
     /// Confidential notes belong to their author alone.
     case confidentialToAuthor(sessionId: Int64)
+    /// Sessions are amended and archived by the counselor who wrote them.
+    case notAuthor(sessionId: Int64)
     /// A delta roster names a school that neither the bundle nor the database has.
     case unknownRosterSchool(sourcedId: String, studentSourcedId: String)
 
@@ -58,6 +60,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "No session with id \(id)."
         case .followUpNotFound(let id):
             "No follow-up with id \(id)."
+        case .notAuthor(let id):
+            "Session \(id) was written by another counselor; only its author can amend or archive it."
         case .confidentialToAuthor(let id):
             "Session \(id) is confidential: only the counselor who wrote it can read or amend it."
         case .unknownRosterSchool(let school, let student):

@@ -12,8 +12,12 @@ public struct AppState: Equatable, Sendable {
     /// The overlay `?` help was opened over, to return to when help closes.
     public var helpReturn: Overlay?
     public var counselors: [Counselor] = []
-    /// The counselor at the keyboard; nil shows every active student in the district.
+    /// Whose caseload is shown; nil shows every active student in the district.
     public var counselorId: Int64?
+    /// The counselor at the keyboard: the author of what is written and the only reader of
+    /// their confidential notes. Chosen at start and not changed by browsing another
+    /// counselor's caseload.
+    public var userId: Int64?
     public var caseload = CaseloadState()
     public var profile: ProfileState?
     public var editor: SessionEditorState?
@@ -48,6 +52,10 @@ public struct AppState: Equatable, Sendable {
 
     public var counselor: Counselor? {
         counselors.first { $0.id == counselorId }
+    }
+
+    public var user: Counselor? {
+        counselors.first { $0.id == userId }
     }
 
     /// The smallest window every screen is laid out for.
@@ -109,6 +117,9 @@ public struct CaseloadState: Equatable, Sendable {
     /// Bumped on every request; a result with an older token is stale and dropped.
     public var requestToken = 0
     public var isLoaded = false
+    /// The next rows refresh what is shown (after returning from a profile), so the
+    /// selection stays on the same student instead of jumping to the top.
+    public var keepSelectionOnLoad = false
 
     public init() {}
 

@@ -5,6 +5,9 @@ public enum KeyRouter {
     public static func action(for key: Key, in state: AppState) -> Action? {
         let context = Keymaps.context(for: state)
         let keymap = Keymaps.keymap(for: context)
+        if let binding = keymap.binding(for: key), binding.isTyping {
+            return .edit(key)
+        }
         if let binding = keymap.binding(for: key) {
             if let reason = binding.disabledReason(state) {
                 return .unavailable("\(binding.title): \(reason)")

@@ -8,7 +8,12 @@ public struct KeyBinding: Sendable {
     public var title: String
     /// Shown in the footer as well as in help.
     public var inFooter: Bool
+    /// A key the focused text field handles itself (Ctrl-W, Ctrl-Z…): listed in help and the
+    /// docs so it can be found, but passed to the field as typing.
+    public var isTyping: Bool
     public var disabledReason: @Sendable (AppState) -> String?
+    /// When the footer shows the binding (it always works; the footer has little room).
+    public var shownWhen: @Sendable (AppState) -> Bool = { _ in true }
 
     public init(_ keys: [Key], _ command: Command, _ title: String, footer: Bool = true,
                 disabledWhen disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
@@ -16,7 +21,22 @@ public struct KeyBinding: Sendable {
         self.command = command
         self.title = title
         self.inFooter = footer
+        self.isTyping = false
         self.disabledReason = disabledReason
+    }
+
+    /// The same binding, shown in the footer only when `condition` holds.
+    public func shown(when condition: @escaping @Sendable (AppState) -> Bool) -> KeyBinding {
+        var copy = self
+        copy.shownWhen = condition
+        return copy
+    }
+
+    /// A documented key that the focused field handles as typing.
+    public static func typing(_ keys: [Key], _ title: String) -> KeyBinding {
+        var binding = KeyBinding(keys, .typeText, title, footer: false)
+        binding.isTyping = true
+        return binding
     }
 
     /// "j/↓" — the keys as one label.
@@ -58,9 +78,11 @@ public struct Keymap: Sendable {
         bindings.first { $0.keys.contains(key) }
     }
 
+    /// The footer: what can be done right now. Unavailable keys stay out of it (the `?`
+    /// help lists them, with the reason).
     public func hints(for state: AppState) -> [KeyHint] {
-        bindings.filter(\.inFooter).map {
-            KeyHint(keys: $0.keyLabel, title: $0.title, enabled: $0.disabledReason(state) == nil)
+        bindings.filter { $0.inFooter && $0.shownWhen(state) && $0.disabledReason(state) == nil }.map {
+            KeyHint(keys: $0.keyLabel, title: $0.title)
         }
     }
 }

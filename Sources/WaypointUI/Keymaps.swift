@@ -43,14 +43,15 @@ public enum Keymaps {
 
     public static let profile = Keymap(context: .profile, bindings: [
         KeyBinding([.char("n")], .newSession, "New session", disabledWhen: { state in
-            state.counselorId == nil ? "choose who you are first (c on the caseload)" : nil
+            state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
         }),
         KeyBinding([.enter], .amendSession, "Amend", footer: false, disabledWhen: { state in
             state.profile?.focus != .sessions || state.profile?.selectedSession == nil ? "select a session first" : nil
         }),
         KeyBinding([.char("a")], .archiveSession, "Archive session", footer: false, disabledWhen: { state in
             guard state.profile?.focus == .sessions, let view = state.profile?.selectedSession else { return "select a session first" }
-            return view.isRedacted ? "it is confidential to \(view.authorName)" : nil
+            if view.isRedacted { return "it is confidential to \(view.authorName)" }
+            return view.session.authorId == state.userId ? nil : "only \(view.authorName), who wrote it, can archive it"
         }),
         KeyBinding([.char("p")], .openPlan, "Plan"),
         KeyBinding([.tab], .switchPanel, "Sessions/follow-ups"),
@@ -79,30 +80,43 @@ public enum Keymaps {
             state.plan?.section == .courses ? nil : "years are in the Courses section"
         }),
         KeyBinding([.char("a")], .addPlanItem, "Add", disabledWhen: { state in
-            state.plan?.section == .milestones ? "milestones come from the catalog; Enter edits one" : nil
+            switch state.plan?.section {
+            case .milestones: "milestones come from the catalog; Enter edits one"
+            case .pathway: "p changes the pathway, Enter the goals"
+            default: nil
+            }
         }),
         KeyBinding([.enter, .char("e")], .editPlanItem, "Edit", footer: false),
-        KeyBinding([.char(" ")], .cyclePlanStatus, "Status"),
-        KeyBinding([.char(">")], .moveCourseLater, "Next year", disabledWhen: { state in
+        KeyBinding([.char(" ")], .cyclePlanStatus, "Status", disabledWhen: { state in
+            state.plan?.section == .more ? "entries here have no status to step through" : nil
+        }),
+        KeyBinding([.char(">")], .moveCourseLater, "Move to next year", disabledWhen: { state in
             state.plan?.section == .courses && state.plan?.selectedCourse != nil ? nil : "select a course first"
         }),
-        KeyBinding([.char("<")], .moveCourseEarlier, "Earlier year", footer: false, disabledWhen: { state in
+        KeyBinding([.char("<")], .moveCourseEarlier, "Move to earlier year", footer: false, disabledWhen: { state in
             state.plan?.section == .courses && state.plan?.selectedCourse != nil ? nil : "select a course first"
         }),
         KeyBinding([.char("d"), .delete], .removePlanItem, "Remove", footer: false),
-        KeyBinding([.char("w")], .waiveMilestone, "Waive milestone", footer: false, disabledWhen: { state in
+        KeyBinding([.char("w")], .waiveMilestone, "Waive", disabledWhen: { state in
             state.plan?.section == .milestones ? nil : "only milestones are waived"
         }),
-        KeyBinding([.char("p")], .changePathway, "Pathway", footer: false),
+        KeyBinding([.char("p")], .changePathway, "Pathway").shown(when: { $0.plan?.section == .pathway }),
         KeyBinding([.char("x")], .exportPlan, "Export"),
         KeyBinding([.char("k"), .up], .moveUp, "Up", footer: false),
         KeyBinding([.char("j"), .down], .moveDown, "Down", footer: false),
+        KeyBinding([.char("g"), .home], .moveTop, "First", footer: false),
+        KeyBinding([.char("G"), .end], .moveBottom, "Last", footer: false),
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q"), .escape], .back, "Back"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
 
     public static let views = Keymap(context: .views, bindings: [
+        .typing([.char("1")], "Every student"),
+        .typing([.char("2")], "Seniors without FAFSA"),
+        .typing([.char("3")], "Not on track to graduate"),
+        .typing([.char("4")], "An overdue milestone"),
+        .typing([.char("5")], "Not seen in 30 days"),
         KeyBinding([.escape, .char("q")], .back, "Close"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
@@ -128,6 +142,16 @@ public enum Keymaps {
         KeyBinding([.escape], .cancelEditor, "Cancel"),
         KeyBinding([.function(1)], .help, "Help"),
         KeyBinding([.ctrl("c")], .quit, "Quit now (draft kept)", footer: false),
+        .typing([.wordLeft, .wordRight], "Word left / right (also Alt-b, Alt-f)"),
+        .typing([.home, .end], "Line start / end"),
+        .typing([.pageUp, .pageDown], "Page up / down in the note"),
+        .typing([.ctrl("w")], "Delete the word before the cursor"),
+        .typing([.ctrl("u")], "Delete to the line start"),
+        .typing([.ctrl("k")], "Delete to the line end"),
+        .typing([.ctrl("z")], "Undo"),
+        .typing([.ctrl("y")], "Redo"),
+        .typing([.char(" ")], "Kind, With, Confidential: change or tick"),
+        .typing([.right], "Topics: complete a topic used before"),
     ])
 
     public static let confirmDiscard = Keymap(context: .confirmDiscard, bindings: [

@@ -6,8 +6,8 @@ extension AppState {
     /// Opens the editor for a new session with the profile's student, or to amend the
     /// selected session. A stored draft for the same student and session is loaded into it.
     mutating func openEditor(amending: Bool) -> [Effect] {
-        guard let counselorId else {
-            status = StatusMessage("Choose who you are first (c on the caseload): sessions are recorded in your name.", isError: true)
+        guard let counselorId = userId else {
+            status = StatusMessage("Waypoint does not know who you are: restart it with --counselor ID; sessions are recorded in your name.", isError: true)
             return []
         }
         guard let data = profile?.data, let studentId = data.student.id else { return [] }
@@ -18,6 +18,10 @@ extension AppState {
             guard let view = profile?.selectedSession else { return [] }
             guard !view.isRedacted else {
                 status = StatusMessage("That note is confidential to \(view.authorName).", isError: true)
+                return []
+            }
+            guard view.session.authorId == counselorId else {
+                status = StatusMessage("Only \(view.authorName), who wrote it, can amend that session.", isError: true)
                 return []
             }
             let session = view.session
@@ -51,8 +55,6 @@ extension AppState {
     mutating func editEditor(_ key: Key) -> [Effect] {
         guard var current = editor else { return [] }
         current.fieldError = nil
-        let before = current.payload
-        let beforeInput = current.followUpInput
         switch current.focus {
         case .kind:
             let ids = sessionKinds.kinds.map(\.id)
@@ -108,10 +110,13 @@ extension AppState {
                 current.followUpInput.handle(key)
             }
         case .confidential:
-            if key == .char(" ") || key == .char("x") {
+            // Text typed here by mistake (meant for the next field) must not flip the flag
+            // with each space: after a stray letter, only `x` toggles until the focus moves.
+            if key == .char("x") || (key == .char(" ") && !current.strayTyping) {
                 current.isConfidential.toggle()
             } else if case .char = key {
-                current.fieldError = "Space toggles; Tab moves to the next field"
+                current.strayTyping = true
+                current.fieldError = "x or Space ticks; Tab moves to the next field"
             }
         case .started:
             current.started.handle(key)
@@ -124,7 +129,10 @@ extension AppState {
                 current.fieldError = "at most 1440 minutes"
             }
         }
-        if current.payload != before || current.followUpInput != beforeInput { current.draftDirty = true }
+        // Any key in the form may have changed it. Comparing the whole form before and after
+        // would cost the length of the note on every key (a paste became quadratic), and a
+        // draft stored once too often is harmless.
+        current.draftDirty = true
         editor = current
         return []
     }
@@ -142,6 +150,7 @@ extension AppState {
             }
             current.followUps.append(FollowUpDraft(text: task, dueDate: date.iso))
             current.followUpInput = TextInput()
+            if date < today { current.fieldError = "\(date.iso) has passed; the follow-up will show as overdue" }
             return true
         } catch {
             current.fieldError = error.description
@@ -154,20 +163,34 @@ extension AppState {
         let fields = SessionEditorState.Field.allCases
         current.focus = fields[(current.focus.rawValue + delta + fields.count) % fields.count]
         current.fieldError = nil
+        current.strayTyping = false
         editor = current
     }
 
     mutating func saveEditor() -> [Effect] {
-        guard var current = editor, let counselorId else { return [] }
+        guard var current = editor, let counselorId = userId else { return [] }
         guard addFollowUp(&current) else {
             current.focus = .followUps
             editor = current
             return []
         }
-        guard LocalTime.parse(current.started.text, timeZone: timeZone) != nil else {
+        guard let start = LocalTime.parse(current.started.text, timeZone: timeZone) else {
             current.focus = .started
             current.fieldError = "write the start as YYYY-MM-DD HH:MM"
             editor = current
+            return []
+        }
+        guard start <= now.addingTimeInterval(10 * 60) else {
+            current.focus = .started
+            current.fieldError = "the start is in the future"
+            editor = current
+            return []
+        }
+        guard !current.participants.isEmpty else {
+            current.focus = .participants
+            current.fieldError = "tick who took part (Space)"
+            editor = current
+            status = StatusMessage("Tick at least one participant before saving.", isError: true)
             return []
         }
         guard !current.note.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -202,7 +225,7 @@ extension AppState {
     }
 
     mutating func closeEditor(discarding: Bool) -> [Effect] {
-        guard let current = editor, let counselorId else { return [] }
+        guard let current = editor, let counselorId = userId else { return [] }
         editor = nil
         overlay = nil
         if screens.last == .editor { screens.removeLast() }
@@ -212,7 +235,7 @@ extension AppState {
     /// The draft to store now, if the form changed and the last store was long enough ago.
     /// Called on every tick, so a change is stored within about half a second.
     mutating func draftEffects(force: Bool = false) -> [Effect] {
-        guard var current = editor, let counselorId, current.draftDirty else { return [] }
+        guard var current = editor, let counselorId = userId, current.draftDirty else { return [] }
         guard force || now.timeIntervalSince(current.lastDraftSave) >= 0.5 else { return [] }
         current.draftDirty = false
         current.lastDraftSave = now
@@ -228,7 +251,7 @@ extension AppState {
     // MARK: Drafts found at start-up
 
     mutating func resumeFirstDraft() -> [Effect] {
-        guard case .resumeDraft(let drafts)? = overlay, let draft = drafts.first, let counselorId else { return [] }
+        guard case .resumeDraft(let drafts)? = overlay, let draft = drafts.first, let counselorId = userId else { return [] }
         overlay = nil
         profile = ProfileState(studentId: draft.studentId)
         if screens.last != .caseload { screens = [.caseload] }
@@ -242,7 +265,7 @@ extension AppState {
     }
 
     mutating func dropFirstDraft(discard: Bool) -> [Effect] {
-        guard case .resumeDraft(var drafts)? = overlay, !drafts.isEmpty, let counselorId else { return [] }
+        guard case .resumeDraft(var drafts)? = overlay, !drafts.isEmpty, let counselorId = userId else { return [] }
         let draft = drafts.removeFirst()
         overlay = drafts.isEmpty ? nil : .resumeDraft(drafts)
         if discard {

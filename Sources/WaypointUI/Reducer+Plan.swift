@@ -32,7 +32,7 @@ extension AppState {
 
     mutating func change(_ change: PlanChange, status message: String) -> [Effect] {
         status = StatusMessage(message)
-        return [.changePlan(change, counselorId: counselorId), reloadPlan()]
+        return [.changePlan(change, counselorId: userId), reloadPlan()]
     }
 
     mutating func switchPlanSection(by delta: Int) {

@@ -15,7 +15,7 @@ extension AppState {
         guard var current = profile else { return .loadStartup }
         current.requestToken += 1
         profile = current
-        return .loadProfile(studentId: current.studentId, viewerId: counselorId, token: current.requestToken)
+        return .loadProfile(studentId: current.studentId, viewerId: userId, token: current.requestToken)
     }
 
     mutating func receiveProfile(token: Int, data: ProfileData) {

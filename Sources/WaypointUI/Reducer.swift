@@ -15,7 +15,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard token == state.caseload.requestToken else { return [] }
         state.caseload.loadedRows = rows
         state.caseload.isLoaded = true
-        state.refreshCaseloadView(keepSelection: false)
+        state.refreshCaseloadView(keepSelection: state.caseload.keepSelectionOnLoad)
+        state.caseload.keepSelectionOnLoad = false
         return []
     case .profileLoaded(let token, let data):
         state.receiveProfile(token: token, data: data)
@@ -88,7 +89,8 @@ extension AppState {
         } else if counselorId == nil, counselors.count > 1 {
             overlay = .counselorPicker(TableState())
         }
-        return [reloadCaseload()] + (counselorId.map { [.loadDrafts(counselorId: $0)] } ?? [])
+        if userId == nil || !counselors.contains(where: { $0.id == userId }) { userId = counselorId }
+        return [reloadCaseload()] + (userId.map { [.loadDrafts(counselorId: $0)] } ?? [])
     }
 
     mutating func reloadCaseload() -> Effect {
@@ -140,7 +142,10 @@ extension AppState {
             counselorId = rows[picker.selected]
             caseload.search = TextInput()
             caseload.isSearching = false
-            return [reloadCaseload()] + (counselorId.map { [.loadDrafts(counselorId: $0)] } ?? [])
+            // The first choice says who is at the keyboard; later ones only browse.
+            guard userId == nil, let chosen = counselorId else { return [reloadCaseload()] }
+            userId = chosen
+            return [reloadCaseload(), .loadDrafts(counselorId: chosen)]
         case .openStudent:
             return openSelectedStudent()
         case .cycleSort:
@@ -163,7 +168,7 @@ extension AppState {
             guard let id = profile?.selectedSession?.session.id else { return [] }
             overlay = .confirmArchive(sessionId: id)
         case .confirmArchive:
-            guard case .confirmArchive(let id)? = overlay, let counselorId else { return [] }
+            guard case .confirmArchive(let id)? = overlay, let counselorId = userId else { return [] }
             overlay = nil
             status = StatusMessage("Session archived: it left the list but stays in the record (`waypoint session list --archived`).")
             return [.archiveSession(sessionId: id, counselorId: counselorId), reloadProfile()]
@@ -210,6 +215,8 @@ extension AppState {
             cancelPlanForm()
         case .exportPlan:
             return exportPlan()
+        case .typeText:
+            break
         case .cancelEditor:
             return cancelEditor()
         case .confirmDiscard:
@@ -245,7 +252,11 @@ extension AppState {
         if screen == .editor { return cancelEditor() }
         if screens.count > 1 {
             switch screens.removeLast() {
-            case .profile: profile = nil
+            case .profile:
+                profile = nil
+                // The profile may have changed what the caseload shows (contact, plan).
+                caseload.keepSelectionOnLoad = true
+                return [reloadCaseload()]
             case .plan:
                 plan = nil
                 return profile == nil ? [] : [reloadProfile()]

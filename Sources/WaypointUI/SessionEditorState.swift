@@ -63,6 +63,8 @@ public struct SessionEditorState: Equatable, Sendable {
     public var fieldError: String?
     /// Rebuilt from a draft: it holds unsaved text even before the first key.
     public var restoredFromDraft = false
+    /// Letters were typed into a checkbox field; its Space no longer toggles (see the reducer).
+    public var strayTyping = false
 
     public init(studentId: Int64, studentName: String, sessionId: Int64? = nil, payload: DraftPayload, now: Date,
                 timeZone: TimeZone = .current) {

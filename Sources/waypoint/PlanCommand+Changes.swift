@@ -71,10 +71,12 @@ struct PlanCourseMoveCommand: ParsableCommand {
     @Option(help: "The plan year (grade) to move it to.") var year: String
 
     func run() throws {
-        guard let grade = Grade(year), (6...12).contains(grade.rawValue) else {
-            throw CLIError("--year must be a grade from 6 to 12, not \"\(year)\"")
-        }
         let db = try database.open()
+        guard let course = try db.course(id: courseId), let student = try db.student(id: course.studentId) else {
+            throw CLIError("no course with ID \(courseId)")
+        }
+        let years = PlanYears.years(for: try db.school(id: student.schoolId))
+        let grade = try accepted(year, as: "--year", from: years.map { ($0.description, $0) })
         do {
             try db.moveCourse(id: courseId, toYear: grade)
         } catch StoreError.courseNotFound {

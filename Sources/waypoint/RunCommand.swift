@@ -29,6 +29,7 @@ struct RunCommand: ParsableCommand {
         let db = try database.open()
         let counselorId = try counselor.map { try db.counselor(matching: $0).id }
         var state = AppState(size: Size(width: 80, height: 24), counselorId: counselorId ?? nil)
+        state.userId = counselorId ?? nil
         state.databasePath = database.resolvedPath
         let load = loadCatalogsWithWarnings()
         let catalogs = load.catalogs

@@ -31,7 +31,8 @@ struct SessionListCommand: ParsableCommand {
         let catalogs = loadCatalogs()
         let rows = sessions.map { view -> [String] in
             let session = view.session
-            return [String(view.id), SessionJSON.localTime(session.startedAt), catalogs.sessionKinds.title(of: session.kind),
+            return [String(view.id) + (session.isArchived ? " (archived)" : ""), SessionJSON.localTime(session.startedAt),
+                    catalogs.sessionKinds.title(of: session.kind),
                     "\(session.durationMinutes) min", view.authorName,
                     view.isRedacted ? "(confidential)" : (session.isConfidential ? "[confidential] " : "") + session.firstLine]
         }

@@ -133,6 +133,12 @@ struct SessionAddCommand: ParsableCommand {
             }
         }
         let startedAt = try at.map(parseTime) ?? Date()
+        guard startedAt <= Date().addingTimeInterval(10 * 60) else {
+            throw CLIError("--at \"\(at ?? "")\" is in the future; a session is recorded after it starts")
+        }
+        for followUp in parsedFollowUps where (followUp.dueDate.map { $0 < today } ?? false) {
+            FileHandle.standardError.write(Data("Warning: the follow-up \"\(followUp.text)\" is due \(followUp.dueDate!.iso), which has passed; it will show as overdue.\n".utf8))
+        }
         var noteSource = noteOptions
         if stdinMarker == "-" {
             guard noteSource.note == nil, noteSource.noteFile == nil else {

@@ -44,10 +44,16 @@ final class SessionTests: XCTestCase {
         let later = t0.addingTimeInterval(3600)
         try fixture.database.amendSession(id: saved.id!, note: "Second version", kind: "career", topics: ["jobs"],
                                           participants: [.student], durationMinutes: 20, isConfidential: false,
-                                          by: colleague.id!, now: later)
+                                          by: fixture.counselor.id!, now: later)
         let history = try fixture.database.noteHistory(sessionId: saved.id!, viewerId: fixture.counselor.id)
         XCTAssertEqual(history.map(\.text), ["First version", "Second version"])
-        XCTAssertEqual(history.map(\.authorId), [fixture.counselor.id!, colleague.id!])
+        XCTAssertEqual(history.map(\.authorId), [fixture.counselor.id!, fixture.counselor.id!])
+        XCTAssertThrowsError(try fixture.database.amendSession(
+            id: saved.id!, note: "A colleague's edit", kind: "career", topics: [], participants: [.student],
+            durationMinutes: 20, isConfidential: false, by: colleague.id!)) { error in
+            XCTAssertEqual(error as? StoreError, .notAuthor(sessionId: saved.id!))
+        }
+        XCTAssertThrowsError(try fixture.database.archiveSession(id: saved.id!, by: colleague.id!))
         XCTAssertEqual(history.map(\.createdAt), [t0, later])
         let amended = try fixture.database.session(id: saved.id!, viewerId: nil).session
         XCTAssertEqual(amended.kind, "career")

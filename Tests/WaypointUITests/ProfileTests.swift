@@ -83,10 +83,15 @@ final class ProfileTests: XCTestCase {
         _ = reduce(&state, .command(.moveDown))
         _ = reduce(&state, .command(.openStudent))
         XCTAssertEqual(state.screen, .profile)
-        _ = reduce(&state, .command(.back))
+        let effects = reduce(&state, .command(.back))
         XCTAssertEqual(state.screen, .caseload)
         XCTAssertNil(state.profile)
-        XCTAssertEqual(state.caseload.table.selected, 1)
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: state.caseload.requestToken)],
+                       "what the profile changed shows on the caseload")
+        var rows = Fixtures.entries()
+        rows.insert(rows.remove(at: 1), at: 5)
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: rows))
+        XCTAssertEqual(state.caseload.selectedEntry?.student.localId, "S100002", "the selection stays on the same student")
         XCTAssertFalse(state.shouldQuit)
     }
 }

@@ -3,9 +3,8 @@ extension TextBuffer {
     /// Applies an editing or movement key, wrapping at `width` for up and down and moving
     /// `pageHeight` rows for PgUp and PgDn. Returns false for keys it leaves to the app
     /// (Esc, Ctrl-S, function keys, Shift-Tab and any Ctrl key not listed here), so the
-    /// app can bind them; word movement is left to the app too, through `moveWordLeft()`
-    /// and `moveWordRight()`, because terminals disagree on how they send Alt and Ctrl
-    /// arrows.
+    /// app can bind them. Word movement comes as `.wordLeft`/`.wordRight`, which the curses
+    /// backend decodes from the many ways terminals send Ctrl- and Alt-arrows.
     @discardableResult
     public mutating func handle(_ key: Key, width: Int, pageHeight: Int) -> Bool {
         switch key {
@@ -14,6 +13,7 @@ extension TextBuffer {
         case .tab: insert("\t")
         case .backspace, .ctrl("h"): deleteBackward()
         case .delete, .ctrl("d"): deleteForward()
+        case .paste(let text): insert(text)
         case .wordLeft: moveWordLeft()
         case .wordRight: moveWordRight()
         case .left, .ctrl("b"): moveLeft()

@@ -58,6 +58,7 @@ public struct TextInput: Hashable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .char(let c): insert(String(c))
+        case .paste(let text): insert(text)
         case .backspace, .ctrl("h"): deleteBackward()
         case .delete, .ctrl("d"): deleteForward()
         case .left, .ctrl("b"): moveLeft()

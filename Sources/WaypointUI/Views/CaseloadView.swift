@@ -38,6 +38,7 @@ enum CaseloadView {
 
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
         var owner = state.counselor.map { "Caseload of \($0.displayName)" } ?? "All students in the district"
+        if let user = state.user, user.id != state.counselorId { owner += " · you: \(user.displayName)" }
         if state.caseload.sort == .lastContact { owner += " · by last contact" }
         if state.caseload.sort == .nextMilestone { owner += " · by next milestone" }
         if let days = state.caseload.notSeenInDays { owner += " · not seen \(days)+ days" }

@@ -6,7 +6,7 @@ enum HelpOverlay {
         let subject = Keymaps.helpSubject(for: state)
         let bindings = Keymaps.keymap(for: subject).bindings
         let keyWidth = min(16, (bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 4) + 2)
-        let size = Size(width: min(70, area.width - 4), height: min(bindings.count + 4, area.height - 2))
+        let size = Size(width: min(96, area.width - 2), height: min(bindings.count + 4, area.height - 2))
         let inner = Modal.render(title: "Help · \(subject.title)", size: size, into: &buffer, over: area)
         var y = inner.y
         for binding in bindings {
