@@ -38,13 +38,14 @@ extension PlanDocument {
     }
 
     private var status: String {
-        onTrack ? "On track to graduate (\(requirementSet))." : "Not yet on track to graduate (\(requirementSet)); see below."
+        onTrack ? "The plan meets every graduation requirement (\(requirementSet))."
+            : "The plan does not yet cover every graduation requirement (\(requirementSet)); what is missing is listed below."
     }
 
     private func courseLine(_ course: Course) -> String {
         var parts = ["\(course.title) (\(course.subject), \(PlanDocument.number(course.credits)) credit\(course.credits == 1 ? "" : "s")"]
         if course.level != "Standard" { parts.append(course.level) }
-        parts.append(course.status + (course.mark.map { ", \($0)" } ?? ""))
+        parts.append(course.status + (course.mark.map { ", \($0)" } ?? "") + (course.failed ? ", no credit earned" : ""))
         return parts.joined(separator: ", ") + ")"
     }
 
@@ -75,17 +76,22 @@ extension PlanDocument {
     }
 
     public var markdown: String {
-        var lines = ["# College and career plan: \(studentName)", ""] + headline.map { "- \($0)" } + ["", "**\(status)**", ""]
-        lines += ["## Graduation requirements", ""] + requirementLines.map { "- \($0)" }
+        // Markdown passes HTML through, so text from data is escaped like HTML.
+        func m(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;")
+        }
+        var lines = ["# College and career plan: \(m(studentName))", ""] + headline.map { "- \(m($0))" } + ["", "**\(m(status))**", ""]
+        lines += ["## Graduation requirements", ""] + requirementLines.map { "- \(m($0))" }
         for year in years {
             lines += ["", "## Grade \(year.grade) (\(PlanDocument.number(year.credits)) credits)", ""]
-            lines += year.courses.isEmpty ? ["- no courses planned yet"] : year.courses.map { "- " + courseLine($0) }
+            lines += year.courses.isEmpty ? ["- no courses planned yet"] : year.courses.map { "- " + m(courseLine($0)) }
         }
-        lines += ["", "## Milestones", ""] + milestones.map { "- " + milestoneLine($0) }
+        lines += ["", "## Milestones", ""] + milestones.map { "- " + m(milestoneLine($0)) }
         if !entries.isEmpty {
-            lines += ["", "## Work-based learning and credentials", ""] + entries.map { "- \($0.kind): \($0.text) (\($0.detail))" }
+            lines += ["", "## Work-based learning and credentials", ""] + entries.map { "- " + m("\($0.kind): \($0.text) (\($0.detail))") }
         }
-        if !pathwayHistory.isEmpty { lines += ["", "## Pathway changes", ""] + pathwayHistory.map { "- \($0)" } }
+        if !pathwayHistory.isEmpty { lines += ["", "## Pathway changes", ""] + pathwayHistory.map { "- \(m($0))" } }
         return lines.joined(separator: "\n") + "\n"
     }
 

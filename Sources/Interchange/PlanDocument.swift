@@ -17,6 +17,7 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         public var level: String
         public var status: String
         public var mark: String?
+        public var failed: Bool
     }
 
     public struct Milestone: Equatable, Sendable, Encodable {
@@ -77,9 +78,11 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         requirementLines = report.summaries
         self.years = years.map { year in
             let courses = plan.courses(inYear: year)
-            return Year(grade: year.description, credits: courses.reduce(0) { $0 + $1.credits }, courses: courses.map {
+            // A failed course stays listed (the family should see it) but adds no credit.
+            return Year(grade: year.description, credits: courses.filter { !$0.isFailed }.reduce(0) { $0 + $1.credits },
+                        courses: courses.map {
                 Course(title: $0.title, subject: catalogs.requirementSets.title(ofSubject: $0.subject), credits: $0.credits,
-                       level: $0.level.title, status: $0.status.title, mark: $0.gradeEarned)
+                       level: $0.level.title, status: $0.status.title, mark: $0.gradeEarned, failed: $0.isFailed)
             })
         }
         milestones = MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { years.contains($0) },

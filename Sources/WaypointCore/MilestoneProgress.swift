@@ -19,13 +19,24 @@ public struct MilestoneProgress: Equatable, Sendable {
         let start = schoolYearStart(containing: today)
         return catalogs.milestones.milestones
             .filter { grades($0.grade) }
-            .enumerated()
-            .sorted { ($0.element.grade, $0.offset) < ($1.element.grade, $1.offset) }
-            .map { _, milestone in
+            .map { milestone in
                 let record = recorded[milestone.id] ?? MilestoneRecord(
                     studentId: plan.studentId, milestoneId: milestone.id,
                     dueDate: MilestoneCatalog.dueDate(for: milestone, gradeNow: studentGrade, schoolYearStart: start))
                 return MilestoneProgress(milestone: milestone, record: record, isOverdue: record.isOverdue(today: today))
             }
+            .enumerated()
+            // By grade, then by due date, so a list reads in the order things come up.
+            .sorted { lhs, rhs in
+                let l = lhs.element, r = rhs.element
+                if l.milestone.grade != r.milestone.grade { return l.milestone.grade < r.milestone.grade }
+                switch (l.record.dueDate, r.record.dueDate) {
+                case let (a?, b?) where a != b: return a < b
+                case (nil, _?): return false
+                case (_?, nil): return true
+                default: return lhs.offset < rhs.offset
+                }
+            }
+            .map(\.element)
     }
 }

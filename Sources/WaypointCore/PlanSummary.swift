@@ -23,8 +23,8 @@ public struct PlanSummary: Equatable, Sendable {
         }
     }
 
-    /// Computes the summary: open catalog milestones of the student's grade and earlier whose
-    /// due date is set (recorded, or the catalog's default), soonest first.
+    /// Computes the summary. The next milestone is the soonest open one of the student's
+    /// current grade: this year's work. (A senior's missed PSAT is history, not what is next.)
     public init(grade: Grade, pathwayId: String?, requirementSetId: String?, courses: [PlannedCourse],
                 milestones: [MilestoneRecord], catalogs: Catalogs, today: CivilDate) {
         pathwayTitle = pathwayId.map { catalogs.pathways.title(of: $0) }
@@ -34,7 +34,7 @@ public struct PlanSummary: Equatable, Sendable {
         shortfall = report.isOnTrack ? nil : report.missingSummary
         completedMilestoneIds = Set(milestones.filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId))
         nextMilestone = MilestoneProgress.all(for: StudentPlan(studentId: 0, milestones: milestones), studentGrade: grade,
-                                              grades: { $0 <= grade }, catalogs: catalogs, today: today)
+                                              grades: { $0 == grade }, catalogs: catalogs, today: today)
             .compactMap { item -> NextMilestone? in
                 guard item.record.isOpen, let due = item.record.dueDate else { return nil }
                 return NextMilestone(id: item.milestone.id, title: item.milestone.title, due: due, isOverdue: item.isOverdue)

@@ -4,7 +4,7 @@ import WaypointCore
 extension AppDatabase {
     /// Fills an empty database with a generated district, all or nothing (one transaction).
     /// Refuses a database that already has students, so demo names never mix with real ones.
-    public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = []) throws {
+    public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = [], sessions: [AdvisingSession] = []) throws {
         try write { db in
             let existing = try Student.fetchCount(db)
             guard existing == 0 else { throw StoreError.databaseNotEmpty(studentCount: existing) }
@@ -53,6 +53,21 @@ extension AppDatabase {
                 var stored = plan
                 stored.studentId = studentIds[index]
                 try DemoPlanRows.insert(stored, authorId: counselorOfStudent[index] ?? counselorIds.first ?? 0, db: db)
+            }
+            for session in sessions {
+                guard let index = Int(exactly: session.studentId), studentIds.indices.contains(index),
+                      let author = counselorOfStudent[index] ?? counselorIds.first else { continue }
+                var stored = session
+                stored.studentId = studentIds[index]
+                stored.authorId = author
+                try db.execute(sql: """
+                    INSERT INTO advising_session (studentId, authorId, startedAt, durationMinutes, kind, participants,
+                                                  isConfidential, createdAt) VALUES (?, ?, ?, ?, ?, ?, 0, ?)
+                    """, arguments: [stored.studentId, author, stored.startedAt, stored.durationMinutes, stored.kind,
+                                     SessionRows.encode(stored.participants), stored.startedAt])
+                let id = db.lastInsertedRowID
+                try SessionRows.insertTopics(stored.topics, sessionId: id, db: db)
+                try SessionRows.appendNote(stored.note, sessionId: id, authorId: author, at: stored.startedAt, db: db)
             }
         }
     }

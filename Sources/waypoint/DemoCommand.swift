@@ -36,7 +36,8 @@ struct DemoCommand: ParsableCommand {
         }
         let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
         let plans = DemoPlans.generate(for: district.students, catalogs: loadCatalogs(), today: CivilDate.today(), seed: seed)
-        try db.loadDemoDistrict(district, plans: plans)
+        let sessions = DemoSessions.generate(for: district.students, today: CivilDate.today(), seed: seed)
+        try db.loadDemoDistrict(district, plans: plans, sessions: sessions)
         print("Loaded the demo district into \(database.resolvedPath): "
             + "\(counted(district.students.count, "student")), \(counted(district.counselors.count, "counselor")), "
             + "\(counted(district.schools.count, "school")).")

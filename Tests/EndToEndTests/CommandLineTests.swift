@@ -157,21 +157,24 @@ final class SessionCommandTests: XCTestCase {
         let add = try runProcess(binary, ["session", "add", id, "--db", db, "--kind", "college", "--note", "FAFSA 📐 with Nguyễn",
                                           "--topic", "FAFSA", "--follow-up", "+7d:Bring tax documents", "--minutes", "20"])
         XCTAssertEqual(add.status, 0, add.stderr)
-        XCTAssertTrue(add.stdout.contains("Recorded session 1"), add.stdout)
+        let sessionId = try XCTUnwrap(add.stdout.split(separator: " ").dropFirst(2).first.map(String.init), add.stdout)
+        XCTAssertTrue(add.stdout.hasPrefix("Recorded session \(sessionId) with"), add.stdout)
 
-        let amend = try runProcess(binary, ["session", "amend", "1", "--db", db, "--note", "FAFSA, corrected"])
+        let amend = try runProcess(binary, ["session", "amend", sessionId, "--db", db, "--note", "FAFSA, corrected"])
         XCTAssertEqual(amend.status, 0, amend.stderr)
-        let show = try runProcess(binary, ["session", "show", "1", "--db", db, "--json"])
+        let show = try runProcess(binary, ["session", "show", sessionId, "--db", db, "--json"])
         let session = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(session["note"] as? String, "FAFSA, corrected")
         XCTAssertEqual((session["history"] as? [[String: Any]])?.map { $0["text"] as? String }, ["FAFSA 📐 with Nguyễn", "FAFSA, corrected"])
 
         let followUps = try runProcess(binary, ["followup", "list", "--db", db, "--json"])
         XCTAssertTrue(followUps.stdout.contains("Bring tax documents"), followUps.stdout)
-        XCTAssertEqual(try runProcess(binary, ["followup", "set", "1", "done", "--db", db]).status, 0)
+        let followUpId = try XCTUnwrap(((try JSONSerialization.jsonObject(with: Data(followUps.stdout.utf8)) as? [[String: Any]])?
+            .first { ($0["text"] as? String) == "Bring tax documents" }?["id"] as? NSNumber)?.stringValue)
+        XCTAssertEqual(try runProcess(binary, ["followup", "set", followUpId, "done", "--db", db]).status, 0)
         XCTAssertFalse(try runProcess(binary, ["followup", "list", "--db", db]).stdout.contains("Bring tax documents"))
 
-        XCTAssertEqual(try runProcess(binary, ["session", "archive", "1", "--db", db]).status, 0)
+        XCTAssertEqual(try runProcess(binary, ["session", "archive", sessionId, "--db", db]).status, 0)
         XCTAssertFalse(try runProcess(binary, ["session", "list", id, "--db", db]).stdout.contains("corrected"))
         XCTAssertTrue(try runProcess(binary, ["session", "list", id, "--db", db, "--archived"]).stdout.contains("corrected"))
     }
@@ -184,6 +187,8 @@ final class SessionCommandTests: XCTestCase {
         let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
         let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         let id = try XCTUnwrap(rows.first?["localId"] as? String)
+        let count = { try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, "SELECT count(*) FROM advising_session"]).stdout }
+        let before = try count()
         let cases: [([String], String)] = [
             (["session", "add", "NOPE", "--kind", "college", "--note", "x"], "no student with ID \"NOPE\""),
             (["session", "add", id, "--kind", "chat", "--note", "x"], "unknown session kind \"chat\"; expected one of: academic"),
@@ -200,8 +205,7 @@ final class SessionCommandTests: XCTestCase {
             XCTAssertNotEqual(result.status, 0, "\(arguments)")
             XCTAssertTrue(result.stderr.contains(message), "\(arguments): expected \(message) in \(result.stderr)")
         }
-        let sessions = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, "SELECT count(*) FROM advising_session"])
-        XCTAssertEqual(sessions.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0")
+        XCTAssertEqual(try count(), before, "no bad input recorded anything")
     }
 }
 

@@ -30,7 +30,7 @@ final class PlanDocumentTests: XCTestCase {
         XCTAssertTrue(text.contains("Algebra I (Math, 1 credit, completed, B)"), text)
         XCTAssertTrue(text.contains("Grade 9: Career interest inventory: done (Done in advisory)"), text)
         XCTAssertTrue(text.contains("Job shadow: Valley Clinic (6 hours)"), text)
-        XCTAssertTrue(text.contains("Not yet on track to graduate"), text)
+        XCTAssertTrue(text.contains("The plan does not yet cover every graduation requirement"), text)
     }
 
     func testEveryFormatCarriesTheSameFacts() throws {
@@ -44,6 +44,12 @@ final class PlanDocumentTests: XCTestCase {
         XCTAssertEqual(json?["pathway"] as? String, "Health Science")
         XCTAssertEqual((json?["years"] as? [[String: Any]])?.count, 4)
         XCTAssertTrue(try doc.rendered(as: .markdown).hasPrefix("# College and career plan: Sofía García-López"))
+    }
+
+    func testMarkdownEscapesDataToo() throws {
+        let markdown = try document(name: "<script>alert(1)</script>").rendered(as: .markdown)
+        XCTAssertFalse(markdown.contains("<script>"))
+        XCTAssertTrue(markdown.contains("&lt;script&gt;"))
     }
 
     func testHTMLEscapesDataAndIsReadyToPrint() throws {

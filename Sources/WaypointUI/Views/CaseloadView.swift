@@ -89,7 +89,7 @@ enum CaseloadView {
         case 3: entry.schoolName
         case 4: entry.plan?.pathwayTitle ?? none
         case 5: entry.plan.map { $0.isOnTrack ? "on track" : "short" } ?? none
-        case 6: entry.plan?.nextMilestone.map { "\($0.isOverdue ? "! " : "")\($0.title) \($0.due.month)/\($0.due.day)" } ?? none
+        case 6: entry.plan?.nextMilestone.map { $0.isOverdue ? "overdue: \($0.title)" : "\($0.due.month)/\($0.due.day) \($0.title)" } ?? none
         case 7: entry.tier.map { "T\($0)" } ?? none
         case 8: entry.lastContact.map { DateText.daysAgo($0, now: now, in: timeZone) } ?? "never"
         default: ""
