@@ -88,6 +88,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmArchive(sessionId: Int64)
     /// `v`: the saved views of the caseload.
     case views
+    /// A session read in full (Enter on the profile), scrolled down by `scroll` lines.
+    case session(id: Int64, scroll: Int)
 }
 
 public struct StatusMessage: Equatable, Sendable {

@@ -12,7 +12,7 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case cycleSort, toggleNotSeen, showViews
     case switchPanel
     case followUpDone, followUpDrop
-    case newSession, amendSession, archiveSession, confirmArchive
+    case newSession, viewSession, amendSession, archiveSession, confirmArchive
     case saveSession, nextField, previousField, cancelEditor
     case confirmDiscard, keepEditing
     case resumeDraft, discardDraft, laterDraft

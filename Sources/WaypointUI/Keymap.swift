@@ -45,7 +45,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, caseload, caseloadSearch, views, profile, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, tooSmall
+    case welcome, caseload, caseloadSearch, views, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, tooSmall
 
     public var title: String {
         switch self {
@@ -54,6 +54,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .caseloadSearch: "Caseload search"
         case .views: "Caseload views"
         case .profile: "Student profile"
+        case .sessionView: "Session"
         case .editor: "Session editor"
         case .plan: "Plan"
         case .planForm: "Plan form"

@@ -1,4 +1,5 @@
 import TerminalKit
+import WaypointCore
 
 /// The key bindings of every context, as data. The footer, the `?` help and
 /// `waypoint keys` are all drawn from these tables, so they cannot disagree.
@@ -45,8 +46,11 @@ public enum Keymaps {
         KeyBinding([.char("n")], .newSession, "New session", disabledWhen: { state in
             state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
         }),
-        KeyBinding([.enter], .amendSession, "Amend", footer: false, disabledWhen: { state in
+        KeyBinding([.enter], .viewSession, "Read session", footer: false, disabledWhen: { state in
             state.profile?.focus != .sessions || state.profile?.selectedSession == nil ? "select a session first" : nil
+        }),
+        KeyBinding([.char("e")], .amendSession, "Amend session", footer: false, disabledWhen: { state in
+            amendBlocked(state, state.profile?.selectedSession, focused: state.profile?.focus == .sessions)
         }),
         KeyBinding([.char("a")], .archiveSession, "Archive session", footer: false, disabledWhen: { state in
             guard state.profile?.focus == .sessions, let view = state.profile?.selectedSession else { return "select a session first" }
@@ -110,6 +114,25 @@ public enum Keymaps {
         KeyBinding([.char("q"), .escape], .back, "Back"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
+
+    public static let sessionView = Keymap(context: .sessionView, bindings: [
+        KeyBinding([.char("e")], .amendSession, "Amend", disabledWhen: { state in
+            amendBlocked(state, state.viewedSession, focused: true)
+        }),
+        KeyBinding([.char("j"), .down], .moveDown, "Scroll down", footer: false),
+        KeyBinding([.char("k"), .up], .moveUp, "Scroll up", footer: false),
+        KeyBinding([.pageDown, .char(" ")], .pageDown, "Page down"),
+        KeyBinding([.pageUp], .pageUp, "Page up", footer: false),
+        KeyBinding([.char("q"), .escape, .enter], .back, "Close"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    /// Why a session cannot be amended by the counselor at the keyboard, if it cannot.
+    static func amendBlocked(_ state: AppState, _ view: SessionView?, focused: Bool) -> String? {
+        guard focused, let view else { return "select a session first" }
+        if view.isRedacted { return "it is confidential to \(view.authorName)" }
+        return view.session.authorId == state.userId ? nil : "only \(view.authorName), who wrote it, can amend it"
+    }
 
     public static let views = Keymap(context: .views, bindings: [
         .typing([.char("1")], "Every student"),
@@ -215,6 +238,7 @@ public enum Keymaps {
         case .editor: editor
         case .plan: plan
         case .views: views
+        case .sessionView: sessionView
         case .planForm: planForm
         case .planConfirm: planConfirm
         case .confirmDiscard: confirmDiscard
@@ -235,6 +259,7 @@ public enum Keymaps {
         case .confirmDiscard: return .confirmDiscard
         case .confirmArchive: return .confirmArchive
         case .views: return .views
+        case .session: return .sessionView
         case .resumeDraft: return .resumeDraft
         case nil: break
         }

@@ -46,3 +46,11 @@ public struct ProfileState: Equatable, Sendable {
         return sessions[sessionsTable.selected]
     }
 }
+
+extension AppState {
+    /// The session open in the reader overlay.
+    var viewedSession: SessionView? {
+        guard case .session(let id, _)? = overlay else { return nil }
+        return profile?.data?.sessions.first { $0.id == id }
+    }
+}

@@ -162,7 +162,10 @@ extension AppState {
             return closeSelectedFollowUp(as: .dropped)
         case .newSession:
             return openEditor(amending: false)
+        case .viewSession:
+            if let id = profile?.selectedSession?.session.id { overlay = .session(id: id, scroll: 0) }
         case .amendSession:
+            if case .session? = overlay { overlay = nil }
             return openEditor(amending: true)
         case .archiveSession:
             guard let id = profile?.selectedSession?.session.id else { return [] }
@@ -269,6 +272,10 @@ extension AppState {
     }
 
     private mutating func moveSelection(by delta: Int) {
+        if case .session(let id, let scroll)? = overlay {
+            overlay = .session(id: id, scroll: max(0, min(scroll + delta, 10_000)))
+            return
+        }
         if case .counselorPicker(var picker)? = overlay {
             picker.move(by: delta, rowCount: counselorPickerRows.count, visibleRows: counselorPickerVisibleRows)
             overlay = .counselorPicker(picker)
@@ -290,6 +297,7 @@ extension AppState {
     }
 
     private var visibleRowsOfFocusedList: Int {
+        if case .session? = overlay { return max(1, size.height - 12) }
         if case .counselorPicker? = overlay { return counselorPickerVisibleRows }
         if screen == .profile, let focus = profile?.focus { return profileVisibleRows(focus) }
         return caseloadVisibleRows

@@ -95,3 +95,32 @@ final class ProfileTests: XCTestCase {
         XCTAssertFalse(state.shouldQuit)
     }
 }
+
+final class SessionReaderTests: XCTestCase {
+    func testEnterReadsASessionInFullAndEAmendsYourOwn() {
+        var state = ProfileTests.state()
+        XCTAssertEqual(KeyRouter.action(for: .enter, in: state), .command(.viewSession))
+        _ = reduce(&state, .command(.viewSession))
+        XCTAssertEqual(state.overlay, .session(id: 2, scroll: 0))
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        XCTAssertTrue(buffer.text.contains("Next: tax documents."), buffer.text)
+        XCTAssertEqual(KeyRouter.action(for: .char("e"), in: state), .command(.amendSession))
+        let effects = reduce(&state, .command(.amendSession))
+        XCTAssertEqual(state.screen, .editor)
+        XCTAssertEqual(effects, [.loadEditorDraft(counselorId: 1, studentId: 1, sessionId: 2)])
+    }
+
+    func testAColleaguesConfidentialSessionReadsAsAContactOnly() {
+        var state = ProfileTests.state()
+        _ = reduce(&state, .command(.moveDown))
+        _ = reduce(&state, .command(.viewSession))
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        XCTAssertTrue(buffer.text.contains("confidential to Marcus Okafor"), buffer.text)
+        XCTAssertFalse(buffer.text.contains("secret"))
+        XCTAssertEqual(KeyRouter.action(for: .char("e"), in: state), .unavailable("Amend: it is confidential to Marcus Okafor"))
+        _ = reduce(&state, .command(.back))
+        XCTAssertNil(state.overlay)
+    }
+}

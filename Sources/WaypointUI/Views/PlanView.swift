@@ -149,7 +149,7 @@ enum PlanView {
         let rows = PlanRows.milestones(data, catalogs: state.catalogs, today: state.today)
         let done = rows.filter { $0.record.status == .done || $0.record.status == .waived }.count
         let overdue = rows.filter(\.isOverdue).count
-        let inner = Block.render(title: "Milestones · \(done) of \(rows.count) done" + (overdue > 0 ? " · \(overdue) overdue" : ""),
+        let inner = Block.render(title: "Milestones · \(done) of \(rows.count) done or waived" + (overdue > 0 ? " · \(overdue) overdue" : ""),
                                  into: &buffer, area: area, titleStyle: overdue > 0 ? Theme.error : Theme.heading)
         var table = Table(columns: [
             TableColumn("Gr", width: .fixed(2), alignment: .trailing),

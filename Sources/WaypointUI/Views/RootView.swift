@@ -38,6 +38,9 @@ public enum RootView {
             Paragraph.render("It leaves the profile but is never erased; `waypoint session list --archived` still shows it. y archives, n keeps it.",
                              into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
             cursor = nil
+        case .session(_, let scroll):
+            SessionReaderView.render(state, scroll: scroll, into: &buffer, area: chrome.body)
+            cursor = nil
         case .views:
             let presets = CaseloadPreset.allCases
             let inner = Modal.render(title: "Caseload views", size: Size(width: 50, height: presets.count + 4), into: &buffer, over: chrome.body)
