@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Interchange
 import WaypointCore
 import WaypointStore
 
@@ -19,6 +21,10 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Seed for the generator: the same seed gives the same district.")
     var seed: UInt64 = 2026
 
+    @Option(help: ArgumentHelp("Write the district as a OneRoster 1.2 CSV bundle into this folder instead of loading it.",
+                               valueName: "dir"))
+    var oneroster: String?
+
     func validate() throws {
         guard (1...500_000).contains(students) else {
             throw ValidationError("--students must be between 1 and 500000, not \(students)")
@@ -29,6 +35,16 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let oneroster {
+            if FileManager.default.fileExists(atPath: URL(fileURLWithPath: oneroster).appendingPathComponent("manifest.csv").path) {
+                throw CLIError("\(oneroster) already holds a OneRoster bundle (manifest.csv); choose an empty folder")
+            }
+            let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
+            let summary = try OneRosterWriter.write(district, to: oneroster)
+            print("Wrote a OneRoster 1.2 bundle to \(oneroster): \(counted(summary.students, "student")), "
+                + "\(counted(summary.counselors, "counselor")), \(counted(summary.schools, "school")), with caseloads.csv.")
+            return
+        }
         let db = try database.open()
         guard try db.isEmpty() else {
             throw CLIError("the database at \(database.resolvedPath) already has students; "

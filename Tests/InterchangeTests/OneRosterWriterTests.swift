@@ -1,0 +1,29 @@
+import Foundation
+import WaypointCore
+import WaypointStore
+import XCTest
+@testable import Interchange
+
+/// The generated bundle is valid OneRoster: the importer takes it whole, caseloads and all,
+/// and a second import changes nothing.
+final class OneRosterWriterTests: XCTestCase {
+    func testAGeneratedBundleImportsCleanlyAndRepeatably() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oneroster-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let district = DemoDistrict.generate(students: 640, counselors: 2, seed: 11)
+        let summary = try OneRosterWriter.write(district, to: folder.path)
+        XCTAssertEqual(summary.students, 640)
+
+        let read = try RosterReader.read(folder)
+        let db = try AppDatabase.inMemory()
+        let first = try db.importRoster(read.bundle)
+        XCTAssertEqual(first.students.added, 640)
+        XCTAssertEqual(try db.allCounselors().count, 2)
+        let caseloads = try db.allCounselors().map { try db.caseload(counselorId: $0.id).count }
+        XCTAssertEqual(caseloads.reduce(0, +), 640, "every student is on a caseload from caseloads.csv")
+        XCTAssertNotNil(try db.student(localId: district.students[0].localId)?.birthDate)
+
+        let second = try db.importRoster(try RosterReader.read(folder).bundle)
+        XCTAssertEqual(second.students.added + second.students.updated + second.students.deactivated, 0)
+    }
+}
