@@ -9,11 +9,16 @@ extension AppDatabase {
     ///
     /// With `dryRun` the same work runs and is rolled back: the summary is exactly what a
     /// real import would report, and the database is unchanged.
-    public func importRoster(_ bundle: RosterBundle, dryRun: Bool = false) throws -> RosterImportSummary {
+    ///
+    /// `progress` is called now and then with the records applied so far and the total, so a
+    /// terminal can show how far a large import has come.
+    public func importRoster(_ bundle: RosterBundle, dryRun: Bool = false,
+                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> RosterImportSummary {
         struct RollBack: Error { var summary: RosterImportSummary }
         do {
             return try write { db in
                 var applier = RosterApplier(db: db, bundle: bundle)
+                applier.progress = progress
                 let summary = try applier.apply()
                 if dryRun { throw RollBack(summary: summary) }
                 return summary
@@ -29,6 +34,16 @@ private struct RosterApplier {
     let db: Database
     let bundle: RosterBundle
     var summary = RosterImportSummary()
+    var progress: ((Int, Int) -> Void)?
+    private var done = 0
+
+    private var total: Int { bundle.students.count + bundle.counselors.count + bundle.caseloads.count }
+
+    /// Counts one applied record and reports every thousand.
+    private mutating func step() {
+        done += 1
+        if done % 1000 == 0 || done == total { progress?(done, total) }
+    }
 
     init(db: Database, bundle: RosterBundle) {
         self.db = db
@@ -71,6 +86,7 @@ private struct RosterApplier {
     private mutating func applyStudents(schoolIds: [String: Int64]) throws {
         var schoolIds = schoolIds
         for incoming in bundle.students {
+            step()
             if schoolIds[incoming.schoolSourcedId] == nil {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM school WHERE sourcedId = ?",
                                                   arguments: [incoming.schoolSourcedId]) else {
@@ -142,6 +158,7 @@ private struct RosterApplier {
 
     private mutating func applyCounselors() throws {
         for counselor in bundle.counselors {
+            step()
             let values: [DatabaseValueConvertible?] = [counselor.givenName, counselor.familyName, counselor.email,
                                                        counselor.username, counselor.isActive]
             if let row = try Row.fetchOne(db, sql: """
@@ -177,6 +194,7 @@ private struct RosterApplier {
 
     private mutating func applyCaseloads() throws {
         for pair in bundle.caseloads {
+            step()
             try db.execute(sql: """
                 INSERT OR IGNORE INTO caseload (counselorId, studentId)
                 SELECT counselor.id, student.id FROM counselor, student

@@ -50,9 +50,13 @@ struct ImportOneRosterCommand: ParsableCommand {
         default: nil
         }
         let result: RosterReader.Result
+        let reading = ProgressLine("Reading and checking \(directory)…")
+        reading.show()
         do {
             result = try RosterReader.read(URL(fileURLWithPath: directory), lenient: lenient, caseloads: source)
+            reading.finish()
         } catch {
+            reading.finish()
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw CLIError("\(counted(error.errors.count, "error")) in \(directory)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")
         }
@@ -62,11 +66,14 @@ struct ImportOneRosterCommand: ParsableCommand {
         let db = try database.open()
         let summary: RosterImportSummary
         do {
-            summary = try db.importRoster(result.bundle, dryRun: dryRun)
+            let line = ProgressLine(dryRun ? "Checking" : "Applying")
+            summary = try db.importRoster(result.bundle, dryRun: dryRun) { done, total in line.update(done: done, total: total) }
+            line.finish()
         } catch let error as StoreError {
             throw CLIError("\(error.description) Nothing was imported.")
         }
-        print(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory):")
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(reading.started))
+        print(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory) in \(seconds) s:")
         print(summary.description)
     }
 }
