@@ -14,6 +14,9 @@ public enum Action: Equatable, Sendable {
     case profileLoaded(token: Int, data: ProfileData)
     case planLoaded(token: Int, data: PlanData)
     case exported(path: String)
+    /// A long job's progress, reported while it runs.
+    case progressed(JobProgress)
+    case rosterImported(summary: String)
     case editorDraftLoaded(studentId: Int64, sessionId: Int64?, draft: DraftPayload?, knownTopics: [String])
     case sessionSaved(studentId: Int64, amended: Bool)
     case draftsFound([DraftSummary])
@@ -42,6 +45,7 @@ public enum Effect: Equatable, Sendable {
     case loadPlan(studentId: Int64, token: Int)
     case changePlan(PlanChange, counselorId: Int64?)
     case exportPlan(studentId: Int64)
+    case importRoster(directory: String)
     case loadDrafts(counselorId: Int64)
 }
 

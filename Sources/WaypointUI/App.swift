@@ -16,6 +16,10 @@ public final class App {
         self.state = state
         self.terminal = terminal
         self.runner = runner
+        runner.onProgress = { [weak self] progress in
+            self?.send(.progressed(progress))
+            self?.render()
+        }
     }
 
     /// Loads what the first screen needs and draws it.
@@ -70,6 +74,7 @@ public final class App {
         for effect in effects {
             // Slow work shows its "loading" state before it starts.
             if effect == .loadDemoDistrict { render() }
+            if case .importRoster = effect { render() }
             for result in runner.run(effect) { send(result) }
         }
     }

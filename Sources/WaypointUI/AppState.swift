@@ -32,6 +32,8 @@ public struct AppState: Equatable, Sendable {
     /// A one-line message in the footer: what just happened, or what went wrong.
     public var status: StatusMessage?
     public var isBusy = false
+    /// How far a long job (an import) has come: done and total, drawn as a bar.
+    public var progress: JobProgress?
     /// Where the data lives, shown on the welcome screen so nobody wonders.
     public var databasePath = ""
     public var shouldQuit = false
@@ -90,6 +92,8 @@ public enum Overlay: Equatable, Sendable {
     case views
     /// A session read in full (Enter on the profile), scrolled down by `scroll` lines.
     case session(id: Int64, scroll: Int)
+    /// `i` on the welcome screen: the folder of a OneRoster bundle to import.
+    case importRoster(TextInput)
 }
 
 public struct StatusMessage: Equatable, Sendable {
@@ -130,4 +134,14 @@ public struct CaseloadState: Equatable, Sendable {
     }
 
     public var query: String { search.text }
+}
+
+/// How far a long job has come.
+public struct JobProgress: Equatable, Sendable {
+    public var done: Int
+    public var total: Int
+    public init(done: Int, total: Int) {
+        self.done = done
+        self.total = total
+    }
 }

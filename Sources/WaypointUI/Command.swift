@@ -7,7 +7,7 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
     case startSearch, keepSearch, clearSearch
     case switchCounselor, chooseCounselor
-    case loadDemo
+    case loadDemo, startImport, runImport
     case openStudent
     case cycleSort, toggleNotSeen, showViews
     case switchPanel

@@ -12,6 +12,11 @@ public final class EffectRunner {
     /// executable, which knows the export formats and the working folder.
     public var exportPlan: ((Int64) throws -> String)?
     public var catalogs: Catalogs
+    /// Imports a OneRoster folder and returns a one-line summary; given by the executable,
+    /// which knows the roster format. The closure reports progress as it goes.
+    public var importRoster: ((String, @escaping (Int, Int) -> Void) throws -> String)?
+    /// Where progress of a long effect goes while it runs (the app redraws).
+    public var onProgress: ((JobProgress) -> Void)?
     /// Plan summaries by student, for the day they were computed: a search reloads rows on
     /// every keystroke, and the summaries only change when a plan (or the day) does.
     private var planSummaries: [Int64: PlanSummary] = [:]
@@ -66,6 +71,13 @@ public final class EffectRunner {
                 planSummaries = [:]
                 try apply(change, counselorId: counselorId)
                 return []
+            case .importRoster(let directory):
+                guard let importRoster else { return [.failed("Importing is not available here.")] }
+                let summary = try importRoster(directory) { [onProgress] done, total in
+                    onProgress?(JobProgress(done: done, total: total))
+                }
+                planSummaries = [:]
+                return [.rosterImported(summary: summary)]
             case .exportPlan(let studentId):
                 guard let exportPlan else { return [.failed("Exporting is not available here.")] }
                 return [.exported(path: try exportPlan(studentId))]

@@ -21,6 +21,7 @@ public enum Keymaps {
 
     public static let welcome = Keymap(context: .welcome, bindings: [
         KeyBinding([.char("d")], .loadDemo, "Load demo district"),
+        KeyBinding([.char("i")], .startImport, "Import roster"),
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q"), .escape], .back, "Quit"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
@@ -134,6 +135,12 @@ public enum Keymaps {
         return view.session.authorId == state.userId ? nil : "only \(view.authorName), who wrote it, can amend it"
     }
 
+    public static let importRoster = Keymap(context: .importRoster, bindings: [
+        KeyBinding([.enter], .runImport, "Import"),
+        KeyBinding([.escape], .back, "Cancel"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
     public static let views = Keymap(context: .views, bindings: [
         .typing([.char("1")], "Every student"),
         .typing([.char("2")], "Seniors without FAFSA"),
@@ -238,6 +245,7 @@ public enum Keymaps {
         case .editor: editor
         case .plan: plan
         case .views: views
+        case .importRoster: importRoster
         case .sessionView: sessionView
         case .planForm: planForm
         case .planConfirm: planConfirm
@@ -260,6 +268,7 @@ public enum Keymaps {
         case .confirmArchive: return .confirmArchive
         case .views: return .views
         case .session: return .sessionView
+        case .importRoster: return .importRoster
         case .resumeDraft: return .resumeDraft
         case nil: break
         }

@@ -24,6 +24,14 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .planLoaded(let token, let data):
         state.receivePlan(token: token, data: data)
         return []
+    case .progressed(let progress):
+        state.progress = progress
+        return []
+    case .rosterImported(let summary):
+        state.isBusy = false
+        state.progress = nil
+        state.status = StatusMessage(summary)
+        return [.loadStartup]
     case .exported(let path):
         state.status = StatusMessage("Plan written to \(path)")
         return []
@@ -45,6 +53,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.start(counselors: counselors, isEmpty: false)
     case .failed(let message):
         state.isBusy = false
+        state.progress = nil
         state.status = StatusMessage(message, isError: true)
         return []
     case .unavailable(let reason):
@@ -57,6 +66,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.status = nil
         if state.overlay == .views {
             state.chooseCaseloadView(key)
+            return []
+        }
+        if case .importRoster(var input)? = state.overlay {
+            input.handle(key)
+            state.overlay = .importRoster(input)
             return []
         }
         switch state.screen {
@@ -232,6 +246,20 @@ extension AppState {
             return dropFirstDraft(discard: true)
         case .laterDraft:
             return dropFirstDraft(discard: false)
+        case .startImport:
+            overlay = .importRoster(TextInput())
+        case .runImport:
+            guard case .importRoster(let input)? = overlay else { return [] }
+            let folder = input.text.trimmingCharacters(in: .whitespaces)
+            guard !folder.isEmpty else {
+                status = StatusMessage("Type the folder that holds manifest.csv.", isError: true)
+                return []
+            }
+            overlay = nil
+            isBusy = true
+            progress = nil
+            status = StatusMessage("Importing \(folder)…")
+            return [.importRoster(directory: folder)]
         case .loadDemo:
             guard !isBusy else { return [] }
             isBusy = true

@@ -50,6 +50,21 @@ struct RunCommand: ParsableCommand {
             try PlanFiles.write(try document.rendered(as: .html), to: path)
             return path
         }
+        // `i` on the welcome screen imports a roster folder, strictly (no --lenient from the
+        // screen: a deviation is shown, and the shell command can accept it knowingly).
+        runner.importRoster = { folder, progress in
+            let result: RosterReader.Result
+            do {
+                result = try RosterReader.read(URL(fileURLWithPath: folder))
+            } catch let error as RosterImportError {
+                let first = error.errors.first.map { ": \($0)" } ?? ""
+                throw CLIError("\(counted(error.errors.count, "problem")) in \(folder), nothing imported\(first). "
+                    + "`waypoint import oneroster \(folder)` lists them all")
+            }
+            let summary = try db.importRoster(result.bundle, progress: progress)
+            return "Imported \(folder): \(counted(summary.students.added, "student")) added, "
+                + "\(summary.students.updated) updated, \(counted(summary.counselors.added, "counselor")) added."
+        }
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
         var signal: Int32?
         app.run(terminationRequested: {

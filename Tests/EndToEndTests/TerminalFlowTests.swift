@@ -274,3 +274,31 @@ final class PlanFlowTests: XCTestCase {
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
     }
 }
+
+/// First run on a real roster: `i` on the welcome screen imports a OneRoster folder.
+final class ImportFlowTests: XCTestCase {
+    func testImportARosterFromTheWelcomeScreen() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let roster = scratch.path("roster")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--oneroster", roster, "--students", "120"]).status, 0)
+        let tmux = try Tmux(width: 100, height: 30, environment: ["HOME": scratch.url.path])
+        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        try tmux.type("'\(binary.path)' --db '\(scratch.path("w.sqlite"))'; echo WAYPOINT-EXIT=$?")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Welcome to Waypoint")
+        try tmux.type("i")
+        try tmux.waitFor(text: "Import a OneRoster roster")
+        try tmux.type(scratch.path("nowhere"))
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "nothing imported")
+        try tmux.type("i")
+        try tmux.waitFor(text: "Import a OneRoster roster")
+        try tmux.type(roster)
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Imported")
+        try tmux.waitFor(text: "120 students")
+        try tmux.type("q")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+    }
+}

@@ -130,3 +130,24 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.status, StatusMessage("disk full", isError: true))
     }
 }
+
+final class ImportReducerTests: XCTestCase {
+    func testImportAsksForAFolderShowsProgressAndThenTheCaseload() {
+        var state = AppState(size: Size(width: 80, height: 24))
+        _ = reduce(&state, .started(counselors: [], isEmpty: true))
+        XCTAssertEqual(KeyRouter.action(for: .char("i"), in: state), .command(.startImport))
+        _ = reduce(&state, .command(.startImport))
+        XCTAssertEqual(Keymaps.context(for: state), .importRoster)
+        XCTAssertEqual(reduce(&state, .command(.runImport)), [], "an empty folder is refused")
+        for character in "/tmp/roster" { _ = reduce(&state, .edit(.char(character))) }
+        XCTAssertEqual(reduce(&state, .command(.runImport)), [.importRoster(directory: "/tmp/roster")])
+        XCTAssertTrue(state.isBusy)
+        _ = reduce(&state, .progressed(JobProgress(done: 500, total: 1000)))
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        XCTAssertTrue(buffer.text.contains("500 of 1,000"), buffer.text)
+        XCTAssertEqual(reduce(&state, .rosterImported(summary: "Imported /tmp/roster: 1,000 students added.")), [.loadStartup])
+        XCTAssertNil(state.progress)
+        XCTAssertFalse(state.isBusy)
+    }
+}

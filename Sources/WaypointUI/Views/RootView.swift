@@ -41,6 +41,13 @@ public enum RootView {
         case .session(_, let scroll):
             SessionReaderView.render(state, scroll: scroll, into: &buffer, area: chrome.body)
             cursor = nil
+        case .importRoster(let input):
+            let inner = Modal.render(title: "Import a OneRoster roster", size: Size(width: min(76, chrome.body.width - 2), height: 7),
+                                     into: &buffer, over: chrome.body).inset(horizontal: 1, vertical: 0)
+            Paragraph.render("The folder that holds manifest.csv, users.csv and the other files (relative to where Waypoint was started):",
+                             into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
+            cursor = TextField.render(input, prompt: "Folder: ", placeholder: "e.g. /media/usb/oneroster", into: &buffer,
+                                      area: Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: 1))
         case .views:
             let presets = CaseloadPreset.allCases
             let inner = Modal.render(title: "Caseload views", size: Size(width: 50, height: presets.count + 4), into: &buffer, over: chrome.body)

@@ -20,12 +20,16 @@ enum WelcomeView {
         y += 1
         keyLine("d", "Load the demo district: fictional students in several high schools with their counselors, to try every screen. Nothing real is touched.", &y, area, &buffer)
         y += 1
-        line("Real rosters come from your student information system as OneRoster CSV files. Quit and run: waypoint import oneroster FOLDER (add --dry-run to see what it would do first).", style: Theme.muted)
+        keyLine("i", "Import your roster: the OneRoster CSV folder from your student information system (or from the shell: waypoint import oneroster FOLDER, with --dry-run to look first).", &y, area, &buffer)
         y += 1
         keyLine("q", "Quit", &y, area, &buffer)
         if state.isBusy {
             y += 1
-            line("Loading the demo district…", style: Theme.heading)
+            if let progress = state.progress, y < area.maxY {
+                ProgressBar.render(progress, into: &buffer, area: Rect(x: area.x, y: y, width: min(60, area.width), height: 1))
+            } else {
+                line(state.status?.text ?? "Working…", style: Theme.heading)
+            }
         }
     }
 
