@@ -131,6 +131,18 @@ final class ABCImportTests: XCTestCase {
         let unknown = ABCIncident(studentId: 9999, date: "2026-09-14", kind: .referral, severity: .minor, suspensionDays: 0)
         XCTAssertThrowsError(try fixture.db.importABC(ABCBatch(incidents: [unknown])), "student foreign key")
         XCTAssertEqual(try counts(fixture.db), [0, 0, 0])
+
+        let queue = try DatabaseQueue()
+        let db = try AppDatabase(queue)
+        _ = try db.importRoster(RosterReader.read(try RosterFixture().url).bundle)
+        let url = try fixture.file("a.csv", ABCFixture.attendance)
+        _ = try db.importABC(ABCReader.read(url, students: db.abcStudentKeys()))
+        XCTAssertThrowsError(try queue.write { db in
+            try db.execute(sql: "DELETE FROM student WHERE localId = '1001'")
+        }, "a student with an attendance history is not deleted (RESTRICT)") { error in
+            // SQLite reports an ON DELETE RESTRICT by its message (its code is CONSTRAINT_TRIGGER).
+            XCTAssertEqual((error as? DatabaseError)?.message, "FOREIGN KEY constraint failed")
+        }
     }
 
     /// Rows in the three ABC tables.
