@@ -9,6 +9,7 @@ extension AppDatabase {
         migrator.registerMigration("v2-sessions", migrate: createSessions)
         migrator.registerMigration("v3-plans", migrate: createPlans)
         migrator.registerMigration("v4-roster", migrate: createRoster)
+        migrator.registerMigration("v5-abc", migrate: createABC)
         return migrator
     }
 

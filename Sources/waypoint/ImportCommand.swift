@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import WaypointCore
 import WaypointStore
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import data from the district's systems.",
-        subcommands: [ImportOneRosterCommand.self])
+        subcommands: [ImportOneRosterCommand.self, ImportABCCommand.self])
 }
 
 /// `waypoint import oneroster DIR`: validates the whole bundle, then applies it in one
@@ -74,6 +75,43 @@ struct ImportOneRosterCommand: ParsableCommand {
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(reading.started))
         print(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory) in \(seconds) s:")
+        print(summary.description)
+    }
+}
+
+/// `waypoint import abc FILE`: one attendance, behavior or course-marks CSV (the layout is
+/// told by its header) for students already in the database. Validated in full first, then
+/// applied in one transaction, or nothing written and every error (file:line:column) on stderr.
+struct ImportABCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "abc",
+        abstract: "Import attendance, behavior incidents or course marks from one CSV file.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("An attendance, behavior or course-marks CSV file (see the README for the layouts).",
+                                 valueName: "file"))
+    var file: String
+
+    @Flag(help: "Show what would be added, updated and left unchanged; write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let db = try database.open()
+        let batch: ABCBatch
+        do {
+            batch = try ABCReader.read(URL(fileURLWithPath: file), students: db.abcStudentKeys())
+        } catch let error as RosterImportError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw CLIError("\(counted(error.errors.count, "error")) in \(file)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")
+        }
+        let summary: ABCImportSummary
+        do {
+            summary = try db.importABC(batch, dryRun: dryRun)
+        } catch let error as StoreError {
+            throw CLIError("\(error.description) Nothing was imported.")
+        }
+        print(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
         print(summary.description)
     }
 }

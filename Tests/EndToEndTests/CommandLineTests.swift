@@ -361,4 +361,41 @@ final class ImportCommandLineTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("orgs.csv:2:3: type \"campus\": expected one of"), bad.stderr)
         XCTAssertTrue(bad.stderr.contains("nothing was imported"), bad.stderr)
     }
+
+    func testImportABCReportsCountsAndRefusesABadFileWithItsPlace() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        let roster = scratch.path("roster")
+        try FileManager.default.createDirectory(atPath: roster, withIntermediateDirectories: true)
+        let files = [
+            "manifest.csv": "propertyName,value\noneroster.version,1.1\nfile.orgs,bulk\nfile.users,bulk\n",
+            "orgs.csv": "sourcedId,name,type\nS1,Lakeside High,school\n",
+            "users.csv": "sourcedId,enabledUser,orgSourcedIds,role,username,givenName,familyName,identifier,grades\n"
+                + "U1,true,S1,student,ana,Ana,Lopez,1001,09\n",
+        ]
+        for (name, text) in files { try text.write(toFile: "\(roster)/\(name)", atomically: true, encoding: .utf8) }
+        XCTAssertEqual(try runProcess(binary, ["import", "oneroster", roster, "--db", database]).status, 0)
+
+        let marks = scratch.path("marks.csv")
+        try "localId,term,course,mark,creditsAttempted,creditsEarned,core\n1001,2026-FA,Algebra I,B+,1,1,yes\n"
+            .write(toFile: marks, atomically: true, encoding: .utf8)
+        let dry = try runProcess(binary, ["import", "abc", marks, "--dry-run", "--db", database])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.contains("course marks: 1 added"), dry.stdout)
+        let first = try runProcess(binary, ["import", "abc", marks, "--db", database])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("course marks: 1 added, 0 updated, 0 unchanged"), first.stdout)
+        let again = try runProcess(binary, ["import", "abc", marks, "--db", database])
+        XCTAssertTrue(again.stdout.contains("total: 0 added, 0 updated, 1 unchanged"), again.stdout)
+
+        let attendance = scratch.path("attendance.csv")
+        try "localId,term,startDate,endDate,daysEnrolled,daysPresent\n1001,2026-FA,2026-08-20,2026-12-18,80,81\n"
+            .write(toFile: attendance, atomically: true, encoding: .utf8)
+        let bad = try runProcess(binary, ["import", "abc", attendance, "--db", database])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("attendance.csv:2:6: daysPresent \"81\": expected at most daysEnrolled (80)"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("nothing was imported"), bad.stderr)
+        XCTAssertEqual(bad.stdout, "")
+    }
 }

@@ -7,7 +7,8 @@ final class MigrationTests: XCTestCase {
     func testFreshDatabaseHasEveryTable() throws {
         let database = try AppDatabase.inMemory()
         try database.reader.read { db in
-            for table in ["school", "counselor", "student", "caseload", "student_ft"] {
+            for table in ["school", "counselor", "student", "caseload", "student_ft", "abc_attendance", "abc_incident",
+                          "abc_course_mark"] {
                 XCTAssertTrue(try db.tableExists(table), table)
             }
             XCTAssertTrue(try db.indexes(on: "student").contains { $0.columns == ["familyName", "givenName"] })
