@@ -2,8 +2,8 @@ import Foundation
 import WaypointCore
 
 /// Writes a district as a valid OneRoster 1.2 CSV bundle (manifest, orgs, users, roles,
-/// demographics, caseloads), so the importer can be exercised at any size with realistic
-/// names: `waypoint demo --oneroster DIR --students 50000`.
+/// demographics, caseloads) and, beside it, its ABC data files, so both importers can be
+/// exercised at any size with realistic names: `waypoint demo --oneroster DIR --students 50000`.
 public enum OneRosterWriter {
     public struct Summary: Equatable, Sendable {
         public var students: Int
@@ -11,7 +11,10 @@ public enum OneRosterWriter {
         public var schools: Int
     }
 
-    public static func write(_ district: DemoDistrict, to directory: String, modified: String = "2026-08-01T00:00:00Z") throws -> Summary {
+    /// With `abc`, also writes abc-attendance.csv, abc-behavior.csv and abc-marks.csv in the
+    /// layouts `waypoint import abc` reads (students by sourcedId).
+    public static func write(_ district: DemoDistrict, to directory: String, abc: ABCBatch? = nil,
+                             modified: String = "2026-08-01T00:00:00Z") throws -> Summary {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let schoolIds = district.schools.indices.map { "org-school-\($0 + 1)" }
@@ -79,6 +82,17 @@ public enum OneRosterWriter {
         try file("caseloads.csv", ["counselor", "student"], district.assignments.map {
             [counselorIds[$0.counselorIndex], studentIds[$0.studentIndex]]
         })
+        if let abc {
+            func student(_ index: Int64) -> String { studentIds[Int(index)] }
+            try file("abc-attendance.csv", ["studentSourcedId", "term", "startDate", "endDate", "daysEnrolled", "daysPresent"],
+                     abc.attendance.map { [student($0.studentId), $0.term, $0.startDate, $0.endDate, String($0.daysEnrolled), String($0.daysPresent)] })
+            try file("abc-behavior.csv", ["studentSourcedId", "incidentId", "date", "kind", "severity", "suspensionDays"],
+                     abc.incidents.map { [student($0.studentId), $0.incidentId ?? "", $0.date, $0.kind.rawValue, $0.severity.rawValue,
+                                          PlanDocument.number($0.suspensionDays)] })
+            try file("abc-marks.csv", ["studentSourcedId", "term", "course", "subject", "mark", "creditsAttempted", "creditsEarned", "core"],
+                     abc.marks.map { [student($0.studentId), $0.term, $0.course, $0.subject ?? "", $0.mark.description,
+                                      PlanDocument.number($0.creditsAttempted), PlanDocument.number($0.creditsEarned), $0.isCore ? "yes" : "no"] })
+        }
         return Summary(students: district.students.count, counselors: district.counselors.count, schools: district.schools.count)
     }
 

@@ -4,7 +4,8 @@ import WaypointCore
 extension AppDatabase {
     /// Fills an empty database with a generated district, all or nothing (one transaction).
     /// Refuses a database that already has students, so demo names never mix with real ones.
-    public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = [], sessions: [AdvisingSession] = []) throws {
+    public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = [], sessions: [AdvisingSession] = [],
+                                 abc: ABCBatch = ABCBatch()) throws {
         try write { db in
             let existing = try Student.fetchCount(db)
             guard existing == 0 else { throw StoreError.databaseNotEmpty(studentCount: existing) }
@@ -53,6 +54,26 @@ extension AppDatabase {
                 var stored = plan
                 stored.studentId = studentIds[index]
                 try DemoPlanRows.insert(stored, authorId: counselorOfStudent[index] ?? counselorIds.first ?? 0, db: db)
+            }
+            // ABC rows name students by index until here.
+            func studentId(_ index: Int64) -> Int64? {
+                Int(exactly: index).flatMap { studentIds.indices.contains($0) ? studentIds[$0] : nil }
+            }
+            var counts = ABCImportSummary()
+            for var row in abc.attendance {
+                guard let id = studentId(row.studentId) else { continue }
+                row.studentId = id
+                try ABCRows.apply(row, db, counts: &counts.attendance)
+            }
+            for var row in abc.incidents {
+                guard let id = studentId(row.studentId) else { continue }
+                row.studentId = id
+                try ABCRows.apply(row, db, counts: &counts.incidents)
+            }
+            for var row in abc.marks {
+                guard let id = studentId(row.studentId) else { continue }
+                row.studentId = id
+                try ABCRows.apply(row, db, counts: &counts.marks)
             }
             for session in sessions {
                 guard let index = Int(exactly: session.studentId), studentIds.indices.contains(index),

@@ -97,8 +97,9 @@ public final class EffectRunner {
                 let plans = DemoPlans.generate(for: district.students, catalogs: catalogs, today: CivilDate.today(),
                                                seed: demoSize.seed)
                 let sessions = DemoSessions.generate(for: district.students, today: CivilDate.today(), seed: demoSize.seed)
+                let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: demoSize.seed)
                 do {
-                    try database.loadDemoDistrict(district, plans: plans, sessions: sessions)
+                    try database.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc)
                 } catch StoreError.databaseNotEmpty {
                     // Filled from elsewhere (another window, the CLI) since the welcome screen
                     // was drawn: show what is there instead of a dead end.

@@ -40,9 +40,11 @@ struct DemoCommand: ParsableCommand {
                 throw CLIError("\(oneroster) already holds a OneRoster bundle (manifest.csv); choose an empty folder")
             }
             let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
-            let summary = try OneRosterWriter.write(district, to: oneroster)
+            let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: seed)
+            let summary = try OneRosterWriter.write(district, to: oneroster, abc: abc)
             print("Wrote a OneRoster 1.2 bundle to \(oneroster): \(counted(summary.students, "student")), "
-                + "\(counted(summary.counselors, "counselor")), \(counted(summary.schools, "school")), with caseloads.csv.")
+                + "\(counted(summary.counselors, "counselor")), \(counted(summary.schools, "school")), with caseloads.csv "
+                + "and abc-attendance.csv, abc-behavior.csv, abc-marks.csv for `waypoint import abc`.")
             return
         }
         let db = try database.open()
@@ -53,7 +55,8 @@ struct DemoCommand: ParsableCommand {
         let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
         let plans = DemoPlans.generate(for: district.students, catalogs: loadCatalogs(), today: CivilDate.today(), seed: seed)
         let sessions = DemoSessions.generate(for: district.students, today: CivilDate.today(), seed: seed)
-        try db.loadDemoDistrict(district, plans: plans, sessions: sessions)
+        let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: seed)
+        try db.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc)
         print("Loaded the demo district into \(database.resolvedPath): "
             + "\(counted(district.students.count, "student")), \(counted(district.counselors.count, "counselor")), "
             + "\(counted(district.schools.count, "school")).")

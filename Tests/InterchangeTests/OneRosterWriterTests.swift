@@ -11,7 +11,8 @@ final class OneRosterWriterTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oneroster-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let district = DemoDistrict.generate(students: 640, counselors: 2, seed: 11)
-        let summary = try OneRosterWriter.write(district, to: folder.path)
+        let abc = DemoABC.generate(for: district.students, today: CivilDate(year: 2026, month: 11, day: 23), seed: 11)
+        let summary = try OneRosterWriter.write(district, to: folder.path, abc: abc)
         XCTAssertEqual(summary.students, 640)
 
         let read = try RosterReader.read(folder)
@@ -25,5 +26,16 @@ final class OneRosterWriterTests: XCTestCase {
 
         let second = try db.importRoster(try RosterReader.read(folder).bundle)
         XCTAssertEqual(second.students.added + second.students.updated + second.students.deactivated, 0)
+
+        // The ABC files beside it import too, every row, and again change nothing.
+        let keys = try db.abcStudentKeys()
+        var rows = 0
+        for name in ["abc-attendance.csv", "abc-behavior.csv", "abc-marks.csv"] {
+            let batch = try ABCReader.read(folder.appendingPathComponent(name), students: keys)
+            rows += batch.attendance.count + batch.incidents.count + batch.marks.count
+            XCTAssertEqual(try db.importABC(batch).total.added, batch.attendance.count + batch.incidents.count + batch.marks.count, name)
+            XCTAssertEqual(try db.importABC(batch).total.added, 0, name)
+        }
+        XCTAssertEqual(rows, abc.attendance.count + abc.incidents.count + abc.marks.count)
     }
 }
