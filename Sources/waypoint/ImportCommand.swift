@@ -30,23 +30,24 @@ struct ImportOneRosterCommand: ParsableCommand {
     var lenient = false
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
-        "Caseloads from `roles` (counselor roles in roles.csv) or `file F` (a caseloads.csv; default: DIR/caseloads.csv when present, else roles).",
-        valueName: "roles|file F"))
+        "Caseloads from `roles` (counselor roles in roles.csv), `enrollments` (the students of classes a counselor is enrolled in) or `file F` (a caseloads.csv; default: DIR/caseloads.csv when present, else roles).",
+        valueName: "roles|enrollments|file F"))
     var counselorFrom: [String] = []
 
     func validate() throws {
         switch counselorFrom.first {
         case nil: break
-        case "roles" where counselorFrom.count == 1: break
+        case "roles" where counselorFrom.count == 1, "enrollments" where counselorFrom.count == 1: break
         case "file" where counselorFrom.count == 2: break
         default:
-            throw ValidationError("--counselor-from must be `roles` or `file PATH`, not \"\(counselorFrom.joined(separator: " "))\"")
+            throw ValidationError("--counselor-from must be `roles`, `enrollments` or `file PATH`, not \"\(counselorFrom.joined(separator: " "))\"")
         }
     }
 
     func run() throws {
         let source: RosterReader.CaseloadSource? = switch counselorFrom.first {
         case "roles": .roles
+        case "enrollments": .enrollments
         case "file": .file(URL(fileURLWithPath: counselorFrom[1]))
         default: nil
         }

@@ -76,4 +76,30 @@ enum RosterClassFiles {
             references.check(record, "userSourcedId", value: record["userSourcedId"], in: "users", issues: issues)
         }
     }
+
+    /// Caseloads from class enrollments: each counselor enrolled in a class (in any role but
+    /// student) is given every student enrolled in it.
+    static func caseloads(from table: RosterTable, counselors: Set<String>, students: Set<String>) -> [RosterCaseload] {
+        var counselorsOfClass: [String: Set<String>] = [:]
+        var studentsOfClass: [String: [String]] = [:]
+        for record in table.records where record["status"] != "tobedeleted" {
+            let user = record["userSourcedId"], section = record["classSourcedId"]
+            if record["role"] == "student", students.contains(user) {
+                studentsOfClass[section, default: []].append(user)
+            } else if counselors.contains(user) {
+                counselorsOfClass[section, default: []].insert(user)
+            }
+        }
+        var pairs: [RosterCaseload] = []
+        var seen: Set<RosterCaseload> = []
+        for (section, counselorIds) in counselorsOfClass.sorted(by: { $0.key < $1.key }) {
+            for counselor in counselorIds.sorted() {
+                for student in studentsOfClass[section] ?? [] {
+                    let pair = RosterCaseload(counselorSourcedId: counselor, studentSourcedId: student)
+                    if seen.insert(pair).inserted { pairs.append(pair) }
+                }
+            }
+        }
+        return pairs
+    }
 }

@@ -10,6 +10,9 @@ public enum RosterReader {
         case roles
         /// A caseloads.csv (`counselor,student`), at this path.
         case file(URL)
+        /// Class enrollments: a counselor enrolled in a class (as its teacher, say of an
+        /// advisory or homeroom section) gets the students enrolled in that class.
+        case enrollments
     }
 
     public struct Result: Sendable {
@@ -82,7 +85,8 @@ public enum RosterReader {
             RosterUser.applyRoles(rolesTable, mode: manifest.mode("roles"), to: &users, references: &references,
                                   issues: issues)
         }
-        if let enrollments = table("enrollments", .enrollments(version)) {
+        let enrollments = table("enrollments", .enrollments(version))
+        if let enrollments {
             RosterClassFiles.checkEnrollments(enrollments, mode: manifest.mode("enrollments"), references: &references,
                                               issues: issues)
         }
@@ -98,6 +102,15 @@ public enum RosterReader {
         switch source {
         case .roles:
             pairs = RosterPeople.caseloadsByRole(users, students: students)
+        case .enrollments:
+            if let enrollments {
+                pairs = RosterClassFiles.caseloads(from: enrollments, counselors: Set(counselors.map(\.sourcedId)),
+                                                   students: Set(students.map(\.sourcedId)))
+            } else {
+                issues.error(RosterIssue(file: "manifest.csv", line: 1, column: 2, field: "file.enrollments", value: "absent",
+                                         expected: "an enrollments.csv, since caseloads come from enrollments"))
+                pairs = []
+            }
         case .file(let url):
             if let csv = RosterCSVFile.read(url, issues: issues), let table = RosterTable(csv, .caseloads, issues: issues) {
                 pairs = RosterCaseloadsFile.read(table, counselors: counselors, students: Set(students.map(\.sourcedId)),
