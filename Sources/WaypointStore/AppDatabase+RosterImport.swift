@@ -202,5 +202,24 @@ private struct RosterApplier {
                 """, arguments: [pair.counselorSourcedId, pair.studentSourcedId])
             summary.caseloadsAdded += db.changesCount
         }
+        // A bulk roster is the whole picture: a counselor's assignments it no longer lists
+        // end (a student who moved to another counselor is not on two caseloads). Only the
+        // assignment goes; the student, their sessions and plan stay.
+        guard bundle.usersMode == .bulk, !bundle.caseloads.isEmpty else { return }
+        let keep = Set(bundle.caseloads.map { "\($0.counselorSourcedId)\u{1F}\($0.studentSourcedId)" })
+        let current = try Row.fetchAll(db, sql: """
+            SELECT caseload.counselorId, caseload.studentId, counselor.sourcedId AS c, student.sourcedId AS s
+            FROM caseload JOIN counselor ON counselor.id = caseload.counselorId JOIN student ON student.id = caseload.studentId
+            WHERE counselor.sourcedId IS NOT NULL
+            """)
+        let counselorsInBundle = Set(bundle.counselors.map(\.sourcedId))
+        for row in current {
+            let counselor: String = row["c"]
+            let student: String? = row["s"]
+            guard counselorsInBundle.contains(counselor), let student, !keep.contains("\(counselor)\u{1F}\(student)") else { continue }
+            try db.execute(sql: "DELETE FROM caseload WHERE counselorId = ? AND studentId = ?",
+                           arguments: [row["counselorId"] as Int64, row["studentId"] as Int64])
+            summary.caseloadsRemoved += 1
+        }
     }
 }

@@ -16,11 +16,13 @@ public struct RosterImportSummary: Equatable, Sendable, CustomStringConvertible 
     public var students = Counts()
     public var counselors = Counts()
     public var caseloadsAdded = 0
+    /// Assignments a bulk roster no longer has (a student moved to another counselor).
+    public var caseloadsRemoved = 0
 
     public var total: Counts {
         Counts(added: schools.added + students.added + counselors.added + caseloadsAdded,
                updated: schools.updated + students.updated + counselors.updated,
-               deactivated: schools.deactivated + students.deactivated + counselors.deactivated)
+               deactivated: schools.deactivated + students.deactivated + counselors.deactivated + caseloadsRemoved)
     }
 
     public var description: String {
@@ -28,6 +30,6 @@ public struct RosterImportSummary: Equatable, Sendable, CustomStringConvertible 
             "\(name): \(counts.added) added, \(counts.updated) updated, \(counts.deactivated) deactivated"
         }
         return [line("students", students), line("counselors", counselors), line("schools", schools),
-                "caseload assignments: \(caseloadsAdded) added", line("total", total)].joined(separator: "\n")
+                "caseload assignments: \(caseloadsAdded) added, \(caseloadsRemoved) removed", line("total", total)].joined(separator: "\n")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Interchange
+import WaypointStore
 
 /// `--counselor-from enrollments`: a counselor enrolled in a class gets its students.
 final class EnrollmentCaseloadTests: XCTestCase {
@@ -22,5 +23,30 @@ final class EnrollmentCaseloadTests: XCTestCase {
         XCTAssertThrowsError(try RosterReader.read(fixture.url, caseloads: .enrollments)) { error in
             XCTAssertTrue(String(describing: error).contains("enrollments.csv"), "\(error)")
         }
+    }
+}
+
+final class CaseloadReassignmentTests: XCTestCase {
+    func testABulkRosterMovesAStudentToAnotherCounselorInsteadOfAddingASecondCaseload() throws {
+        let users = RosterFixture.files["users.csv"]! + "C2,active,2025-01-01,true,jdoe,John,Doe,,,x,\n"
+        let roles = RosterFixture.files["roles.csv"]! + "R4,active,2025-01-01,C2,primary,counselor,S1\n"
+        let before = try RosterFixture(replacing: ["users.csv": users, "roles.csv": roles,
+                                                   "caseloads.csv": "counselor,student\nC1,U1\nC1,U2\n"])
+        let after = try RosterFixture(replacing: ["users.csv": users, "roles.csv": roles,
+                                                  "caseloads.csv": "counselor,student\nC1,U1\nC2,U2\n"])
+        defer {
+            try? FileManager.default.removeItem(at: before.url)
+            try? FileManager.default.removeItem(at: after.url)
+        }
+        let db = try AppDatabase.inMemory()
+        _ = try db.importRoster(RosterReader.read(before.url).bundle)
+        let moved = try db.importRoster(RosterReader.read(after.url).bundle)
+        XCTAssertEqual(moved.caseloadsAdded, 1)
+        XCTAssertEqual(moved.caseloadsRemoved, 1)
+        let smith = try XCTUnwrap(try db.allCounselors().first { $0.familyName == "Smith" })
+        let doe = try XCTUnwrap(try db.allCounselors().first { $0.familyName == "Doe" })
+        XCTAssertEqual(try db.caseload(counselorId: smith.id).map(\.student.sourcedId), ["U1"])
+        XCTAssertEqual(try db.caseload(counselorId: doe.id).map(\.student.sourcedId), ["U2"])
+        XCTAssertNotNil(try db.student(sourcedId: "U2"), "the student stays")
     }
 }
