@@ -27,6 +27,8 @@ public struct AppState: Equatable, Sendable {
     public var catalogs = CatalogLoader.shipped
     /// The time of the last tick from the main loop: the reducer's only clock, so it stays pure.
     public var now = Date(timeIntervalSince1970: 0)
+    /// Draw trends and marks with ASCII only (`--ascii`, or a terminal without UTF-8).
+    public var asciiOnly = false
     /// Dates are shown in the counselor's zone; tests pin it.
     public var timeZone = TimeZone.current
     /// A one-line message in the footer: what just happened, or what went wrong.

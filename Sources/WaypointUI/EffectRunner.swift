@@ -126,7 +126,10 @@ public final class EffectRunner {
             plan: try database.planSummarySources(studentIds: [studentId])[studentId].map { source in
                 PlanSummary(grade: student.grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
                             courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: CivilDate.today())
-            })
+            },
+            attendance: try database.attendance(studentId: studentId),
+            incidents: try database.incidents(studentId: studentId),
+            marks: try database.courseMarks(studentId: studentId))
     }
 
     private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {

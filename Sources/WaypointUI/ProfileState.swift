@@ -9,15 +9,23 @@ public struct ProfileData: Equatable, Sendable {
     public var sessions: [SessionView]
     public var followUps: [FollowUp]
     public var plan: PlanSummary?
+    /// The ABCs, newest term first as the store gives them.
+    public var attendance: [ABCAttendance]
+    public var incidents: [ABCIncident]
+    public var marks: [ABCCourseMark]
 
     public init(student: Student, schoolName: String, counselorNames: [String], sessions: [SessionView],
-                followUps: [FollowUp], plan: PlanSummary? = nil) {
+                followUps: [FollowUp], plan: PlanSummary? = nil, attendance: [ABCAttendance] = [],
+                incidents: [ABCIncident] = [], marks: [ABCCourseMark] = []) {
         self.student = student
         self.schoolName = schoolName
         self.counselorNames = counselorNames
         self.sessions = sessions
         self.followUps = followUps
         self.plan = plan
+        self.attendance = attendance
+        self.incidents = incidents
+        self.marks = marks
     }
 }
 

@@ -21,6 +21,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Draw without colours (also when NO_COLOR is set).")
     var monochrome = false
 
+    @Flag(help: "Draw trends with ASCII characters, for terminals that lack block characters (also WAYPOINT_ASCII=1).")
+    var ascii = false
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the interactive screen needs a terminal on standard input and output; "
@@ -30,6 +33,7 @@ struct RunCommand: ParsableCommand {
         let counselorId = try counselor.map { try db.counselor(matching: $0).id }
         var state = AppState(size: Size(width: 80, height: 24), counselorId: counselorId ?? nil)
         state.userId = counselorId ?? nil
+        state.asciiOnly = ascii || ProcessInfo.processInfo.environment["WAYPOINT_ASCII"] == "1"
         state.databasePath = database.resolvedPath
         let load = loadCatalogsWithWarnings()
         let catalogs = load.catalogs

@@ -97,3 +97,12 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(TextWrap.wrap("王伟王伟王", width: 4), ["王伟", "王伟", "王"])
     }
 }
+
+final class SparklineTests: XCTestCase {
+    func testValuesMapToBlocksAcrossTheRange() {
+        XCTAssertEqual(Sparkline.text([0.80, 0.90, 1.0], range: 0.8...1.0), "▁▅█")
+        XCTAssertEqual(Sparkline.text([0.5, 2.0], range: 0.8...1.0), "▁█", "out of range is clamped")
+        XCTAssertEqual(Sparkline.text([0.80, 0.90, 1.0], range: 0.8...1.0, ascii: true), "_=#")
+        XCTAssertEqual(Sparkline.text([], range: 0...1), "")
+    }
+}

@@ -124,3 +124,24 @@ final class SessionReaderTests: XCTestCase {
         XCTAssertNil(state.overlay)
     }
 }
+
+final class ABCPanelTests: XCTestCase {
+    func testTheProfileShowsTheLatestTermWithTrends() {
+        var data = ProfileTests.data()
+        data.attendance = [
+            ABCAttendance(studentId: 1, term: "2026-FA", startDate: "2026-08-25", endDate: "2026-12-19", daysEnrolled: 50, daysPresent: 43),
+            ABCAttendance(studentId: 1, term: "2026-SP", startDate: "2026-01-06", endDate: "2026-06-12", daysEnrolled: 90, daysPresent: 85),
+            ABCAttendance(studentId: 1, term: "2025-FA", startDate: "2025-08-25", endDate: "2025-12-19", daysEnrolled: 80, daysPresent: 79),
+        ]
+        data.incidents = [ABCIncident(studentId: 1, date: "2026-10-02", kind: .suspension, severity: .major, suspensionDays: 2)]
+        data.marks = [
+            ABCCourseMark(studentId: 1, term: "2026-FA", course: "Algebra II", mark: ABCMark("F")!, creditsAttempted: 0.5, creditsEarned: 0, isCore: true),
+            ABCCourseMark(studentId: 1, term: "2026-FA", course: "English 11", mark: ABCMark("B")!, creditsAttempted: 0.5, creditsEarned: 0.5, isCore: true),
+            ABCCourseMark(studentId: 1, term: "2026-SP", course: "English 10", mark: ABCMark("A")!, creditsAttempted: 0.5, creditsEarned: 0.5, isCore: true),
+        ]
+        let line = ABCSummaryText.line(data, ascii: false)
+        XCTAssertEqual(line, "ABCs 2026-FA: attendance 86% █▇▄ · 1 suspension · GPA 1.5 █▄ · failing Algebra II")
+        XCTAssertEqual(ABCSummaryText.line(data, ascii: true), "ABCs 2026-FA: attendance 86% #*- · 1 suspension · GPA 1.5 #- · failing Algebra II")
+        XCTAssertEqual(ABCSummaryText.line(ProfileTests.data(), ascii: false), "ABCs: no attendance, behavior or grade data yet")
+    }
+}

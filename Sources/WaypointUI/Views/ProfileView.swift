@@ -14,7 +14,7 @@ enum ProfileView {
     static func areas(_ size: Size, followUpCount: Int) -> Areas {
         let body = ScreenLayout.chrome(size).body
         let followUpHeight = min(max(4, followUpCount + 3), max(4, body.height / 3))
-        let parts = Layout.split(body, .vertical, [.fixed(4), .fixed(followUpHeight), .fill(1)])
+        let parts = Layout.split(body, .vertical, [.fixed(5), .fixed(followUpHeight), .fill(1)])
         return Areas(identity: parts[0].inset(horizontal: 1, vertical: 0), followUps: parts[1], sessions: parts[2])
     }
 
@@ -42,7 +42,8 @@ enum ProfileView {
         let lastContact = data.sessions.first.map { "last contact \(DateText.ago($0.session.startedAt, now: state.now, in: state.timeZone))" }
             ?? "no contact recorded"
         lines.append("Counselor: \(counselors) · \(lastContact)")
-        lines.append(planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)) + " · ABCs: no data")
+        lines.append(planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)))
+        lines.append(ABCSummaryText.line(data, ascii: state.asciiOnly))
         for (index, line) in lines.enumerated() where index < area.height {
             buffer.write(DisplayWidth.truncate(line, to: area.width), at: Position(x: area.x, y: area.y + index),
                          style: index == 0 ? Theme.heading : (index == 2 && data.plan?.isOnTrack == false ? Theme.error : .plain),
