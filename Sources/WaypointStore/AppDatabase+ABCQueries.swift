@@ -5,11 +5,8 @@ extension AppDatabase {
     /// A student's attendance, newest term first (see `ABCTerm` for the order).
     public func attendance(studentId: Int64) throws -> [ABCAttendance] {
         try reader.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM abc_attendance WHERE studentId = ?", arguments: [studentId]).map {
-                ABCAttendance(studentId: $0["studentId"], term: $0["term"], startDate: $0["startDate"], endDate: $0["endDate"],
-                              daysEnrolled: $0["daysEnrolled"], daysPresent: $0["daysPresent"])
-            }
-            .sorted { ABCTerm.isLater($0.term, than: $1.term) || ($0.term == $1.term && $0.startDate > $1.startDate) }
+            ABCDecoding.newestFirst(try Row.fetchAll(db, sql: "SELECT * FROM abc_attendance WHERE studentId = ?",
+                                                     arguments: [studentId]).map(ABCDecoding.attendance))
         }
     }
 
@@ -17,27 +14,77 @@ extension AppDatabase {
     public func incidents(studentId: Int64) throws -> [ABCIncident] {
         try reader.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM abc_incident WHERE studentId = ? ORDER BY date DESC, kind, id",
-                             arguments: [studentId]).compactMap { row -> ABCIncident? in
-                // The schema's CHECKs admit only these spellings.
-                guard let kind = ABCIncident.Kind(rawValue: row["kind"]),
-                      let severity = ABCIncident.Severity(rawValue: row["severity"]) else { return nil }
-                return ABCIncident(studentId: row["studentId"], date: row["date"], kind: kind, severity: severity,
-                                   suspensionDays: row["suspensionDays"], incidentId: row["incidentId"])
-            }
+                             arguments: [studentId]).compactMap(ABCDecoding.incident)
         }
     }
 
     /// A student's course marks, newest term first, then by course.
     public func courseMarks(studentId: Int64) throws -> [ABCCourseMark] {
         try reader.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM abc_course_mark WHERE studentId = ? ORDER BY course",
-                             arguments: [studentId]).compactMap { row -> ABCCourseMark? in
-                guard let mark = ABCMark(row["mark"]) else { return nil }
-                return ABCCourseMark(studentId: row["studentId"], term: row["term"], course: row["course"],
-                                     subject: row["subject"], mark: mark, creditsAttempted: row["creditsAttempted"],
-                                     creditsEarned: row["creditsEarned"], isCore: row["isCore"])
-            }
-            .sorted { ABCTerm.isLater($0.term, than: $1.term) || ($0.term == $1.term && $0.course < $1.course) }
+            ABCDecoding.newestFirst(try Row.fetchAll(db, sql: "SELECT * FROM abc_course_mark WHERE studentId = ? ORDER BY course",
+                                                     arguments: [studentId]).compactMap(ABCDecoding.courseMark))
         }
+    }
+
+    /// The ABCs of many students (a caseload) in three queries, each student's rows in the
+    /// same order as the single-student reads.
+    public func abcData(studentIds: [Int64]) throws -> [Int64: ABCBatch] {
+        guard !studentIds.isEmpty else { return [:] }
+        let ids = SessionRows.jsonArray(studentIds)
+        return try reader.read { db in
+            var result: [Int64: ABCBatch] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM abc_attendance WHERE studentId IN (SELECT value FROM json_each(?))",
+                                        arguments: [ids]) {
+                let value = ABCDecoding.attendance(row)
+                result[value.studentId, default: ABCBatch()].attendance.append(value)
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT * FROM abc_incident WHERE studentId IN (SELECT value FROM json_each(?)) ORDER BY date DESC, kind, id
+                """, arguments: [ids]) {
+                guard let value = ABCDecoding.incident(row) else { continue }
+                result[value.studentId, default: ABCBatch()].incidents.append(value)
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT * FROM abc_course_mark WHERE studentId IN (SELECT value FROM json_each(?)) ORDER BY course
+                """, arguments: [ids]) {
+                guard let value = ABCDecoding.courseMark(row) else { continue }
+                result[value.studentId, default: ABCBatch()].marks.append(value)
+            }
+            return result.mapValues { batch in
+                ABCBatch(attendance: ABCDecoding.newestFirst(batch.attendance), incidents: batch.incidents,
+                         marks: ABCDecoding.newestFirst(batch.marks))
+            }
+        }
+    }
+}
+
+/// Rows to ABC values, in one place for the single and the many-student reads.
+enum ABCDecoding {
+    static func attendance(_ row: Row) -> ABCAttendance {
+        ABCAttendance(studentId: row["studentId"], term: row["term"], startDate: row["startDate"], endDate: row["endDate"],
+                      daysEnrolled: row["daysEnrolled"], daysPresent: row["daysPresent"])
+    }
+
+    /// Nil for a value the schema's CHECKs would not admit.
+    static func incident(_ row: Row) -> ABCIncident? {
+        guard let kind = ABCIncident.Kind(rawValue: row["kind"]),
+              let severity = ABCIncident.Severity(rawValue: row["severity"]) else { return nil }
+        return ABCIncident(studentId: row["studentId"], date: row["date"], kind: kind, severity: severity,
+                           suspensionDays: row["suspensionDays"], incidentId: row["incidentId"])
+    }
+
+    static func courseMark(_ row: Row) -> ABCCourseMark? {
+        guard let mark = ABCMark(row["mark"]) else { return nil }
+        return ABCCourseMark(studentId: row["studentId"], term: row["term"], course: row["course"],
+                             subject: row["subject"], mark: mark, creditsAttempted: row["creditsAttempted"],
+                             creditsEarned: row["creditsEarned"], isCore: row["isCore"])
+    }
+
+    static func newestFirst(_ rows: [ABCAttendance]) -> [ABCAttendance] {
+        rows.sorted { ABCTerm.isLater($0.term, than: $1.term) || ($0.term == $1.term && $0.startDate > $1.startDate) }
+    }
+
+    static func newestFirst(_ rows: [ABCCourseMark]) -> [ABCCourseMark] {
+        rows.sorted { ABCTerm.isLater($0.term, than: $1.term) || ($0.term == $1.term && $0.course < $1.course) }
     }
 }

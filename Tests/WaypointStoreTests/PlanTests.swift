@@ -108,3 +108,21 @@ final class PlanTests: XCTestCase {
         XCTAssertThrowsError(try db.addWorkBasedLearning(WorkBasedLearning(studentId: id, kind: .internship, organization: "X", hours: -1)))
     }
 }
+
+final class ABCBatchReadTests: XCTestCase {
+    func testManyStudentsReadLikeOne() throws {
+        var fixture = try StoreFixture()
+        let a = try fixture.add("Ana", "Lopez"), b = try fixture.add("Ben", "Okafor")
+        let batch = ABCBatch(
+            attendance: [ABCAttendance(studentId: a.id!, term: "2026-SP", startDate: "2026-01-06", endDate: "2026-06-12", daysEnrolled: 90, daysPresent: 80),
+                         ABCAttendance(studentId: a.id!, term: "2026-FA", startDate: "2026-08-25", endDate: "2026-12-19", daysEnrolled: 60, daysPresent: 59),
+                         ABCAttendance(studentId: b.id!, term: "2026-FA", startDate: "2026-08-25", endDate: "2026-12-19", daysEnrolled: 60, daysPresent: 50)],
+            incidents: [ABCIncident(studentId: b.id!, date: "2026-10-01", kind: .referral, severity: .minor, suspensionDays: 0)])
+        _ = try fixture.database.importABC(batch)
+        let all = try fixture.database.abcData(studentIds: [a.id!, b.id!])
+        XCTAssertEqual(all[a.id!]?.attendance, try fixture.database.attendance(studentId: a.id!))
+        XCTAssertEqual(all[a.id!]?.attendance.first?.term, "2026-FA", "newest term first")
+        XCTAssertEqual(all[b.id!]?.incidents.count, 1)
+        XCTAssertTrue(try fixture.database.abcData(studentIds: []).isEmpty)
+    }
+}
