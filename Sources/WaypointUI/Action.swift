@@ -13,6 +13,7 @@ public enum Action: Equatable, Sendable {
     case caseloadLoaded(token: Int, rows: [CaseloadEntry])
     case profileLoaded(token: Int, data: ProfileData)
     case planLoaded(token: Int, data: PlanData)
+    case tasksLoaded(token: Int, rows: [TaskRow])
     case exported(path: String)
     /// A long job's progress, reported while it runs.
     case progressed(JobProgress)
@@ -46,6 +47,7 @@ public enum Effect: Equatable, Sendable {
     case changePlan(PlanChange, counselorId: Int64?)
     case exportPlan(studentId: Int64)
     case importRoster(directory: String)
+    case loadTasks(counselorId: Int64?, token: Int)
     case loadDrafts(counselorId: Int64)
 }
 

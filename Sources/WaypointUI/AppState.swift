@@ -22,6 +22,7 @@ public struct AppState: Equatable, Sendable {
     public var profile: ProfileState?
     public var editor: SessionEditorState?
     public var plan: PlanState?
+    public var tasks: TaskListState?
     /// The district's catalogs: session kinds, pathways, milestones, competencies and
     /// graduation requirements.
     public var catalogs = CatalogLoader.shipped
@@ -79,6 +80,8 @@ public enum Screen: Equatable, Sendable {
     case editor
     /// The multi-year plan.
     case plan
+    /// Open follow-ups and overdue milestones across the caseload.
+    case tasks
 }
 
 public enum Overlay: Equatable, Sendable {

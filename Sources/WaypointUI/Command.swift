@@ -9,7 +9,7 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case switchCounselor, chooseCounselor
     case loadDemo, startImport, runImport
     case openStudent
-    case cycleSort, toggleNotSeen, showViews
+    case cycleSort, toggleNotSeen, showViews, openTasks, taskDone, openTaskStudent
     case switchPanel
     case followUpDone, followUpDrop
     case newSession, viewSession, amendSession, archiveSession, confirmArchive

@@ -71,6 +71,8 @@ public final class EffectRunner {
                 planSummaries = [:]
                 try apply(change, counselorId: counselorId)
                 return []
+            case .loadTasks(let counselorId, let token):
+                return [.tasksLoaded(token: token, rows: try tasks(counselorId: counselorId))]
             case .importRoster(let directory):
                 guard let importRoster else { return [.failed("Importing is not available here.")] }
                 let summary = try importRoster(directory) { [onProgress] done, total in
@@ -149,6 +151,29 @@ public final class EffectRunner {
         for index in rows.indices {
             rows[index].plan = rows[index].student.id.flatMap { planSummaries[$0] }
         }
+    }
+
+    /// Open follow-ups and this year's overdue milestones of the caseload's students.
+    private func tasks(counselorId: Int64?) throws -> [TaskRow] {
+        let students = try database.caseload(counselorId: counselorId)
+        let byId = Dictionary(students.compactMap { entry in entry.student.id.map { ($0, entry.student) } }) { first, _ in first }
+        var rows: [TaskRow] = try database.openFollowUps(counselorId: counselorId).compactMap { item in
+            guard let id = item.id, let student = byId[item.studentId] else { return nil }
+            return TaskRow(source: .followUp(id: id), studentId: item.studentId, studentName: student.listName,
+                           localId: student.localId, due: item.dueDate, text: item.text)
+        }
+        let today = CivilDate.today()
+        let sources = try database.planSummarySources(studentIds: Array(byId.keys))
+        for (id, source) in sources {
+            guard let student = byId[id] else { continue }
+            let plan = StudentPlan(studentId: id, milestones: source.milestones)
+            for item in MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { $0 == student.grade },
+                                              catalogs: catalogs, today: today) where item.isOverdue {
+                rows.append(TaskRow(source: .milestone(id: item.milestone.id), studentId: id, studentName: student.listName,
+                                    localId: student.localId, due: item.record.dueDate, text: item.milestone.title))
+            }
+        }
+        return TaskRow.ordered(rows)
     }
 
     private func apply(_ change: PlanChange, counselorId: Int64?) throws {

@@ -35,6 +35,7 @@ public enum Keymaps {
         KeyBinding([.char("s")], .cycleSort, "Sort", footer: false),
         KeyBinding([.char("f")], .toggleNotSeen, "Not seen 30d", footer: false),
         KeyBinding([.char("v")], .showViews, "Views"),
+        KeyBinding([.char("t")], .openTasks, "To do"),
         KeyBinding([.char("c")], .switchCounselor, "Counselor", disabledWhen: { state in
             state.counselors.count > 1 ? nil : "this database has only one counselor"
         }),
@@ -134,6 +135,19 @@ public enum Keymaps {
         if view.isRedacted { return "it is confidential to \(view.authorName)" }
         return view.session.authorId == state.userId ? nil : "only \(view.authorName), who wrote it, can amend it"
     }
+
+    public static let tasks = Keymap(context: .tasks, bindings: [
+        KeyBinding([.char("x")], .taskDone, "Done", disabledWhen: { state in
+            guard let row = state.tasks?.selected else { return "nothing selected" }
+            if case .followUp = row.source { return nil }
+            return "a milestone is marked done in the student's plan (Enter, then p)"
+        }),
+        KeyBinding([.enter], .openTaskStudent, "Open student"),
+    ] + navigation + [
+        KeyBinding([.char("?")], .help, "Help"),
+        KeyBinding([.char("q"), .escape], .back, "Back"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
 
     public static let importRoster = Keymap(context: .importRoster, bindings: [
         KeyBinding([.enter], .runImport, "Import"),
@@ -246,6 +260,7 @@ public enum Keymaps {
         case .plan: plan
         case .views: views
         case .importRoster: importRoster
+        case .tasks: tasks
         case .sessionView: sessionView
         case .planForm: planForm
         case .planConfirm: planConfirm
@@ -277,6 +292,7 @@ public enum Keymaps {
         case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
         case .profile: return .profile
         case .editor: return .editor
+        case .tasks: return .tasks
         case .plan:
             if state.plan?.confirmRemoval != nil { return .planConfirm }
             return state.plan?.form != nil ? .planForm : .plan

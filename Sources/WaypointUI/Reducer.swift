@@ -24,6 +24,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .planLoaded(let token, let data):
         state.receivePlan(token: token, data: data)
         return []
+    case .tasksLoaded(let token, let rows):
+        state.receiveTasks(token: token, rows: rows)
+        return []
     case .progressed(let progress):
         state.progress = progress
         return []
@@ -168,6 +171,12 @@ extension AppState {
             toggleNotSeenFilter()
         case .showViews:
             overlay = .views
+        case .openTasks:
+            return openTasks()
+        case .taskDone:
+            return completeSelectedTask()
+        case .openTaskStudent:
+            return openTaskStudent()
         case .switchPanel:
             switchProfilePanel()
         case .followUpDone:
@@ -285,12 +294,17 @@ extension AppState {
             switch screens.removeLast() {
             case .profile:
                 profile = nil
-                // The profile may have changed what the caseload shows (contact, plan).
+                // The profile may have changed what the list below shows (contact, plan, follow-ups).
+                if screen == .tasks { return [reloadTasks()] }
                 caseload.keepSelectionOnLoad = true
                 return [reloadCaseload()]
             case .plan:
                 plan = nil
                 return profile == nil ? [] : [reloadProfile()]
+            case .tasks:
+                tasks = nil
+                caseload.keepSelectionOnLoad = true
+                return [reloadCaseload()]
             default: break
             }
         } else {
@@ -313,6 +327,8 @@ extension AppState {
             moveProfileSelection(by: delta)
         } else if screen == .plan {
             movePlanSelection(by: delta)
+        } else if screen == .tasks {
+            moveTaskSelection(by: delta)
         }
     }
 
@@ -328,6 +344,7 @@ extension AppState {
         if case .session? = overlay { return max(1, size.height - 12) }
         if case .counselorPicker? = overlay { return counselorPickerVisibleRows }
         if screen == .profile, let focus = profile?.focus { return profileVisibleRows(focus) }
+        if screen == .tasks { return tasksVisibleRows }
         return caseloadVisibleRows
     }
 

@@ -22,6 +22,8 @@ public enum RootView {
             cursor = SessionEditorView.render(state, into: &buffer, chrome: chrome)
         case .plan:
             cursor = PlanView.render(state, into: &buffer, chrome: chrome)
+        case .tasks:
+            TaskListView.render(state, into: &buffer, chrome: chrome)
         }
         switch state.overlay {
         case .help:

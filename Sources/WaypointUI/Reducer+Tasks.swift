@@ -1,0 +1,43 @@
+import WaypointCore
+
+extension AppState {
+    mutating func openTasks() -> [Effect] {
+        tasks = TaskListState()
+        screens.append(.tasks)
+        return [reloadTasks()]
+    }
+
+    mutating func reloadTasks() -> Effect {
+        var current = tasks ?? TaskListState()
+        current.requestToken += 1
+        tasks = current
+        return .loadTasks(counselorId: counselorId, token: current.requestToken)
+    }
+
+    mutating func receiveTasks(token: Int, rows: [TaskRow]) {
+        guard var current = tasks, current.requestToken == token else { return }
+        current.rows = rows
+        current.isLoaded = true
+        current.table.clamp(rowCount: rows.count, visibleRows: tasksVisibleRows)
+        tasks = current
+    }
+
+    mutating func completeSelectedTask() -> [Effect] {
+        guard let row = tasks?.selected, case .followUp(let id) = row.source else { return [] }
+        status = StatusMessage("Done: \(row.text) (\(row.studentName)).")
+        return [.setFollowUpStatus(id: id, status: .done), reloadTasks()]
+    }
+
+    mutating func openTaskStudent() -> [Effect] {
+        guard let row = tasks?.selected else { return [] }
+        profile = ProfileState(studentId: row.studentId)
+        screens.append(.profile)
+        return [reloadProfile()]
+    }
+
+    mutating func moveTaskSelection(by delta: Int) {
+        guard var current = tasks else { return }
+        current.table.move(by: delta, rowCount: current.rows.count, visibleRows: tasksVisibleRows)
+        tasks = current
+    }
+}
