@@ -32,6 +32,7 @@ let package = Package(
                 .embedInCode("catalogs/milestones.json"),
                 .embedInCode("catalogs/competencies.json"),
                 .embedInCode("catalogs/requirement-sets.json"),
+                .embedInCode("catalogs/early-warning.json"),
             ]
         ),
         // Exports and roster import: files in and out, no terminal, no database.

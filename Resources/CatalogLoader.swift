@@ -50,7 +50,8 @@ public enum CatalogLoader {
             pathways: catalog("pathways.json", PathwayCatalog.decode),
             milestones: catalog("milestones.json", MilestoneCatalog.decode),
             competencies: catalog("competencies.json", CompetencyCatalog.decode),
-            requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode))
+            requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode),
+            earlyWarning: catalog("early-warning.json", EarlyWarningRules.decode))
         return CatalogLoad(catalogs: catalogs, warnings: warnings)
     }
 
@@ -72,7 +73,8 @@ public enum CatalogLoader {
             pathways: try PathwayCatalog.decode(builtIn("pathways.json")),
             milestones: try MilestoneCatalog.decode(builtIn("milestones.json")),
             competencies: try CompetencyCatalog.decode(builtIn("competencies.json")),
-            requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")))
+            requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")),
+            earlyWarning: try EarlyWarningRules.decode(builtIn("early-warning.json")))
     }
 
     static func builtIn(_ name: String) -> CatalogSource {

@@ -8,5 +8,6 @@ enum EmbeddedCatalogs {
         "milestones.json": PackageResources.milestones_json,
         "competencies.json": PackageResources.competencies_json,
         "requirement-sets.json": PackageResources.requirement_sets_json,
+        "early-warning.json": PackageResources.early_warning_json,
     ]
 }

@@ -75,6 +75,11 @@ struct CatalogCheck {
         }
     }
 
+    /// For thresholds with no natural upper bound (counts, days).
+    func atLeast<Value: Comparable>(_ value: Value, _ minimum: Value, at key: String, what: String) throws {
+        guard value >= minimum else { throw error(key, "expected \(what) of at least \(minimum), found \(value)") }
+    }
+
     func positive(_ credits: Double, at key: String) throws {
         guard credits > 0, credits.isFinite else {
             throw error(key, "expected a number of credits above 0, found \(CreditFormat.text(credits))")

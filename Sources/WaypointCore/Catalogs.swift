@@ -7,14 +7,17 @@ public struct Catalogs: Equatable, Sendable {
     public var milestones: MilestoneCatalog
     public var competencies: CompetencyCatalog
     public var requirementSets: RequirementSetCatalog
+    public var earlyWarning: EarlyWarningRules
 
     public init(sessionKinds: SessionKindCatalog, pathways: PathwayCatalog, milestones: MilestoneCatalog,
-                competencies: CompetencyCatalog, requirementSets: RequirementSetCatalog) {
+                competencies: CompetencyCatalog, requirementSets: RequirementSetCatalog,
+                earlyWarning: EarlyWarningRules) {
         self.sessionKinds = sessionKinds
         self.pathways = pathways
         self.milestones = milestones
         self.competencies = competencies
         self.requirementSets = requirementSets
+        self.earlyWarning = earlyWarning
     }
 }
 

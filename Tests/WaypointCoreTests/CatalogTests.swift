@@ -118,6 +118,7 @@ final class CatalogTests: XCTestCase {
             ("competencies.json", #"{"competencies": []}"#, "competencies", "expected a non-empty list"),
             ("requirement-sets.json", #"{"default": "x", "subjectAreas": [{"id": "math", "title": "Math"}], "sets": [{"id": "x", "title": "X", "totalCredits": 24, "subjects": [{"id": "math", "title": "Math", "credits": 0}]}]}"#,
              "sets[0].subjects[0].credits", "expected a number of credits above 0, found 0"),
+            ("early-warning.json", #"{"attendance": {"chronicBelow": 0.9, "severeBelow": 0.8}}"#, "behavior", "is missing"),
         ]
         for broken in cases {
             try? FileManager.default.removeItem(at: folder)

@@ -71,6 +71,37 @@ final class CatalogValidationTests: XCTestCase {
                       key: "competencies[1].id", "appears twice")
     }
 
+    private func earlyWarning(attendance: String = #"{"chronicBelow": 0.9, "severeBelow": 0.8}"#,
+                              behavior: String = #"{"suspensions": 1, "incidents": 3, "severeSuspensionDays": 5, "windowDays": 120}"#,
+                              courses: String = #"{"gpaBelow": 2, "failingCoreCourses": 1, "severeFailingCoreCourses": 2}"#,
+                              tier3: String = "2") -> String {
+        #"{"attendance": \#(attendance), "behavior": \#(behavior), "courses": \#(courses), "tier3Indicators": \#(tier3)}"#
+    }
+
+    func testEarlyWarning() throws {
+        let decode = EarlyWarningRules.decode
+        XCTAssertNoThrow(try decode(CatalogSource(name: "x", data: Data(earlyWarning().utf8))))
+        assertRejects(decode, #"{"attendance": {"chronicBelow": 0.9, "severeBelow": 0.8}}"#, key: "behavior", "is missing")
+        assertRejects(decode, earlyWarning(attendance: #"{"chronicBelow": 1.5, "severeBelow": 0.8}"#),
+                      key: "attendance.chronicBelow", "expected a rate from 0.0 to 1.0, found 1.5")
+        assertRejects(decode, earlyWarning(attendance: #"{"chronicBelow": 0.9, "severeBelow": 0.95}"#),
+                      key: "attendance.severeBelow", "expected a rate from 0.0 to 0.9, found 0.95")
+        assertRejects(decode, earlyWarning(attendance: #"{"chronicBelow": "90%", "severeBelow": 0.8}"#),
+                      key: "attendance.chronicBelow", "has the wrong type")
+        assertRejects(decode, earlyWarning(behavior: #"{"suspensions": 1, "incidents": 0, "severeSuspensionDays": 5, "windowDays": 120}"#),
+                      key: "behavior.incidents", "expected a count of at least 1, found 0")
+        assertRejects(decode, earlyWarning(behavior: #"{"suspensions": 1, "incidents": 3, "severeSuspensionDays": -1, "windowDays": 120}"#),
+                      key: "behavior.severeSuspensionDays", "expected a number of days of at least 0.0, found -1.0")
+        assertRejects(decode, earlyWarning(behavior: #"{"suspensions": 1, "incidents": 3, "severeSuspensionDays": 5}"#),
+                      key: "behavior.windowDays", "is missing")
+        assertRejects(decode, earlyWarning(courses: #"{"gpaBelow": 4.5, "failingCoreCourses": 1, "severeFailingCoreCourses": 2}"#),
+                      key: "courses.gpaBelow", "expected a GPA from 0.0 to 4.0, found 4.5")
+        assertRejects(decode, earlyWarning(courses: #"{"gpaBelow": 2, "failingCoreCourses": 2, "severeFailingCoreCourses": 1}"#),
+                      key: "courses.severeFailingCoreCourses", "expected a count of at least 2, found 1")
+        assertRejects(decode, earlyWarning(tier3: "4"), key: "tier3Indicators",
+                      "expected a number of indicators from 1 to 3, found 4")
+    }
+
     private func requirementSets(default defaultId: String = "d", areas: String = #"[{"id": "math", "title": "Math"}, {"id": "cte", "title": "CTE"}]"#,
                                  total: String = "24", subjects: String = #"[{"id": "math", "title": "Math", "credits": 3}]"#,
                                  endorsements: String = "[]") -> String {
