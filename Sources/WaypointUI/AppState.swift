@@ -112,7 +112,7 @@ public struct StatusMessage: Equatable, Sendable {
 
 /// The caseload table, its search and which request the rows came from.
 public struct CaseloadState: Equatable, Sendable {
-    public enum Sort: Equatable, Sendable { case name, lastContact, nextMilestone }
+    public enum Sort: Equatable, Sendable { case name, lastContact, nextMilestone, tier }
 
     /// The rows as loaded; `rows` is them sorted and filtered as asked.
     public var loadedRows: [CaseloadEntry] = []

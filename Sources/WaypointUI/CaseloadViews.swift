@@ -4,7 +4,7 @@ import WaypointCore
 /// Saved views of the caseload: the questions counselors ask of it every week, one
 /// keystroke each after `v` ("v2": seniors without FAFSA).
 public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
-    case everyone = 1, seniorsWithoutFAFSA, notOnTrack, overdueMilestone, notSeenMonth
+    case everyone = 1, seniorsWithoutFAFSA, notOnTrack, overdueMilestone, notSeenMonth, tierTwoOrThree
 
     public var title: String {
         switch self {
@@ -13,6 +13,7 @@ public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
         case .notOnTrack: "Not on track to graduate"
         case .overdueMilestone: "An overdue milestone"
         case .notSeenMonth: "Not seen in 30 days"
+        case .tierTwoOrThree: "Early warning: tier 2 or 3"
         }
     }
 
@@ -26,6 +27,8 @@ public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
             return entry.plan.map { !$0.isOnTrack } ?? false
         case .overdueMilestone:
             return entry.plan?.nextMilestone?.isOverdue ?? false
+        case .tierTwoOrThree:
+            return (entry.tier ?? 1) >= 2
         case .notSeenMonth:
             guard let last = entry.lastContact else { return true }
             return today.dayNumber - CivilDate.today(now: last, timeZone: timeZone).dayNumber >= CaseloadState.notSeenThreshold

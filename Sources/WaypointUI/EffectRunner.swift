@@ -20,6 +20,7 @@ public final class EffectRunner {
     /// Plan summaries by student, for the day they were computed: a search reloads rows on
     /// every keystroke, and the summaries only change when a plan (or the day) does.
     private var planSummaries: [Int64: PlanSummary] = [:]
+    private var tiers: [Int64: Int?] = [:]
     private var planSummariesDay: CivilDate?
 
     public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.shipped,
@@ -131,17 +132,25 @@ public final class EffectRunner {
             },
             attendance: try database.attendance(studentId: studentId),
             incidents: try database.incidents(studentId: studentId),
-            marks: try database.courseMarks(studentId: studentId))
+            marks: try database.courseMarks(studentId: studentId),
+            rules: catalogs.earlyWarning)
     }
 
     private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {
         let today = CivilDate.today()
         if planSummariesDay != today {
             planSummaries = [:]
+            tiers = [:]
             planSummariesDay = today
         }
         let missing = rows.compactMap(\.student.id).filter { planSummaries[$0] == nil }
         let sources = try database.planSummarySources(studentIds: missing)
+        let abc = try database.abcData(studentIds: missing)
+        for id in missing {
+            let data = abc[id] ?? ABCBatch()
+            tiers[id] = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
+                                              rules: catalogs.earlyWarning).tier
+        }
         for row in rows {
             guard let id = row.student.id, let source = sources[id] else { continue }
             planSummaries[id] = PlanSummary(grade: row.student.grade, pathwayId: source.pathwayId,
@@ -150,6 +159,7 @@ public final class EffectRunner {
         }
         for index in rows.indices {
             rows[index].plan = rows[index].student.id.flatMap { planSummaries[$0] }
+            rows[index].tier = rows[index].student.id.flatMap { tiers[$0] ?? nil }
         }
     }
 

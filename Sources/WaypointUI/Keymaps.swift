@@ -161,6 +161,7 @@ public enum Keymaps {
         .typing([.char("3")], "Not on track to graduate"),
         .typing([.char("4")], "An overdue milestone"),
         .typing([.char("5")], "Not seen in 30 days"),
+        .typing([.char("6")], "Early warning: tier 2 or 3"),
         KeyBinding([.escape, .char("q")], .back, "Close"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])

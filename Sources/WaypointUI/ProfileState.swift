@@ -13,10 +13,12 @@ public struct ProfileData: Equatable, Sendable {
     public var attendance: [ABCAttendance]
     public var incidents: [ABCIncident]
     public var marks: [ABCCourseMark]
+    /// The early-warning tier of the latest term, and why.
+    public var assessment: TierAssessment?
 
     public init(student: Student, schoolName: String, counselorNames: [String], sessions: [SessionView],
                 followUps: [FollowUp], plan: PlanSummary? = nil, attendance: [ABCAttendance] = [],
-                incidents: [ABCIncident] = [], marks: [ABCCourseMark] = []) {
+                incidents: [ABCIncident] = [], marks: [ABCCourseMark] = [], rules: EarlyWarningRules? = nil) {
         self.student = student
         self.schoolName = schoolName
         self.counselorNames = counselorNames
@@ -26,6 +28,7 @@ public struct ProfileData: Equatable, Sendable {
         self.attendance = attendance
         self.incidents = incidents
         self.marks = marks
+        assessment = rules.map { EarlyWarning.evaluate(attendance: attendance, incidents: incidents, marks: marks, rules: $0) }
     }
 }
 

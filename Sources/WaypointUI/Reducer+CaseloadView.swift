@@ -29,6 +29,13 @@ extension CaseloadState {
                 }
             }.map(\.element)
         }
+        if sort == .tier {
+            // Tier 3 first; students without ABC data last.
+            result = result.enumerated().sorted { lhs, rhs in
+                let l = lhs.element.tier ?? 0, r = rhs.element.tier ?? 0
+                return l != r ? l > r : lhs.offset < rhs.offset
+            }.map(\.element)
+        }
         if sort == .lastContact {
             result = result.enumerated().sorted { lhs, rhs in
                 switch (lhs.element.lastContact, rhs.element.lastContact) {
@@ -55,13 +62,15 @@ extension AppState {
         switch caseload.sort {
         case .name: caseload.sort = .lastContact
         case .lastContact: caseload.sort = .nextMilestone
-        case .nextMilestone: caseload.sort = .name
+        case .nextMilestone: caseload.sort = .tier
+        case .tier: caseload.sort = .name
         }
         refreshCaseloadView(keepSelection: true)
         switch caseload.sort {
         case .name: status = StatusMessage("Sorted by name.")
         case .lastContact: status = StatusMessage("Sorted by last contact: longest unseen first.")
         case .nextMilestone: status = StatusMessage("Sorted by next milestone: overdue and soonest due first.")
+        case .tier: status = StatusMessage("Sorted by early-warning tier: tier 3 first.")
         }
     }
 

@@ -170,6 +170,24 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(state.caseload.sort, .nextMilestone)
         XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100003", "S100001", "S100002"])
         _ = reduce(&state, .command(.cycleSort))
+        XCTAssertEqual(state.caseload.sort, .tier)
+        _ = reduce(&state, .command(.cycleSort))
         XCTAssertEqual(state.caseload.sort, .name)
+    }
+
+    func testTierViewAndSort() {
+        var state = Fixtures.caseloadState()
+        var entries = Fixtures.entries(count: 4)
+        entries[1].tier = 3
+        entries[2].tier = 2
+        entries[3].tier = 1
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
+        _ = reduce(&state, .command(.showViews))
+        _ = reduce(&state, .edit(.char("6")))
+        XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100002", "S100003"])
+        _ = reduce(&state, .command(.showViews))
+        _ = reduce(&state, .edit(.char("1")))
+        for _ in 0..<3 { _ = reduce(&state, .command(.cycleSort)) }
+        XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100002", "S100003", "S100004", "S100001"])
     }
 }

@@ -41,6 +41,7 @@ enum CaseloadView {
         if let user = state.user, user.id != state.counselorId { owner += " · you: \(user.displayName)" }
         if state.caseload.sort == .lastContact { owner += " · by last contact" }
         if state.caseload.sort == .nextMilestone { owner += " · by next milestone" }
+        if state.caseload.sort == .tier { owner += " · by tier" }
         if let days = state.caseload.notSeenInDays { owner += " · not seen \(days)+ days" }
         if state.caseload.preset != .everyone { owner += " · \(state.caseload.preset.title)" }
         let rows = state.caseload.rows

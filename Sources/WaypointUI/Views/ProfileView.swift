@@ -44,9 +44,14 @@ enum ProfileView {
         lines.append("Counselor: \(counselors) · \(lastContact)")
         lines.append(planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)))
         lines.append(ABCSummaryText.line(data, ascii: state.asciiOnly))
+        if let assessment = data.assessment, let tier = assessment.tier {
+            lines.append("Tier \(tier): " + assessment.reasons.joined(separator: "; "))
+        }
         for (index, line) in lines.enumerated() where index < area.height {
             buffer.write(DisplayWidth.truncate(line, to: area.width), at: Position(x: area.x, y: area.y + index),
-                         style: index == 0 ? Theme.heading : (index == 2 && data.plan?.isOnTrack == false ? Theme.error : .plain),
+                         style: index == 0 ? Theme.heading
+                            : ((index == 2 && data.plan?.isOnTrack == false) || (index == 4 && (data.assessment?.tier ?? 1) > 1)
+                               ? Theme.error : .plain),
                          clip: area)
         }
     }

@@ -52,7 +52,7 @@ public enum RootView {
                                       area: Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: 1))
         case .views:
             let presets = CaseloadPreset.allCases
-            let inner = Modal.render(title: "Caseload views", size: Size(width: 50, height: presets.count + 4), into: &buffer, over: chrome.body)
+            let inner = Modal.render(title: "Caseload views", size: Size(width: 52, height: presets.count + 4), into: &buffer, over: chrome.body)
             for (index, preset) in presets.enumerated() {
                 let mark = preset == state.caseload.preset ? "•" : " "
                 buffer.write("\(preset.rawValue)  \(mark) \(preset.title)", at: Position(x: inner.x + 1, y: inner.y + index),
