@@ -103,3 +103,20 @@ extension AppDatabase {
             .map(\.entry)
     }
 }
+
+extension AppDatabase {
+    /// Each student's counselor (the first, by name, when a student has several), for reports.
+    public func counselorNamesByStudent() throws -> [Int64: String] {
+        try read { db in
+            var result: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT caseload.studentId, counselor.givenName || ' ' || counselor.familyName AS name
+                FROM caseload JOIN counselor ON counselor.id = caseload.counselorId
+                ORDER BY counselor.familyName, counselor.givenName
+                """) where result[row["studentId"]] == nil {
+                result[row["studentId"]] = row["name"]
+            }
+            return result
+        }
+    }
+}

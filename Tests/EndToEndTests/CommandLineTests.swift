@@ -399,3 +399,24 @@ final class ImportCommandLineTests: XCTestCase {
         XCTAssertEqual(bad.stdout, "")
     }
 }
+
+final class ReportCommandTests: XCTestCase {
+    func testReportsGroupAndSuppress() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "200"]).status, 0)
+        let coverage = try runProcess(binary, ["report", "coverage", "--db", db, "--by", "grade"])
+        XCTAssertEqual(coverage.status, 0, coverage.stderr)
+        XCTAssertTrue(coverage.stdout.contains("Coverage: students seen in the last 30 days"), coverage.stdout)
+        XCTAssertTrue(coverage.stdout.contains("Grade 12"), coverage.stdout)
+        let race = try runProcess(binary, ["report", "milestone", "fafsa", "--grade", "12", "--by", "race", "--db", db, "--min-group", "20"])
+        XCTAssertTrue(race.stdout.contains("*"), "small groups are suppressed: \(race.stdout)")
+        let json = try runProcess(binary, ["report", "tiers", "--by", "el", "--db", db, "--json"])
+        XCTAssertTrue(json.stdout.contains("\"Tier 3 (%)\""), json.stdout)
+        let bad = try runProcess(binary, ["report", "popularity", "--db", db])
+        XCTAssertTrue(bad.stderr.contains("unknown report \"popularity\"; expected one of: coverage, milestone, tiers"), bad.stderr)
+        let badGroup = try runProcess(binary, ["report", "tiers", "--by", "shoe-size", "--db", db])
+        XCTAssertTrue(badGroup.stderr.contains("unknown --by \"shoe-size\""), badGroup.stderr)
+    }
+}

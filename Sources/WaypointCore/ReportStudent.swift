@@ -1,0 +1,102 @@
+import Foundation
+
+/// What the reports need to know about one student, gathered once.
+public struct ReportStudent: Equatable, Sendable {
+    public var student: Student
+    public var schoolName: String
+    public var counselorName: String?
+    public var pathwayTitle: String?
+    public var lastContact: Date?
+    public var completedMilestoneIds: Set<String>
+    public var tier: Int?
+
+    public init(student: Student, schoolName: String, counselorName: String?, pathwayTitle: String?, lastContact: Date?,
+                completedMilestoneIds: Set<String>, tier: Int?) {
+        self.student = student
+        self.schoolName = schoolName
+        self.counselorName = counselorName
+        self.pathwayTitle = pathwayTitle
+        self.lastContact = lastContact
+        self.completedMilestoneIds = completedMilestoneIds
+        self.tier = tier
+    }
+}
+
+/// How students are grouped in a report.
+public enum ReportGrouping: String, CaseIterable, Sendable {
+    case counselor, grade, school, pathway, gender, race, englishLearner = "el", specialEducation = "sped",
+         economicallyDisadvantaged = "econ"
+
+    public var title: String {
+        switch self {
+        case .counselor: "Counselor"
+        case .grade: "Grade"
+        case .school: "School"
+        case .pathway: "Pathway"
+        case .gender: "Gender"
+        case .race: "Race/ethnicity"
+        case .englishLearner: "English learner"
+        case .specialEducation: "Special education"
+        case .economicallyDisadvantaged: "Economically disadvantaged"
+        }
+    }
+
+    func group(of item: ReportStudent) -> String {
+        func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not recorded" }
+        switch self {
+        case .counselor: return item.counselorName ?? "no counselor"
+        case .grade: return "Grade \(item.student.grade)"
+        case .school: return item.schoolName
+        case .pathway: return item.pathwayTitle ?? "no pathway"
+        case .gender: return item.student.gender ?? "not recorded"
+        case .race: return item.student.raceEthnicity ?? "not recorded"
+        case .englishLearner: return yesNo(item.student.englishLearner)
+        case .specialEducation: return yesNo(item.student.specialEducation)
+        case .economicallyDisadvantaged: return yesNo(item.student.economicallyDisadvantaged)
+        }
+    }
+}
+
+/// The three reports leaders read: who has been seen, milestone completion, early-warning tiers.
+public enum Reports {
+    public static func coverage(_ students: [ReportStudent], by grouping: ReportGrouping, days: Int, now: Date,
+                                minimumGroup: Int) -> Report {
+        let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
+        return build("Coverage: students seen in the last \(days) days", students, grouping, minimumGroup,
+                     measures: ["Seen (%)"]) { group in
+            [percent(group.filter { ($0.lastContact ?? .distantPast) >= cutoff }.count, of: group.count)]
+        }
+    }
+
+    public static func milestone(_ students: [ReportStudent], id: String, title: String, grade: Grade?, by grouping: ReportGrouping,
+                                 minimumGroup: Int) -> Report {
+        let scope = grade.map { g in students.filter { $0.student.grade == g } } ?? students
+        let who = grade.map { "grade \($0)" } ?? "all students"
+        return build("Milestone: \(title), \(who)", scope, grouping, minimumGroup, measures: ["Done (%)"]) { group in
+            [percent(group.filter { $0.completedMilestoneIds.contains(id) }.count, of: group.count)]
+        }
+    }
+
+    public static func tiers(_ students: [ReportStudent], by grouping: ReportGrouping, minimumGroup: Int) -> Report {
+        build("Early-warning tiers", students, grouping, minimumGroup,
+              measures: ["Tier 1 (%)", "Tier 2 (%)", "Tier 3 (%)", "No data (%)"]) { group in
+            [1, 2, 3].map { tier in percent(group.filter { $0.tier == tier }.count, of: group.count) }
+                + [percent(group.filter { $0.tier == nil }.count, of: group.count)]
+        }
+    }
+
+    private static func build(_ title: String, _ students: [ReportStudent], _ grouping: ReportGrouping, _ minimum: Int,
+                              measures: [String], values: ([ReportStudent]) -> [Double?]) -> Report {
+        let groups = Dictionary(grouping: students) { grouping.group(of: $0) }
+        let rows = groups.keys.sorted().map { key in
+            Report.Row(group: key, count: groups[key]!.count, values: values(groups[key]!))
+        }
+        return Report(title: title, groupTitle: grouping.title, measures: measures,
+                      rows: Suppression.apply(rows, minimum: minimum),
+                      total: Report.Row(group: "All", count: students.count, values: values(students)))
+    }
+
+    private static func percent(_ part: Int, of whole: Int) -> Double? {
+        whole == 0 ? nil : (Double(part) * 1000 / Double(whole)).rounded() / 10
+    }
+}

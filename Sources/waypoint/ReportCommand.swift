@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import WaypointCore
+import WaypointStore
+
+/// `waypoint report coverage|milestone|tiers`: the numbers leaders review, grouped and
+/// disaggregated, with small groups suppressed.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Coverage, milestone completion and early-warning tiers, by group, with small groups suppressed.",
+        discussion: """
+            Examples:
+              waypoint report coverage --days 30 --by counselor
+              waypoint report milestone fafsa --grade 12 --by race
+              waypoint report tiers --by el --csv
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "coverage, milestone or tiers.")
+    var name: String
+
+    @Argument(help: "For `milestone`: the milestone id (e.g. fafsa).")
+    var milestone: String?
+
+    @Option(help: "Group by counselor, grade, school, pathway, gender, race, el, sped or econ.")
+    var by: String = "counselor"
+
+    @Option(help: "For `coverage`: seen within this many days.")
+    var days = 30
+
+    @Option(help: "Only this grade.")
+    var grade: String?
+
+    @Option(help: ArgumentHelp("Only this counselor's caseload (ID, sourcedId or email).", valueName: "id"))
+    var counselor: String?
+
+    @Option(help: "Groups smaller than this are suppressed.")
+    var minGroup = 10
+
+    @Flag var format: OutputFormat = .text
+
+    func run() throws {
+        let grouping = try accepted(by, as: "--by", from: ReportGrouping.allCases.map { ($0.rawValue, $0) })
+        guard (1...3650).contains(days) else { throw CLIError("--days must be between 1 and 3650, not \(days)") }
+        guard (1...1000).contains(minGroup) else { throw CLIError("--min-group must be between 1 and 1000, not \(minGroup)") }
+        let gradeFilter = try grade.map { text -> Grade in
+            guard let value = Grade(text) else { throw CLIError("--grade must be PK, K or 1 to 13, not \"\(text)\"") }
+            return value
+        }
+        let catalogs = loadCatalogs()
+        let db = try database.openForReading()
+        let counselorId = try counselor.map { try db.counselor(matching: $0).id } ?? nil
+        let students = try gather(db, counselorId: counselorId, catalogs: catalogs)
+        let report: Report
+        switch name {
+        case "coverage":
+            let scope = gradeFilter.map { g in students.filter { $0.student.grade == g } } ?? students
+            report = Reports.coverage(scope, by: grouping, days: days, now: Date(), minimumGroup: minGroup)
+        case "milestone":
+            guard let milestone else { throw CLIError("report milestone needs a milestone id, e.g. `waypoint report milestone fafsa`") }
+            let item = try accepted(milestone, as: "milestone", from: catalogs.milestones.milestones.map { ($0.id, $0) })
+            report = Reports.milestone(students, id: item.id, title: item.title, grade: gradeFilter, by: grouping, minimumGroup: minGroup)
+        case "tiers":
+            let scope = gradeFilter.map { g in students.filter { $0.student.grade == g } } ?? students
+            report = Reports.tiers(scope, by: grouping, minimumGroup: minGroup)
+        default:
+            throw CLIError("unknown report \"\(name)\"; expected one of: coverage, milestone, tiers")
+        }
+        print(ReportOutput.render(report, format: format, minimumGroup: minGroup), terminator: "")
+    }
+
+    private func gather(_ db: AppDatabase, counselorId: Int64?, catalogs: Catalogs) throws -> [ReportStudent] {
+        let entries = try db.caseload(counselorId: counselorId)
+        let ids = entries.compactMap(\.student.id)
+        let plans = try db.planSummarySources(studentIds: ids)
+        let abc = try db.abcData(studentIds: ids)
+        let counselors = try db.counselorNamesByStudent()
+        return entries.compactMap { entry in
+            guard let id = entry.student.id else { return nil }
+            let plan = plans[id]
+            let data = abc[id] ?? ABCBatch()
+            let tier = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
+                                             rules: catalogs.earlyWarning).tier
+            return ReportStudent(student: entry.student, schoolName: entry.schoolName, counselorName: counselors[id],
+                                 pathwayTitle: plan?.pathwayId.map { catalogs.pathways.title(of: $0) },
+                                 lastContact: entry.lastContact,
+                                 completedMilestoneIds: Set((plan?.milestones ?? []).filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId)),
+                                 tier: tier)
+        }
+    }
+}
+
+/// A report as text, CSV or JSON. Suppressed values are written as "*", and the reason is
+/// stated, so nobody mistakes a hidden number for zero.
+enum ReportOutput {
+    static func render(_ report: Report, format: OutputFormat, minimumGroup: Int) -> String {
+        let header = [report.groupTitle, "Students"] + report.measures
+        func cells(_ row: Report.Row) -> [String] {
+            [row.group, row.isSuppressed ? "*" : String(row.count)]
+                + row.values.map { value in row.isSuppressed ? "*" : value.map { String(format: "%.1f", $0) } ?? "" }
+        }
+        let rows = report.rows.map(cells) + [cells(report.total)]
+        let note = report.rows.contains(where: \.isSuppressed)
+            ? "* fewer than \(minimumGroup) students, or hidden so that a small group cannot be worked out from the total\n" : ""
+        switch format {
+        case .csv:
+            return CSVText.document(header: header, rows: rows)
+        case .json:
+            struct JSONRow: Encodable { var group: String; var students: Int?; var values: [String: Double?]; var suppressed: Bool }
+            let items = (report.rows + [report.total]).map { row in
+                JSONRow(group: row.group, students: row.isSuppressed ? nil : row.count,
+                        values: Dictionary(uniqueKeysWithValues: zip(report.measures, row.values)), suppressed: row.isSuppressed)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            return ((try? String(decoding: encoder.encode(items), as: UTF8.self)) ?? "[]") + "\n"
+        case .text:
+            return report.title + "\n\n" + TextTable.render(header: header, rows: rows) + (note.isEmpty ? "" : "\n" + note)
+        }
+    }
+}
