@@ -14,6 +14,7 @@ public enum Action: Equatable, Sendable {
     case profileLoaded(token: Int, data: ProfileData)
     case planLoaded(token: Int, data: PlanData)
     case tasksLoaded(token: Int, rows: [TaskRow])
+    case reportLoaded(token: Int, report: Report)
     case exported(path: String)
     /// A long job's progress, reported while it runs.
     case progressed(JobProgress)
@@ -48,6 +49,7 @@ public enum Effect: Equatable, Sendable {
     case exportPlan(studentId: Int64)
     case importRoster(directory: String)
     case loadTasks(counselorId: Int64?, token: Int)
+    case loadReport(kind: ReportsState.Kind, grouping: ReportGrouping, counselorId: Int64?, token: Int)
     case loadDrafts(counselorId: Int64)
 }
 

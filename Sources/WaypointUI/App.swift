@@ -44,14 +44,18 @@ public final class App {
                 continue
             }
             send(.tick(clock()))
+            // Fast typing and paste arrive together: apply them all, then run what they
+            // asked for (only the last of each kind of load), and draw once.
+            batching = true
             handle(event)
-            // Fast typing and paste arrive together: apply them all, draw once.
             var drained = 0
             while drained < 256, !state.shouldQuit,
                   let next = terminal.backend.readEvent(timeoutMilliseconds: 0) {
                 handle(next)
                 drained += 1
             }
+            batching = false
+            runPending()
             if !state.shouldQuit { render() }
         }
     }
@@ -70,7 +74,25 @@ public final class App {
         dispatch(effects: reduce(&state, action))
     }
 
+    /// While a batch of input is applied, effects wait here.
+    private var batching = false
+    private var pending: [Effect] = []
+
+    private func runPending() {
+        let effects = Effect.coalesced(pending)
+        pending = []
+        run(effects)
+    }
+
     private func dispatch(effects: [Effect]) {
+        if batching {
+            pending += effects
+            return
+        }
+        run(effects)
+    }
+
+    private func run(_ effects: [Effect]) {
         for effect in effects {
             // Slow work shows its "loading" state before it starts.
             if effect == .loadDemoDistrict { render() }

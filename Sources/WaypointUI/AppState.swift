@@ -23,6 +23,7 @@ public struct AppState: Equatable, Sendable {
     public var editor: SessionEditorState?
     public var plan: PlanState?
     public var tasks: TaskListState?
+    public var reports: ReportsState?
     /// The district's catalogs: session kinds, pathways, milestones, competencies and
     /// graduation requirements.
     public var catalogs = CatalogLoader.shipped
@@ -82,6 +83,8 @@ public enum Screen: Equatable, Sendable {
     case plan
     /// Open follow-ups and overdue milestones across the caseload.
     case tasks
+    /// Coverage, milestones and tiers by group, with small groups suppressed.
+    case reports
 }
 
 public enum Overlay: Equatable, Sendable {

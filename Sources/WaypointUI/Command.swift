@@ -10,6 +10,7 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case loadDemo, startImport, runImport
     case openStudent
     case cycleSort, toggleNotSeen, showViews, openTasks, taskDone, openTaskStudent
+    case openReports, nextReport, nextGrouping
     case switchPanel
     case followUpDone, followUpDrop
     case newSession, viewSession, amendSession, archiveSession, confirmArchive

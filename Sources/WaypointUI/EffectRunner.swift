@@ -72,6 +72,16 @@ public final class EffectRunner {
                 planSummaries = [:]
                 try apply(change, counselorId: counselorId)
                 return []
+            case .loadReport(let kind, let grouping, let counselorId, let token):
+                let students = try database.reportStudents(counselorId: counselorId, catalogs: catalogs)
+                let minimum = ReportsState.minimumGroup
+                let report: Report = switch kind {
+                case .coverage: Reports.coverage(students, by: grouping, days: 30, now: Date(), minimumGroup: minimum)
+                case .fafsa: Reports.milestone(students, id: "fafsa", title: catalogs.milestones.title(of: "fafsa"),
+                                               grade: Grade(rawValue: 12), by: grouping, minimumGroup: minimum)
+                case .tiers: Reports.tiers(students, by: grouping, minimumGroup: minimum)
+                }
+                return [.reportLoaded(token: token, report: report)]
             case .loadTasks(let counselorId, let token):
                 return [.tasksLoaded(token: token, rows: try tasks(counselorId: counselorId))]
             case .importRoster(let directory):

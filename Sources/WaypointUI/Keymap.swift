@@ -45,13 +45,14 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, tasks, caseloadSearch, views, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, tooSmall
+    case welcome, importRoster, caseload, tasks, reports, caseloadSearch, views, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, tooSmall
 
     public var title: String {
         switch self {
         case .welcome: "Welcome"
         case .importRoster: "Import a roster"
         case .tasks: "Follow-ups and overdue milestones"
+        case .reports: "Reports"
         case .caseload: "Caseload"
         case .caseloadSearch: "Caseload search"
         case .views: "Caseload views"

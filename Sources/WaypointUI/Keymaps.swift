@@ -36,6 +36,7 @@ public enum Keymaps {
         KeyBinding([.char("f")], .toggleNotSeen, "Not seen 30d", footer: false),
         KeyBinding([.char("v")], .showViews, "Views"),
         KeyBinding([.char("t")], .openTasks, "To do"),
+        KeyBinding([.char("r")], .openReports, "Reports", footer: false),
         KeyBinding([.char("c")], .switchCounselor, "Counselor", disabledWhen: { state in
             state.counselors.count > 1 ? nil : "this database has only one counselor"
         }),
@@ -144,6 +145,14 @@ public enum Keymaps {
         }),
         KeyBinding([.enter], .openTaskStudent, "Open student"),
     ] + navigation + [
+        KeyBinding([.char("?")], .help, "Help"),
+        KeyBinding([.char("q"), .escape], .back, "Back"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
+    public static let reports = Keymap(context: .reports, bindings: [
+        KeyBinding([.tab], .nextReport, "Next report"),
+        KeyBinding([.char("g")], .nextGrouping, "Group by"),
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q"), .escape], .back, "Back"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
@@ -262,6 +271,7 @@ public enum Keymaps {
         case .views: views
         case .importRoster: importRoster
         case .tasks: tasks
+        case .reports: reports
         case .sessionView: sessionView
         case .planForm: planForm
         case .planConfirm: planConfirm
@@ -294,6 +304,7 @@ public enum Keymaps {
         case .profile: return .profile
         case .editor: return .editor
         case .tasks: return .tasks
+        case .reports: return .reports
         case .plan:
             if state.plan?.confirmRemoval != nil { return .planConfirm }
             return state.plan?.form != nil ? .planForm : .plan

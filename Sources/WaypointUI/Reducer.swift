@@ -24,6 +24,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .planLoaded(let token, let data):
         state.receivePlan(token: token, data: data)
         return []
+    case .reportLoaded(let token, let report):
+        if state.reports?.requestToken == token { state.reports?.report = report }
+        return []
     case .tasksLoaded(let token, let rows):
         state.receiveTasks(token: token, rows: rows)
         return []
@@ -173,6 +176,20 @@ extension AppState {
             overlay = .views
         case .openTasks:
             return openTasks()
+        case .openReports:
+            reports = ReportsState()
+            screens.append(.reports)
+            return [reloadReport()]
+        case .nextReport:
+            let kinds = ReportsState.Kind.allCases
+            if let kind = reports?.kind { reports?.kind = kinds[(kind.rawValue + 1) % kinds.count] }
+            return [reloadReport()]
+        case .nextGrouping:
+            let all = ReportGrouping.allCases
+            if let current = reports?.grouping, let index = all.firstIndex(of: current) {
+                reports?.grouping = all[(index + 1) % all.count]
+            }
+            return [reloadReport()]
         case .taskDone:
             return completeSelectedTask()
         case .openTaskStudent:
@@ -301,6 +318,8 @@ extension AppState {
             case .plan:
                 plan = nil
                 return profile == nil ? [] : [reloadProfile()]
+            case .reports:
+                reports = nil
             case .tasks:
                 tasks = nil
                 caseload.keepSelectionOnLoad = true
@@ -362,5 +381,15 @@ extension Int {
             result.append(digit)
         }
         return (self < 0 ? "-" : "") + String(result.reversed())
+    }
+}
+
+extension AppState {
+    mutating func reloadReport() -> Effect {
+        var current = reports ?? ReportsState()
+        current.requestToken += 1
+        current.report = nil
+        reports = current
+        return .loadReport(kind: current.kind, grouping: current.grouping, counselorId: counselorId, token: current.requestToken)
     }
 }

@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
         let catalogs = loadCatalogs()
         let db = try database.openForReading()
         let counselorId = try counselor.map { try db.counselor(matching: $0).id } ?? nil
-        let students = try gather(db, counselorId: counselorId, catalogs: catalogs)
+        let students = try db.reportStudents(counselorId: counselorId, catalogs: catalogs)
         let report: Report
         switch name {
         case "coverage":
@@ -69,26 +69,6 @@ struct ReportCommand: ParsableCommand {
             throw CLIError("unknown report \"\(name)\"; expected one of: coverage, milestone, tiers")
         }
         print(ReportOutput.render(report, format: format, minimumGroup: minGroup), terminator: "")
-    }
-
-    private func gather(_ db: AppDatabase, counselorId: Int64?, catalogs: Catalogs) throws -> [ReportStudent] {
-        let entries = try db.caseload(counselorId: counselorId)
-        let ids = entries.compactMap(\.student.id)
-        let plans = try db.planSummarySources(studentIds: ids)
-        let abc = try db.abcData(studentIds: ids)
-        let counselors = try db.counselorNamesByStudent()
-        return entries.compactMap { entry in
-            guard let id = entry.student.id else { return nil }
-            let plan = plans[id]
-            let data = abc[id] ?? ABCBatch()
-            let tier = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
-                                             rules: catalogs.earlyWarning).tier
-            return ReportStudent(student: entry.student, schoolName: entry.schoolName, counselorName: counselors[id],
-                                 pathwayTitle: plan?.pathwayId.map { catalogs.pathways.title(of: $0) },
-                                 lastContact: entry.lastContact,
-                                 completedMilestoneIds: Set((plan?.milestones ?? []).filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId)),
-                                 tier: tier)
-        }
     }
 }
 

@@ -24,6 +24,8 @@ public enum RootView {
             cursor = PlanView.render(state, into: &buffer, chrome: chrome)
         case .tasks:
             TaskListView.render(state, into: &buffer, chrome: chrome)
+        case .reports:
+            ReportsView.render(state, into: &buffer, chrome: chrome)
         }
         switch state.overlay {
         case .help:

@@ -1,0 +1,44 @@
+import TerminalKit
+import WaypointCore
+import XCTest
+@testable import WaypointUI
+
+final class ReportsScreenTests: XCTestCase {
+    func testReportsOpenSwitchAndRegroup() {
+        var state = Fixtures.caseloadState()
+        XCTAssertEqual(KeyRouter.action(for: .char("r"), in: state), .command(.openReports))
+        XCTAssertEqual(reduce(&state, .command(.openReports)), [.loadReport(kind: .coverage, grouping: .counselor, counselorId: 1, token: 1)])
+        XCTAssertEqual(Keymaps.context(for: state), .reports)
+        XCTAssertEqual(KeyRouter.action(for: .tab, in: state), .command(.nextReport))
+        XCTAssertEqual(reduce(&state, .command(.nextReport)), [.loadReport(kind: .fafsa, grouping: .counselor, counselorId: 1, token: 2)])
+        XCTAssertEqual(KeyRouter.action(for: .char("g"), in: state), .command(.nextGrouping))
+        XCTAssertEqual(reduce(&state, .command(.nextGrouping)), [.loadReport(kind: .fafsa, grouping: .grade, counselorId: 1, token: 3)])
+        let report = Report(title: "FAFSA", groupTitle: "Grade", measures: ["Done (%)"],
+                            rows: [.init(group: "Grade 12", count: 40, values: [25]), .init(group: "Grade 11", count: 3, values: [nil], isSuppressed: true)],
+                            total: .init(group: "All", count: 43, values: [23.3]))
+        _ = reduce(&state, .reportLoaded(token: 2, report: report))
+        XCTAssertNil(state.reports?.report, "a stale report is dropped")
+        _ = reduce(&state, .reportLoaded(token: 3, report: report))
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        XCTAssertTrue(buffer.text.contains("Grade 12"), buffer.text)
+        XCTAssertTrue(buffer.text.contains("* fewer than 10 students"), buffer.text)
+    }
+}
+
+final class EffectCoalescingTests: XCTestCase {
+    func testOnlyTheLastLoadOfEachKindRunsAndOrderIsKept() {
+        let effects: [Effect] = [
+            .loadCaseload(counselorId: 1, query: "n", token: 1),
+            .setFollowUpStatus(id: 3, status: .done),
+            .loadCaseload(counselorId: 1, query: "ng", token: 2),
+            .loadProfile(studentId: 1, viewerId: 1, token: 1),
+            .loadCaseload(counselorId: 1, query: "ngu", token: 3),
+        ]
+        XCTAssertEqual(Effect.coalesced(effects), [
+            .setFollowUpStatus(id: 3, status: .done),
+            .loadProfile(studentId: 1, viewerId: 1, token: 1),
+            .loadCaseload(counselorId: 1, query: "ngu", token: 3),
+        ])
+    }
+}
