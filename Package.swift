@@ -33,6 +33,7 @@ let package = Package(
                 .embedInCode("catalogs/competencies.json"),
                 .embedInCode("catalogs/requirement-sets.json"),
                 .embedInCode("catalogs/early-warning.json"),
+                .embedInCode("catalogs/intervention-kinds.json"),
             ]
         ),
         // Exports and roster import: files in and out, no terminal, no database.

@@ -51,7 +51,8 @@ public enum CatalogLoader {
             milestones: catalog("milestones.json", MilestoneCatalog.decode),
             competencies: catalog("competencies.json", CompetencyCatalog.decode),
             requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode),
-            earlyWarning: catalog("early-warning.json", EarlyWarningRules.decode))
+            earlyWarning: catalog("early-warning.json", EarlyWarningRules.decode),
+            interventionKinds: catalog("intervention-kinds.json", InterventionKindCatalog.decode))
         return CatalogLoad(catalogs: catalogs, warnings: warnings)
     }
 
@@ -74,7 +75,8 @@ public enum CatalogLoader {
             milestones: try MilestoneCatalog.decode(builtIn("milestones.json")),
             competencies: try CompetencyCatalog.decode(builtIn("competencies.json")),
             requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")),
-            earlyWarning: try EarlyWarningRules.decode(builtIn("early-warning.json")))
+            earlyWarning: try EarlyWarningRules.decode(builtIn("early-warning.json")),
+            interventionKinds: try InterventionKindCatalog.decode(builtIn("intervention-kinds.json")))
     }
 
     static func builtIn(_ name: String) -> CatalogSource {

@@ -9,5 +9,6 @@ enum EmbeddedCatalogs {
         "competencies.json": PackageResources.competencies_json,
         "requirement-sets.json": PackageResources.requirement_sets_json,
         "early-warning.json": PackageResources.early_warning_json,
+        "intervention-kinds.json": PackageResources.intervention_kinds_json,
     ]
 }

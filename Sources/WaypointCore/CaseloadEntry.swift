@@ -10,6 +10,8 @@ public struct CaseloadEntry: Identifiable, Equatable, Sendable {
     /// The plan at a glance; nil until plans are loaded for the row.
     public var plan: PlanSummary?
     public var tier: Int?
+    /// Whether an intervention (tutoring, mentoring…) is under way for the student.
+    public var hasActiveIntervention = false
     /// When the student was last seen (their newest session); nil: never.
     public var lastContact: Date?
 

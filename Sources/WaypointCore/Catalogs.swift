@@ -8,16 +8,18 @@ public struct Catalogs: Equatable, Sendable {
     public var competencies: CompetencyCatalog
     public var requirementSets: RequirementSetCatalog
     public var earlyWarning: EarlyWarningRules
+    public var interventionKinds: InterventionKindCatalog
 
     public init(sessionKinds: SessionKindCatalog, pathways: PathwayCatalog, milestones: MilestoneCatalog,
                 competencies: CompetencyCatalog, requirementSets: RequirementSetCatalog,
-                earlyWarning: EarlyWarningRules) {
+                earlyWarning: EarlyWarningRules, interventionKinds: InterventionKindCatalog) {
         self.sessionKinds = sessionKinds
         self.pathways = pathways
         self.milestones = milestones
         self.competencies = competencies
         self.requirementSets = requirementSets
         self.earlyWarning = earlyWarning
+        self.interventionKinds = interventionKinds
     }
 }
 

@@ -10,6 +10,7 @@ extension AppDatabase {
         migrator.registerMigration("v3-plans", migrate: createPlans)
         migrator.registerMigration("v4-roster", migrate: createRoster)
         migrator.registerMigration("v5-abc", migrate: createABC)
+        migrator.registerMigration("v6-interventions", migrate: createInterventions)
         return migrator
     }
 

@@ -23,6 +23,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case confidentialToAuthor(sessionId: Int64)
     /// Sessions are amended and archived by the counselor who wrote them.
     case notAuthor(sessionId: Int64)
+    case interventionNotFound(id: Int64)
+    /// Closing is final: a completed or discontinued intervention is not reopened or closed again.
+    case interventionClosed(id: Int64, status: String)
+    /// An intervention is closed as completed or discontinued, not as "active".
+    case notAClosingStatus(String)
     /// A delta roster names a school that neither the bundle nor the database has.
     case unknownRosterSchool(sourcedId: String, studentSourcedId: String)
 
@@ -66,6 +71,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "Session \(id) is confidential: only the counselor who wrote it can read or amend it."
         case .unknownRosterSchool(let school, let student):
             "Student \(student) belongs to org \(school), which is neither in the roster's orgs.csv nor in the database."
+        case .interventionNotFound(let id):
+            "No intervention with id \(id)."
+        case .interventionClosed(let id, let status):
+            "Intervention \(id) is already \(status); a closed intervention stays closed."
+        case .notAClosingStatus(let status):
+            "An intervention is closed as completed or discontinued, not \(status)."
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }

@@ -4,7 +4,7 @@ import WaypointCore
 /// Saved views of the caseload: the questions counselors ask of it every week, one
 /// keystroke each after `v` ("v2": seniors without FAFSA).
 public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
-    case everyone = 1, seniorsWithoutFAFSA, notOnTrack, overdueMilestone, notSeenMonth, tierTwoOrThree
+    case everyone = 1, seniorsWithoutFAFSA, notOnTrack, overdueMilestone, notSeenMonth, tierTwoOrThree, needsAttention
 
     public var title: String {
         switch self {
@@ -14,6 +14,7 @@ public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
         case .overdueMilestone: "An overdue milestone"
         case .notSeenMonth: "Not seen in 30 days"
         case .tierTwoOrThree: "Early warning: tier 2 or 3"
+        case .needsAttention: "Needs attention"
         }
     }
 
@@ -29,6 +30,11 @@ public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
             return entry.plan?.nextMilestone?.isOverdue ?? false
         case .tierTwoOrThree:
             return (entry.tier ?? 1) >= 2
+        case .needsAttention:
+            // Tier 2-3 with nothing under way, or not seen in a month, or a milestone overdue.
+            return ((entry.tier ?? 1) >= 2 && !entry.hasActiveIntervention)
+                || CaseloadPreset.notSeenMonth.includes(entry, today: today, timeZone: timeZone)
+                || CaseloadPreset.overdueMilestone.includes(entry, today: today, timeZone: timeZone)
         case .notSeenMonth:
             guard let last = entry.lastContact else { return true }
             return today.dayNumber - CivilDate.today(now: last, timeZone: timeZone).dayNumber >= CaseloadState.notSeenThreshold

@@ -143,7 +143,8 @@ public final class EffectRunner {
             attendance: try database.attendance(studentId: studentId),
             incidents: try database.incidents(studentId: studentId),
             marks: try database.courseMarks(studentId: studentId),
-            rules: catalogs.earlyWarning)
+            rules: catalogs.earlyWarning,
+            interventions: try database.interventions(studentId: studentId))
     }
 
     private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {
@@ -167,7 +168,9 @@ public final class EffectRunner {
                                             requirementSetId: source.requirementSetId, courses: source.courses,
                                             milestones: source.milestones, catalogs: catalogs, today: today)
         }
+        let withIntervention = try database.activeInterventionStudentIds(studentIds: rows.compactMap(\.student.id))
         for index in rows.indices {
+            rows[index].hasActiveIntervention = rows[index].student.id.map(withIntervention.contains) ?? false
             rows[index].plan = rows[index].student.id.flatMap { planSummaries[$0] }
             rows[index].tier = rows[index].student.id.flatMap { tiers[$0] ?? nil }
         }

@@ -171,6 +171,7 @@ public enum Keymaps {
         .typing([.char("4")], "An overdue milestone"),
         .typing([.char("5")], "Not seen in 30 days"),
         .typing([.char("6")], "Early warning: tier 2 or 3"),
+        .typing([.char("7")], "Needs attention: tier 2-3 without an intervention, not seen in 30 days, or a milestone overdue"),
         KeyBinding([.escape, .char("q")], .back, "Close"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])

@@ -15,10 +15,13 @@ public struct ProfileData: Equatable, Sendable {
     public var marks: [ABCCourseMark]
     /// The early-warning tier of the latest term, and why.
     public var assessment: TierAssessment?
+    /// Interventions under way (tutoring, mentoring…), newest first.
+    public var interventions: [Intervention]
 
     public init(student: Student, schoolName: String, counselorNames: [String], sessions: [SessionView],
                 followUps: [FollowUp], plan: PlanSummary? = nil, attendance: [ABCAttendance] = [],
-                incidents: [ABCIncident] = [], marks: [ABCCourseMark] = [], rules: EarlyWarningRules? = nil) {
+                incidents: [ABCIncident] = [], marks: [ABCCourseMark] = [], rules: EarlyWarningRules? = nil,
+                interventions: [Intervention] = []) {
         self.student = student
         self.schoolName = schoolName
         self.counselorNames = counselorNames
@@ -28,6 +31,7 @@ public struct ProfileData: Equatable, Sendable {
         self.attendance = attendance
         self.incidents = incidents
         self.marks = marks
+        self.interventions = interventions
         assessment = rules.map { EarlyWarning.evaluate(attendance: attendance, incidents: incidents, marks: marks, rules: $0) }
     }
 }

@@ -14,7 +14,7 @@ enum ProfileView {
     static func areas(_ size: Size, followUpCount: Int) -> Areas {
         let body = ScreenLayout.chrome(size).body
         let followUpHeight = min(max(4, followUpCount + 3), max(4, body.height / 3))
-        let parts = Layout.split(body, .vertical, [.fixed(5), .fixed(followUpHeight), .fill(1)])
+        let parts = Layout.split(body, .vertical, [.fixed(6), .fixed(followUpHeight), .fill(1)])
         return Areas(identity: parts[0].inset(horizontal: 1, vertical: 0), followUps: parts[1], sessions: parts[2])
     }
 
@@ -47,6 +47,10 @@ enum ProfileView {
         if let assessment = data.assessment, let tier = assessment.tier {
             lines.append("Tier \(tier): " + assessment.reasons.joined(separator: "; "))
         }
+        let active = data.interventions.filter(\.isActive)
+        lines.append("Interventions: " + (active.isEmpty ? "none active"
+            : active.map { "\(state.catalogs.interventionKinds.title(of: $0.kind)) \($0.dosageText) since \($0.startDate.iso)" }
+                .joined(separator: "; ")))
         for (index, line) in lines.enumerated() where index < area.height {
             buffer.write(DisplayWidth.truncate(line, to: area.width), at: Position(x: area.x, y: area.y + index),
                          style: index == 0 ? Theme.heading

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import WaypointCore
+import WaypointStore
+
+struct InterventionListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "A student's interventions, or without a student the active ones on your caseload.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
+
+    @Argument(help: "The student's local ID or roster sourcedId (default: your whole caseload).")
+    var studentId: String?
+
+    @Flag(help: "Closed interventions too.")
+    var all = false
+
+    @Flag(help: "JSON for scripts, with each intervention's progress notes.")
+    var json = false
+
+    func run() throws {
+        let db = try database.openForReading()
+        let catalogs = loadCatalogs()
+        let items: [Intervention]
+        if let studentId {
+            items = try db.interventions(studentId: db.student(matching: studentId).id!, includeClosed: all)
+        } else {
+            items = try db.caseloadInterventions(counselorId: acting.resolve(in: db).id!, includeClosed: all)
+        }
+        let students = try Dictionary(uniqueKeysWithValues: Set(items.map(\.studentId)).compactMap { id in
+            try db.student(id: id).map { (id, $0) }
+        })
+        let owners = try Dictionary(uniqueKeysWithValues: Set(items.map(\.ownerId)).compactMap { id in
+            try db.counselor(id: id).map { (id, $0.displayName) }
+        })
+        let rows = try items.map { item -> InterventionJSON in
+            let student = students[item.studentId]
+            let notes = json ? try db.interventionNotes(id: item.id!).map {
+                InterventionJSON.Note(date: $0.date.iso, text: $0.text, authorId: $0.authorId)
+            } : []
+            return InterventionJSON(
+                id: item.id ?? 0, studentLocalId: student?.localId ?? "", student: student?.listName ?? "",
+                kind: item.kind, kindTitle: catalogs.interventionKinds.title(of: item.kind), goal: item.goal,
+                ownerId: item.ownerId, owner: owners[item.ownerId] ?? "", start: item.startDate.iso, end: item.endDate?.iso,
+                sessionsPerWeek: item.sessionsPerWeek, minutesPerSession: item.minutesPerSession,
+                dosage: item.dosageText, status: item.status.rawValue, notes: notes)
+        }
+        if json {
+            try printJSON(rows)
+        } else {
+            print(TextTable.render(header: ["ID", "Student", "ID", "Kind", "Dosage", "Start", "End", "Status", "Owner", "Goal"],
+                                   rows: rows.map {
+                [String($0.id), $0.student, $0.studentLocalId, $0.kindTitle, $0.dosage, $0.start, $0.end ?? "", $0.status,
+                 $0.owner, $0.goal]
+            }), terminator: "")
+        }
+    }
+}
+
+struct InterventionJSON: Encodable {
+    struct Note: Encodable {
+        var date: String
+        var text: String
+        var authorId: Int64
+    }
+
+    var id: Int64
+    var studentLocalId: String
+    var student: String
+    var kind: String
+    var kindTitle: String
+    var goal: String
+    var ownerId: Int64
+    var owner: String
+    var start: String
+    var end: String?
+    var sessionsPerWeek: Int
+    var minutesPerSession: Int
+    var dosage: String
+    var status: String
+    var notes: [Note]
+}

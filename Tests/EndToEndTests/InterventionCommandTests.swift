@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+
+/// `waypoint intervention`: starting, listing, noting and closing interventions from the shell.
+final class InterventionCommandTests: XCTestCase {
+    private func demo(_ binary: URL, _ db: String) throws -> String {
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "10"]).status, 0)
+        let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        return try XCTUnwrap(rows.first?["localId"] as? String)
+    }
+
+    private func listJSON(_ binary: URL, _ arguments: [String]) throws -> [[String: Any]] {
+        let result = try runProcess(binary, ["intervention", "list", "--json"] + arguments)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+
+    func testAddListNoteAndClose() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        let id = try demo(binary, db)
+
+        let add = try runProcess(binary, ["intervention", "add", id, "--db", db, "--kind", "tutoring",
+                                          "--goal", "Pass Algebra I 📐", "--start", "2026-11-02", "--end", "2027-01-29",
+                                          "--per-week", "3", "--minutes", "30"])
+        XCTAssertEqual(add.status, 0, add.stderr)
+        XCTAssertTrue(add.stdout.hasPrefix("Started intervention 1 for"), add.stdout)
+        XCTAssertTrue(add.stdout.contains("Tutoring (high-dosage), 3 × 30 min a week."), add.stdout)
+
+        let caseload = try runProcess(binary, ["intervention", "list", "--db", db])
+        XCTAssertTrue(caseload.stdout.contains("Pass Algebra I 📐"), "the acting counselor's caseload: \(caseload.stdout)")
+        XCTAssertTrue(caseload.stdout.contains("3 × 30 min a week"), caseload.stdout)
+
+        let note = try runProcess(binary, ["intervention", "note", "1", "--db", db, "--text", "Quiz 72%", "--date", "2026-11-20"])
+        XCTAssertEqual(note.status, 0, note.stderr)
+
+        let close = try runProcess(binary, ["intervention", "close", "1", "--db", db, "--status", "discontinued",
+                                            "--note", "Moved to another school", "--end", "2026-12-04"])
+        XCTAssertEqual(close.status, 0, close.stderr)
+        XCTAssertEqual(close.stdout, "Intervention 1 is discontinued as of 2026-12-04.\n")
+
+        XCTAssertEqual(try listJSON(binary, [id, "--db", db]).count, 0, "closed ones are listed only with --all")
+        let all = try listJSON(binary, [id, "--all", "--db", db])
+        XCTAssertEqual(all.count, 1)
+        XCTAssertEqual(all.first?["status"] as? String, "discontinued")
+        XCTAssertEqual(all.first?["end"] as? String, "2026-12-04")
+        XCTAssertEqual(all.first?["dosage"] as? String, "3 × 30 min a week")
+        XCTAssertEqual((all.first?["notes"] as? [[String: Any]])?.map { $0["text"] as? String },
+                       ["Quiz 72%", "Moved to another school"])
+
+        let again = try runProcess(binary, ["intervention", "close", "1", "--db", db])
+        XCTAssertNotEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("already discontinued; a closed intervention stays closed"), again.stderr)
+    }
+
+    func testBadInterventionInputNamesTheFieldAndChangesNothing() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        let id = try demo(binary, db)
+        XCTAssertEqual(try runProcess(binary, ["intervention", "add", id, "--db", db, "--kind", "mentoring", "--goal", "Attend",
+                                               "--per-week", "1", "--minutes", "45"]).status, 0)
+        let count = {
+            try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db,
+                "SELECT (SELECT count(*) FROM intervention) || '/' || (SELECT count(*) FROM intervention_note) || '/' || "
+                    + "(SELECT group_concat(status) FROM intervention)"]).stdout
+        }
+        let before = try count()
+        let add = ["intervention", "add", id, "--goal", "Pass", "--per-week", "3", "--minutes", "30"]
+        let cases: [([String], String)] = [
+            (["intervention", "add", "NOPE", "--kind", "tutoring", "--goal", "x", "--per-week", "3", "--minutes", "30"],
+             "no student with ID \"NOPE\""),
+            (add + ["--kind", "chat"], "unknown intervention kind \"chat\"; expected one of: tutoring, small-group"),
+            (["intervention", "add", id, "--kind", "tutoring", "--goal", " ", "--per-week", "3", "--minutes", "30"],
+             "--goal is empty"),
+            (["intervention", "add", id, "--kind", "tutoring", "--goal", "x", "--per-week", "20", "--minutes", "30"],
+             "--per-week must be between 1 and 14 sessions, not 20"),
+            (["intervention", "add", id, "--kind", "tutoring", "--goal", "x", "--per-week", "3", "--minutes", "300"],
+             "--minutes must be between 5 and 240, not 300"),
+            (add + ["--kind", "tutoring", "--start", "someday"], "--start \"someday\" is not a date"),
+            (add + ["--kind", "tutoring", "--start", "2026-12-01", "--end", "2026-11-01"],
+             "--end 2026-11-01 is before --start 2026-12-01"),
+            (add + ["--kind", "tutoring", "--owner", "nobody@example.org"], "no counselor matches \"nobody@example.org\""),
+            (["intervention", "note", "99", "--text", "x"], "no intervention with ID 99"),
+            (["intervention", "note", "1", "--text", "  "], "--text is empty"),
+            (["intervention", "close", "99"], "no intervention with ID 99"),
+            (["intervention", "close", "1", "--status", "active"], "unknown --status \"active\"; expected completed or discontinued"),
+            (["intervention", "close", "1", "--end", "2000-01-01"], "--end 2000-01-01 is before the intervention's start"),
+        ]
+        for (arguments, message) in cases {
+            let result = try runProcess(binary, arguments + ["--db", db])
+            XCTAssertNotEqual(result.status, 0, "\(arguments)")
+            XCTAssertTrue(result.stderr.contains(message), "\(arguments): expected \(message) in \(result.stderr)")
+        }
+        XCTAssertEqual(try count(), before, "no bad input changed anything")
+        XCTAssertEqual(before, "1/0/active\n")
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import WaypointCore
+import XCTest
+@testable import WaypointStore
+
+final class InterventionTests: XCTestCase {
+    private var fixture: StoreFixture!
+    private var student: Student!
+    private let t0 = Date(timeIntervalSince1970: 1_795_000_000)
+    private let start = CivilDate(iso: "2026-11-02")!
+
+    override func setUpWithError() throws {
+        fixture = try StoreFixture()
+        student = try fixture.add("Minh Anh", "Nguyễn")
+    }
+
+    private func tutoring(for studentId: Int64? = nil, perWeek: Int = 3, minutes: Int = 30,
+                          end: CivilDate? = nil) -> Intervention {
+        Intervention(studentId: studentId ?? student.id!, kind: "tutoring", ownerId: fixture.counselor.id!,
+                     goal: "Pass Algebra I 📐", startDate: start, endDate: end, sessionsPerWeek: perWeek,
+                     minutesPerSession: minutes)
+    }
+
+    private func count(_ table: String) throws -> Int {
+        try fixture.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)")! }
+    }
+
+    func testAnAddedInterventionComesBackAsActive() throws {
+        let saved = try fixture.database.addIntervention(tutoring(end: CivilDate(iso: "2027-01-29")), now: t0)
+        let listed = try fixture.database.interventions(studentId: student.id!)
+        XCTAssertEqual(listed, [saved])
+        XCTAssertEqual(listed[0].status, .active)
+        XCTAssertEqual(listed[0].goal, "Pass Algebra I 📐")
+        XCTAssertEqual(listed[0].endDate, CivilDate(iso: "2027-01-29"))
+        XCTAssertEqual(listed[0].createdAt, t0)
+        XCTAssertEqual(try fixture.database.caseloadInterventions(counselorId: fixture.counselor.id!), [saved])
+    }
+
+    func testClosingIsFinalAndKeepsTheClosingNote() throws {
+        let saved = try fixture.database.addIntervention(tutoring())
+        let end = CivilDate(iso: "2026-12-18")!
+        let closed = try fixture.database.closeIntervention(id: saved.id!, status: .completed, endDate: end,
+                                                            note: "Passed the unit test", by: fixture.counselor.id!)
+        XCTAssertEqual(closed.status, .completed)
+        XCTAssertEqual(try fixture.database.interventions(studentId: student.id!), [], "closed ones are hidden by default")
+        XCTAssertEqual(try fixture.database.interventions(studentId: student.id!, includeClosed: true), [closed])
+        XCTAssertEqual(try fixture.database.interventionNotes(id: saved.id!).map(\.text), ["Passed the unit test"])
+        XCTAssertEqual(try fixture.database.interventionNotes(id: saved.id!).map(\.date), [end])
+
+        XCTAssertThrowsError(try fixture.database.closeIntervention(id: saved.id!, status: .discontinued, endDate: end,
+                                                                    by: fixture.counselor.id!)) {
+            XCTAssertEqual($0 as? StoreError, .interventionClosed(id: saved.id!, status: "completed"))
+        }
+        XCTAssertThrowsError(try fixture.queue.write { try $0.execute(sql: "UPDATE intervention SET status = 'active'") },
+                             "the schema keeps a closed intervention closed")
+        XCTAssertThrowsError(try fixture.database.closeIntervention(id: 999, status: .completed, endDate: end,
+                                                                    by: fixture.counselor.id!)) {
+            XCTAssertEqual($0 as? StoreError, .interventionNotFound(id: 999))
+        }
+    }
+
+    func testClosingAsActiveIsRefused() throws {
+        let saved = try fixture.database.addIntervention(tutoring())
+        XCTAssertThrowsError(try fixture.database.closeIntervention(id: saved.id!, status: .active, endDate: start,
+                                                                    by: fixture.counselor.id!)) {
+            XCTAssertEqual($0 as? StoreError, .notAClosingStatus("active"))
+        }
+        XCTAssertEqual(try fixture.database.intervention(id: saved.id!).status, .active)
+    }
+
+    func testProgressNotesAreAppendOnlyAndInDateOrder() throws {
+        let saved = try fixture.database.addIntervention(tutoring())
+        try fixture.database.addInterventionNote(interventionId: saved.id!, date: CivilDate(iso: "2026-11-20")!,
+                                                 text: "Quiz 72%", by: fixture.counselor.id!, now: t0)
+        try fixture.database.addInterventionNote(interventionId: saved.id!, date: CivilDate(iso: "2026-11-13")!,
+                                                 text: "Quiz 58%", by: fixture.counselor.id!, now: t0)
+        XCTAssertEqual(try fixture.database.interventionNotes(id: saved.id!).map(\.text), ["Quiz 58%", "Quiz 72%"])
+        XCTAssertThrowsError(try fixture.queue.write { try $0.execute(sql: "UPDATE intervention_note SET text = 'x'") })
+        XCTAssertThrowsError(try fixture.queue.write { try $0.execute(sql: "DELETE FROM intervention_note") })
+        XCTAssertEqual(try count("intervention_note"), 2)
+        XCTAssertThrowsError(try fixture.database.addInterventionNote(interventionId: 999, date: start, text: "x",
+                                                                      by: fixture.counselor.id!)) {
+            XCTAssertEqual($0 as? StoreError, .interventionNotFound(id: 999))
+        }
+    }
+
+    func testAnInterventionIsNeverDeleted() throws {
+        let saved = try fixture.database.addIntervention(tutoring())
+        XCTAssertThrowsError(try fixture.queue.write { try $0.execute(sql: "DELETE FROM intervention") })
+        XCTAssertThrowsError(try fixture.queue.write {
+            try $0.execute(sql: "UPDATE intervention SET studentId = studentId + 1")
+        }, "the student is fixed")
+        XCTAssertThrowsError(try fixture.queue.write { try $0.execute(sql: "DELETE FROM student") },
+                             "a student with an intervention is not deleted under it")
+        XCTAssertEqual(try fixture.database.interventions(studentId: student.id!).map(\.id), [saved.id])
+    }
+
+    func testTheSchemaRefusesImpossibleDosageAndDates() throws {
+        let bad: [Intervention] = [
+            tutoring(perWeek: 0), tutoring(perWeek: 15), tutoring(minutes: 4), tutoring(minutes: 241),
+            tutoring(end: CivilDate(iso: "2026-11-01")),
+        ]
+        for intervention in bad {
+            XCTAssertThrowsError(try fixture.database.addIntervention(intervention), "\(intervention)")
+        }
+        XCTAssertThrowsError(try fixture.database.addIntervention(tutoring(for: 999))) {
+            XCTAssertEqual($0 as? StoreError, .studentNotFound(id: 999))
+        }
+        var unowned = tutoring()
+        unowned.ownerId = 999
+        XCTAssertThrowsError(try fixture.database.addIntervention(unowned)) {
+            XCTAssertEqual($0 as? StoreError, .counselorNotFound(id: 999))
+        }
+        XCTAssertThrowsError(try fixture.queue.write {
+            try $0.execute(sql: """
+                INSERT INTO intervention (studentId, kind, ownerId, goal, startDate, sessionsPerWeek, minutesPerSession,
+                                          status, createdAt)
+                VALUES (?, 'tutoring', ?, 'x', '2026-11-02', 3, 30, 'paused', ?)
+                """, arguments: [self.student.id, self.fixture.counselor.id, self.t0])
+        }, "the status is one of active, completed, discontinued")
+        XCTAssertEqual(try count("intervention"), 0)
+        XCTAssertNoThrow(try fixture.database.addIntervention(tutoring(perWeek: 14, minutes: 240, end: start)),
+                         "the bounds themselves are allowed")
+        XCTAssertNoThrow(try fixture.database.addIntervention(tutoring(perWeek: 1, minutes: 5)))
+    }
+
+    func testActiveStudentIdsInOneBatch() throws {
+        let other = try fixture.add("Sam", "Okafor")
+        let third = try fixture.add("Ana", "Ruiz")
+        try fixture.database.addIntervention(tutoring())
+        try fixture.database.addIntervention(tutoring())
+        let closed = try fixture.database.addIntervention(tutoring(for: other.id!))
+        try fixture.database.closeIntervention(id: closed.id!, status: .discontinued, endDate: start, by: fixture.counselor.id!)
+        XCTAssertEqual(try fixture.database.activeInterventionStudentIds(studentIds: [student.id!, other.id!, third.id!]),
+                       [student.id!])
+        XCTAssertEqual(try fixture.database.activeInterventionStudentIds(studentIds: []), [])
+        XCTAssertEqual(try fixture.database.activeInterventionStudentIds(studentIds: [other.id!, third.id!]), [])
+    }
+}
