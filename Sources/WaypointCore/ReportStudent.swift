@@ -9,9 +9,10 @@ public struct ReportStudent: Equatable, Sendable {
     public var lastContact: Date?
     public var completedMilestoneIds: Set<String>
     public var tier: Int?
+    public var hasActiveIntervention: Bool
 
     public init(student: Student, schoolName: String, counselorName: String?, pathwayTitle: String?, lastContact: Date?,
-                completedMilestoneIds: Set<String>, tier: Int?) {
+                completedMilestoneIds: Set<String>, tier: Int?, hasActiveIntervention: Bool = false) {
         self.student = student
         self.schoolName = schoolName
         self.counselorName = counselorName
@@ -19,6 +20,7 @@ public struct ReportStudent: Equatable, Sendable {
         self.lastContact = lastContact
         self.completedMilestoneIds = completedMilestoneIds
         self.tier = tier
+        self.hasActiveIntervention = hasActiveIntervention
     }
 }
 
@@ -78,17 +80,20 @@ public enum Reports {
     }
 
     public static func tiers(_ students: [ReportStudent], by grouping: ReportGrouping, minimumGroup: Int) -> Report {
-        build("Early-warning tiers", students, grouping, minimumGroup,
-              measures: ["Tier 1 (%)", "Tier 2 (%)", "Tier 3 (%)", "No data (%)"]) { group in
-            [1, 2, 3].map { tier in percent(group.filter { $0.tier == tier }.count, of: group.count) }
-                + [percent(group.filter { $0.tier == nil }.count, of: group.count)]
+        build("Early-warning tiers and interventions", students, grouping, minimumGroup,
+              measures: ["Tier 1 (%)", "Tier 2 (%)", "Tier 3 (%)", "No data (%)", "Tier 2-3 helped (%)"]) { group in
+            let flagged = group.filter { ($0.tier ?? 1) >= 2 }
+            return [1, 2, 3].map { tier in percent(group.filter { $0.tier == tier }.count, of: group.count) }
+                + [percent(group.filter { $0.tier == nil }.count, of: group.count),
+                   percent(flagged.filter(\.hasActiveIntervention).count, of: flagged.count)]
         }
     }
 
     private static func build(_ title: String, _ students: [ReportStudent], _ grouping: ReportGrouping, _ minimum: Int,
                               measures: [String], values: ([ReportStudent]) -> [Double?]) -> Report {
         let groups = Dictionary(grouping: students) { grouping.group(of: $0) }
-        let rows = groups.keys.sorted().map { key in
+        // "Grade 9" before "Grade 10": numbers inside group names sort as numbers.
+        let rows = groups.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map { key in
             Report.Row(group: key, count: groups[key]!.count, values: values(groups[key]!))
         }
         return Report(title: title, groupTitle: grouping.title, measures: measures,

@@ -5,7 +5,7 @@ extension AppDatabase {
     /// Fills an empty database with a generated district, all or nothing (one transaction).
     /// Refuses a database that already has students, so demo names never mix with real ones.
     public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = [], sessions: [AdvisingSession] = [],
-                                 abc: ABCBatch = ABCBatch()) throws {
+                                 abc: ABCBatch = ABCBatch(), interventions: [Intervention] = []) throws {
         try write { db in
             let existing = try Student.fetchCount(db)
             guard existing == 0 else { throw StoreError.databaseNotEmpty(studentCount: existing) }
@@ -74,6 +74,16 @@ extension AppDatabase {
                 guard let id = studentId(row.studentId) else { continue }
                 row.studentId = id
                 try ABCRows.apply(row, db, counts: &counts.marks)
+            }
+            for item in interventions {
+                guard let id = studentId(item.studentId),
+                      let owner = counselorOfStudent[Int(item.studentId)] ?? counselorIds.first else { continue }
+                try db.execute(sql: """
+                    INSERT INTO intervention (studentId, kind, ownerId, goal, startDate, endDate, sessionsPerWeek,
+                                              minutesPerSession, status, createdAt)
+                    VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 'active', ?)
+                    """, arguments: [id, item.kind, owner, item.goal, item.startDate.iso, item.sessionsPerWeek,
+                                     item.minutesPerSession, item.createdAt])
             }
             for session in sessions {
                 guard let index = Int(exactly: session.studentId), studentIds.indices.contains(index),

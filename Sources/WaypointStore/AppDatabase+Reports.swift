@@ -10,6 +10,7 @@ extension AppDatabase {
         let plans = try planSummarySources(studentIds: ids)
         let abc = try abcData(studentIds: ids)
         let counselors = try counselorNamesByStudent()
+        let helped = try activeInterventionStudentIds(studentIds: ids)
         return entries.compactMap { entry in
             guard let id = entry.student.id else { return nil }
             let plan = plans[id]
@@ -19,7 +20,8 @@ extension AppDatabase {
             let done = (plan?.milestones ?? []).filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId)
             return ReportStudent(student: entry.student, schoolName: entry.schoolName, counselorName: counselors[id],
                                  pathwayTitle: plan?.pathwayId.map { catalogs.pathways.title(of: $0) },
-                                 lastContact: entry.lastContact, completedMilestoneIds: Set(done), tier: tier)
+                                 lastContact: entry.lastContact, completedMilestoneIds: Set(done), tier: tier,
+                                 hasActiveIntervention: helped.contains(id))
         }
     }
 }

@@ -112,7 +112,9 @@ public final class EffectRunner {
                 let sessions = DemoSessions.generate(for: district.students, today: CivilDate.today(), seed: demoSize.seed)
                 let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: demoSize.seed)
                 do {
-                    try database.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc)
+                    let interventions = DemoInterventions.generate(for: district.students, abc: abc, rules: catalogs.earlyWarning,
+                                                                   today: CivilDate.today(), seed: demoSize.seed)
+                    try database.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions)
                 } catch StoreError.databaseNotEmpty {
                     // Filled from elsewhere (another window, the CLI) since the welcome screen
                     // was drawn: show what is there instead of a dead end.

@@ -56,7 +56,9 @@ struct DemoCommand: ParsableCommand {
         let plans = DemoPlans.generate(for: district.students, catalogs: loadCatalogs(), today: CivilDate.today(), seed: seed)
         let sessions = DemoSessions.generate(for: district.students, today: CivilDate.today(), seed: seed)
         let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: seed)
-        try db.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc)
+        let interventions = DemoInterventions.generate(for: district.students, abc: abc, rules: loadCatalogs().earlyWarning,
+                                                       today: CivilDate.today(), seed: seed)
+        try db.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions)
         print("Loaded the demo district into \(database.resolvedPath): "
             + "\(counted(district.students.count, "student")), \(counted(district.counselors.count, "counselor")), "
             + "\(counted(district.schools.count, "school")).")

@@ -39,7 +39,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(fafsa.total.count, 12)
         XCTAssertEqual(fafsa.total.values, [50.0])
         let tiers = Reports.tiers(students, by: .grade, minimumGroup: 10)
-        XCTAssertEqual(tiers.total.values, [80.0, 10.0, 10.0, 0.0])
+        XCTAssertEqual(tiers.total.values, [80.0, 10.0, 10.0, 0.0, 0.0])
         XCTAssertEqual(tiers.rows.map { $0.isSuppressed }, [true, true], "grade 11 has 8 students; grade 12 is hidden with it")
     }
 }
