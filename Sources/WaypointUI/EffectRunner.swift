@@ -67,7 +67,8 @@ public final class EffectRunner {
                 let school = try database.school(id: student.schoolId)
                 return [.planLoaded(token: token, data: PlanData(student: student, schoolName: school?.name ?? "",
                                                                 years: PlanYears.years(for: school),
-                                                                plan: try database.plan(studentId: studentId)))]
+                                                                plan: try database.plan(studentId: studentId),
+                                                                interventions: try database.interventions(studentId: studentId)))]
             case .changePlan(let change, let counselorId):
                 planSummaries = [:]
                 try apply(change, counselorId: counselorId)

@@ -8,12 +8,15 @@ public struct PlanData: Equatable, Sendable {
     /// The plan's years, e.g. 9...12, or 6...12 at a school that starts in middle grades.
     public var years: [Grade]
     public var plan: StudentPlan
+    /// Support under way, shown beside the goals it serves.
+    public var interventions: [Intervention]
 
-    public init(student: Student, schoolName: String, years: [Grade], plan: StudentPlan) {
+    public init(student: Student, schoolName: String, years: [Grade], plan: StudentPlan, interventions: [Intervention] = []) {
         self.student = student
         self.schoolName = schoolName
         self.years = years
         self.plan = plan
+        self.interventions = interventions
     }
 }
 

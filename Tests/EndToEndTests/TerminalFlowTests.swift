@@ -302,3 +302,55 @@ final class ImportFlowTests: XCTestCase {
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
     }
 }
+
+/// The early-warning loop: new ABC data changes a student's tier (with its reason), an
+/// intervention is added, and the report moves.
+final class EarlyWarningFlowTests: XCTestCase {
+    private func helpedShare(_ binary: URL, _ db: String) throws -> Double? {
+        let json = try runProcess(binary, ["report", "tiers", "--db", db, "--json", "--min-group", "1"]).stdout
+        let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        let all = rows?.first { $0["group"] as? String == "All" }
+        return (all?["values"] as? [String: Any])?["Tier 2-3 helped (%)"] as? Double
+    }
+
+    func testImportedAbsencesRaiseTheTierAndAnInterventionMovesTheReport() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "40", "--counselors", "1"]).status, 0)
+        let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
+        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+
+        // A new term in which the student missed half the days.
+        let file = scratch.path("attendance.csv")
+        try "localId,term,startDate,endDate,daysEnrolled,daysPresent\n\(id),2027-WI,2027-01-04,2027-03-12,40,20\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try runProcess(binary, ["import", "abc", file, "--db", db])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+
+        let tmux = try Tmux(width: 100, height: 30, environment: ["HOME": scratch.url.path])
+        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        try tmux.type("'\(binary.path)' --db '\(db)'; echo WAYPOINT-EXIT=$?")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Caseload of")
+        try tmux.type("/")
+        try tmux.type(id)
+        try tmux.waitFor(text: "1 match")
+        try tmux.press("Enter")
+        try tmux.press("Enter")
+        let profile = try tmux.waitFor(text: "attendance 50% in 2027-WI")
+        XCTAssertTrue(profile.contains("Tier 3") || profile.contains("Tier 2"), profile)
+        XCTAssertTrue(profile.contains("Interventions: none active"), profile)
+        try tmux.type("q")
+        try tmux.type("q")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+
+        let before = try helpedShare(binary, db)
+        let added = try runProcess(binary, ["intervention", "add", id, "--db", db, "--kind", "attendance-plan",
+                                            "--goal", "Attend every day this month", "--per-week", "1", "--minutes", "20"])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let after = try helpedShare(binary, db)
+        XCTAssertNotNil(after)
+        XCTAssertGreaterThan(after ?? 0, before ?? 0, "the report moves")
+    }
+}

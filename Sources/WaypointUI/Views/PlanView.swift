@@ -191,6 +191,10 @@ enum PlanView {
         lines.append(("After high school: \(plan.goals.postsecondary.title)", .plain))
         lines.append(("Career interests: " + (plan.goals.careerInterests.isEmpty ? "none recorded" : plan.goals.careerInterests.joined(separator: ", ")), .plain))
         lines.append(("Requirement set: \(PlanRows.requirementSet(plan, catalogs: state.catalogs).title)", .plain))
+        let active = data.interventions.filter(\.isActive)
+        lines.append(("Interventions: " + (active.isEmpty ? "none under way"
+            : active.map { "\(state.catalogs.interventionKinds.title(of: $0.kind)), \($0.dosageText): \($0.goal)" }.joined(separator: "; ")),
+                      .plain))
         lines.append(("", .plain))
         lines.append(("Pathway history", Theme.heading))
         if plan.pathwayHistory.isEmpty { lines.append(("  no changes recorded", Theme.muted)) }
