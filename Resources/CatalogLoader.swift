@@ -46,13 +46,13 @@ public enum CatalogLoader {
             }
         }
         let catalogs = Catalogs(
-            sessionKinds: catalog("session-kinds.json", SessionKindCatalog.decode),
+            sessionKinds: catalog("session-kinds.json", KindCatalog.sessionKinds),
             pathways: catalog("pathways.json", PathwayCatalog.decode),
             milestones: catalog("milestones.json", MilestoneCatalog.decode),
             competencies: catalog("competencies.json", CompetencyCatalog.decode),
             requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode),
             earlyWarning: catalog("early-warning.json", EarlyWarningRules.decode),
-            interventionKinds: catalog("intervention-kinds.json", InterventionKindCatalog.decode))
+            interventionKinds: catalog("intervention-kinds.json", KindCatalog.interventionKinds))
         return CatalogLoad(catalogs: catalogs, warnings: warnings)
     }
 
@@ -70,13 +70,13 @@ public enum CatalogLoader {
 
     public static func defaults() throws -> Catalogs {
         Catalogs(
-            sessionKinds: try SessionKindCatalog.decode(builtIn("session-kinds.json")),
+            sessionKinds: try KindCatalog.sessionKinds(builtIn("session-kinds.json")),
             pathways: try PathwayCatalog.decode(builtIn("pathways.json")),
             milestones: try MilestoneCatalog.decode(builtIn("milestones.json")),
             competencies: try CompetencyCatalog.decode(builtIn("competencies.json")),
             requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")),
             earlyWarning: try EarlyWarningRules.decode(builtIn("early-warning.json")),
-            interventionKinds: try InterventionKindCatalog.decode(builtIn("intervention-kinds.json")))
+            interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")))
     }
 
     static func builtIn(_ name: String) -> CatalogSource {

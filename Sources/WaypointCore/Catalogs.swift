@@ -51,8 +51,10 @@ public struct CatalogError: Error, Equatable, Sendable, CustomStringConvertible 
     }
 }
 
-/// The kinds of advising session (academic, college, career, …).
-public struct SessionKindCatalog: Equatable, Sendable {
+/// A catalog of kinds, each an id and a title: the kinds of advising session (academic,
+/// college, career, …) and of intervention (tutoring, mentoring, …). A catalog rather than
+/// an enum, because districts name these their own way.
+public struct KindCatalog: Equatable, Sendable {
     public struct Kind: Equatable, Sendable, Codable {
         public var id: String
         public var title: String
@@ -71,17 +73,36 @@ public struct SessionKindCatalog: Equatable, Sendable {
 
     public func kind(_ id: String) -> Kind? { kinds.first { $0.id == id } }
 
+    /// An id the catalog no longer has (a district removed it) still shows, as itself.
     public func title(of id: String) -> String { kind(id)?.title ?? id }
 
-    public static func decode(_ source: CatalogSource) throws -> SessionKindCatalog {
-        struct File: Decodable { var sessionKinds: [Kind]? }
-        let check = CatalogCheck(source)
-        let kinds = try check.nonEmpty(try check.decode(File.self).sessionKinds, at: "sessionKinds",
-                                       of: "{\"id\", \"title\"}")
-        for (index, kind) in kinds.enumerated() {
-            try check.entry(id: kind.id, title: kind.title, at: "sessionKinds[\(index)]")
+    /// session-kinds.json: `{"sessionKinds": [{"id", "title"}, …]}`.
+    public static func sessionKinds(_ source: CatalogSource) throws -> KindCatalog {
+        try decode(source, key: "sessionKinds")
+    }
+
+    /// intervention-kinds.json: `{"interventionKinds": [{"id", "title"}, …]}`.
+    public static func interventionKinds(_ source: CatalogSource) throws -> KindCatalog {
+        try decode(source, key: "interventionKinds")
+    }
+
+    private static func decode(_ source: CatalogSource, key: String) throws -> KindCatalog {
+        // Both kind files share this shape; each names its list after what it holds.
+        struct File: Decodable {
+            var sessionKinds: [Kind]?
+            var interventionKinds: [Kind]?
         }
-        try check.unique(kinds.map(\.id), at: { "sessionKinds[\($0)].id" })
-        return SessionKindCatalog(kinds: kinds)
+        let check = CatalogCheck(source)
+        let file = try check.decode(File.self)
+        let listed = key == "sessionKinds" ? file.sessionKinds : file.interventionKinds
+        let kinds = try check.nonEmpty(listed, at: key, of: "{\"id\", \"title\"}")
+        for (index, kind) in kinds.enumerated() {
+            try check.entry(id: kind.id, title: kind.title, at: "\(key)[\(index)]")
+        }
+        try check.unique(kinds.map(\.id), at: { "\(key)[\($0)].id" })
+        return KindCatalog(kinds: kinds)
     }
 }
+
+public typealias SessionKindCatalog = KindCatalog
+public typealias InterventionKindCatalog = KindCatalog

@@ -17,7 +17,7 @@ final class CatalogValidationTests: XCTestCase {
     }
 
     func testSessionKinds() {
-        let decode = SessionKindCatalog.decode
+        let decode = KindCatalog.sessionKinds
         assertRejects(decode, #"{"sessionKinds": [}"#, key: nil, "is not valid JSON")
         assertRejects(decode, #"{"sessionKinds": []}"#, key: "sessionKinds", "expected a non-empty list")
         assertRejects(decode, #"{"sessionKinds": [{"id": "ok", "title": "OK"}, {"id": "Bad Id", "title": "x"}]}"#,

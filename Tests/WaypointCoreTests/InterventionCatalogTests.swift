@@ -59,7 +59,7 @@ final class InterventionCatalogTests: XCTestCase {
             (#"{"interventionKinds": [{"title": "A"}]}"#, "interventionKinds[0].id", "is missing"),
         ]
         for broken in cases {
-            XCTAssertThrowsError(try InterventionKindCatalog.decode(CatalogSource(name: "d.json", data: Data(broken.json.utf8)))) {
+            XCTAssertThrowsError(try KindCatalog.interventionKinds(CatalogSource(name: "d.json", data: Data(broken.json.utf8)))) {
                 let error = $0 as? CatalogError
                 XCTAssertEqual(error?.key, broken.key, broken.json)
                 XCTAssertTrue(error?.problem.contains(broken.problem) ?? false, "\(String(describing: error))")
