@@ -3,18 +3,12 @@ import XCTest
 
 /// The real binary in a real terminal (tmux), driven as a counselor would.
 final class TerminalFlowTests: XCTestCase {
-    private func launch(_ tmux: Tmux, binary: URL, database: String, arguments: String = "") throws {
-        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try tmux.type("'\(binary.path)' --db '\(database)' \(arguments); echo WAYPOINT-EXIT=$?")
-        try tmux.press("Enter")
-    }
-
     func testFirstRunDemoBrowseSearchResizeHelpQuit() throws {
         let binary = try waypointBinary()
         let scratch = try Scratch()
         let database = scratch.path("data/waypoint.sqlite")
         let tmux = try Tmux(width: 100, height: 30, environment: ["HOME": scratch.url.path])
-        try launch(tmux, binary: binary, database: database)
+        try tmux.launchWaypoint(binary, database: database)
 
         try tmux.waitFor(text: "Welcome to Waypoint")
         try tmux.type("d")
@@ -62,7 +56,7 @@ final class TerminalFlowTests: XCTestCase {
         let database = scratch.path("waypoint.sqlite")
         XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "50"]).status, 0)
         let tmux = try Tmux(environment: ["HOME": scratch.url.path])
-        try launch(tmux, binary: binary, database: database, arguments: "--counselor 1")
+        try tmux.launchWaypoint(binary, database: database, arguments: "--counselor 1")
         try tmux.waitFor(text: "Caseload of")
         let pid = try tmux.command(["display-message", "-p", "-t", "0", "#{pane_pid}"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -77,7 +71,7 @@ final class TerminalFlowTests: XCTestCase {
         let scratch = try Scratch()
         let database = scratch.path("waypoint.sqlite")
         let tmux = try Tmux(environment: ["HOME": scratch.url.path])
-        try launch(tmux, binary: binary, database: database)
+        try tmux.launchWaypoint(binary, database: database)
         try tmux.waitFor(text: "Welcome to Waypoint")
         try tmux.press("C-c")
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
@@ -97,30 +91,13 @@ final class SessionFlowTests: XCTestCase {
         return (database, try XCTUnwrap(row["familyName"] as? String), try XCTUnwrap(row["localId"] as? String))
     }
 
-    private func start(_ tmux: Tmux, binary: URL, database: String) throws {
-        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try tmux.type("'\(binary.path)' --db '\(database)'; echo WAYPOINT-EXIT=$?")
-        try tmux.press("Enter")
-    }
-
-    /// Finds the student by typing their ID into the search, then opens the one match.
-    private func openProfile(_ tmux: Tmux, localId: String) throws {
-        try tmux.waitFor(text: "Caseload of")
-        try tmux.type("/")
-        try tmux.type(localId)
-        try tmux.waitFor(text: "1 match")
-        try tmux.press("Enter")
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "Sessions (")
-    }
-
     func testRecordASessionAndSeeItAfterARestart() throws {
         let binary = try waypointBinary()
         let scratch = try Scratch()
         let (database, _, localId) = try demoDatabase(scratch, binary: binary)
         let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
-        try start(tmux, binary: binary, database: database)
-        try openProfile(tmux, localId: localId)
+        try tmux.launchWaypoint(binary, database: database)
+        try tmux.openProfile(localId: localId)
 
         try tmux.type("n")
         try tmux.waitFor(text: "New session")
@@ -139,8 +116,8 @@ final class SessionFlowTests: XCTestCase {
         try tmux.type("q")
         try tmux.type("q")
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
-        try start(tmux, binary: binary, database: database)
-        try openProfile(tmux, localId: localId)
+        try tmux.launchWaypoint(binary, database: database)
+        try tmux.openProfile(localId: localId)
         screen = try tmux.waitFor(text: "Café with Nguyễn and 王伟")
         XCTAssertTrue(screen.contains("Bring tax documents"), screen)
 
@@ -153,8 +130,8 @@ final class SessionFlowTests: XCTestCase {
         let scratch = try Scratch()
         let (database, _, localId) = try demoDatabase(scratch, binary: binary)
         let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
-        try start(tmux, binary: binary, database: database)
-        try openProfile(tmux, localId: localId)
+        try tmux.launchWaypoint(binary, database: database)
+        try tmux.openProfile(localId: localId)
         try tmux.type("n")
         try tmux.waitFor(text: "New session")
         try tmux.type("Typed before the power cut, every word of it.")
@@ -179,7 +156,7 @@ final class SessionFlowTests: XCTestCase {
         // would, with `stty sane` (typed with Ctrl-J, since raw mode ignores Enter's CR).
         try tmux.type("stty sane")
         try tmux.press("C-j")
-        try start(tmux, binary: binary, database: database)
+        try tmux.launchWaypoint(binary, database: database)
         try tmux.waitFor(text: "Unsaved draft")
         try tmux.type("r")
         let screen = try tmux.waitFor(text: "Typed before the power cut, every word of it.")
@@ -200,16 +177,8 @@ final class PlanFlowTests: XCTestCase {
 
         let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
         try tmux.command(["send-keys", "-t", "0", "cd '\(scratch.url.path)'", "Enter"])
-        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try tmux.type("'\(binary.path)' --db '\(database)'; echo WAYPOINT-EXIT=$?")
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "Caseload of")
-        try tmux.type("/")
-        try tmux.type(localId)
-        try tmux.waitFor(text: "1 match")
-        try tmux.press("Enter")
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "Sessions (")
+        try tmux.launchWaypoint(binary, database: database)
+        try tmux.openProfile(localId: localId)
         try tmux.type("p")
         try tmux.waitFor(text: "Graduation check")
 
@@ -283,9 +252,7 @@ final class ImportFlowTests: XCTestCase {
         let roster = scratch.path("roster")
         XCTAssertEqual(try runProcess(binary, ["demo", "--oneroster", roster, "--students", "120"]).status, 0)
         let tmux = try Tmux(width: 100, height: 30, environment: ["HOME": scratch.url.path])
-        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try tmux.type("'\(binary.path)' --db '\(scratch.path("w.sqlite"))'; echo WAYPOINT-EXIT=$?")
-        try tmux.press("Enter")
+        try tmux.launchWaypoint(binary, database: scratch.path("w.sqlite"))
         try tmux.waitFor(text: "Welcome to Waypoint")
         try tmux.type("i")
         try tmux.waitFor(text: "Import a OneRoster roster")
@@ -329,15 +296,8 @@ final class EarlyWarningFlowTests: XCTestCase {
         XCTAssertEqual(imported.status, 0, imported.stderr)
 
         let tmux = try Tmux(width: 100, height: 30, environment: ["HOME": scratch.url.path])
-        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try tmux.type("'\(binary.path)' --db '\(db)'; echo WAYPOINT-EXIT=$?")
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "Caseload of")
-        try tmux.type("/")
-        try tmux.type(id)
-        try tmux.waitFor(text: "1 match")
-        try tmux.press("Enter")
-        try tmux.press("Enter")
+        try tmux.launchWaypoint(binary, database: db)
+        try tmux.openProfile(localId: id)
         let profile = try tmux.waitFor(text: "attendance 50% in 2027-WI")
         XCTAssertTrue(profile.contains("Tier 3") || profile.contains("Tier 2"), profile)
         XCTAssertTrue(profile.contains("Interventions: none active"), profile)

@@ -72,3 +72,23 @@ struct TmuxError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+extension Tmux {
+    /// Starts waypoint from the pane's shell, which prints its exit status when it ends.
+    func launchWaypoint(_ binary: URL, database: String, arguments: String = "") throws {
+        try waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        try type("'\(binary.path)' --db '\(database)' \(arguments); echo WAYPOINT-EXIT=$?")
+        try press("Enter")
+    }
+
+    /// From the caseload, finds a student by typing their ID into the search and opens the one match.
+    func openProfile(localId: String) throws {
+        try waitFor(text: "Caseload of")
+        try type("/")
+        try type(localId)
+        try waitFor(text: "1 match")
+        try press("Enter")
+        try press("Enter")
+        try waitFor(text: "Sessions (")
+    }
+}
