@@ -420,3 +420,19 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(badGroup.stderr.contains("unknown --by \"shoe-size\""), badGroup.stderr)
     }
 }
+
+/// The benchmark runs at a small size and produces every figure, so it cannot rot.
+final class BenchCommandTests: XCTestCase {
+    func testTheBenchmarkProducesEveryFigure() throws {
+        let result = try runProcess(try waypointBinary(), ["bench", "--students", "200", "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let figures = try XCTUnwrap(json["figures"] as? [[String: Any]])
+        XCTAssertEqual(figures.compactMap { $0["name"] as? String }, [
+            "keystroke to frame (search)", "open a student profile", "save a session", "toggle a milestone", "move a course",
+            "render+diff 200x60, nothing changed", "render+diff 200x60, everything changed",
+        ])
+        XCTAssertTrue(figures.allSatisfy { ($0["samples"] as? Int ?? 0) > 0 })
+        XCTAssertGreaterThan(json["peakResidentMegabytes"] as? Double ?? 0, 0)
+    }
+}

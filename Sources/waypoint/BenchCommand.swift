@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// `waypoint bench`: the figures behind "instant", measured on a generated district.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the interactive paths on a generated district (in a temporary folder) and print the figures.",
+        discussion: "Build with `swift build -c release` first: debug builds are several times slower.")
+
+    @Option(help: "How many students the generated district has.")
+    var students = 50_000
+
+    @Flag(help: "JSON for scripts.")
+    var json = false
+
+    func validate() throws {
+        guard (100...500_000).contains(students) else {
+            throw ValidationError("--students must be between 100 and 500000, not \(students)")
+        }
+    }
+
+    func run() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("waypoint-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Benchmark(students: students, folder: folder).run()
+        if json {
+            try printJSON(result)
+            return
+        }
+        print("Waypoint benchmark: \(result.students) students (loaded in \(String(format: "%.1f", result.loadSeconds)) s)")
+        print(TextTable.render(header: ["Path", "Samples", "p50 ms", "p95 ms", "p99 ms"], rows: result.figures.map {
+            [$0.name, String($0.samples), String(format: "%.2f", $0.p50Milliseconds), String(format: "%.2f", $0.p95Milliseconds),
+             String(format: "%.2f", $0.p99Milliseconds)]
+        }), terminator: "")
+        print("Peak resident memory: \(String(format: "%.0f", result.peakResidentMegabytes)) MB")
+    }
+}
