@@ -216,8 +216,7 @@ final class PlanCommandTests: XCTestCase {
         let scratch = try Scratch()
         let db = scratch.path("w.sqlite")
         XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "20"]).status, 0)
-        let list = try runProcess(binary, ["student", "list", "--db", db, "--grade", "11", "--json"])
-        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+        let id = try firstLocalId(binary, db, ["--grade", "11"])
 
         let steps: [[String]] = [
             ["plan", "pathway", "set", id, "engineering", "--reason", "Robotics club"],
@@ -248,8 +247,7 @@ final class PlanCommandTests: XCTestCase {
         let scratch = try Scratch()
         let db = scratch.path("w.sqlite")
         XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "10"]).status, 0)
-        let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
-        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+        let id = try firstLocalId(binary, db)
         let before = try runProcess(binary, ["plan", "show", id, "--db", db, "--format", "json"]).stdout
         let cases: [([String], String)] = [
             (["plan", "pathway", "set", id, "astronaut", "--reason", "x"], "unknown pathway \"astronaut\"; expected one of: college-ready"),
@@ -280,8 +278,7 @@ final class ExportAndBackupTests: XCTestCase {
         let scratch = try Scratch()
         let db = scratch.path("w.sqlite")
         XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "600", "--counselors", "2"]).status, 0)
-        let list = try runProcess(binary, ["student", "list", "--db", db, "--counselor", "1", "--json"])
-        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+        let id = try firstLocalId(binary, db, ["--counselor", "1"])
         XCTAssertEqual(try runProcess(binary, ["session", "add", id, "--db", db, "--as", "1", "--kind", "crisis",
                                                "--note", "Private family matter", "--confidential"]).status, 0)
         let plain = try runProcess(binary, ["export", "sessions", "--db", db, "--as", "1", "--since", "2000-01-01"])
@@ -312,8 +309,7 @@ final class ExportAndBackupTests: XCTestCase {
         let attributes = try FileManager.default.attributesOfItem(atPath: backup)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
 
-        let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
-        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+        let id = try firstLocalId(binary, db)
         XCTAssertEqual(try runProcess(binary, ["session", "add", id, "--db", db, "--kind", "college", "--note", "after the backup"]).status, 0)
 
         let junk = scratch.path("junk.sqlite")

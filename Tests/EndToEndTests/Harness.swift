@@ -75,3 +75,10 @@ func runProcess(_ executable: URL, _ arguments: [String], environment: [String: 
                          stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                          stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
 }
+
+/// The local ID of the first student `waypoint student list` gives, with `filters`.
+func firstLocalId(_ binary: URL, _ database: String, _ filters: [String] = []) throws -> String {
+    let list = try runProcess(binary, ["student", "list", "--db", database, "--json"] + filters)
+    let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+    return try XCTUnwrap(rows?.first?["localId"] as? String, "no student in \(database): \(list.stderr)")
+}

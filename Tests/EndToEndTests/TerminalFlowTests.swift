@@ -285,8 +285,7 @@ final class EarlyWarningFlowTests: XCTestCase {
         let scratch = try Scratch()
         let db = scratch.path("w.sqlite")
         XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "40", "--counselors", "1"]).status, 0)
-        let list = try runProcess(binary, ["student", "list", "--db", db, "--json"])
-        let id = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.first?["localId"] as? String)
+        let id = try firstLocalId(binary, db)
 
         // A new term in which the student missed half the days.
         let file = scratch.path("attendance.csv")
