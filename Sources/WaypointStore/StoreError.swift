@@ -10,6 +10,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidDemoDistrict(String)
     case cannotCreateFolder(path: String, reason: String)
     case cannotCreateFile(path: String)
+    case badConfig(path: String, reason: String)
     case databaseMissing(path: String)
     case notADatabaseFile(path: String, reason: String)
     /// A SQLite file made by another program: Waypoint will not add its tables to it.
@@ -77,6 +78,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "Intervention \(id) is already \(status); a closed intervention stays closed."
         case .notAClosingStatus(let status):
             "An intervention is closed as completed or discontinued, not \(status)."
+        case .badConfig(let path, let reason):
+            "the configuration file \(path) is not valid: \(reason)"
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }

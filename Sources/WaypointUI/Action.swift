@@ -30,6 +30,10 @@ public enum Action: Equatable, Sendable {
     case unavailable(String)
     /// The process was asked to end (SIGTERM, SIGHUP): leave as if the counselor quit.
     case terminate
+    /// A key was pressed: the idle lock starts counting again.
+    case activity(Date)
+    case passphraseProbed(counselorId: Int64, isSet: Bool)
+    case passphraseChecked(counselorId: Int64, result: PassphraseCheck)
 }
 
 /// Work the reducer asks for; the effect runner performs it and answers with actions.
@@ -51,6 +55,11 @@ public enum Effect: Equatable, Sendable {
     case loadTasks(counselorId: Int64?, token: Int)
     case loadReport(kind: ReportsState.Kind, grouping: ReportGrouping, counselorId: Int64?, token: Int)
     case loadDrafts(counselorId: Int64)
+    /// Does this counselor have a passphrase?
+    case probePassphrase(counselorId: Int64)
+    case checkPassphrase(counselorId: Int64, passphrase: String)
+    /// Remember who is at the keyboard for the next start (the configuration file).
+    case rememberUser(counselorId: Int64)
 }
 
 /// A finished session, ready for the store.

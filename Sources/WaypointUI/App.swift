@@ -25,6 +25,7 @@ public final class App {
     /// Loads what the first screen needs and draws it.
     public func start() {
         state.now = clock()
+        send(.activity(state.now))
         state.size = terminal.size
         send(.resized(terminal.size))
         dispatch(effects: [.loadStartup])
@@ -63,6 +64,7 @@ public final class App {
     public func handle(_ event: InputEvent) {
         switch event {
         case .key(let key):
+            send(.activity(clock()))
             if let action = KeyRouter.action(for: key, in: state) { send(action) }
         case .resize(let size):
             terminal.invalidate()
@@ -97,6 +99,8 @@ public final class App {
             // Slow work shows its "loading" state before it starts.
             if effect == .loadDemoDistrict { render() }
             if case .importRoster = effect { render() }
+            // The key derivation takes a moment: show "Checking…" meanwhile.
+            if case .checkPassphrase = effect { render() }
             for result in runner.run(effect) { send(result) }
         }
     }

@@ -41,6 +41,12 @@ public struct AppState: Equatable, Sendable {
     /// Where the data lives, shown on the welcome screen so nobody wonders.
     public var databasePath = ""
     public var shouldQuit = false
+    /// Covers every screen until the passphrase is typed; nil when unlocked.
+    public var lock: LockState?
+    /// When the screen locks itself (configuration `idleLock`, default 10 minutes).
+    public var idleLock = IdleLock.standard
+    /// The last key pressed; nil until the loop's first tick.
+    public var lastActivity: Date?
 
     public init(size: Size, screens: [Screen] = [.caseload], counselorId: Int64? = nil) {
         self.size = size

@@ -15,6 +15,11 @@ public final class EffectRunner {
     /// Imports a OneRoster folder and returns a one-line summary; given by the executable,
     /// which knows the roster format. The closure reports progress as it goes.
     public var importRoster: ((String, @escaping (Int, Int) -> Void) throws -> String)?
+    /// Checks passphrases for the lock screen; given by the executable, which owns the key
+    /// derivation. Without it, nobody has a passphrase.
+    public var passphrases: PassphraseVerifier?
+    /// Remembers who is at the keyboard for the next start.
+    public var rememberUser: ((Int64) throws -> Void)?
     /// Where progress of a long effect goes while it runs (the app redraws).
     public var onProgress: ((JobProgress) -> Void)?
     /// Plan summaries by student, for the day they were computed: a search reloads rows on
@@ -105,6 +110,17 @@ public final class EffectRunner {
                     return DraftSummary(studentId: record.studentId, studentName: student.displayName,
                                         sessionId: record.sessionId, updatedAt: record.updatedAt, payload: payload)
                 })]
+            case .probePassphrase(let counselorId):
+                return [.passphraseProbed(counselorId: counselorId, isSet: try passphrases?.isSet(counselorId) ?? false)]
+            case .checkPassphrase(let counselorId, let passphrase):
+                guard let passphrases, try passphrases.isSet(counselorId) else {
+                    return [.passphraseChecked(counselorId: counselorId, result: .noneSet)]
+                }
+                let correct = try passphrases.check(counselorId, passphrase)
+                return [.passphraseChecked(counselorId: counselorId, result: correct ? .correct : .wrong)]
+            case .rememberUser(let counselorId):
+                try rememberUser?(counselorId)
+                return []
             case .loadDemoDistrict:
                 let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors,
                                                      seed: demoSize.seed)

@@ -14,7 +14,7 @@ public enum KeyRouter {
             }
             return .command(binding.command)
         }
-        if [.caseloadSearch, .editor, .planForm, .views, .importRoster].contains(context) { return .edit(key) }
+        if [.caseloadSearch, .editor, .planForm, .views, .importRoster, .lock].contains(context) { return .edit(key) }
         return nil
     }
 }

@@ -45,7 +45,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, tasks, reports, caseloadSearch, views, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, tooSmall
+    case welcome, importRoster, caseload, tasks, reports, caseloadSearch, views, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -67,6 +67,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .resumeDraft: "Unsaved draft found"
         case .counselorPicker: "Choose counselor"
         case .help: "Help"
+        case .lock: "Locked"
         case .tooSmall: "Window too small"
         }
     }

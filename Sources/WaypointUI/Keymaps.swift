@@ -256,13 +256,36 @@ public enum Keymaps {
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
 
+    public static let lock = Keymap(context: .lock, bindings: [
+        KeyBinding([.enter], .unlock, "Unlock", disabledWhen: { state in
+            state.lock?.isChecking == true ? "checking the passphrase" : nil
+        }),
+        KeyBinding([.tab], .nextLockCounselor, "Someone else", disabledWhen: { state in
+            state.counselors.count > 1 ? nil : "this database has only one counselor"
+        }),
+        .typing([.escape], "Clear the passphrase"),
+        KeyBinding([.ctrl("c")], .quit, "Quit (drafts kept)", footer: false),
+    ])
+
+    /// Ctrl-L locks the screen from anywhere, even while typing a note.
+    static let lockNow = KeyBinding([.ctrl("l")], .lockNow, "Lock the screen now", footer: false, disabledWhen: { state in
+        state.userId == nil ? "nobody is working as a counselor yet" : nil
+    })
+
     public static let tooSmall = Keymap(context: .tooSmall, bindings: [
         KeyBinding([.char("q"), .escape], .back, "Quit"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
 
     public static func keymap(for context: KeyContext) -> Keymap {
+        var keymap = contextKeymap(context)
+        if context != .lock { keymap.bindings.append(lockNow) }
+        return keymap
+    }
+
+    private static func contextKeymap(_ context: KeyContext) -> Keymap {
         switch context {
+        case .lock: lock
         case .welcome: welcome
         case .caseload: caseload
         case .caseloadSearch: caseloadSearch
@@ -287,6 +310,7 @@ public enum Keymaps {
 
     /// The context that has the keyboard in `state`.
     public static func context(for state: AppState) -> KeyContext {
+        if state.lock != nil { return .lock }
         if state.isTooSmall { return .tooSmall }
         switch state.overlay {
         case .help: return .help

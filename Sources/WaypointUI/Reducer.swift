@@ -43,7 +43,14 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .tick(let now):
         state.now = now
-        return state.draftEffects()
+        return state.draftEffects() + state.idleLockEffects()
+    case .activity(let time):
+        state.lastActivity = time
+        return []
+    case .passphraseProbed(let counselorId, let isSet):
+        return state.passphraseProbed(counselorId: counselorId, isSet: isSet)
+    case .passphraseChecked(let counselorId, let result):
+        return state.passphraseChecked(counselorId: counselorId, result: result)
     case .editorDraftLoaded(let studentId, let sessionId, let draft, let knownTopics):
         state.receiveEditorDraft(studentId: studentId, sessionId: sessionId, draft: draft, knownTopics: knownTopics)
         return []
@@ -69,6 +76,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.shouldQuit = true
         return state.draftEffects(force: true)
     case .edit(let key):
+        if state.lock != nil {
+            state.editLock(key)
+            return []
+        }
         state.status = nil
         if state.overlay == .views {
             state.chooseCaseloadView(key)
@@ -109,8 +120,12 @@ extension AppState {
         } else if counselorId == nil, counselors.count > 1 {
             overlay = .counselorPicker(TableState())
         }
-        if userId == nil || !counselors.contains(where: { $0.id == userId }) { userId = counselorId }
-        return [reloadCaseload()] + (userId.map { [.loadDrafts(counselorId: $0)] } ?? [])
+        if let userId, counselors.contains(where: { $0.id == userId }) {
+            return [reloadCaseload(), .loadDrafts(counselorId: userId)]
+        }
+        // Nobody remembered at this keyboard: whoever is chosen confirms it is them.
+        userId = nil
+        return [reloadCaseload()] + (counselorId.map { claimIdentity($0) } ?? [])
     }
 
     mutating func reloadCaseload() -> Effect {
@@ -164,8 +179,7 @@ extension AppState {
             caseload.isSearching = false
             // The first choice says who is at the keyboard; later ones only browse.
             guard userId == nil, let chosen = counselorId else { return [reloadCaseload()] }
-            userId = chosen
-            return [reloadCaseload(), .loadDrafts(counselorId: chosen)]
+            return [reloadCaseload()] + claimIdentity(chosen)
         case .openStudent:
             return openSelectedStudent()
         case .cycleSort:
@@ -286,6 +300,12 @@ extension AppState {
             progress = nil
             status = StatusMessage("Importing \(folder)…")
             return [.importRoster(directory: folder)]
+        case .lockNow:
+            return lockScreen(.manual)
+        case .unlock:
+            return unlock()
+        case .nextLockCounselor:
+            nextLockCounselor()
         case .loadDemo:
             guard !isBusy else { return [] }
             isBusy = true

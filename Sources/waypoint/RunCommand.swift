@@ -30,9 +30,22 @@ struct RunCommand: ParsableCommand {
                 + "for scripts use a subcommand such as `waypoint student list` (see `waypoint --help`)")
         }
         let db = try database.open()
-        let counselorId = try counselor.map { try db.counselor(matching: $0).id }
+        let environment = ProcessInfo.processInfo.environment
+        let configDirectory = DatabaseLocation.configDirectory(environment: environment)
+        let config: WorkstationConfig
+        do {
+            config = try WorkstationConfig.load(directory: configDirectory)
+        } catch let error as StoreError {
+            throw CLIError(error.description)
+        }
+        let databasePath = URL(fileURLWithPath: database.resolvedPath).standardizedFileURL.path
+        // Who is at the keyboard was settled on an earlier run; --counselor only says whose
+        // caseload to show (choosing someone new there asks for their passphrase, if they have one).
+        let remembered = config.counselors[databasePath]
+        let counselorId = try counselor.map { try db.counselor(matching: $0).id } ?? remembered
         var state = AppState(size: Size(width: 80, height: 24), counselorId: counselorId ?? nil)
-        state.userId = counselorId ?? nil
+        state.userId = remembered
+        state.idleLock = try idleLock(config: config, environment: environment)
         state.asciiOnly = ascii || ProcessInfo.processInfo.environment["WAYPOINT_ASCII"] == "1"
         state.databasePath = database.resolvedPath
         let load = loadCatalogsWithWarnings()
@@ -69,6 +82,9 @@ struct RunCommand: ParsableCommand {
             return "Imported \(folder): \(counted(summary.students.added, "student")) added, "
                 + "\(summary.students.updated) updated, \(counted(summary.counselors.added, "counselor")) added."
         }
+        runner.rememberUser = { counselorId in
+            try WorkstationConfig.remember(counselorId: counselorId, forDatabase: databasePath, directory: configDirectory)
+        }
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
         var signal: Int32?
         app.run(terminationRequested: {
@@ -78,5 +94,14 @@ struct RunCommand: ParsableCommand {
         backend.stop()
         // Ended by a signal (logout, shutdown, kill): say so in the exit status, as shells expect.
         if let signal { throw ExitCode(128 + signal) }
+    }
+
+    /// `WAYPOINT_IDLE_LOCK` (for a kiosk or a test) wins over the configuration file.
+    private func idleLock(config: WorkstationConfig, environment: [String: String]) throws -> IdleLock {
+        guard let text = environment["WAYPOINT_IDLE_LOCK"], !text.isEmpty else { return config.idleLock }
+        guard let lock = IdleLock(parsing: text) else {
+            throw CLIError("WAYPOINT_IDLE_LOCK=\(text): expected \"off\" or a time of at least 5 seconds such as \"10m\" or \"90s\"")
+        }
+        return lock
     }
 }

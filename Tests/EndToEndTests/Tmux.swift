@@ -18,7 +18,11 @@ final class Tmux {
         }
         self.tmux = tmux
         socket = "waypoint-test-\(getpid())-\(UUID().uuidString.prefix(8))"
-        let variables = ["TERM": "xterm-256color"].merging(environment) { $1 }
+        var variables = ["TERM": "xterm-256color"].merging(environment) { $1 }
+        if let home = environment["HOME"] {
+            // The configuration Waypoint writes (who is at the keyboard) stays in the test's folder.
+            variables["XDG_CONFIG_HOME"] = variables["XDG_CONFIG_HOME"] ?? home + "/.config"
+        }
         // A plain sh with a fixed prompt, so the test can see the terminal come back.
         try command(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)"]
             + variables.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }

@@ -37,6 +37,8 @@ enum Fixtures {
     /// A state as it is after start-up on Ana Rivera's caseload.
     static func caseloadState(size: Size = Size(width: 80, height: 24), rows: Int = 30) -> AppState {
         var state = AppState(size: size, counselorId: 1)
+        // Ana is remembered as the counselor at this keyboard.
+        state.userId = 1
         _ = reduce(&state, .started(counselors: counselors, isEmpty: false))
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries(count: rows)))
         return state

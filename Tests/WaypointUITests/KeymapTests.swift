@@ -37,6 +37,10 @@ final class KeymapTests: XCTestCase {
         for context in KeyContext.allCases {
             let commands = Keymaps.keymap(for: context).bindings.map(\.command)
             XCTAssertTrue(commands.contains(.quit), "\(context) must let Ctrl-C quit")
+            if context == .lock {
+                XCTAssertTrue(commands.contains(.unlock), "the lock screen is left by unlocking it, or by quitting")
+                continue
+            }
             let ways: Set<Command> = [.back, .clearSearch, .cancelEditor, .keepEditing, .laterDraft, .cancelForm, .cancelRemoval]
             XCTAssertFalse(ways.isDisjoint(with: commands), "\(context) must have a way back")
         }

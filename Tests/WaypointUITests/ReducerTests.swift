@@ -18,11 +18,24 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(effects, [.loadCaseload(counselorId: nil, query: "", token: 1)])
     }
 
-    func testASingleCounselorIsChosenWithoutAsking() {
+    func testASingleCounselorIsChosenWithoutAskingWhenTheyHaveNoPassphrase() {
         var state = AppState(size: Size(width: 80, height: 24))
         let effects = reduce(&state, .started(counselors: [Fixtures.counselors[0]], isEmpty: false))
         XCTAssertNil(state.overlay)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 1), .loadDrafts(counselorId: 1)])
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 1), .probePassphrase(counselorId: 1)])
+        XCTAssertEqual(state.lock?.reason, .confirmIdentity, "nothing is shown before the store has answered")
+        let answered = reduce(&state, .passphraseProbed(counselorId: 1, isSet: false))
+        XCTAssertNil(state.lock)
+        XCTAssertEqual(state.userId, 1)
+        XCTAssertEqual(answered, [.rememberUser(counselorId: 1), .loadDrafts(counselorId: 1)])
+    }
+
+    func testARememberedCounselorStartsWithoutAsking() {
+        var state = AppState(size: Size(width: 80, height: 24), counselorId: 2)
+        state.userId = 2
+        let effects = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
+        XCTAssertNil(state.lock)
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 1), .loadDrafts(counselorId: 2)])
     }
 
     func testAnUnknownCounselorIdSaysSoAndAsks() {
@@ -40,7 +53,7 @@ final class ReducerTests: XCTestCase {
         let effects = reduce(&state, .command(.chooseCounselor))
         XCTAssertNil(state.overlay)
         XCTAssertEqual(state.counselorId, 2)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 2), .loadDrafts(counselorId: 2)])
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 2), .probePassphrase(counselorId: 2)])
     }
 
     func testTypingASearchRequestsNarrowedRowsWithAFreshToken() {

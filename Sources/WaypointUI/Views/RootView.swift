@@ -9,6 +9,9 @@ public enum RootView {
             TooSmallView.render(state, into: &buffer)
             return nil
         }
+        if let lock = state.lock {
+            return LockView.render(state, lock: lock, into: &buffer)
+        }
         let chrome = ScreenLayout.chrome(state.size)
         var cursor: Position?
         switch state.screen {

@@ -1,0 +1,218 @@
+import Foundation
+import TerminalKit
+import WaypointCore
+import WaypointStore
+import XCTest
+@testable import WaypointUI
+
+final class LockTests: XCTestCase {
+    private let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    private func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        return buffer
+    }
+
+    private func typePassphrase(_ text: String, into state: inout AppState) {
+        for character in text {
+            guard let action = KeyRouter.action(for: .char(character), in: state) else { return XCTFail("\(character) is unbound") }
+            _ = reduce(&state, action)
+        }
+    }
+
+    /// A caseload with the editor open on a half-written note: the worst moment to walk away.
+    private func writingState() -> AppState {
+        var state = ProfileTests.state()
+        _ = reduce(&state, .activity(start))
+        _ = reduce(&state, .tick(start))
+        _ = reduce(&state, .command(.newSession))
+        _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: nil, draft: nil, knownTopics: []))
+        for character in "Talked about" { _ = reduce(&state, .edit(.char(character))) }
+        return state
+    }
+
+    func testTheScreenLocksAfterTheIdleTimeAndStoresTheDraftFirst() {
+        var state = writingState()
+        state.idleLock = .after(600)
+        _ = reduce(&state, .activity(start))
+        _ = reduce(&state, .tick(start.addingTimeInterval(599)))
+        XCTAssertNil(state.lock)
+        // The last words, typed after the draft was last stored.
+        _ = reduce(&state, .edit(.char("!")))
+        let effects = reduce(&state, .tick(start.addingTimeInterval(600)))
+        XCTAssertEqual(state.lock?.reason, .idle)
+        XCTAssertTrue(effects.contains { if case .saveDraft = $0 { true } else { false } }, "the draft is stored before the lock")
+        XCTAssertTrue(effects.contains(.probePassphrase(counselorId: 1)))
+        XCTAssertEqual(state.editor?.note.text, "Talked about!", "the note waits under the lock")
+    }
+
+    func testAKeyRestartsTheIdleClock() {
+        var state = Fixtures.caseloadState()
+        state.idleLock = .after(60)
+        _ = reduce(&state, .activity(start))
+        _ = reduce(&state, .activity(start.addingTimeInterval(50)))
+        _ = reduce(&state, .tick(start.addingTimeInterval(100)))
+        XCTAssertNil(state.lock)
+        _ = reduce(&state, .tick(start.addingTimeInterval(111)))
+        XCTAssertNotNil(state.lock)
+    }
+
+    func testAnIdleLockTurnedOffNeverLocks() {
+        var state = Fixtures.caseloadState()
+        state.idleLock = .off
+        _ = reduce(&state, .activity(start))
+        _ = reduce(&state, .tick(start.addingTimeInterval(86_400)))
+        XCTAssertNil(state.lock)
+    }
+
+    func testCtrlLLocksAtOnceEvenWhileTyping() {
+        var state = writingState()
+        XCTAssertEqual(KeyRouter.action(for: .ctrl("l"), in: state), .command(.lockNow))
+        _ = reduce(&state, .command(.lockNow))
+        XCTAssertEqual(state.lock?.reason, .manual)
+        XCTAssertEqual(Keymaps.context(for: state), .lock)
+        XCTAssertEqual(KeyRouter.action(for: .char("q"), in: state), .edit(.char("q")), "q is part of a passphrase, not quit")
+    }
+
+    func testTheLockedScreenShowsNoStudentData() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.openStudent))
+        state.status = StatusMessage("Resumed your unsaved draft for Minh Anh Nguyễn.")
+        _ = reduce(&state, .command(.lockNow))
+        _ = reduce(&state, .passphraseProbed(counselorId: 1, isSet: true))
+        typePassphrase("secret", into: &state)
+        let screen = render(state)
+        for (family, given, _) in Fixtures.names {
+            XCTAssertFalse(screen.text.contains(family), "\(family) is on the locked screen")
+            XCTAssertFalse(screen.text.contains(given), "\(given) is on the locked screen")
+        }
+        XCTAssertFalse(screen.text.contains("S1000"), "no student IDs")
+        XCTAssertFalse(screen.text.contains("secret"), "the passphrase is never drawn")
+        assertScreen(screen, matches: "lock-80x24")
+    }
+
+    func testAWrongPassphraseIsRefusedAndTheRightOneReturnsToTheSamePlace() {
+        var state = writingState()
+        let before = state
+        _ = reduce(&state, .command(.lockNow))
+        typePassphrase("wrong guess", into: &state)
+        XCTAssertEqual(reduce(&state, .command(.unlock)), [.checkPassphrase(counselorId: 1, passphrase: "wrong guess")])
+        XCTAssertEqual(state.lock?.passphrase.text, "", "the typed passphrase leaves the state at once")
+        _ = reduce(&state, .passphraseChecked(counselorId: 1, result: .wrong))
+        XCTAssertEqual(state.lock?.error, "Wrong passphrase.")
+        XCTAssertTrue(render(state).text.contains("Wrong passphrase."))
+
+        typePassphrase("correct horse", into: &state)
+        _ = reduce(&state, .command(.unlock))
+        XCTAssertEqual(reduce(&state, .passphraseChecked(counselorId: 1, result: .correct)), [])
+        XCTAssertNil(state.lock)
+        XCTAssertEqual(state.screens, before.screens)
+        XCTAssertEqual(state.editor?.note.text, "Talked about")
+        XCTAssertEqual(state.userId, 1)
+    }
+
+    func testRepeatedWrongPassphrasesMakeTheNextTryWait() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .tick(start))
+        _ = reduce(&state, .command(.lockNow))
+        for _ in 0..<AppState.lockFailuresBeforeDelay {
+            typePassphrase("guess", into: &state)
+            _ = reduce(&state, .command(.unlock))
+            _ = reduce(&state, .passphraseChecked(counselorId: 1, result: .wrong))
+        }
+        typePassphrase("guess", into: &state)
+        XCTAssertEqual(reduce(&state, .command(.unlock)), [], "no check while waiting")
+        XCTAssertTrue(state.lock?.error?.contains("try again in 30 s") == true, state.lock?.error ?? "")
+        _ = reduce(&state, .tick(start.addingTimeInterval(31)))
+        typePassphrase("guess", into: &state)
+        XCTAssertEqual(reduce(&state, .command(.unlock)).count, 1)
+    }
+
+    func testAnotherCounselorTakesOverWithTheirPassphrase() {
+        var state = writingState()
+        _ = reduce(&state, .command(.lockNow))
+        _ = reduce(&state, .command(.nextLockCounselor))
+        XCTAssertEqual(state.lock?.counselorId, 2)
+        XCTAssertTrue(render(state).text.contains("Marcus Okafor"))
+        typePassphrase("marcus passphrase", into: &state)
+        _ = reduce(&state, .command(.unlock))
+        let effects = reduce(&state, .passphraseChecked(counselorId: 2, result: .correct))
+        XCTAssertNil(state.lock)
+        XCTAssertEqual(state.userId, 2)
+        XCTAssertEqual(state.counselorId, 2)
+        XCTAssertEqual(state.screens, [.caseload], "Ana's open student and note are closed")
+        XCTAssertNil(state.editor)
+        XCTAssertTrue(effects.contains(.rememberUser(counselorId: 2)))
+        XCTAssertTrue(effects.contains(.loadDrafts(counselorId: 2)))
+    }
+
+    func testSomeoneWithoutAPassphraseCannotTakeOver() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.lockNow))
+        _ = reduce(&state, .command(.nextLockCounselor))
+        _ = reduce(&state, .command(.unlock))
+        _ = reduce(&state, .passphraseChecked(counselorId: 2, result: .noneSet))
+        XCTAssertNotNil(state.lock)
+        XCTAssertEqual(state.userId, 1)
+        XCTAssertTrue(state.lock?.error?.contains("waypoint passphrase set --as 2") == true)
+    }
+
+    func testACounselorWithoutAPassphraseUnlocksWithEnter() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.lockNow))
+        _ = reduce(&state, .passphraseProbed(counselorId: 1, isSet: false))
+        XCTAssertTrue(render(state).text.contains("no passphrase set: Enter opens"))
+        _ = reduce(&state, .command(.unlock))
+        _ = reduce(&state, .passphraseChecked(counselorId: 1, result: .noneSet))
+        XCTAssertNil(state.lock)
+    }
+
+    func testChoosingACounselorWithAPassphraseAsksForItBeforeShowingStudents() {
+        var state = AppState(size: Size(width: 80, height: 24))
+        _ = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
+        _ = reduce(&state, .command(.chooseCounselor))
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: Fixtures.entries()))
+        _ = reduce(&state, .passphraseProbed(counselorId: 1, isSet: true))
+        XCTAssertEqual(state.lock?.reason, .confirmIdentity)
+        XCTAssertNil(state.userId)
+        XCTAssertFalse(render(state).text.contains("Nguyễn"))
+        typePassphrase("ana passphrase", into: &state)
+        _ = reduce(&state, .command(.unlock))
+        let effects = reduce(&state, .passphraseChecked(counselorId: 1, result: .correct))
+        XCTAssertEqual(state.userId, 1)
+        XCTAssertEqual(effects, [.rememberUser(counselorId: 1), .loadDrafts(counselorId: 1)])
+        XCTAssertTrue(render(state).text.contains("Nguyễn"))
+    }
+
+    /// The whole loop with a real database and a verifier, as the executable wires it.
+    func testTheLoopLocksAndUnlocksWithAVerifier() throws {
+        let database = try AppDatabase.inMemory()
+        try database.loadDemoDistrict(DemoDistrict.generate(students: 60, counselors: 1, seed: 3))
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24))
+        let runner = EffectRunner(database: database)
+        runner.passphrases = PassphraseVerifier(isSet: { _ in true }, check: { _, typed in typed == "correct horse" })
+        var remembered: [Int64] = []
+        runner.rememberUser = { remembered.append($0) }
+        let app = App(state: AppState(size: Size(width: 80, height: 24)), terminal: Terminal(backend: backend), runner: runner)
+        app.start()
+        XCTAssertTrue(backend.text.contains("Confirm it is you"), backend.text)
+        for character in "correct horse" { app.handle(.key(.char(character))) }
+        app.handle(.key(.enter))
+        app.render()
+        XCTAssertTrue(backend.text.contains("Caseload of"), backend.text)
+        XCTAssertEqual(remembered.count, 1)
+
+        app.handle(.key(.ctrl("l")))
+        app.render()
+        XCTAssertTrue(backend.text.contains("Locked"))
+        for character in "nope" { app.handle(.key(.char(character))) }
+        app.handle(.key(.enter))
+        app.render()
+        XCTAssertTrue(backend.text.contains("Wrong passphrase."))
+        for character in "correct horse" { app.handle(.key(.char(character))) }
+        app.handle(.key(.enter))
+        app.render()
+        XCTAssertTrue(backend.text.contains("Caseload of"), backend.text)
+    }
+}
