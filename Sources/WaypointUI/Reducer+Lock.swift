@@ -136,7 +136,8 @@ extension AppState {
             effects.append(reloadCaseload())
         }
         effects += [.rememberUser(counselorId: counselorId), .loadDrafts(counselorId: counselorId)]
-        status = StatusMessage("Working as \(counselorName(counselorId)).")
+        // A first choice keeps what the footer already says (an import's summary, say).
+        if previous != nil || status == nil { status = StatusMessage("Working as \(counselorName(counselorId)).") }
         return effects
     }
 

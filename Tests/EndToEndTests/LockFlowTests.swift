@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// The lock screen in a real terminal: identity confirmed once, the idle lock, a wrong and a
+/// right passphrase, and the counselor remembered on the next start.
+final class LockFlowTests: XCTestCase {
+    func testIdleLockHidesStudentsAndTheRightPassphraseReturnsToTheSamePlace() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "40", "--counselors", "1"]).status, 0)
+        let set = try runProcess(binary, ["passphrase", "set", "--db", database],
+                                 environment: ["WAYPOINT_PASSPHRASE": "tulip garden 42"])
+        XCTAssertEqual(set.status, 0, set.stderr)
+        let localId = try firstLocalId(binary, database)
+        let show = try runProcess(binary, ["student", "show", localId, "--db", database, "--json"])
+        let student = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let familyName = try XCTUnwrap(student["familyName"] as? String)
+
+        let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path, "WAYPOINT_IDLE_LOCK": "5s"])
+        try tmux.launchWaypoint(binary, database: database)
+        // The only counselor is chosen, but they have a passphrase: it is asked for first.
+        var screen = try tmux.waitFor(text: "Confirm it is you")
+        XCTAssertFalse(screen.contains(familyName), "no student before the passphrase:\n\(screen)")
+        try tmux.type("tulip garden 42")
+        try tmux.press("Enter")
+        try tmux.openProfile(localId: localId)
+        try tmux.waitFor(text: familyName)
+
+        screen = try tmux.waitFor(text: "Locked after 5 seconds", seconds: 20)
+        XCTAssertFalse(screen.contains(familyName), "the locked screen shows no student:\n\(screen)")
+        XCTAssertFalse(screen.contains(localId), "the locked screen shows no student ID:\n\(screen)")
+
+        try tmux.type("tulip garden 41")
+        try tmux.press("Enter")
+        screen = try tmux.waitFor(text: "Wrong passphrase.")
+        XCTAssertFalse(screen.contains(familyName))
+        try tmux.type("tulip garden 42")
+        try tmux.press("Enter")
+        screen = try tmux.waitFor(text: "Sessions (")
+        XCTAssertTrue(screen.contains(familyName), "back on the same profile:\n\(screen)")
+
+        try tmux.press("C-l")
+        try tmux.waitFor(text: "Locked. Your unsaved work")
+        try tmux.press("C-c")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+
+        // The counselor is remembered: the next start opens the caseload without asking.
+        try tmux.launchWaypoint(binary, database: database)
+        screen = try tmux.waitFor(text: "Caseload of")
+        XCTAssertFalse(screen.contains("Confirm it is you"))
+        try tmux.type("q")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+    }
+
+    func testABrokenConfigurationStopsWithItsNameAndTheKey() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "20"]).status, 0)
+        let config = scratch.path("config/config.json")
+        try FileManager.default.createDirectory(atPath: scratch.path("config"), withIntermediateDirectories: true)
+        try #"{"idleLock": "never"}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path, "WAYPOINT_CONFIG_DIR": scratch.path("config")])
+        try tmux.launchWaypoint(binary, database: database)
+        let screen = try tmux.waitFor(text: "WAYPOINT-EXIT=1")
+        XCTAssertTrue(screen.contains(config), screen)
+        XCTAssertTrue(screen.contains("\"idleLock\": expected \"off\""), screen)
+    }
+}
