@@ -42,6 +42,9 @@ public final class App {
             }
             guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else {
                 send(.tick(clock()))
+                // A tick can change the screen with no key pressed (the idle lock); the diff
+                // sends nothing when it did not.
+                render()
                 continue
             }
             send(.tick(clock()))
