@@ -61,7 +61,7 @@ final class LockFlowTests: XCTestCase {
         let config = scratch.path("config/config.json")
         try FileManager.default.createDirectory(atPath: scratch.path("config"), withIntermediateDirectories: true)
         try #"{"idleLock": "never"}"#.write(toFile: config, atomically: true, encoding: .utf8)
-        let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path, "WAYPOINT_CONFIG_DIR": scratch.path("config")])
+        let tmux = try Tmux(width: 220, height: 24, environment: ["HOME": scratch.url.path, "WAYPOINT_CONFIG_DIR": scratch.path("config")])
         try tmux.launchWaypoint(binary, database: database)
         let screen = try tmux.waitFor(text: "WAYPOINT-EXIT=1")
         XCTAssertTrue(screen.contains(config), screen)
