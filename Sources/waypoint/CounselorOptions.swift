@@ -23,6 +23,15 @@ struct ActingCounselorOption: ParsableArguments {
         }
         return all[0]
     }
+
+    /// The counselor for the audit trail of a command that can run without one (a view, an
+    /// export, a plan change): as `resolve`, but nil where it would ask which counselor. A
+    /// counselor named with `--as` or `WAYPOINT_COUNSELOR` must still exist.
+    func resolveIfKnown(in db: AppDatabase) throws -> Counselor? {
+        if counselor ?? ProcessInfo.processInfo.environment["WAYPOINT_COUNSELOR"] != nil { return try resolve(in: db) }
+        let all = try db.allCounselors()
+        return all.count == 1 ? all[0] : nil
+    }
 }
 
 extension AppDatabase {
