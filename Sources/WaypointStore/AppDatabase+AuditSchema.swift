@@ -39,6 +39,10 @@ extension AppDatabase {
             BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END;
             CREATE TRIGGER audit_event_append_only_delete BEFORE DELETE ON audit_event
             BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END;
+            -- INSERT OR REPLACE deletes the row it collides with without a DELETE trigger.
+            CREATE TRIGGER audit_event_append_only_replace BEFORE INSERT ON audit_event
+            WHEN EXISTS (SELECT 1 FROM audit_event WHERE id = NEW.id)
+            BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END;
             CREATE TRIGGER follow_up_fixed_fields BEFORE UPDATE OF studentId, sessionId, authorId, createdAt ON follow_up
             WHEN NEW.studentId IS NOT OLD.studentId OR NEW.sessionId IS NOT OLD.sessionId
               OR NEW.authorId IS NOT OLD.authorId OR NEW.createdAt IS NOT OLD.createdAt
