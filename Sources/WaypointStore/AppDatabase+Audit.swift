@@ -30,10 +30,10 @@ extension AppDatabase {
         return try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit_event \(condition) ORDER BY at DESC, id DESC LIMIT ?",
                              arguments: arguments).map { row in
-                AuditEvent(id: row["id"], at: AuditTime.date(row["at"]) ?? Date(timeIntervalSince1970: 0),
-                           counselorId: row["counselorId"], actor: row["actor"],
-                           action: AuditAction(rawValue: row["action"]) ?? .viewedProfile, studentId: row["studentId"],
-                           subject: row["subject"], detail: row["detail"])
+                guard let action = AuditAction(rawValue: row["action"]) else { throw StoreError.unknownAuditAction(row["action"]) }
+                return AuditEvent(id: row["id"], at: AuditTime.date(row["at"]) ?? Date(timeIntervalSince1970: 0),
+                                  counselorId: row["counselorId"], actor: row["actor"], action: action,
+                                  studentId: row["studentId"], subject: row["subject"], detail: row["detail"])
             }
         }
     }

@@ -60,7 +60,7 @@ struct PlanCourseAddCommand: ParsableCommand {
         let course = try db.addCourse(PlannedCourse(studentId: student.id!, year: grade, title: title, subject: subject,
                                                     credits: try parseNumber(credits, field: "--credits", range: 0.25...10),
                                                     level: courseLevel, term: term, status: courseStatus, gradeEarned: mark),
-                                     by: acting.resolveIfKnown(in: db)?.id)
+                                      by: acting.resolveIfKnown(in: db)?.id)
         print("Added course \(course.id!) \(title) to grade \(grade) of \(student.displayName)'s plan.")
     }
 }

@@ -279,6 +279,12 @@ final class ImportFlowTests: XCTestCase {
         try tmux.waitFor(text: "120 students")
         try tmux.type("q")
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+
+        let audit = try runProcess(binary, ["audit", "--db", scratch.path("w.sqlite"), "--json"])
+        let events = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(events.compactMap { $0["action"] as? String }, ["importedRoster"], "the refused folder left no row")
+        XCTAssertEqual(events.first?["subject"] as? String, roster)
+        XCTAssertTrue((events.first?["detail"] as? String)?.contains("students: 120 added") == true, audit.stdout)
     }
 }
 
