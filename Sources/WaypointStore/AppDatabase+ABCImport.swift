@@ -21,7 +21,9 @@ extension AppDatabase {
     /// student, date, kind and incident id or content) and added, updated or left as it is.
     /// Importing the same file twice adds and updates nothing. With `dryRun` the same work
     /// runs and is rolled back, so the counts are exactly what a real import would report.
-    public func importABC(_ batch: ABCBatch, dryRun: Bool = false) throws -> ABCImportSummary {
+    /// A real import leaves one audit row with its counts, credited to `counselorId` if known.
+    public func importABC(_ batch: ABCBatch, dryRun: Bool = false, by counselorId: Int64? = nil,
+                          source: String = "") throws -> ABCImportSummary {
         struct RollBack: Error { var summary: ABCImportSummary }
         do {
             return try write { db in
@@ -30,6 +32,8 @@ extension AppDatabase {
                 for row in batch.incidents { try ABCRows.apply(row, db, counts: &summary.incidents) }
                 for row in batch.marks { try ABCRows.apply(row, db, counts: &summary.marks) }
                 if dryRun { throw RollBack(summary: summary) }
+                try recordAudit(db, AuditEntry(.importedABC, counselorId: counselorId, subject: source,
+                                               detail: summary.description.replacingOccurrences(of: "\n", with: "; ")))
                 return summary
             }
         } catch let rollBack as RollBack {

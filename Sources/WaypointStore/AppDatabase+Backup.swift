@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WaypointCore
 
 extension AppDatabase {
     /// Copies the whole database to `path` (a new file, 0600) with SQLite's online backup:
@@ -20,6 +21,10 @@ extension AppDatabase {
 
     /// Replaces this database's content with a backup's, after checking the backup is a
     /// sound Waypoint database; the current content is first saved to `previousPath`.
+    ///
+    /// The audit trail is part of the content, so it becomes the backup's; the trail written
+    /// since is in `previousPath`, and the restore itself is the first row after the backup's,
+    /// credited to the operating-system user (the restored database may not know the counselor).
     public func restore(from path: String, keepingPreviousAt previousPath: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
         var configuration = Configuration()
@@ -46,5 +51,6 @@ extension AppDatabase {
         try source.backup(to: writer)
         // A backup from an older version is brought up to date like any database on open.
         try AppDatabase.migrator.migrate(writer)
+        try recordAudit(AuditEntry(.restored, counselorId: nil, subject: path, detail: "previous content kept in \(previousPath)"))
     }
 }

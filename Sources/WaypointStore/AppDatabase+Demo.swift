@@ -100,6 +100,8 @@ extension AppDatabase {
                 try SessionRows.insertTopics(stored.topics, sessionId: id, db: db)
                 try SessionRows.appendNote(stored.note, sessionId: id, authorId: author, at: stored.startedAt, db: db)
             }
+            try recordAudit(db, AuditEntry(.loadedDemo, counselorId: nil, subject: "demo district",
+                                           detail: "students: \(studentIds.count), counselors: \(counselorIds.count), schools: \(schoolIds.count)"))
         }
     }
 }

@@ -11,16 +11,20 @@ extension AppDatabase {
             guard try Student.exists(db, key: studentId) else { throw StoreError.studentNotFound(id: studentId) }
             try SessionRows.insertFollowUp(studentId: studentId, sessionId: nil, authorId: authorId, text: text,
                                            dueDate: dueDate, at: now, db: db)
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try recordChange(db, .addedFollowUp, .followUp(id: id), before: nil, by: authorId, now: now)
+            return id
         }
     }
 
-    /// Marks a follow-up done, dropped, or open again.
-    public func setFollowUpStatus(id: Int64, to status: FollowUpStatus, now: Date = Date()) throws {
+    /// Marks a follow-up done, dropped, or open again, as `counselorId` (nil: not known).
+    public func setFollowUpStatus(id: Int64, to status: FollowUpStatus, by counselorId: Int64?, now: Date = Date()) throws {
         try write { db in
+            let before = try AuditSnapshot(db, .followUp(id: id))
             try db.execute(sql: "UPDATE follow_up SET status = ?, closedAt = ? WHERE id = ?",
                            arguments: [status.rawValue, status == .open ? nil : now, id])
             guard db.changesCount == 1 else { throw StoreError.followUpNotFound(id: id) }
+            try recordChange(db, .changedFollowUp, .followUp(id: id), before: before, by: counselorId, now: now)
         }
     }
 

@@ -3,10 +3,11 @@ import GRDB
 import WaypointCore
 
 extension AppDatabase {
-    /// Starts an intervention. The dosage bounds, the dates' order and the status are
-    /// checked by the schema too, so a bad value is refused whoever sends it.
+    /// Starts an intervention, as `counselorId` (who may start it for another owner). The
+    /// dosage bounds, the dates' order and the status are checked by the schema too, so a
+    /// bad value is refused whoever sends it.
     @discardableResult
-    public func addIntervention(_ intervention: Intervention, now: Date = Date()) throws -> Intervention {
+    public func addIntervention(_ intervention: Intervention, by counselorId: Int64?, now: Date = Date()) throws -> Intervention {
         try write { db in
             guard try Student.exists(db, key: intervention.studentId) else {
                 throw StoreError.studentNotFound(id: intervention.studentId)
@@ -25,6 +26,7 @@ extension AppDatabase {
             var saved = intervention
             saved.id = db.lastInsertedRowID
             saved.createdAt = now
+            try recordChange(db, .addedIntervention, .intervention(id: saved.id!), before: nil, by: counselorId, now: now)
             return saved
         }
     }
@@ -38,12 +40,14 @@ extension AppDatabase {
         return try write { db in
             var current = try InterventionRows.fetch(id: id, db: db)
             guard current.isActive else { throw StoreError.interventionClosed(id: id, status: current.status.rawValue) }
+            let before = try AuditSnapshot(db, .intervention(id: id))
             try db.execute(sql: "UPDATE intervention SET status = ?, endDate = ?, closedAt = ? WHERE id = ?",
                            arguments: [status.rawValue, endDate.iso, now, id])
             if let note, !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 _ = try InterventionRows.insertNote(
                     InterventionNote(interventionId: id, date: endDate, text: note, authorId: authorId, createdAt: now), db: db)
             }
+            try recordChange(db, .closedIntervention, .intervention(id: id), before: before, by: authorId, now: now)
             current.status = status
             current.endDate = endDate
             return current
@@ -57,9 +61,13 @@ extension AppDatabase {
                                     now: Date = Date()) throws -> InterventionNote {
         try write { db in
             _ = try InterventionRows.fetch(id: interventionId, db: db)
-            return try InterventionRows.insertNote(
+            let before = try AuditSnapshot(db, .intervention(id: interventionId))
+            let note = try InterventionRows.insertNote(
                 InterventionNote(interventionId: interventionId, date: date, text: text, authorId: authorId, createdAt: now),
                 db: db)
+            try recordChange(db, .notedIntervention, .intervention(id: interventionId), before: before, by: authorId,
+                             extra: "note dated \(date.iso)", now: now)
+            return note
         }
     }
 

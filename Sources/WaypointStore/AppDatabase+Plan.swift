@@ -26,25 +26,29 @@ extension AppDatabase {
             try PlanRows.ensurePlan(studentId: studentId, db: db)
             let current = try String.fetchOne(db, sql: "SELECT pathwayId FROM plan WHERE studentId = ?", arguments: [studentId])
             guard current != pathwayId else { return }
+            let before = try AuditSnapshot(db, .plan(studentId: studentId))
             try db.execute(sql: "UPDATE plan SET pathwayId = ? WHERE studentId = ?", arguments: [pathwayId, studentId])
             try db.execute(sql: """
                 INSERT INTO pathway_change (studentId, changedAt, fromId, toId, reason, authorId) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [studentId, now, current, pathwayId, reason, authorId])
+            try recordChange(db, .changedPlan, .plan(studentId: studentId), before: before, by: authorId, now: now)
         }
     }
 
-    public func setGoals(studentId: Int64, _ goals: PlanGoals) throws {
+    public func setGoals(studentId: Int64, _ goals: PlanGoals, by counselorId: Int64?) throws {
         try write { db in
             try PlanRows.ensurePlan(studentId: studentId, db: db)
+            let before = try AuditSnapshot(db, .plan(studentId: studentId))
             try db.execute(sql: """
                 UPDATE plan SET postsecondaryGoal = ?, careerInterests = ?, requirementSetId = ? WHERE studentId = ?
                 """, arguments: [goals.postsecondary.rawValue, PlanRows.encode(goals.careerInterests),
                                  goals.requirementSetId, studentId])
+            try recordChange(db, .changedPlan, .plan(studentId: studentId), before: before, by: counselorId)
         }
     }
 
     @discardableResult
-    public func addCourse(_ course: PlannedCourse) throws -> PlannedCourse {
+    public func addCourse(_ course: PlannedCourse, by counselorId: Int64?) throws -> PlannedCourse {
         try write { db in
             try PlanRows.ensurePlan(studentId: course.studentId, db: db)
             try db.execute(sql: """
@@ -55,20 +59,23 @@ extension AppDatabase {
                                  course.gradeEarned])
             var saved = course
             saved.id = db.lastInsertedRowID
+            try recordChange(db, .changedPlan, .course(id: saved.id!), before: nil, by: counselorId)
             return saved
         }
     }
 
     /// Saves every field of an existing course (status, grade earned, year, …).
-    public func updateCourse(_ course: PlannedCourse) throws {
+    public func updateCourse(_ course: PlannedCourse, by counselorId: Int64?) throws {
         guard let id = course.id else { throw StoreError.courseNotFound(id: -1) }
         try write { db in
+            let before = try AuditSnapshot(db, .course(id: id))
             try db.execute(sql: """
                 UPDATE plan_course SET year = ?, title = ?, subject = ?, credits = ?, level = ?, term = ?, status = ?,
                        gradeEarned = ? WHERE id = ?
                 """, arguments: [course.year.rawValue, course.title, course.subject, course.credits, course.level.rawValue,
                                  course.term, course.status.rawValue, course.gradeEarned, id])
             guard db.changesCount == 1 else { throw StoreError.courseNotFound(id: id) }
+            try recordChange(db, .changedPlan, .course(id: id), before: before, by: counselorId)
         }
     }
 
@@ -79,25 +86,31 @@ extension AppDatabase {
         }
     }
 
-    public func moveCourse(id: Int64, toYear year: Grade) throws {
+    public func moveCourse(id: Int64, toYear year: Grade, by counselorId: Int64?) throws {
         try write { db in
+            let before = try AuditSnapshot(db, .course(id: id))
             try db.execute(sql: "UPDATE plan_course SET year = ? WHERE id = ?", arguments: [year.rawValue, id])
             guard db.changesCount == 1 else { throw StoreError.courseNotFound(id: id) }
+            try recordChange(db, .changedPlan, .course(id: id), before: before, by: counselorId)
         }
     }
 
-    public func removeCourse(id: Int64) throws {
+    public func removeCourse(id: Int64, by counselorId: Int64?) throws {
         try write { db in
+            let before = try AuditSnapshot(db, .course(id: id))
             try db.execute(sql: "DELETE FROM plan_course WHERE id = ?", arguments: [id])
             guard db.changesCount == 1 else { throw StoreError.courseNotFound(id: id) }
+            try recordChange(db, .changedPlan, .course(id: id), before: before, by: counselorId)
         }
     }
 
     /// Records where the student stands on a milestone. Marking it done stamps the day it
     /// was completed (`today`) unless one is given; reopening clears it.
-    public func setMilestone(_ record: MilestoneRecord, today: CivilDate) throws {
+    public func setMilestone(_ record: MilestoneRecord, today: CivilDate, by counselorId: Int64?) throws {
         try write { db in
             guard try Student.exists(db, key: record.studentId) else { throw StoreError.studentNotFound(id: record.studentId) }
+            let audited = AuditedRecord.milestone(studentId: record.studentId, milestoneId: record.milestoneId)
+            let before = try AuditSnapshot(db, audited)
             let completed = record.status == .done ? (record.completedDate ?? today) : nil
             try db.execute(sql: """
                 INSERT INTO milestone_status (studentId, milestoneId, status, dueDate, evidence, completedDate)
@@ -106,56 +119,67 @@ extension AppDatabase {
                     evidence = excluded.evidence, completedDate = excluded.completedDate
                 """, arguments: [record.studentId, record.milestoneId, record.status.rawValue, record.dueDate?.iso,
                                  record.evidence, completed?.iso])
+            try recordChange(db, .changedPlan, audited, before: before, by: counselorId)
         }
     }
 
     @discardableResult
-    public func addWorkBasedLearning(_ item: WorkBasedLearning) throws -> Int64 {
+    public func addWorkBasedLearning(_ item: WorkBasedLearning, by counselorId: Int64?) throws -> Int64 {
         try write { db in
             try PlanRows.requireStudent(item.studentId, db: db)
             try db.execute(sql: """
                 INSERT INTO work_based_learning (studentId, kind, organization, hours, startDate, endDate) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [item.studentId, item.kind.rawValue, item.organization, item.hours, item.startDate?.iso, item.endDate?.iso])
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try recordChange(db, .changedPlan, .planEntry(.workBasedLearning, id: id), before: nil, by: counselorId)
+            return id
         }
     }
 
     @discardableResult
-    public func addCollegeCredit(_ item: CollegeCredit) throws -> Int64 {
+    public func addCollegeCredit(_ item: CollegeCredit, by counselorId: Int64?) throws -> Int64 {
         try write { db in
             try PlanRows.requireStudent(item.studentId, db: db)
             try db.execute(sql: "INSERT INTO college_credit (studentId, course, institution, credits) VALUES (?, ?, ?, ?)",
                            arguments: [item.studentId, item.course, item.institution, item.credits])
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try recordChange(db, .changedPlan, .planEntry(.collegeCredit, id: id), before: nil, by: counselorId)
+            return id
         }
     }
 
     @discardableResult
-    public func addCertification(_ item: Certification) throws -> Int64 {
+    public func addCertification(_ item: Certification, by counselorId: Int64?) throws -> Int64 {
         try write { db in
             try PlanRows.requireStudent(item.studentId, db: db)
             try db.execute(sql: "INSERT INTO certification (studentId, name, issuer, status, date) VALUES (?, ?, ?, ?, ?)",
                            arguments: [item.studentId, item.name, item.issuer, item.status.rawValue, item.date?.iso])
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try recordChange(db, .changedPlan, .planEntry(.certification, id: id), before: nil, by: counselorId)
+            return id
         }
     }
 
     @discardableResult
-    public func addEvidence(_ item: CompetencyEvidence) throws -> Int64 {
+    public func addEvidence(_ item: CompetencyEvidence, by counselorId: Int64?) throws -> Int64 {
         try write { db in
             try PlanRows.requireStudent(item.studentId, db: db)
             try db.execute(sql: "INSERT INTO competency_evidence (studentId, competencyId, artifact, date) VALUES (?, ?, ?, ?)",
                            arguments: [item.studentId, item.competencyId, item.artifact, item.date.iso])
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try recordChange(db, .changedPlan, .planEntry(.evidence, id: id), before: nil, by: counselorId)
+            return id
         }
     }
 
     /// Removes one entry of a plan section (work-based learning, college credit,
     /// certification or evidence) by id.
-    public func removePlanEntry(_ section: PlanSection, id: Int64) throws {
+    public func removePlanEntry(_ section: PlanSection, id: Int64, by counselorId: Int64?) throws {
         try write { db in
+            let before = try AuditSnapshot(db, .planEntry(section, id: id))
             try db.execute(sql: "DELETE FROM \(section.rawValue) WHERE id = ?", arguments: [id])
             guard db.changesCount == 1 else { throw StoreError.planEntryNotFound(section: section.rawValue, id: id) }
+            try recordChange(db, .changedPlan, .planEntry(section, id: id), before: before, by: counselorId)
         }
     }
 }

@@ -12,7 +12,9 @@ extension AppDatabase {
     ///
     /// `progress` is called now and then with the records applied so far and the total, so a
     /// terminal can show how far a large import has come.
-    public func importRoster(_ bundle: RosterBundle, dryRun: Bool = false,
+    ///
+    /// A real import leaves one audit row with its counts, credited to `counselorId` if known.
+    public func importRoster(_ bundle: RosterBundle, dryRun: Bool = false, by counselorId: Int64? = nil, source: String = "",
                              progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> RosterImportSummary {
         struct RollBack: Error { var summary: RosterImportSummary }
         do {
@@ -21,6 +23,8 @@ extension AppDatabase {
                 applier.progress = progress
                 let summary = try applier.apply()
                 if dryRun { throw RollBack(summary: summary) }
+                try recordAudit(db, AuditEntry(.importedRoster, counselorId: counselorId, subject: source,
+                                               detail: summary.description.replacingOccurrences(of: "\n", with: "; ")))
                 return summary
             }
         } catch let rollBack as RollBack {

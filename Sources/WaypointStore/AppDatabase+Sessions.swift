@@ -28,6 +28,8 @@ extension AppDatabase {
             }
             try db.execute(sql: "DELETE FROM session_draft WHERE counselorId = ? AND studentId = ? AND sessionId = 0",
                            arguments: [session.authorId, session.studentId])
+            try recordChange(db, .addedSession, .session(id: saved.id!), before: nil, by: session.authorId,
+                             extra: followUps.isEmpty ? "" : "follow-ups added: \(followUps.count)", now: now)
             return saved
         }
     }
@@ -42,6 +44,7 @@ extension AppDatabase {
             let current = try SessionRows.fetch(id: id, db: db)
             if current.isConfidential, current.authorId != authorId { throw StoreError.confidentialToAuthor(sessionId: id) }
             guard current.authorId == authorId else { throw StoreError.notAuthor(sessionId: id) }
+            let before = try AuditSnapshot(db, .session(id: id))
             try db.execute(sql: """
                 UPDATE advising_session SET kind = ?, participants = ?, durationMinutes = ?, isConfidential = ?
                 WHERE id = ?
@@ -57,6 +60,8 @@ extension AppDatabase {
             }
             try db.execute(sql: "DELETE FROM session_draft WHERE counselorId = ? AND studentId = ? AND sessionId = ?",
                            arguments: [authorId, current.studentId, id])
+            try recordChange(db, .amendedSession, .session(id: id), before: before, by: authorId,
+                             extra: newFollowUps.isEmpty ? "" : "follow-ups added: \(newFollowUps.count)", now: now)
         }
     }
 
@@ -66,7 +71,9 @@ extension AppDatabase {
             let current = try SessionRows.fetch(id: id, db: db)
             if current.isConfidential, current.authorId != counselorId { throw StoreError.confidentialToAuthor(sessionId: id) }
             guard current.authorId == counselorId else { throw StoreError.notAuthor(sessionId: id) }
+            let before = try AuditSnapshot(db, .session(id: id))
             try db.execute(sql: "UPDATE advising_session SET isArchived = 1, archivedAt = ? WHERE id = ?", arguments: [now, id])
+            try recordChange(db, .archivedSession, .session(id: id), before: before, by: counselorId, now: now)
         }
     }
 

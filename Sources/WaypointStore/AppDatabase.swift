@@ -6,24 +6,28 @@ import WaypointCore
 /// what a counselor does; SQL, transactions and GRDB stay behind this type.
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// The operating-system user the audit trail credits, beside the counselor.
+    public let actor: AuditActor
 
     /// Wraps an open database and brings its schema up to date.
-    public init(_ writer: any DatabaseWriter) throws {
+    public init(_ writer: any DatabaseWriter, actor: AuditActor = .process) throws {
         self.writer = writer
+        self.actor = actor
         try AppDatabase.migrator.migrate(writer)
     }
 
     /// Wraps a database opened read-only whose schema is already current.
     private init(readOnly writer: any DatabaseWriter) {
         self.writer = writer
+        actor = .process
     }
 
     /// Read access for observers and reports that need their own queries.
     public var reader: any DatabaseReader { writer }
 
     /// A fresh, private database in memory, for tests and previews.
-    public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    public static func inMemory(actor: AuditActor = .process) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()), actor: actor)
     }
 
     /// Opens (or creates) the database file in WAL mode, so a reader never blocks the
@@ -49,6 +53,15 @@ public final class AppDatabase: Sendable {
         let database = try DatabaseFile.translating(path) { try AppDatabase(pool) }
         try PrivateFiles.restrict(path)
         return database
+    }
+
+    /// Opens a database that must already exist, for a command that reads a student's record
+    /// and so must write that it did to the audit trail: like `openForReading`, a missing
+    /// file (or folder) is an error and nothing is created; unlike it, the file is writable.
+    public static func openExisting(path: String) throws -> AppDatabase {
+        try DatabaseFile.refuseFolder(path)
+        guard DatabaseFile.hasContent(path) else { throw StoreError.databaseMissing(path: path) }
+        return try open(path: path)
     }
 
     /// Opens an existing database to read it, changing nothing: no file is created, the

@@ -31,6 +31,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notAClosingStatus(String)
     /// A delta roster names a school that neither the bundle nor the database has.
     case unknownRosterSchool(sourcedId: String, studentSourcedId: String)
+    /// An audit row written by a newer Waypoint: shown as something else, it would mislead.
+    case unknownAuditAction(String)
 
     public var description: String {
         switch self {
@@ -76,6 +78,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "No intervention with id \(id)."
         case .interventionClosed(let id, let status):
             "Intervention \(id) is already \(status); a closed intervention stays closed."
+        case .unknownAuditAction(let action):
+            "The audit trail holds an action this Waypoint does not know (\"\(action)\"); update Waypoint to read it."
         case .notAClosingStatus(let status):
             "An intervention is closed as completed or discontinued, not \(status)."
         case .badConfig(let path, let reason):

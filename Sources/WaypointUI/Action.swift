@@ -42,7 +42,10 @@ public enum Effect: Equatable, Sendable {
     case loadCaseload(counselorId: Int64?, query: String, token: Int)
     case loadDemoDistrict
     case loadProfile(studentId: Int64, viewerId: Int64?, token: Int)
-    case setFollowUpStatus(id: Int64, status: FollowUpStatus)
+    case setFollowUpStatus(id: Int64, status: FollowUpStatus, counselorId: Int64?)
+    /// Writes to the audit trail that the counselor saw a record (a profile opened, a
+    /// confidential note read): once per opening, unlike the loads, which repeat.
+    case recordView(AuditAction, studentId: Int64, subject: String, counselorId: Int64?)
     case loadEditorDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
     case saveDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
     case discardDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
@@ -50,8 +53,8 @@ public enum Effect: Equatable, Sendable {
     case archiveSession(sessionId: Int64, counselorId: Int64)
     case loadPlan(studentId: Int64, token: Int)
     case changePlan(PlanChange, counselorId: Int64?)
-    case exportPlan(studentId: Int64)
-    case importRoster(directory: String)
+    case exportPlan(studentId: Int64, counselorId: Int64?)
+    case importRoster(directory: String, counselorId: Int64?)
     case loadTasks(counselorId: Int64?, token: Int)
     case loadReport(kind: ReportsState.Kind, grouping: ReportGrouping, counselorId: Int64?, token: Int)
     case loadDrafts(counselorId: Int64)

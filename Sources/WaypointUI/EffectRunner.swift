@@ -8,13 +8,14 @@ import WaypointStore
 public final class EffectRunner {
     public let database: AppDatabase
     public var demoSize: (students: Int, counselors: Int?, seed: UInt64)
-    /// Writes a student's plan for a family and returns the file's path; given by the
-    /// executable, which knows the export formats and the working folder.
-    public var exportPlan: ((Int64) throws -> String)?
+    /// Writes a student's plan for a family (as the given counselor, for the audit trail)
+    /// and returns the file's path; given by the executable, which knows the export formats
+    /// and the working folder.
+    public var exportPlan: ((_ studentId: Int64, _ counselorId: Int64?) throws -> String)?
     public var catalogs: Catalogs
-    /// Imports a OneRoster folder and returns a one-line summary; given by the executable,
-    /// which knows the roster format. The closure reports progress as it goes.
-    public var importRoster: ((String, @escaping (Int, Int) -> Void) throws -> String)?
+    /// Imports a OneRoster folder (as the given counselor) and returns a one-line summary;
+    /// given by the executable, which knows the roster format. The closure reports progress as it goes.
+    public var importRoster: ((String, Int64?, @escaping (Int, Int) -> Void) throws -> String)?
     /// Checks passphrases for the lock screen; given by the executable, which owns the key
     /// derivation. Without it, nobody has a passphrase.
     public var passphrases: PassphraseVerifier?
@@ -48,8 +49,11 @@ public final class EffectRunner {
                 return [.caseloadLoaded(token: token, rows: rows)]
             case .loadProfile(let studentId, let viewerId, let token):
                 return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
-            case .setFollowUpStatus(let id, let status):
-                try database.setFollowUpStatus(id: id, to: status)
+            case .setFollowUpStatus(let id, let status, let counselorId):
+                try database.setFollowUpStatus(id: id, to: status, by: counselorId)
+                return []
+            case .recordView(let action, let studentId, let subject, let counselorId):
+                try database.recordAudit(AuditEntry(action, counselorId: counselorId, studentId: studentId, subject: subject))
                 return []
             case .loadEditorDraft(let counselorId, let studentId, let sessionId):
                 let stored = try database.drafts(counselorId: counselorId)
@@ -90,16 +94,16 @@ public final class EffectRunner {
                 return [.reportLoaded(token: token, report: report)]
             case .loadTasks(let counselorId, let token):
                 return [.tasksLoaded(token: token, rows: try tasks(counselorId: counselorId))]
-            case .importRoster(let directory):
+            case .importRoster(let directory, let counselorId):
                 guard let importRoster else { return [.failed("Importing is not available here.")] }
-                let summary = try importRoster(directory) { [onProgress] done, total in
+                let summary = try importRoster(directory, counselorId) { [onProgress] done, total in
                     onProgress?(JobProgress(done: done, total: total))
                 }
                 planSummaries = [:]
                 return [.rosterImported(summary: summary)]
-            case .exportPlan(let studentId):
+            case .exportPlan(let studentId, let counselorId):
                 guard let exportPlan else { return [.failed("Exporting is not available here.")] }
-                return [.exported(path: try exportPlan(studentId))]
+                return [.exported(path: try exportPlan(studentId, counselorId))]
             case .archiveSession(let sessionId, let counselorId):
                 try database.archiveSession(id: sessionId, by: counselorId)
                 return []
@@ -220,20 +224,20 @@ public final class EffectRunner {
 
     private func apply(_ change: PlanChange, counselorId: Int64?) throws {
         switch change {
-        case .addCourse(let course): try database.addCourse(course)
-        case .updateCourse(let course): try database.updateCourse(course)
-        case .moveCourse(let id, let year): try database.moveCourse(id: id, toYear: year)
-        case .removeCourse(let id): try database.removeCourse(id: id)
+        case .addCourse(let course): try database.addCourse(course, by: counselorId)
+        case .updateCourse(let course): try database.updateCourse(course, by: counselorId)
+        case .moveCourse(let id, let year): try database.moveCourse(id: id, toYear: year, by: counselorId)
+        case .removeCourse(let id): try database.removeCourse(id: id, by: counselorId)
         case .setMilestone(let record):
-            try database.setMilestone(record, today: CivilDate.today())
+            try database.setMilestone(record, today: CivilDate.today(), by: counselorId)
         case .setPathway(let studentId, let pathwayId, let reason):
             guard let counselorId else { throw StoreError.counselorNotFound(id: 0) }
             try database.setPathway(studentId: studentId, to: pathwayId, reason: reason, by: counselorId)
-        case .setGoals(let studentId, let goals): try database.setGoals(studentId: studentId, goals)
-        case .addWorkBasedLearning(let item): try database.addWorkBasedLearning(item)
-        case .addCollegeCredit(let item): try database.addCollegeCredit(item)
-        case .addCertification(let item): try database.addCertification(item)
-        case .addEvidence(let item): try database.addEvidence(item)
+        case .setGoals(let studentId, let goals): try database.setGoals(studentId: studentId, goals, by: counselorId)
+        case .addWorkBasedLearning(let item): try database.addWorkBasedLearning(item, by: counselorId)
+        case .addCollegeCredit(let item): try database.addCollegeCredit(item, by: counselorId)
+        case .addCertification(let item): try database.addCertification(item, by: counselorId)
+        case .addEvidence(let item): try database.addEvidence(item, by: counselorId)
         case .removeEntry(let kind, let id):
             let section: PlanSection = switch kind {
             case .workBasedLearning: .workBasedLearning
@@ -241,7 +245,7 @@ public final class EffectRunner {
             case .certification: .certification
             case .evidence: .evidence
             }
-            try database.removePlanEntry(section, id: id)
+            try database.removePlanEntry(section, id: id, by: counselorId)
         }
     }
 

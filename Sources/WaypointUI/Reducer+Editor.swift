@@ -261,7 +261,8 @@ extension AppState {
         editor?.restoredFromDraft = true
         screens.append(.editor)
         status = StatusMessage("Resumed your unsaved draft for \(draft.studentName).")
-        return [reloadProfile(), .loadEditorDraft(counselorId: counselorId, studentId: draft.studentId, sessionId: draft.sessionId)]
+        return [recordProfileView(studentId: draft.studentId), reloadProfile(),
+                .loadEditorDraft(counselorId: counselorId, studentId: draft.studentId, sessionId: draft.sessionId)]
     }
 
     mutating func dropFirstDraft(discard: Bool) -> [Effect] {

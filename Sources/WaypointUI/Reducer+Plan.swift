@@ -229,6 +229,6 @@ extension AppState {
     mutating func exportPlan() -> [Effect] {
         guard let studentId = plan?.studentId ?? profile?.studentId else { return [] }
         status = StatusMessage("Writing the plan…")
-        return [.exportPlan(studentId: studentId)]
+        return [.exportPlan(studentId: studentId, counselorId: userId)]
     }
 }

@@ -6,9 +6,19 @@ extension AppState {
     mutating func openSelectedStudent() -> [Effect] {
         guard let studentId = caseload.selectedEntry?.student.id else { return [] }
         caseload.isSearching = false
+        return openProfile(studentId: studentId)
+    }
+
+    /// Opens a student's profile on top of the current screen, and records in the audit
+    /// trail that the counselor viewed it (reloads later do not record again).
+    mutating func openProfile(studentId: Int64) -> [Effect] {
         profile = ProfileState(studentId: studentId)
         screens.append(.profile)
-        return [reloadProfile()]
+        return [recordProfileView(studentId: studentId), reloadProfile()]
+    }
+
+    func recordProfileView(studentId: Int64) -> Effect {
+        .recordView(.viewedProfile, studentId: studentId, subject: "profile", counselorId: userId)
     }
 
     mutating func reloadProfile() -> Effect {
@@ -39,7 +49,7 @@ extension AppState {
             return []
         }
         self.status = StatusMessage("Follow-up “\(followUp.text)” marked \(status.rawValue).")
-        return [.setFollowUpStatus(id: id, status: status), reloadProfile()]
+        return [.setFollowUpStatus(id: id, status: status, counselorId: userId), reloadProfile()]
     }
 
     mutating func moveProfileSelection(by delta: Int) {

@@ -25,14 +25,12 @@ extension AppState {
     mutating func completeSelectedTask() -> [Effect] {
         guard let row = tasks?.selected, case .followUp(let id) = row.source else { return [] }
         status = StatusMessage("Done: \(row.text) (\(row.studentName)).")
-        return [.setFollowUpStatus(id: id, status: .done), reloadTasks()]
+        return [.setFollowUpStatus(id: id, status: .done, counselorId: userId), reloadTasks()]
     }
 
     mutating func openTaskStudent() -> [Effect] {
         guard let row = tasks?.selected else { return [] }
-        profile = ProfileState(studentId: row.studentId)
-        screens.append(.profile)
-        return [reloadProfile()]
+        return openProfile(studentId: row.studentId)
     }
 
     mutating func moveTaskSelection(by delta: Int) {

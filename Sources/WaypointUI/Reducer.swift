@@ -217,7 +217,13 @@ extension AppState {
         case .newSession:
             return openEditor(amending: false)
         case .viewSession:
-            if let id = profile?.selectedSession?.session.id { overlay = .session(id: id, scroll: 0) }
+            guard let view = profile?.selectedSession, let id = view.session.id else { return [] }
+            overlay = .session(id: id, scroll: 0)
+            // Only its author sees a confidential note; reading it is recorded.
+            if view.session.isConfidential, !view.isRedacted {
+                return [.recordView(.viewedConfidentialNote, studentId: view.session.studentId, subject: "session \(id)",
+                                    counselorId: userId)]
+            }
         case .amendSession:
             if case .session? = overlay { overlay = nil }
             return openEditor(amending: true)
@@ -299,7 +305,7 @@ extension AppState {
             isBusy = true
             progress = nil
             status = StatusMessage("Importing \(folder)…")
-            return [.importRoster(directory: folder)]
+            return [.importRoster(directory: folder, counselorId: userId)]
         case .lockNow:
             return lockScreen(.manual)
         case .unlock:

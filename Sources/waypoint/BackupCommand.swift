@@ -8,12 +8,16 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup", abstract: "Copy the whole database to a new file (readable by you only).")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The backup file to create; an existing file is never overwritten.") var file: String
 
     func run() throws {
-        let db = try database.openForReading()
+        let db = try database.openToRecord()
+        let counselor = try acting.resolveIfKnown(in: db)
         do {
-            try db.backup(to: file)
+            try withAudit(db, AuditEntry(.backedUp, counselorId: counselor?.id, subject: file), file: file) {
+                try db.backup(to: file)
+            }
         } catch let error as StoreError {
             throw CLIError(error.description)
         }

@@ -77,12 +77,12 @@ struct Benchmark {
         }))
         figures.append(figure("toggle a milestone", try ids.map { id in
             try timeThrowing {
-                try db.setMilestone(MilestoneRecord(studentId: id, milestoneId: "fafsa", status: .done), today: today)
+                try db.setMilestone(MilestoneRecord(studentId: id, milestoneId: "fafsa", status: .done), today: today, by: 1)
             }
         }))
         let courses = try ids.compactMap { try db.plan(studentId: $0).courses.first }
         figures.append(figure("move a course", try courses.map { course in
-            try timeThrowing { try db.moveCourse(id: course.id!, toYear: Grade(rawValue: course.year.rawValue == 12 ? 11 : 12)!) }
+            try timeThrowing { try db.moveCourse(id: course.id!, toYear: Grade(rawValue: course.year.rawValue == 12 ? 11 : 12)!, by: 1) }
         }))
 
         // Render and diff of a full 200x60 frame, unchanged and fully changed.

@@ -23,6 +23,17 @@ struct ActingCounselorOption: ParsableArguments {
         }
         return all[0]
     }
+
+    /// The counselor for the audit trail of a command that can run without one (a view, an
+    /// export, a plan change): as `resolve`, but nil where it would ask which counselor. A
+    /// counselor named with `--as` or `WAYPOINT_COUNSELOR` must still exist, unless the
+    /// database has no counselors yet (the first roster import brings them).
+    func resolveIfKnown(in db: AppDatabase) throws -> Counselor? {
+        let all = try db.allCounselors()
+        if all.isEmpty { return nil }
+        if counselor ?? ProcessInfo.processInfo.environment["WAYPOINT_COUNSELOR"] != nil { return try resolve(in: db) }
+        return all.count == 1 ? all[0] : nil
+    }
 }
 
 extension AppDatabase {

@@ -19,6 +19,12 @@ struct DatabaseOptions: ParsableArguments {
         try opening { try AppDatabase.open(path: $0) }
     }
 
+    /// Opens an existing database for commands that show or export student records: they
+    /// never create a file or folder, but they write to the audit trail that they were run.
+    func openToRecord() throws -> AppDatabase {
+        try opening { try AppDatabase.openExisting(path: $0) }
+    }
+
     /// Opens an existing database for commands that only read: they never create or change a file.
     func openForReading() throws -> AppDatabase {
         try opening { try AppDatabase.openForReading(path: $0) }

@@ -18,6 +18,7 @@ struct ExportCaseloadCommand: ParsableCommand {
         commandName: "caseload", abstract: "A caseload with plan status, next milestone and last contact.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
 
     @Option(help: ArgumentHelp("Only this counselor's caseload (ID, sourcedId or email; default: the district).", valueName: "id"))
     var counselor: String?
@@ -25,7 +26,8 @@ struct ExportCaseloadCommand: ParsableCommand {
     @Flag var format: DataFormat = .csv
 
     func run() throws {
-        let db = try database.openForReading()
+        let db = try database.openToRecord()
+        let exporter = try acting.resolveIfKnown(in: db)
         let catalogs = loadCatalogs()
         let counselorId = try counselor.map { try db.counselor(matching: $0).id } ?? nil
         let entries = try db.caseload(counselorId: counselorId)
@@ -38,9 +40,13 @@ struct ExportCaseloadCommand: ParsableCommand {
             }
             return CaseloadExportRow(entry: entry, plan: summary)
         }
-        switch format {
-        case .json: try printJSON(rows)
-        case .csv: print(CSVText.document(header: CaseloadExportRow.header, rows: rows.map(\.fields)), terminator: "")
+        let whose = counselorId.map { "caseload of counselor \($0)" } ?? "district caseload"
+        try withAudit(db, AuditEntry(.exported, counselorId: exporter?.id, subject: whose,
+                                     detail: "\(counted(rows.count, "student")), \(format.rawValue)")) {
+            switch format {
+            case .json: try printJSON(rows)
+            case .csv: print(CSVText.document(header: CaseloadExportRow.header, rows: rows.map(\.fields)), terminator: "")
+            }
         }
     }
 }
@@ -100,14 +106,18 @@ struct ExportSessionsCommand: ParsableCommand {
         guard let day = CivilDate(iso: since), let start = LocalTime.parse("\(day.iso) 00:00", timeZone: .current) else {
             throw CLIError("--since \"\(since)\": expected a date as YYYY-MM-DD")
         }
-        let db = try database.openForReading()
+        let db = try database.openToRecord()
         let viewer = try acting.resolve(in: db)
         let catalogs = loadCatalogs()
         let rows = try db.sessionsForExport(since: start, viewerId: viewer.id, includeConfidential: includeConfidential)
             .map { view, student in SessionExportRow(view: view, student: student, kinds: catalogs.sessionKinds) }
-        switch format {
-        case .json: try printJSON(rows)
-        case .csv: print(CSVText.document(header: SessionExportRow.header, rows: rows.map(\.fields)), terminator: "")
+        let confidential = includeConfidential ? ", own confidential notes included" : ""
+        try withAudit(db, AuditEntry(.exported, counselorId: viewer.id, subject: "sessions since \(day.iso)",
+                                     detail: "\(counted(rows.count, "session")), \(format.rawValue)\(confidential)")) {
+            switch format {
+            case .json: try printJSON(rows)
+            case .csv: print(CSVText.document(header: SessionExportRow.header, rows: rows.map(\.fields)), terminator: "")
+            }
         }
     }
 }

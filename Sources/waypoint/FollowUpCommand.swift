@@ -55,6 +55,7 @@ struct FollowUpSetCommand: ParsableCommand {
         commandName: "set", abstract: "Mark a follow-up done, dropped, or open again.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
 
     @Argument(help: "The follow-up ID (from `waypoint followup list`).")
     var followUpId: Int64
@@ -68,7 +69,7 @@ struct FollowUpSetCommand: ParsableCommand {
         }
         let db = try database.open()
         do {
-            try db.setFollowUpStatus(id: followUpId, to: newStatus)
+            try db.setFollowUpStatus(id: followUpId, to: newStatus, by: acting.resolveIfKnown(in: db)?.id)
         } catch StoreError.followUpNotFound {
             throw CLIError("no follow-up with ID \(followUpId) (see `waypoint followup list`)")
         }

@@ -19,6 +19,7 @@ struct ImportOneRosterCommand: ParsableCommand {
         abstract: "Import a OneRoster 1.1 or 1.2 CSV folder (students, schools, counselors, caseloads).")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
 
     @Argument(help: ArgumentHelp("The folder holding manifest.csv and the roster files.", valueName: "dir"))
     var directory: String
@@ -69,7 +70,8 @@ struct ImportOneRosterCommand: ParsableCommand {
         let summary: RosterImportSummary
         do {
             let line = ProgressLine(dryRun ? "Checking" : "Applying")
-            summary = try db.importRoster(result.bundle, dryRun: dryRun) { done, total in line.update(done: done, total: total) }
+            summary = try db.importRoster(result.bundle, dryRun: dryRun, by: acting.resolveIfKnown(in: db)?.id,
+                                          source: directory) { done, total in line.update(done: done, total: total) }
             line.finish()
         } catch let error as StoreError {
             throw CLIError("\(error.description) Nothing was imported.")
@@ -89,6 +91,7 @@ struct ImportABCCommand: ParsableCommand {
         abstract: "Import attendance, behavior incidents or course marks from one CSV file.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
 
     @Argument(help: ArgumentHelp("An attendance, behavior or course-marks CSV file (see the README for the layouts).",
                                  valueName: "file"))
@@ -108,7 +111,7 @@ struct ImportABCCommand: ParsableCommand {
         }
         let summary: ABCImportSummary
         do {
-            summary = try db.importABC(batch, dryRun: dryRun)
+            summary = try db.importABC(batch, dryRun: dryRun, by: acting.resolveIfKnown(in: db)?.id, source: file)
         } catch let error as StoreError {
             throw CLIError("\(error.description) Nothing was imported.")
         }

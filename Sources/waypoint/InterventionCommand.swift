@@ -87,7 +87,7 @@ struct InterventionAddCommand: ParsableCommand {
         let student = try db.student(matching: studentId)
         let saved = try db.addIntervention(Intervention(
             studentId: student.id!, kind: kind, ownerId: ownerCounselor.id!, goal: goal, startDate: startDate,
-            endDate: endDate, sessionsPerWeek: perWeek, minutesPerSession: minutes))
+            endDate: endDate, sessionsPerWeek: perWeek, minutesPerSession: minutes), by: counselor.id)
         print("Started intervention \(saved.id!) for \(student.displayName) (\(student.localId)): "
             + "\(catalogs.interventionKinds.title(of: kind)), \(saved.dosageText).")
     }

@@ -13,6 +13,7 @@ struct PlanAddWBLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "wbl", abstract: "Add work-based learning.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
     @Option(help: "speaker, job-shadow, internship, mentoring or apprenticeship.") var kind: String
     @Option(help: "The organization.") var organization: String
@@ -30,7 +31,7 @@ struct PlanAddWBLCommand: ParsableCommand {
         let db = try database.open()
         var stored = item
         stored.studentId = try db.student(matching: studentId).id!
-        print("Added work-based learning \(try db.addWorkBasedLearning(stored)).")
+        print("Added work-based learning \(try db.addWorkBasedLearning(stored, by: acting.resolveIfKnown(in: db)?.id)).")
     }
 }
 
@@ -38,6 +39,7 @@ struct PlanAddCreditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "credit", abstract: "Add early college credit.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
     @Option(help: "The college course.") var course: String
     @Option(help: "The college or university.") var institution: String
@@ -49,7 +51,7 @@ struct PlanAddCreditCommand: ParsableCommand {
         let value = try parseNumber(credits, field: "--credits", range: 0.5...60)
         let db = try database.open()
         let student = try db.student(matching: studentId)
-        print("Added college credit \(try db.addCollegeCredit(CollegeCredit(studentId: student.id!, course: course, institution: institution, credits: value))).")
+        print("Added college credit \(try db.addCollegeCredit(CollegeCredit(studentId: student.id!, course: course, institution: institution, credits: value), by: acting.resolveIfKnown(in: db)?.id)).")
     }
 }
 
@@ -57,6 +59,7 @@ struct PlanAddCertificationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "certification", abstract: "Add an industry certification.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
     @Option(help: "The certification.") var name: String
     @Option(help: "Who issues it.") var issuer: String = ""
@@ -69,7 +72,7 @@ struct PlanAddCertificationCommand: ParsableCommand {
         let when = try parseDate(date, field: "--date")
         let db = try database.open()
         let student = try db.student(matching: studentId)
-        print("Added certification \(try db.addCertification(Certification(studentId: student.id!, name: name, issuer: issuer, status: certStatus, date: when))).")
+        print("Added certification \(try db.addCertification(Certification(studentId: student.id!, name: name, issuer: issuer, status: certStatus, date: when), by: acting.resolveIfKnown(in: db)?.id)).")
     }
 }
 
@@ -77,6 +80,7 @@ struct PlanAddEvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "evidence", abstract: "Add competency evidence.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
     @Option(help: "The competency id (see the competencies catalog).") var competency: String
     @Option(help: "The artifact or reflection.") var artifact: String
@@ -89,6 +93,6 @@ struct PlanAddEvidenceCommand: ParsableCommand {
         let when = try parseDate(date, field: "--date") ?? CivilDate.today()
         let db = try database.open()
         let student = try db.student(matching: studentId)
-        print("Added evidence \(try db.addEvidence(CompetencyEvidence(studentId: student.id!, competencyId: competency, artifact: artifact, date: when))).")
+        print("Added evidence \(try db.addEvidence(CompetencyEvidence(studentId: student.id!, competencyId: competency, artifact: artifact, date: when), by: acting.resolveIfKnown(in: db)?.id)).")
     }
 }

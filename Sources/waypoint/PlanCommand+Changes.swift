@@ -35,6 +35,7 @@ struct PlanCourseAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a course to a year of the plan.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
     @Option(help: "The plan year (grade), e.g. 10.") var year: String
     @Option(help: "The course title.") var title: String
@@ -58,7 +59,8 @@ struct PlanCourseAddCommand: ParsableCommand {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--title is empty") }
         let course = try db.addCourse(PlannedCourse(studentId: student.id!, year: grade, title: title, subject: subject,
                                                     credits: try parseNumber(credits, field: "--credits", range: 0.25...10),
-                                                    level: courseLevel, term: term, status: courseStatus, gradeEarned: mark))
+                                                    level: courseLevel, term: term, status: courseStatus, gradeEarned: mark),
+                                      by: acting.resolveIfKnown(in: db)?.id)
         print("Added course \(course.id!) \(title) to grade \(grade) of \(student.displayName)'s plan.")
     }
 }
@@ -67,6 +69,7 @@ struct PlanCourseMoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a course to another year.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The course ID (from `waypoint plan show … --format json` or the add message).") var courseId: Int64
     @Option(help: "The plan year (grade) to move it to.") var year: String
 
@@ -78,7 +81,7 @@ struct PlanCourseMoveCommand: ParsableCommand {
         let years = PlanYears.years(for: try db.school(id: student.schoolId))
         let grade = try accepted(year, as: "--year", from: years.map { ($0.description, $0) })
         do {
-            try db.moveCourse(id: courseId, toYear: grade)
+            try db.moveCourse(id: courseId, toYear: grade, by: acting.resolveIfKnown(in: db)?.id)
         } catch StoreError.courseNotFound {
             throw CLIError("no course with ID \(courseId)")
         }
@@ -90,12 +93,13 @@ struct PlanCourseRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a course from the plan.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The course ID.") var courseId: Int64
 
     func run() throws {
         let db = try database.open()
         do {
-            try db.removeCourse(id: courseId)
+            try db.removeCourse(id: courseId, by: acting.resolveIfKnown(in: db)?.id)
         } catch StoreError.courseNotFound {
             throw CLIError("no course with ID \(courseId)")
         }
@@ -140,6 +144,7 @@ struct PlanMilestoneSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a milestone's status, due date and evidence.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
     @Argument(help: "The milestone id (see the milestones catalog), e.g. fafsa.") var milestone: String
     @Option(help: "not-started, in-progress, done or waived.") var status: String
@@ -156,7 +161,7 @@ struct PlanMilestoneSetCommand: ParsableCommand {
         let existing = try db.plan(studentId: student.id!).milestones.first { $0.milestoneId == milestone }
         try db.setMilestone(MilestoneRecord(studentId: student.id!, milestoneId: milestone, status: milestoneStatus,
                                             dueDate: dueDate ?? existing?.dueDate, evidence: evidence ?? existing?.evidence),
-                            today: CivilDate.today())
+                            today: CivilDate.today(), by: acting.resolveIfKnown(in: db)?.id)
         print("\(catalogs.milestones.title(of: milestone)) for \(student.displayName): \(milestoneStatus.title).")
     }
 }
@@ -171,6 +176,7 @@ struct PlanGoalSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a student's goals.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
     @Option(help: "4-year, 2-year, certificate, apprenticeship, military, workforce or undecided.") var goal: String?
     @Option(name: .customLong("interest"), help: "A career interest; repeat for several (replaces the list).") var interests: [String] = []
@@ -187,7 +193,7 @@ struct PlanGoalSetCommand: ParsableCommand {
             goals.requirementSetId = try accepted(requirementSet, as: "--requirement-set",
                                                   from: catalogs.requirementSets.sets.map { ($0.id, $0.id) })
         }
-        try db.setGoals(studentId: student.id!, goals)
+        try db.setGoals(studentId: student.id!, goals, by: acting.resolveIfKnown(in: db)?.id)
         print("Goals saved for \(student.displayName): \(goals.postsecondary.title).")
     }
 }

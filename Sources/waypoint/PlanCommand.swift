@@ -26,6 +26,7 @@ struct PlanShowCommand: ParsableCommand {
         commandName: "show", abstract: "The plan in plain language, for a family meeting (no session notes, ever).")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
 
     @Argument(help: "The student's local ID or roster sourcedId.")
     var studentId: String
@@ -40,14 +41,20 @@ struct PlanShowCommand: ParsableCommand {
         guard let planFormat = PlanFormat(rawValue: format) else {
             throw CLIError("unknown --format \"\(format)\"; expected one of: " + PlanFormat.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let db = try database.openForReading()
+        let db = try database.openToRecord()
+        let viewer = try acting.resolveIfKnown(in: db)
         let student = try db.student(matching: studentId)
         let rendered = try planDocument(student, db: db, catalogs: loadCatalogs(), today: CivilDate.today()).rendered(as: planFormat)
         if let output {
-            try PlanFiles.write(rendered, to: output)
+            try withAudit(db, AuditEntry(.exported, counselorId: viewer?.id, studentId: student.id, subject: "plan",
+                                         detail: "\(planFormat.rawValue) to \(output)"), file: output) {
+                try PlanFiles.write(rendered, to: output)
+            }
             FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))
         } else {
-            print(planFormat == .json ? rendered : Sanitizer.sanitizeKeepingLines(rendered), terminator: "")
+            try withAudit(db, AuditEntry(.viewedPlan, counselorId: viewer?.id, studentId: student.id, subject: "plan")) {
+                print(planFormat == .json ? rendered : Sanitizer.sanitizeKeepingLines(rendered), terminator: "")
+            }
         }
     }
 }

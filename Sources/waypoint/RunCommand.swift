@@ -59,17 +59,20 @@ struct RunCommand: ParsableCommand {
         let backend = CursesTerminal(monochrome: monochrome)
         let runner = EffectRunner(database: db, catalogs: catalogs)
         // `x` on a plan writes it as HTML, ready to print, into the folder Waypoint was started in.
-        runner.exportPlan = { studentId in
+        runner.exportPlan = { studentId, counselorId in
             guard let student = try db.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
             let document = try planDocument(student, db: db, catalogs: catalogs, today: CivilDate.today())
             let path = PlanFiles.freshName(directory: FileManager.default.currentDirectoryPath, studentId: student.localId,
                                            date: CivilDate.today().iso, format: .html)
-            try PlanFiles.write(try document.rendered(as: .html), to: path)
+            try withAudit(db, AuditEntry(.exported, counselorId: counselorId, studentId: studentId, subject: "plan",
+                                         detail: "html to \(path)"), file: path) {
+                try PlanFiles.write(try document.rendered(as: .html), to: path)
+            }
             return path
         }
         // `i` on the welcome screen imports a roster folder, strictly (no --lenient from the
         // screen: a deviation is shown, and the shell command can accept it knowingly).
-        runner.importRoster = { folder, progress in
+        runner.importRoster = { folder, counselorId, progress in
             let result: RosterReader.Result
             do {
                 result = try RosterReader.read(URL(fileURLWithPath: folder))
@@ -78,7 +81,7 @@ struct RunCommand: ParsableCommand {
                 throw CLIError("\(counted(error.errors.count, "problem")) in \(folder), nothing imported\(first). "
                     + "`waypoint import oneroster \(folder)` lists them all")
             }
-            let summary = try db.importRoster(result.bundle, progress: progress)
+            let summary = try db.importRoster(result.bundle, by: counselorId, source: folder, progress: progress)
             return "Imported \(folder): \(counted(summary.students.added, "student")) added, "
                 + "\(summary.students.updated) updated, \(counted(summary.counselors.added, "counselor")) added."
         }

@@ -53,7 +53,7 @@ struct SessionShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try database.openForReading()
+        let db = try database.openToRecord()
         let viewer = try acting.resolve(in: db)
         let view: SessionView
         do {
@@ -62,6 +62,9 @@ struct SessionShowCommand: ParsableCommand {
             throw CLIError("no session with ID \(sessionId) (see `waypoint session list STUDENT_ID`)")
         }
         let history = view.isRedacted ? [] : try db.noteHistory(sessionId: sessionId, viewerId: viewer.id)
+        let action: AuditAction = view.session.isConfidential && !view.isRedacted ? .viewedConfidentialNote : .viewedSession
+        try db.recordAudit(AuditEntry(action, counselorId: viewer.id, studentId: view.session.studentId,
+                                      subject: "session \(sessionId)"))
         if json {
             var output = SessionJSON(view)
             output.history = history.map { .init(version: $0.version, text: $0.text, authorId: $0.authorId,

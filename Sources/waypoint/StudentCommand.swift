@@ -77,6 +77,7 @@ struct StudentShowCommand: ParsableCommand {
         abstract: "Show one student, by local ID or roster sourcedId.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
 
     @Argument(help: "The student's local ID (as on the caseload) or roster sourcedId.")
     var id: String
@@ -85,16 +86,19 @@ struct StudentShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try database.openForReading()
+        let db = try database.openToRecord()
+        let viewer = try acting.resolveIfKnown(in: db)
         let student = try db.student(matching: id)
         let detail = StudentDetail(
             student: student,
             school: try db.school(id: student.schoolId)?.name ?? "",
             counselors: try db.counselors(ofStudentId: student.id ?? -1).map(\.displayName))
-        if json {
-            try printJSON(detail)
-        } else {
-            print(detail.text, terminator: "")
+        try withAudit(db, AuditEntry(.viewedProfile, counselorId: viewer?.id, studentId: student.id, subject: "profile")) {
+            if json {
+                try printJSON(detail)
+            } else {
+                print(detail.text, terminator: "")
+            }
         }
     }
 }

@@ -241,6 +241,18 @@ final class PlanFlowTests: XCTestCase {
         try tmux.type("q")
         try tmux.type("q")
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+
+        // Each step is in the audit trail, newest first, with what changed.
+        let audit = try runProcess(binary, ["audit", "--db", database, "--student", localId, "--json"])
+        let events = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(events.compactMap { $0["action"] as? String },
+                       ["exported", "changedPlan", "changedPlan", "changedPlan", "changedPlan", "viewedProfile"], audit.stdout)
+        let details = events.compactMap { $0["detail"] as? String }
+        XCTAssertTrue(details[0].hasPrefix("html to ") && details[0].contains("plan-\(localId)"), details[0])
+        XCTAssertTrue(details[1].contains("evidence: ") && details[1].contains("Completed in advisory"), details[1])
+        XCTAssertTrue(details[2].hasPrefix("year: "), details[2])
+        XCTAssertTrue(details[3].hasPrefix("added (") && details[3].contains("title: Marine Biology"), details[3])
+        XCTAssertTrue(details[4].hasPrefix("pathwayId: ") && details[4].contains(" -> "), details[4])
     }
 }
 
@@ -267,6 +279,12 @@ final class ImportFlowTests: XCTestCase {
         try tmux.waitFor(text: "120 students")
         try tmux.type("q")
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+
+        let audit = try runProcess(binary, ["audit", "--db", scratch.path("w.sqlite"), "--json"])
+        let events = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(events.compactMap { $0["action"] as? String }, ["importedRoster"], "the refused folder left no row")
+        XCTAssertEqual(events.first?["subject"] as? String, roster)
+        XCTAssertTrue((events.first?["detail"] as? String)?.contains("students: 120 added") == true, audit.stdout)
     }
 }
 

@@ -27,7 +27,7 @@ final class InterventionTests: XCTestCase {
     }
 
     func testAnAddedInterventionComesBackAsActive() throws {
-        let saved = try fixture.database.addIntervention(tutoring(end: CivilDate(iso: "2027-01-29")), now: t0)
+        let saved = try fixture.database.addIntervention(tutoring(end: CivilDate(iso: "2027-01-29")), by: 1, now: t0)
         let listed = try fixture.database.interventions(studentId: student.id!)
         XCTAssertEqual(listed, [saved])
         XCTAssertEqual(listed[0].status, .active)
@@ -38,7 +38,7 @@ final class InterventionTests: XCTestCase {
     }
 
     func testClosingIsFinalAndKeepsTheClosingNote() throws {
-        let saved = try fixture.database.addIntervention(tutoring())
+        let saved = try fixture.database.addIntervention(tutoring(), by: 1)
         let end = CivilDate(iso: "2026-12-18")!
         let closed = try fixture.database.closeIntervention(id: saved.id!, status: .completed, endDate: end,
                                                             note: "Passed the unit test", by: fixture.counselor.id!)
@@ -61,7 +61,7 @@ final class InterventionTests: XCTestCase {
     }
 
     func testClosingAsActiveIsRefused() throws {
-        let saved = try fixture.database.addIntervention(tutoring())
+        let saved = try fixture.database.addIntervention(tutoring(), by: 1)
         XCTAssertThrowsError(try fixture.database.closeIntervention(id: saved.id!, status: .active, endDate: start,
                                                                     by: fixture.counselor.id!)) {
             XCTAssertEqual($0 as? StoreError, .notAClosingStatus("active"))
@@ -70,7 +70,7 @@ final class InterventionTests: XCTestCase {
     }
 
     func testProgressNotesAreAppendOnlyAndInDateOrder() throws {
-        let saved = try fixture.database.addIntervention(tutoring())
+        let saved = try fixture.database.addIntervention(tutoring(), by: 1)
         try fixture.database.addInterventionNote(interventionId: saved.id!, date: CivilDate(iso: "2026-11-20")!,
                                                  text: "Quiz 72%", by: fixture.counselor.id!, now: t0)
         try fixture.database.addInterventionNote(interventionId: saved.id!, date: CivilDate(iso: "2026-11-13")!,
@@ -86,7 +86,7 @@ final class InterventionTests: XCTestCase {
     }
 
     func testAnInterventionIsNeverDeleted() throws {
-        let saved = try fixture.database.addIntervention(tutoring())
+        let saved = try fixture.database.addIntervention(tutoring(), by: 1)
         XCTAssertThrowsError(try fixture.queue.write { try $0.execute(sql: "DELETE FROM intervention") })
         XCTAssertThrowsError(try fixture.queue.write {
             try $0.execute(sql: "UPDATE intervention SET studentId = studentId + 1")
@@ -102,14 +102,14 @@ final class InterventionTests: XCTestCase {
             tutoring(end: CivilDate(iso: "2026-11-01")),
         ]
         for intervention in bad {
-            XCTAssertThrowsError(try fixture.database.addIntervention(intervention), "\(intervention)")
+            XCTAssertThrowsError(try fixture.database.addIntervention(intervention, by: 1), "\(intervention)")
         }
-        XCTAssertThrowsError(try fixture.database.addIntervention(tutoring(for: 999))) {
+        XCTAssertThrowsError(try fixture.database.addIntervention(tutoring(for: 999), by: 1)) {
             XCTAssertEqual($0 as? StoreError, .studentNotFound(id: 999))
         }
         var unowned = tutoring()
         unowned.ownerId = 999
-        XCTAssertThrowsError(try fixture.database.addIntervention(unowned)) {
+        XCTAssertThrowsError(try fixture.database.addIntervention(unowned, by: 1)) {
             XCTAssertEqual($0 as? StoreError, .counselorNotFound(id: 999))
         }
         XCTAssertThrowsError(try fixture.queue.write {
@@ -120,17 +120,17 @@ final class InterventionTests: XCTestCase {
                 """, arguments: [self.student.id, self.fixture.counselor.id, self.t0])
         }, "the status is one of active, completed, discontinued")
         XCTAssertEqual(try count("intervention"), 0)
-        XCTAssertNoThrow(try fixture.database.addIntervention(tutoring(perWeek: 14, minutes: 240, end: start)),
+        XCTAssertNoThrow(try fixture.database.addIntervention(tutoring(perWeek: 14, minutes: 240, end: start), by: 1),
                          "the bounds themselves are allowed")
-        XCTAssertNoThrow(try fixture.database.addIntervention(tutoring(perWeek: 1, minutes: 5)))
+        XCTAssertNoThrow(try fixture.database.addIntervention(tutoring(perWeek: 1, minutes: 5), by: 1))
     }
 
     func testActiveStudentIdsInOneBatch() throws {
         let other = try fixture.add("Sam", "Okafor")
         let third = try fixture.add("Ana", "Ruiz")
-        try fixture.database.addIntervention(tutoring())
-        try fixture.database.addIntervention(tutoring())
-        let closed = try fixture.database.addIntervention(tutoring(for: other.id!))
+        try fixture.database.addIntervention(tutoring(), by: 1)
+        try fixture.database.addIntervention(tutoring(), by: 1)
+        let closed = try fixture.database.addIntervention(tutoring(for: other.id!), by: 1)
         try fixture.database.closeIntervention(id: closed.id!, status: .discontinued, endDate: start, by: fixture.counselor.id!)
         XCTAssertEqual(try fixture.database.activeInterventionStudentIds(studentIds: [student.id!, other.id!, third.id!]),
                        [student.id!])

@@ -40,49 +40,49 @@ final class PlanTests: XCTestCase {
 
     func testCoursesAreAddedMovedUpdatedAndRemoved() throws {
         let algebra = try db.addCourse(PlannedCourse(studentId: student.id!, year: Grade(rawValue: 9)!, title: "Algebra I",
-                                                     subject: "math", credits: 1, status: .completed, gradeEarned: "B+"))
+                                                     subject: "math", credits: 1, status: .completed, gradeEarned: "B+"), by: 1)
         var geometry = try db.addCourse(PlannedCourse(studentId: student.id!, year: Grade(rawValue: 10)!, title: "Geometry",
-                                                      subject: "math", credits: 1))
-        try db.moveCourse(id: geometry.id!, toYear: Grade(rawValue: 11)!)
+                                                      subject: "math", credits: 1), by: 1)
+        try db.moveCourse(id: geometry.id!, toYear: Grade(rawValue: 11)!, by: 1)
         geometry.year = Grade(rawValue: 11)!
         geometry.status = .inProgress
-        try db.updateCourse(geometry)
+        try db.updateCourse(geometry, by: 1)
         var plan = try db.plan(studentId: student.id!)
         XCTAssertEqual(plan.courses.map(\.title), ["Algebra I", "Geometry"])
         XCTAssertEqual(plan.courses(inYear: Grade(rawValue: 11)!).map(\.status), [.inProgress])
-        try db.removeCourse(id: algebra.id!)
+        try db.removeCourse(id: algebra.id!, by: 1)
         plan = try db.plan(studentId: student.id!)
         XCTAssertEqual(plan.courses.map(\.title), ["Geometry"])
-        XCTAssertThrowsError(try db.removeCourse(id: algebra.id!))
-        XCTAssertThrowsError(try db.moveCourse(id: 999, toYear: Grade(rawValue: 9)!))
+        XCTAssertThrowsError(try db.removeCourse(id: algebra.id!, by: 1))
+        XCTAssertThrowsError(try db.moveCourse(id: 999, toYear: Grade(rawValue: 9)!, by: 1))
     }
 
     func testTheSchemaRefusesImpossibleCourses() throws {
         let base = PlannedCourse(studentId: student.id!, year: Grade(rawValue: 9)!, title: "Biology", subject: "science", credits: 1)
         var zero = base
         zero.credits = 0
-        XCTAssertThrowsError(try db.addCourse(zero))
+        XCTAssertThrowsError(try db.addCourse(zero, by: 1))
         var blank = base
         blank.title = "  "
-        XCTAssertThrowsError(try db.addCourse(blank))
+        XCTAssertThrowsError(try db.addCourse(blank, by: 1))
         var early = base
         early.year = Grade(rawValue: 3)!
-        XCTAssertThrowsError(try db.addCourse(early))
+        XCTAssertThrowsError(try db.addCourse(early, by: 1))
         XCTAssertTrue(try db.plan(studentId: student.id!).courses.isEmpty)
     }
 
     func testMilestonesStampTheirCompletion() throws {
         let id = student.id!
         try db.setMilestone(MilestoneRecord(studentId: id, milestoneId: "fafsa", status: .inProgress,
-                                            dueDate: CivilDate(year: 2027, month: 1, day: 31)), today: today)
+                                            dueDate: CivilDate(year: 2027, month: 1, day: 31)), today: today, by: 1)
         try db.setMilestone(MilestoneRecord(studentId: id, milestoneId: "campus-visit", status: .done, evidence: "Visited UW"),
-                            today: today)
+                            today: today, by: 1)
         var plan = try db.plan(studentId: id)
         let visit = try XCTUnwrap(plan.milestones.first { $0.milestoneId == "campus-visit" })
         XCTAssertEqual(visit.completedDate, today)
         XCTAssertEqual(visit.evidence, "Visited UW")
         XCTAssertEqual(plan.milestones.first { $0.milestoneId == "fafsa" }?.isOverdue(today: today), false)
-        try db.setMilestone(MilestoneRecord(studentId: id, milestoneId: "campus-visit", status: .notStarted), today: today)
+        try db.setMilestone(MilestoneRecord(studentId: id, milestoneId: "campus-visit", status: .notStarted), today: today, by: 1)
         plan = try db.plan(studentId: id)
         XCTAssertNil(plan.milestones.first { $0.milestoneId == "campus-visit" }?.completedDate)
     }
@@ -90,22 +90,22 @@ final class PlanTests: XCTestCase {
     func testGoalsAndTheOtherSections() throws {
         let id = student.id!
         try db.setGoals(studentId: id, PlanGoals(postsecondary: .twoYear, careerInterests: ["Nursing", "Radiology"],
-                                                 requirementSetId: "generic-24"))
-        let wbl = try db.addWorkBasedLearning(WorkBasedLearning(studentId: id, kind: .jobShadow, organization: "Valley Clinic", hours: 6))
-        try db.addCollegeCredit(CollegeCredit(studentId: id, course: "BIO 160", institution: "Green River College", credits: 5))
-        try db.addCertification(Certification(studentId: id, name: "CPR/First Aid", issuer: "Red Cross", status: .earned, date: today))
-        try db.addEvidence(CompetencyEvidence(studentId: id, competencyId: "collaboration", artifact: "Group lab report", date: today))
+                                                 requirementSetId: "generic-24"), by: 1)
+        let wbl = try db.addWorkBasedLearning(WorkBasedLearning(studentId: id, kind: .jobShadow, organization: "Valley Clinic", hours: 6), by: 1)
+        try db.addCollegeCredit(CollegeCredit(studentId: id, course: "BIO 160", institution: "Green River College", credits: 5), by: 1)
+        try db.addCertification(Certification(studentId: id, name: "CPR/First Aid", issuer: "Red Cross", status: .earned, date: today), by: 1)
+        try db.addEvidence(CompetencyEvidence(studentId: id, competencyId: "collaboration", artifact: "Group lab report", date: today), by: 1)
         var plan = try db.plan(studentId: id)
         XCTAssertEqual(plan.goals, PlanGoals(postsecondary: .twoYear, careerInterests: ["Nursing", "Radiology"], requirementSetId: "generic-24"))
         XCTAssertEqual(plan.workBasedLearning.map(\.organization), ["Valley Clinic"])
         XCTAssertEqual(plan.collegeCredits.map(\.credits), [5])
         XCTAssertEqual(plan.certifications.map(\.status), [.earned])
         XCTAssertEqual(plan.evidence.map(\.competencyId), ["collaboration"])
-        try db.removePlanEntry(.workBasedLearning, id: wbl)
+        try db.removePlanEntry(.workBasedLearning, id: wbl, by: 1)
         plan = try db.plan(studentId: id)
         XCTAssertTrue(plan.workBasedLearning.isEmpty)
-        XCTAssertThrowsError(try db.removePlanEntry(.workBasedLearning, id: wbl))
-        XCTAssertThrowsError(try db.addWorkBasedLearning(WorkBasedLearning(studentId: id, kind: .internship, organization: "X", hours: -1)))
+        XCTAssertThrowsError(try db.removePlanEntry(.workBasedLearning, id: wbl, by: 1))
+        XCTAssertThrowsError(try db.addWorkBasedLearning(WorkBasedLearning(studentId: id, kind: .internship, organization: "X", hours: -1), by: 1))
     }
 }
 

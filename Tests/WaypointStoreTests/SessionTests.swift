@@ -122,13 +122,13 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(try fixture.database.openFollowUps(counselorId: fixture.counselor.id, overdueOn: today).map(\.text),
                        ["Call home"])
 
-        try fixture.database.setFollowUpStatus(id: open[0].id!, to: .done, now: t0)
+        try fixture.database.setFollowUpStatus(id: open[0].id!, to: .done, by: 1, now: t0)
         open = try fixture.database.followUps(studentId: student.id!)
         XCTAssertEqual(open.map(\.text), ["Check FAFSA ID"])
-        try fixture.database.setFollowUpStatus(id: open[0].id!, to: .dropped, now: t0)
+        try fixture.database.setFollowUpStatus(id: open[0].id!, to: .dropped, by: 1, now: t0)
         XCTAssertTrue(try fixture.database.followUps(studentId: student.id!).isEmpty)
         XCTAssertEqual(try fixture.database.followUps(studentId: student.id!, statuses: [.done, .dropped]).count, 2)
-        XCTAssertThrowsError(try fixture.database.setFollowUpStatus(id: 9999, to: .done))
+        XCTAssertThrowsError(try fixture.database.setFollowUpStatus(id: 9999, to: .done, by: 1))
     }
 
     func testAnEmptyFollowUpChangesNothing() throws {

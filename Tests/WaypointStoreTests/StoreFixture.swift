@@ -11,10 +11,12 @@ struct StoreFixture {
     let school: School
     let counselor: Counselor
     private var nextId = 100_000
+    /// The operating-system user the audit trail credits, fixed so tests do not depend on who runs them.
+    static let actor = AuditActor("test-user")
 
     init() throws {
         queue = try DatabaseQueue()
-        database = try AppDatabase(queue)
+        database = try AppDatabase(queue, actor: StoreFixture.actor)
         school = try database.insertSchool(School(name: "Riverside High School",
                                                   lowGrade: Grade(rawValue: 9), highGrade: Grade(rawValue: 12)))
         counselor = try database.insertCounselor(Counselor(givenName: "Dana", familyName: "Whitfield"))

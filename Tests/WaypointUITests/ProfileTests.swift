@@ -34,7 +34,8 @@ final class ProfileTests: XCTestCase {
         state.sessionKinds = kinds
         _ = reduce(&state, .tick(now))
         let effects = reduce(&state, .command(.openStudent))
-        XCTAssertEqual(effects, [.loadProfile(studentId: 1, viewerId: 1, token: 1)])
+        XCTAssertEqual(effects, [.recordView(.viewedProfile, studentId: 1, subject: "profile", counselorId: 1),
+                                 .loadProfile(studentId: 1, viewerId: 1, token: 1)])
         _ = reduce(&state, .profileLoaded(token: 1, data: data()))
         return state
     }
@@ -66,7 +67,7 @@ final class ProfileTests: XCTestCase {
         _ = reduce(&state, .command(.switchPanel))
         _ = reduce(&state, .command(.moveDown))
         let effects = reduce(&state, .command(.followUpDone))
-        XCTAssertEqual(effects, [.setFollowUpStatus(id: 8, status: .done), .loadProfile(studentId: 1, viewerId: 1, token: 2)])
+        XCTAssertEqual(effects, [.setFollowUpStatus(id: 8, status: .done, counselorId: 1), .loadProfile(studentId: 1, viewerId: 1, token: 2)])
         XCTAssertEqual(state.status?.text, "Follow-up “Bring tax documents” marked done.")
     }
 

@@ -153,7 +153,7 @@ final class ImportReducerTests: XCTestCase {
         XCTAssertEqual(Keymaps.context(for: state), .importRoster)
         XCTAssertEqual(reduce(&state, .command(.runImport)), [], "an empty folder is refused")
         for character in "/tmp/roster" { _ = reduce(&state, .edit(.char(character))) }
-        XCTAssertEqual(reduce(&state, .command(.runImport)), [.importRoster(directory: "/tmp/roster")])
+        XCTAssertEqual(reduce(&state, .command(.runImport)), [.importRoster(directory: "/tmp/roster", counselorId: nil)])
         XCTAssertTrue(state.isBusy)
         _ = reduce(&state, .progressed(JobProgress(done: 500, total: 1000)))
         var buffer = Buffer(size: state.size)

@@ -149,7 +149,9 @@ final class SessionEditorTests: XCTestCase {
         let effects = reduce(&state, .command(.resumeDraft))
         XCTAssertEqual(state.screen, .editor)
         XCTAssertEqual(state.editor?.note.text, "one two three")
-        XCTAssertEqual(effects.count, 2)
+        XCTAssertEqual(effects.count, 3)
+        XCTAssertEqual(effects.first, .recordView(.viewedProfile, studentId: 1, subject: "profile", counselorId: state.userId),
+                       "resuming a draft opens the profile behind the editor: a view")
     }
 
     func testKindCyclesAndParticipantsToggle() {

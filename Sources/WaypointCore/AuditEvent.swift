@@ -1,0 +1,44 @@
+import Foundation
+
+/// What a counselor (or a command run without one) did to or with the records: the kinds of
+/// row the audit trail holds. The raw values are stored, and the schema lists them in a
+/// CHECK, so a new case needs a migration too.
+public enum AuditAction: String, CaseIterable, Codable, Sendable {
+    case viewedProfile, viewedSession, viewedConfidentialNote, viewedPlan
+    case addedSession, amendedSession, archivedSession
+    case addedFollowUp, changedFollowUp
+    case changedPlan
+    case addedIntervention, notedIntervention, closedIntervention
+    case importedRoster, importedABC, loadedDemo
+    case exported, backedUp, restored
+}
+
+/// One row of the append-only audit trail: who (the counselor at the keyboard, if known, and
+/// the operating-system user), when, what, about which student, and the change in words.
+/// It never holds the text of a note: the trail says that a confidential note was read, not
+/// what it says.
+public struct AuditEvent: Equatable, Sendable {
+    public var id: Int64
+    public var at: Date
+    public var counselorId: Int64?
+    /// The operating-system user who ran Waypoint, so work done without `--as` is still attributable.
+    public var actor: String
+    public var action: AuditAction
+    public var studentId: Int64?
+    /// What it was done to, e.g. "session 42" or "plan course 7 English 10".
+    public var subject: String
+    /// The change in words, e.g. "status: planned -> completed"; empty for a view.
+    public var detail: String
+
+    public init(id: Int64, at: Date, counselorId: Int64?, actor: String, action: AuditAction, studentId: Int64?,
+                subject: String, detail: String) {
+        self.id = id
+        self.at = at
+        self.counselorId = counselorId
+        self.actor = actor
+        self.action = action
+        self.studentId = studentId
+        self.subject = subject
+        self.detail = detail
+    }
+}

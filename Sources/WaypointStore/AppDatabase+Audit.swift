@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import WaypointCore
+
+extension AppDatabase {
+    /// Records an entry in a transaction of its own: for what happens outside the store
+    /// (an export or backup written by the executable, a record shown on screen).
+    public func recordAudit(_ entry: AuditEntry, now: Date = Date()) throws {
+        try write { db in try recordAudit(db, entry, now: now) }
+    }
+
+    /// The audit trail, newest first.
+    public func auditEvents(_ query: AuditQuery = AuditQuery()) throws -> [AuditEvent] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let studentId = query.studentId {
+            clauses.append("studentId = ?")
+            arguments += [studentId]
+        }
+        if let counselorId = query.counselorId {
+            clauses.append("counselorId = ?")
+            arguments += [counselorId]
+        }
+        if let since = query.since {
+            clauses.append("at >= ?")
+            arguments += [AuditTime.text(since)]
+        }
+        arguments += [query.limit ?? -1]
+        let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_event \(condition) ORDER BY at DESC, id DESC LIMIT ?",
+                             arguments: arguments).map { row in
+                guard let action = AuditAction(rawValue: row["action"]) else { throw StoreError.unknownAuditAction(row["action"]) }
+                return AuditEvent(id: row["id"], at: AuditTime.date(row["at"]) ?? Date(timeIntervalSince1970: 0),
+                                  counselorId: row["counselorId"], actor: row["actor"], action: action,
+                                  studentId: row["studentId"], subject: row["subject"], detail: row["detail"])
+            }
+        }
+    }
+
+    /// Records an entry inside the caller's transaction, so the row and the change it
+    /// describes are saved together or not at all.
+    func recordAudit(_ db: Database, _ entry: AuditEntry, now: Date = Date()) throws {
+        try db.execute(sql: """
+            INSERT INTO audit_event (at, counselorId, actor, action, studentId, subject, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [AuditTime.text(now), entry.counselorId, actor.name, entry.action.rawValue, entry.studentId,
+                             entry.subject, entry.detail])
+    }
+
+    /// Records what a write did to `record`, old -> new, by comparing it with `before` (nil
+    /// for an addition). A write that changed nothing records nothing. `extra` is appended
+    /// to the detail (e.g. "2 follow-ups").
+    func recordChange(_ db: Database, _ action: AuditAction, _ record: AuditedRecord, before: AuditSnapshot?,
+                      by counselorId: Int64?, extra: String = "", now: Date = Date()) throws {
+        let after = try AuditSnapshot(db, record)
+        guard before != after || !extra.isEmpty, let studentId = (after ?? before)?.studentId else { return }
+        let detail = [AuditSnapshot.describe(from: before, to: after), extra].filter { !$0.isEmpty }.joined(separator: "; ")
+        try recordAudit(db, AuditEntry(action, counselorId: counselorId, studentId: studentId,
+                                       subject: record.subject(after ?? before), detail: detail), now: now)
+    }
+}
+
+/// The records whose changes the trail describes field by field, and how to read them.
+enum AuditedRecord {
+    case plan(studentId: Int64)
+    case course(id: Int64)
+    case milestone(studentId: Int64, milestoneId: String)
+    case planEntry(PlanSection, id: Int64)
+    case session(id: Int64)
+    case followUp(id: Int64)
+    case intervention(id: Int64)
+
+    fileprivate var query: (sql: String, arguments: StatementArguments) {
+        switch self {
+        case .plan(let studentId): ("SELECT * FROM plan WHERE studentId = ?", [studentId])
+        case .course(let id): ("SELECT * FROM plan_course WHERE id = ?", [id])
+        case .milestone(let studentId, let milestoneId):
+            ("SELECT * FROM milestone_status WHERE studentId = ? AND milestoneId = ?", [studentId, milestoneId])
+        case .planEntry(let section, let id): ("SELECT * FROM \(section.rawValue) WHERE id = ?", [id])
+        // Topics and the note's version, never the note's text: the trail is not a copy of the record.
+        case .session(let id): ("""
+            SELECT kind, participants, startedAt, durationMinutes, isConfidential, isArchived, studentId,
+                   (SELECT group_concat(topic, ', ') FROM (SELECT topic FROM session_topic WHERE sessionId = s.id ORDER BY topic)) AS topics,
+                   (SELECT max(version) FROM session_note WHERE sessionId = s.id) AS noteVersion
+            FROM advising_session s WHERE id = ?
+            """, [id])
+        case .followUp(let id): ("SELECT studentId, sessionId, dueDate, status FROM follow_up WHERE id = ?", [id])
+        case .intervention(let id): ("""
+            SELECT studentId, kind, ownerId, startDate, endDate, sessionsPerWeek, minutesPerSession, status,
+                   (SELECT count(*) FROM intervention_note WHERE interventionId = i.id) AS progressNotes
+            FROM intervention i WHERE id = ?
+            """, [id])
+        }
+    }
+
+    func subject(_ snapshot: AuditSnapshot?) -> String {
+        switch self {
+        case .plan: "plan"
+        case .course(let id): "plan course \(id) \(snapshot?.value("title") ?? "")"
+        case .milestone(_, let milestoneId): "plan milestone \(milestoneId)"
+        case .planEntry(let section, let id): "plan \(section.title) \(id)"
+        case .session(let id): "session \(id)"
+        case .followUp(let id): "follow-up \(id)"
+        case .intervention(let id): "intervention \(id) \(snapshot?.value("kind") ?? "")"
+        }
+    }
+}
+
+/// One record's fields in words, read before and after a write, so the trail can say what
+/// changed: "status: planned -> completed; year: 10 -> 11".
+struct AuditSnapshot: Equatable {
+    var studentId: Int64?
+    var fields: [(name: String, value: String)]
+
+    init?(_ db: Database, _ record: AuditedRecord) throws {
+        let query = record.query
+        guard let row = try Row.fetchOne(db, sql: query.sql, arguments: query.arguments) else { return nil }
+        studentId = row["studentId"]
+        fields = row.columnNames.filter { !["id", "studentId"].contains($0) }.map { name in
+            (name, AuditSnapshot.words(row[name] as DatabaseValue, boolean: name.hasPrefix("is")))
+        }
+    }
+
+    static func == (lhs: AuditSnapshot, rhs: AuditSnapshot) -> Bool {
+        lhs.studentId == rhs.studentId && lhs.fields.elementsEqual(rhs.fields) { $0 == $1 }
+    }
+
+    func value(_ name: String) -> String? {
+        fields.first { $0.name == name }?.value
+    }
+
+    /// "a: x -> y; …" for a change, "added (a: x; …)" and "removed (a: x; …)" otherwise.
+    static func describe(from before: AuditSnapshot?, to after: AuditSnapshot?) -> String {
+        func listed(_ snapshot: AuditSnapshot) -> String {
+            snapshot.fields.filter { $0.value != "none" }.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
+        }
+        switch (before, after) {
+        case (nil, let after?): return "added (\(listed(after)))"
+        case (let before?, nil): return "removed (\(listed(before)))"
+        case (let before?, let after?):
+            return zip(before.fields, after.fields).filter { $0.value != $1.value }
+                .map { "\($0.name): \($0.value) -> \($1.value)" }.joined(separator: "; ")
+        case (nil, nil): return ""
+        }
+    }
+
+    private static func words(_ value: DatabaseValue, boolean: Bool) -> String {
+        switch value.storage {
+        case .null: "none"
+        case .int64(let number): boolean ? (number == 0 ? "no" : "yes") : String(number)
+        case .double(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .string(let text): text
+        case .blob(let data): "\(data.count) bytes"
+        }
+    }
+}
+
+/// Audit times are ISO 8601 in UTC with milliseconds: the same length always, so they sort as text.
+enum AuditTime {
+    static func text(_ date: Date) -> String {
+        formatter().string(from: date)
+    }
+
+    static func date(_ text: String) -> Date? {
+        formatter().date(from: text)
+    }
+
+    private static func formatter() -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }
+}
+
+extension PlanSection {
+    /// The section in words, for the audit trail.
+    var title: String {
+        switch self {
+        case .workBasedLearning: "work-based learning"
+        case .collegeCredit: "college credit"
+        case .certification: "certification"
+        case .evidence: "evidence"
+        }
+    }
+}
