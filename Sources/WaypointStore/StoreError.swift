@@ -30,6 +30,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notAClosingStatus(String)
     /// A delta roster names a school that neither the bundle nor the database has.
     case unknownRosterSchool(sourcedId: String, studentSourcedId: String)
+    /// The record changed elsewhere since it was loaded: saving would lose that change.
+    case changedElsewhere(ChangedElsewhere)
 
     public var description: String {
         switch self {
@@ -77,6 +79,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "Intervention \(id) is already \(status); a closed intervention stays closed."
         case .notAClosingStatus(let status):
             "An intervention is closed as completed or discontinued, not \(status)."
+        case .changedElsewhere(let conflict):
+            "\(conflict.record) was changed in another window or by a command since it was loaded; nothing was saved.\n"
+                + "  Theirs (saved): \(conflict.theirs)\n  Yours (not saved): \(conflict.yours)"
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }
