@@ -41,6 +41,7 @@ public final class App {
             }
             guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else {
                 send(.tick(clock()))
+                if checkForOutsideChanges() { render() }
                 continue
             }
             send(.tick(clock()))
@@ -99,6 +100,22 @@ public final class App {
             if case .importRoster = effect { render() }
             for result in runner.run(effect) { send(result) }
         }
+    }
+
+    /// How often, when idle, to ask whether another window or a command changed the database.
+    public var outsideChangeInterval: TimeInterval = 0.25
+    private var lastOutsideCheck = Date.distantPast
+
+    /// Asks the store (at most every `outsideChangeInterval`) whether another window or a
+    /// command wrote; if so the reducer reloads what is shown. True when something changed.
+    @discardableResult
+    public func checkForOutsideChanges() -> Bool {
+        let now = clock()
+        guard now.timeIntervalSince(lastOutsideCheck) >= outsideChangeInterval else { return false }
+        lastOutsideCheck = now
+        let results = runner.run(.checkForOutsideChanges)
+        for result in results { send(result) }
+        return !results.isEmpty
     }
 
     @discardableResult

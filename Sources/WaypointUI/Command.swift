@@ -21,6 +21,7 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case addPlanItem, editPlanItem, removePlanItem, confirmRemoval, cancelRemoval
     case moveCourseLater, moveCourseEarlier, cyclePlanStatus, waiveMilestone, changePathway
     case submitForm, cancelForm, exportPlan
+    case saveMineOverTheirs, keepTheirs
     /// Documentation of a key the focused field handles as typing; never dispatched.
     case typeText
 }

@@ -39,7 +39,7 @@ extension AppState {
             return []
         }
         self.status = StatusMessage("Follow-up “\(followUp.text)” marked \(status.rawValue).")
-        return [.setFollowUpStatus(id: id, status: status), reloadProfile()]
+        return [.setFollowUpStatus(id: id, status: status, loaded: followUp.status), reloadProfile()]
     }
 
     mutating func moveProfileSelection(by delta: Int) {

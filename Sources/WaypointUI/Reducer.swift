@@ -44,6 +44,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .tick(let now):
         state.now = now
         return state.draftEffects()
+    case .databaseChanged:
+        return state.reloadShownData()
+    case .changedElsewhere(let conflict):
+        return state.receiveConflict(conflict)
     case .editorDraftLoaded(let studentId, let sessionId, let draft, let knownTopics):
         state.receiveEditorDraft(studentId: studentId, sessionId: sessionId, draft: draft, knownTopics: knownTopics)
         return []
@@ -256,6 +260,10 @@ extension AppState {
             return submitPlanForm()
         case .cancelForm:
             cancelPlanForm()
+        case .saveMineOverTheirs:
+            return resolveConflict(saveMine: true)
+        case .keepTheirs:
+            return resolveConflict(saveMine: false)
         case .exportPlan:
             return exportPlan()
         case .typeText:

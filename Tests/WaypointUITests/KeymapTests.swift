@@ -37,7 +37,7 @@ final class KeymapTests: XCTestCase {
         for context in KeyContext.allCases {
             let commands = Keymaps.keymap(for: context).bindings.map(\.command)
             XCTAssertTrue(commands.contains(.quit), "\(context) must let Ctrl-C quit")
-            let ways: Set<Command> = [.back, .clearSearch, .cancelEditor, .keepEditing, .laterDraft, .cancelForm, .cancelRemoval]
+            let ways: Set<Command> = [.back, .clearSearch, .cancelEditor, .keepEditing, .laterDraft, .cancelForm, .cancelRemoval, .keepTheirs]
             XCTAssertFalse(ways.isDisjoint(with: commands), "\(context) must have a way back")
         }
     }
