@@ -25,7 +25,8 @@ extension AppState {
     /// An open editor, form or modal keeps what the counselor typed: only the data beneath
     /// it is reloaded (a form still compares its save with what it was opened on).
     mutating func reloadShownData() -> [Effect] {
-        if screen == .welcome { return isBusy ? [] : [.loadStartup] }
+        // A district loaded elsewhere replaces the welcome screen, unless a folder is being typed.
+        if screen == .welcome { return isBusy || overlay != nil ? [] : [.loadStartup] }
         var effects: [Effect] = []
         if caseload.isLoaded {
             caseload.keepSelectionOnLoad = true

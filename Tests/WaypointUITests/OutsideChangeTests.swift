@@ -37,6 +37,30 @@ final class OutsideChangeTests: XCTestCase {
         XCTAssertEqual(state.caseload.selectedEntry?.id, selected, "the selection stays on the same student")
     }
 
+    func testTheToDoListAndAReportReloadAndTheReportStaysUntilTheNewOneArrives() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.openTasks))
+        _ = reduce(&state, .command(.openReports))
+        let report = Report(title: "Coverage", groupTitle: "Counselor", measures: ["Seen (%)"],
+                            rows: [.init(group: "Ana Rivera", count: 30, values: [50])],
+                            total: .init(group: "All", count: 30, values: [50]))
+        _ = reduce(&state, .reportLoaded(token: 1, report: report))
+        let effects = reduce(&state, .databaseChanged)
+        XCTAssertTrue(effects.contains(.loadTasks(counselorId: 1, token: 2)), "\(effects)")
+        XCTAssertTrue(effects.contains(.loadReport(kind: .coverage, grouping: .counselor, counselorId: 1, token: 2)), "\(effects)")
+        XCTAssertEqual(state.reports?.report, report, "no blank screen while the new one loads")
+    }
+
+    func testTheWelcomeScreenLooksAgainUnlessAFolderIsBeingTyped() {
+        var state = AppState(size: Size(width: 80, height: 24))
+        _ = reduce(&state, .started(counselors: [], isEmpty: true))
+        XCTAssertEqual(reduce(&state, .databaseChanged), [.loadStartup])
+        _ = reduce(&state, .command(.startImport))
+        _ = reduce(&state, .edit(.char("r")))
+        XCTAssertEqual(reduce(&state, .databaseChanged), [])
+        XCTAssertEqual(state.overlay, .importRoster(TextInput("r")))
+    }
+
     func testEverythingShownReloadsAndTheEditorIsLeftAlone() {
         var state = Self.amendingState()
         let editor = state.editor
