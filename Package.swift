@@ -65,6 +65,6 @@ let package = Package(
             dependencies: ["WaypointUI", "TerminalKit", "WaypointStore"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -18,10 +18,13 @@ public struct AdvisingSession: Identifiable, Equatable, Sendable {
     public var isConfidential: Bool
     public var isArchived: Bool
     public var note: String
+    /// Which version of the note `note` is (1 for the original; 0 before it is saved): an
+    /// amendment says which one it was written over, so one made elsewhere is not buried.
+    public var noteVersion: Int
 
     public init(id: Int64? = nil, studentId: Int64, authorId: Int64, startedAt: Date, durationMinutes: Int,
                 kind: String, participants: [Participant] = [.student], topics: [String] = [],
-                isConfidential: Bool = false, isArchived: Bool = false, note: String) {
+                isConfidential: Bool = false, isArchived: Bool = false, note: String, noteVersion: Int = 0) {
         self.id = id
         self.studentId = studentId
         self.authorId = authorId
@@ -33,6 +36,7 @@ public struct AdvisingSession: Identifiable, Equatable, Sendable {
         self.isConfidential = isConfidential
         self.isArchived = isArchived
         self.note = note
+        self.noteVersion = noteVersion
     }
 
     /// The first non-empty line of the note: what a history list shows.

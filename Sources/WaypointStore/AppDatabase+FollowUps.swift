@@ -18,8 +18,17 @@ extension AppDatabase {
     }
 
     /// Marks a follow-up done, dropped, or open again, as `counselorId` (nil: not known).
-    public func setFollowUpStatus(id: Int64, to status: FollowUpStatus, by counselorId: Int64?, now: Date = Date()) throws {
+    /// Given its status as `loaded`, a follow-up closed or reopened elsewhere since is refused.
+    public func setFollowUpStatus(id: Int64, to status: FollowUpStatus, by counselorId: Int64?,
+                                  loaded: FollowUpStatus? = nil, now: Date = Date()) throws {
         try write { db in
+            if let loaded {
+                guard let row = try Row.fetchOne(db, sql: "SELECT status, text FROM follow_up WHERE id = ?", arguments: [id])
+                else { throw StoreError.followUpNotFound(id: id) }
+                let text: String = row["text"]
+                try Unchanged.ensure("Follow-up “\(text)”", loaded: loaded.rawValue, current: row["status"] as String,
+                                     theirs: row["status"] as String, yours: status.rawValue)
+            }
             let before = try AuditSnapshot(db, .followUp(id: id))
             try db.execute(sql: "UPDATE follow_up SET status = ?, closedAt = ? WHERE id = ?",
                            arguments: [status.rawValue, status == .open ? nil : now, id])

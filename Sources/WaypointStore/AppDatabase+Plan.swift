@@ -19,12 +19,15 @@ extension AppDatabase {
     }
 
     /// Changes the pathway and records the change (date, from, to, reason, who) in the
-    /// append-only history. Setting the pathway it already has changes nothing.
+    /// append-only history. Setting the pathway it already has changes nothing. Given the
+    /// plan as `loaded`, a pathway changed elsewhere since is refused (`changedElsewhere`).
     public func setPathway(studentId: Int64, to pathwayId: String, reason: String, by authorId: Int64,
-                           now: Date = Date()) throws {
+                           loaded: StudentPlan? = nil, now: Date = Date()) throws {
         try write { db in
             try PlanRows.ensurePlan(studentId: studentId, db: db)
             let current = try String.fetchOne(db, sql: "SELECT pathwayId FROM plan WHERE studentId = ?", arguments: [studentId])
+            try Unchanged.ensure("The pathway of student \(studentId)", loaded: loaded.map(\.pathwayId), current: current,
+                                 theirs: current ?? "none", yours: pathwayId)
             guard current != pathwayId else { return }
             let before = try AuditSnapshot(db, .plan(studentId: studentId))
             try db.execute(sql: "UPDATE plan SET pathwayId = ? WHERE studentId = ?", arguments: [pathwayId, studentId])
@@ -35,9 +38,13 @@ extension AppDatabase {
         }
     }
 
-    public func setGoals(studentId: Int64, _ goals: PlanGoals, by counselorId: Int64?) throws {
+    /// Saves the goals; given the goals as `loaded`, goals changed elsewhere since are refused.
+    public func setGoals(studentId: Int64, _ goals: PlanGoals, by counselorId: Int64?, loaded: PlanGoals? = nil) throws {
         try write { db in
             try PlanRows.ensurePlan(studentId: studentId, db: db)
+            let current = try PlanRows.plan(studentId: studentId, db: db).goals
+            try Unchanged.ensure("The goals of student \(studentId)", loaded: loaded, current: current,
+                                 theirs: Unchanged.describe(current), yours: Unchanged.describe(goals))
             let before = try AuditSnapshot(db, .plan(studentId: studentId))
             try db.execute(sql: """
                 UPDATE plan SET postsecondaryGoal = ?, careerInterests = ?, requirementSetId = ? WHERE studentId = ?
@@ -64,10 +71,12 @@ extension AppDatabase {
         }
     }
 
-    /// Saves every field of an existing course (status, grade earned, year, …).
-    public func updateCourse(_ course: PlannedCourse, by counselorId: Int64?) throws {
+    /// Saves every field of an existing course (status, grade earned, year, …). Given the
+    /// course as `loaded`, a course changed or removed elsewhere since is refused.
+    public func updateCourse(_ course: PlannedCourse, by counselorId: Int64?, loaded: PlannedCourse? = nil) throws {
         guard let id = course.id else { throw StoreError.courseNotFound(id: -1) }
         try write { db in
+            try Unchanged.course(id, loaded: loaded, yours: Unchanged.describe(course), db: db)
             let before = try AuditSnapshot(db, .course(id: id))
             try db.execute(sql: """
                 UPDATE plan_course SET year = ?, title = ?, subject = ?, credits = ?, level = ?, term = ?, status = ?,
@@ -86,8 +95,9 @@ extension AppDatabase {
         }
     }
 
-    public func moveCourse(id: Int64, toYear year: Grade, by counselorId: Int64?) throws {
+    public func moveCourse(id: Int64, toYear year: Grade, by counselorId: Int64?, loaded: PlannedCourse? = nil) throws {
         try write { db in
+            try Unchanged.course(id, loaded: loaded, yours: "moved to grade \(year)", db: db)
             let before = try AuditSnapshot(db, .course(id: id))
             try db.execute(sql: "UPDATE plan_course SET year = ? WHERE id = ?", arguments: [year.rawValue, id])
             guard db.changesCount == 1 else { throw StoreError.courseNotFound(id: id) }
@@ -95,8 +105,9 @@ extension AppDatabase {
         }
     }
 
-    public func removeCourse(id: Int64, by counselorId: Int64?) throws {
+    public func removeCourse(id: Int64, by counselorId: Int64?, loaded: PlannedCourse? = nil) throws {
         try write { db in
+            try Unchanged.course(id, loaded: loaded, yours: "removed from the plan", db: db)
             let before = try AuditSnapshot(db, .course(id: id))
             try db.execute(sql: "DELETE FROM plan_course WHERE id = ?", arguments: [id])
             guard db.changesCount == 1 else { throw StoreError.courseNotFound(id: id) }
@@ -105,10 +116,16 @@ extension AppDatabase {
     }
 
     /// Records where the student stands on a milestone. Marking it done stamps the day it
-    /// was completed (`today`) unless one is given; reopening clears it.
-    public func setMilestone(_ record: MilestoneRecord, today: CivilDate, by counselorId: Int64?) throws {
+    /// was completed (`today`) unless one is given; reopening clears it. Given the record as
+    /// `loaded`, a status, due date or evidence changed elsewhere since is refused.
+    public func setMilestone(_ record: MilestoneRecord, today: CivilDate, by counselorId: Int64?,
+                             loaded: MilestoneRecord? = nil) throws {
         try write { db in
             guard try Student.exists(db, key: record.studentId) else { throw StoreError.studentNotFound(id: record.studentId) }
+            let current = try PlanRows.milestone(studentId: record.studentId, milestoneId: record.milestoneId, db: db)
+            try Unchanged.ensure("Milestone \(record.milestoneId) of student \(record.studentId)",
+                                 loaded: loaded.map(Unchanged.milestoneFields), current: Unchanged.milestoneFields(current),
+                                 theirs: Unchanged.describe(current), yours: Unchanged.describe(record))
             let audited = AuditedRecord.milestone(studentId: record.studentId, milestoneId: record.milestoneId)
             let before = try AuditSnapshot(db, audited)
             let completed = record.status == .done ? (record.completedDate ?? today) : nil

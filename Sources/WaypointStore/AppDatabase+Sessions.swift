@@ -20,6 +20,7 @@ extension AppDatabase {
                                  session.kind, SessionRows.encode(session.participants), session.isConfidential, now])
             var saved = session
             saved.id = db.lastInsertedRowID
+            saved.noteVersion = 1
             try SessionRows.insertTopics(session.topics, sessionId: db.lastInsertedRowID, db: db)
             try SessionRows.appendNote(session.note, sessionId: saved.id!, authorId: session.authorId, at: now, db: db)
             for followUp in followUps {
@@ -36,14 +37,19 @@ extension AppDatabase {
 
     /// Amends a saved session. The note's earlier versions stay in its history; the new
     /// text becomes the next version, credited to `authorId` at `now`. Only the session's
-    /// author may amend it: a colleague's record is theirs.
+    /// author may amend it: a colleague's record is theirs. Given the note version it was
+    /// loaded at (`loadedNoteVersion`), a note amended elsewhere since is refused, so the
+    /// other window's text is not buried under this one.
     public func amendSession(id: Int64, note: String, kind: String, topics: [String], participants: [Participant],
                              durationMinutes: Int, isConfidential: Bool, by authorId: Int64,
-                             newFollowUps: [(dueDate: CivilDate?, text: String)] = [], now: Date = Date()) throws {
+                             newFollowUps: [(dueDate: CivilDate?, text: String)] = [], loadedNoteVersion: Int? = nil,
+                             now: Date = Date()) throws {
         try write { db in
             let current = try SessionRows.fetch(id: id, db: db)
             if current.isConfidential, current.authorId != authorId { throw StoreError.confidentialToAuthor(sessionId: id) }
             guard current.authorId == authorId else { throw StoreError.notAuthor(sessionId: id) }
+            try Unchanged.ensure("The note of session \(id)", loaded: loadedNoteVersion, current: current.noteVersion,
+                                 theirs: current.note, yours: note)
             let before = try AuditSnapshot(db, .session(id: id))
             try db.execute(sql: """
                 UPDATE advising_session SET kind = ?, participants = ?, durationMinutes = ?, isConfidential = ?

@@ -95,8 +95,18 @@ public final class AppDatabase: Sendable {
         return configuration
     }
 
+    /// Runs `updates` in one IMMEDIATE transaction: the write lock is taken at BEGIN, where
+    /// the busy timeout waits for another instance to finish. A DEFERRED transaction would
+    /// read first and then fail to upgrade with SQLITE_BUSY, which no timeout retries.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try writer.write(updates)
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try updates(db)
+                return .commit
+            }
+            return result!
+        }
     }
 
     func read<T>(_ value: (Database) throws -> T) throws -> T {

@@ -26,6 +26,30 @@ enum PlanRows {
         (row[column] as String?).flatMap { CivilDate(iso: $0) }
     }
 
+    static func course(_ row: Row) -> PlannedCourse {
+        PlannedCourse(id: row["id"], studentId: row["studentId"], year: Grade(rawValue: row["year"]) ?? Grade(rawValue: 9)!,
+                      title: row["title"], subject: row["subject"], credits: row["credits"],
+                      level: CourseLevel(rawValue: row["level"]) ?? .standard, term: row["term"],
+                      status: CourseStatus(rawValue: row["status"]) ?? .planned, gradeEarned: row["gradeEarned"])
+    }
+
+    static func course(id: Int64, db: Database) throws -> PlannedCourse? {
+        try Row.fetchOne(db, sql: "SELECT * FROM plan_course WHERE id = ?", arguments: [id]).map(course)
+    }
+
+    static func milestone(_ row: Row) -> MilestoneRecord {
+        MilestoneRecord(studentId: row["studentId"], milestoneId: row["milestoneId"],
+                        status: MilestoneStatus(rawValue: row["status"]) ?? .notStarted, dueDate: date(row, "dueDate"),
+                        evidence: row["evidence"], completedDate: date(row, "completedDate"))
+    }
+
+    /// Where the student stands on one milestone; a milestone never touched is not started.
+    static func milestone(studentId: Int64, milestoneId: String, db: Database) throws -> MilestoneRecord {
+        try Row.fetchOne(db, sql: "SELECT * FROM milestone_status WHERE studentId = ? AND milestoneId = ?",
+                         arguments: [studentId, milestoneId]).map(milestone)
+            ?? MilestoneRecord(studentId: studentId, milestoneId: milestoneId)
+    }
+
     static func plan(studentId: Int64, db: Database) throws -> StudentPlan {
         var plan = StudentPlan(studentId: studentId)
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE studentId = ?", arguments: [studentId]) {
@@ -41,19 +65,10 @@ enum PlanRows {
         }
         plan.courses = try Row.fetchAll(db, sql: """
             SELECT * FROM plan_course WHERE studentId = ? ORDER BY year, id
-            """, arguments: [studentId]).map { row in
-            PlannedCourse(id: row["id"], studentId: studentId, year: Grade(rawValue: row["year"]) ?? Grade(rawValue: 9)!,
-                          title: row["title"], subject: row["subject"], credits: row["credits"],
-                          level: CourseLevel(rawValue: row["level"]) ?? .standard, term: row["term"],
-                          status: CourseStatus(rawValue: row["status"]) ?? .planned, gradeEarned: row["gradeEarned"])
-        }
+            """, arguments: [studentId]).map(course)
         plan.milestones = try Row.fetchAll(db, sql: """
             SELECT * FROM milestone_status WHERE studentId = ? ORDER BY dueDate IS NULL, dueDate, milestoneId
-            """, arguments: [studentId]).map { row in
-            MilestoneRecord(studentId: studentId, milestoneId: row["milestoneId"],
-                            status: MilestoneStatus(rawValue: row["status"]) ?? .notStarted, dueDate: date(row, "dueDate"),
-                            evidence: row["evidence"], completedDate: date(row, "completedDate"))
-        }
+            """, arguments: [studentId]).map(milestone)
         plan.workBasedLearning = try Row.fetchAll(db, sql: "SELECT * FROM work_based_learning WHERE studentId = ? ORDER BY startDate, id",
                                                   arguments: [studentId]).map { row in
             WorkBasedLearning(id: row["id"], studentId: studentId,

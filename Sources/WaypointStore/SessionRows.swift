@@ -44,7 +44,8 @@ enum SessionRows {
     /// The session with its latest note and its topics.
     static func fetch(id: Int64, db: Database) throws -> AdvisingSession {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT s.*, (SELECT text FROM session_note n WHERE n.sessionId = s.id ORDER BY version DESC LIMIT 1) AS note
+            SELECT s.*, (SELECT text FROM session_note n WHERE n.sessionId = s.id ORDER BY version DESC LIMIT 1) AS note,
+                   (SELECT max(version) FROM session_note n WHERE n.sessionId = s.id) AS noteVersion
             FROM advising_session s WHERE s.id = ?
             """, arguments: [id]) else { throw StoreError.sessionNotFound(id: id) }
         let topics = try String.fetchAll(db, sql: "SELECT topic FROM session_topic WHERE sessionId = ? ORDER BY rowid",
@@ -53,7 +54,7 @@ enum SessionRows {
                                startedAt: row["startedAt"], durationMinutes: row["durationMinutes"], kind: row["kind"],
                                participants: decode(row["participants"]), topics: topics,
                                isConfidential: row["isConfidential"], isArchived: row["isArchived"],
-                               note: row["note"] ?? "")
+                               note: row["note"] ?? "", noteVersion: row["noteVersion"] ?? 0)
     }
 
     static func view(id: Int64, viewerId: Int64?, db: Database) throws -> SessionView {

@@ -33,6 +33,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownRosterSchool(sourcedId: String, studentSourcedId: String)
     /// An audit row written by a newer Waypoint: shown as something else, it would mislead.
     case unknownAuditAction(String)
+    /// The record changed elsewhere since it was loaded: saving would lose that change.
+    case changedElsewhere(ChangedElsewhere)
 
     public var description: String {
         switch self {
@@ -84,6 +86,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "An intervention is closed as completed or discontinued, not \(status)."
         case .badConfig(let path, let reason):
             "the configuration file \(path) is not valid: \(reason)"
+        case .changedElsewhere(let conflict):
+            "\(conflict.record) was changed in another window or by a command since it was loaded; nothing was saved.\n"
+                + "  Theirs (saved): \(conflict.theirs)\n  Yours (not saved): \(conflict.yours)"
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }

@@ -24,6 +24,10 @@ public enum Action: Equatable, Sendable {
     case draftsFound([DraftSummary])
     /// The main loop's clock: sent before each batch of input and when idle.
     case tick(Date)
+    /// Another window or a `waypoint` command committed to the database: reload what is shown.
+    case databaseChanged
+    /// A save was refused because the record changed elsewhere since it was loaded.
+    case changedElsewhere(Conflict)
     case demoLoaded(students: Int, counselors: [Counselor])
     case failed(String)
     /// A bound key whose command is unavailable right now; the reason goes to the footer.
@@ -42,7 +46,8 @@ public enum Effect: Equatable, Sendable {
     case loadCaseload(counselorId: Int64?, query: String, token: Int)
     case loadDemoDistrict
     case loadProfile(studentId: Int64, viewerId: Int64?, token: Int)
-    case setFollowUpStatus(id: Int64, status: FollowUpStatus, counselorId: Int64?)
+    /// `loaded`: the status the profile showed, so a follow-up closed elsewhere is not closed twice.
+    case setFollowUpStatus(id: Int64, status: FollowUpStatus, counselorId: Int64?, loaded: FollowUpStatus?)
     /// Writes to the audit trail that the counselor saw a record (a profile opened, a
     /// confidential note read): once per opening, unlike the loads, which repeat.
     case recordView(AuditAction, studentId: Int64, subject: String, counselorId: Int64?)
@@ -52,7 +57,8 @@ public enum Effect: Equatable, Sendable {
     case saveSession(SessionSave)
     case archiveSession(sessionId: Int64, counselorId: Int64)
     case loadPlan(studentId: Int64, token: Int)
-    case changePlan(PlanChange, counselorId: Int64?)
+    /// `loaded`: the plan as the screen showed it, for compare-and-set in the store.
+    case changePlan(PlanChange, counselorId: Int64?, loaded: StudentPlan?)
     case exportPlan(studentId: Int64, counselorId: Int64?)
     case importRoster(directory: String, counselorId: Int64?)
     case loadTasks(counselorId: Int64?, token: Int)
@@ -63,6 +69,8 @@ public enum Effect: Equatable, Sendable {
     case checkPassphrase(counselorId: Int64, passphrase: String)
     /// Remember who is at the keyboard for the next start (the configuration file).
     case rememberUser(counselorId: Int64)
+    /// Has another window or a command changed the database? Answered with `.databaseChanged`.
+    case checkForOutsideChanges
 }
 
 /// A finished session, ready for the store.

@@ -42,8 +42,9 @@ public final class App {
             }
             guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else {
                 send(.tick(clock()))
-                // A tick can change the screen with no key pressed (the idle lock); the diff
-                // sends nothing when it did not.
+                checkForOutsideChanges()
+                // A tick can change the screen with no key pressed (the idle lock, a change
+                // made in another window); the diff sends nothing when it did not.
                 render()
                 continue
             }
@@ -106,6 +107,22 @@ public final class App {
             if case .checkPassphrase = effect { render() }
             for result in runner.run(effect) { send(result) }
         }
+    }
+
+    /// How often, when idle, to ask whether another window or a command changed the database.
+    public var outsideChangeInterval: TimeInterval = 0.25
+    private var lastOutsideCheck = Date.distantPast
+
+    /// Asks the store (at most every `outsideChangeInterval`) whether another window or a
+    /// command wrote; if so the reducer reloads what is shown. True when something changed.
+    @discardableResult
+    public func checkForOutsideChanges() -> Bool {
+        let now = clock()
+        guard now.timeIntervalSince(lastOutsideCheck) >= outsideChangeInterval else { return false }
+        lastOutsideCheck = now
+        let results = runner.run(.checkForOutsideChanges)
+        for result in results { send(result) }
+        return !results.isEmpty
     }
 
     @discardableResult

@@ -108,6 +108,8 @@ public enum Overlay: Equatable, Sendable {
     case session(id: Int64, scroll: Int)
     /// `i` on the welcome screen: the folder of a OneRoster bundle to import.
     case importRoster(TextInput)
+    /// A save refused because another window changed the record: both versions, side by side.
+    case changedElsewhere(Conflict)
 }
 
 public struct StatusMessage: Equatable, Sendable {

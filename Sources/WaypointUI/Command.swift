@@ -22,6 +22,7 @@ public enum Command: String, CaseIterable, Equatable, Sendable {
     case moveCourseLater, moveCourseEarlier, cyclePlanStatus, waiveMilestone, changePathway
     case submitForm, cancelForm, exportPlan
     case lockNow, unlock, nextLockCounselor
+    case saveMineOverTheirs, keepTheirs
     /// Documentation of a key the focused field handles as typing; never dispatched.
     case typeText
 }

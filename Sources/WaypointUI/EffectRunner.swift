@@ -28,6 +28,9 @@ public final class EffectRunner {
     private var planSummaries: [Int64: PlanSummary] = [:]
     private var tiers: [Int64: Int?] = [:]
     private var planSummariesDay: CivilDate?
+    /// The database's `dataVersion` when last checked; a new one means another window or a
+    /// command wrote.
+    private var seenDataVersion: Int?
 
     public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.shipped,
                 demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
@@ -40,6 +43,9 @@ public final class EffectRunner {
         do {
             switch effect {
             case .loadStartup:
+                // The baseline comes before the first read: a change made elsewhere while the
+                // first screen loads is then seen at the next check, not taken as the start.
+                seenDataVersion = try database.dataVersion()
                 return [.started(counselors: try database.allCounselors(), isEmpty: try database.isEmpty())]
             case .loadCaseload(let counselorId, let query, let token):
                 var rows = query.trimmingCharacters(in: .whitespaces).isEmpty
@@ -49,8 +55,8 @@ public final class EffectRunner {
                 return [.caseloadLoaded(token: token, rows: rows)]
             case .loadProfile(let studentId, let viewerId, let token):
                 return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
-            case .setFollowUpStatus(let id, let status, let counselorId):
-                try database.setFollowUpStatus(id: id, to: status, by: counselorId)
+            case .setFollowUpStatus(let id, let status, let counselorId, let loaded):
+                try database.setFollowUpStatus(id: id, to: status, by: counselorId, loaded: loaded)
                 return []
             case .recordView(let action, let studentId, let subject, let counselorId):
                 try database.recordAudit(AuditEntry(action, counselorId: counselorId, studentId: studentId, subject: subject))
@@ -78,9 +84,9 @@ public final class EffectRunner {
                                                                 years: PlanYears.years(for: school),
                                                                 plan: try database.plan(studentId: studentId),
                                                                 interventions: try database.interventions(studentId: studentId)))]
-            case .changePlan(let change, let counselorId):
+            case .changePlan(let change, let counselorId, let loaded):
                 planSummaries = [:]
-                try apply(change, counselorId: counselorId)
+                try apply(change, counselorId: counselorId, loaded: loaded)
                 return []
             case .loadReport(let kind, let grouping, let counselorId, let token):
                 let students = try database.reportStudents(counselorId: counselorId, catalogs: catalogs)
@@ -125,6 +131,13 @@ public final class EffectRunner {
             case .rememberUser(let counselorId):
                 try rememberUser?(counselorId)
                 return []
+            case .checkForOutsideChanges:
+                let version = try database.dataVersion()
+                defer { seenDataVersion = version }
+                guard let seen = seenDataVersion, seen != version else { return [] }
+                // Plans may have changed elsewhere: the cached summaries are no longer true.
+                planSummaries = [:]
+                return [.databaseChanged]
             case .loadDemoDistrict:
                 let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors,
                                                      seed: demoSize.seed)
@@ -144,6 +157,10 @@ public final class EffectRunner {
                 }
                 return [.demoLoaded(students: try database.studentCount(), counselors: try database.allCounselors())]
             }
+        } catch StoreError.changedElsewhere(let conflict) {
+            planSummaries = [:]
+            return [.changedElsewhere(Conflict(record: conflict.record, theirs: conflict.theirs, yours: conflict.yours,
+                                               retry: try? retry(of: effect)))]
         } catch {
             return [.failed(String(describing: error))]
         }
@@ -222,18 +239,24 @@ public final class EffectRunner {
         return TaskRow.ordered(rows)
     }
 
-    private func apply(_ change: PlanChange, counselorId: Int64?) throws {
+    /// Applies a change, compared with the plan as the screen showed it (`loaded`).
+    private func apply(_ change: PlanChange, counselorId: Int64?, loaded: StudentPlan?) throws {
+        func loadedCourse(_ id: Int64?) -> PlannedCourse? { loaded?.courses.first { $0.id == id } }
         switch change {
         case .addCourse(let course): try database.addCourse(course, by: counselorId)
-        case .updateCourse(let course): try database.updateCourse(course, by: counselorId)
-        case .moveCourse(let id, let year): try database.moveCourse(id: id, toYear: year, by: counselorId)
-        case .removeCourse(let id): try database.removeCourse(id: id, by: counselorId)
+        case .updateCourse(let course): try database.updateCourse(course, by: counselorId, loaded: loadedCourse(course.id))
+        case .moveCourse(let id, let year): try database.moveCourse(id: id, toYear: year, by: counselorId, loaded: loadedCourse(id))
+        case .removeCourse(let id): try database.removeCourse(id: id, by: counselorId, loaded: loadedCourse(id))
         case .setMilestone(let record):
-            try database.setMilestone(record, today: CivilDate.today(), by: counselorId)
+            let shown = loaded.map { plan in
+                plan.milestones.first { $0.milestoneId == record.milestoneId }
+                    ?? MilestoneRecord(studentId: record.studentId, milestoneId: record.milestoneId)
+            }
+            try database.setMilestone(record, today: CivilDate.today(), by: counselorId, loaded: shown)
         case .setPathway(let studentId, let pathwayId, let reason):
             guard let counselorId else { throw StoreError.counselorNotFound(id: 0) }
-            try database.setPathway(studentId: studentId, to: pathwayId, reason: reason, by: counselorId)
-        case .setGoals(let studentId, let goals): try database.setGoals(studentId: studentId, goals, by: counselorId)
+            try database.setPathway(studentId: studentId, to: pathwayId, reason: reason, by: counselorId, loaded: loaded)
+        case .setGoals(let studentId, let goals): try database.setGoals(studentId: studentId, goals, by: counselorId, loaded: loaded?.goals)
         case .addWorkBasedLearning(let item): try database.addWorkBasedLearning(item, by: counselorId)
         case .addCollegeCredit(let item): try database.addCollegeCredit(item, by: counselorId)
         case .addCertification(let item): try database.addCertification(item, by: counselorId)
@@ -255,7 +278,8 @@ public final class EffectRunner {
             try database.amendSession(id: sessionId, note: payload.note, kind: payload.kind, topics: save.topics,
                                       participants: payload.participants, durationMinutes: save.durationMinutes,
                                       isConfidential: payload.isConfidential, by: save.counselorId,
-                                      newFollowUps: save.followUps.map { (CivilDate(iso: $0.dueDate), $0.text) })
+                                      newFollowUps: save.followUps.map { (CivilDate(iso: $0.dueDate), $0.text) },
+                                      loadedNoteVersion: payload.loadedNoteVersion)
             return
         }
         try database.recordSession(
@@ -282,3 +306,4 @@ enum DraftCoding {
         return try decoder.decode(DraftPayload.self, from: Data(text.utf8))
     }
 }
+

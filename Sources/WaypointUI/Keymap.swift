@@ -45,7 +45,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, tasks, reports, caseloadSearch, views, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, resumeDraft, counselorPicker, help, lock, tooSmall
+    case welcome, importRoster, caseload, tasks, reports, caseloadSearch, views, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -64,6 +64,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .planConfirm: "Remove from plan?"
         case .confirmDiscard: "Discard unsaved session?"
         case .confirmArchive: "Archive session?"
+        case .changedElsewhere: "Changed in another window"
         case .resumeDraft: "Unsaved draft found"
         case .counselorPicker: "Choose counselor"
         case .help: "Help"

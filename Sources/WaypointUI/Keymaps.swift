@@ -221,6 +221,15 @@ public enum Keymaps {
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
     ])
 
+    public static let changedElsewhere = Keymap(context: .changedElsewhere, bindings: [
+        KeyBinding([.char("o")], .saveMineOverTheirs, "Save mine over theirs", disabledWhen: { state in
+            guard case .changedElsewhere(let conflict)? = state.overlay, conflict.retry == nil else { return nil }
+            return "it was already closed elsewhere"
+        }),
+        KeyBinding([.escape, .enter], .keepTheirs, "Keep theirs"),
+        KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+    ])
+
     public static let resumeDraft = Keymap(context: .resumeDraft, bindings: [
         KeyBinding([.char("r"), .enter], .resumeDraft, "Resume"),
         KeyBinding([.char("d")], .discardDraft, "Discard"),
@@ -301,6 +310,7 @@ public enum Keymaps {
         case .planConfirm: planConfirm
         case .confirmDiscard: confirmDiscard
         case .confirmArchive: confirmArchive
+        case .changedElsewhere: changedElsewhere
         case .resumeDraft: resumeDraft
         case .counselorPicker: counselorPicker
         case .help: help
@@ -317,6 +327,7 @@ public enum Keymaps {
         case .counselorPicker: return .counselorPicker
         case .confirmDiscard: return .confirmDiscard
         case .confirmArchive: return .confirmArchive
+        case .changedElsewhere: return .changedElsewhere
         case .views: return .views
         case .session: return .sessionView
         case .importRoster: return .importRoster

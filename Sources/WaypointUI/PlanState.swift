@@ -72,6 +72,9 @@ public struct PlanState: Equatable, Sendable {
     public var more = TableState()
     public var form: FormState?
     public var formPurpose: FormPurpose?
+    /// The plan as it was when the form opened: what the save compares with, even after
+    /// another window's change was reloaded beneath the form.
+    public var formLoaded: StudentPlan?
     /// Asking before a course or entry is removed.
     public var confirmRemoval: String?
     public var requestToken = 0

@@ -29,7 +29,7 @@ extension AppState {
             payload = DraftPayload(kind: session.kind, participants: session.participants,
                                    topics: session.topics.joined(separator: ", "), note: session.note, followUps: [],
                                    isConfidential: session.isConfidential, startedAt: session.startedAt,
-                                   minutes: session.durationMinutes)
+                                   minutes: session.durationMinutes, loadedNoteVersion: session.noteVersion)
         }
         editor = SessionEditorState(studentId: studentId, studentName: data.student.displayName, sessionId: sessionId,
                                     payload: payload, now: now, timeZone: timeZone)

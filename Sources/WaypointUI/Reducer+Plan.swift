@@ -30,9 +30,10 @@ extension AppState {
 
     var today: CivilDate { CivilDate.today(now: now, timeZone: timeZone) }
 
-    mutating func change(_ change: PlanChange, status message: String) -> [Effect] {
+    /// Asks the store for `change`, compared with the plan as shown (or as the form found it).
+    mutating func change(_ change: PlanChange, status message: String, loaded: StudentPlan? = nil) -> [Effect] {
         status = StatusMessage(message)
-        return [.changePlan(change, counselorId: userId), reloadPlan()]
+        return [.changePlan(change, counselorId: userId, loaded: loaded ?? plan?.data?.plan), reloadPlan()]
     }
 
     mutating func switchPlanSection(by delta: Int) {
@@ -174,6 +175,7 @@ extension AppState {
         }
         current.form = form
         current.formPurpose = purpose
+        current.formLoaded = data.plan
         plan = current
     }
 
@@ -191,6 +193,7 @@ extension AppState {
     mutating func cancelPlanForm() {
         plan?.form = nil
         plan?.formPurpose = nil
+        plan?.formLoaded = nil
     }
 
     mutating func submitPlanForm() -> [Effect] {
@@ -212,15 +215,17 @@ extension AppState {
             plan = current
             return []
         case .success(let (change, message)):
+            let loaded = current.formLoaded
             current.form = nil
             current.formPurpose = nil
+            current.formLoaded = nil
             // A new course is added last in its year: select it, ready for `>`.
             if case .addCourse(let course) = change {
                 current.year = course.year
                 current.courseIndex = data.plan.courses(inYear: course.year).count
             }
             plan = current
-            return self.change(change, status: message)
+            return self.change(change, status: message, loaded: loaded)
         }
     }
 }

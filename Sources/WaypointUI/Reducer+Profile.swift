@@ -49,7 +49,7 @@ extension AppState {
             return []
         }
         self.status = StatusMessage("Follow-up “\(followUp.text)” marked \(status.rawValue).")
-        return [.setFollowUpStatus(id: id, status: status, counselorId: userId), reloadProfile()]
+        return [.setFollowUpStatus(id: id, status: status, counselorId: userId, loaded: followUp.status), reloadProfile()]
     }
 
     mutating func moveProfileSelection(by delta: Int) {

@@ -25,7 +25,7 @@ extension AppState {
     mutating func completeSelectedTask() -> [Effect] {
         guard let row = tasks?.selected, case .followUp(let id) = row.source else { return [] }
         status = StatusMessage("Done: \(row.text) (\(row.studentName)).")
-        return [.setFollowUpStatus(id: id, status: .done, counselorId: userId), reloadTasks()]
+        return [.setFollowUpStatus(id: id, status: .done, counselorId: userId, loaded: .open), reloadTasks()]
     }
 
     mutating func openTaskStudent() -> [Effect] {

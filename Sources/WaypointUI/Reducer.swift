@@ -51,6 +51,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.passphraseProbed(counselorId: counselorId, isSet: isSet)
     case .passphraseChecked(let counselorId, let result):
         return state.passphraseChecked(counselorId: counselorId, result: result)
+    case .databaseChanged:
+        return state.reloadShownData()
+    case .changedElsewhere(let conflict):
+        return state.receiveConflict(conflict)
     case .editorDraftLoaded(let studentId, let sessionId, let draft, let knownTopics):
         state.receiveEditorDraft(studentId: studentId, sessionId: sessionId, draft: draft, knownTopics: knownTopics)
         return []
@@ -276,6 +280,10 @@ extension AppState {
             return submitPlanForm()
         case .cancelForm:
             cancelPlanForm()
+        case .saveMineOverTheirs:
+            return resolveConflict(saveMine: true)
+        case .keepTheirs:
+            return resolveConflict(saveMine: false)
         case .exportPlan:
             return exportPlan()
         case .typeText:

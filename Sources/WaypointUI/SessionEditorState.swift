@@ -13,6 +13,9 @@ public struct DraftPayload: Codable, Equatable, Sendable {
     public var startedAt: Date
     /// Minutes typed by the counselor; nil: timed automatically from `startedAt`.
     public var minutes: Int?
+    /// The note version an amendment was written over; kept with the draft so that, even
+    /// after a crash, a note amended elsewhere meanwhile is noticed at save.
+    public var loadedNoteVersion: Int? = nil
 }
 
 /// The session editor: a form around the note, and the bookkeeping that keeps a draft safe.
@@ -50,6 +53,7 @@ public struct SessionEditorState: Equatable, Sendable {
     public var isConfidential: Bool
     public var startedAt: Date
     public var minutes: TextInput
+    public var loadedNoteVersion: Int?
     /// The start as typed ("2026-11-23 14:05"); checked when saving.
     public var started: TextInput
     public var focus = Field.note
@@ -80,6 +84,7 @@ public struct SessionEditorState: Equatable, Sendable {
         isConfidential = payload.isConfidential
         startedAt = payload.startedAt
         minutes = TextInput(payload.minutes.map(String.init) ?? "")
+        loadedNoteVersion = payload.loadedNoteVersion
         started = TextInput(LocalTime.format(payload.startedAt, timeZone: timeZone))
         original = payload
         lastDraftSave = now
@@ -88,7 +93,8 @@ public struct SessionEditorState: Equatable, Sendable {
     /// The form as a draft.
     public var payload: DraftPayload {
         DraftPayload(kind: kind, participants: participants, topics: topics.text, note: note.text, followUps: followUps,
-                     isConfidential: isConfidential, startedAt: startedAt, minutes: Int(minutes.text))
+                     isConfidential: isConfidential, startedAt: startedAt, minutes: Int(minutes.text),
+                     loadedNoteVersion: loadedNoteVersion)
     }
 
     public var hasChanges: Bool { restoredFromDraft || payload != original || !followUpInput.isEmpty }

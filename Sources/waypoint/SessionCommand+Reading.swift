@@ -108,6 +108,10 @@ struct SessionAmendCommand: ParsableCommand {
 
     @OptionGroup var noteOptions: NoteOptions
 
+    @Option(help: ArgumentHelp("Refuse if the note was amended after this version (the vN `session show` lists).",
+                               valueName: "version"))
+    var ifVersion: Int?
+
     func run() throws {
         let note = try noteOptions.read()
         let db = try database.open()
@@ -115,9 +119,15 @@ struct SessionAmendCommand: ParsableCommand {
         let current = try db.session(id: sessionId, viewerId: author.id)
         guard !current.isRedacted else { throw CLIError(StoreError.confidentialToAuthor(sessionId: sessionId).description) }
         let session = current.session
-        try db.amendSession(id: sessionId, note: note, kind: session.kind, topics: session.topics,
-                            participants: session.participants, durationMinutes: session.durationMinutes,
-                            isConfidential: session.isConfidential, by: author.id!)
+        do {
+            try db.amendSession(id: sessionId, note: note, kind: session.kind, topics: session.topics,
+                                participants: session.participants, durationMinutes: session.durationMinutes,
+                                isConfidential: session.isConfidential, by: author.id!,
+                                loadedNoteVersion: ifVersion ?? session.noteVersion)
+        } catch let error as StoreError {
+            // Both versions are shown; note text is data, never terminal control.
+            throw CLIError(Sanitizer.sanitizeKeepingLines(error.description))
+        }
         print("Amended session \(sessionId).")
     }
 }

@@ -41,7 +41,7 @@ final class KeymapTests: XCTestCase {
                 XCTAssertTrue(commands.contains(.unlock), "the lock screen is left by unlocking it, or by quitting")
                 continue
             }
-            let ways: Set<Command> = [.back, .clearSearch, .cancelEditor, .keepEditing, .laterDraft, .cancelForm, .cancelRemoval]
+            let ways: Set<Command> = [.back, .clearSearch, .cancelEditor, .keepEditing, .laterDraft, .cancelForm, .cancelRemoval, .keepTheirs]
             XCTAssertFalse(ways.isDisjoint(with: commands), "\(context) must have a way back")
         }
     }

@@ -61,7 +61,8 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(state.plan?.selectedCourse?.title, "Geometry")
         XCTAssertEqual(KeyRouter.action(for: .char(">"), in: state), .command(.moveCourseLater))
         let effects = reduce(&state, .command(.moveCourseLater))
-        XCTAssertEqual(effects.first, .changePlan(.moveCourse(id: 3, year: Grade(rawValue: 11)!), counselorId: 1))
+        XCTAssertEqual(effects.first, .changePlan(.moveCourse(id: 3, year: Grade(rawValue: 11)!), counselorId: 1,
+                                                  loaded: Self.data().plan), "compared with the plan as shown")
         XCTAssertEqual(state.plan?.year.rawValue, 11, "the selection follows the course")
         XCTAssertEqual(state.status?.text, "Moved Geometry to grade 11.")
     }
@@ -75,7 +76,7 @@ final class PlanScreenTests: XCTestCase {
         _ = reduce(&state, .edit(.char("s")))
         XCTAssertEqual(state.plan?.form?["subject"], "science")
         let effects = reduce(&state, .command(.submitForm))
-        guard case .changePlan(.addCourse(let course), _)? = effects.first else { return XCTFail("\(effects)") }
+        guard case .changePlan(.addCourse(let course), _, _)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(course.title, "Chemistry")
         XCTAssertEqual(course.year.rawValue, 9)
         XCTAssertNil(state.plan?.form)
@@ -100,10 +101,10 @@ final class PlanScreenTests: XCTestCase {
         let rows = PlanRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
         let before = rows[state.plan!.milestones.selected].record.status
         let effects = reduce(&state, .command(.cyclePlanStatus))
-        guard case .changePlan(.setMilestone(let record), _)? = effects.first else { return XCTFail("\(effects)") }
+        guard case .changePlan(.setMilestone(let record), _, _)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(record.status, before.next)
         let waive = reduce(&state, .command(.waiveMilestone))
-        guard case .changePlan(.setMilestone(let waived), _)? = waive.first else { return XCTFail("\(waive)") }
+        guard case .changePlan(.setMilestone(let waived), _, _)? = waive.first else { return XCTFail("\(waive)") }
         XCTAssertEqual(waived.status, .waived)
     }
 
@@ -119,7 +120,8 @@ final class PlanScreenTests: XCTestCase {
         for character in "Loved the coding class" { _ = reduce(&state, .edit(.char(character))) }
         let effects = reduce(&state, .command(.submitForm))
         XCTAssertEqual(effects.first, .changePlan(.setPathway(studentId: 1, pathwayId: "information-technology",
-                                                              reason: "Loved the coding class"), counselorId: 1))
+                                                              reason: "Loved the coding class"), counselorId: 1,
+                                             loaded: Self.data().plan))
     }
 
     func testRemovingAsksFirst() {
@@ -127,7 +129,7 @@ final class PlanScreenTests: XCTestCase {
         _ = reduce(&state, .command(.removePlanItem))
         XCTAssertEqual(Keymaps.context(for: state), .planConfirm)
         let effects = reduce(&state, .command(.confirmRemoval))
-        XCTAssertEqual(effects.first, .changePlan(.removeCourse(id: 1), counselorId: 1))
+        XCTAssertEqual(effects.first, .changePlan(.removeCourse(id: 1), counselorId: 1, loaded: Self.data().plan))
     }
 
     func testSeniorsWithoutFAFSAIsTwoKeystrokes() {

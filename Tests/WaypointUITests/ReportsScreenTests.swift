@@ -31,13 +31,13 @@ final class EffectCoalescingTests: XCTestCase {
     func testOnlyTheLastLoadOfEachKindRunsAndOrderIsKept() {
         let effects: [Effect] = [
             .loadCaseload(counselorId: 1, query: "n", token: 1),
-            .setFollowUpStatus(id: 3, status: .done, counselorId: 1),
+            .setFollowUpStatus(id: 3, status: .done, counselorId: 1, loaded: .open),
             .loadCaseload(counselorId: 1, query: "ng", token: 2),
             .loadProfile(studentId: 1, viewerId: 1, token: 1),
             .loadCaseload(counselorId: 1, query: "ngu", token: 3),
         ]
         XCTAssertEqual(Effect.coalesced(effects), [
-            .setFollowUpStatus(id: 3, status: .done, counselorId: 1),
+            .setFollowUpStatus(id: 3, status: .done, counselorId: 1, loaded: .open),
             .loadProfile(studentId: 1, viewerId: 1, token: 1),
             .loadCaseload(counselorId: 1, query: "ngu", token: 3),
         ])

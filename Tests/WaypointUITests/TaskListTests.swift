@@ -28,7 +28,7 @@ final class TaskListTests: XCTestCase {
         XCTAssertEqual(KeyRouter.action(for: .char("x"), in: state),
                        .unavailable("Done: a milestone is marked done in the student's plan (Enter, then p)"))
         _ = reduce(&state, .command(.moveDown))
-        XCTAssertEqual(reduce(&state, .command(.taskDone)), [.setFollowUpStatus(id: 7, status: .done, counselorId: 1), .loadTasks(counselorId: 1, token: 2)])
+        XCTAssertEqual(reduce(&state, .command(.taskDone)), [.setFollowUpStatus(id: 7, status: .done, counselorId: 1, loaded: .open), .loadTasks(counselorId: 1, token: 2)])
         XCTAssertEqual(reduce(&state, .command(.openTaskStudent)),
                        [.recordView(.viewedProfile, studentId: 2, subject: "profile", counselorId: 1),
                         .loadProfile(studentId: 2, viewerId: 1, token: 1)])

@@ -65,6 +65,9 @@ public enum RootView {
             }
             buffer.write("a number chooses · Esc closes", at: Position(x: inner.x + 1, y: inner.maxY - 1), style: Theme.muted, clip: inner)
             cursor = nil
+        case .changedElsewhere(let conflict):
+            ConflictView.render(conflict, into: &buffer, area: chrome.body)
+            cursor = nil
         case .resumeDraft(let drafts):
             ResumeDraftView.render(state, drafts: drafts, into: &buffer, area: chrome.body)
             cursor = nil

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import WaypointStore
+import XCTest
+
+/// Two Waypoint windows on one database, as a counselor with two terminals open: each sees
+/// the other's changes (and a command's) without a key pressed, and a save over a change
+/// made in the other window is refused with both versions shown, nothing lost.
+final class TwoWindowsTests: XCTestCase {
+    private let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
+
+    private func query(_ database: String, _ sql: String) throws -> String {
+        try runProcess(sqlite, [database, sql]).stdout
+    }
+
+    func testAChangeInOneWindowAppearsInTheOtherAndAConflictingSaveLosesNothing() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let (database, localId) = try demoWithOneStudent(scratch, binary)
+        let windowA = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
+        let windowB = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
+        for window in [windowA, windowB] {
+            try window.launchWaypoint(binary, database: database)
+            try window.openProfile(localId: localId)
+        }
+
+        // A records a session; B, untouched, shows it.
+        try windowA.type("n")
+        try windowA.waitFor(text: "New session")
+        try windowA.type("Seen in window A")
+        try windowA.press("C-s")
+        try windowA.waitFor(text: "Session saved.")
+        try windowB.waitFor(text: "Seen in window A", seconds: 5)
+
+        // So does a command run meanwhile.
+        let added = try runProcess(binary, ["session", "add", localId, "--db", database, "--kind", "college",
+                                            "--note", "Logged from the command line"])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        try windowB.waitFor(text: "Logged from the command line", seconds: 5)
+        try windowA.waitFor(text: "Logged from the command line", seconds: 5)
+
+        // Both open the window-A session to amend it (it is now the second newest).
+        for window in [windowA, windowB] {
+            try window.press("Down")
+            try window.type("e")
+            try window.waitFor(text: "Amend session")
+            try window.waitFor(text: "Seen in window A")
+        }
+        try windowA.type(", amended in A")
+        try windowA.press("C-s")
+        try windowA.waitFor(text: "Session amended")
+        try windowB.type(", amended in B")
+        try windowB.press("C-s")
+        var screen = try windowB.waitFor(text: "Changed in another window")
+        XCTAssertTrue(screen.contains("Theirs (saved now)") && screen.contains("Seen in window A, amended in A"), screen)
+        XCTAssertTrue(screen.contains("Yours (not saved)") && screen.contains("Seen in window A, amended in B"), screen)
+
+        let notes = "SELECT text FROM session_note WHERE sessionId = (SELECT id FROM advising_session "
+            + "WHERE id IN (SELECT sessionId FROM session_note WHERE text = 'Seen in window A')) ORDER BY version"
+        XCTAssertEqual(try query(database, notes), "Seen in window A\nSeen in window A, amended in A\n", "A's amendment is intact")
+
+        // Keeping theirs leaves B's text in its editor and in its draft.
+        try windowB.press("Escape")
+        screen = try windowB.waitFor(text: "Amend session")
+        XCTAssertTrue(screen.contains("Seen in window A, amended in B"), screen)
+        let deadline = Date().addingTimeInterval(5)
+        var draft = ""
+        while Date() < deadline, !draft.contains("amended in B") {
+            draft = try query(database, "SELECT payload FROM session_draft")
+            if !draft.contains("amended in B") { usleep(50_000) }
+        }
+        XCTAssertTrue(draft.contains("amended in B"), "B's text is in its draft: \(draft)")
+
+        // Saving again asks again; o puts B's text over A's, whose text stays in the history.
+        try windowB.press("C-s")
+        try windowB.waitFor(text: "Changed in another window")
+        try windowB.type("o")
+        try windowB.waitFor(text: "Session amended")
+        try windowB.waitFor(text: "Sessions (")
+        XCTAssertEqual(try query(database, notes),
+                       "Seen in window A\nSeen in window A, amended in A\nSeen in window A, amended in B\n")
+        XCTAssertEqual(try query(database, "SELECT count(*) FROM session_draft"), "0\n", "the draft went with the save")
+
+        for window in [windowA, windowB] {
+            try window.press("C-c")
+            try window.waitFor(text: "WAYPOINT-EXIT=0")
+        }
+    }
+}
+
+/// A `waypoint` command run while a window holds the database open, in the middle of a save:
+/// the command waits for the lock (the busy timeout) instead of failing, and the window sees
+/// the command's commit.
+final class CommandBesideAWindowTests: XCTestCase {
+    func testACommandWaitsForAWindowsSaveAndTheWindowSeesItsCommit() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let (database, localId) = try demoWithOneStudent(scratch, binary)
+        let window = try AppDatabase.open(path: database)
+        let before = try window.dataVersion()
+
+        // Another connection of this process holds the write lock for a second, as a long save would.
+        let saving = try DatabasePool(path: database)
+        let locked = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? saving.write { db in
+                try db.execute(sql: "UPDATE school SET name = name")
+                locked.signal()
+                Thread.sleep(forTimeInterval: 1)
+            }
+            released.signal()
+        }
+        locked.wait()
+        let start = Date()
+        let added = try runProcess(binary, ["session", "add", localId, "--db", database, "--kind", "college",
+                                            "--note", "Written while the window was saving"])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertGreaterThan(Date().timeIntervalSince(start), 0.5, "the command waited for the lock")
+        released.wait()
+        XCTAssertNotEqual(try window.dataVersion(), before, "the window notices the command's commit")
+        let listed = try runProcess(binary, ["session", "list", localId, "--db", database])
+        XCTAssertTrue(listed.stdout.contains("Written while the window was saving"), listed.stdout)
+    }
+
+    func testAnAmendmentOverANewerVersionPrintsBothAndChangesNothing() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let (database, localId) = try demoWithOneStudent(scratch, binary)
+        let added = try runProcess(binary, ["session", "add", localId, "--db", database, "--kind", "college", "--note", "Original"])
+        let sessionId = try XCTUnwrap(added.stdout.split(separator: " ").dropFirst(2).first.map(String.init), added.stdout)
+        func amend(_ note: String) throws -> ProcessResult {
+            try runProcess(binary, ["session", "amend", sessionId, "--db", database, "--note", note, "--if-version", "1"])
+        }
+        XCTAssertEqual(try amend("Amended elsewhere").status, 0)
+        let stale = try amend("Amended over a stale copy")
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.stderr.contains("changed in another window or by a command since it was loaded; nothing was saved"), stale.stderr)
+        XCTAssertTrue(stale.stderr.contains("Theirs (saved): Amended elsewhere"), stale.stderr)
+        XCTAssertTrue(stale.stderr.contains("Yours (not saved): Amended over a stale copy"), stale.stderr)
+        let shown = try runProcess(binary, ["session", "show", sessionId, "--db", database])
+        XCTAssertTrue(shown.stdout.contains("Amended elsewhere"), shown.stdout)
+        XCTAssertFalse(shown.stdout.contains("stale copy"), shown.stdout)
+    }
+}
+
+/// A demo district in `scratch` and the local ID of its first student.
+private func demoWithOneStudent(_ scratch: Scratch, _ binary: URL) throws -> (database: String, localId: String) {
+    let database = scratch.path("waypoint.sqlite")
+    XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "40"]).status, 0)
+    return (database, try firstLocalId(binary, database))
+}
