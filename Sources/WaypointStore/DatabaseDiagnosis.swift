@@ -3,7 +3,8 @@ import GRDB
 
 /// What `waypoint doctor` finds inside a database file, read without changing it.
 public struct DatabaseDiagnosis: Sendable {
-    /// `PRAGMA integrity_check`: ["ok"] when sound, else SQLite's first findings.
+    /// `PRAGMA integrity_check`: ["ok"] when sound, else SQLite's first findings (and then
+    /// nothing else was asked: the other fields are empty).
     public var integrity: [String]
     /// `PRAGMA foreign_key_check`: one line per row whose reference leads nowhere.
     public var brokenReferences: [String]
@@ -30,8 +31,18 @@ extension AppDatabase {
         defer { try? queue.close() }
         return try DatabaseFile.translating(path) {
             try queue.read { db in
+                // Integrity first: on a damaged file the other questions may not get an answer.
+                let integrity: [String]
+                do {
+                    integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)")
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                    integrity = [error.message ?? "the file is damaged"]
+                }
+                guard integrity == ["ok"] else {
+                    return DatabaseDiagnosis(integrity: integrity, brokenReferences: [], newerMigrations: [],
+                                             pendingMigrations: [], appliedCount: 0, knownCount: migrator.migrations.count)
+                }
                 guard try db.tableExists("grdb_migrations") else { throw StoreError.notWaypointDatabase(path: path) }
-                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)")
                 let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(20).map { row -> String in
                     let table: String = row[0], parent: String = row[2]
                     let rowid: Int64? = row[1]

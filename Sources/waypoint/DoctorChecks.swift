@@ -18,6 +18,7 @@ enum DatabaseChecks {
     private static func contentChecks(_ path: String) -> [DoctorFinding] {
         do {
             let diagnosis = try AppDatabase.diagnose(path: path)
+            guard diagnosis.integrity == ["ok"] else { return [integrity(diagnosis)] }
             return [.ok("\(path) is a Waypoint database (\(size(path)))"), integrity(diagnosis),
                     references(diagnosis), schema(diagnosis)]
         } catch let error as StoreError {
@@ -50,7 +51,10 @@ enum DatabaseChecks {
 
     private static func integrity(_ diagnosis: DatabaseDiagnosis) -> DoctorFinding {
         guard diagnosis.integrity != ["ok"] else { return .ok("integrity check: ok") }
-        return .problem("integrity check: the file is damaged (\(diagnosis.integrity.prefix(3).joined(separator: "; ")))",
+        // SQLite gives one finding per line, many for one damaged page: show the first two.
+        let lines = diagnosis.integrity.flatMap { $0.split(separator: "\n") }.map(String.init).filter { !$0.hasPrefix("***") }
+        let more = lines.count > 2 ? "; \(lines.count - 2) more" : ""
+        return .problem("integrity check: the file is damaged (\(lines.prefix(2).joined(separator: "; "))\(more))",
                         fix: "restore the latest backup with `waypoint restore FILE`; keep the damaged file for your IT staff")
     }
 

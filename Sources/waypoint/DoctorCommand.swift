@@ -74,6 +74,7 @@ struct DoctorFinding: Equatable {
 
     var line: String {
         let label = level.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-        return "\(label) \(Sanitizer.sanitize(text))" + (fix.map { ". Fix: \($0)" } ?? "")
+        let sentence = text.hasSuffix(".") ? String(text.dropLast()) : text
+        return "\(label) \(Sanitizer.sanitize(sentence))" + (fix.map { ". Fix: \($0)" } ?? "")
     }
 }
