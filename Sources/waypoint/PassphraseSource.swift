@@ -23,12 +23,11 @@ struct PassphraseOptions: ParsableArguments {
             return value
         }
         guard let terminal = PassphraseTerminal() else { throw PassphraseSource.nowhereToAsk }
-        let first = try terminal.ask(prompt)
-        if confirm {
-            let second = try terminal.ask("Again, to be sure: ")
-            guard first == second else { throw CLIError("the two passphrases differ; nothing was changed") }
+        let answers = try terminal.ask(confirm ? [prompt, "Again, to be sure: "] : [prompt])
+        guard answers.allSatisfy({ $0 == answers[0] }) else {
+            throw CLIError("the two passphrases differ; nothing was changed")
         }
-        return first
+        return answers[0]
     }
 
     /// Where the passphrase will come from, in words, for messages.

@@ -21,18 +21,32 @@ final class PassphraseTerminal {
 
     /// Shows `prompt`, reads one line with echo off, and moves to the next line.
     func ask(_ prompt: String) throws -> String {
-        write(prompt)
+        try ask([prompt])[0]
+    }
+
+    /// Asks each of `prompts` in turn, with echo off from before the first prompt is shown
+    /// until after the last answer, so nothing typed ahead is ever shown.
+    func ask(_ prompts: [String]) throws -> [String] {
         var saved = termios()
         guard tcgetattr(fd, &saved) == 0 else { throw CLIError("cannot read the terminal's settings to hide the passphrase") }
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO | ECHOE | ECHOK | ECHONL)
         EchoRestorer.arm(fd: fd, settings: saved)
         defer {
-            tcsetattr(fd, TCSAFLUSH, &saved)
+            tcsetattr(fd, TCSADRAIN, &saved)
             EchoRestorer.disarm()
-            write("\n")
         }
-        guard tcsetattr(fd, TCSAFLUSH, &silent) == 0 else { throw CLIError("cannot turn the terminal's echo off to hide the passphrase") }
+        guard tcsetattr(fd, TCSADRAIN, &silent) == 0 else {
+            throw CLIError("cannot turn the terminal's echo off to hide the passphrase")
+        }
+        return try prompts.map { prompt in
+            write(prompt)
+            defer { write("\n") }
+            return try readLine()
+        }
+    }
+
+    private func readLine() throws -> String {
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while true {
