@@ -12,32 +12,22 @@ final class PassphrasePromptTests: XCTestCase {
         let tmux = try Tmux(height: 40, environment: [:])
         try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let command = "'\(binary.path)' passphrase set --db '\(db)' --as 1; echo EXIT=$?"
-        /// Waits until `text` is on the screen `count` times: each run adds its own prompts.
-        @discardableResult func waitFor(_ text: String, _ count: Int) throws -> String {
-            try tmux.waitFor("\(text) × \(count)") { $0.components(separatedBy: text).count - 1 >= count }
+        /// Runs `passphrase set` for the `run`th time, answering the two prompts as they appear
+        /// (each run adds its own prompts to the screen), and waits for its exit status.
+        func set(run: Int, answers: [String], exit: String) throws -> String {
+            try tmux.type(command)
+            try tmux.press("Enter")
+            for (prompt, answer) in zip(["New passphrase for", "Again, to be sure:"], answers) {
+                try tmux.waitFor("\(prompt) × \(run)") { $0.components(separatedBy: prompt).count - 1 >= run }
+                try tmux.type(answer)
+                try tmux.press("Enter")
+            }
+            return try tmux.waitFor(text: exit)
         }
 
-        // Two different answers: refused.
-        try tmux.type(command)
-        try tmux.press("Enter")
-        try waitFor("New passphrase for", 1)
-        try tmux.type("first attempt here")
-        try tmux.press("Enter")
-        try waitFor("Again, to be sure:", 1)
-        try tmux.type("second attempt here")
-        try tmux.press("Enter")
-        var screen = try tmux.waitFor(text: "EXIT=1")
+        var screen = try set(run: 1, answers: ["first attempt here", "second attempt here"], exit: "EXIT=1")
         XCTAssertTrue(screen.contains("the two passphrases differ; nothing was changed"), screen)
-
-        try tmux.type(command)
-        try tmux.press("Enter")
-        try waitFor("New passphrase for", 2)
-        try tmux.type("correct horse battery")
-        try tmux.press("Enter")
-        try waitFor("Again, to be sure:", 2)
-        try tmux.type("correct horse battery")
-        try tmux.press("Enter")
-        screen = try tmux.waitFor(text: "EXIT=0")
+        screen = try set(run: 2, answers: ["correct horse battery", "correct horse battery"], exit: "EXIT=0")
         XCTAssertTrue(screen.contains("Passphrase set for"), screen)
         XCTAssertFalse(screen.contains("attempt here") || screen.contains("horse"), "a passphrase was echoed:\n\(screen)")
 
