@@ -4,7 +4,7 @@ import XCTest
 /// Owner-only files, the refusal of a database others can read, and `waypoint doctor`.
 final class FilePrivacyTests: XCTestCase {
     /// A terminal doctor finds usable, so that only the database decides its exit status.
-    private let terminal = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "NO_COLOR": ""]
+    private let terminal = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "", "LC_CTYPE": "", "NO_COLOR": ""]
 
     func testEveryFileWaypointCreatesIsOwnerOnlyWhateverTheUmask() throws {
         let binary = try waypointBinary()
@@ -73,6 +73,9 @@ final class FilePrivacyTests: XCTestCase {
         let healthy = try runProcess(binary, ["doctor", "--db", db], environment: terminal)
         XCTAssertEqual(healthy.status, 0, healthy.stdout)
         XCTAssertTrue(healthy.stdout.contains("OK       schema: up to date"), healthy.stdout)
+        XCTAssertTrue(healthy.stdout.contains("OK       foreign keys: every reference leads to its record"), healthy.stdout)
+        XCTAssertTrue(healthy.stdout.contains("terminfo/x/xterm-256color, 256 colours"), healthy.stdout)
+        XCTAssertTrue(healthy.stdout.contains("OK       locale LANG=C.UTF-8: UTF-8"), healthy.stdout)
 
         // A few bytes scribbled inside one page: SQLite opens the file, its integrity check finds them.
         try scribble(db, at: 0.3, pageOffset: 100, count: 500)
