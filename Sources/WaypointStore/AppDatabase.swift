@@ -37,7 +37,7 @@ public final class AppDatabase: Sendable {
     public static func open(path: String) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         try DatabaseFile.refuseFolder(path)
-        try DatabasePermissions.refuseShared(databasePath: path)
+        if DatabaseFile.usesWAL(path) { try DatabasePermissions.refuseShared(databasePath: path) }
         if DatabaseFile.hasContent(path) {
             // An existing file must be Waypoint's: migrating someone else's SQLite file
             // would add our tables to it.
@@ -47,6 +47,8 @@ public final class AppDatabase: Sendable {
                 }
             }
         }
+        // Any other file after the checks above, so another program's file is named as such.
+        try DatabasePermissions.refuseShared(databasePath: path)
         try PrivateFiles.createFolder(url.deletingLastPathComponent().path)
         try PrivateFiles.createFile(path)
         let pool = try DatabaseFile.translating(path) { try DatabasePool(path: path, configuration: configuration()) }
@@ -55,13 +57,13 @@ public final class AppDatabase: Sendable {
 
     /// Opens an existing database to read it, changing nothing: no file is created, the
     /// file is not touched, and a missing or foreign file, or one others can reach, is an
-    /// error naming it. A database
-    /// written by an older Waypoint is brought up to date first (that is the one write).
+    /// error naming it. A database written by an older Waypoint is brought up to date first
+    /// (that is the one write).
     public static func openForReading(path: String) throws -> AppDatabase {
         try DatabaseFile.refuseFolder(path)
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
         guard DatabaseFile.hasContent(path) else { throw StoreError.databaseMissing(path: path) }
-        try DatabasePermissions.refuseShared(databasePath: path)
+        if DatabaseFile.usesWAL(path) { try DatabasePermissions.refuseShared(databasePath: path) }
         var readOnly = configuration()
         readOnly.readonly = true
         let queue = try DatabaseFile.translating(path) { try DatabaseQueue(path: path, configuration: readOnly) }
@@ -72,6 +74,13 @@ public final class AppDatabase: Sendable {
                 }
                 return try migrator.hasCompletedMigrations(db)
             }
+        }
+        do {
+            // Before a single student is read, and after another program's file is named as such.
+            try DatabasePermissions.refuseShared(databasePath: path)
+        } catch {
+            try? queue.close()
+            throw error
         }
         if current { return AppDatabase(readOnly: queue) }
         try queue.close()

@@ -42,6 +42,15 @@ struct DoctorCommand: ParsableCommand {
     }
 
     private func tightenPermissions(_ path: String) throws {
+        // Another program's database is that program's business.
+        do {
+            _ = try AppDatabase.diagnose(path: path)
+        } catch StoreError.notWaypointDatabase {
+            print("SKIPPED  \(path) is another program's database; --fix leaves its permissions alone")
+            return
+        } catch {
+            // Missing or damaged: its files are still Waypoint's to tighten.
+        }
         do {
             for entry in try DatabasePermissions.tightenFiles(databasePath: path) {
                 print("FIXED    \(entry.path): mode \(entry.octalMode) -> \(DatabasePermissions.octal(entry.tightenedMode))")

@@ -63,6 +63,14 @@ final class FilePrivacyTests: XCTestCase {
         XCTAssertTrue(fixed.stdout.hasPrefix("FIXED    \(db): mode 0644 -> 0600\n"), fixed.stdout)
         XCTAssertEqual(try mode(db), 0o600)
         XCTAssertEqual(try runProcess(binary, ["student", "list", "--db", db]).status, 0)
+
+        // Another program's database is not Waypoint's to change.
+        let foreign = scratch.path("bookmarks.sqlite")
+        XCTAssertEqual(try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [foreign, "CREATE TABLE b (url TEXT)"]).status, 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: foreign)
+        let left = try runProcess(binary, ["doctor", "--fix", "--db", foreign], environment: terminal)
+        XCTAssertTrue(left.stdout.hasPrefix("SKIPPED  \(foreign) is another program's database"), left.stdout)
+        XCTAssertEqual(try mode(foreign), 0o644)
     }
 
     func testDoctorNamesADamagedDatabaseAndTellsWhatToDo() throws {
