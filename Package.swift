@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         .target(name: "WaypointCore"),
@@ -39,6 +40,12 @@ let package = Package(
         // Exports and roster import: files in and out, no terminal, no database.
         .target(name: "Interchange", dependencies: ["WaypointCore", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "TerminalKit"),
+        // Passphrase hashes and encrypted backups: swift-crypto only, no database, no terminal.
+        .target(
+            name: "WaypointVault",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "CryptoExtras", package: "swift-crypto")]
+        ),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNcurses"]),
         .target(
@@ -49,6 +56,7 @@ let package = Package(
             name: "waypoint",
             dependencies: [
                 "WaypointCore", "WaypointStore", "WaypointCatalogs", "Interchange", "TerminalKit", "CursesBackend", "WaypointUI",
+                "WaypointVault",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +68,7 @@ let package = Package(
         ),
         .testTarget(name: "WaypointStoreTests", dependencies: ["WaypointStore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "WaypointVaultTests", dependencies: ["WaypointVault"]),
         .testTarget(
             name: "WaypointUITests",
             dependencies: ["WaypointUI", "TerminalKit", "WaypointStore"],

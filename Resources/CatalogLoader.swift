@@ -79,6 +79,9 @@ public enum CatalogLoader {
             interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")))
     }
 
+    /// The names of the catalog files a district may put in its config folder.
+    public static var fileNames: [String] { EmbeddedCatalogs.files.keys.sorted() }
+
     static func builtIn(_ name: String) -> CatalogSource {
         CatalogSource(name: "\(name) (built in)", data: Data(EmbeddedCatalogs.files[name]!))
     }

@@ -11,6 +11,7 @@ extension AppDatabase {
         migrator.registerMigration("v4-roster", migrate: createRoster)
         migrator.registerMigration("v5-abc", migrate: createABC)
         migrator.registerMigration("v6-interventions", migrate: createInterventions)
+        migrator.registerMigration("v7-passphrases", migrate: createPassphrases)
         migrator.registerMigration("v8-audit", migrate: createAudit)
         return migrator
     }

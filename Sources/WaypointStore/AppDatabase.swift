@@ -33,11 +33,15 @@ public final class AppDatabase: Sendable {
     /// Opens (or creates) the database file in WAL mode, so a reader never blocks the
     /// counselor's typing and two instances can share one file.
     ///
-    /// Student records are private: the folder is created owner-only (0700) and the file and
-    /// its WAL companions are made owner-only (0600) whatever the umask says.
+    /// Student records are private: a new folder is created owner-only (0700) and a new file
+    /// 0600 whatever the umask says (SQLite gives the WAL companions the file's mode). An
+    /// existing file, -wal or -shm that group or others can read or write is refused with
+    /// ``StoreError/sharedDatabaseFile(path:mode:exposure:databasePath:)``, never silently
+    /// changed: `waypoint doctor --fix` tightens it when its owner asks.
     public static func open(path: String) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         try DatabaseFile.refuseFolder(path)
+        if DatabaseFile.usesWAL(path) { try DatabasePermissions.refuseShared(databasePath: path) }
         if DatabaseFile.hasContent(path) {
             // An existing file must be Waypoint's: migrating someone else's SQLite file
             // would add our tables to it.
@@ -47,12 +51,12 @@ public final class AppDatabase: Sendable {
                 }
             }
         }
+        // Any other file after the checks above, so another program's file is named as such.
+        try DatabasePermissions.refuseShared(databasePath: path)
         try PrivateFiles.createFolder(url.deletingLastPathComponent().path)
         try PrivateFiles.createFile(path)
         let pool = try DatabaseFile.translating(path) { try DatabasePool(path: path, configuration: configuration()) }
-        let database = try DatabaseFile.translating(path) { try AppDatabase(pool) }
-        try PrivateFiles.restrict(path)
-        return database
+        return try DatabaseFile.translating(path) { try AppDatabase(pool) }
     }
 
     /// Opens a database that must already exist, for a command that reads a student's record
@@ -65,12 +69,14 @@ public final class AppDatabase: Sendable {
     }
 
     /// Opens an existing database to read it, changing nothing: no file is created, the
-    /// file is not touched, and a missing or foreign file is an error naming it. A database
-    /// written by an older Waypoint is brought up to date first (that is the one write).
+    /// file is not touched, and a missing or foreign file, or one others can reach, is an
+    /// error naming it. A database written by an older Waypoint is brought up to date first
+    /// (that is the one write).
     public static func openForReading(path: String) throws -> AppDatabase {
         try DatabaseFile.refuseFolder(path)
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
         guard DatabaseFile.hasContent(path) else { throw StoreError.databaseMissing(path: path) }
+        if DatabaseFile.usesWAL(path) { try DatabasePermissions.refuseShared(databasePath: path) }
         var readOnly = configuration()
         readOnly.readonly = true
         let queue = try DatabaseFile.translating(path) { try DatabaseQueue(path: path, configuration: readOnly) }
@@ -81,6 +87,13 @@ public final class AppDatabase: Sendable {
                 }
                 return try migrator.hasCompletedMigrations(db)
             }
+        }
+        do {
+            // Before a single student is read, and after another program's file is named as such.
+            try DatabasePermissions.refuseShared(databasePath: path)
+        } catch {
+            try? queue.close()
+            throw error
         }
         if current { return AppDatabase(readOnly: queue) }
         try queue.close()

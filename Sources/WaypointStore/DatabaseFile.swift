@@ -15,6 +15,16 @@ enum DatabaseFile {
         return size > 0
     }
 
+    /// Whether the file's SQLite header says WAL mode (bytes 18-19 are 2). Opening such a
+    /// file, even read-only, creates its -wal and -shm with the file's own mode, so its
+    /// permissions are checked before SQLite sees it; other files are classified first.
+    static func usesWAL(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 20), header.count == 20 else { return false }
+        return header.starts(with: Data("SQLite format 3\u{0}".utf8)) && header[header.startIndex + 18] == 2
+    }
+
     static func hasTables(_ db: Database) throws -> Bool {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0 > 0
     }

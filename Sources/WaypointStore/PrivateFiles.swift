@@ -31,8 +31,9 @@ enum PrivateFiles {
         }
     }
 
-    /// Tightens the file and whichever companions exist, for files made by older versions
-    /// or other tools.
+    /// Makes a file Waypoint has just written (a backup) and whichever companions SQLite
+    /// left beside it owner-only. Never used on a database the user already had: that is
+    /// refused instead (see ``DatabasePermissions``).
     static func restrict(_ path: String) throws {
         for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)

@@ -35,6 +35,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownAuditAction(String)
     /// The record changed elsewhere since it was loaded: saving would lose that change.
     case changedElsewhere(ChangedElsewhere)
+    /// The database, its -wal or its -shm can be read or written by group or others.
+    case sharedDatabaseFile(path: String, mode: String, exposure: String, databasePath: String)
+    case cannotChangePermissions(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -89,8 +92,19 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .changedElsewhere(let conflict):
             "\(conflict.record) was changed in another window or by a command since it was loaded; nothing was saved.\n"
                 + "  Theirs (saved): \(conflict.theirs)\n  Yours (not saved): \(conflict.yours)"
+        case .sharedDatabaseFile(let path, let mode, let exposure, let databasePath):
+            "\(path) can be \(exposure) by other users (mode \(mode)); student records must be private. "
+                + "Run `waypoint doctor --fix --db \(shellQuoted(databasePath))` to make it owner-only."
+        case .cannotChangePermissions(let path, let reason):
+            "Cannot change the permissions of \(path): \(reason)"
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }
     }
+}
+
+/// `path` as a shell word: bare when it is plain, else in single quotes.
+func shellQuoted(_ path: String) -> String {
+    let plain = path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-+,:@".contains($0)) }
+    return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -5,43 +5,93 @@ import WaypointStore
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Copy the whole database to a new file (readable by you only).")
+        commandName: "backup", abstract: "Copy the whole database to a new file (readable by you only).",
+        discussion: """
+            With --encrypt the copy is sealed with a passphrase (scrypt and AES-256-GCM): from \
+            --passphrase-file FILE, else WAYPOINT_PASSPHRASE, else asked twice on the terminal. \
+            Any passphrase of 8 characters or more will do; keep it, because without it the backup \
+            cannot be restored by anyone.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The backup file to create; an existing file is never overwritten.") var file: String
 
+    @Flag(help: "Encrypt the backup with a passphrase (kept by you: there is no recovery).")
+    var encrypt = false
+
+    @OptionGroup var passphrase: PassphraseOptions
+
+    func validate() throws {
+        if passphrase.file != nil, !encrypt {
+            throw ValidationError("--passphrase-file is for --encrypt; a plain backup takes no passphrase")
+        }
+    }
+
     func run() throws {
+        guard !FileManager.default.fileExists(atPath: file) else {
+            throw CLIError(StoreError.backupExists(path: file).description)
+        }
         let db = try database.openToRecord()
         let counselor = try acting.resolveIfKnown(in: db)
-        do {
-            try withAudit(db, AuditEntry(.backedUp, counselorId: counselor?.id, subject: file), file: file) {
-                try db.backup(to: file)
+        let entry = AuditEntry(.backedUp, counselorId: counselor?.id, subject: encrypt ? "\(file) (encrypted)" : file)
+        guard encrypt else {
+            do {
+                try withAudit(db, entry, file: file) { try db.backup(to: file) }
+            } catch let error as StoreError {
+                throw CLIError(error.description)
             }
-        } catch let error as StoreError {
-            throw CLIError(error.description)
+            print("Backed up \(database.resolvedPath) to \(file).")
+            return
         }
-        print("Backed up \(database.resolvedPath) to \(file).")
+        let secret = try passphrase.read(prompt: "Passphrase for the backup (at least 8 characters): ", confirm: true)
+        try withAudit(db, entry, file: file) { try EncryptedBackupFiles.backup(db, to: file, passphrase: secret) }
+        print("Backed up \(database.resolvedPath) to \(file), encrypted. Keep the passphrase: "
+            + "without it this backup cannot be restored.")
     }
 }
 
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the database's content with a backup, after checking the backup; the current content is kept beside it.")
+        abstract: "Replace the database's content with a backup, after checking the backup; the current content is kept beside it.",
+        discussion: """
+            An encrypted backup is recognised by its first line and decrypted with its passphrase \
+            (--passphrase-file FILE, else WAYPOINT_PASSPHRASE, else asked on the terminal). A wrong \
+            passphrase, or a file changed or cut short, is refused and nothing is replaced.
+            """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The backup file made by `waypoint backup`.") var file: String
+    @Argument(help: "The backup file made by `waypoint backup` (encrypted or not).") var file: String
+    @OptionGroup var passphrase: PassphraseOptions
 
     func run() throws {
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw CLIError("there is no backup at \(file); nothing was replaced")
+        }
+        if EncryptedBackupFiles.isEncrypted(file) {
+            let secret = try passphrase.read(prompt: "Passphrase of the backup \(file): ")
+            // Decrypted (and so authenticated) before the database is even opened.
+            try EncryptedBackupFiles.decrypted(file, passphrase: secret) { plain in
+                try restore(from: plain, shownAs: file)
+            }
+        } else {
+            guard passphrase.file == nil else {
+                throw CLIError("\(file) is not an encrypted backup, so it takes no passphrase; nothing was replaced")
+            }
+            try restore(from: file, shownAs: file)
+        }
+    }
+
+    private func restore(from path: String, shownAs name: String) throws {
         let db = try database.open()
         let stamp = LocalTime.format(Date(), timeZone: .current).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
         let previous = database.resolvedPath + ".before-restore-\(stamp)"
         do {
-            try db.restore(from: file, keepingPreviousAt: previous)
+            try db.restore(from: path, keepingPreviousAt: previous)
         } catch let error as StoreError {
-            throw CLIError(error.description + " Nothing was replaced.")
+            throw CLIError(error.description.replacingOccurrences(of: path, with: name) + " Nothing was replaced.")
         }
-        print("Restored \(database.resolvedPath) from \(file); the previous content is in \(previous).")
+        print("Restored \(database.resolvedPath) from \(name); the previous content is in \(previous).")
     }
 }
