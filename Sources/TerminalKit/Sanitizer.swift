@@ -57,9 +57,11 @@ public enum Sanitizer {
 }
 
 extension Sanitizer {
-    /// Like `sanitize`, but keeps line breaks for text that is wrapped over several rows.
+    /// Like `sanitize`, but keeps line breaks (LF, CR LF, CR) for text that is wrapped over
+    /// several rows. Vertical tab, form feed, NEL and the Unicode line and paragraph
+    /// separators are replaced like any control: no keyboard types them into a note.
     public static func sanitizeKeepingLines(_ text: String) -> String {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { sanitize(String($0)) }
             .joined(separator: "\n")
     }

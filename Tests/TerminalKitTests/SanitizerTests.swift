@@ -80,7 +80,9 @@ final class SanitizerTests: XCTestCase {
 
     func testLineBreaksAndTabsBecomeSpaces() {
         XCTAssertEqual(Sanitizer.sanitize("a\tb\nc\r\nd"), "a b c d")
-        XCTAssertEqual(Sanitizer.sanitizeKeepingLines("a\u{1B}\nb\r\nc"), "a\u{FFFD}\nb\nc")
+        XCTAssertEqual(Sanitizer.sanitizeKeepingLines("a\u{1B}\nb\r\nc\rd"), "a\u{FFFD}\nb\nc\nd")
+        XCTAssertEqual(Sanitizer.sanitizeKeepingLines("a\u{0B}b\u{0C}c\u{85}d\u{2028}e\u{2029}f"),
+                       "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f")
     }
 
     func testBufferNeverStoresAControlCharacter() {
