@@ -51,6 +51,9 @@ public enum Effect: Equatable, Sendable {
     case loadTasks(counselorId: Int64?, token: Int)
     case loadReport(kind: ReportsState.Kind, grouping: ReportGrouping, counselorId: Int64?, token: Int)
     case loadDrafts(counselorId: Int64)
+    /// Give the terminal back and stop until the shell continues the process (the app loop
+    /// performs it, after the effects before it, such as saving the draft).
+    case suspendProcess
 }
 
 /// A finished session, ready for the store.
