@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <curses.h>
+#include <term.h>
 
 // Swift cannot call function-like macros or read C globals under strict concurrency,
 // so each one the backend needs has a small accessor here.
@@ -33,5 +34,30 @@ static inline int wp_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, sh
     if (setcchar(&cc, wch, attrs, pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cc);
 }
+
+/// Why the terminal named by TERM cannot show a full screen, asked before curses starts
+/// (initscr would print its own message and exit): 0 it can; 1 terminfo has no entry for
+/// it (or TERM is unset); 2 there is no terminfo database; 3 it cannot move the cursor
+/// (dumb, hardcopy or generic terminals).
+static inline int wp_terminal_problem(void) {
+    int err = 0;
+    if (setupterm(NULL, 1, &err) != OK) return err == -1 ? 2 : 1;
+    const char *cup = tigetstr("cup");
+    int problem = (cup == NULL || cup == (char *)-1 || tigetflag("hc") > 0 || tigetflag("gn") > 0) ? 3 : 0;
+    del_curterm(cur_term);
+    return problem;
+}
+
+/// Starts curses on standard output and input; 0 when the terminal cannot be used (where
+/// initscr would exit the process).
+static inline int wp_start_screen(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) return 0;
+    set_term(screen);
+    return 1;
+}
+
+/// After the process was stopped and continued: the whole screen is sent again on the next refresh.
+static inline void wp_redraw_all(void) { clearok(curscr, TRUE); }
 
 #endif

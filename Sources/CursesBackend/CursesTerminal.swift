@@ -11,9 +11,13 @@ public final class CursesTerminal: TerminalBackend {
     /// Takes over the terminal. Call `stop()` (or let a signal handler do it) to give it back.
     /// - Parameter monochrome: draw without colours (also when `NO_COLOR` is set or the
     ///   terminal has none): meaning is carried by bold, reverse and underline alone.
-    public init(monochrome: Bool = false) {
+    /// - Throws: `TerminalUnavailable` when curses cannot start on this terminal.
+    public init(monochrome: Bool = false) throws(TerminalUnavailable) {
+        if let reason = CursesTerminal.unusableReason() { throw TerminalUnavailable(reason: reason) }
         Locale.chooseUTF8()
-        initscr()
+        guard wp_start_screen() != 0 else {
+            throw TerminalUnavailable(reason: "curses could not start on the terminal \"\(TerminalUnavailable.termName)\"")
+        }
         raw()          // Ctrl-C and Ctrl-Z arrive as keys, so the app can save before it leaves.
         noecho()
         nonl()
@@ -45,6 +49,21 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     public var hasColor: Bool { colorPairs != nil }
+
+    /// Job control (Ctrl-Z, or SIGTSTP from the shell): gives the terminal back as it was,
+    /// stops the process, and when the shell continues it (`fg`) takes the terminal over
+    /// again. The caller draws the whole screen afterwards.
+    public func suspend() {
+        guard !stopped else { return }
+        BracketedPaste.disable()
+        curs_set(1)
+        endwin()
+        SignalGuard.stopForJobControl()
+        // Continued: curses puts the terminal back in raw mode on the next refresh.
+        BracketedPaste.enable()
+        wp_redraw_all()
+        refresh()
+    }
 
     public func size() -> Size {
         Size(width: Int(getmaxx(wp_stdscr())), height: Int(getmaxy(wp_stdscr())))
@@ -146,6 +165,30 @@ public final class CursesTerminal: TerminalBackend {
         if style.attributes.contains(.reverse) { attributes |= wp_a_reverse() }
         let pair = colorPairs?.pair(foreground: style.foreground, background: style.background) ?? 0
         return (attributes, pair)
+    }
+}
+
+/// The terminal cannot show the interactive screen; `reason` says why in words.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
+
+    static var termName: String { ProcessInfo.processInfo.environment["TERM"] ?? "" }
+}
+
+extension CursesTerminal {
+    /// Why this terminal cannot show the interactive screen, or nil when it can. Asked
+    /// before anything is opened, so TERM=dumb or an unknown TERM gets a sentence (and the
+    /// way to the command line) instead of a garbled screen or curses' own exit.
+    public static func unusableReason() -> String? {
+        let term = TerminalUnavailable.termName
+        switch wp_terminal_problem() {
+        case 0: return nil
+        case _ where term.isEmpty: return "TERM is not set, so the interactive screen cannot know the terminal"
+        case 1: return "the terminal type \"\(term)\" (TERM) is not in the terminfo database"
+        case 2: return "no terminfo database was found to describe the terminal \"\(term)\""
+        default: return "the terminal \"\(term)\" cannot move the cursor, which the interactive screen needs"
+        }
     }
 }
 

@@ -2,9 +2,15 @@
 ///
 /// Names and notes come from rosters and other people's keyboards. An ESC, a C1 control
 /// (U+0080-U+009F, which some terminals read as CSI) or a bidirectional override in them
-/// could move the cursor, recolour the screen or reorder text. Every string that reaches a
-/// cell passes through here; each control becomes a visible replacement character, so what
-/// was there is not silently hidden either.
+/// could move the cursor, recolour the screen, set the window title or the clipboard, or
+/// reorder text. Invisible format characters (zero-width spaces, word joiners, byte-order
+/// marks, bidi marks) and code points with no meaning yet could make two names look alike
+/// or make the terminal count columns differently from Waypoint, which shifts the rest of
+/// the row. Every string that reaches a cell passes through here; each such character
+/// becomes a visible replacement character, so what was there is not silently hidden either.
+///
+/// Kept: the zero-width joiner and non-joiner (they join letters in Persian and Indic names
+/// and build emoji such as 👩🏽‍🎓, inside one grapheme cluster), and emoji tag characters.
 public enum Sanitizer {
     public static let replacement: Character = "\u{FFFD}"
 
@@ -30,20 +36,32 @@ public enum Sanitizer {
         return String(result)
     }
 
+    /// True for a scalar that must not reach the terminal as it is: C0 and C1 controls and
+    /// DEL; format characters (bidi embeddings, overrides, isolates and marks, zero-width
+    /// spaces, the byte-order mark, soft hyphen) other than the joiners; the line and
+    /// paragraph separators; and unassigned code points, noncharacters included.
     @inline(__always)
     static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
-        // Bidirectional embeddings, overrides and isolates, and the line/paragraph separators.
-        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029 { return true }
-        return false
+        if v >= 0x20, v < 0x7F { return false }
+        if v < 0xA0 { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate:
+            return true
+        case .format:
+            return !(v == 0x200C || v == 0x200D || (0xE0020...0xE007F).contains(v))
+        default:
+            return false
+        }
     }
 }
 
 extension Sanitizer {
-    /// Like `sanitize`, but keeps line breaks for text that is wrapped over several rows.
+    /// Like `sanitize`, but keeps line breaks (LF, CR LF, CR) for text that is wrapped over
+    /// several rows. Vertical tab, form feed, NEL and the Unicode line and paragraph
+    /// separators are replaced like any control: no keyboard types them into a note.
     public static func sanitizeKeepingLines(_ text: String) -> String {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { sanitize(String($0)) }
             .joined(separator: "\n")
     }

@@ -13,4 +13,12 @@ public protocol TerminalBackend: AnyObject {
     func clear()
     /// Waits for input up to `timeoutMilliseconds` (nil: until there is some).
     func readEvent(timeoutMilliseconds: Int?) -> InputEvent?
+    /// Gives the terminal back and stops the process for the shell's job control; returns
+    /// when the process is continued, with the terminal taken over again.
+    func suspend()
+}
+
+extension TerminalBackend {
+    /// Backends with no shell to return to (tests) carry on at once.
+    public func suspend() {}
 }

@@ -71,6 +71,9 @@ public enum Effect: Equatable, Sendable {
     case rememberUser(counselorId: Int64)
     /// Has another window or a command changed the database? Answered with `.databaseChanged`.
     case checkForOutsideChanges
+    /// Give the terminal back and stop until the shell continues the process (the app loop
+    /// performs it, after the effects before it, such as saving the draft).
+    case suspendProcess
 }
 
 /// A finished session, ready for the store.

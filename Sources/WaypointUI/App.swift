@@ -32,14 +32,16 @@ public final class App {
         render()
     }
 
-    /// Runs until the counselor quits or `terminationRequested` says the process must end.
-    public func run(terminationRequested: () -> Bool = { false }) {
+    /// Runs until the counselor quits or `terminationRequested` says the process must end;
+    /// `suspendRequested` says the shell asked it to stop (SIGTSTP), as Ctrl-Z does.
+    public func run(terminationRequested: () -> Bool = { false }, suspendRequested: () -> Bool = { false }) {
         start()
         while !state.shouldQuit {
             if terminationRequested() {
                 send(.terminate)
                 break
             }
+            if suspendRequested() { send(.command(.suspend)) }
             guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else {
                 send(.tick(clock()))
                 checkForOutsideChanges()
@@ -100,6 +102,10 @@ public final class App {
 
     private func run(_ effects: [Effect]) {
         for effect in effects {
+            if effect == .suspendProcess {
+                suspend()
+                continue
+            }
             // Slow work shows its "loading" state before it starts.
             if effect == .loadDemoDistrict { render() }
             if case .importRoster = effect { render() }
@@ -123,6 +129,15 @@ public final class App {
         let results = runner.run(.checkForOutsideChanges)
         for result in results { send(result) }
         return !results.isEmpty
+    }
+
+    /// Stops for job control; once continued, draws the whole screen again at whatever size
+    /// the window has now (it may have changed while stopped).
+    private func suspend() {
+        terminal.backend.suspend()
+        terminal.invalidate()
+        send(.resized(terminal.size))
+        render()
     }
 
     @discardableResult

@@ -2,6 +2,8 @@
 /// and `?` help describe, and what the reducer understands.
 public enum Command: String, CaseIterable, Equatable, Sendable {
     case quit
+    /// Stop the process for the shell's job control (Ctrl-Z); `fg` brings it back.
+    case suspend
     case back
     case help
     case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom

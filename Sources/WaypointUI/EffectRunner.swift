@@ -113,6 +113,8 @@ public final class EffectRunner {
             case .archiveSession(let sessionId, let counselorId):
                 try database.archiveSession(id: sessionId, by: counselorId)
                 return []
+            case .suspendProcess:
+                return []   // the app loop performs it: it owns the terminal
             case .loadDrafts(let counselorId):
                 return [.draftsFound(try database.drafts(counselorId: counselorId).compactMap { record in
                     guard let student = try database.student(id: record.studentId),

@@ -17,6 +17,7 @@ public enum Keymaps {
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q")], .back, "Quit"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ]
 
     public static let welcome = Keymap(context: .welcome, bindings: [
@@ -25,6 +26,7 @@ public enum Keymaps {
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q"), .escape], .back, "Quit"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let caseload = Keymap(context: .caseload, bindings: [
@@ -75,6 +77,7 @@ public enum Keymaps {
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q")], .back, "Back"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let plan = Keymap(context: .plan, bindings: [
@@ -116,6 +119,7 @@ public enum Keymaps {
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q"), .escape], .back, "Back"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let sessionView = Keymap(context: .sessionView, bindings: [
@@ -128,6 +132,7 @@ public enum Keymaps {
         KeyBinding([.pageUp], .pageUp, "Page up", footer: false),
         KeyBinding([.char("q"), .escape, .enter], .back, "Close"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     /// Why a session cannot be amended by the counselor at the keyboard, if it cannot.
@@ -148,6 +153,7 @@ public enum Keymaps {
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q"), .escape], .back, "Back"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let reports = Keymap(context: .reports, bindings: [
@@ -156,12 +162,14 @@ public enum Keymaps {
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q"), .escape], .back, "Back"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let importRoster = Keymap(context: .importRoster, bindings: [
         KeyBinding([.enter], .runImport, "Import"),
         KeyBinding([.escape], .back, "Cancel"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let views = Keymap(context: .views, bindings: [
@@ -174,6 +182,7 @@ public enum Keymaps {
         .typing([.char("7")], "Needs attention: tier 2-3 without an intervention, not seen in 30 days, or a milestone overdue"),
         KeyBinding([.escape, .char("q")], .back, "Close"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let planForm = Keymap(context: .planForm, bindings: [
@@ -182,12 +191,14 @@ public enum Keymaps {
         KeyBinding([.backTab, .up], .previousField, "Previous field", footer: false),
         KeyBinding([.escape], .cancelForm, "Cancel"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let planConfirm = Keymap(context: .planConfirm, bindings: [
         KeyBinding([.char("y")], .confirmRemoval, "Remove"),
         KeyBinding([.char("n"), .escape], .cancelRemoval, "Keep"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let editor = Keymap(context: .editor, bindings: [
@@ -203,7 +214,7 @@ public enum Keymaps {
         .typing([.ctrl("w")], "Delete the word before the cursor"),
         .typing([.ctrl("u")], "Delete to the line start"),
         .typing([.ctrl("k")], "Delete to the line end"),
-        .typing([.ctrl("z")], "Undo"),
+        .typing([.ctrl("z")], "Undo (here Ctrl-Z does not suspend)"),
         .typing([.ctrl("y")], "Redo"),
         .typing([.char(" ")], "Kind, With, Confidential: change or tick"),
         .typing([.right], "Topics: complete a topic used before"),
@@ -213,12 +224,14 @@ public enum Keymaps {
         KeyBinding([.char("y")], .confirmDiscard, "Discard it"),
         KeyBinding([.char("n"), .escape], .keepEditing, "Keep writing"),
         KeyBinding([.ctrl("c")], .quit, "Quit now (draft kept)", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let confirmArchive = Keymap(context: .confirmArchive, bindings: [
         KeyBinding([.char("y")], .confirmArchive, "Archive it"),
         KeyBinding([.char("n"), .escape], .back, "Keep it"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let changedElsewhere = Keymap(context: .changedElsewhere, bindings: [
@@ -235,6 +248,7 @@ public enum Keymaps {
         KeyBinding([.char("d")], .discardDraft, "Discard"),
         KeyBinding([.char("l"), .escape], .laterDraft, "Later"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let caseloadSearch = Keymap(context: .caseloadSearch, bindings: [
@@ -245,6 +259,7 @@ public enum Keymaps {
         KeyBinding([.pageUp], .pageUp, "Page up", footer: false),
         KeyBinding([.pageDown], .pageDown, "Page down", footer: false),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let counselorPicker = Keymap(context: .counselorPicker, bindings: [
@@ -258,11 +273,13 @@ public enum Keymaps {
         KeyBinding([.char("?")], .help, "Help"),
         KeyBinding([.char("q"), .escape], .back, "Cancel"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let help = Keymap(context: .help, bindings: [
         KeyBinding([.char("?"), .char("q"), .escape], .back, "Close help"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static let lock = Keymap(context: .lock, bindings: [
@@ -284,6 +301,7 @@ public enum Keymaps {
     public static let tooSmall = Keymap(context: .tooSmall, bindings: [
         KeyBinding([.char("q"), .escape], .back, "Quit"),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
+        KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])
 
     public static func keymap(for context: KeyContext) -> Keymap {

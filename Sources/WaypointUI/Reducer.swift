@@ -148,6 +148,8 @@ extension AppState {
         case .quit:
             shouldQuit = true
             return draftEffects(force: true)
+        case .suspend:
+            return draftEffects(force: true) + [.suspendProcess]
         case .back:
             return goBack()
         case .help:

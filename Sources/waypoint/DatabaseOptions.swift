@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaypointCore
+import TerminalKit
 import WaypointStore
 
 /// `--db`, shared by every command that opens the database.
@@ -45,7 +46,8 @@ struct DatabaseOptions: ParsableArguments {
 /// A failure the user can act on: printed as "Error: …" on stderr, exit status 1.
 struct CLIError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// Messages quote names and values from the data: they reach the terminal sanitized.
+    init(_ description: String) { self.description = Sanitizer.sanitizeKeepingLines(description) }
 }
 
 extension AppDatabase {

@@ -88,7 +88,7 @@ struct InterventionAddCommand: ParsableCommand {
         let saved = try db.addIntervention(Intervention(
             studentId: student.id!, kind: kind, ownerId: ownerCounselor.id!, goal: goal, startDate: startDate,
             endDate: endDate, sessionsPerWeek: perWeek, minutesPerSession: minutes), by: counselor.id)
-        print("Started intervention \(saved.id!) for \(student.displayName) (\(student.localId)): "
+        print("Started intervention \(saved.id!) for \(student.printableName) (\(student.localId)): "
             + "\(catalogs.interventionKinds.title(of: kind)), \(saved.dosageText).")
     }
 }

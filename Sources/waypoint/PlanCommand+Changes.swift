@@ -61,7 +61,7 @@ struct PlanCourseAddCommand: ParsableCommand {
                                                     credits: try parseNumber(credits, field: "--credits", range: 0.25...10),
                                                     level: courseLevel, term: term, status: courseStatus, gradeEarned: mark),
                                       by: acting.resolveIfKnown(in: db)?.id)
-        print("Added course \(course.id!) \(title) to grade \(grade) of \(student.displayName)'s plan.")
+        print("Added course \(course.id!) \(title) to grade \(grade) of \(student.printableName)'s plan.")
     }
 }
 
@@ -130,7 +130,7 @@ struct PlanPathwaySetCommand: ParsableCommand {
         let counselor = try acting.resolve(in: db)
         let student = try db.student(matching: studentId)
         try db.setPathway(studentId: student.id!, to: pathway, reason: reason, by: counselor.id!)
-        print("\(student.displayName)'s pathway is \(catalogs.pathways.title(of: pathway)).")
+        print("\(student.printableName)'s pathway is \(catalogs.pathways.title(of: pathway)).")
     }
 }
 
@@ -162,7 +162,7 @@ struct PlanMilestoneSetCommand: ParsableCommand {
         try db.setMilestone(MilestoneRecord(studentId: student.id!, milestoneId: milestone, status: milestoneStatus,
                                             dueDate: dueDate ?? existing?.dueDate, evidence: evidence ?? existing?.evidence),
                             today: CivilDate.today(), by: acting.resolveIfKnown(in: db)?.id)
-        print("\(catalogs.milestones.title(of: milestone)) for \(student.displayName): \(milestoneStatus.title).")
+        print("\(catalogs.milestones.title(of: milestone)) for \(student.printableName): \(milestoneStatus.title).")
     }
 }
 
@@ -194,6 +194,6 @@ struct PlanGoalSetCommand: ParsableCommand {
                                                   from: catalogs.requirementSets.sets.map { ($0.id, $0.id) })
         }
         try db.setGoals(studentId: student.id!, goals, by: acting.resolveIfKnown(in: db)?.id)
-        print("Goals saved for \(student.displayName): \(goals.postsecondary.title).")
+        print("Goals saved for \(student.printableName): \(goals.postsecondary.title).")
     }
 }

@@ -29,6 +29,9 @@ struct RunCommand: ParsableCommand {
             throw CLIError("the interactive screen needs a terminal on standard input and output; "
                 + "for scripts use a subcommand such as `waypoint student list` (see `waypoint --help`)")
         }
+        if let reason = CursesTerminal.unusableReason() {
+            throw CLIError("\(reason); use a terminal such as xterm-256color, or the command line (`waypoint --help`)")
+        }
         let db = try database.open()
         let environment = ProcessInfo.processInfo.environment
         let configDirectory = DatabaseLocation.configDirectory(environment: environment)
@@ -56,7 +59,12 @@ struct RunCommand: ParsableCommand {
             state.status = StatusMessage("Warning: \(warning)", isError: true)
         }
 
-        let backend = CursesTerminal(monochrome: monochrome)
+        let backend: CursesTerminal
+        do {
+            backend = try CursesTerminal(monochrome: monochrome)
+        } catch {
+            throw CLIError("\(error); use the command line instead (`waypoint --help`)")
+        }
         let runner = EffectRunner(database: db, catalogs: catalogs)
         // `x` on a plan writes it as HTML, ready to print, into the folder Waypoint was started in.
         runner.exportPlan = { studentId, counselorId in
@@ -94,7 +102,7 @@ struct RunCommand: ParsableCommand {
         app.run(terminationRequested: {
             signal = SignalGuard.takeTerminationRequest()
             return signal != nil
-        })
+        }, suspendRequested: SignalGuard.takeSuspendRequest)
         backend.stop()
         // Ended by a signal (logout, shutdown, kill): say so in the exit status, as shells expect.
         if let signal { throw ExitCode(128 + signal) }

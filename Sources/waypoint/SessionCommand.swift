@@ -156,7 +156,7 @@ struct SessionAddCommand: ParsableCommand {
                             kind: kind, participants: parsedParticipants.isEmpty ? [.student] : parsedParticipants,
                             topics: topics, isConfidential: confidential, note: note),
             followUps: parsedFollowUps)
-        print("Recorded session \(saved.id!) with \(student.displayName) (\(student.localId))"
+        print("Recorded session \(saved.id!) with \(student.printableName) (\(student.localId))"
             + (parsedFollowUps.isEmpty ? "." : ", with \(parsedFollowUps.count) follow-up\(parsedFollowUps.count == 1 ? "" : "s")."))
     }
 }

@@ -1,4 +1,5 @@
 import TerminalKit
+import WaypointCore
 
 /// Aligned columns for people reading a terminal. Every value is sanitized: a name with an
 /// escape sequence in it must not reprogram the counselor's shell.
@@ -45,4 +46,10 @@ enum CSVText {
 /// "1 student", "2 students".
 func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+extension Student {
+    /// The name as a line of terminal output may carry it: a roster name holding an escape
+    /// sequence must not retitle the window or clear the screen of whoever runs a command.
+    var printableName: String { Sanitizer.sanitize(displayName) }
 }

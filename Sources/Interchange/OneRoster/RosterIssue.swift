@@ -22,7 +22,38 @@ public struct RosterIssue: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(file):\(line):\(column): \(field) \"\(value)\": expected \(expected)"
+        "\(file):\(line):\(column): \(field) \"\(RosterIssue.shown(value))\": expected \(expected)"
+    }
+
+    /// Values longer than this are cut in messages: the place and the start say enough.
+    static let shownLength = 60
+
+    /// `value` as a message can show it on any terminal and a person can find it in the file:
+    /// every character that is not visible (controls, ESC, NUL, byte-order marks, bidi and
+    /// zero-width characters, separators other than the space, unassigned code points) is
+    /// written as `\u{…}`, so a hostile value cannot act on the terminal the message is
+    /// printed to; a long value is cut, with its length.
+    static func shown(_ value: String) -> String {
+        var shown = ""
+        var count = 0
+        for character in value {
+            count += 1
+            guard count <= shownLength else { continue }
+            for scalar in character.unicodeScalars {
+                shown += isVisible(scalar) ? String(scalar) : "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            }
+        }
+        return count > shownLength ? shown + "… (\(count) characters)" : shown
+    }
+
+    private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value >= 0x20, scalar.value < 0x7F { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .unassigned, .surrogate, .privateUse:
+            return false
+        default:
+            return true
+        }
     }
 }
 

@@ -1,0 +1,144 @@
+import Foundation
+import XCTest
+
+/// A roster and a note that carry terminal control sequences, bidi overrides, zero-width
+/// characters and a 10,000-character name, shown on every screen that draws them: none of
+/// it may act on the terminal, and the frame must keep its shape.
+final class HostileInputTests: XCTestCase {
+    static let osc = "Ttl\u{1B}]0;PWNED-TITLE\u{07}\u{1B}]2;PWNED-TWO\u{1B}\\"
+    static let clipboardAndLink = "Clip\u{1B}]52;c;UFdORUQ=\u{07}\u{1B}]8;;http://evil.example/\u{1B}\\Lnk\u{1B}]8;;\u{1B}\\"
+    static let csi = "Csi\u{1B}[2J\u{1B}[H\u{1B}[10;10H\u{1B}[41;37mRed\u{1B}[?1049h\u{1B}[?25l"
+    static let controls = "Ctl\u{07}\u{08}\u{08}\u{0B}\u{0C}\u{7F}\u{9B}2J\u{9D}0;C1\u{9C}\u{85}"
+    static let bidi = "Bidi\u{202E}txet\u{2066}\u{2067}\u{2068}\u{202D}x"
+    static let invisible = "Zero\u{200B}\u{2060}\u{FEFF}\u{2028}\u{2029}Width"
+    static let long = "Long" + String(repeating: "W", count: 9_996)
+
+    /// A OneRoster 1.2 bundle with one counselor and four students whose names hold all of it.
+    private func writeRoster(to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let files = [
+            "manifest.csv": "propertyName,value\noneroster.version,1.2\nfile.orgs,bulk\nfile.users,bulk\nfile.roles,bulk\n",
+            "orgs.csv": "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
+                + "S1,active,2025-01-01,\(Self.csi) High,school,,\n",
+            "users.csv": "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,identifier,grades\n"
+                + "U1,active,2025-01-01,true,u1,\(Self.osc),\(Self.clipboardAndLink),9001,09\n"
+                + "U2,active,2025-01-01,true,u2,\(Self.csi),\(Self.controls),9002,10\n"
+                + "U3,active,2025-01-01,true,u3,\(Self.bidi),\(Self.invisible),9003,11\n"
+                + "U4,active,2025-01-01,true,u4,Ana,\(Self.long),9004,12\n"
+                + "C1,active,2025-01-01,true,c1,Maria,Smith\(Self.osc),,\n",
+            "roles.csv": "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\n"
+                + (1...4).map { "R\($0),active,2025-01-01,U\($0),primary,student,S1\n" }.joined()
+                + "R9,active,2025-01-01,C1,primary,counselor,S1\n",
+        ]
+        for (name, text) in files { try text.write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8) }
+    }
+
+    func testControlSequencesInNamesAndNotesNeverReachTheTerminal() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("w.sqlite")
+        try writeRoster(to: scratch.path("roster"))
+        let imported = try runProcess(binary, ["import", "oneroster", scratch.path("roster"), "--db", database])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let note = scratch.path("note.txt")
+        try ([Self.osc, Self.clipboardAndLink, Self.csi, Self.controls, Self.bidi, Self.invisible].joined(separator: "\n")
+            + "\nEnd of note.").write(toFile: note, atomically: true, encoding: .utf8)
+        let added = try runProcess(binary, ["session", "add", "9001", "--db", database, "--kind", "personal", "--note-file", note])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        // The command line prints data too: nothing of it may reach a terminal as control.
+        XCTAssertNil(Self.foreignEscape(in: added.stdout), added.stdout.debugDescription)
+        let listed = try runProcess(binary, ["student", "list", "--db", database])
+        XCTAssertNil(Self.foreignEscape(in: listed.stdout), listed.stdout.debugDescription)
+
+        let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
+        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let title = try tmux.paneTitle()
+        try tmux.launchWaypoint(binary, database: database)
+        try tmux.waitFor(text: "Caseload of")
+        try assertIntact(tmux, title: title, showing: ["Ttl\u{FFFD}]0;PWNED-TITLE", "Csi\u{FFFD}[2J"], footer: "Search")
+
+        try tmux.openProfile(localId: "9001")
+        try assertIntact(tmux, title: title, showing: ["Ttl\u{FFFD}]0;PWNED-TITLE\u{FFFD}\u{FFFD}]2;PWNED-TWO"], footer: "Plan")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "End of note.")
+        try assertIntact(tmux, title: title, showing: ["Clip\u{FFFD}]52;c;UFdORUQ=\u{FFFD}\u{FFFD}]8;;http://evil.example/",
+                                                       "Csi\u{FFFD}[2J\u{FFFD}[H\u{FFFD}[10;10H\u{FFFD}[41;37mRed",
+                                                       "Bidi\u{FFFD}txet\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}x",
+                                                       "Zero\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}Width",
+                                                       "Ctl\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}2J"], footer: nil)
+        try tmux.press("Escape")
+        try tmux.waitFor("the reader closed") { !$0.contains("End of note.") }
+        try tmux.type("q")
+
+        for (id, expected) in [("9002", "Csi\u{FFFD}[2J\u{FFFD}[H\u{FFFD}[10;10H\u{FFFD}[41;37mRed\u{FFFD}[?1049h\u{FFFD}[?25l Ctl"
+                                    + String(repeating: "\u{FFFD}", count: 7) + "2J\u{FFFD}0;C1\u{FFFD}\u{FFFD}"),
+                               ("9003", "Bidi\u{FFFD}txet\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}x Zero\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}Width"),
+                               ("9004", "Ana LongWWWW")] {
+            try tmux.waitFor(text: "Caseload of")
+            try tmux.press("Escape")
+            try tmux.waitFor("the filter cleared") { !$0.contains("Filter:") }
+            try tmux.openProfile(localId: id)
+            try assertIntact(tmux, title: title, showing: [expected], footer: "Plan")
+            try tmux.type("q")
+        }
+        try tmux.type("q")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+        XCTAssertEqual(try tmux.paneTitle(), title)
+    }
+
+    /// The screen has its 24 rows of at most 80 columns with the footer last, shows the
+    /// neutralized text, holds no escape sequence but the colours tmux reports for its own
+    /// cells, rang no bell, and the pane title is what it was.
+    private func assertIntact(_ tmux: Tmux, title: String, showing texts: [String], footer: String?,
+                              file: StaticString = #filePath, line: UInt = #line) throws {
+        let screen = try tmux.waitFor("\(texts)", file: file, line: line) { screen in texts.allSatisfy(screen.contains) }
+        let rows = screen.components(separatedBy: "\n").dropLast()
+        XCTAssertEqual(rows.count, 24, screen, file: file, line: line)
+        for row in rows {
+            XCTAssertLessThanOrEqual(row.unicodeScalars.count, 80, "a row wider than the window: \(row)", file: file, line: line)
+        }
+        XCTAssertTrue(rows.first?.hasPrefix(" Waypoint") == true, "the title row moved:\n\(screen)", file: file, line: line)
+        if let footer {
+            XCTAssertTrue(rows.last?.contains(footer) == true, "the footer is not on the last row:\n\(screen)", file: file, line: line)
+        }
+        let styled = try tmux.command(["capture-pane", "-e", "-p", "-t", "0"])
+        XCTAssertNil(Self.foreignEscape(in: styled), styled.debugDescription, file: file, line: line)
+        XCTAssertFalse(styled.contains("PWNED") && !styled.contains("\u{FFFD}]0;PWNED"), file: file, line: line)
+        XCTAssertEqual(try tmux.paneTitle(), title, "a name set the window title", file: file, line: line)
+        XCTAssertEqual(try tmux.command(["display-message", "-p", "-t", "0", "#{window_bell_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines), "0", "a name rang the bell", file: file, line: line)
+    }
+
+    /// The first escape sequence in `text` that is not a colour or attribute (SGR) change,
+    /// or a C1 control, if any.
+    static func foreignEscape(in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let value = scalars[index].value
+            if (0x80...0x9F).contains(value) { return "C1 U+\(String(value, radix: 16))" }
+            guard value == 0x1B else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            guard end < scalars.count, scalars[end] == "[" else {
+                return String(String.UnicodeScalarView(scalars[index..<min(index + 8, scalars.count)]))
+            }
+            end += 1
+            while end < scalars.count, "0123456789;:".unicodeScalars.contains(scalars[end]) { end += 1 }
+            guard end < scalars.count, scalars[end] == "m" else {
+                return String(String.UnicodeScalarView(scalars[index..<min(end + 1, scalars.count)]))
+            }
+            index = end + 1
+        }
+        return nil
+    }
+}
+
+extension Tmux {
+    /// The pane's title, which OSC 0 and OSC 2 would set.
+    func paneTitle() throws -> String {
+        try command(["display-message", "-p", "-t", "0", "#{pane_title}"])
+    }
+}
