@@ -16,19 +16,20 @@ final class HostileInputTests: XCTestCase {
     /// A OneRoster 1.2 bundle with one counselor and four students whose names hold all of it.
     private func writeRoster(to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let files = [
+        let orgs: String = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
+            + "S1,active,2025-01-01,\(Self.csi) High,school,,\n"
+        var users: String = "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,identifier,grades\n"
+        users += "U1,active,2025-01-01,true,u1,\(Self.osc),\(Self.clipboardAndLink),9001,09\n"
+        users += "U2,active,2025-01-01,true,u2,\(Self.csi),\(Self.controls),9002,10\n"
+        users += "U3,active,2025-01-01,true,u3,\(Self.bidi),\(Self.invisible),9003,11\n"
+        users += "U4,active,2025-01-01,true,u4,Ana,\(Self.long),9004,12\n"
+        users += "C1,active,2025-01-01,true,c1,Maria,Smith\(Self.osc),,\n"
+        var roles: String = "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\n"
+        for index in 1...4 { roles += "R\(index),active,2025-01-01,U\(index),primary,student,S1\n" }
+        roles += "R9,active,2025-01-01,C1,primary,counselor,S1\n"
+        let files: [String: String] = [
             "manifest.csv": "propertyName,value\noneroster.version,1.2\nfile.orgs,bulk\nfile.users,bulk\nfile.roles,bulk\n",
-            "orgs.csv": "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
-                + "S1,active,2025-01-01,\(Self.csi) High,school,,\n",
-            "users.csv": "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,identifier,grades\n"
-                + "U1,active,2025-01-01,true,u1,\(Self.osc),\(Self.clipboardAndLink),9001,09\n"
-                + "U2,active,2025-01-01,true,u2,\(Self.csi),\(Self.controls),9002,10\n"
-                + "U3,active,2025-01-01,true,u3,\(Self.bidi),\(Self.invisible),9003,11\n"
-                + "U4,active,2025-01-01,true,u4,Ana,\(Self.long),9004,12\n"
-                + "C1,active,2025-01-01,true,c1,Maria,Smith\(Self.osc),,\n",
-            "roles.csv": "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\n"
-                + (1...4).map { "R\($0),active,2025-01-01,U\($0),primary,student,S1\n" }.joined()
-                + "R9,active,2025-01-01,C1,primary,counselor,S1\n",
+            "orgs.csv": orgs, "users.csv": users, "roles.csv": roles,
         ]
         for (name, text) in files { try text.write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8) }
     }
