@@ -124,9 +124,12 @@ enum PlanForms {
                 return .success((.addCourse(course), "Added \(title) to grade \(year)."))
             case .milestoneEvidence(let milestoneId):
                 let due = try optionalDate(form, "due", "Due", today: today)
-                let record = MilestoneRecord(studentId: studentId, milestoneId: milestoneId,
-                                             status: MilestoneStatus(rawValue: form["status"]) ?? .notStarted, dueDate: due,
-                                             evidence: form["evidence"].isEmpty ? nil : form["evidence"])
+                let status = MilestoneStatus(rawValue: form["status"]) ?? .notStarted
+                // Editing the evidence of a milestone already done keeps the day it was done.
+                let stored = plan.milestones.first { $0.milestoneId == milestoneId }
+                let completed = status == .done && stored?.status == .done ? stored?.completedDate : nil
+                let record = MilestoneRecord(studentId: studentId, milestoneId: milestoneId, status: status, dueDate: due,
+                                             evidence: form["evidence"].isEmpty ? nil : form["evidence"], completedDate: completed)
                 return .success((.setMilestone(record), "\(catalogs.milestones.title(of: milestoneId)): \(record.status.title)."))
             case .pathway:
                 let reason = try required(form, "reason", "Reason")

@@ -108,6 +108,24 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(waived.status, .waived)
     }
 
+    func testEditingTheEvidenceOfADoneMilestoneKeepsTheDayItWasDone() throws {
+        var state = Self.state()
+        _ = reduce(&state, .command(.nextSection))
+        let rows = PlanRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
+        let index = try XCTUnwrap(rows.firstIndex { $0.record.milestoneId == "career-interest-inventory" })
+        _ = reduce(&state, .command(.moveDown))
+        _ = reduce(&state, .command(.moveTop))
+        for _ in 0..<index { _ = reduce(&state, .command(.moveDown)) }
+        _ = reduce(&state, .command(.editPlanItem))
+        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.nextField))
+        for character in "Inventory on file" { _ = reduce(&state, .edit(.char(character))) }
+        let effects = reduce(&state, .command(.submitForm))
+        guard case .changePlan(.setMilestone(let record), _, _)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(record.status, .done)
+        XCTAssertEqual(record.completedDate, CivilDate(year: 2024, month: 10, day: 3))
+    }
+
     func testChangingThePathwayAsksForAReason() {
         var state = Self.state()
         _ = reduce(&state, .command(.changePathway))
