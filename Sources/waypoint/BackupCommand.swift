@@ -85,13 +85,28 @@ struct RestoreCommand: ParsableCommand {
 
     private func restore(from path: String, shownAs name: String) throws {
         let db = try database.open()
-        let stamp = LocalTime.format(Date(), timeZone: .current).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
-        let previous = database.resolvedPath + ".before-restore-\(stamp)"
+        let previous = Self.freshPreviousPath(for: database.resolvedPath, at: Date())
         do {
             try db.restore(from: path, keepingPreviousAt: previous)
         } catch let error as StoreError {
             throw CLIError(error.description.replacingOccurrences(of: path, with: name) + " Nothing was replaced.")
         }
         print("Restored \(database.resolvedPath) from \(name); the previous content is in \(previous).")
+    }
+
+    /// `DB.before-restore-20261123-160512`, or with `-2`, `-3`… when restores follow each other
+    /// within a second: the copy of what was there is never overwritten.
+    static func freshPreviousPath(for databasePath: String, at date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let base = databasePath + ".before-restore-" + formatter.string(from: date)
+        var candidate = base
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
     }
 }

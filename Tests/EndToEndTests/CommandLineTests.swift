@@ -321,8 +321,14 @@ final class ExportAndBackupTests: XCTestCase {
         let restored = try runProcess(binary, ["restore", backup, "--db", db])
         XCTAssertEqual(restored.status, 0, restored.stderr)
         XCTAssertFalse(try runProcess(binary, ["session", "list", id, "--db", db]).stdout.contains("after the backup"))
-        let kept = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains(".before-restore-") }
+        var kept = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains(".before-restore-") }
         XCTAssertEqual(kept.count, 1, "the previous content is kept")
+
+        // A second restore straight after keeps its own copy instead of failing on the name.
+        let twice = try runProcess(binary, ["restore", backup, "--db", db])
+        XCTAssertEqual(twice.status, 0, twice.stderr)
+        kept = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains(".before-restore-") }
+        XCTAssertEqual(kept.count, 2)
     }
 }
 
