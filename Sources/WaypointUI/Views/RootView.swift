@@ -82,6 +82,8 @@ public enum RootView {
 enum TitleBar {
     static func render(_ left: String, right: String = "", into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: Theme.titleBar))
+        // Measured after sanitizing: a control character in a name is drawn one column wide.
+        let left = Sanitizer.sanitize(left), right = Sanitizer.sanitize(right)
         let rightWidth = min(DisplayWidth.of(right), area.width / 2)
         let leftText = DisplayWidth.truncate(" " + left, to: area.width - rightWidth - 2)
         buffer.write(leftText, at: Position(x: area.x, y: area.y), style: Theme.titleBar, clip: area)
