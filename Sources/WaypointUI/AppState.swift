@@ -45,6 +45,8 @@ public struct AppState: Equatable, Sendable {
     public var lock: LockState?
     /// When the screen locks itself (configuration `idleLock`, default 10 minutes).
     public var idleLock = IdleLock.standard
+    /// The counselor at the keyboard has passed the passphrase check (or has none) in this run.
+    public var userConfirmed = false
     /// The last key pressed; nil until the loop's first tick.
     public var lastActivity: Date?
 

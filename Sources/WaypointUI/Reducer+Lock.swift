@@ -116,7 +116,9 @@ extension AppState {
     private mutating func openLock(as counselorId: Int64) -> [Effect] {
         let reason = lock?.reason
         lock = nil
-        lastActivity = now
+        userConfirmed = true
+        // The idle time counts again from the next tick.
+        lastActivity = nil
         if counselorId == userId { return [] }
         let previous = userId
         // Another counselor takes over: what the previous one had open is theirs, so it

@@ -125,11 +125,16 @@ extension AppState {
             overlay = .counselorPicker(TableState())
         }
         if let userId, counselors.contains(where: { $0.id == userId }) {
-            return [reloadCaseload(), .loadDrafts(counselorId: userId)]
+            // Remembered from an earlier run: a new start is asked for the passphrase like an
+            // unlock, or quitting at the lock screen and starting again would get around it.
+            let confirm = userConfirmed ? [] : claimIdentity(userId)
+            return [reloadCaseload(), .loadDrafts(counselorId: userId)] + confirm
         }
-        // Nobody remembered at this keyboard: whoever is chosen confirms it is them.
+        // Nobody known at this keyboard: no student is shown until someone is chosen, and
+        // whoever is chosen confirms it is them.
         userId = nil
-        return [reloadCaseload()] + (counselorId.map { claimIdentity($0) } ?? [])
+        guard let counselorId else { return [] }
+        return [reloadCaseload()] + claimIdentity(counselorId)
     }
 
     mutating func reloadCaseload() -> Effect {
@@ -337,8 +342,12 @@ extension AppState {
             helpReturn = nil
             return []
         }
+        if case .counselorPicker? = overlay, userId == nil {
+            // Nobody sees students before saying who they are.
+            status = StatusMessage("Choose who you are (Enter), or quit with Ctrl-C.", isError: true)
+            return []
+        }
         if overlay != nil {
-            // A picker shown at start cannot be dismissed into nothing: it falls back to the district.
             overlay = nil
             return []
         }
@@ -404,7 +413,8 @@ extension AppState {
     }
 
     /// The picker lists every counselor, then "everyone in the district" (nil).
-    var counselorPickerRows: [Int64?] { counselors.map(\.id) + [nil] }
+    /// Until someone is at the keyboard, only counselors: "everyone" is for browsing later.
+    var counselorPickerRows: [Int64?] { userId == nil ? counselors.map(\.id) : counselors.map(\.id) + [nil] }
 }
 
 extension Int {

@@ -12,7 +12,7 @@ final class TerminalFlowTests: XCTestCase {
 
         try tmux.waitFor(text: "Welcome to Waypoint")
         try tmux.type("d")
-        try tmux.waitFor(text: "Whose caseload?")
+        try tmux.waitFor(text: "Who are you?")
         // The frame may still be reaching the terminal: wait for its footer too.
         var screen = try tmux.waitFor(text: "Demo district loaded")
         try tmux.press("Enter")

@@ -26,8 +26,12 @@ final class AppFlowTests: XCTestCase {
         XCTAssertTrue(backend.text.contains("Welcome to Waypoint"))
 
         press(app, backend, [.char("d")])
-        XCTAssertTrue(backend.text.contains("Whose caseload?"), backend.text)
+        XCTAssertTrue(backend.text.contains("Who are you?"), backend.text)
         XCTAssertTrue(backend.text.contains("Demo district loaded: 120 students, 2 counselors."), backend.text)
+        XCTAssertTrue(app.state.caseload.rows.isEmpty, "no students before someone is chosen")
+        XCTAssertFalse(backend.text.contains("All students in the district"), backend.text)
+        press(app, backend, [.escape])
+        XCTAssertTrue(backend.text.contains("Choose who you are"), backend.text)
         press(app, backend, [.enter])
         XCTAssertTrue(backend.screen.line(0).contains("Caseload of"), backend.text)
         let caseloadSize = app.state.caseload.rows.count
@@ -40,9 +44,9 @@ final class AppFlowTests: XCTestCase {
     func testSearchNarrowsOnEveryKeystrokeAndEscRestores() throws {
         let (app, backend) = try makeApp()
         app.start()
-        press(app, backend, [.char("d"), .escape])
+        press(app, backend, [.char("d"), .enter, .char("c"), .char("G"), .enter])
         let everyone = app.state.caseload.rows.count
-        XCTAssertNil(app.state.counselorId, "Esc on the first picker shows the whole district")
+        XCTAssertNil(app.state.counselorId, "the picker's last row is the whole district")
 
         let target = app.state.caseload.rows[17].student
         let prefix = String(SearchText.fold(target.familyName).prefix(3))

@@ -15,7 +15,10 @@ final class ReducerTests: XCTestCase {
         var state = AppState(size: Size(width: 80, height: 24))
         let effects = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
         XCTAssertEqual(state.overlay, .counselorPicker(TableState()))
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: nil, query: "", token: 1)])
+        XCTAssertEqual(effects, [], "no student is loaded before someone says who they are")
+        XCTAssertEqual(state.counselorPickerRows, [1, 2], "the whole district is for browsing later, not an identity")
+        _ = reduce(&state, .command(.back))
+        XCTAssertNotNil(state.overlay, "Esc does not get around the question")
     }
 
     func testASingleCounselorIsChosenWithoutAskingWhenTheyHaveNoPassphrase() {
@@ -30,12 +33,23 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(answered, [.rememberUser(counselorId: 1), .loadDrafts(counselorId: 1)])
     }
 
-    func testARememberedCounselorStartsWithoutAsking() {
+    func testARememberedCounselorIsAskedForTheirPassphraseAtEachStart() {
         var state = AppState(size: Size(width: 80, height: 24), counselorId: 2)
         state.userId = 2
         let effects = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
+        XCTAssertEqual(state.lock?.reason, .confirmIdentity)
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 1), .loadDrafts(counselorId: 2),
+                                 .probePassphrase(counselorId: 2)])
+        XCTAssertEqual(reduce(&state, .passphraseProbed(counselorId: 2, isSet: true)), [])
+        XCTAssertNotNil(state.lock, "quitting at the lock screen and starting again does not get around it")
+        _ = reduce(&state, .command(.unlock))
+        XCTAssertEqual(reduce(&state, .passphraseChecked(counselorId: 2, result: .correct)), [])
         XCTAssertNil(state.lock)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 1), .loadDrafts(counselorId: 2)])
+        XCTAssertEqual(state.userId, 2)
+
+        // A later start in the same run (after an import) does not ask again.
+        _ = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
+        XCTAssertNil(state.lock)
     }
 
     func testAnUnknownCounselorIdSaysSoAndAsks() {
@@ -53,7 +67,7 @@ final class ReducerTests: XCTestCase {
         let effects = reduce(&state, .command(.chooseCounselor))
         XCTAssertNil(state.overlay)
         XCTAssertEqual(state.counselorId, 2)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 2), .probePassphrase(counselorId: 2)])
+        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 1), .probePassphrase(counselorId: 2)])
     }
 
     func testTypingASearchRequestsNarrowedRowsWithAFreshToken() {
@@ -134,7 +148,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.screen, .caseload)
         XCTAssertFalse(state.isBusy)
         XCTAssertEqual(state.status?.text, "Demo district loaded: 1,200 students, 2 counselors.")
-        XCTAssertEqual(effects.count, 1)
+        XCTAssertEqual(effects, [], "the picker asks who is at the keyboard before any student loads")
     }
 
     func testAFailureIsShownAsAnError() {

@@ -37,7 +37,8 @@ enum CaseloadView {
     }
 
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
-        var owner = state.counselor.map { "Caseload of \($0.displayName)" } ?? "All students in the district"
+        var owner = state.counselor.map { "Caseload of \($0.displayName)" }
+            ?? (state.userId == nil && !state.counselors.isEmpty ? "Who is at the keyboard?" : "All students in the district")
         if let user = state.user, user.id != state.counselorId { owner += " · you: \(user.displayName)" }
         if state.caseload.sort == .lastContact { owner += " · by last contact" }
         if state.caseload.sort == .nextMilestone { owner += " · by next milestone" }

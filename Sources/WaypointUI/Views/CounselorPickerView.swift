@@ -5,7 +5,7 @@ enum CounselorPickerView {
     static func render(_ state: AppState, picker: TableState, into buffer: inout Buffer, area: Rect) {
         let ids = state.counselorPickerRows
         let size = ScreenLayout.counselorPicker(state.size, rows: ids.count)
-        let inner = Modal.render(title: "Whose caseload?", size: size, into: &buffer, over: area)
+        let inner = Modal.render(title: state.userId == nil ? "Who are you?" : "Whose caseload?", size: size, into: &buffer, over: area)
         let table = Table(columns: [
             TableColumn("Counselor", width: .fill(1)),
             TableColumn("Email", width: .fill(1)),

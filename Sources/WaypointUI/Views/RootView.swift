@@ -113,7 +113,8 @@ enum FooterView {
 enum TooSmallView {
     static func render(_ state: AppState, into buffer: inout Buffer) {
         let minimum = AppState.minimumSize
-        let text = "Waypoint needs a window of at least \(minimum.width)x\(minimum.height); this one is \(state.size). Make it larger, or press q to quit."
+        let way = state.lock == nil ? "Make it larger, or press q to quit." : "Make it larger to unlock."
+        let text = "Waypoint needs a window of at least \(minimum.width)x\(minimum.height); this one is \(state.size). \(way)"
         let area = buffer.area.inset(by: 1)
         let lines = TextWrap.wrap(text, width: area.width)
         let top = area.y + max(0, (area.height - lines.count) / 2)
