@@ -43,6 +43,7 @@ public final class CursesTerminal: TerminalBackend {
         guard !stopped else { return }
         stopped = true
         BracketedPaste.disable()
+        clearForLeaving()
         curs_set(1)
         endwin()
         SignalGuard.uninstall()
@@ -50,12 +51,20 @@ public final class CursesTerminal: TerminalBackend {
 
     public var hasColor: Bool { colorPairs != nil }
 
+    /// Terminals without an alternate screen (vt100, linux) would keep the last frame, student
+    /// names and all, in the shell's scrollback: blank it before giving the terminal back.
+    private func clearForLeaving() {
+        erase()
+        refresh()
+    }
+
     /// Job control (Ctrl-Z, or SIGTSTP from the shell): gives the terminal back as it was,
     /// stops the process, and when the shell continues it (`fg`) takes the terminal over
     /// again. The caller draws the whole screen afterwards.
     public func suspend() {
         guard !stopped else { return }
         BracketedPaste.disable()
+        clearForLeaving()
         curs_set(1)
         endwin()
         SignalGuard.stopForJobControl()

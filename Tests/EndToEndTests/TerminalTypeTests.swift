@@ -50,7 +50,9 @@ final class TerminalTypeTests: XCTestCase {
                 XCTAssertFalse(matches(Self.colourSGR, styled), "\(environment): no colour at all:\n\(styled.debugDescription)")
             }
             try tmux.type("q")
-            try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+            let after = try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+            // Without an alternate screen (vt100) the last frame would stay in the shell.
+            XCTAssertFalse(after.contains("Gr School"), "\(environment): students left on screen after quitting:\n\(after)")
         }
     }
 
