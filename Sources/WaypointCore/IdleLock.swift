@@ -8,7 +8,8 @@ public enum IdleLock: Equatable, Sendable {
 
     public static let standard = IdleLock.after(10 * 60)
 
-    /// "10m", "90s", "off": the form used in the configuration file and `WAYPOINT_IDLE_LOCK`.
+    /// "10m", "90s", "1h", "off": the form used in the configuration file and `WAYPOINT_IDLE_LOCK`,
+    /// from 5 seconds to 24 hours.
     public init?(parsing text: String) {
         let value = text.trimmingCharacters(in: .whitespaces).lowercased()
         if value == "off" {
@@ -16,9 +17,10 @@ public enum IdleLock: Equatable, Sendable {
             return
         }
         let unit = value.last
-        guard let unit, unit == "m" || unit == "s", let number = Double(value.dropLast()),
+        let scale: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+        guard let unit = value.last, let factor = scale[unit], let number = Double(value.dropLast()),
               number.isFinite, number > 0 else { return nil }
-        let seconds = unit == "m" ? number * 60 : number
+        let seconds = number * factor
         // Shorter than a few seconds would lock the counselor out while they read.
         guard seconds >= 5, seconds <= 24 * 3600 else { return nil }
         self = .after(seconds)

@@ -128,7 +128,9 @@ extension AppDatabase {
                                  theirs: Unchanged.describe(current), yours: Unchanged.describe(record))
             let audited = AuditedRecord.milestone(studentId: record.studentId, milestoneId: record.milestoneId)
             let before = try AuditSnapshot(db, audited)
-            let completed = record.status == .done ? (record.completedDate ?? today) : nil
+            // A milestone already done keeps the day it was done when its evidence is edited.
+            let doneBefore = current.status == .done ? current.completedDate : nil
+            let completed = record.status == .done ? (record.completedDate ?? doneBefore ?? today) : nil
             try db.execute(sql: """
                 INSERT INTO milestone_status (studentId, milestoneId, status, dueDate, evidence, completedDate)
                 VALUES (?, ?, ?, ?, ?, ?)

@@ -28,8 +28,15 @@ public struct WorkstationConfig: Equatable, Sendable {
     }
 
     static func parse(_ data: Data, path: String) throws -> WorkstationConfig {
-        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
-            throw StoreError.badConfig(path: path, reason: "it is not a JSON object; expected e.g. {\"idleLock\": \"10m\"}")
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw StoreError.badConfig(path: path, reason: "it is not valid JSON (a missing quote, comma or brace?); "
+                + "expected e.g. {\"idleLock\": \"10m\"}")
+        }
+        guard let root = object as? [String: Any] else {
+            throw StoreError.badConfig(path: path, reason: "it is JSON but not an object; expected e.g. {\"idleLock\": \"10m\"}")
         }
         if let unknown = root.keys.sorted().first(where: { !knownKeys.contains($0) }) {
             throw StoreError.badConfig(path: path, reason: "unknown key \"\(unknown)\"; known keys: \(knownKeys.joined(separator: ", "))")
@@ -38,7 +45,7 @@ public struct WorkstationConfig: Equatable, Sendable {
         if let value = root["idleLock"] {
             guard let text = value as? String, let lock = IdleLock(parsing: text) else {
                 throw StoreError.badConfig(path: path, reason: "\"idleLock\": expected \"off\" or a time of at least 5 seconds "
-                    + "such as \"10m\" or \"90s\", got \(value)")
+                    + "such as \"10m\", \"90s\" or \"1h\", got \(value)")
             }
             config.idleLock = lock
         }

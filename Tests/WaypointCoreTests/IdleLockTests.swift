@@ -7,6 +7,8 @@ final class IdleLockTests: XCTestCase {
         XCTAssertEqual(IdleLock(parsing: " 90s "), .after(90))
         XCTAssertEqual(IdleLock(parsing: "1.5m"), .after(90))
         XCTAssertEqual(IdleLock(parsing: "OFF"), .off)
+        XCTAssertEqual(IdleLock(parsing: "1h"), .after(3600))
+        XCTAssertEqual(IdleLock(parsing: "24h"), .after(86_400))
         XCTAssertEqual(IdleLock.standard, .after(600), "ten minutes unless told otherwise")
     }
 

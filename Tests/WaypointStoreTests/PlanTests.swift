@@ -82,6 +82,11 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(visit.completedDate, today)
         XCTAssertEqual(visit.evidence, "Visited UW")
         XCTAssertEqual(plan.milestones.first { $0.milestoneId == "fafsa" }?.isOverdue(today: today), false)
+        // Editing the evidence later (CLI or screen, which send no completion day) keeps the day it was done.
+        let later = CivilDate(year: today.year + 1, month: today.month, day: today.day)
+        try db.setMilestone(MilestoneRecord(studentId: id, milestoneId: "campus-visit", status: .done, evidence: "Visited UW, photos"),
+                            today: later, by: 1)
+        XCTAssertEqual(try db.plan(studentId: id).milestones.first { $0.milestoneId == "campus-visit" }?.completedDate, today)
         try db.setMilestone(MilestoneRecord(studentId: id, milestoneId: "campus-visit", status: .notStarted), today: today, by: 1)
         plan = try db.plan(studentId: id)
         XCTAssertNil(plan.milestones.first { $0.milestoneId == "campus-visit" }?.completedDate)

@@ -34,7 +34,8 @@ final class WorkstationConfigTests: XCTestCase {
 
     func testMistakesNameTheFileAndTheKey() throws {
         let cases = [
-            ("{", "not a JSON object"),
+            ("{", "not valid JSON"),
+            ("[]", "not an object"),
             (#"{"idleLok": "5m"}"#, #"unknown key "idleLok""#),
             (#"{"idleLock": "5"}"#, #""idleLock": expected "off""#),
             (#"{"idleLock": 5}"#, #""idleLock": expected"#),
