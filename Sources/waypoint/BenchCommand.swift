@@ -34,6 +34,13 @@ struct BenchCommand: ParsableCommand {
             [$0.name, String($0.samples), String(format: "%.2f", $0.p50Milliseconds), String(format: "%.2f", $0.p95Milliseconds),
              String(format: "%.2f", $0.p99Milliseconds)]
         }), terminator: "")
-        print("Peak resident memory: \(String(format: "%.0f", result.peakResidentMegabytes)) MB")
+        for ratio in result.ratios {
+            print("\(ratio.name): \(String(format: "%.1f", ratio.ratio))x (p50 against p50)")
+        }
+        for note in result.notes { print("Note: \(note)") }
+        print("Peak resident memory of the interactive screen (waypoint run, measured by wait4): "
+            + "\(String(format: "%.0f", result.terminalPeakResidentMegabytes)) MB")
+        print("Peak resident memory of this benchmark process (holds the generated district): "
+            + "\(String(format: "%.0f", result.peakResidentMegabytes)) MB")
     }
 }

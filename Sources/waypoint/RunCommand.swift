@@ -24,6 +24,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Draw trends with ASCII characters, for terminals that lack block characters (also WAYPOINT_ASCII=1).")
     var ascii = false
 
+    /// For `waypoint bench`: draw the first frame, then quit, so a benchmark can time start-up.
+    @Flag(help: .hidden)
+    var exitAfterFirstFrame = false
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the interactive screen needs a terminal on standard input and output; "
@@ -70,6 +74,11 @@ struct RunCommand: ParsableCommand {
                 + "\(summary.students.updated) updated, \(counted(summary.counselors.added, "counselor")) added."
         }
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
+        if exitAfterFirstFrame {
+            app.start()
+            backend.stop()
+            return
+        }
         var signal: Int32?
         app.run(terminationRequested: {
             signal = SignalGuard.takeTerminationRequest()

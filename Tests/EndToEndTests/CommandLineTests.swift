@@ -424,11 +424,27 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let figures = try XCTUnwrap(json["figures"] as? [[String: Any]])
-        XCTAssertEqual(figures.compactMap { $0["name"] as? String }, [
-            "keystroke to frame (search)", "open a student profile", "save a session", "toggle a milestone", "move a course",
+        var expected = [
+            "start to first frame (one caseload)", "start to first frame (no counselor: whole district)",
+            "keystroke to frame (search)", "open the whole district (c, Enter)", "keystroke to frame (search, whole district)",
+            "open a student profile", "save a session", "toggle a milestone", "move a course",
             "render+diff 200x60, nothing changed", "render+diff 200x60, everything changed",
-        ])
+            "OneRoster import (waypoint import oneroster)",
+        ]
+        let ratios = try XCTUnwrap(json["ratios"] as? [[String: Any]])
+        let notes = try XCTUnwrap(json["notes"] as? [String])
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
+            expected += ["sqlite3 process, one query (start-up floor)", "sqlite3 .import --csv users.csv (import floor)"]
+            XCTAssertEqual(ratios.compactMap { $0["name"] as? String },
+                           ["start to first frame / sqlite3 one query", "OneRoster import / sqlite3 .import users.csv"])
+            XCTAssertTrue(ratios.allSatisfy { ($0["ratio"] as? Double ?? 0) > 0 })
+        } else {
+            XCTAssertTrue(notes.contains { $0.contains("sqlite3 is not on PATH") }, "\(notes)")
+        }
+        XCTAssertEqual(figures.compactMap { $0["name"] as? String }, expected)
         XCTAssertTrue(figures.allSatisfy { ($0["samples"] as? Int ?? 0) > 0 })
+        XCTAssertTrue(figures.allSatisfy { ($0["p50Milliseconds"] as? Double ?? 0) > 0 })
         XCTAssertGreaterThan(json["peakResidentMegabytes"] as? Double ?? 0, 0)
+        XCTAssertGreaterThan(json["terminalPeakResidentMegabytes"] as? Double ?? 0, 0)
     }
 }
