@@ -22,6 +22,7 @@ public final class EffectRunner {
     private var planSummaries: [Int64: PlanSummary] = [:]
     private var tiers: [Int64: Int?] = [:]
     private var planSummariesDay: CivilDate?
+    private var caseloadCache: CaseloadCache?
 
     public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.shipped,
                 demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
@@ -36,11 +37,7 @@ public final class EffectRunner {
             case .loadStartup:
                 return [.started(counselors: try database.allCounselors(), isEmpty: try database.isEmpty())]
             case .loadCaseload(let counselorId, let query, let token):
-                var rows = query.trimmingCharacters(in: .whitespaces).isEmpty
-                    ? try database.caseload(counselorId: counselorId)
-                    : try database.searchStudents(query, counselorId: counselorId, limit: Int.max)
-                try summarizePlans(&rows)
-                return [.caseloadLoaded(token: token, rows: rows)]
+                return [.caseloadLoaded(token: token, rows: try caseloadRows(counselorId: counselorId, query: query))]
             case .loadProfile(let studentId, let viewerId, let token):
                 return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
             case .setFollowUpStatus(let id, let status):
@@ -148,6 +145,28 @@ public final class EffectRunner {
             marks: try database.courseMarks(studentId: studentId),
             rules: catalogs.earlyWarning,
             interventions: try database.interventions(studentId: studentId))
+    }
+
+    /// A caseload loaded in full is kept with its search index; searches narrow it in
+    /// memory while the database is unchanged, and query the store otherwise.
+    private func caseloadRows(counselorId: Int64?, query: String) throws -> [CaseloadEntry] {
+        let version = try database.dataVersion()
+        let day = CivilDate.today()
+        let isValid = caseloadCache?.isValid(counselorId: counselorId, version: version, day: day) == true
+        if query.trimmingCharacters(in: .whitespaces).isEmpty {
+            // Esc after a search, or back from a profile with nothing written: the rows as they were.
+            if isValid, let cache = caseloadCache { return cache.rows }
+            var rows = try database.caseload(counselorId: counselorId)
+            try summarizePlans(&rows)
+            caseloadCache = CaseloadCache(counselorId: counselorId, version: version, day: day, rows: rows)
+            return rows
+        }
+        if isValid {
+            return caseloadCache!.search(query)
+        }
+        var rows = try database.searchStudents(query, counselorId: counselorId, limit: Int.max)
+        try summarizePlans(&rows)
+        return rows
     }
 
     private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {
