@@ -19,27 +19,31 @@ extension AppDatabase {
             var result = Dictionary(uniqueKeysWithValues: studentIds.map {
                 ($0, PlanSummarySource(pathwayId: nil, requirementSetId: nil, courses: [], milestones: []))
             })
-            for row in try Row.fetchAll(db, sql: """
+            // Cursors, not fetchAll: a copied row finds a column by lowercasing every column name.
+            let plans = try Row.fetchCursor(db, sql: """
                 SELECT studentId, pathwayId, requirementSetId FROM plan WHERE studentId IN (SELECT value FROM json_each(?))
-                """, arguments: [ids]) {
+                """, arguments: [ids])
+            while let row = try plans.next() {
                 let id: Int64 = row["studentId"]
                 result[id]?.pathwayId = row["pathwayId"]
                 result[id]?.requirementSetId = row["requirementSetId"]
             }
-            for row in try Row.fetchAll(db, sql: """
+            let courses = try Row.fetchCursor(db, sql: """
                 SELECT studentId, year, subject, credits, status, gradeEarned, title FROM plan_course
                 WHERE studentId IN (SELECT value FROM json_each(?))
-                """, arguments: [ids]) {
+                """, arguments: [ids])
+            while let row = try courses.next() {
                 let id: Int64 = row["studentId"]
                 result[id]?.courses.append(PlannedCourse(
                     studentId: id, year: Grade(rawValue: row["year"]) ?? Grade(rawValue: 9)!, title: row["title"],
                     subject: row["subject"], credits: row["credits"],
                     status: CourseStatus(rawValue: row["status"]) ?? .planned, gradeEarned: row["gradeEarned"]))
             }
-            for row in try Row.fetchAll(db, sql: """
+            let milestones = try Row.fetchCursor(db, sql: """
                 SELECT studentId, milestoneId, status, dueDate FROM milestone_status
                 WHERE studentId IN (SELECT value FROM json_each(?))
-                """, arguments: [ids]) {
+                """, arguments: [ids])
+            while let row = try milestones.next() {
                 let id: Int64 = row["studentId"]
                 result[id]?.milestones.append(MilestoneRecord(
                     studentId: id, milestoneId: row["milestoneId"],
