@@ -13,6 +13,8 @@ public struct SearchFields: Sendable {
     /// The words of `everything` as the full-text index splits them (letters and digits),
     /// for the prefix matches that index answers.
     public let tokens: [String]
+    /// Whether `everything` is plain ASCII, where bytes and characters are the same thing.
+    public let isASCII: Bool
 
     public init(_ student: Student) {
         family = SearchFields.words(student.familyName) + student.unspacedFullNames
@@ -21,6 +23,26 @@ public struct SearchFields: Sendable {
         other = SearchFields.words(student.middleName ?? "")
         everything = student.searchKey
         tokens = everything.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        isASCII = everything.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether the ASCII `term` occurs in `everything`, compared byte by byte: for ASCII text
+    /// the same answer as `contains`, at a fraction of the cost when a first letter is
+    /// looked for among a whole district. Only meaningful when `isASCII`.
+    public func everythingContainsASCII(_ term: String) -> Bool {
+        var text = everything, term = term
+        return text.withUTF8 { hay in
+            term.withUTF8 { needle in
+                guard !needle.isEmpty else { return true }
+                guard needle.count <= hay.count else { return false }
+                for start in 0...(hay.count - needle.count) where hay[start] == needle[0] {
+                    var offset = 1
+                    while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                return false
+            }
+        }
     }
 
     private static func words(_ name: String) -> [String] {

@@ -33,6 +33,7 @@ public struct StudentSearchIndex: Sendable {
             return (within ?? Array(fields.indices)).sorted { nameOrder[$0] < nameOrder[$1] }
         }
         let anywhere = SearchText.needsSubstringMatch(terms)
+        let asciiTerms = terms.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         var found: [(rank: SearchRank, order: Int, index: Int)] = []
         func consider(_ index: Int) {
             let student = fields[index]
@@ -40,6 +41,8 @@ public struct StudentSearchIndex: Sendable {
             // alone would also accept letters inside a word. In substring mode every ranked
             // match is a substring already.
             if !anywhere, !terms.allSatisfy({ term in student.tokens.contains { $0.hasPrefix(term) } }) { return }
+            // Every ranked match holds each term somewhere; for ASCII text bytes say so fastest.
+            if anywhere, asciiTerms, student.isASCII, !terms.allSatisfy(student.everythingContainsASCII) { return }
             guard let rank = SearchRanking.rank(student, terms: terms) else { return }
             found.append((rank, nameOrder[index], index))
         }

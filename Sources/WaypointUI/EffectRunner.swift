@@ -176,19 +176,23 @@ public final class EffectRunner {
             tiers = [:]
             planSummariesDay = today
         }
+        let grades = Dictionary(rows.compactMap { row in row.student.id.map { ($0, row.student.grade) } }) { first, _ in first }
         let missing = rows.compactMap(\.student.id).filter { planSummaries[$0] == nil }
-        let sources = try database.planSummarySources(studentIds: missing)
-        let abc = try database.abcData(studentIds: missing)
-        for id in missing {
-            let data = abc[id] ?? ABCBatch()
-            tiers[id] = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
-                                              rules: catalogs.earlyWarning).tier
-        }
-        for row in rows {
-            guard let id = row.student.id, let source = sources[id] else { continue }
-            planSummaries[id] = PlanSummary(grade: row.student.grade, pathwayId: source.pathwayId,
-                                            requirementSetId: source.requirementSetId, courses: source.courses,
-                                            milestones: source.milestones, catalogs: catalogs, today: today)
+        // A few thousand students at a time: the courses, milestones and ABC rows of a whole
+        // district at once would be most of the screen's memory, only to be summarized.
+        for start in stride(from: 0, to: missing.count, by: 2000) {
+            let chunk = Array(missing[start..<min(missing.count, start + 2000)])
+            let sources = try database.planSummarySources(studentIds: chunk)
+            let abc = try database.abcData(studentIds: chunk)
+            for id in chunk {
+                let data = abc[id] ?? ABCBatch()
+                tiers[id] = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
+                                                  rules: catalogs.earlyWarning).tier
+                guard let source = sources[id], let grade = grades[id] else { continue }
+                planSummaries[id] = PlanSummary(grade: grade, pathwayId: source.pathwayId,
+                                                requirementSetId: source.requirementSetId, courses: source.courses,
+                                                milestones: source.milestones, catalogs: catalogs, today: today)
+            }
         }
         let withIntervention = try database.activeInterventionStudentIds(studentIds: rows.compactMap(\.student.id))
         for index in rows.indices {

@@ -426,7 +426,7 @@ final class BenchCommandTests: XCTestCase {
         let figures = try XCTUnwrap(json["figures"] as? [[String: Any]])
         var expected = [
             "start to first frame (one caseload)", "start to first frame (no counselor: whole district)",
-            "keystroke to frame (search)", "open the whole district (c, Enter)", "keystroke to frame (search, whole district)",
+            "keystroke to frame (search)", "open the whole district (c, End, Enter)", "keystroke to frame (search, whole district)",
             "open a student profile", "save a session", "toggle a milestone", "move a course",
             "render+diff 200x60, nothing changed", "render+diff 200x60, everything changed",
             "OneRoster import (waypoint import oneroster)",

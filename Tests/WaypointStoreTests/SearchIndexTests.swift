@@ -54,6 +54,10 @@ final class SearchIndexTests: XCTestCase {
         let fields = SearchFields(student)
         XCTAssertEqual(fields.family, ["garcia-lopez", "garcia", "lopez"])
         XCTAssertEqual(fields.tokens, ["garcia", "lopez", "ana", "annie", "sofia", "s", "1"])
+        XCTAssertTrue(fields.isASCII)
+        for term in ["cia", "s-1", "zz", "a", "ia-l", "garcia-lopez garcia", "1", "11"] {
+            XCTAssertEqual(fields.everythingContainsASCII(term), fields.everything.contains(term), term)
+        }
         for terms in [["lop"], ["ann"], ["s-1"], ["sof"], ["cia"], ["zz"]] {
             XCTAssertEqual(SearchRanking.rank(fields, terms: terms), SearchRanking.rank(student, terms: terms), "\(terms)")
         }
