@@ -15,8 +15,9 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (100...500_000).contains(students) else {
-            throw ValidationError("--students must be between 100 and 500000, not \(students)")
+        // From 600 the district has two counselors, so the picker offers the whole district.
+        guard (600...500_000).contains(students) else {
+            throw ValidationError("--students must be between 600 and 500000, not \(students)")
         }
     }
 
@@ -38,7 +39,7 @@ struct BenchCommand: ParsableCommand {
             print("\(ratio.name): \(String(format: "%.1f", ratio.ratio))x (p50 against p50)")
         }
         for note in result.notes { print("Note: \(note)") }
-        print("Peak resident memory of the interactive screen (waypoint run, measured by wait4): "
+        print("Peak resident memory of the interactive screen (waypoint run, its own VmHWM): "
             + "\(String(format: "%.0f", result.terminalPeakResidentMegabytes)) MB")
         print("Peak resident memory of this benchmark process (holds the generated district): "
             + "\(String(format: "%.0f", result.peakResidentMegabytes)) MB")

@@ -5,7 +5,7 @@ import Foundation
 enum BenchmarkProcess {
     struct Run {
         var milliseconds: Double
-        /// The child's own peak resident memory (wait4's ru_maxrss), in megabytes.
+        /// The child's own peak resident memory in megabytes: what it reports (VmHWM), else wait4's ru_maxrss.
         var peakResidentMegabytes: Double
         var status: Int32
         /// Everything the child wrote (to the terminal, or to its standard output and error).
@@ -119,7 +119,16 @@ enum BenchmarkProcess {
         while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Run(milliseconds: elapsed, peakResidentMegabytes: Double(usage.ru_maxrss) / 1024, status: exitStatus,
-                   output: String(decoding: bytes, as: UTF8.self))
+        let output = String(decoding: bytes, as: UTF8.self)
+        return Run(milliseconds: elapsed, peakResidentMegabytes: (reportedPeakKilobytes(output) ?? Double(usage.ru_maxrss)) / 1024,
+                   status: exitStatus, output: output)
+    }
+
+    /// The "VmHWM: N kB" line `waypoint run --exit-after-first-frame` prints: the child's
+    /// own peak. wait4's ru_maxrss would also count this (large) process, because the child
+    /// shares its memory between posix_spawn and exec and Linux keeps that high-water mark.
+    private static func reportedPeakKilobytes(_ output: String) -> Double? {
+        guard let range = output.range(of: "VmHWM:") else { return nil }
+        return Double(output[range.upperBound...].prefix { $0 != "k" }.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -77,6 +77,10 @@ struct RunCommand: ParsableCommand {
         if exitAfterFirstFrame {
             app.start()
             backend.stop()
+            // This image's own peak memory: wait4's figure for a spawned child also counts
+            // the parent it was spawned from (posix_spawn shares the parent's memory until exec).
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            if let peak = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) { print(peak) }
             return
         }
         var signal: Int32?
