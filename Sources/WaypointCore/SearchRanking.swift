@@ -17,24 +17,24 @@ public enum SearchRanking {
     /// The rank of `student` for the folded `terms`, or nil when some term matches nothing.
     /// With several terms, every one must match; the worst term decides the rank.
     public static func rank(_ student: Student, terms: [String]) -> SearchRank? {
+        rank(SearchFields(student), terms: terms)
+    }
+
+    /// The rank of a student whose names were folded beforehand (see `StudentSearchIndex`).
+    public static func rank(_ fields: SearchFields, terms: [String]) -> SearchRank? {
         guard !terms.isEmpty else { return .familyNamePrefix }
-        let family = words(student.familyName) + student.unspacedFullNames
-        let first = words(student.givenName) + words(student.preferredName ?? "")
-        let id = [SearchText.fold(student.localId)]
-        let other = words(student.middleName ?? "")
-        let everything = student.searchKey
         var worst = SearchRank.familyNamePrefix
         for term in terms {
             let rank: SearchRank
-            if matchesPrefix(term, family) {
+            if matchesPrefix(term, fields.family) {
                 rank = .familyNamePrefix
-            } else if matchesPrefix(term, first) {
+            } else if matchesPrefix(term, fields.first) {
                 rank = .firstNamePrefix
-            } else if matchesPrefix(term, id) {
+            } else if fields.id.hasPrefix(term) {
                 rank = .idPrefix
-            } else if matchesPrefix(term, other) {
+            } else if matchesPrefix(term, fields.other) {
                 rank = .otherNamePrefix
-            } else if everything.contains(term) {
+            } else if fields.everything.contains(term) {
                 rank = .anywhere
             } else {
                 return nil
@@ -55,14 +55,6 @@ public enum SearchRanking {
                 return lhs.0.localId < rhs.0.localId
             }
             .map(\.0)
-    }
-
-    private static func words(_ name: String) -> [String] {
-        let folded = SearchText.fold(name)
-        guard !folded.isEmpty else { return [] }
-        // "Garcia-Lopez" and "van der Berg" are searched by each part and by the whole.
-        let parts = folded.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "'" }).map(String.init)
-        return parts.count > 1 ? [folded] + parts : parts
     }
 
     private static func matchesPrefix(_ term: String, _ words: [String]) -> Bool {

@@ -33,20 +33,25 @@ extension AppDatabase {
         let ids = SessionRows.jsonArray(studentIds)
         return try reader.read { db in
             var result: [Int64: ABCBatch] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM abc_attendance WHERE studentId IN (SELECT value FROM json_each(?))",
-                                        arguments: [ids]) {
+            // Cursors, not fetchAll: a copied row looks a column up by lowercasing every column
+            // name, which dominated loading the ABCs of a whole district.
+            let attendance = try Row.fetchCursor(db, sql: "SELECT * FROM abc_attendance WHERE studentId IN (SELECT value FROM json_each(?))",
+                                                 arguments: [ids])
+            while let row = try attendance.next() {
                 let value = ABCDecoding.attendance(row)
                 result[value.studentId, default: ABCBatch()].attendance.append(value)
             }
-            for row in try Row.fetchAll(db, sql: """
+            let incidents = try Row.fetchCursor(db, sql: """
                 SELECT * FROM abc_incident WHERE studentId IN (SELECT value FROM json_each(?)) ORDER BY date DESC, kind, id
-                """, arguments: [ids]) {
+                """, arguments: [ids])
+            while let row = try incidents.next() {
                 guard let value = ABCDecoding.incident(row) else { continue }
                 result[value.studentId, default: ABCBatch()].incidents.append(value)
             }
-            for row in try Row.fetchAll(db, sql: """
+            let marks = try Row.fetchCursor(db, sql: """
                 SELECT * FROM abc_course_mark WHERE studentId IN (SELECT value FROM json_each(?)) ORDER BY course
-                """, arguments: [ids]) {
+                """, arguments: [ids])
+            while let row = try marks.next() {
                 guard let value = ABCDecoding.courseMark(row) else { continue }
                 result[value.studentId, default: ABCBatch()].marks.append(value)
             }
@@ -81,10 +86,24 @@ enum ABCDecoding {
     }
 
     static func newestFirst(_ rows: [ABCAttendance]) -> [ABCAttendance] {
-        rows.sorted { ABCTerm.isLater($0.term, than: $1.term) || ($0.term == $1.term && $0.startDate > $1.startDate) }
+        let place = termPlaces(rows.map(\.term))
+        return rows.sorted { place[$0.term]! < place[$1.term]! || ($0.term == $1.term && $0.startDate > $1.startDate) }
     }
 
     static func newestFirst(_ rows: [ABCCourseMark]) -> [ABCCourseMark] {
-        rows.sorted { ABCTerm.isLater($0.term, than: $1.term) || ($0.term == $1.term && $0.course < $1.course) }
+        let place = termPlaces(rows.map(\.term))
+        return rows.sorted { place[$0.term]! < place[$1.term]! || ($0.term == $1.term && $0.course < $1.course) }
+    }
+
+    /// Each distinct term's place, newest first, terms of equal order sharing one: the
+    /// order `ABCTerm.isLater` gives, parsed once per term rather than at every comparison.
+    private static func termPlaces(_ terms: [String]) -> [String: Int] {
+        let distinct = Set(terms).sorted { ABCTerm.isLater($0, than: $1) }
+        var places: [String: Int] = [:]
+        for (index, term) in distinct.enumerated() {
+            let previous = index > 0 ? distinct[index - 1] : nil
+            places[term] = previous.map { ABCTerm.isLater($0, than: term) ? index : places[$0]! } ?? 0
+        }
+        return places
     }
 }

@@ -19,32 +19,37 @@ extension AppDatabase {
             var result = Dictionary(uniqueKeysWithValues: studentIds.map {
                 ($0, PlanSummarySource(pathwayId: nil, requirementSetId: nil, courses: [], milestones: []))
             })
-            for row in try Row.fetchAll(db, sql: """
+            // Cursors and columns by position: a copied row finds a column by name by lowercasing
+            // every column name, which dominated summarizing a district.
+            let plans = try Row.fetchCursor(db, sql: """
                 SELECT studentId, pathwayId, requirementSetId FROM plan WHERE studentId IN (SELECT value FROM json_each(?))
-                """, arguments: [ids]) {
-                let id: Int64 = row["studentId"]
-                result[id]?.pathwayId = row["pathwayId"]
-                result[id]?.requirementSetId = row["requirementSetId"]
+                """, arguments: [ids])
+            while let row = try plans.next() {
+                let id: Int64 = row[0]
+                result[id]?.pathwayId = row[1]
+                result[id]?.requirementSetId = row[2]
             }
-            for row in try Row.fetchAll(db, sql: """
+            let courses = try Row.fetchCursor(db, sql: """
                 SELECT studentId, year, subject, credits, status, gradeEarned, title FROM plan_course
                 WHERE studentId IN (SELECT value FROM json_each(?))
-                """, arguments: [ids]) {
-                let id: Int64 = row["studentId"]
+                """, arguments: [ids])
+            while let row = try courses.next() {
+                let id: Int64 = row[0]
                 result[id]?.courses.append(PlannedCourse(
-                    studentId: id, year: Grade(rawValue: row["year"]) ?? Grade(rawValue: 9)!, title: row["title"],
-                    subject: row["subject"], credits: row["credits"],
-                    status: CourseStatus(rawValue: row["status"]) ?? .planned, gradeEarned: row["gradeEarned"]))
+                    studentId: id, year: Grade(rawValue: row[1]) ?? Grade(rawValue: 9)!, title: row[6],
+                    subject: row[2], credits: row[3],
+                    status: CourseStatus(rawValue: row[4]) ?? .planned, gradeEarned: row[5]))
             }
-            for row in try Row.fetchAll(db, sql: """
+            let milestones = try Row.fetchCursor(db, sql: """
                 SELECT studentId, milestoneId, status, dueDate FROM milestone_status
                 WHERE studentId IN (SELECT value FROM json_each(?))
-                """, arguments: [ids]) {
-                let id: Int64 = row["studentId"]
+                """, arguments: [ids])
+            while let row = try milestones.next() {
+                let id: Int64 = row[0]
                 result[id]?.milestones.append(MilestoneRecord(
-                    studentId: id, milestoneId: row["milestoneId"],
-                    status: MilestoneStatus(rawValue: row["status"]) ?? .notStarted,
-                    dueDate: (row["dueDate"] as String?).flatMap { CivilDate(iso: $0) }))
+                    studentId: id, milestoneId: row[1],
+                    status: MilestoneStatus(rawValue: row[2]) ?? .notStarted,
+                    dueDate: (row[3] as String?).flatMap { CivilDate(iso: $0) }))
             }
             return result
         }

@@ -86,9 +86,13 @@ extension AppDatabase {
         if let filter {
             sql += " AND (\(filter))"
         }
-        return try SQLRequest<Row>(literal: sql).fetchAll(db).map { row in
-            CaseloadEntry(student: try Student(row: row), schoolName: row["schoolName"], lastContact: row["lastContact"])
+        // A cursor, not fetchAll: a copied row finds a column by lowercasing every column name.
+        let rows = try SQLRequest<Row>(literal: sql).fetchCursor(db)
+        var entries: [CaseloadEntry] = []
+        while let row = try rows.next() {
+            entries.append(CaseloadEntry(student: try Student(row: row), schoolName: row["schoolName"], lastContact: row["lastContact"]))
         }
+        return entries
     }
 
     /// Sorted in Swift, not SQL: the order must be by folded names ("Ñúñez" beside "Nunez")

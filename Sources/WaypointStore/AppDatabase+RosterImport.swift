@@ -89,6 +89,12 @@ private struct RosterApplier {
 
     private mutating func applyStudents(schoolIds: [String: Int64]) throws {
         var schoolIds = schoolIds
+        // Every student a roster can match, read once: a query per roster row is most of
+        // the time of a district-sized import.
+        var stored: [String: Student] = [:]
+        for student in try Student.filter(Column("sourcedId") != nil).fetchAll(db) {
+            if let sourcedId = student.sourcedId { stored[sourcedId] = student }
+        }
         for incoming in bundle.students {
             step()
             if schoolIds[incoming.schoolSourcedId] == nil {
@@ -100,7 +106,7 @@ private struct RosterApplier {
                 schoolIds[incoming.schoolSourcedId] = id
             }
             let schoolId = schoolIds[incoming.schoolSourcedId]!
-            if let existing = try Student.filter(Column("sourcedId") == incoming.sourcedId).fetchOne(db) {
+            if let existing = stored[incoming.sourcedId] {
                 let changed = merged(existing, incoming, schoolId: schoolId)
                 guard changed != existing else { continue }
                 if existing.isActive && !changed.isActive {
@@ -109,19 +115,19 @@ private struct RosterApplier {
                     summary.students.updated += 1
                 }
                 try update(changed)
+                stored[incoming.sourcedId] = changed
             } else {
                 // Grade K stands in until the roster gives a grade (the reader warned).
                 let new = merged(Student(localId: incoming.localId, givenName: "", familyName: "",
                                          grade: incoming.grade ?? Grade(rawValue: 0)!, schoolId: schoolId),
                                  incoming, schoolId: schoolId)
-                _ = try AppDatabase.insert(new, in: db)
+                stored[incoming.sourcedId] = try AppDatabase.insert(new, in: db)
                 summary.students.added += 1
             }
         }
         if bundle.usersMode == .bulk {
             let listed = Set(bundle.students.map(\.sourcedId))
-            let stale = try Student.filter(Column("sourcedId") != nil && Student.Columns.isActive == true).fetchAll(db)
-                .filter { !listed.contains($0.sourcedId ?? "") }
+            let stale = stored.values.filter { $0.isActive && !listed.contains($0.sourcedId ?? "") }.sorted { $0.id! < $1.id! }
             for var student in stale {
                 student.isActive = false
                 try student.update(db)
@@ -197,13 +203,15 @@ private struct RosterApplier {
     }
 
     private mutating func applyCaseloads() throws {
+        // Prepared once: compiling the statement again for each of 50,000 pairs costs more than running it.
+        let assign = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO caseload (counselorId, studentId)
+            SELECT counselor.id, student.id FROM counselor, student
+            WHERE counselor.sourcedId = ? AND student.sourcedId = ?
+            """)
         for pair in bundle.caseloads {
             step()
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO caseload (counselorId, studentId)
-                SELECT counselor.id, student.id FROM counselor, student
-                WHERE counselor.sourcedId = ? AND student.sourcedId = ?
-                """, arguments: [pair.counselorSourcedId, pair.studentSourcedId])
+            try assign.execute(arguments: [pair.counselorSourcedId, pair.studentSourcedId])
             summary.caseloadsAdded += db.changesCount
         }
         // A bulk roster is the whole picture: a counselor's assignments it no longer lists

@@ -9,7 +9,7 @@ extension AppDatabase {
     ///
     /// An empty query lists the whole caseload, so the list never goes blank mid-typing.
     public func searchStudents(_ query: String, counselorId: Int64?, limit: Int = 200) throws -> [CaseloadEntry] {
-        let query = StudentSearch.cleaned(query)
+        let query = SearchText.withoutControlCharacters(query)
         let terms = SearchText.terms(query)
         guard !terms.isEmpty else { return try caseload(counselorId: counselorId) }
         let candidates = try read { db in

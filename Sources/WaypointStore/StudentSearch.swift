@@ -5,12 +5,6 @@ import WaypointCore
 /// could accept. It only selects candidates: `SearchRanking` decides what matches and
 /// in which order.
 enum StudentSearch {
-    /// The query without control characters. They never occur in a name, and a NUL would
-    /// end the FTS pattern early inside SQLite, leaving an unterminated quote behind.
-    static func cleaned(_ query: String) -> String {
-        String(String.UnicodeScalarView(query.unicodeScalars.filter { $0.properties.generalCategory != .control }))
-    }
-
     /// The FTS5 query: each term as a quoted phrase with a prefix star, all of them required.
     /// Quoting (doubling any `"`) makes `*`, `-`, `OR`, `NEAR(` and parentheses plain text,
     /// so nothing a counselor types can be an FTS syntax error.
@@ -19,25 +13,13 @@ enum StudentSearch {
             .joined(separator: " ")
     }
 
-    /// Whether full-text prefixes cannot find everything: a term of one or two letters
-    /// ("li", "伟") should also match inside a word, and CJK text is not split into words
-    /// by unicode61, so "伟" inside "王伟" is no token prefix. Terms with punctuation are
-    /// included so that "o'b" matches literally.
-    static func needsSubstringMatch(_ terms: [String]) -> Bool {
-        terms.contains { term in
-            term.count < 3 || term.unicodeScalars.contains { scalar in
-                !(("a"..."z").contains(scalar) || ("0"..."9").contains(scalar))
-            }
-        }
-    }
-
     /// Rows whose search key holds every term as a word prefix (full-text index), or, when
     /// needed, as a substring anywhere. `instr` is used rather than `LIKE` so that `%` and
     /// `_` in a query are plain characters with no escaping to get wrong.
     static func candidateFilter(_ terms: [String]) -> SQL {
         let pattern = ftsPattern(terms)
         var filter: SQL = "student.id IN (SELECT rowid FROM student_ft WHERE student_ft MATCH \(pattern))"
-        if needsSubstringMatch(terms) {
+        if SearchText.needsSubstringMatch(terms) {
             let substrings = terms.map { term -> SQL in "instr(student.searchKey, \(term)) > 0" }
             filter += " OR (" + substrings.joined(separator: " AND ") + ")"
         }

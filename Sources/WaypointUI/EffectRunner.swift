@@ -31,6 +31,7 @@ public final class EffectRunner {
     /// The database's `dataVersion` when last checked; a new one means another window or a
     /// command wrote.
     private var seenDataVersion: Int?
+    private var caseloadCache: CaseloadCache?
 
     public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.shipped,
                 demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
@@ -48,11 +49,7 @@ public final class EffectRunner {
                 seenDataVersion = try database.dataVersion()
                 return [.started(counselors: try database.allCounselors(), isEmpty: try database.isEmpty())]
             case .loadCaseload(let counselorId, let query, let token):
-                var rows = query.trimmingCharacters(in: .whitespaces).isEmpty
-                    ? try database.caseload(counselorId: counselorId)
-                    : try database.searchStudents(query, counselorId: counselorId, limit: Int.max)
-                try summarizePlans(&rows)
-                return [.caseloadLoaded(token: token, rows: rows)]
+                return [.caseloadLoaded(token: token, rows: try caseloadRows(counselorId: counselorId, query: query))]
             case .loadProfile(let studentId, let viewerId, let token):
                 return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
             case .setFollowUpStatus(let id, let status, let counselorId, let loaded):
@@ -189,6 +186,28 @@ public final class EffectRunner {
             interventions: try database.interventions(studentId: studentId))
     }
 
+    /// A caseload loaded in full is kept with its search index; searches narrow it in
+    /// memory while the database is unchanged, and query the store otherwise.
+    private func caseloadRows(counselorId: Int64?, query: String) throws -> [CaseloadEntry] {
+        let version = try database.contentVersion()
+        let day = CivilDate.today()
+        let isValid = caseloadCache?.isValid(counselorId: counselorId, version: version, day: day) == true
+        if query.trimmingCharacters(in: .whitespaces).isEmpty {
+            // Esc after a search, or back from a profile with nothing written: the rows as they were.
+            if isValid, let cache = caseloadCache { return cache.rows }
+            var rows = try database.caseload(counselorId: counselorId)
+            try summarizePlans(&rows)
+            caseloadCache = CaseloadCache(counselorId: counselorId, version: version, day: day, rows: rows)
+            return rows
+        }
+        if isValid {
+            return caseloadCache!.search(query)
+        }
+        var rows = try database.searchStudents(query, counselorId: counselorId, limit: Int.max)
+        try summarizePlans(&rows)
+        return rows
+    }
+
     private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {
         let today = CivilDate.today()
         if planSummariesDay != today {
@@ -196,19 +215,23 @@ public final class EffectRunner {
             tiers = [:]
             planSummariesDay = today
         }
+        let grades = Dictionary(rows.compactMap { row in row.student.id.map { ($0, row.student.grade) } }) { first, _ in first }
         let missing = rows.compactMap(\.student.id).filter { planSummaries[$0] == nil }
-        let sources = try database.planSummarySources(studentIds: missing)
-        let abc = try database.abcData(studentIds: missing)
-        for id in missing {
-            let data = abc[id] ?? ABCBatch()
-            tiers[id] = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
-                                              rules: catalogs.earlyWarning).tier
-        }
-        for row in rows {
-            guard let id = row.student.id, let source = sources[id] else { continue }
-            planSummaries[id] = PlanSummary(grade: row.student.grade, pathwayId: source.pathwayId,
-                                            requirementSetId: source.requirementSetId, courses: source.courses,
-                                            milestones: source.milestones, catalogs: catalogs, today: today)
+        // A few thousand students at a time: the courses, milestones and ABC rows of a whole
+        // district at once would be most of the screen's memory, only to be summarized.
+        for start in stride(from: 0, to: missing.count, by: 2000) {
+            let chunk = Array(missing[start..<min(missing.count, start + 2000)])
+            let sources = try database.planSummarySources(studentIds: chunk)
+            let abc = try database.abcData(studentIds: chunk)
+            for id in chunk {
+                let data = abc[id] ?? ABCBatch()
+                tiers[id] = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
+                                                  rules: catalogs.earlyWarning).tier
+                guard let source = sources[id], let grade = grades[id] else { continue }
+                planSummaries[id] = PlanSummary(grade: grade, pathwayId: source.pathwayId,
+                                                requirementSetId: source.requirementSetId, courses: source.courses,
+                                                milestones: source.milestones, catalogs: catalogs, today: today)
+            }
         }
         let withIntervention = try database.activeInterventionStudentIds(studentIds: rows.compactMap(\.student.id))
         for index in rows.indices {

@@ -11,7 +11,8 @@ extension CaseloadState {
     /// and the never seen, first.
     mutating func applyView(now: Date, timeZone: TimeZone) {
         let today = CivilDate.today(now: now, timeZone: timeZone)
-        var result = loadedRows.filter { preset.includes($0, today: today, timeZone: timeZone) }
+        // Everyone: the loaded rows themselves, not a copy (a district is 50,000 of them).
+        var result = preset == .everyone ? loadedRows : loadedRows.filter { preset.includes($0, today: today, timeZone: timeZone) }
         if let days = notSeenInDays {
             result = result.filter { entry in
                 guard let last = entry.lastContact else { return true }

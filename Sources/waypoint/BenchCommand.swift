@@ -15,8 +15,9 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (100...500_000).contains(students) else {
-            throw ValidationError("--students must be between 100 and 500000, not \(students)")
+        // From 600 the district has two counselors, so the picker offers the whole district.
+        guard (600...500_000).contains(students) else {
+            throw ValidationError("--students must be between 600 and 500000, not \(students)")
         }
     }
 
@@ -34,6 +35,13 @@ struct BenchCommand: ParsableCommand {
             [$0.name, String($0.samples), String(format: "%.2f", $0.p50Milliseconds), String(format: "%.2f", $0.p95Milliseconds),
              String(format: "%.2f", $0.p99Milliseconds)]
         }), terminator: "")
-        print("Peak resident memory: \(String(format: "%.0f", result.peakResidentMegabytes)) MB")
+        for ratio in result.ratios {
+            print("\(ratio.name): \(String(format: "%.1f", ratio.ratio))x (p50 against p50)")
+        }
+        for note in result.notes { print("Note: \(note)") }
+        print("Peak resident memory of the interactive screen (waypoint run, its own VmHWM): "
+            + "\(String(format: "%.0f", result.terminalPeakResidentMegabytes)) MB")
+        print("Peak resident memory of this benchmark process (holds the generated district): "
+            + "\(String(format: "%.0f", result.peakResidentMegabytes)) MB")
     }
 }

@@ -24,6 +24,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Draw trends with ASCII characters, for terminals that lack block characters (also WAYPOINT_ASCII=1).")
     var ascii = false
 
+    /// For `waypoint bench`: draw the first frame, then quit, so a benchmark can time start-up.
+    @Flag(help: .hidden)
+    var exitAfterFirstFrame = false
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the interactive screen needs a terminal on standard input and output; "
@@ -98,6 +102,15 @@ struct RunCommand: ParsableCommand {
             try WorkstationConfig.remember(counselorId: counselorId, forDatabase: databasePath, directory: configDirectory)
         }
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
+        if exitAfterFirstFrame {
+            app.start()
+            backend.stop()
+            // This image's own peak memory: wait4's figure for a spawned child also counts
+            // the parent it was spawned from (posix_spawn shares the parent's memory until exec).
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            if let peak = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) { print(peak) }
+            return
+        }
         var signal: Int32?
         app.run(terminationRequested: {
             signal = SignalGuard.takeTerminationRequest()

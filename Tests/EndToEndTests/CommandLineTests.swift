@@ -423,18 +423,35 @@ final class ReportCommandTests: XCTestCase {
     }
 }
 
-/// The benchmark runs at a small size and produces every figure, so it cannot rot.
+/// The benchmark runs at a small size (600 students: two counselors, so the picker offers the
+/// whole district) and produces every figure, so it cannot rot.
 final class BenchCommandTests: XCTestCase {
     func testTheBenchmarkProducesEveryFigure() throws {
-        let result = try runProcess(try waypointBinary(), ["bench", "--students", "200", "--json"])
+        let result = try runProcess(try waypointBinary(), ["bench", "--students", "600", "--json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let figures = try XCTUnwrap(json["figures"] as? [[String: Any]])
-        XCTAssertEqual(figures.compactMap { $0["name"] as? String }, [
-            "keystroke to frame (search)", "open a student profile", "save a session", "toggle a milestone", "move a course",
+        var expected = [
+            "start to first frame (one caseload)",
+            "keystroke to frame (search)", "open the whole district (c, End, Enter)", "keystroke to frame (search, whole district)",
+            "open a student profile", "save a session", "toggle a milestone", "move a course",
             "render+diff 200x60, nothing changed", "render+diff 200x60, everything changed",
-        ])
+            "OneRoster import (waypoint import oneroster)",
+        ]
+        let ratios = try XCTUnwrap(json["ratios"] as? [[String: Any]])
+        let notes = try XCTUnwrap(json["notes"] as? [String])
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
+            expected += ["sqlite3 process, one query (start-up floor)", "sqlite3 .import --csv users.csv (import floor)"]
+            XCTAssertEqual(ratios.compactMap { $0["name"] as? String },
+                           ["start to first frame / sqlite3 one query", "OneRoster import / sqlite3 .import users.csv"])
+            XCTAssertTrue(ratios.allSatisfy { ($0["ratio"] as? Double ?? 0) > 0 })
+        } else {
+            XCTAssertTrue(notes.contains { $0.contains("sqlite3 is not on PATH") }, "\(notes)")
+        }
+        XCTAssertEqual(figures.compactMap { $0["name"] as? String }, expected)
         XCTAssertTrue(figures.allSatisfy { ($0["samples"] as? Int ?? 0) > 0 })
+        XCTAssertTrue(figures.allSatisfy { ($0["p50Milliseconds"] as? Double ?? 0) > 0 })
         XCTAssertGreaterThan(json["peakResidentMegabytes"] as? Double ?? 0, 0)
+        XCTAssertGreaterThan(json["terminalPeakResidentMegabytes"] as? Double ?? 0, 0)
     }
 }

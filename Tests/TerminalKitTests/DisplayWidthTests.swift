@@ -5,6 +5,10 @@ final class DisplayWidthTests: XCTestCase {
     func testASCIIIsOneColumnPerCharacter() {
         XCTAssertEqual(DisplayWidth.of("Rivera"), 6)
         XCTAssertEqual(DisplayWidth.of(""), 0)
+        // The byte-count shortcut agrees with measuring character by character.
+        let printable = String(decoding: Array(UInt8(0x20)...UInt8(0x7E)), as: UTF8.self)
+        XCTAssertEqual(DisplayWidth.of(printable), printable.reduce(0) { $0 + DisplayWidth.of($1) })
+        XCTAssertEqual(DisplayWidth.of("a\r\nb\u{1B}"), 2, "control characters still count nothing")
     }
 
     func testCombiningMarksAddNoWidth() {

@@ -23,6 +23,17 @@ final class SearchTextTests: XCTestCase {
         XCTAssertEqual(SearchText.fold("Олена"), "олена")
     }
 
+    func testPlainASCIIFoldsAsFoundationFoldsIt() {
+        // The ASCII shortcut must agree with the general folding for every printable character.
+        for byte in UInt8(0x20)...UInt8(0x7E) {
+            let text = "Ab" + String(UnicodeScalar(byte)) + "Z"
+            let general = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+                .lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "`", with: "")
+            XCTAssertEqual(SearchText.fold(text), general, text)
+        }
+        XCTAssertEqual(SearchText.fold("O'Brien-SMITH"), "obrien-smith")
+    }
+
     func testTermsSplitOnSpacesAndCommas() {
         XCTAssertEqual(SearchText.terms("  García,  José "), ["garcia", "jose"])
         XCTAssertEqual(SearchText.terms("   "), [])

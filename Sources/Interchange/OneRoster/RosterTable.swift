@@ -11,7 +11,14 @@ struct RosterTable {
         /// The value, or "" when the column is absent or the cell empty.
         subscript(_ column: String) -> String {
             guard let position = index[column], position < fields.count else { return "" }
-            return fields[position].trimmingCharacters(in: .whitespaces)
+            let field = fields[position]
+            // Most cells start and end with a printable ASCII character: nothing to trim, and
+            // Foundation's trimming was most of the time of reading a district's roster.
+            if let first = field.utf8.first, let last = field.utf8.last,
+               (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+                return field
+            }
+            return field.trimmingCharacters(in: .whitespaces)
         }
 
         func has(_ column: String) -> Bool { index[column] != nil }

@@ -1,0 +1,38 @@
+import WaypointCore
+import WaypointStore
+
+/// The last caseload (or district) the screen loaded in full, with its search index, so
+/// that typing a search narrows rows already in memory instead of querying and summarizing
+/// them again on every key: at district scale that is the difference between a frame and a
+/// second. It is used only while the database is unchanged since it was loaded.
+struct CaseloadCache {
+    let counselorId: Int64?
+    let version: ContentVersion
+    let day: CivilDate
+    let rows: [CaseloadEntry]
+    let index: StudentSearchIndex
+    /// The previous search and what it found, for narrowing as letters are added.
+    var lastQuery = ""
+    var lastFound: [Int] = []
+
+    init(counselorId: Int64?, version: ContentVersion, day: CivilDate, rows: [CaseloadEntry]) {
+        self.counselorId = counselorId
+        self.version = version
+        self.day = day
+        self.rows = rows
+        index = StudentSearchIndex(rows.map(\.student))
+    }
+
+    func isValid(counselorId: Int64?, version: ContentVersion, day: CivilDate) -> Bool {
+        self.counselorId == counselorId && self.version == version && self.day == day
+    }
+
+    /// The rows matching `query`, best first, as `AppDatabase.searchStudents` orders them.
+    mutating func search(_ query: String) -> [CaseloadEntry] {
+        let within = StudentSearchIndex.narrows(query, from: lastQuery) ? lastFound : nil
+        let found = index.search(query, within: within)
+        lastQuery = query
+        lastFound = found
+        return found.map { rows[$0] }
+    }
+}
