@@ -2,12 +2,9 @@ import Foundation
 
 /// Writes exports as owner-only files: a plan is an education record.
 public enum PlanFiles {
+    /// A new file, 0600; an existing one is refused (``ExportError/exists(path:)``), never overwritten.
     public static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw ExportError(path: path)
-        }
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        try NewPrivateFile.write(text, to: path)
     }
 
     /// A file name for a student's plan that does not yet exist in `directory`:
@@ -27,5 +24,17 @@ public enum PlanFiles {
 
 public struct ExportError: Error, CustomStringConvertible {
     public var path: String
-    public var description: String { "cannot write \(path); check that its folder exists and is writable" }
+    public var description: String
+
+    public init(path: String) {
+        self.path = path
+        description = "cannot write \(path); check that its folder exists and is writable"
+    }
+
+    /// The file is already there: exports, like backups, never overwrite one.
+    public static func exists(path: String) -> ExportError {
+        var error = ExportError(path: path)
+        error.description = "\(path) already exists; Waypoint does not overwrite files. Choose a new name."
+        return error
+    }
 }

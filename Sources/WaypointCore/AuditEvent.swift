@@ -11,6 +11,38 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case addedIntervention, notedIntervention, closedIntervention
     case importedRoster, importedABC, loadedDemo
     case exported, backedUp, restored
+    /// Security events: a passphrase set or changed, a counselor taking over the locked
+    /// screen, and a wrong passphrase at the lock screen.
+    case setPassphrase, changedPassphrase, tookOver, unlockRefused
+
+    /// The action in words, for `waypoint audit` and the screen.
+    public var title: String {
+        switch self {
+        case .viewedProfile: "viewed profile"
+        case .viewedSession: "viewed session"
+        case .viewedConfidentialNote: "viewed confidential note"
+        case .viewedPlan: "viewed plan"
+        case .addedSession: "added session"
+        case .amendedSession: "amended session"
+        case .archivedSession: "archived session"
+        case .addedFollowUp: "added follow-up"
+        case .changedFollowUp: "changed follow-up"
+        case .changedPlan: "changed plan"
+        case .addedIntervention: "added intervention"
+        case .notedIntervention: "noted intervention"
+        case .closedIntervention: "closed intervention"
+        case .importedRoster: "imported roster"
+        case .importedABC: "imported attendance, behavior or marks"
+        case .loadedDemo: "loaded demo"
+        case .exported: "exported"
+        case .backedUp: "backed up"
+        case .restored: "restored"
+        case .setPassphrase: "set passphrase"
+        case .changedPassphrase: "changed passphrase"
+        case .tookOver: "took over the screen"
+        case .unlockRefused: "unlock refused"
+        }
+    }
 }
 
 /// One row of the append-only audit trail: who (the counselor at the keyboard, if known, and

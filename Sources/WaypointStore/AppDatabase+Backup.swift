@@ -25,7 +25,9 @@ extension AppDatabase {
     /// The audit trail is part of the content, so it becomes the backup's; the trail written
     /// since is in `previousPath`, and the restore itself is the first row after the backup's,
     /// credited to the operating-system user (the restored database may not know the counselor).
-    public func restore(from path: String, keepingPreviousAt previousPath: String) throws {
+    /// The row names the backup as `recordedAs` (default: `path`): the file the user gave,
+    /// not the temporary decrypted copy `path` may be.
+    public func restore(from path: String, keepingPreviousAt previousPath: String, recordedAs backupName: String? = nil) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
         var configuration = Configuration()
         configuration.readonly = true
@@ -51,6 +53,6 @@ extension AppDatabase {
         try source.backup(to: writer)
         // A backup from an older version is brought up to date like any database on open.
         try AppDatabase.migrator.migrate(writer)
-        try recordAudit(AuditEntry(.restored, counselorId: nil, subject: path, detail: "previous content kept in \(previousPath)"))
+        try recordAudit(AuditEntry(.restored, counselorId: nil, subject: backupName ?? path, detail: "previous content kept in \(previousPath)"))
     }
 }

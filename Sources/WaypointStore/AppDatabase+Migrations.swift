@@ -13,6 +13,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-interventions", migrate: createInterventions)
         migrator.registerMigration("v7-passphrases", migrate: createPassphrases)
         migrator.registerMigration("v8-audit", migrate: createAudit)
+        migrator.registerMigration("v9-audit-security", migrate: auditSecurityEvents)
         return migrator
     }
 

@@ -52,7 +52,7 @@ struct AuditCommand: ParsableCommand {
         case .csv: print(CSVText.document(header: AuditRow.header, rows: rows.map(\.fields)), terminator: "")
         case .text:
             print(TextTable.render(header: ["When", "Who", "Action", "Student", "Subject", "Detail"], rows: rows.map {
-                [LocalTime.format($0.date, timeZone: .current), $0.counselor ?? "\($0.actor) (no counselor)", $0.action,
+                [LocalTime.format($0.date, timeZone: .current), $0.counselor ?? "\($0.actor) (no counselor)", $0.title,
                  $0.studentLocalId ?? "", $0.subject, $0.detail]
             }), terminator: "")
             FileHandle.standardError.write(Data("\(counted(rows.count, "audit row"))\n".utf8))
@@ -75,6 +75,8 @@ struct AuditRow: Encodable {
     var subject: String
     var detail: String
     fileprivate var date: Date
+    /// The action in words, for the text table; JSON and CSV keep the stored name.
+    fileprivate var title: String
 
     init(_ event: AuditEvent, counselor: String?, studentLocalId: String?) {
         at = ISO8601DateFormatter().string(from: event.at)
@@ -83,6 +85,7 @@ struct AuditRow: Encodable {
         self.counselor = counselor
         actor = event.actor
         action = event.action.rawValue
+        title = event.action.title
         self.studentLocalId = studentLocalId
         subject = event.subject
         detail = event.detail

@@ -14,13 +14,14 @@ struct BackupCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    /// `--as`, and `--passphrase-file`, which here gives the backup's passphrase (see ``run()``).
     @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The backup file to create; an existing file is never overwritten.") var file: String
 
     @Flag(help: "Encrypt the backup with a passphrase (kept by you: there is no recovery).")
     var encrypt = false
 
-    @OptionGroup var passphrase: PassphraseOptions
+    private var passphrase: PassphraseOptions { acting.passphrase }
 
     func validate() throws {
         if passphrase.file != nil, !encrypt {
@@ -33,8 +34,11 @@ struct BackupCommand: ParsableCommand {
             throw CLIError(StoreError.backupExists(path: file).description)
         }
         let db = try database.openToRecord()
-        let counselor = try acting.resolveIfKnown(in: db)
-        let entry = AuditEntry(.backedUp, counselorId: counselor?.id, subject: encrypt ? "\(file) (encrypted)" : file)
+        // The passphrase options are the backup's, so a counselor with a passphrase is not
+        // credited (naming one is refused): the row names the operating-system user.
+        let counselor = try acting.resolveIfKnown(in: db, passphraseFor: "the backup's passphrase")
+        let entry = AuditEntry(.backedUp, counselorId: counselor?.id,
+                               subject: absolutePath(file) + (encrypt ? " (encrypted)" : ""))
         guard encrypt else {
             do {
                 try withAudit(db, entry, file: file) { try db.backup(to: file) }
@@ -83,11 +87,14 @@ struct RestoreCommand: ParsableCommand {
         }
     }
 
+    /// Restores from `path` (the backup, or its decrypted copy); messages and the audit
+    /// row name the backup the user gave, `name`.
     private func restore(from path: String, shownAs name: String) throws {
         let db = try database.open()
-        let previous = Self.freshPreviousPath(for: database.resolvedPath, at: Date())
+        let previous = absolutePath(Self.freshPreviousPath(for: database.resolvedPath, at: Date()))
         do {
-            try db.restore(from: path, keepingPreviousAt: previous)
+            try db.restore(from: path, keepingPreviousAt: previous,
+                           recordedAs: absolutePath(name) + (path == name ? "" : " (encrypted)"))
         } catch let error as StoreError {
             throw CLIError(error.description.replacingOccurrences(of: path, with: name) + " Nothing was replaced.")
         }

@@ -1,18 +1,70 @@
 import ArgumentParser
 import Foundation
+import TerminalKit
 import WaypointCore
 import WaypointStore
 
 /// `--as`: the counselor a command acts as. Sessions are credited to them and confidential
 /// notes are shown only when they wrote them.
+///
+/// Naming a counselor is a claim, not a proof: a counselor who has set a passphrase must
+/// give it (`--passphrase-file`, `WAYPOINT_PASSPHRASE` or the terminal), or anyone with the
+/// database could read their confidential notes with `--as` and write in their name.
 struct ActingCounselorOption: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Act as this counselor (ID, sourcedId or email; default: $WAYPOINT_COUNSELOR, or the only counselor).",
+        "Act as this counselor (ID, sourcedId or email; default: $WAYPOINT_COUNSELOR, or the only counselor). "
+            + "One who has a passphrase must give it.",
         valueName: "counselor"))
     var counselor: String?
 
+    @OptionGroup var passphrase: PassphraseOptions
+
+    /// The counselor a command needs in order to run (it writes in their name or shows their
+    /// confidential notes), with their passphrase checked when they have one.
     func resolve(in db: AppDatabase) throws -> Counselor {
-        if let text = counselor ?? ProcessInfo.processInfo.environment["WAYPOINT_COUNSELOR"] {
+        let counselor = try identify(in: db)
+        try confirmIdentity(of: counselor, in: db)
+        return counselor
+    }
+
+    /// The counselor for the audit trail of a command that can run without one (a view, an
+    /// export, a plan change): as `resolve`, but nil where it would ask which counselor. A
+    /// counselor named with `--as` or `WAYPOINT_COUNSELOR` must still exist and give their
+    /// passphrase, unless the database has no counselors yet (the first roster import brings
+    /// them). The only counselor, not named, is credited when they have no passphrase or
+    /// when theirs comes with the command; otherwise the row names the operating-system
+    /// user only, and nothing is asked.
+    ///
+    /// `passphraseFor` names what the command's passphrase options are for when they are not
+    /// the counselor's (an encrypted backup's): then a counselor with a passphrase cannot be
+    /// credited, and naming one is refused rather than taken on trust.
+    func resolveIfKnown(in db: AppDatabase, passphraseFor other: String? = nil) throws -> Counselor? {
+        let all = try db.allCounselors()
+        if all.isEmpty { return nil }
+        if named != nil {
+            guard let other else { return try resolve(in: db) }
+            let counselor = try identify(in: db)
+            guard let id = counselor.id, try db.passphraseHash(for: id) != nil else { return counselor }
+            throw CLIError("--as \(counselor.displayName) (counselor \(id)): their passphrase cannot be checked here, because "
+                + "--passphrase-file and \(PassphraseSource.environmentName) give \(other); leave out --as, and the audit "
+                + "trail names the operating-system user; nothing was done")
+        }
+        guard all.count == 1, let only = all.first, let id = only.id else { return nil }
+        guard try db.passphraseHash(for: id) != nil else { return only }
+        guard other == nil, !passphrase.comesFromTerminal else {
+            FileHandle.standardError.write(Data(Sanitizer.sanitizeKeepingLines(
+                "Note: the audit trail names the operating-system user only: \(only.displayName) has a passphrase "
+                    + "(give it with --passphrase-file FILE or \(PassphraseSource.environmentName) to be named)\n").utf8))
+            return nil
+        }
+        try confirmIdentity(of: only, in: db)
+        return only
+    }
+
+    /// The counselor named, or the only one, without a passphrase check: for `passphrase
+    /// set`, which asks for the current passphrase itself.
+    func identify(in db: AppDatabase) throws -> Counselor {
+        if let text = named {
             return try db.counselor(matching: text)
         }
         let all = try db.allCounselors()
@@ -24,15 +76,24 @@ struct ActingCounselorOption: ParsableArguments {
         return all[0]
     }
 
-    /// The counselor for the audit trail of a command that can run without one (a view, an
-    /// export, a plan change): as `resolve`, but nil where it would ask which counselor. A
-    /// counselor named with `--as` or `WAYPOINT_COUNSELOR` must still exist, unless the
-    /// database has no counselors yet (the first roster import brings them).
-    func resolveIfKnown(in db: AppDatabase) throws -> Counselor? {
-        let all = try db.allCounselors()
-        if all.isEmpty { return nil }
-        if counselor ?? ProcessInfo.processInfo.environment["WAYPOINT_COUNSELOR"] != nil { return try resolve(in: db) }
-        return all.count == 1 ? all[0] : nil
+    private var named: String? {
+        counselor ?? ProcessInfo.processInfo.environment["WAYPOINT_COUNSELOR"]
+    }
+
+    /// Refuses, before anything is read or written, unless the counselor has no passphrase
+    /// or the one given matches.
+    private func confirmIdentity(of counselor: Counselor, in db: AppDatabase) throws {
+        guard let id = counselor.id, let stored = try db.passphraseHash(for: id) else { return }
+        let who = "\(counselor.displayName) (counselor \(id))"
+        let typed: String
+        do {
+            typed = try passphrase.read(prompt: "Passphrase for \(counselor.displayName): ")
+        } catch let error as CLIError {
+            throw CLIError("acting as \(who) needs their passphrase: \(error.description)")
+        }
+        guard try passphraseMatches(typed, stored: stored) else {
+            throw CLIError("wrong passphrase for \(who); nothing was shown or changed")
+        }
     }
 }
 

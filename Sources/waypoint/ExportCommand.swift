@@ -13,6 +13,14 @@ enum DataFormat: String, EnumerableFlag {
     case csv, json
 }
 
+/// `--output FILE` for an export: a new owner-only file instead of standard output. A shell
+/// redirection (`> file`) would make the file with the shell's umask, often readable by all.
+struct ExportOutputOption: ParsableArguments {
+    @Option(name: .customLong("output"), help: ArgumentHelp(
+        "Write to this new file (0600; an existing file is refused) instead of standard output.", valueName: "file"))
+    var file: String?
+}
+
 struct ExportCaseloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caseload", abstract: "A caseload with plan status, next milestone and last contact.")
@@ -24,8 +32,10 @@ struct ExportCaseloadCommand: ParsableCommand {
     var counselor: String?
 
     @Flag var format: DataFormat = .csv
+    @OptionGroup var output: ExportOutputOption
 
     func run() throws {
+        if let file = output.file { try refuseExistingOutput(file) }
         let db = try database.openToRecord()
         let exporter = try acting.resolveIfKnown(in: db)
         let catalogs = loadCatalogs()
@@ -41,13 +51,12 @@ struct ExportCaseloadCommand: ParsableCommand {
             return CaseloadExportRow(entry: entry, plan: summary)
         }
         let whose = counselorId.map { "caseload of counselor \($0)" } ?? "district caseload"
-        try withAudit(db, AuditEntry(.exported, counselorId: exporter?.id, subject: whose,
-                                     detail: "\(counted(rows.count, "student")), \(format.rawValue)")) {
-            switch format {
-            case .json: try printJSON(rows)
-            case .csv: print(CSVText.document(header: CaseloadExportRow.header, rows: rows.map(\.fields)), terminator: "")
-            }
+        let text = switch format {
+        case .json: try jsonText(rows)
+        case .csv: CSVText.document(header: CaseloadExportRow.header, rows: rows.map(\.fields))
         }
+        try sendExport(text, to: output.file, db: db, AuditEntry(.exported, counselorId: exporter?.id, subject: whose,
+                                                                 detail: "\(counted(rows.count, "student")), \(format.rawValue)"))
     }
 }
 
@@ -101,24 +110,27 @@ struct ExportSessionsCommand: ParsableCommand {
     var includeConfidential = false
 
     @Flag var format: DataFormat = .csv
+    @OptionGroup var output: ExportOutputOption
 
     func run() throws {
         guard let day = CivilDate(iso: since), let start = LocalTime.parse("\(day.iso) 00:00", timeZone: .current) else {
             throw CLIError("--since \"\(since)\": expected a date as YYYY-MM-DD")
         }
+        if let file = output.file { try refuseExistingOutput(file) }
         let db = try database.openToRecord()
-        let viewer = try acting.resolve(in: db)
+        // Confidential notes go out only to their author, whose passphrase is checked;
+        // without them, the counselor only names who exported.
+        let viewer: Counselor? = try includeConfidential ? acting.resolve(in: db) : acting.resolveIfKnown(in: db)
         let catalogs = loadCatalogs()
-        let rows = try db.sessionsForExport(since: start, viewerId: viewer.id, includeConfidential: includeConfidential)
+        let rows = try db.sessionsForExport(since: start, viewerId: viewer?.id, includeConfidential: includeConfidential)
             .map { view, student in SessionExportRow(view: view, student: student, kinds: catalogs.sessionKinds) }
         let confidential = includeConfidential ? ", own confidential notes included" : ""
-        try withAudit(db, AuditEntry(.exported, counselorId: viewer.id, subject: "sessions since \(day.iso)",
-                                     detail: "\(counted(rows.count, "session")), \(format.rawValue)\(confidential)")) {
-            switch format {
-            case .json: try printJSON(rows)
-            case .csv: print(CSVText.document(header: SessionExportRow.header, rows: rows.map(\.fields)), terminator: "")
-            }
+        let text = switch format {
+        case .json: try jsonText(rows)
+        case .csv: CSVText.document(header: SessionExportRow.header, rows: rows.map(\.fields))
         }
+        try sendExport(text, to: output.file, db: db, AuditEntry(.exported, counselorId: viewer?.id, subject: "sessions since \(day.iso)",
+                                                                 detail: "\(counted(rows.count, "session")), \(format.rawValue)\(confidential)"))
     }
 }
 

@@ -28,8 +28,9 @@ struct PassphraseSetCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    /// `--as` and `--passphrase-file`: here the passphrase options give the new passphrase,
+    /// and the current one is checked below, not by `--as`.
     @OptionGroup var acting: ActingCounselorOption
-    @OptionGroup var passphrase: PassphraseOptions
 
     @Option(name: .customLong("current-passphrase-file"), help: ArgumentHelp(
         "When changing it: read the current passphrase from the first line of this file.", valueName: "file"))
@@ -37,13 +38,13 @@ struct PassphraseSetCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        let counselor = try acting.resolve(in: db)
+        let counselor = try acting.identify(in: db)
         guard let counselorId = counselor.id else { throw CLIError("the counselor has no database ID") }
         let existing = try db.passphraseHash(for: counselorId)
         if let existing {
             try confirmCurrent(existing, of: counselor)
         }
-        let new = try passphrase.read(prompt: "New passphrase for \(counselor.displayName): ", confirm: true)
+        let new = try acting.passphrase.read(prompt: "New passphrase for \(counselor.displayName): ", confirm: true)
         let hash: PassphraseHash
         do {
             hash = try PassphraseHash(passphrase: new)

@@ -34,23 +34,22 @@ struct PlanShowCommand: ParsableCommand {
     @Option(help: "text, markdown, html or json.")
     var format: String = "text"
 
-    @Option(help: ArgumentHelp("Write to this file (0600) instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write to this new file (0600; an existing file is refused) instead of standard output.",
+                               valueName: "file"))
     var output: String?
 
     func run() throws {
         guard let planFormat = PlanFormat(rawValue: format) else {
             throw CLIError("unknown --format \"\(format)\"; expected one of: " + PlanFormat.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        if let output { try refuseExistingOutput(output) }
         let db = try database.openToRecord()
         let viewer = try acting.resolveIfKnown(in: db)
         let student = try db.student(matching: studentId)
         let rendered = try planDocument(student, db: db, catalogs: loadCatalogs(), today: CivilDate.today()).rendered(as: planFormat)
         if let output {
-            try withAudit(db, AuditEntry(.exported, counselorId: viewer?.id, studentId: student.id, subject: "plan",
-                                         detail: "\(planFormat.rawValue) to \(output)"), file: output) {
-                try PlanFiles.write(rendered, to: output)
-            }
-            FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))
+            try sendExport(rendered, to: output, db: db, AuditEntry(.exported, counselorId: viewer?.id, studentId: student.id,
+                                                                    subject: "plan", detail: planFormat.rawValue))
         } else {
             try withAudit(db, AuditEntry(.viewedPlan, counselorId: viewer?.id, studentId: student.id, subject: "plan")) {
                 print(planFormat == .json ? rendered : Sanitizer.sanitizeKeepingLines(rendered), terminator: "")

@@ -104,7 +104,12 @@ struct StudentShowCommand: ParsableCommand {
 }
 
 func printJSON<T: Encodable>(_ value: T) throws {
+    print(try jsonText(value), terminator: "")
+}
+
+/// Pretty, key-sorted JSON with a final newline, as every command prints it.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
 }

@@ -74,7 +74,7 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(lines.count, 3, text.stdout)
         XCTAssertTrue(lines[0].hasPrefix("When"), text.stdout)
         XCTAssertTrue(lines[0].contains("Who") && lines[0].contains("Action") && lines[0].contains("Detail"), text.stdout)
-        XCTAssertTrue(lines[1].contains("viewedProfile") && lines[1].contains(id), text.stdout)
+        XCTAssertTrue(lines[1].contains("viewed profile") && lines[1].contains(id), text.stdout)
 
         // A subject a spreadsheet would run as a formula is defused in CSV, as in every export.
         XCTAssertEqual(try runProcess(sqlite, [db, """

@@ -44,6 +44,10 @@ final class EncryptedBackupCommandTests: XCTestCase {
         XCTAssertEqual(kept.count, 1)
         XCTAssertEqual(try mode(scratch.path(kept[0])), 0o600)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp), [], "the decrypted copy is removed")
+        let trail = try runProcess(binary, ["audit", "--db", db, "--json", "--limit", "1"])
+        let row = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(trail.stdout.utf8)) as? [[String: Any]])?.first)
+        XCTAssertEqual(row["action"] as? String, "restored")
+        XCTAssertEqual(row["subject"] as? String, "\(backup) (encrypted)", "the backup given, not its decrypted copy")
     }
 
     func testAWrongPassphraseAChangedByteOrACutFileIsRefusedAndChangesNothing() throws {

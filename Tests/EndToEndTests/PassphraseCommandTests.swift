@@ -39,6 +39,12 @@ final class PassphraseCommandTests: XCTestCase {
         XCTAssertTrue(stale.stderr.contains("the current passphrase is wrong"), stale.stderr)
         XCTAssertEqual(try runProcess(binary, ["passphrase", "set", "--db", db, "--as", "1", "--passphrase-file", first,
                                                "--current-passphrase-file", second]).status, 0)
+
+        // Each change is in the audit trail, credited to the counselor whose passphrase it is; refusals are not.
+        let trail = try runProcess(binary, ["audit", "--db", db, "--json", "--limit", "3"])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(trail.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.compactMap { $0["action"] as? String }, ["changedPassphrase", "changedPassphrase", "setPassphrase"])
+        XCTAssertEqual(rows.compactMap { $0["counselorId"] as? Int }, [1, 1, 1])
     }
 
     func testShortMissingOrEmptyPassphrasesAreRefusedWithTheReason() throws {
