@@ -51,6 +51,9 @@ public enum Effect: Equatable, Sendable {
     /// Writes to the audit trail that the counselor saw a record (a profile opened, a
     /// confidential note read): once per opening, unlike the loads, which repeat.
     case recordView(AuditAction, studentId: Int64, subject: String, counselorId: Int64?)
+    /// Writes a lock-screen event to the audit trail: another counselor took over, or
+    /// repeated wrong passphrases.
+    case recordSecurityEvent(AuditAction, counselorId: Int64, detail: String)
     case loadEditorDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
     case saveDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
     case discardDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)

@@ -58,6 +58,9 @@ public final class EffectRunner {
             case .recordView(let action, let studentId, let subject, let counselorId):
                 try database.recordAudit(AuditEntry(action, counselorId: counselorId, studentId: studentId, subject: subject))
                 return []
+            case .recordSecurityEvent(let action, let counselorId, let detail):
+                try database.recordAudit(AuditEntry(action, counselorId: counselorId, subject: "lock screen", detail: detail))
+                return []
             case .loadEditorDraft(let counselorId, let studentId, let sessionId):
                 let stored = try database.drafts(counselorId: counselorId)
                     .first { $0.studentId == studentId && $0.sessionId == sessionId }

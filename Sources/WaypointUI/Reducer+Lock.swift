@@ -83,6 +83,9 @@ extension AppState {
             if current.failures >= AppState.lockFailuresBeforeDelay {
                 current.retryAt = now.addingTimeInterval(AppState.lockRetryDelay)
                 current.error = "Wrong passphrase \(current.failures) times: wait \(Int(AppState.lockRetryDelay)) s before trying again."
+                lock = current
+                return [.recordSecurityEvent(.unlockRefused, counselorId: counselorId,
+                                             detail: "\(current.failures) wrong passphrases in a row")]
             }
         }
         lock = current
@@ -136,6 +139,9 @@ extension AppState {
             reports = nil
             showCaseload(of: counselorId)
             effects.append(reloadCaseload())
+        }
+        if let previous, previous != counselorId {
+            effects.append(.recordSecurityEvent(.tookOver, counselorId: counselorId, detail: "from \(counselorName(previous))"))
         }
         effects += [.rememberUser(counselorId: counselorId), .loadDrafts(counselorId: counselorId)]
         // A first choice keeps what the footer already says (an import's summary, say).

@@ -116,11 +116,14 @@ final class LockTests: XCTestCase {
         var state = Fixtures.caseloadState()
         _ = reduce(&state, .tick(start))
         _ = reduce(&state, .command(.lockNow))
+        var recorded: [Effect] = []
         for _ in 0..<AppState.lockFailuresBeforeDelay {
             typePassphrase("guess", into: &state)
             _ = reduce(&state, .command(.unlock))
-            _ = reduce(&state, .passphraseChecked(counselorId: 1, result: .wrong))
+            recorded += reduce(&state, .passphraseChecked(counselorId: 1, result: .wrong))
         }
+        XCTAssertEqual(recorded, [.recordSecurityEvent(.unlockRefused, counselorId: 1, detail: "5 wrong passphrases in a row")],
+                       "the audit trail hears of it once")
         typePassphrase("guess", into: &state)
         XCTAssertEqual(reduce(&state, .command(.unlock)), [], "no check while waiting")
         XCTAssertTrue(state.lock?.error?.contains("try again in 30 s") == true, state.lock?.error ?? "")
@@ -144,6 +147,7 @@ final class LockTests: XCTestCase {
         XCTAssertEqual(state.screens, [.caseload], "Ana's open student and note are closed")
         XCTAssertNil(state.editor)
         XCTAssertTrue(effects.contains(.rememberUser(counselorId: 2)))
+        XCTAssertTrue(effects.contains(.recordSecurityEvent(.tookOver, counselorId: 2, detail: "from Ana Rivera")), "\(effects)")
         XCTAssertTrue(effects.contains(.loadDrafts(counselorId: 2)))
     }
 
