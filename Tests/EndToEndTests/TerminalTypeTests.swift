@@ -90,7 +90,8 @@ final class TerminalTypeTests: XCTestCase {
         // Waypoint falls back to C.UTF-8: the name is drawn whole, not as bytes or question marks.
         try tmux.waitFor(text: name)
         try tmux.press("Escape")
-        try tmux.waitFor("the search closed") { !$0.contains("Search:") }
+        // The whole caseload back in the title, not only a frame caught half drawn.
+        try tmux.waitFor("the search closed") { !$0.contains("Search:") && $0.contains(" of 40 students") }
         try tmux.type("q")
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
     }
