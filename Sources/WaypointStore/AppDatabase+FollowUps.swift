@@ -23,11 +23,13 @@ extension AppDatabase {
                                   loaded: FollowUpStatus? = nil, now: Date = Date()) throws {
         try write { db in
             if let loaded {
-                guard let row = try Row.fetchOne(db, sql: "SELECT status, text FROM follow_up WHERE id = ?", arguments: [id])
+                guard let row = try Row.fetchOne(db, sql: "SELECT status, text, studentId FROM follow_up WHERE id = ?",
+                                                 arguments: [id])
                 else { throw StoreError.followUpNotFound(id: id) }
                 let text: String = row["text"]
-                try Unchanged.ensure("Follow-up “\(text)”", loaded: loaded.rawValue, current: row["status"] as String,
-                                     theirs: row["status"] as String, yours: status.rawValue)
+                try Unchanged.ensure(.followUp(text: text), of: row["studentId"], loaded: loaded.rawValue,
+                                     current: row["status"] as String, theirs: row["status"] as String,
+                                     yours: status.rawValue, db: db)
             }
             let before = try AuditSnapshot(db, .followUp(id: id))
             try db.execute(sql: "UPDATE follow_up SET status = ?, closedAt = ? WHERE id = ?",

@@ -26,8 +26,8 @@ extension AppDatabase {
         try write { db in
             try PlanRows.ensurePlan(studentId: studentId, db: db)
             let current = try String.fetchOne(db, sql: "SELECT pathwayId FROM plan WHERE studentId = ?", arguments: [studentId])
-            try Unchanged.ensure("The pathway of student \(studentId)", loaded: loaded.map(\.pathwayId), current: current,
-                                 theirs: current ?? "none", yours: pathwayId)
+            try Unchanged.ensure(.pathway(theirs: current, yours: pathwayId), of: studentId, loaded: loaded.map(\.pathwayId),
+                                 current: current, theirs: current ?? "none", yours: pathwayId, db: db)
             guard current != pathwayId else { return }
             let before = try AuditSnapshot(db, .plan(studentId: studentId))
             try db.execute(sql: "UPDATE plan SET pathwayId = ? WHERE studentId = ?", arguments: [pathwayId, studentId])
@@ -43,8 +43,8 @@ extension AppDatabase {
         try write { db in
             try PlanRows.ensurePlan(studentId: studentId, db: db)
             let current = try PlanRows.plan(studentId: studentId, db: db).goals
-            try Unchanged.ensure("The goals of student \(studentId)", loaded: loaded, current: current,
-                                 theirs: Unchanged.describe(current), yours: Unchanged.describe(goals))
+            try Unchanged.ensure(.goals, of: studentId, loaded: loaded, current: current,
+                                 theirs: Unchanged.describe(current), yours: Unchanged.describe(goals), db: db)
             let before = try AuditSnapshot(db, .plan(studentId: studentId))
             try db.execute(sql: """
                 UPDATE plan SET postsecondaryGoal = ?, careerInterests = ?, requirementSetId = ? WHERE studentId = ?
@@ -123,9 +123,9 @@ extension AppDatabase {
         try write { db in
             guard try Student.exists(db, key: record.studentId) else { throw StoreError.studentNotFound(id: record.studentId) }
             let current = try PlanRows.milestone(studentId: record.studentId, milestoneId: record.milestoneId, db: db)
-            try Unchanged.ensure("Milestone \(record.milestoneId) of student \(record.studentId)",
+            try Unchanged.ensure(.milestone(id: record.milestoneId), of: record.studentId,
                                  loaded: loaded.map(Unchanged.milestoneFields), current: Unchanged.milestoneFields(current),
-                                 theirs: Unchanged.describe(current), yours: Unchanged.describe(record))
+                                 theirs: Unchanged.describe(current), yours: Unchanged.describe(record), db: db)
             let audited = AuditedRecord.milestone(studentId: record.studentId, milestoneId: record.milestoneId)
             let before = try AuditSnapshot(db, audited)
             // A milestone already done keeps the day it was done when its evidence is edited.

@@ -48,8 +48,8 @@ extension AppDatabase {
             let current = try SessionRows.fetch(id: id, db: db)
             if current.isConfidential, current.authorId != authorId { throw StoreError.confidentialToAuthor(sessionId: id) }
             guard current.authorId == authorId else { throw StoreError.notAuthor(sessionId: id) }
-            try Unchanged.ensure("The note of session \(id)", loaded: loadedNoteVersion, current: current.noteVersion,
-                                 theirs: current.note, yours: note)
+            try Unchanged.ensure(.sessionNote(startedOn: CivilDate.today(now: current.startedAt)), of: current.studentId,
+                                 loaded: loadedNoteVersion, current: current.noteVersion, theirs: current.note, yours: note, db: db)
             let before = try AuditSnapshot(db, .session(id: id))
             try db.execute(sql: """
                 UPDATE advising_session SET kind = ?, participants = ?, durationMinutes = ?, isConfidential = ?

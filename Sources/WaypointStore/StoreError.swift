@@ -90,7 +90,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .badConfig(let path, let reason):
             "the configuration file \(path) is not valid: \(reason)"
         case .changedElsewhere(let conflict):
-            "\(conflict.record) was changed in another window or by a command since it was loaded; nothing was saved.\n"
+            "\(conflict.record()) was changed in another window or by a command since it was loaded; nothing was saved.\n"
                 + "  Theirs (saved): \(conflict.theirs)\n  Yours (not saved): \(conflict.yours)"
         case .sharedDatabaseFile(let path, let mode, let exposure, let databasePath):
             "\(path) can be \(exposure) by other users (mode \(mode)); student records must be private. "

@@ -161,8 +161,9 @@ public final class EffectRunner {
             }
         } catch StoreError.changedElsewhere(let conflict) {
             planSummaries = [:]
-            return [.changedElsewhere(Conflict(record: conflict.record, theirs: conflict.theirs, yours: conflict.yours,
-                                               retry: try? retry(of: effect)))]
+            let versions = conflict.versions(catalogs: catalogs)
+            return [.changedElsewhere(Conflict(record: conflict.record(catalogs: catalogs), theirs: versions.theirs,
+                                               yours: versions.yours, retry: try? retry(of: effect)))]
         } catch {
             return [.failed(String(describing: error))]
         }

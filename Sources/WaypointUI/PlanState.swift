@@ -62,6 +62,13 @@ public struct PlanState: Equatable, Sendable {
         case addWorkBasedLearning, addCollegeCredit, addCertification, addEvidence
     }
 
+    /// A filled-in form and the change it asked for.
+    public struct SubmittedForm: Equatable, Sendable {
+        public var change: PlanChange
+        public var form: FormState
+        public var purpose: FormPurpose
+    }
+
     public var studentId: Int64
     public var data: PlanData?
     public var section = Section.courses
@@ -75,6 +82,13 @@ public struct PlanState: Equatable, Sendable {
     /// The plan as it was when the form opened: what the save compares with, even after
     /// another window's change was reloaded beneath the form.
     public var formLoaded: StudentPlan?
+    /// The last form sent to the store, kept until the answer: refused because another
+    /// window changed the record, the form opens again with what was typed.
+    public var submitted: SubmittedForm?
+    /// The open form holds a save the store refused (shown in the conflict modal): `o`
+    /// saves it over theirs, so the form closes; Esc leaves it open, now compared with
+    /// theirs, and its footer says that Enter saves it over theirs.
+    public var formHoldsRefusedSave = false
     /// Asking before a course or entry is removed.
     public var confirmRemoval: String?
     public var requestToken = 0

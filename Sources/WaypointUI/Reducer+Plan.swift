@@ -176,6 +176,7 @@ extension AppState {
         current.form = form
         current.formPurpose = purpose
         current.formLoaded = data.plan
+        current.formHoldsRefusedSave = false
         plan = current
     }
 
@@ -194,6 +195,7 @@ extension AppState {
         plan?.form = nil
         plan?.formPurpose = nil
         plan?.formLoaded = nil
+        plan?.formHoldsRefusedSave = false
     }
 
     mutating func submitPlanForm() -> [Effect] {
@@ -216,9 +218,11 @@ extension AppState {
             return []
         case .success(let (change, message)):
             let loaded = current.formLoaded
+            current.submitted = PlanState.SubmittedForm(change: change, form: form, purpose: purpose)
             current.form = nil
             current.formPurpose = nil
             current.formLoaded = nil
+            current.formHoldsRefusedSave = false
             // A new course is added last in its year: select it, ready for `>`.
             if case .addCourse(let course) = change {
                 current.year = course.year

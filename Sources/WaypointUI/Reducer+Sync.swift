@@ -46,25 +46,51 @@ extension AppState {
     }
 
     /// Shows both versions; the screen beneath reloads to show theirs. An editor stays open
-    /// with the counselor's text (and its draft).
+    /// with the counselor's text (and its draft); a plan form opens again with what was typed.
     mutating func receiveConflict(_ conflict: Conflict) -> [Effect] {
         isBusy = false
+        reopenRefusedPlanForm(conflict)
         overlay = .changedElsewhere(conflict)
         status = StatusMessage("Not saved: it was changed in another window meanwhile.", isError: true)
         return reloadShownData()
     }
 
-    /// `o` applies mine over theirs (the counselor has seen both); Esc keeps theirs.
+    /// The form whose save was refused opens again with the counselor's values, now compared
+    /// with the plan as stored at the refusal (theirs), so saving it again is not refused
+    /// for the same change.
+    private mutating func reopenRefusedPlanForm(_ conflict: Conflict) {
+        guard case .changePlan(let change, _, let stored)? = conflict.retry, var current = plan, current.form == nil,
+              let submitted = current.submitted, submitted.change == change else { return }
+        current.form = submitted.form
+        current.formPurpose = submitted.purpose
+        current.formLoaded = stored
+        current.formHoldsRefusedSave = true
+        current.submitted = nil
+        plan = current
+    }
+
+    /// `o` applies mine over theirs (the counselor has seen both); Esc keeps theirs for now,
+    /// leaving what was typed in the open editor or plan form (a plan form now saves over theirs).
     mutating func resolveConflict(saveMine: Bool) -> [Effect] {
         guard case .changedElsewhere(let conflict)? = overlay else { return [] }
         overlay = nil
         guard saveMine, let retry = conflict.retry else {
-            status = StatusMessage(editor == nil ? "Kept the version saved in the other window."
-                                                 : "Kept theirs; your text is still here, unsaved (Ctrl-S saves it).")
+            keepTheirs()
             return []
         }
         if case .saveSession = retry { isBusy = true }
+        if plan?.formHoldsRefusedSave == true { cancelPlanForm() }
         status = StatusMessage("Saved yours over theirs.")
         return [retry] + reloadShownData()
+    }
+
+    private mutating func keepTheirs() {
+        if editor != nil {
+            status = StatusMessage("Kept theirs; your text is still here, unsaved (Ctrl-S saves it).")
+        } else if plan?.formHoldsRefusedSave == true {
+            status = StatusMessage("Kept theirs; your values stay in the form (Enter saves them over theirs).")
+        } else {
+            status = StatusMessage("Kept the version saved in the other window.")
+        }
     }
 }

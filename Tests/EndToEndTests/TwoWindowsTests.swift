@@ -13,6 +13,18 @@ final class TwoWindowsTests: XCTestCase {
         try runProcess(sqlite, [database, sql]).stdout
     }
 
+    /// Asks again (within `seconds`) until the answer satisfies `done`: a window writes just
+    /// after its screen changes. Returns the last answer.
+    private func query(_ database: String, _ sql: String, seconds: Double = 5, until done: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var answer = try query(database, sql)
+        while Date() < deadline, !done(answer) {
+            usleep(50_000)
+            answer = try query(database, sql)
+        }
+        return answer
+    }
+
     func testAChangeInOneWindowAppearsInTheOtherAndAConflictingSaveLosesNothing() throws {
         let binary = try waypointBinary()
         let scratch = try Scratch()
@@ -63,12 +75,7 @@ final class TwoWindowsTests: XCTestCase {
         try windowB.press("Escape")
         screen = try windowB.waitFor(text: "Amend session")
         XCTAssertTrue(screen.contains("Seen in window A, amended in B"), screen)
-        let deadline = Date().addingTimeInterval(5)
-        var draft = ""
-        while Date() < deadline, !draft.contains("amended in B") {
-            draft = try query(database, "SELECT payload FROM session_draft")
-            if !draft.contains("amended in B") { usleep(50_000) }
-        }
+        let draft = try query(database, "SELECT payload FROM session_draft") { $0.contains("amended in B") }
         XCTAssertTrue(draft.contains("amended in B"), "B's text is in its draft: \(draft)")
 
         // Saving again asks again; o puts B's text over A's, whose text stays in the history.
@@ -82,6 +89,69 @@ final class TwoWindowsTests: XCTestCase {
         XCTAssertEqual(try query(database, "SELECT count(*) FROM session_draft"), "0\n", "the draft went with the save")
 
         for window in [windowA, windowB] {
+            try window.press("C-c")
+            try window.waitFor(text: "WAYPOINT-EXIT=0")
+        }
+    }
+
+    /// The milestone form of two windows: the second save is refused with both versions,
+    /// named by the milestone's title and the student; Esc leaves the form open with what was
+    /// typed, and Enter then saves it over theirs.
+    func testARefusedMilestoneSaveKeepsTheFormAndItsTypedEvidence() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let (database, localId) = try demoWithOneStudent(scratch, binary)
+        let windows = try [1, 2].map { _ in try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path]) }
+        for window in windows {
+            try window.launchWaypoint(binary, database: database)
+            try window.openProfile(localId: localId)
+            try window.type("p")
+            try window.waitFor(text: "1 Courses")
+            try window.press("Tab")
+            try window.waitFor(text: "Milestones ·")
+            // Down the milestones until Enter opens the PSAT form.
+            var found = false
+            for _ in 0..<30 where !found {
+                try window.press("Enter")
+                let form = try window.waitFor(text: "Esc cancels")
+                found = form.contains("─ PSAT ─")
+                if !found {
+                    try window.press("Escape")
+                    try window.waitFor("the form to close") { !$0.contains("Esc cancels") }
+                    try window.press("Down")
+                }
+            }
+            XCTAssertTrue(found, "no PSAT row")
+        }
+        func fill(_ window: Tmux, status: String, evidence: String) throws {
+            try window.type(status)
+            try window.press("Tab")
+            try window.press("Tab")
+            try window.press("C-u")
+            try window.type(evidence)
+            try window.waitFor(text: evidence)
+            try window.press("Enter")
+        }
+        try fill(windows[0], status: "i", evidence: "W1 evidence")
+        try windows[0].waitFor(text: "PSAT: in progress.")
+        try fill(windows[1], status: "d", evidence: "W2 evidence")
+        let modal = try windows[1].waitFor(text: "Changed in another window")
+        XCTAssertTrue(modal.contains("PSAT for ") && modal.contains("(\(localId))"), modal)
+        XCTAssertTrue(modal.contains("W1 evidence") && modal.contains("W2 evidence"), modal)
+
+        try windows[1].press("Escape")
+        let form = try windows[1].waitFor(text: "Enter saves yours over theirs")
+        XCTAssertTrue(form.contains("W2 evidence") && form.contains("‹ done ›"), "the typed values are still there: \(form)")
+        let stored = "SELECT status || ' ' || evidence FROM milestone_status WHERE milestoneId = 'psat' "
+            + "AND studentId = (SELECT id FROM student WHERE localId = '\(localId)')"
+        XCTAssertEqual(try query(database, stored), "in-progress W1 evidence\n", "theirs is intact until Enter")
+        try windows[1].press("Enter")
+        try windows[1].waitFor("the form to close") { !$0.contains("Esc cancels") }
+        XCTAssertEqual(try query(database, stored) { $0 == "done W2 evidence\n" }, "done W2 evidence\n", "saved over theirs, not refused again")
+        XCTAssertFalse(try windows[1].screen().contains("Changed in another window"))
+        try windows[0].waitFor(text: "W2 evidence", seconds: 5)
+
+        for window in windows {
             try window.press("C-c")
             try window.waitFor(text: "WAYPOINT-EXIT=0")
         }
@@ -136,6 +206,9 @@ final class CommandBesideAWindowTests: XCTestCase {
         let stale = try amend("Amended over a stale copy")
         XCTAssertEqual(stale.status, 1)
         XCTAssertTrue(stale.stderr.contains("changed in another window or by a command since it was loaded; nothing was saved"), stale.stderr)
+        XCTAssertTrue(stale.stderr.contains("The note of the "), stale.stderr)
+        XCTAssertTrue(stale.stderr.contains("(\(localId)) was changed"), "the student by name and local ID: \(stale.stderr)")
+        XCTAssertFalse(stale.stderr.contains("session \(sessionId) "), "no internal ids: \(stale.stderr)")
         XCTAssertTrue(stale.stderr.contains("Theirs (saved): Amended elsewhere"), stale.stderr)
         XCTAssertTrue(stale.stderr.contains("Yours (not saved): Amended over a stale copy"), stale.stderr)
         let shown = try runProcess(binary, ["session", "show", sessionId, "--db", database])

@@ -41,6 +41,9 @@ final class ChangedElsewhereTests: XCTestCase {
         mine.status = .inProgress
         mine.evidence = "Started with mom"
         let refused = conflict { try db.setMilestone(mine, today: today, by: nil, loaded: loaded) }
+        XCTAssertEqual(refused?.subject, .milestone(id: "fafsa"))
+        XCTAssertEqual(refused?.record(), "Milestone fafsa for Sofía García-López (\(student.localId))",
+                       "named by whose it is, not by internal ids; the catalog title is the screen's to add")
         XCTAssertEqual(refused?.theirs, "done, no due date, evidence “Confirmation #42”")
         XCTAssertEqual(refused?.yours, "in progress, no due date, evidence “Started with mom”")
         let stored = try db.plan(studentId: studentId).milestones.first { $0.milestoneId == "fafsa" }
@@ -59,8 +62,9 @@ final class ChangedElsewhereTests: XCTestCase {
         try db.updateCourse(theirs, by: nil, loaded: course)
         var marked = course
         marked.status = .completed
-        XCTAssertEqual(conflict { try db.updateCourse(marked, by: nil, loaded: course) }?.theirs,
-                       "Chemistry, grade 11, in progress, 1 credit")
+        let refusedMark = conflict { try db.updateCourse(marked, by: nil, loaded: course) }
+        XCTAssertEqual(refusedMark?.theirs, "Chemistry, grade 11, in progress, 1 credit")
+        XCTAssertEqual(refusedMark?.record(), "The course Chemistry for Sofía García-López (\(student.localId))")
         XCTAssertEqual(conflict { try db.moveCourse(id: course.id!, toYear: Grade(rawValue: 12)!, by: nil, loaded: course) }?.yours,
                        "moved to grade 12")
         XCTAssertNotNil(conflict { try db.removeCourse(id: course.id!, by: nil, loaded: course) })
@@ -87,6 +91,8 @@ final class ChangedElsewhereTests: XCTestCase {
         }
         XCTAssertEqual(refused?.theirs, "health-science")
         XCTAssertEqual(refused?.yours, "information-technology")
+        XCTAssertEqual(refused?.subject, .pathway(theirs: "health-science", yours: "information-technology"))
+        XCTAssertEqual(refused?.record(), "The pathway of Sofía García-López (\(student.localId))")
         let plan = try db.plan(studentId: studentId)
         XCTAssertEqual(plan.pathwayId, "health-science")
         XCTAssertEqual(plan.pathwayHistory.count, 1, "no history row for the refused change")
@@ -101,6 +107,7 @@ final class ChangedElsewhereTests: XCTestCase {
             try db.setGoals(studentId: studentId, PlanGoals(postsecondary: .military, careerInterests: []), by: nil, loaded: loaded)
         }
         XCTAssertEqual(refused?.theirs, "4-year college; career interests: Nursing")
+        XCTAssertEqual(refused?.record(), "The goals of Sofía García-López (\(student.localId))")
         XCTAssertEqual(try db.plan(studentId: studentId).goals.careerInterests, ["Nursing"])
         let fresh = try db.plan(studentId: studentId).goals
         try db.setGoals(studentId: studentId, PlanGoals(postsecondary: .military), by: nil, loaded: fresh)
@@ -112,7 +119,7 @@ final class ChangedElsewhereTests: XCTestCase {
         let t0 = Date(timeIntervalSince1970: 1_790_000_000)
         try db.setFollowUpStatus(id: id, to: .done, by: nil, loaded: .open, now: t0)
         let refused = conflict { try db.setFollowUpStatus(id: id, to: .dropped, by: nil, loaded: .open, now: t0.addingTimeInterval(60)) }
-        XCTAssertEqual(refused?.record, "Follow-up “Call home”")
+        XCTAssertEqual(refused?.record(), "The follow-up “Call home” for Sofía García-López (\(student.localId))")
         XCTAssertEqual(refused?.theirs, "done")
         XCTAssertEqual(refused?.yours, "dropped")
         let stored = try db.followUps(studentId: studentId, statuses: [.done, .dropped]).first
@@ -134,6 +141,8 @@ final class ChangedElsewhereTests: XCTestCase {
         }
         try amend("Window A's text", over: 1)
         let refused = conflict { try amend("Window B's text", over: 1) }
+        XCTAssertEqual(refused?.record(), "The note of the \(CivilDate.today(now: loaded.startedAt).iso) session with "
+                       + "Sofía García-López (\(student.localId))")
         XCTAssertEqual(refused?.theirs, "Window A's text")
         XCTAssertEqual(refused?.yours, "Window B's text")
         XCTAssertEqual(try db.noteHistory(sessionId: session.id!, viewerId: counselorId).map(\.text), ["First note", "Window A's text"])
@@ -143,9 +152,10 @@ final class ChangedElsewhereTests: XCTestCase {
     }
 
     func testTheErrorShowsBothVersions() {
-        let error = StoreError.changedElsewhere(ChangedElsewhere(record: "Milestone fafsa of student 1", theirs: "Done", yours: "Waived"))
+        let error = StoreError.changedElsewhere(ChangedElsewhere(.milestone(id: "fafsa"), student: "Omar Abdel-Rahman (S105596)",
+                                                                 theirs: "Done", yours: "Waived"))
         XCTAssertEqual(error.description, """
-            Milestone fafsa of student 1 was changed in another window or by a command since it was loaded; nothing was saved.
+            Milestone fafsa for Omar Abdel-Rahman (S105596) was changed in another window or by a command since it was loaded; nothing was saved.
               Theirs (saved): Done
               Yours (not saved): Waived
             """)

@@ -137,7 +137,7 @@ final class OutsideChangeTests: XCTestCase {
     func testTheConflictModalAt80x24() {
         var state = Self.amendingState()
         _ = reduce(&state, .changedElsewhere(Conflict(
-            record: "The note of session 2",
+            record: "The note of the 2026-11-20 session with Minh Nguyễn (S100001)",
             theirs: "Walked through the FAFSA 📐 with Minh and her mother.\nNext: tax documents. Added from the other window: she has the FSA ID.",
             yours: "Walked through the FAFSA 📐 with Minh and her mother.\nNext: tax documents. Mine.", retry: .loadStartup)))
         assertScreen(render(state), matches: "conflict-80x24")

@@ -178,6 +178,41 @@ final class SessionEditorTests: XCTestCase {
         assertScreen(render(state), matches: "editor-80x24")
     }
 
+    /// A new session starts in the note. The focused field carries ▸ beside its label (or the
+    /// note's rule), its label in reverse video (so monochrome shows it too), and the cursor.
+    func testTheFocusedFieldIsMarkedSoTabsAreCountedRight() {
+        var state = editorState()
+        var buffer = Buffer(size: state.size)
+        let cursor = RootView.render(state, into: &buffer)
+        assertScreen(buffer, matches: "editor-new-80x24")
+        let rows = buffer.text.components(separatedBy: "\n")
+        let note = SessionEditorView.areas(state.size)
+        XCTAssertEqual(rows.filter { $0.contains("▸") }, [rows[note.noteTitle.y]], "one marker, on the note")
+        XCTAssertTrue(buffer[2, note.noteTitle.y].style.attributes.contains(.reverse), "“Note” in reverse video")
+        XCTAssertEqual(cursor, Position(x: note.note.x, y: note.note.y), "the cursor waits in the note")
+
+        for _ in 0..<3 { _ = reduce(&state, .command(.nextField)) }
+        XCTAssertEqual(state.editor?.focus, .started)
+        buffer = Buffer(size: state.size)
+        let startedCursor = RootView.render(state, into: &buffer)
+        let marked = buffer.text.components(separatedBy: "\n").filter { $0.contains("▸") }
+        XCTAssertEqual(marked.count, 1)
+        XCTAssertTrue(marked.first?.hasPrefix("▸Started") == true, "\(marked)")
+        XCTAssertTrue(buffer[1, note.timing.y].style.attributes.contains(.reverse))
+        XCTAssertFalse(buffer[1, note.kind.y].style.attributes.contains(.reverse), "only the focused label is reversed")
+        XCTAssertEqual(startedCursor?.y, note.timing.y)
+
+        _ = reduce(&state, .command(.nextField))
+        buffer = Buffer(size: state.size)
+        _ = RootView.render(state, into: &buffer)
+        XCTAssertTrue(buffer.text.contains("▸Minutes auto"), buffer.text)
+
+        state.asciiOnly = true
+        buffer = Buffer(size: state.size)
+        _ = RootView.render(state, into: &buffer)
+        XCTAssertTrue(buffer.text.contains(">Minutes auto") && !buffer.text.contains("▸"), "ASCII terminals get >")
+    }
+
     func testEditorAt120x40() {
         var state = editorState(size: Size(width: 120, height: 40))
         type("A longer note.\n\nWith paragraphs.", into: &state)

@@ -59,10 +59,37 @@ final class TwoInstancesFlowTests: XCTestCase {
         let move = PlanChange.moveCourse(id: course.id!, year: Grade(rawValue: 12)!)
         let fresh = try database.plan(studentId: student.id!)
         XCTAssertEqual(runner.run(.changePlan(move, counselorId: counselor.id, loaded: shown)), [.changedElsewhere(Conflict(
-            record: "Course Chemistry (id \(course.id!))", theirs: "Chemistry, grade 11, in progress, 1 credit",
+            record: "The course Chemistry for Ana Lima (S1)", theirs: "Chemistry, grade 11, in progress, 1 credit",
             yours: "moved to grade 12", retry: .changePlan(move, counselorId: counselor.id, loaded: fresh)))])
         XCTAssertEqual(try database.course(id: course.id!)?.year.rawValue, 11, "nothing moved")
         XCTAssertEqual(runner.run(.changePlan(move, counselorId: counselor.id, loaded: fresh)), [])
         XCTAssertEqual(try database.course(id: course.id!)?.year.rawValue, 12)
+    }
+
+    /// The modal names the record as the counselor knows it: the catalog's titles, the
+    /// student's name and local ID, never internal ids.
+    func testAConflictNamesTheMilestoneAndPathwayByTitleAndTheStudentByName() throws {
+        let database = try AppDatabase.inMemory()
+        let school = try database.insertSchool(School(name: "Riverside", lowGrade: Grade(rawValue: 9), highGrade: Grade(rawValue: 12)))
+        let student = try database.insertStudent(Student(localId: "S105596", givenName: "Omar", familyName: "Abdel-Rahman",
+                                                         grade: Grade(rawValue: 10)!, schoolId: school.id!))
+        let studentId = try XCTUnwrap(student.id)
+        let runner = EffectRunner(database: database)
+        let shown = try database.plan(studentId: studentId)
+        try database.setMilestone(MilestoneRecord(studentId: studentId, milestoneId: "psat", status: .inProgress,
+                                                  evidence: "W1 evidence"), today: CivilDate(year: 2026, month: 11, day: 23), by: nil)
+        let counselor = try database.insertCounselor(Counselor(givenName: "Dana", familyName: "Whitfield"))
+        try database.setPathway(studentId: studentId, to: "career-ready", reason: "other window", by: counselor.id!)
+        let mine = MilestoneRecord(studentId: studentId, milestoneId: "psat", status: .done, evidence: "W2 evidence")
+        guard case .changedElsewhere(let milestone)? = runner.run(.changePlan(.setMilestone(mine), counselorId: nil, loaded: shown)).first
+        else { return XCTFail("the stale milestone was saved") }
+        XCTAssertEqual(milestone.record, "PSAT for Omar Abdel-Rahman (S105596)")
+        XCTAssertEqual(milestone.yours, "done, no due date, evidence “W2 evidence”")
+        let pathway = PlanChange.setPathway(studentId: studentId, pathwayId: "military-ready", reason: "mine")
+        guard case .changedElsewhere(let refused)? = runner.run(.changePlan(pathway, counselorId: counselor.id, loaded: shown)).first
+        else { return XCTFail("the stale pathway was saved") }
+        XCTAssertEqual(refused.record, "The pathway of Omar Abdel-Rahman (S105596)")
+        XCTAssertEqual(refused.theirs, "Career-ready")
+        XCTAssertEqual(refused.yours, "Military-ready")
     }
 }

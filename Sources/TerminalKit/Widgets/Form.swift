@@ -94,7 +94,10 @@ public struct FormState: Hashable, Sendable {
 
 /// Draws a `FormState` as a centred dialog and returns the text cursor, if a text field has focus.
 public enum FormView {
-    public static func render(_ form: FormState, into buffer: inout Buffer, over area: Rect, footer: String) -> Position? {
+    /// `focusMarker` points at the focused field beside its reversed label, so focus shows in
+    /// monochrome and in a plain-text capture too.
+    public static func render(_ form: FormState, into buffer: inout Buffer, over area: Rect, footer: String,
+                              focusMarker: String = "▸") -> Position? {
         let labelWidth = min(18, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 2)
         let height = form.fields.count + 5
         let inner = Modal.render(title: form.title, size: Size(width: min(72, area.width - 2), height: min(height, area.height)),
@@ -103,6 +106,7 @@ public enum FormView {
         for (index, field) in form.fields.enumerated() where index < inner.height {
             let y = inner.y + index
             let focused = index == form.focus
+            if focused { buffer.write(focusMarker, at: Position(x: inner.x, y: y), style: Style(attributes: .bold), clip: inner) }
             buffer.write(DisplayWidth.pad(field.label, to: labelWidth - 1), at: Position(x: inner.x + 1, y: y),
                          style: focused ? Style(attributes: .reverse) : Style(attributes: .bold), clip: inner)
             let valueArea = Rect(x: inner.x + 1 + labelWidth, y: y, width: inner.width - labelWidth - 2, height: 1)

@@ -45,7 +45,10 @@ enum PlanView {
         }
         if let form = planState.form {
             return FormView.render(form, into: &buffer, over: content,
-                                   footer: "Enter saves · Tab next field · Esc cancels")
+                                   footer: planState.formHoldsRefusedSave
+                                       ? "Changed elsewhere · Enter saves yours over theirs · Esc cancels"
+                                       : "Enter saves · Tab next field · Esc cancels",
+                                   focusMarker: SessionEditorView.focusMarker(state))
         }
         return nil
     }

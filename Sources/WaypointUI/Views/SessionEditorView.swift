@@ -2,7 +2,9 @@ import TerminalKit
 import WaypointCore
 
 /// The session form: kind, who, topics, the note (most of the screen), follow-ups,
-/// confidentiality and length. Tab moves between fields; the focused label is highlighted.
+/// confidentiality and length. Tab moves between fields; the focused field is marked with
+/// ▸ and its label in reverse video (so it shows in monochrome and in a plain-text capture),
+/// like the plan forms, and a text field shows the cursor.
 enum SessionEditorView {
     static let labelWidth = 14
 
@@ -41,14 +43,16 @@ enum SessionEditorView {
                         right: "started \(DateText.minute(editor.startedAt, in: state.timeZone)) · \(minutes)",
                         into: &buffer, area: chrome.title)
         let areas = self.areas(state.size)
+        // Under a modal the modal has the keys: no field is marked.
+        let marker = state.overlay == nil ? focusMarker(state) : nil
         var cursor: Position?
 
-        label(.kind, editor, into: &buffer, area: areas.kind)
+        label(.kind, editor, marker, into: &buffer, area: areas.kind)
         let kindTitle = state.sessionKinds.title(of: editor.kind)
         value("‹ \(kindTitle) ›" + (editor.focus == .kind ? "   ←/→ or a letter to change" : ""), areas.kind, &buffer,
               focusedHint: editor.focus == .kind)
 
-        label(.participants, editor, into: &buffer, area: areas.participants)
+        label(.participants, editor, marker, into: &buffer, area: areas.participants)
         var participantX = areas.participants.x + labelWidth
         for (index, participant) in Participant.allCases.enumerated() {
             let mark = editor.participants.contains(participant) ? "[x]" : "[ ]"
@@ -58,7 +62,7 @@ enum SessionEditorView {
             participantX += 2
         }
 
-        label(.topics, editor, into: &buffer, area: areas.topics)
+        label(.topics, editor, marker, into: &buffer, area: areas.topics)
         let topicsField = fieldRect(areas.topics)
         let topicCursor = TextField.render(editor.topics, placeholder: editor.focus == .topics ? "comma-separated; → completes" : "",
                                            into: &buffer, area: topicsField)
@@ -71,14 +75,14 @@ enum SessionEditorView {
             }
         }
 
-        rule("Note", focused: editor.focus == .note, into: &buffer, area: areas.noteTitle)
+        rule("Note", focused: editor.focus == .note, marker: marker, into: &buffer, area: areas.noteTitle)
         let noteCursor = TextEditorView.render(editor.note, scroll: editor.noteScroll,
                                                placeholder: "Type the note here. Enter starts a new line; Tab moves to the next field; Ctrl-S saves.",
                                                into: &buffer, area: areas.note)
         if editor.focus == .note { cursor = noteCursor }
 
-        rule("Follow-ups (\(editor.followUps.count))", focused: editor.focus == .followUps, into: &buffer, area: areas.followUpTitle)
-        label(.followUps, editor, into: &buffer, area: areas.followUpInput)
+        rule("Follow-ups (\(editor.followUps.count))", focused: false, marker: marker, into: &buffer, area: areas.followUpTitle)
+        label(.followUps, editor, marker, into: &buffer, area: areas.followUpInput)
         let followUpField = fieldRect(areas.followUpInput)
         let followUpCursor = TextField.render(editor.followUpInput,
                                               placeholder: editor.focus == .followUps ? "fri: call home (Enter adds; dates: +7d, 2026-12-05)" : "",
@@ -89,18 +93,20 @@ enum SessionEditorView {
                      at: Position(x: areas.followUpList.x + labelWidth, y: areas.followUpList.y),
                      style: list.isEmpty ? Theme.muted : .plain, clip: areas.followUpList)
 
-        label(.confidential, editor, into: &buffer, area: areas.confidential)
+        label(.confidential, editor, marker, into: &buffer, area: areas.confidential)
         buffer.write(editor.isConfidential ? "[x] only I can read the note" : "[ ] colleagues can read the note (Space to change)",
                      at: Position(x: areas.confidential.x + labelWidth, y: areas.confidential.y), clip: areas.confidential)
 
         let timing = areas.timing
-        label(.started, editor, into: &buffer, area: timing)
+        label(.started, editor, marker, into: &buffer, area: timing)
         let startedField = Rect(x: timing.x + labelWidth, y: timing.y, width: min(17, timing.width - labelWidth), height: 1)
         let startedCursor = TextField.render(editor.started, into: &buffer, area: startedField)
         if editor.focus == .started { cursor = startedCursor }
-        var x = startedField.maxX + 2
-        x += buffer.write(SessionEditorState.Field.minutes.title + " ", at: Position(x: x, y: timing.y),
-                          style: editor.focus == .minutes ? Theme.selected : Theme.heading, clip: timing)
+        var x = startedField.maxX + 1
+        if editor.focus == .minutes, let marker { buffer.write(marker, at: Position(x: x, y: timing.y), style: Theme.heading, clip: timing) }
+        x += 1
+        x += buffer.write(SessionEditorState.Field.minutes.title, at: Position(x: x, y: timing.y),
+                          style: editor.focus == .minutes ? Theme.selected : Theme.heading, clip: timing) + 1
         let minutesField = Rect(x: x, y: timing.y, width: min(6, timing.maxX - x), height: 1)
         let minutesCursor = TextField.render(editor.minutes, placeholder: "auto", into: &buffer, area: minutesField)
         if editor.focus == .minutes { cursor = minutesCursor }
@@ -116,8 +122,13 @@ enum SessionEditorView {
         Rect(x: row.x + labelWidth, y: row.y, width: row.width - labelWidth, height: 1)
     }
 
-    private static func label(_ field: SessionEditorState.Field, _ editor: SessionEditorState, into buffer: inout Buffer, area: Rect) {
+    /// Points at the focused field, in the column left of the labels.
+    static func focusMarker(_ state: AppState) -> String { state.asciiOnly ? ">" : "▸" }
+
+    private static func label(_ field: SessionEditorState.Field, _ editor: SessionEditorState, _ marker: String?,
+                              into buffer: inout Buffer, area: Rect) {
         let focused = editor.focus == field
+        if focused, let marker { buffer.write(marker, at: Position(x: area.x - 1, y: area.y), style: Theme.heading) }
         buffer.write(DisplayWidth.pad(field.title, to: labelWidth - 1), at: Position(x: area.x, y: area.y),
                      style: focused ? Theme.selected : Theme.heading, clip: area)
     }
@@ -126,9 +137,18 @@ enum SessionEditorView {
         buffer.write(text, at: Position(x: area.x + labelWidth, y: area.y), clip: area)
     }
 
-    private static func rule(_ title: String, focused: Bool, into buffer: inout Buffer, area: Rect) {
-        let line = "─ " + title + " " + String(repeating: "─", count: max(0, area.width - DisplayWidth.of(title) - 3))
-        buffer.write(line, at: Position(x: area.x, y: area.y), style: focused ? Theme.heading : Theme.muted, clip: area)
+    /// A section rule; the note's, when focused, carries the marker and its title in reverse video.
+    private static func rule(_ title: String, focused: Bool, marker: String?, into buffer: inout Buffer, area: Rect) {
+        guard focused, let marker else {
+            let line = "─ " + title + " " + String(repeating: "─", count: max(0, area.width - DisplayWidth.of(title) - 3))
+            buffer.write(line, at: Position(x: area.x, y: area.y), style: Theme.muted, clip: area)
+            return
+        }
+        var x = area.x + buffer.write(marker, at: Position(x: area.x, y: area.y), style: Theme.heading, clip: area)
+        x += buffer.write(" ", at: Position(x: x, y: area.y), clip: area)
+        x += buffer.write(title, at: Position(x: x, y: area.y), style: Theme.selected, clip: area)
+        buffer.write(" " + String(repeating: "─", count: max(0, area.maxX - x - 1)), at: Position(x: x, y: area.y),
+                     style: Theme.heading, clip: area)
     }
 }
 
