@@ -86,7 +86,7 @@ extension AppState {
 
     private mutating func keepTheirs() {
         if editor != nil {
-            status = StatusMessage("Kept theirs; your text is still here, unsaved (Ctrl-S saves it).")
+            status = StatusMessage("Kept theirs; your text is still here, unsaved (Ctrl-S shows both again, and o there saves yours).")
         } else if plan?.formHoldsRefusedSave == true {
             status = StatusMessage("Kept theirs; your values stay in the form (Enter saves them over theirs).")
         } else {
