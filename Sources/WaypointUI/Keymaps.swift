@@ -271,7 +271,9 @@ public enum Keymaps {
         KeyBinding([.home, .char("g")], .moveTop, "First", footer: false),
         KeyBinding([.end, .char("G")], .moveBottom, "Last", footer: false),
         KeyBinding([.char("?")], .help, "Help"),
-        KeyBinding([.char("q"), .escape], .back, "Cancel"),
+        KeyBinding([.char("q"), .escape], .back, "Cancel", disabledWhen: { state in
+            state.userId == nil ? "choose who you are first, or quit with Ctrl-C" : nil
+        }),
         KeyBinding([.ctrl("c")], .quit, "Quit now", footer: false),
         KeyBinding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)", footer: false),
     ])

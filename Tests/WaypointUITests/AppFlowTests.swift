@@ -31,7 +31,7 @@ final class AppFlowTests: XCTestCase {
         XCTAssertTrue(app.state.caseload.rows.isEmpty, "no students before someone is chosen")
         XCTAssertFalse(backend.text.contains("All students in the district"), backend.text)
         press(app, backend, [.escape])
-        XCTAssertTrue(backend.text.contains("Choose who you are"), backend.text)
+        XCTAssertTrue(backend.text.contains("choose who you are first"), backend.text)
         press(app, backend, [.enter])
         XCTAssertTrue(backend.screen.line(0).contains("Caseload of"), backend.text)
         let caseloadSize = app.state.caseload.rows.count

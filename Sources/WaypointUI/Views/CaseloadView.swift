@@ -54,6 +54,12 @@ enum CaseloadView {
         TitleBar.render("Waypoint · \(owner)", right: state.caseload.isLoaded ? count : "",
                         into: &buffer, area: chrome.title)
 
+        if state.userId == nil, state.caseload.loadedRows.isEmpty, !state.counselors.isEmpty {
+            // Nobody has said who they are yet: no students, and no "Loading…" for them either.
+            buffer.write("Students appear once you have said who you are.", at: Position(x: chrome.body.x + 1, y: chrome.body.y),
+                         style: Theme.muted, clip: chrome.body)
+            return nil
+        }
         let layout = ScreenLayout.caseload(state.size, showsSearch: state.showsSearchRow)
         var cursor: Position?
         if let searchArea = layout.search {
