@@ -23,11 +23,11 @@ public final class EffectRunner {
     public var rememberUser: ((Int64) throws -> Void)?
     /// Where progress of a long effect goes while it runs (the app redraws).
     public var onProgress: ((JobProgress) -> Void)?
-    /// Plan summaries by student, for the day they were computed: a search reloads rows on
-    /// every keystroke, and the summaries only change when a plan (or the day) does.
-    private var planSummaries: [Int64: PlanSummary] = [:]
-    private var tiers: [Int64: Int?] = [:]
-    private var planSummariesDay: CivilDate?
+    /// Plan summaries, tiers and interventions by student, for the day they were computed:
+    /// a search reloads rows on every keystroke, and the summaries only change when a plan,
+    /// the day or the database (another window, the CLI) does.
+    private var summaries: [Int64: CaseloadSummary] = [:]
+    private var summariesDay: CivilDate?
     /// Counts the times the summaries were forgotten, so the screen drops those it holds
     /// from before.
     private var summaryGeneration = 0
@@ -37,7 +37,10 @@ public final class EffectRunner {
     /// The database's `dataVersion` when last checked; a new one means another window or a
     /// command wrote.
     private var seenDataVersion: Int?
+    /// The caseload last loaded in full, and the district's beside it: counselors go back and
+    /// forth between the two, and reading and indexing a district again takes most of a second.
     private var caseloadCache: CaseloadCache?
+    private var districtCache: CaseloadCache?
 
     public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.shipped,
                 demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
@@ -60,10 +63,10 @@ public final class EffectRunner {
                                         summaryGeneration: summaryGeneration)]
             case .summarizeStudents(let students):
                 let total = students.count
-                let summaries = try summaries(of: students) { [onProgress] done in
+                let found = try summarize(students) { [onProgress] done in
                     if total > 2000 { onProgress?(JobProgress(done: done, total: total)) }
                 }
-                return [.studentsSummarized(summaries, generation: summaryGeneration)]
+                return [.studentsSummarized(found, generation: summaryGeneration)]
             case .loadProfile(let studentId, let viewerId, let token):
                 return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
             case .setFollowUpStatus(let id, let status, let counselorId, let loaded):
@@ -209,19 +212,24 @@ public final class EffectRunner {
     private func caseloadRows(counselorId: Int64?, query: String) throws -> ([CaseloadEntry], Bool) {
         let version = try database.contentVersion()
         let day = CivilDate.today()
-        let isValid = caseloadCache?.isValid(counselorId: counselorId, version: version, day: day) == true
+        var cache = counselorId == nil ? districtCache : caseloadCache
+        if cache?.isValid(counselorId: counselorId, version: version, day: day) != true { cache = nil }
+        defer {
+            if counselorId == nil { districtCache = cache } else { caseloadCache = cache }
+        }
         if query.trimmingCharacters(in: .whitespaces).isEmpty {
             // Esc after a search, or back from a profile with nothing written: the rows as they were.
-            if isValid, let cache = caseloadCache { return (cache.rows, cache.summariesOnDemand) }
+            if let cache { return (cache.rows, cache.summariesOnDemand) }
             var rows = try database.caseload(counselorId: counselorId)
             let onDemand = rows.count > summarizeOnDemandAbove
             if !onDemand { try summarizePlans(&rows) }
-            caseloadCache = CaseloadCache(counselorId: counselorId, version: version, day: day, rows: rows,
-                                          summariesOnDemand: onDemand)
+            cache = CaseloadCache(counselorId: counselorId, version: version, day: day, rows: rows, summariesOnDemand: onDemand)
             return (rows, onDemand)
         }
-        if isValid {
-            return (caseloadCache!.search(query), caseloadCache!.summariesOnDemand)
+        if var valid = cache {
+            let found = valid.search(query)
+            cache = valid
+            return (found, valid.summariesOnDemand)
         }
         var rows = try database.searchStudents(query, counselorId: counselorId, limit: Int.max)
         let onDemand = rows.count > summarizeOnDemandAbove
@@ -231,9 +239,9 @@ public final class EffectRunner {
 
     private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {
         let students = Dictionary(rows.compactMap { row in row.student.id.map { ($0, row.student.grade) } }) { first, _ in first }
-        let summaries = try summaries(of: students) { _ in }
+        let found = try summarize(students) { _ in }
         for index in rows.indices {
-            guard let summary = rows[index].student.id.flatMap({ summaries[$0] }) else { continue }
+            guard let summary = rows[index].student.id.flatMap({ found[$0] }) else { continue }
             rows[index].hasActiveIntervention = summary.hasActiveIntervention
             rows[index].plan = summary.plan
             rows[index].tier = summary.tier
@@ -243,44 +251,43 @@ public final class EffectRunner {
     /// Plans, the day or the database changed: the kept summaries are no longer true, and
     /// the screen drops those it holds.
     private func forgetSummaries() {
-        planSummaries = [:]
-        tiers = [:]
+        summaries = [:]
         summaryGeneration += 1
     }
 
     /// Each student's plan summary, tier and interventions, from those kept for today where
     /// known; `progress` hears how many are done.
-    private func summaries(of students: [Int64: Grade], progress: (Int) -> Void) throws -> [Int64: CaseloadSummary] {
+    private func summarize(_ students: [Int64: Grade], progress: (Int) -> Void) throws -> [Int64: CaseloadSummary] {
         let today = CivilDate.today()
-        if planSummariesDay != today {
+        if summariesDay != today {
             forgetSummaries()
-            planSummariesDay = today
+            summariesDay = today
         }
-        let missing = students.keys.filter { tiers[$0] == nil }.sorted()
+        let missing = students.keys.filter { summaries[$0] == nil }.sorted()
         // A few thousand students at a time: the courses, milestones and ABC rows of a whole
         // district at once would be most of the screen's memory, only to be summarized.
         for start in stride(from: 0, to: missing.count, by: 2000) {
             let chunk = Array(missing[start..<min(missing.count, start + 2000)])
             let sources = try database.planSummarySources(studentIds: chunk)
             let abc = try database.abcData(studentIds: chunk)
+            let withIntervention = try database.activeInterventionStudentIds(studentIds: chunk)
             for id in chunk {
                 let data = abc[id] ?? ABCBatch()
-                tiers[id] = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
-                                                  rules: catalogs.earlyWarning).tier
-                guard let source = sources[id], let grade = students[id] else { continue }
-                planSummaries[id] = PlanSummary(grade: grade, pathwayId: source.pathwayId,
-                                                requirementSetId: source.requirementSetId, courses: source.courses,
-                                                milestones: source.milestones, catalogs: catalogs, today: today)
+                let tier = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
+                                                 rules: catalogs.earlyWarning).tier
+                let plan = sources[id].flatMap { source in
+                    students[id].map { grade in
+                        PlanSummary(grade: grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
+                                    courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: today)
+                    }
+                }
+                summaries[id] = CaseloadSummary(plan: plan, tier: tier, hasActiveIntervention: withIntervention.contains(id))
             }
             progress(start + chunk.count)
         }
-        let withIntervention = try database.activeInterventionStudentIds(studentIds: Array(students.keys))
         var result: [Int64: CaseloadSummary] = [:]
         result.reserveCapacity(students.count)
-        for id in students.keys {
-            result[id] = CaseloadSummary(plan: planSummaries[id], tier: tiers[id] ?? nil,
-                                         hasActiveIntervention: withIntervention.contains(id))
-        }
+        for id in students.keys { result[id] = summaries[id] }
         return result
     }
 

@@ -79,9 +79,10 @@ enum CaseloadView {
 
         let shown = visibleColumns(state.caseload, width: state.size.width)
         var table = Table(columns: shown.map { columns[$0] }, rowCount: rows.count) { row, column in
-            let entry = rows[row]
-            return cellText(entry, summary: state.caseload.summary(of: entry), column: shown[column],
-                            now: state.now, timeZone: state.timeZone)
+            let entry = rows[row], column = shown[column]
+            // Only the plan and tier columns look the summary up (a dictionary, on demand).
+            let summary = optionalColumns.contains(column) ? state.caseload.summary(of: entry) : nil
+            return cellText(entry, summary: summary, column: column, now: state.now, timeZone: state.timeZone)
         }
         table.headerStyle = Theme.tableHeader
         table.selectedStyle = Theme.selected
@@ -93,7 +94,7 @@ enum CaseloadView {
     /// `summary` nil: not computed yet, so the plan and tier columns are blank (a dash
     /// would say "nothing recorded", which is not known).
     static func cellText(_ entry: CaseloadEntry, summary: CaseloadSummary?, column: Int, now: Date, timeZone: TimeZone) -> String {
-        if (4...7).contains(column), summary == nil { return "" }
+        if optionalColumns.contains(column), summary == nil { return "" }
         let plan = summary?.plan
         switch column {
         case 0: return entry.student.listName
