@@ -10,7 +10,10 @@ public enum Action: Equatable, Sendable {
     case edit(Key)
     case resized(Size)
     case started(counselors: [Counselor], isEmpty: Bool)
-    case caseloadLoaded(token: Int, rows: [CaseloadEntry])
+    /// `summariesOnDemand`: the rows hold no plan summaries or tiers; they are asked for
+    /// with `summarizeStudents` as rows come on screen.
+    case caseloadLoaded(token: Int, rows: [CaseloadEntry], summariesOnDemand: Bool = false, summaryGeneration: Int = 0)
+    case studentsSummarized([Int64: CaseloadSummary], generation: Int)
     case profileLoaded(token: Int, data: ProfileData)
     case planLoaded(token: Int, data: PlanData)
     case tasksLoaded(token: Int, rows: [TaskRow])
@@ -44,6 +47,8 @@ public enum Action: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     case loadStartup
     case loadCaseload(counselorId: Int64?, query: String, token: Int)
+    /// Plan summaries, tiers and interventions of these students (by ID, with their grades).
+    case summarizeStudents([Int64: Grade])
     case loadDemoDistrict
     case loadProfile(studentId: Int64, viewerId: Int64?, token: Int)
     /// `loaded`: the status the profile showed, so a follow-up closed elsewhere is not closed twice.

@@ -111,6 +111,7 @@ public final class App {
             if case .importRoster = effect { render() }
             // The key derivation takes a moment: show "Checking…" meanwhile.
             if case .checkPassphrase = effect { render() }
+            if case .summarizeStudents(let students) = effect, students.count > 2000 { render() }
             for result in runner.run(effect) { send(result) }
         }
     }

@@ -144,6 +144,17 @@ public struct CaseloadState: Equatable, Sendable {
     /// The next rows refresh what is shown (after returning from a profile), so the
     /// selection stays on the same student instead of jumping to the top.
     public var keepSelectionOnLoad = false
+    /// The rows came without their plan summaries and tiers (a district: computing them
+    /// all would take seconds); `summaries` holds those computed so far.
+    public var summariesOnDemand = false
+    public var summaries: [Int64: CaseloadSummary] = [:]
+    /// The effect runner's count of invalidations the summaries were computed under.
+    public var summaryGeneration = 0
+    /// The sort or saved view needs every row's summary and some are missing: `rows` is
+    /// empty until they arrive, rather than ordered or filtered on unknown values.
+    public var awaitingSummaries = false
+    /// A `summarizeStudents` effect is under way; its answer (or a failure) clears it.
+    public var summariesRequested = false
 
     public init() {}
 

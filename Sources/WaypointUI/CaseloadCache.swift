@@ -10,13 +10,17 @@ struct CaseloadCache {
     let version: ContentVersion
     let day: CivilDate
     let rows: [CaseloadEntry]
+    /// The rows hold no summaries; the screen asks for them as rows come into view.
+    let summariesOnDemand: Bool
     let index: StudentSearchIndex
     /// The previous search and what it found, for narrowing as letters are added.
     var lastQuery = ""
     var lastFound: [Int] = []
 
-    init(counselorId: Int64?, version: ContentVersion, day: CivilDate, rows: [CaseloadEntry]) {
+    init(counselorId: Int64?, version: ContentVersion, day: CivilDate, rows: [CaseloadEntry],
+         summariesOnDemand: Bool = false) {
         self.counselorId = counselorId
+        self.summariesOnDemand = summariesOnDemand
         self.version = version
         self.day = day
         self.rows = rows

@@ -18,23 +18,24 @@ public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
         }
     }
 
-    func includes(_ entry: CaseloadEntry, today: CivilDate, timeZone: TimeZone) -> Bool {
+    /// `summary`: the entry's plan, tier and interventions (nil: not known).
+    func includes(_ entry: CaseloadEntry, summary: CaseloadSummary?, today: CivilDate, timeZone: TimeZone) -> Bool {
         switch self {
         case .everyone:
             return true
         case .seniorsWithoutFAFSA:
-            return entry.student.grade.rawValue == 12 && !(entry.plan?.completedMilestoneIds.contains("fafsa") ?? false)
+            return entry.student.grade.rawValue == 12 && !(summary?.plan?.completedMilestoneIds.contains("fafsa") ?? false)
         case .notOnTrack:
-            return entry.plan.map { !$0.isOnTrack } ?? false
+            return summary?.plan.map { !$0.isOnTrack } ?? false
         case .overdueMilestone:
-            return entry.plan?.nextMilestone?.isOverdue ?? false
+            return summary?.plan?.nextMilestone?.isOverdue ?? false
         case .tierTwoOrThree:
-            return (entry.tier ?? 1) >= 2
+            return (summary?.tier ?? 1) >= 2
         case .needsAttention:
             // Tier 2-3 with nothing under way, or not seen in a month, or a milestone overdue.
-            return ((entry.tier ?? 1) >= 2 && !entry.hasActiveIntervention)
-                || CaseloadPreset.notSeenMonth.includes(entry, today: today, timeZone: timeZone)
-                || CaseloadPreset.overdueMilestone.includes(entry, today: today, timeZone: timeZone)
+            return ((summary?.tier ?? 1) >= 2 && !(summary?.hasActiveIntervention ?? false))
+                || CaseloadPreset.notSeenMonth.includes(entry, summary: summary, today: today, timeZone: timeZone)
+                || CaseloadPreset.overdueMilestone.includes(entry, summary: summary, today: today, timeZone: timeZone)
         case .notSeenMonth:
             guard let last = entry.lastContact else { return true }
             return today.dayNumber - CivilDate.today(now: last, timeZone: timeZone).dayNumber >= CaseloadState.notSeenThreshold

@@ -4,6 +4,7 @@ extension Effect {
     var coalescingKey: String? {
         switch self {
         case .loadCaseload: "caseload"
+        case .summarizeStudents: "summaries"
         case .loadProfile: "profile"
         case .loadPlan: "plan"
         case .loadTasks: "tasks"

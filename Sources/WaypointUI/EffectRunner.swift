@@ -23,15 +23,24 @@ public final class EffectRunner {
     public var rememberUser: ((Int64) throws -> Void)?
     /// Where progress of a long effect goes while it runs (the app redraws).
     public var onProgress: ((JobProgress) -> Void)?
-    /// Plan summaries by student, for the day they were computed: a search reloads rows on
-    /// every keystroke, and the summaries only change when a plan (or the day) does.
-    private var planSummaries: [Int64: PlanSummary] = [:]
-    private var tiers: [Int64: Int?] = [:]
-    private var planSummariesDay: CivilDate?
+    /// Plan summaries, tiers and interventions by student, for the day they were computed:
+    /// a search reloads rows on every keystroke, and the summaries only change when a plan,
+    /// the day or the database (another window, the CLI) does.
+    private var summaries: [Int64: CaseloadSummary] = [:]
+    private var summariesDay: CivilDate?
+    /// Counts the times the summaries were forgotten, so the screen drops those it holds
+    /// from before.
+    private var summaryGeneration = 0
+    /// Larger loads (a district) come without plan summaries and tiers, which the screen
+    /// asks for as rows come into view: summarizing 50,000 plans takes seconds.
+    public var summarizeOnDemandAbove = 2000
     /// The database's `dataVersion` when last checked; a new one means another window or a
     /// command wrote.
     private var seenDataVersion: Int?
+    /// The caseload last loaded in full, and the district's beside it: counselors go back and
+    /// forth between the two, and reading and indexing a district again takes most of a second.
     private var caseloadCache: CaseloadCache?
+    private var districtCache: CaseloadCache?
 
     public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.shipped,
                 demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
@@ -49,7 +58,15 @@ public final class EffectRunner {
                 seenDataVersion = try database.dataVersion()
                 return [.started(counselors: try database.allCounselors(), isEmpty: try database.isEmpty())]
             case .loadCaseload(let counselorId, let query, let token):
-                return [.caseloadLoaded(token: token, rows: try caseloadRows(counselorId: counselorId, query: query))]
+                let (rows, onDemand) = try caseloadRows(counselorId: counselorId, query: query)
+                return [.caseloadLoaded(token: token, rows: rows, summariesOnDemand: onDemand,
+                                        summaryGeneration: summaryGeneration)]
+            case .summarizeStudents(let students):
+                let total = students.count
+                let found = try summarize(students) { [onProgress] done in
+                    if total > 2000 { onProgress?(JobProgress(done: done, total: total)) }
+                }
+                return [.studentsSummarized(found, generation: summaryGeneration)]
             case .loadProfile(let studentId, let viewerId, let token):
                 return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
             case .setFollowUpStatus(let id, let status, let counselorId, let loaded):
@@ -85,7 +102,7 @@ public final class EffectRunner {
                                                                 plan: try database.plan(studentId: studentId),
                                                                 interventions: try database.interventions(studentId: studentId)))]
             case .changePlan(let change, let counselorId, let loaded):
-                planSummaries = [:]
+                forgetSummaries()
                 try apply(change, counselorId: counselorId, loaded: loaded)
                 return []
             case .loadReport(let kind, let grouping, let counselorId, let token):
@@ -105,7 +122,7 @@ public final class EffectRunner {
                 let summary = try importRoster(directory, counselorId) { [onProgress] done, total in
                     onProgress?(JobProgress(done: done, total: total))
                 }
-                planSummaries = [:]
+                forgetSummaries()
                 return [.rosterImported(summary: summary)]
             case .exportPlan(let studentId, let counselorId):
                 guard let exportPlan else { return [.failed("Exporting is not available here.")] }
@@ -138,7 +155,7 @@ public final class EffectRunner {
                 defer { seenDataVersion = version }
                 guard let seen = seenDataVersion, seen != version else { return [] }
                 // Plans may have changed elsewhere: the cached summaries are no longer true.
-                planSummaries = [:]
+                forgetSummaries()
                 return [.databaseChanged]
             case .loadDemoDistrict:
                 let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors,
@@ -160,7 +177,7 @@ public final class EffectRunner {
                 return [.demoLoaded(students: try database.studentCount(), counselors: try database.allCounselors())]
             }
         } catch StoreError.changedElsewhere(let conflict) {
-            planSummaries = [:]
+            forgetSummaries()
             let versions = conflict.versions(catalogs: catalogs)
             return [.changedElsewhere(Conflict(record: conflict.record(catalogs: catalogs), theirs: versions.theirs,
                                                yours: versions.yours, retry: try? retry(of: effect)))]
@@ -191,58 +208,88 @@ public final class EffectRunner {
     }
 
     /// A caseload loaded in full is kept with its search index; searches narrow it in
-    /// memory while the database is unchanged, and query the store otherwise.
-    private func caseloadRows(counselorId: Int64?, query: String) throws -> [CaseloadEntry] {
+    /// memory while the database is unchanged, and query the store otherwise. More rows than
+    /// `summarizeOnDemandAbove` come without their summaries (true in the result).
+    private func caseloadRows(counselorId: Int64?, query: String) throws -> ([CaseloadEntry], Bool) {
         let version = try database.contentVersion()
         let day = CivilDate.today()
-        let isValid = caseloadCache?.isValid(counselorId: counselorId, version: version, day: day) == true
+        var cache = counselorId == nil ? districtCache : caseloadCache
+        if cache?.isValid(counselorId: counselorId, version: version, day: day) != true { cache = nil }
+        defer {
+            if counselorId == nil { districtCache = cache } else { caseloadCache = cache }
+        }
         if query.trimmingCharacters(in: .whitespaces).isEmpty {
             // Esc after a search, or back from a profile with nothing written: the rows as they were.
-            if isValid, let cache = caseloadCache { return cache.rows }
+            if let cache { return (cache.rows, cache.summariesOnDemand) }
             var rows = try database.caseload(counselorId: counselorId)
-            try summarizePlans(&rows)
-            caseloadCache = CaseloadCache(counselorId: counselorId, version: version, day: day, rows: rows)
-            return rows
+            let onDemand = rows.count > summarizeOnDemandAbove
+            if !onDemand { try summarizePlans(&rows) }
+            cache = CaseloadCache(counselorId: counselorId, version: version, day: day, rows: rows, summariesOnDemand: onDemand)
+            return (rows, onDemand)
         }
-        if isValid {
-            return caseloadCache!.search(query)
+        if var valid = cache {
+            let found = valid.search(query)
+            cache = valid
+            return (found, valid.summariesOnDemand)
         }
         var rows = try database.searchStudents(query, counselorId: counselorId, limit: Int.max)
-        try summarizePlans(&rows)
-        return rows
+        let onDemand = rows.count > summarizeOnDemandAbove
+        if !onDemand { try summarizePlans(&rows) }
+        return (rows, onDemand)
     }
 
     private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {
-        let today = CivilDate.today()
-        if planSummariesDay != today {
-            planSummaries = [:]
-            tiers = [:]
-            planSummariesDay = today
+        let students = Dictionary(rows.compactMap { row in row.student.id.map { ($0, row.student.grade) } }) { first, _ in first }
+        let found = try summarize(students) { _ in }
+        for index in rows.indices {
+            guard let summary = rows[index].student.id.flatMap({ found[$0] }) else { continue }
+            rows[index].hasActiveIntervention = summary.hasActiveIntervention
+            rows[index].plan = summary.plan
+            rows[index].tier = summary.tier
         }
-        let grades = Dictionary(rows.compactMap { row in row.student.id.map { ($0, row.student.grade) } }) { first, _ in first }
-        let missing = rows.compactMap(\.student.id).filter { planSummaries[$0] == nil }
+    }
+
+    /// Plans, the day or the database changed: the kept summaries are no longer true, and
+    /// the screen drops those it holds.
+    private func forgetSummaries() {
+        summaries = [:]
+        summaryGeneration += 1
+    }
+
+    /// Each student's plan summary, tier and interventions, from those kept for today where
+    /// known; `progress` hears how many are done.
+    private func summarize(_ students: [Int64: Grade], progress: (Int) -> Void) throws -> [Int64: CaseloadSummary] {
+        let today = CivilDate.today()
+        if summariesDay != today {
+            forgetSummaries()
+            summariesDay = today
+        }
+        let missing = students.keys.filter { summaries[$0] == nil }.sorted()
         // A few thousand students at a time: the courses, milestones and ABC rows of a whole
         // district at once would be most of the screen's memory, only to be summarized.
         for start in stride(from: 0, to: missing.count, by: 2000) {
             let chunk = Array(missing[start..<min(missing.count, start + 2000)])
             let sources = try database.planSummarySources(studentIds: chunk)
             let abc = try database.abcData(studentIds: chunk)
+            let withIntervention = try database.activeInterventionStudentIds(studentIds: chunk)
             for id in chunk {
                 let data = abc[id] ?? ABCBatch()
-                tiers[id] = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
-                                                  rules: catalogs.earlyWarning).tier
-                guard let source = sources[id], let grade = grades[id] else { continue }
-                planSummaries[id] = PlanSummary(grade: grade, pathwayId: source.pathwayId,
-                                                requirementSetId: source.requirementSetId, courses: source.courses,
-                                                milestones: source.milestones, catalogs: catalogs, today: today)
+                let tier = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
+                                                 rules: catalogs.earlyWarning).tier
+                let plan = sources[id].flatMap { source in
+                    students[id].map { grade in
+                        PlanSummary(grade: grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
+                                    courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: today)
+                    }
+                }
+                summaries[id] = CaseloadSummary(plan: plan, tier: tier, hasActiveIntervention: withIntervention.contains(id))
             }
+            progress(start + chunk.count)
         }
-        let withIntervention = try database.activeInterventionStudentIds(studentIds: rows.compactMap(\.student.id))
-        for index in rows.indices {
-            rows[index].hasActiveIntervention = rows[index].student.id.map(withIntervention.contains) ?? false
-            rows[index].plan = rows[index].student.id.flatMap { planSummaries[$0] }
-            rows[index].tier = rows[index].student.id.flatMap { tiers[$0] ?? nil }
-        }
+        var result: [Int64: CaseloadSummary] = [:]
+        result.reserveCapacity(students.count)
+        for id in students.keys { result[id] = summaries[id] }
+        return result
     }
 
     /// Open follow-ups and this year's overdue milestones of the caseload's students.

@@ -11,8 +11,16 @@ extension CaseloadState {
     /// and the never seen, first.
     mutating func applyView(now: Date, timeZone: TimeZone) {
         let today = CivilDate.today(now: now, timeZone: timeZone)
+        // Ordered or filtered by plans and tiers not all known yet: nothing rather than a
+        // wrong order; the missing summaries are asked for and the view applied again.
+        awaitingSummaries = viewNeedsEverySummary && !unsummarizedStudents(among: loadedRows).isEmpty
+        if awaitingSummaries {
+            rows = []
+            return
+        }
         // Everyone: the loaded rows themselves, not a copy (a district is 50,000 of them).
-        var result = preset == .everyone ? loadedRows : loadedRows.filter { preset.includes($0, today: today, timeZone: timeZone) }
+        var result = preset == .everyone ? loadedRows
+            : loadedRows.filter { preset.includes($0, summary: summary(of: $0), today: today, timeZone: timeZone) }
         if let days = notSeenInDays {
             result = result.filter { entry in
                 guard let last = entry.lastContact else { return true }
@@ -22,7 +30,7 @@ extension CaseloadState {
         if sort == .nextMilestone {
             // Soonest due (overdue first) at the top; students with nothing due at the end.
             result = result.enumerated().sorted { lhs, rhs in
-                switch (lhs.element.plan?.nextMilestone?.due, rhs.element.plan?.nextMilestone?.due) {
+                switch (summary(of: lhs.element)?.plan?.nextMilestone?.due, summary(of: rhs.element)?.plan?.nextMilestone?.due) {
                 case (nil, nil): return lhs.offset < rhs.offset
                 case (nil, _): return false
                 case (_, nil): return true
@@ -33,7 +41,7 @@ extension CaseloadState {
         if sort == .tier {
             // Tier 3 first; students without ABC data last.
             result = result.enumerated().sorted { lhs, rhs in
-                let l = lhs.element.tier ?? 0, r = rhs.element.tier ?? 0
+                let l = summary(of: lhs.element)?.tier ?? 0, r = summary(of: rhs.element)?.tier ?? 0
                 return l != r ? l > r : lhs.offset < rhs.offset
             }.map(\.element)
         }
@@ -92,6 +100,16 @@ extension AppState {
         overlay = nil
         caseload.preset = preset
         refreshCaseloadView(keepSelection: false)
-        status = StatusMessage("\(preset.title): \(caseload.rows.count) of \(caseload.loadedRows.count) students.")
+        status = StatusMessage(caseload.awaitingSummaries ? "\(preset.title): summarizing every student first…" : presetCount)
+    }
+
+    private var presetCount: String {
+        "\(caseload.preset.title): \(caseload.rows.count) of \(caseload.loadedRows.count) students."
+    }
+
+    /// Every summary the view waited for has come: the rows in the asked order, and the count.
+    mutating func viewSummarized() {
+        refreshCaseloadView(keepSelection: true)
+        if !caseload.awaitingSummaries, caseload.preset != .everyone { status = StatusMessage(presetCount) }
     }
 }

@@ -4,6 +4,12 @@ import WaypointCore
 /// The one place state changes. Pure: it never touches the database or the terminal,
 /// it returns the effects it wants performed.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = reduceAction(&state, action)
+    // Whatever the action, rows that came on screen without their summaries ask for them.
+    return effects + state.requestCaseloadSummaries()
+}
+
+private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let size):
         state.size = size
@@ -11,12 +17,20 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .started(let counselors, let isEmpty):
         return state.start(counselors: counselors, isEmpty: isEmpty)
-    case .caseloadLoaded(let token, let rows):
+    case .caseloadLoaded(let token, let rows, let summariesOnDemand, let generation):
         guard token == state.caseload.requestToken else { return [] }
         state.caseload.loadedRows = rows
+        state.caseload.summariesOnDemand = summariesOnDemand
+        state.caseload.receiveSummaries([:], generation: generation)
         state.caseload.isLoaded = true
         state.refreshCaseloadView(keepSelection: state.caseload.keepSelectionOnLoad)
         state.caseload.keepSelectionOnLoad = false
+        return []
+    case .studentsSummarized(let summaries, let generation):
+        state.caseload.receiveSummaries(summaries, generation: generation)
+        state.caseload.summariesRequested = false
+        state.progress = nil
+        if state.caseload.awaitingSummaries { state.viewSummarized() }
         return []
     case .profileLoaded(let token, let data):
         state.receiveProfile(token: token, data: data)
@@ -70,6 +84,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.start(counselors: counselors, isEmpty: false)
     case .failed(let message):
         state.isBusy = false
+        state.caseload.summariesRequested = false
         state.progress = nil
         state.status = StatusMessage(message, isError: true)
         return []

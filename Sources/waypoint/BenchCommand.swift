@@ -40,7 +40,8 @@ struct BenchCommand: ParsableCommand {
         }
         for note in result.notes { print("Note: \(note)") }
         print("Peak resident memory of the interactive screen (waypoint run, its own VmHWM): "
-            + "\(String(format: "%.0f", result.terminalPeakResidentMegabytes)) MB")
+            + "\(String(format: "%.0f", result.terminalPeakResidentMegabytes)) MB on one caseload, "
+            + "\(String(format: "%.0f", result.terminalDistrictPeakResidentMegabytes)) MB with the whole district open")
         print("Peak resident memory of this benchmark process (holds the generated district): "
             + "\(String(format: "%.0f", result.peakResidentMegabytes)) MB")
     }

@@ -33,8 +33,10 @@ struct Benchmark {
         var loadSeconds: Double
         /// The benchmark process itself, which holds the whole generated district while loading it.
         var peakResidentMegabytes: Double
-        /// The interactive screen started on the generated database: the most any start used.
+        /// The interactive screen started on one caseload of the generated database.
         var terminalPeakResidentMegabytes: Double
+        /// The interactive screen after opening the whole district.
+        var terminalDistrictPeakResidentMegabytes: Double
     }
 
     let students: Int
@@ -155,7 +157,8 @@ struct Benchmark {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Result(students: students, figures: figures, ratios: ratios, notes: notes, loadSeconds: loadSeconds,
                       peakResidentMegabytes: Double(usage.ru_maxrss) / 1024,
-                      terminalPeakResidentMegabytes: startUp.peakResidentMegabytes)
+                      terminalPeakResidentMegabytes: startUp.peakResidentMegabytes,
+                      terminalDistrictPeakResidentMegabytes: startUp.districtPeakResidentMegabytes)
     }
 
     /// Twenty searches typed letter by letter ("gar", "garc", "garci"), each ended with Esc:

@@ -28,6 +28,11 @@ struct RunCommand: ParsableCommand {
     @Flag(help: .hidden)
     var exitAfterFirstFrame = false
 
+    /// For `waypoint bench`, with `--exit-after-first-frame`: then open the whole district
+    /// (`c`, End, Enter) and draw it before quitting, for the screen's memory with it open.
+    @Flag(help: .hidden)
+    var thenOpenDistrict = false
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the interactive screen needs a terminal on standard input and output; "
@@ -104,6 +109,10 @@ struct RunCommand: ParsableCommand {
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
         if exitAfterFirstFrame {
             app.start()
+            if thenOpenDistrict {
+                for key in [Key.char("c"), .end, .enter] { app.handle(.key(key)) }
+                app.render()
+            }
             backend.stop()
             // This image's own peak memory: wait4's figure for a spawned child also counts
             // the parent it was spawned from (posix_spawn shares the parent's memory until exec).

@@ -432,7 +432,7 @@ final class BenchCommandTests: XCTestCase {
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let figures = try XCTUnwrap(json["figures"] as? [[String: Any]])
         var expected = [
-            "start to first frame (one caseload)",
+            "start to first frame (one caseload)", "start, then open the whole district (waypoint run)",
             "keystroke to frame (search)", "open the whole district (c, End, Enter)", "keystroke to frame (search, whole district)",
             "open a student profile", "save a session", "toggle a milestone", "move a course",
             "render+diff 200x60, nothing changed", "render+diff 200x60, everything changed",
@@ -453,5 +453,6 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertTrue(figures.allSatisfy { ($0["p50Milliseconds"] as? Double ?? 0) > 0 })
         XCTAssertGreaterThan(json["peakResidentMegabytes"] as? Double ?? 0, 0)
         XCTAssertGreaterThan(json["terminalPeakResidentMegabytes"] as? Double ?? 0, 0)
+        XCTAssertGreaterThan(json["terminalDistrictPeakResidentMegabytes"] as? Double ?? 0, 0)
     }
 }

@@ -25,13 +25,18 @@ enum CaseloadView {
     static let roomyWidth = 120
 
     /// The columns to draw: every one when there is room or data, else without the empty ones.
-    static func visibleColumns(_ rows: [CaseloadEntry], width: Int) -> [Int] {
+    static func visibleColumns(_ caseload: CaseloadState, width: Int) -> [Int] {
         guard width < roomyWidth else { return Array(columns.indices) }
+        let rows = caseload.rows
+        // Summaries computed on demand: those known so far stand for the rest, which are
+        // not read only to decide about columns.
+        let summaries = caseload.summariesOnDemand
+            ? Array(caseload.summaries.values) : rows.map { CaseloadSummary($0) }
         let filled: [Int: Bool] = [
-            4: rows.contains { $0.plan?.pathwayTitle != nil },
-            5: rows.contains { $0.plan != nil },
-            6: rows.contains { $0.plan?.nextMilestone != nil },
-            7: rows.contains { $0.tier != nil },
+            4: summaries.contains { $0.plan?.pathwayTitle != nil },
+            5: summaries.contains { $0.plan != nil },
+            6: summaries.contains { $0.plan?.nextMilestone != nil },
+            7: summaries.contains { $0.tier != nil },
         ]
         return columns.indices.filter { !optionalColumns.contains($0) || filled[$0] == true }
     }
@@ -78,9 +83,12 @@ enum CaseloadView {
             }
         }
 
-        let shown = visibleColumns(rows, width: state.size.width)
+        let shown = visibleColumns(state.caseload, width: state.size.width)
         var table = Table(columns: shown.map { columns[$0] }, rowCount: rows.count) { row, column in
-            cellText(rows[row], column: shown[column], now: state.now, timeZone: state.timeZone)
+            let entry = rows[row], column = shown[column]
+            // Only the plan and tier columns look the summary up (a dictionary, on demand).
+            let summary = optionalColumns.contains(column) ? state.caseload.summary(of: entry) : nil
+            return cellText(entry, summary: summary, column: column, now: state.now, timeZone: state.timeZone)
         }
         table.headerStyle = Theme.tableHeader
         table.selectedStyle = Theme.selected
@@ -89,23 +97,31 @@ enum CaseloadView {
         return cursor
     }
 
-    static func cellText(_ entry: CaseloadEntry, column: Int, now: Date, timeZone: TimeZone) -> String {
+    /// `summary` nil: not computed yet, so the plan and tier columns are blank (a dash
+    /// would say "nothing recorded", which is not known).
+    static func cellText(_ entry: CaseloadEntry, summary: CaseloadSummary?, column: Int, now: Date, timeZone: TimeZone) -> String {
+        if optionalColumns.contains(column), summary == nil { return "" }
+        let plan = summary?.plan
         switch column {
-        case 0: entry.student.listName
-        case 1: entry.student.localId
-        case 2: entry.student.grade.description
-        case 3: entry.schoolName
-        case 4: entry.plan?.pathwayTitle ?? none
-        case 5: entry.plan.map { $0.isOnTrack ? "on track" : "short" } ?? none
-        case 6: entry.plan?.nextMilestone.map { $0.isOverdue ? "overdue: \($0.title)" : "\($0.due.month)/\($0.due.day) \($0.title)" } ?? none
-        case 7: entry.tier.map { "T\($0)" } ?? none
-        case 8: entry.lastContact.map { DateText.daysAgo($0, now: now, in: timeZone) } ?? "never"
-        default: ""
+        case 0: return entry.student.listName
+        case 1: return entry.student.localId
+        case 2: return entry.student.grade.description
+        case 3: return entry.schoolName
+        case 4: return plan?.pathwayTitle ?? none
+        case 5: return plan.map { $0.isOnTrack ? "on track" : "short" } ?? none
+        case 6: return plan?.nextMilestone.map { $0.isOverdue ? "overdue: \($0.title)" : "\($0.due.month)/\($0.due.day) \($0.title)" } ?? none
+        case 7: return summary?.tier.map { "T\($0)" } ?? none
+        case 8: return entry.lastContact.map { DateText.daysAgo($0, now: now, in: timeZone) } ?? "never"
+        default: return ""
         }
     }
 
     private static func emptyMessage(_ state: AppState) -> String {
         if !state.caseload.isLoaded { return "Loading…" }
+        if state.caseload.awaitingSummaries {
+            let progress = state.progress.map { ": \($0.done.formatted) of \($0.total.formatted)" } ?? ""
+            return "Summarizing every student's plan and tier for this view\(progress)…"
+        }
         if !state.caseload.query.isEmpty { return "No student matches “\(state.caseload.query)”." }
         if state.counselorId != nil { return "No students are assigned to this caseload. Press c to choose another counselor." }
         return "No active students in this database."
