@@ -101,8 +101,7 @@ extension AppState {
         current.passphrase = TextInput()
         current.error = nil
         current.hasPassphrase = nil
-        current.failures = 0
-        current.retryAt = nil
+        // Wrong tries and the wait they earned stay: Tab must not be a way to reset them.
         lock = current
     }
 
