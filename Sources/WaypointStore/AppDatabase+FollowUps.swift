@@ -22,6 +22,13 @@ extension AppDatabase {
     public func setFollowUpStatus(id: Int64, to status: FollowUpStatus, by counselorId: Int64?,
                                   loaded: FollowUpStatus? = nil, now: Date = Date()) throws {
         try write { db in
+            // A follow-up of a confidential session is its author's, like the note it came from.
+            if let session = try Row.fetchOne(db, sql: """
+                SELECT s.id, s.authorId FROM follow_up f JOIN advising_session s ON s.id = f.sessionId
+                WHERE f.id = ? AND s.isConfidential
+                """, arguments: [id]), (session["authorId"] as Int64?) != counselorId {
+                throw StoreError.confidentialToAuthor(sessionId: session["id"])
+            }
             if let loaded {
                 guard let row = try Row.fetchOne(db, sql: "SELECT status, text, studentId FROM follow_up WHERE id = ?",
                                                  arguments: [id])
@@ -39,16 +46,17 @@ extension AppDatabase {
         }
     }
 
-    /// A student's follow-ups in the given states, soonest due first (undated last).
-    public func followUps(studentId: Int64, statuses: Set<FollowUpStatus> = [.open]) throws -> [FollowUp] {
+    /// A student's follow-ups in the given states that `viewerId` may see, soonest due first
+    /// (undated last). Those of a confidential session are seen by its author only.
+    public func followUps(studentId: Int64, statuses: Set<FollowUpStatus> = [.open], viewerId: Int64?) throws -> [FollowUp] {
         try read { db in
-            try FollowUpRows.fetch(db, where: "studentId = ?", arguments: [studentId], statuses: statuses)
+            try FollowUpRows.fetch(db, where: "studentId = ?", arguments: [studentId], statuses: statuses, viewerId: viewerId)
         }
     }
 
     /// Open follow-ups across a counselor's caseload (nil: the district), soonest first;
     /// `overdueOn` keeps only those due before that day.
-    public func openFollowUps(counselorId: Int64?, overdueOn today: CivilDate? = nil) throws -> [FollowUp] {
+    public func openFollowUps(counselorId: Int64?, overdueOn today: CivilDate? = nil, viewerId: Int64?) throws -> [FollowUp] {
         try read { db in
             var clauses: [String] = []
             var arguments: StatementArguments = []
@@ -61,19 +69,20 @@ extension AppDatabase {
                 arguments += [today.iso]
             }
             return try FollowUpRows.fetch(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "),
-                                          arguments: arguments, statuses: [.open])
+                                          arguments: arguments, statuses: [.open], viewerId: viewerId)
         }
     }
 }
 
 enum FollowUpRows {
     static func fetch(_ db: Database, where clause: String, arguments: StatementArguments,
-                      statuses: Set<FollowUpStatus>) throws -> [FollowUp] {
+                      statuses: Set<FollowUpStatus>, viewerId: Int64?) throws -> [FollowUp] {
         let states = statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
         return try Row.fetchAll(db, sql: """
             SELECT * FROM follow_up WHERE (\(clause)) AND status IN (\(states))
+              AND (sessionId IS NULL OR authorId IS ? OR sessionId NOT IN (SELECT id FROM advising_session WHERE isConfidential))
             ORDER BY dueDate IS NULL, dueDate, id
-            """, arguments: arguments).map { row in
+            """, arguments: arguments + [viewerId]).map { row in
             FollowUp(id: row["id"], studentId: row["studentId"], sessionId: row["sessionId"], authorId: row["authorId"],
                      text: row["text"], dueDate: (row["dueDate"] as String?).flatMap { CivilDate(iso: $0) },
                      status: FollowUpStatus(rawValue: row["status"]) ?? .open, createdAt: row["createdAt"],

@@ -69,7 +69,7 @@ public enum Effect: Equatable, Sendable {
     case changePlan(PlanChange, counselorId: Int64?, loaded: StudentPlan?)
     case exportPlan(studentId: Int64, counselorId: Int64?)
     case importRoster(directory: String, counselorId: Int64?)
-    case loadTasks(counselorId: Int64?, token: Int)
+    case loadTasks(counselorId: Int64?, viewerId: Int64?, token: Int)
     case loadReport(kind: ReportsState.Kind, grouping: ReportGrouping, counselorId: Int64?, token: Int)
     case loadDrafts(counselorId: Int64)
     /// Does this counselor have a passphrase?

@@ -115,8 +115,8 @@ public final class EffectRunner {
                 case .tiers: Reports.tiers(students, by: grouping, minimumGroup: minimum)
                 }
                 return [.reportLoaded(token: token, report: report)]
-            case .loadTasks(let counselorId, let token):
-                return [.tasksLoaded(token: token, rows: try tasks(counselorId: counselorId))]
+            case .loadTasks(let counselorId, let viewerId, let token):
+                return [.tasksLoaded(token: token, rows: try tasks(counselorId: counselorId, viewerId: viewerId))]
             case .importRoster(let directory, let counselorId):
                 guard let importRoster else { return [.failed("Importing is not available here.")] }
                 let summary = try importRoster(directory, counselorId) { [onProgress] done, total in
@@ -195,7 +195,7 @@ public final class EffectRunner {
             schoolName: try database.school(id: student.schoolId)?.name ?? "",
             counselorNames: try database.counselors(ofStudentId: studentId).map(\.displayName),
             sessions: try database.sessions(studentId: studentId, viewerId: viewerId),
-            followUps: try database.followUps(studentId: studentId),
+            followUps: try database.followUps(studentId: studentId, viewerId: viewerId),
             plan: try database.planSummarySources(studentIds: [studentId])[studentId].map { source in
                 PlanSummary(grade: student.grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
                             courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: CivilDate.today())
@@ -293,10 +293,10 @@ public final class EffectRunner {
     }
 
     /// Open follow-ups and this year's overdue milestones of the caseload's students.
-    private func tasks(counselorId: Int64?) throws -> [TaskRow] {
+    private func tasks(counselorId: Int64?, viewerId: Int64?) throws -> [TaskRow] {
         let students = try database.caseload(counselorId: counselorId)
         let byId = Dictionary(students.compactMap { entry in entry.student.id.map { ($0, entry.student) } }) { first, _ in first }
-        var rows: [TaskRow] = try database.openFollowUps(counselorId: counselorId).compactMap { item in
+        var rows: [TaskRow] = try database.openFollowUps(counselorId: counselorId, viewerId: viewerId).compactMap { item in
             guard let id = item.id, let student = byId[item.studentId] else { return nil }
             return TaskRow(source: .followUp(id: id), studentId: item.studentId, studentName: student.listName,
                            localId: student.localId, due: item.dueDate, text: item.text)

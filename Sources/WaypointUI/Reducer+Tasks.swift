@@ -11,7 +11,7 @@ extension AppState {
         var current = tasks ?? TaskListState()
         current.requestToken += 1
         tasks = current
-        return .loadTasks(counselorId: counselorId, token: current.requestToken)
+        return .loadTasks(counselorId: counselorId, viewerId: userId, token: current.requestToken)
     }
 
     mutating func receiveTasks(token: Int, rows: [TaskRow]) {

@@ -30,7 +30,8 @@ struct FollowUpListCommand: ParsableCommand {
         let db = try database.openForReading()
         let counselor = try acting.resolve(in: db)
         let today = CivilDate.today()
-        let items = try db.openFollowUps(counselorId: all ? nil : counselor.id, overdueOn: overdue ? today : nil)
+        let items = try db.openFollowUps(counselorId: all ? nil : counselor.id, overdueOn: overdue ? today : nil,
+                                         viewerId: counselor.id)
         let students = try Dictionary(uniqueKeysWithValues: Set(items.map(\.studentId)).compactMap { id in
             try db.student(id: id).map { (id, $0) }
         })

@@ -122,11 +122,11 @@ final class ChangedElsewhereTests: XCTestCase {
         XCTAssertEqual(refused?.record(), "The follow-up “Call home” for Sofía García-López (\(student.localId))")
         XCTAssertEqual(refused?.theirs, "done")
         XCTAssertEqual(refused?.yours, "dropped")
-        let stored = try db.followUps(studentId: studentId, statuses: [.done, .dropped]).first
+        let stored = try db.followUps(studentId: studentId, statuses: [.done, .dropped], viewerId: nil).first
         XCTAssertEqual(stored?.status, .done)
         XCTAssertEqual(stored?.closedAt, t0, "the first close keeps its time")
         try db.setFollowUpStatus(id: id, to: .dropped, by: nil, loaded: .done)
-        XCTAssertEqual(try db.followUps(studentId: studentId, statuses: [.dropped]).count, 1)
+        XCTAssertEqual(try db.followUps(studentId: studentId, statuses: [.dropped], viewerId: nil).count, 1)
     }
 
     func testAnAmendmentOverANoteAmendedElsewhereIsRefusedAndBothTextsSurvive() throws {

@@ -116,19 +116,35 @@ final class SessionTests: XCTestCase {
     func testFollowUpsFromASessionAndTheirStates() throws {
         let today = CivilDate(year: 2026, month: 11, day: 23)
         _ = try record(followUps: [(today.adding(days: 7), "Check FAFSA ID"), (today.adding(days: -1), "Call home")])
-        var open = try fixture.database.followUps(studentId: student.id!)
+        var open = try fixture.database.followUps(studentId: student.id!, viewerId: nil)
         XCTAssertEqual(open.map(\.text), ["Call home", "Check FAFSA ID"], "soonest due first")
         XCTAssertEqual(open.map { $0.isOverdue(today: today) }, [true, false])
-        XCTAssertEqual(try fixture.database.openFollowUps(counselorId: fixture.counselor.id, overdueOn: today).map(\.text),
+        XCTAssertEqual(try fixture.database.openFollowUps(counselorId: fixture.counselor.id, overdueOn: today, viewerId: nil).map(\.text),
                        ["Call home"])
 
         try fixture.database.setFollowUpStatus(id: open[0].id!, to: .done, by: 1, now: t0)
-        open = try fixture.database.followUps(studentId: student.id!)
+        open = try fixture.database.followUps(studentId: student.id!, viewerId: nil)
         XCTAssertEqual(open.map(\.text), ["Check FAFSA ID"])
         try fixture.database.setFollowUpStatus(id: open[0].id!, to: .dropped, by: 1, now: t0)
-        XCTAssertTrue(try fixture.database.followUps(studentId: student.id!).isEmpty)
-        XCTAssertEqual(try fixture.database.followUps(studentId: student.id!, statuses: [.done, .dropped]).count, 2)
+        XCTAssertTrue(try fixture.database.followUps(studentId: student.id!, viewerId: nil).isEmpty)
+        XCTAssertEqual(try fixture.database.followUps(studentId: student.id!, statuses: [.done, .dropped], viewerId: nil).count, 2)
         XCTAssertThrowsError(try fixture.database.setFollowUpStatus(id: 9999, to: .done, by: 1))
+    }
+
+    func testFollowUpsOfAConfidentialSessionAreItsAuthorsOnly() throws {
+        let author = fixture.counselor.id!
+        _ = try record(confidential: true, followUps: [(nil, "Check in about home")])
+        _ = try record(followUps: [(nil, "Bring transcript")])
+        let db = fixture.database
+        XCTAssertEqual(Set(try db.followUps(studentId: student.id!, viewerId: author).map(\.text)), ["Check in about home", "Bring transcript"])
+        XCTAssertEqual(try db.followUps(studentId: student.id!, viewerId: colleague.id).map(\.text), ["Bring transcript"])
+        XCTAssertEqual(try db.openFollowUps(counselorId: nil, viewerId: colleague.id).map(\.text), ["Bring transcript"])
+        XCTAssertEqual(try db.openFollowUps(counselorId: nil, viewerId: nil).map(\.text), ["Bring transcript"])
+        let secret = try XCTUnwrap(try db.followUps(studentId: student.id!, viewerId: author).first { $0.text == "Check in about home" })
+        XCTAssertThrowsError(try db.setFollowUpStatus(id: secret.id!, to: .done, by: colleague.id))
+        XCTAssertThrowsError(try db.setFollowUpStatus(id: secret.id!, to: .done, by: nil))
+        try db.setFollowUpStatus(id: secret.id!, to: .done, by: author)
+        XCTAssertEqual(try db.followUps(studentId: student.id!, statuses: [.done], viewerId: author).map(\.text), ["Check in about home"])
     }
 
     func testAnEmptyFollowUpChangesNothing() throws {

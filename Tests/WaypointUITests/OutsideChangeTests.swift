@@ -46,7 +46,7 @@ final class OutsideChangeTests: XCTestCase {
                             total: .init(group: "All", count: 30, values: [50]))
         _ = reduce(&state, .reportLoaded(token: 1, report: report))
         let effects = reduce(&state, .databaseChanged)
-        XCTAssertTrue(effects.contains(.loadTasks(counselorId: 1, token: 2)), "\(effects)")
+        XCTAssertTrue(effects.contains(.loadTasks(counselorId: 1, viewerId: 1, token: 2)), "\(effects)")
         XCTAssertTrue(effects.contains(.loadReport(kind: .coverage, grouping: .counselor, counselorId: 1, token: 2)), "\(effects)")
         XCTAssertEqual(state.reports?.report, report, "no blank screen while the new one loads")
     }
