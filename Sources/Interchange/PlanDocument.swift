@@ -65,9 +65,11 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         let pathways = catalogs.pathways
         pathway = plan.pathwayId.map { pathways.title(of: $0) }
         programOfStudy = plan.pathwayId.flatMap { pathways.pathway($0)?.programOfStudy } ?? []
+        // The reason for a change is the counselor's note, like a session's: the family's copy
+        // says what changed and when, not why.
         pathwayHistory = plan.pathwayHistory.map { change in
             let from = change.fromId.map { pathways.title(of: $0) } ?? "no pathway"
-            return "\(CivilDate.today(now: change.date, timeZone: .current).iso): \(from) → \(pathways.title(of: change.toId)) (\(change.reason))"
+            return "\(CivilDate.today(now: change.date, timeZone: .current).iso): \(from) → \(pathways.title(of: change.toId))"
         }
         postsecondaryGoal = plan.goals.postsecondary.title
         careerInterests = plan.goals.careerInterests
