@@ -112,13 +112,13 @@ public enum EarlyWarning {
     }
 
     /// "89.9%", never rounded up: a rate just under the line must not read as on it.
-    static func percent(_ rate: Double) -> String {
+    public static func percent(_ rate: Double) -> String {
         truncated(rate * 100, places: 1) + "%"
     }
 
     /// Cut (not rounded) to `places` decimals, trailing zeros dropped: GPA 1.99 reads
     /// "1.99", not "2.0", because 2.0 is the line it is below.
-    static func truncated(_ value: Double, places: Int) -> String {
+    public static func truncated(_ value: Double, places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let cut = (value * scale + 1e-9).rounded(.down) / scale

@@ -23,12 +23,14 @@ enum ABCSummaryText {
         let terms = Array(Set(data.marks.map(\.term))).sorted { ABCTerm.isLater($1, than: $0) }
         let gpas = terms.compactMap { term in ABCCourseMark.termGPA(data.marks.filter { $0.term == term }) }
         if let gpa = ABCCourseMark.termGPA(data.marks.filter { $0.term == latest }) {
-            parts.append("GPA \(String(format: "%.1f", gpa)) " + Sparkline.text(gpas, range: 0...4, ascii: ascii))
+            parts.append("GPA \(EarlyWarning.truncated(gpa, places: 2)) " + Sparkline.text(gpas, range: 0...4, ascii: ascii))
         }
         let failing = data.marks.filter { $0.term == latest && $0.isCore && $0.mark.isFailing }
         if !failing.isEmpty { parts.append("failing " + failing.map(\.course).joined(separator: ", ")) }
         return "ABCs \(latest): " + parts.filter { !$0.isEmpty }.joined(separator: " · ")
     }
 
-    static func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
+    /// Cut, never rounded up, as the tier's reasons are: 89.6% must not read "90%" beside a
+    /// chronic-absence reason.
+    static func percent(_ rate: Double) -> String { EarlyWarning.percent(rate) }
 }
