@@ -71,7 +71,10 @@ struct ActingCounselorOption: ParsableArguments {
         guard all.count == 1 else {
             throw CLIError(all.isEmpty
                 ? "this database has no counselors yet; load the demo district or import a roster first"
-                : "this database has \(all.count) counselors; say which one you are with --as ID (or WAYPOINT_COUNSELOR)")
+                : "this database has \(all.count) counselors; say which one you are with --as ID or email "
+                    + "(or WAYPOINT_COUNSELOR): " + all.prefix(8).map { counselor in
+                        "\(counselor.id ?? 0) \(counselor.displayName)" + (counselor.email.map { " <\($0)>" } ?? "")
+                    }.joined(separator: ", ") + (all.count > 8 ? ", …" : ""))
         }
         return all[0]
     }

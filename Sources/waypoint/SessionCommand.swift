@@ -62,8 +62,10 @@ struct SessionAddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Record a session with a student.",
         discussion: """
-            Example: waypoint session add S100234 --kind college --note "FAFSA walkthrough" \\
-                       --topic FAFSA --follow-up "fri:Bring tax documents" --minutes 20
+            Example:
+              waypoint session add S100234 --kind college --minutes 20 \\
+                --note "FAFSA walkthrough" --topic FAFSA \\
+                --follow-up "fri:Bring tax documents"
             Follow-up dates: YYYY-MM-DD, +7d, +2w, today, tomorrow or a weekday (fri).
             """)
 

@@ -17,6 +17,11 @@ final class CommandLineTests: XCTestCase {
         let folder = try FileManager.default.attributesOfItem(atPath: scratch.path("district"))
         XCTAssertEqual((folder[.posixPermissions] as? NSNumber)?.intValue, 0o700)
 
+        // Acting without saying who: the counselors are named, with their IDs and emails.
+        let who = try runProcess(binary, ["session", "add", "S100000", "--db", database, "--kind", "college", "--note", "x"])
+        XCTAssertEqual(who.status, 1)
+        XCTAssertTrue(who.stderr.contains("--as ID or email") && who.stderr.contains("@waypoint-demo.org>"), who.stderr)
+
         let list = try runProcess(binary, ["student", "list", "--db", database, "--counselor", "1", "--json"])
         XCTAssertEqual(list.status, 0, list.stderr)
         let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
