@@ -54,9 +54,10 @@ extension AppDatabase {
         }
     }
 
-    /// Open follow-ups across a counselor's caseload (nil: the district), soonest first;
-    /// `overdueOn` keeps only those due before that day.
-    public func openFollowUps(counselorId: Int64?, overdueOn today: CivilDate? = nil, viewerId: Int64?) throws -> [FollowUp] {
+    /// Follow-ups across a counselor's caseload (nil: the district), open ones unless other
+    /// `statuses` are asked for, soonest first; `overdueOn` keeps only those due before that day.
+    public func openFollowUps(counselorId: Int64?, overdueOn today: CivilDate? = nil, statuses: Set<FollowUpStatus> = [.open],
+                              viewerId: Int64?) throws -> [FollowUp] {
         try read { db in
             var clauses: [String] = []
             var arguments: StatementArguments = []
@@ -69,7 +70,7 @@ extension AppDatabase {
                 arguments += [today.iso]
             }
             return try FollowUpRows.fetch(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "),
-                                          arguments: arguments, statuses: [.open], viewerId: viewerId)
+                                          arguments: arguments, statuses: statuses, viewerId: viewerId)
         }
     }
 }

@@ -48,7 +48,9 @@ extension AppState {
             status == .done ? (self.status = StatusMessage("No follow-up selected.", isError: true)) : ()
             return []
         }
-        self.status = StatusMessage("Follow-up “\(followUp.text)” marked \(status.rawValue).")
+        // Closed by mistake? Say how to get it back (`X` drops at once).
+        self.status = StatusMessage("Follow-up “\(followUp.text)” marked \(status.rawValue); "
+            + "`waypoint followup set \(id) open` reopens it.")
         return [.setFollowUpStatus(id: id, status: status, counselorId: userId, loaded: followUp.status), reloadProfile()]
     }
 

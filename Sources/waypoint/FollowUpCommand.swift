@@ -12,7 +12,7 @@ struct FollowUpCommand: ParsableCommand {
 
 struct FollowUpListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "Open follow-ups on your caseload, soonest due first.")
+        commandName: "list", abstract: "Open follow-ups on your caseload, soonest due first (--closed: done and dropped ones).")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var acting: ActingCounselorOption
@@ -23,6 +23,9 @@ struct FollowUpListCommand: ParsableCommand {
     @Flag(help: "Across the whole district, not only your caseload.")
     var all = false
 
+    @Flag(help: "Done and dropped follow-ups instead of open ones: one dropped by mistake is reopened with `waypoint followup set ID open`.")
+    var closed = false
+
     @Flag(help: "JSON for scripts.")
     var json = false
 
@@ -31,21 +34,21 @@ struct FollowUpListCommand: ParsableCommand {
         let counselor = try acting.resolve(in: db)
         let today = CivilDate.today()
         let items = try db.openFollowUps(counselorId: all ? nil : counselor.id, overdueOn: overdue ? today : nil,
-                                         viewerId: counselor.id)
+                                         statuses: closed ? [.done, .dropped] : [.open], viewerId: counselor.id)
         let students = try Dictionary(uniqueKeysWithValues: Set(items.map(\.studentId)).compactMap { id in
             try db.student(id: id).map { (id, $0) }
         })
         let rows = items.map { item -> FollowUpJSON in
             let student = students[item.studentId]
             return FollowUpJSON(id: item.id ?? 0, studentLocalId: student?.localId ?? "", student: student?.listName ?? "",
-                                due: item.dueDate?.iso, overdue: item.isOverdue(today: today), text: item.text,
-                                sessionId: item.sessionId)
+                                due: item.dueDate?.iso, overdue: item.status == .open && item.isOverdue(today: today),
+                                text: item.text, sessionId: item.sessionId, status: item.status.rawValue)
         }
         if json {
             try printJSON(rows)
         } else {
-            print(TextTable.render(header: ["ID", "Due", "Student", "ID", "Follow-up"], rows: rows.map {
-                [String($0.id), ($0.due ?? "no date") + ($0.overdue ? " overdue" : ""), $0.student, $0.studentLocalId, $0.text]
+            print(TextTable.render(header: ["ID", "Due", "Status", "Student", "ID", "Follow-up"], rows: rows.map {
+                [String($0.id), ($0.due ?? "no date") + ($0.overdue ? " overdue" : ""), $0.status, $0.student, $0.studentLocalId, $0.text]
             }), terminator: "")
         }
     }
@@ -86,4 +89,5 @@ struct FollowUpJSON: Encodable {
     var overdue: Bool
     var text: String
     var sessionId: Int64?
+    var status: String
 }

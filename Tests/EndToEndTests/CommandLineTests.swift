@@ -178,6 +178,12 @@ final class SessionCommandTests: XCTestCase {
             .first { ($0["text"] as? String) == "Bring tax documents" }?["id"] as? NSNumber)?.stringValue)
         XCTAssertEqual(try runProcess(binary, ["followup", "set", followUpId, "done", "--db", db]).status, 0)
         XCTAssertFalse(try runProcess(binary, ["followup", "list", "--db", db]).stdout.contains("Bring tax documents"))
+        // Closed ones are found again, with their IDs, to reopen one closed by mistake.
+        let closed = try runProcess(binary, ["followup", "list", "--closed", "--db", db])
+        XCTAssertTrue(closed.stdout.contains("Bring tax documents") && closed.stdout.contains("done"), closed.stdout)
+        XCTAssertEqual(try runProcess(binary, ["followup", "set", followUpId, "open", "--db", db]).status, 0)
+        XCTAssertTrue(try runProcess(binary, ["followup", "list", "--db", db]).stdout.contains("Bring tax documents"))
+        XCTAssertEqual(try runProcess(binary, ["followup", "set", followUpId, "done", "--db", db]).status, 0)
 
         XCTAssertEqual(try runProcess(binary, ["session", "archive", sessionId, "--db", db]).status, 0)
         XCTAssertFalse(try runProcess(binary, ["session", "list", id, "--db", db]).stdout.contains("corrected"))

@@ -68,7 +68,7 @@ final class ProfileTests: XCTestCase {
         _ = reduce(&state, .command(.moveDown))
         let effects = reduce(&state, .command(.followUpDone))
         XCTAssertEqual(effects, [.setFollowUpStatus(id: 8, status: .done, counselorId: 1, loaded: .open), .loadProfile(studentId: 1, viewerId: 1, token: 2)])
-        XCTAssertEqual(state.status?.text, "Follow-up “Bring tax documents” marked done.")
+        XCTAssertEqual(state.status?.text, "Follow-up “Bring tax documents” marked done; `waypoint followup set 8 open` reopens it.")
     }
 
     func testAStaleOrForeignProfileResultIsDropped() {
