@@ -141,10 +141,18 @@ public struct PlannedCourse: Identifiable, Equatable, Sendable {
         self.gradeEarned = gradeEarned
     }
 
-    /// A completed course with a failing mark earns no credit.
+    /// A completed course with a failing mark earns no credit: F, NP or below 60%, read as
+    /// the early-warning rules read marks ("E", which older plans may hold, fails too).
     public var isFailed: Bool {
-        guard status == .completed, let mark = gradeEarned?.uppercased() else { return false }
-        return mark == "F" || mark == "NP" || mark == "E"
+        guard status == .completed, let mark = gradeEarned?.trimmingCharacters(in: .whitespaces) else { return false }
+        if let parsed = ABCMark(mark) { return parsed.isFailing }
+        return mark.uppercased() == "E"
+    }
+
+    /// Why `text` is not a mark a plan accepts, or nil when it is one.
+    public static func markProblem(_ text: String) -> String? {
+        ABCMark(text.trimmingCharacters(in: .whitespaces)) == nil
+            ? "expected a letter from A+ to F, P or NP, or a percentage from 0 to 100, not \"\(text)\"" : nil
     }
 
     public var earnedCredits: Double { status == .completed && !isFailed ? credits : 0 }

@@ -106,6 +106,9 @@ enum PlanForms {
                 guard mark.isEmpty || status == .completed else {
                     throw Problem(message: "Grade earned: only a completed course has one (set Status to completed)")
                 }
+                if !mark.isEmpty, let problem = PlannedCourse.markProblem(mark) {
+                    throw Problem(message: "Grade earned: \(problem)")
+                }
                 let level = CourseLevel(rawValue: form["level"]) ?? .standard
                 if case .editCourse(let id) = purpose, var course = plan.courses.first(where: { $0.id == id }) {
                     course.title = title

@@ -56,6 +56,7 @@ struct PlanCourseAddCommand: ParsableCommand {
         let courseLevel = try accepted(level, as: "--level", from: CourseLevel.allCases.map { ($0.rawValue, $0) })
         let courseStatus = try accepted(status, as: "--status", from: CourseStatus.allCases.map { ($0.rawValue, $0) })
         if mark != nil, courseStatus != .completed { throw CLIError("--mark is only for a completed course (--status completed)") }
+        if let mark, let problem = PlannedCourse.markProblem(mark) { throw CLIError("--mark: \(problem)") }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--title is empty") }
         let course = try db.addCourse(PlannedCourse(studentId: student.id!, year: grade, title: title, subject: subject,
                                                     credits: try parseNumber(credits, field: "--credits", range: 0.25...10),

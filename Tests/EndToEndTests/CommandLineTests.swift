@@ -266,6 +266,8 @@ final class PlanCommandTests: XCTestCase {
             (["plan", "course", "add", id, "--year", "14", "--title", "X", "--subject", "math"], "unknown --year \"14\""),
             (["plan", "course", "add", id, "--year", "10", "--title", "X", "--subject", "math", "--credits", "99"], "--credits must be a number"),
             (["plan", "course", "add", id, "--year", "10", "--title", "X", "--subject", "math", "--mark", "A"], "--mark is only for a completed course"),
+            (["plan", "course", "add", id, "--year", "10", "--title", "X", "--subject", "math", "--status", "completed", "--mark", "xyz"],
+             "--mark: expected a letter from A+ to F, P or NP, or a percentage from 0 to 100, not \"xyz\""),
             (["plan", "milestone", "set", id, "fafsa", "--status", "finished"], "unknown --status \"finished\"; expected one of: not-started"),
             (["plan", "milestone", "set", id, "moon-landing", "--status", "done"], "unknown milestone \"moon-landing\""),
             (["plan", "goal", "set", id, "--goal", "astronaut"], "unknown --goal \"astronaut\""),

@@ -192,4 +192,18 @@ final class RequirementCheckTests: XCTestCase {
         XCTAssertEqual(CreditFormat.credits(1), "1 credit")
         XCTAssertEqual(CreditFormat.credits(0.5), "0.5 credits")
     }
+
+    func testMarksAreReadAsTheEarlyWarningRulesReadThem() {
+        func course(_ mark: String) -> PlannedCourse {
+            PlannedCourse(studentId: 1, year: Grade(rawValue: 9)!, title: "Art", subject: "arts", credits: 1,
+                          status: .completed, gradeEarned: mark)
+        }
+        XCTAssertEqual(["A", "d-", "P", "72", "60"].map { course($0).isFailed }, [false, false, false, false, false])
+        XCTAssertEqual(["F", "np", "59.5", "E"].map { course($0).isFailed }, [true, true, true, true])
+        XCTAssertNil(PlannedCourse.markProblem("B+"))
+        XCTAssertNil(PlannedCourse.markProblem("88"))
+        for bad in ["E", "xyz", "105", "A++", ""] {
+            XCTAssertNotNil(PlannedCourse.markProblem(bad), bad)
+        }
+    }
 }

@@ -94,6 +94,21 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(state.plan?.form?.error, "Credits: expected a number from 0.25 to 10, not \"lots\"")
     }
 
+    func testAMarkThatIsNotAMarkNamesTheField() throws {
+        var state = Self.state()
+        let course = try XCTUnwrap(state.plan?.data?.plan.courses.first { $0.title == "English 9" })
+        XCTAssertEqual(course.gradeEarned, "A")
+        _ = reduce(&state, .command(.editPlanItem))
+        let fields = try XCTUnwrap(state.plan?.form?.fields.map(\.key))
+        let gradeIndex = try XCTUnwrap(fields.firstIndex(of: "grade"))
+        for _ in 0..<gradeIndex { _ = reduce(&state, .command(.nextField)) }
+        _ = reduce(&state, .edit(.ctrl("u")))
+        _ = reduce(&state, .edit(.char("E")))
+        XCTAssertEqual(reduce(&state, .command(.submitForm)), [])
+        XCTAssertEqual(state.plan?.form?.error,
+                       "Grade earned: expected a letter from A+ to F, P or NP, or a percentage from 0 to 100, not \"E\"")
+    }
+
     func testSpaceAdvancesAMilestoneAndWWaivesIt() {
         var state = Self.state()
         _ = reduce(&state, .command(.nextSection))
