@@ -178,3 +178,19 @@ final class ImportReducerTests: XCTestCase {
         XCTAssertFalse(state.isBusy)
     }
 }
+
+extension ReducerTests {
+    func testAnEmptySearchInAViewSaysTheViewMayBeHidingStudents() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.showViews))
+        _ = reduce(&state, .edit(.char("6")))
+        _ = reduce(&state, .command(.startSearch))
+        _ = reduce(&state, .edit(.char("n")))
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: Fixtures.entries(count: 3)))
+        XCTAssertTrue(state.caseload.rows.isEmpty, "no fixture student has a tier")
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        XCTAssertTrue(buffer.text.contains("No match for “n” in this view (see the title); v1 shows everyone."),
+                      buffer.text)
+    }
+}

@@ -122,6 +122,15 @@ enum CaseloadView {
             let progress = state.progress.map { ": \($0.done.formatted) of \($0.total.formatted)" } ?? ""
             return "Summarizing every student's plan and tier for this view\(progress)…"
         }
+        // A view or the not-seen filter may be what hides the students the search found.
+        if !state.caseload.query.isEmpty, !state.caseload.loadedRows.isEmpty {
+            if state.caseload.preset != .everyone {
+                return "No match for “\(state.caseload.query)” in this view (see the title); v1 shows everyone."
+            }
+            if state.caseload.notSeenInDays != nil {
+                return "No match for “\(state.caseload.query)” among students not seen lately; f shows everyone."
+            }
+        }
         if !state.caseload.query.isEmpty { return "No student matches “\(state.caseload.query)”." }
         if state.counselorId != nil { return "No students are assigned to this caseload. Press c to choose another counselor." }
         return "No active students in this database."
