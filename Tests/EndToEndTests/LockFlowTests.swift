@@ -40,8 +40,14 @@ final class LockFlowTests: XCTestCase {
         screen = try tmux.waitFor(text: "Sessions (")
         XCTAssertTrue(screen.contains(familyName), "back on the same profile:\n\(screen)")
 
+        // Locked in the middle of a note: the note is kept, even if the next thing is Ctrl-C.
+        try tmux.type("n")
+        try tmux.waitFor(text: "New session")
+        try tmux.type("Half a thought about the FAFSA")
+        try tmux.waitFor(text: "Half a thought about the FAFSA")
         try tmux.press("C-l")
-        try tmux.waitFor(text: "Locked. Your unsaved work")
+        screen = try tmux.waitFor(text: "The note you were writing is kept as a draft.")
+        XCTAssertFalse(screen.contains("Half a thought"), "the note is not on the locked screen:\n\(screen)")
         try tmux.press("C-c")
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
 
@@ -53,7 +59,14 @@ final class LockFlowTests: XCTestCase {
         XCTAssertFalse(screen.contains("Tab Someone else"), "one counselor: nobody else to choose")
         try tmux.type("tulip garden 42")
         try tmux.press("Enter")
-        try tmux.waitFor(text: "Caseload of")
+        try tmux.waitFor(text: "Unsaved draft")
+        try tmux.type("r")
+        try tmux.waitFor(text: "Half a thought about the FAFSA")
+        try tmux.press("Escape")
+        try tmux.waitFor(text: "Discard")
+        try tmux.type("y")
+        try tmux.waitFor(text: "Sessions (")
+        try tmux.type("q")
         try tmux.type("q")
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
     }

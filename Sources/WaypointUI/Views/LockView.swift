@@ -42,13 +42,14 @@ enum LockView {
     }
 
     private static func explanation(_ lock: LockState, state: AppState) -> String {
+        let kept = state.editor == nil ? "" : " The note you were writing is kept as a draft."
         switch lock.reason {
         case .idle:
-            "Locked after \(state.idleLock.spokenDuration) without a key. Your unsaved work is kept as a draft."
+            return "Locked after \(state.idleLock.spokenDuration) without a key.\(kept)"
         case .manual:
-            "Locked. Your unsaved work is kept as a draft."
+            return "Locked.\(kept)"
         case .confirmIdentity:
-            "This counselor protects their notes with a passphrase. Type it to continue."
+            return "This counselor protects their notes with a passphrase. Type it to continue."
         }
     }
 
