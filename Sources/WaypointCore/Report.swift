@@ -35,6 +35,12 @@ public struct Report: Equatable, Sendable {
 
 /// Small-group suppression, as disaggregated reports on students require.
 public enum Suppression {
+    /// The line under a report with a hidden group, on the screen and in `waypoint report`:
+    /// a "*" must not be read as zero. Short enough for an 80-column screen.
+    public static func legend(minimumGroup: Int) -> String {
+        "* fewer than \(minimumGroup) students, or hidden so the total cannot reveal a small group"
+    }
+
     /// Hides every group smaller than `minimum`. When exactly one group of a report is hidden,
     /// the total minus the others would reveal it, so the next smallest group is hidden too
     /// (complementary suppression).

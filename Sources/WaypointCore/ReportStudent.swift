@@ -51,7 +51,9 @@ public enum ReportGrouping: String, CaseIterable, Sendable {
         case .school: return item.schoolName
         case .pathway: return item.pathwayTitle ?? "no pathway"
         case .gender: return item.student.gender ?? "not recorded"
-        case .race: return item.student.raceEthnicity ?? "not recorded"
+        case .race:
+            let title = RaceEthnicity.title(of: item.student.raceEthnicity ?? "")
+            return title.isEmpty ? "not recorded" : title
         case .englishLearner: return yesNo(item.student.englishLearner)
         case .specialEducation: return yesNo(item.student.specialEducation)
         case .economicallyDisadvantaged: return yesNo(item.student.economicallyDisadvantaged)

@@ -40,4 +40,10 @@ public struct TierAssessment: Equatable, Sendable {
         self.indicators = indicators
         self.reasons = reasons
     }
+
+    /// The tier and its reasons as one line ("Tier 2: attendance 86% in 2026-FA"), or that
+    /// there is no tier and why: a student without data is never shown as tier 1.
+    public var line: String {
+        (tier.map { "Tier \($0): " } ?? "No tier: ") + reasons.joined(separator: "; ")
+    }
 }

@@ -14,9 +14,7 @@ extension AppDatabase {
         return entries.compactMap { entry in
             guard let id = entry.student.id else { return nil }
             let plan = plans[id]
-            let data = abc[id] ?? ABCBatch()
-            let tier = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
-                                             rules: catalogs.earlyWarning).tier
+            let tier = (abc[id] ?? ABCBatch()).assessment(rules: catalogs.earlyWarning).tier
             let done = (plan?.milestones ?? []).filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId)
             return ReportStudent(student: entry.student, schoolName: entry.schoolName, counselorName: counselors[id],
                                  pathwayTitle: plan?.pathwayId.map { catalogs.pathways.title(of: $0) },

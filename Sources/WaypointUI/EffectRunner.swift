@@ -273,9 +273,7 @@ public final class EffectRunner {
             let abc = try database.abcData(studentIds: chunk)
             let withIntervention = try database.activeInterventionStudentIds(studentIds: chunk)
             for id in chunk {
-                let data = abc[id] ?? ABCBatch()
-                let tier = EarlyWarning.evaluate(attendance: data.attendance, incidents: data.incidents, marks: data.marks,
-                                                 rules: catalogs.earlyWarning).tier
+                let tier = (abc[id] ?? ABCBatch()).assessment(rules: catalogs.earlyWarning).tier
                 let plan = sources[id].flatMap { source in
                     students[id].map { grade in
                         PlanSummary(grade: grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,

@@ -41,14 +41,17 @@ struct ExportCaseloadCommand: ParsableCommand {
         let catalogs = loadCatalogs()
         let counselorId = try counselor.map { try db.counselor(matching: $0).id } ?? nil
         let entries = try db.caseload(counselorId: counselorId)
-        let sources = try db.planSummarySources(studentIds: entries.compactMap(\.student.id))
+        let ids = entries.compactMap(\.student.id)
+        let sources = try db.planSummarySources(studentIds: ids)
+        let abc = try db.abcData(studentIds: ids)
         let today = CivilDate.today()
         let rows = entries.map { entry -> CaseloadExportRow in
             let summary = entry.student.id.flatMap { sources[$0] }.map {
                 PlanSummary(grade: entry.student.grade, pathwayId: $0.pathwayId, requirementSetId: $0.requirementSetId,
                             courses: $0.courses, milestones: $0.milestones, catalogs: catalogs, today: today)
             }
-            return CaseloadExportRow(entry: entry, plan: summary)
+            let assessment = (entry.student.id.flatMap { abc[$0] } ?? ABCBatch()).assessment(rules: catalogs.earlyWarning)
+            return CaseloadExportRow(entry: entry, plan: summary, assessment: assessment)
         }
         let whose = counselorId.map { "caseload of counselor \($0)" } ?? "district caseload"
         let text = switch format {
@@ -72,8 +75,12 @@ struct CaseloadExportRow: Encodable {
     var nextMilestone: String?
     var nextMilestoneDue: String?
     var lastContact: String?
+    /// The early-warning tier, 1 to 3, as the caseload's Tier column; absent (empty in CSV)
+    /// when there is no ABC data, which `tierReasons` then says. Never 1 for "no data".
+    var tier: Int?
+    var tierReasons: [String]
 
-    init(entry: CaseloadEntry, plan: PlanSummary?) {
+    init(entry: CaseloadEntry, plan: PlanSummary?, assessment: TierAssessment) {
         localId = entry.student.localId
         familyName = entry.student.familyName
         firstName = entry.student.firstName
@@ -85,13 +92,16 @@ struct CaseloadExportRow: Encodable {
         nextMilestone = plan?.nextMilestone?.title
         nextMilestoneDue = plan?.nextMilestone?.due.iso
         lastContact = entry.lastContact.map { CivilDate.today(now: $0, timeZone: .current).iso }
+        tier = assessment.tier
+        tierReasons = assessment.reasons
     }
 
     static let header = ["localId", "familyName", "firstName", "grade", "school", "pathway", "onTrack", "shortfall",
-                         "nextMilestone", "nextMilestoneDue", "lastContact"]
+                         "nextMilestone", "nextMilestoneDue", "lastContact", "tier", "tierReasons"]
     var fields: [String] {
         [localId, familyName, firstName, grade, school, pathway ?? "", onTrack.map { $0 ? "yes" : "no" } ?? "",
-         shortfall ?? "", nextMilestone ?? "", nextMilestoneDue ?? "", lastContact ?? ""]
+         shortfall ?? "", nextMilestone ?? "", nextMilestoneDue ?? "", lastContact ?? "", tier.map(String.init) ?? "",
+         tierReasons.joined(separator: "; ")]
     }
 }
 

@@ -83,7 +83,7 @@ enum ReportOutput {
         }
         let rows = report.rows.map(cells) + [cells(report.total)]
         let note = report.rows.contains(where: \.isSuppressed)
-            ? "* fewer than \(minimumGroup) students, or hidden so that a small group cannot be worked out from the total\n" : ""
+            ? Suppression.legend(minimumGroup: minimumGroup) + "\n" : ""
         switch format {
         case .csv:
             return CSVText.document(header: header, rows: rows)

@@ -89,10 +89,12 @@ struct StudentShowCommand: ParsableCommand {
         let db = try database.openToRecord()
         let viewer = try acting.resolveIfKnown(in: db)
         let student = try db.student(matching: id)
+        let abc = try student.id.flatMap { try db.abcData(studentIds: [$0])[$0] } ?? ABCBatch()
         let detail = StudentDetail(
             student: student,
             school: try db.school(id: student.schoolId)?.name ?? "",
-            counselors: try db.counselors(ofStudentId: student.id ?? -1).map(\.displayName))
+            counselors: try db.counselors(ofStudentId: student.id ?? -1).map(\.displayName),
+            abc: abc, rules: loadCatalogs().earlyWarning)
         try withAudit(db, AuditEntry(.viewedProfile, counselorId: viewer?.id, studentId: student.id, subject: "profile")) {
             if json {
                 try printJSON(detail)

@@ -50,8 +50,16 @@ struct StudentDetail: Encodable {
     var specialEducation: Bool?
     var economicallyDisadvantaged: Bool?
     var active: Bool
+    /// The latest term's ABCs in one line, as on the profile (without the sparklines).
+    var abcs: String
+    /// 1 to 3; absent when there is no ABC data at all, which `tierReasons` then says.
+    var tier: Int?
+    var tierTerm: String?
+    var tierReasons: [String]
+    /// The tier and its reasons as the profile's line ("Tier 2: …" or "No tier: …").
+    var tierLine: String
 
-    init(student: Student, school: String, counselors: [String]) {
+    init(student: Student, school: String, counselors: [String], abc: ABCBatch, rules: EarlyWarningRules) {
         localId = student.localId
         sourcedId = student.sourcedId
         givenName = student.givenName
@@ -68,6 +76,12 @@ struct StudentDetail: Encodable {
         specialEducation = student.specialEducation
         economicallyDisadvantaged = student.economicallyDisadvantaged
         active = student.isActive
+        abcs = abc.summaryLine()
+        let assessment = abc.assessment(rules: rules)
+        tier = assessment.tier
+        tierTerm = assessment.term
+        tierReasons = assessment.reasons
+        tierLine = assessment.line
     }
 
     /// Label: value lines; data is sanitized because it is printed to a terminal.
@@ -85,13 +99,13 @@ struct StudentDetail: Encodable {
             ("Status", active ? "active" : "inactive"),
             ("Birth date", birthDate ?? "not recorded"),
             ("Gender", gender ?? "not recorded"),
-            ("Race/ethnicity", raceEthnicity ?? "not recorded"),
+            ("Race/ethnicity", raceEthnicity.map(RaceEthnicity.title).flatMap { $0.isEmpty ? nil : $0 } ?? "not recorded"),
             ("English learner", yesNo(englishLearner)),
             ("Special education", yesNo(specialEducation)),
             ("Economically disadvantaged", yesNo(economicallyDisadvantaged)),
         ]
         let width = pairs.map { $0.0.count }.max() ?? 0
         return pairs.map { "\($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \(Sanitizer.sanitize($0.1))\n" }
-            .joined()
+            .joined() + "\(Sanitizer.sanitize(abcs))\n\(Sanitizer.sanitize(tierLine))\n"
     }
 }

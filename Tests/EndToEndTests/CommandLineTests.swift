@@ -352,15 +352,11 @@ final class ImportCommandLineTests: XCTestCase {
         let scratch = try Scratch()
         let database = scratch.path("waypoint.sqlite")
         let roster = scratch.path("roster")
-        try FileManager.default.createDirectory(atPath: roster, withIntermediateDirectories: true)
-        let files = [
-            "manifest.csv": "propertyName,value\noneroster.version,1.1\nfile.orgs,bulk\nfile.users,bulk\n",
-            "orgs.csv": "sourcedId,name,type\nS1,Lakeside High,school\n",
-            "users.csv": "sourcedId,enabledUser,orgSourcedIds,role,username,givenName,familyName,identifier,grades,password\n"
+        try RosterFixture.write(
+            to: roster,
+            usersCSV: "sourcedId,enabledUser,orgSourcedIds,role,username,givenName,familyName,identifier,grades,password\n"
                 + "U1,true,S1,student,ana,Ana,Lopez,1001,09,Hunter2\nC1,true,S1,counselor,msmith,Maria,Smith,,,Hunter2\n",
-            "caseloads.csv": "counselor,student\nmsmith,U1\n",
-        ]
-        for (name, text) in files { try text.write(toFile: "\(roster)/\(name)", atomically: true, encoding: .utf8) }
+            extra: ["caseloads.csv": "counselor,student\nmsmith,U1\n"])
 
         let first = try runProcess(binary, ["import", "oneroster", roster, "--db", database])
         XCTAssertEqual(first.status, 0, first.stderr)
@@ -427,6 +423,9 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(coverage.stdout.contains("Grade 12"), coverage.stdout)
         let race = try runProcess(binary, ["report", "milestone", "fafsa", "--grade", "12", "--by", "race", "--db", db, "--min-group", "20"])
         XCTAssertTrue(race.stdout.contains("*"), "small groups are suppressed: \(race.stdout)")
+        XCTAssertTrue(race.stdout.contains("* fewer than 20 students, or hidden so the total cannot reveal a small group"), race.stdout)
+        XCTAssertTrue(race.stdout.contains("Hispanic or Latino, White"), "race codes read as titles: \(race.stdout)")
+        XCTAssertFalse(race.stdout.contains("hispanicOrLatinoEthnicity") || race.stdout.contains("demographicRace"), race.stdout)
         let json = try runProcess(binary, ["report", "tiers", "--by", "el", "--db", db, "--json"])
         XCTAssertTrue(json.stdout.contains("\"Tier 3 (%)\""), json.stdout)
         let bad = try runProcess(binary, ["report", "popularity", "--db", db])

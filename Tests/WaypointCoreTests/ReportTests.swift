@@ -14,6 +14,19 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(two.map(\.isSuppressed), [false, true, false, true], "two hidden groups protect each other")
     }
 
+    func testRaceGroupsReadAsTitlesNotRosterCodes() {
+        let codes = ["hispanicOrLatinoEthnicity,demographicRaceTwoOrMoreRaces", "americanIndianOrAlaskaNative", nil, "districtOwnCode"]
+        let students = codes.enumerated().map { index, code in
+            ReportStudent(student: Student(id: Int64(index), localId: "S\(index)", givenName: "A", familyName: "B",
+                                           grade: Grade(rawValue: 9)!, schoolId: 1, raceEthnicity: code),
+                          schoolName: "Riverside", counselorName: nil, pathwayTitle: nil, lastContact: nil,
+                          completedMilestoneIds: [], tier: 1)
+        }
+        let report = Reports.tiers(students, by: .race, minimumGroup: 1)
+        XCTAssertEqual(Set(report.rows.map(\.group)), ["Hispanic or Latino, Two or more races", "American Indian or Alaska Native",
+                                                        "not recorded", "districtOwnCode"])
+    }
+
     private func student(_ id: Int64, grade: Int, gender: String, seenDaysAgo: Int?, fafsa: Bool, tier: Int?) -> ReportStudent {
         let now = Date(timeIntervalSince1970: 1_795_440_000)
         return ReportStudent(student: Student(id: id, localId: "S\(id)", givenName: "A", familyName: "B", grade: Grade(rawValue: grade)!,

@@ -60,4 +60,29 @@ final class EarlyWarningScreenTests: XCTestCase {
         XCTAssertFalse(buffer.text.contains("50.0"), "a suppressed group's numbers never reach the screen")
         assertScreen(buffer, matches: "report-80x24")
     }
+
+    /// Race groups as `Reports` makes them from roster codes: titles on screen, and the legend
+    /// `waypoint report` prints under a suppressed group.
+    func testReportByRaceAt80x24() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.openReports))
+        let codes = [("white", 30), ("hispanicOrLatinoEthnicity,demographicRaceTwoOrMoreRaces", 12), ("americanIndianOrAlaskaNative", 3)]
+        var students: [ReportStudent] = []
+        for (code, count) in codes {
+            for _ in 0..<count {
+                let id = Int64(students.count + 1)
+                students.append(ReportStudent(student: Student(id: id, localId: "S\(id)", givenName: "A", familyName: "B",
+                                                               grade: Grade(rawValue: 9)!, schoolId: 1, raceEthnicity: code),
+                                              schoolName: "Riverside", counselorName: nil, pathwayTitle: nil, lastContact: nil,
+                                              completedMilestoneIds: id % 5 == 0 ? ["fafsa"] : [], tier: 1))
+            }
+        }
+        state.reports?.grouping = .race
+        let report = Reports.milestone(students, id: "fafsa", title: "FAFSA", grade: nil, by: .race, minimumGroup: ReportsState.minimumGroup)
+        _ = reduce(&state, .reportLoaded(token: 1, report: report))
+        let buffer = render(state)
+        XCTAssertTrue(buffer.text.contains("Hispanic or Latino, Two or more races"), buffer.text)
+        XCTAssertTrue(buffer.text.contains("American Indian or Alaska Native"), buffer.text)
+        assertScreen(buffer, matches: "report-by-race-80x24")
+    }
 }

@@ -44,8 +44,8 @@ enum ProfileView {
         lines.append("Counselor: \(counselors) · \(lastContact)")
         lines.append(planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)))
         lines.append(ABCSummaryText.line(data, ascii: state.asciiOnly))
-        if let assessment = data.assessment, let tier = assessment.tier {
-            lines.append("Tier \(tier): " + assessment.reasons.joined(separator: "; "))
+        if let assessment = data.assessment, assessment.tier != nil {
+            lines.append(assessment.line)
         }
         let active = data.interventions.filter(\.isActive)
         lines.append("Interventions: " + (active.isEmpty ? "none active"

@@ -35,7 +35,7 @@ enum ReportsView {
         let tableArea = Rect(x: body.x, y: body.y + 4, width: body.width, height: body.height - 6)
         table.render(into: &buffer, area: tableArea, state: TableState(selected: rows.count - 1))
         if report.rows.contains(where: \.isSuppressed) {
-            buffer.write("* fewer than \(ReportsState.minimumGroup) students, or hidden so the total cannot reveal a small group",
+            buffer.write(Suppression.legend(minimumGroup: ReportsState.minimumGroup),
                          at: Position(x: body.x, y: body.maxY - 1), style: Theme.muted, clip: body)
         }
     }
