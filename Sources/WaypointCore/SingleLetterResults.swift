@@ -14,10 +14,11 @@ struct SingleLetterResults: Sendable {
     init(_ fields: [SearchFields], positionsInNameOrder: [Int]) {
         let levels = 5
         var buckets = [[Int32]](repeating: [], count: Self.alphabet.count * levels)
+        var ranks = [Int8](repeating: -1, count: Self.alphabet.count)
         for index in positionsInNameOrder {
             let student = fields[index]
-            if let levelsByLetter = Self.asciiRanks(student) {
-                for (slot, level) in levelsByLetter.enumerated() where level >= 0 {
+            if Self.asciiRanks(student, into: &ranks) {
+                for (slot, level) in ranks.enumerated() where level >= 0 {
                     buckets[slot * levels + Int(level)].append(Int32(index))
                 }
             } else {
@@ -52,31 +53,33 @@ struct SingleLetterResults: Sendable {
     }
 
     /// For a student whose names are plain ASCII, each letter's rank (`SearchRank.rawValue`,
-    /// -1 when absent), read from bytes: in ASCII text a letter is a character of its own,
-    /// so a word starts with it when its first byte is it. Nil for any other student.
-    private static func asciiRanks(_ student: SearchFields) -> [Int8]? {
-        guard student.isASCII else { return nil }
-        var ranks = [Int8](repeating: -1, count: alphabet.count)
+    /// -1 when absent) into `ranks`, read from bytes: in ASCII text a letter is a character
+    /// of its own, so a word starts with it when its first byte is it. False for any other
+    /// student. `ranks` is one buffer for every student: a district is 50,000 of them.
+    private static func asciiRanks(_ student: SearchFields, into ranks: inout [Int8]) -> Bool {
+        guard student.isASCII else { return false }
+        for slot in ranks.indices { ranks[slot] = -1 }
         // The search finds only students whose key holds the letter (see `StudentSearchIndex`).
         var everything = student.everything
         everything.withUTF8 { bytes in
             for byte in bytes { if let slot = slot(of: byte) { ranks[slot] = Int8(SearchRank.anywhere.rawValue) } }
         }
-        // Better ranks overwrite worse ones: other names, then the ID, first, family names.
-        let prefixes: [([String], SearchRank)] = [
-            (student.other, .otherNamePrefix), ([student.id], .idPrefix),
-            (student.first, .firstNamePrefix), (student.family, .familyNamePrefix),
-        ]
-        for (words, rank) in prefixes {
+        var plain = true
+        func mark(_ words: some Sequence<String>, _ rank: SearchRank) {
             for word in words {
                 var bytes = word.utf8.makeIterator()
                 guard let first = bytes.next(), let slot = slot(of: first), ranks[slot] >= 0 else { continue }
                 // A byte from outside ASCII next could be a mark joined to the letter ("é" as "e" + accent).
-                if let second = bytes.next(), second >= 0x80 { return nil }
+                if let second = bytes.next(), second >= 0x80 { plain = false }
                 ranks[slot] = Int8(rank.rawValue)
             }
         }
-        return ranks
+        // Better ranks overwrite worse ones: other names, then the ID, first, family names.
+        mark(student.other, .otherNamePrefix)
+        mark(CollectionOfOne(student.id), .idPrefix)
+        mark(student.first, .firstNamePrefix)
+        mark(student.family, .familyNamePrefix)
+        return plain
     }
 
     /// The letters and digits whose byte occurs in a student's names or ID: a character equal
