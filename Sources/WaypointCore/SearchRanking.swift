@@ -21,7 +21,10 @@ public enum SearchRanking {
     }
 
     /// The rank of a student whose names were folded beforehand (see `StudentSearchIndex`).
-    public static func rank(_ fields: SearchFields, terms: [String]) -> SearchRank? {
+    /// `containsEveryTerm`: the caller has found each term in `fields.everything` already
+    /// (byte by byte, for ASCII), so the slower character-by-character search for a term
+    /// that starts no name is skipped.
+    public static func rank(_ fields: SearchFields, terms: [String], containsEveryTerm: Bool = false) -> SearchRank? {
         guard !terms.isEmpty else { return .familyNamePrefix }
         var worst = SearchRank.familyNamePrefix
         for term in terms {
@@ -34,7 +37,7 @@ public enum SearchRanking {
                 rank = .idPrefix
             } else if matchesPrefix(term, fields.other) {
                 rank = .otherNamePrefix
-            } else if fields.everything.contains(term) {
+            } else if containsEveryTerm || fields.everything.contains(term) {
                 rank = .anywhere
             } else {
                 return nil

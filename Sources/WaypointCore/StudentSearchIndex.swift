@@ -8,8 +8,13 @@ public struct StudentSearchIndex: Sendable {
     private let fields: [SearchFields]
     /// Each student's place in caseload order (folded name, then ID), which breaks ties of rank.
     private let nameOrder: [Int]
+    /// The results of every one-letter search, so the first key of a search is a lookup.
+    private let singleLetters: SingleLetterResults
 
-    public init(_ students: [Student]) {
+    /// `students` may be a lazy view (`rows.lazy.map(\.student)`): a district's students
+    /// copied into an array of their own would add megabytes to the screen's peak memory
+    /// for the moment the index is built.
+    public init<Students: Collection>(_ students: Students) where Students.Element == Student {
         fields = students.map(SearchFields.init)
         let keys = students.map { (sortKey: $0.sortKey, localId: $0.localId) }
         let sorted = keys.indices.sorted { lhs, rhs in
@@ -19,6 +24,7 @@ public struct StudentSearchIndex: Sendable {
         var order = [Int](repeating: 0, count: students.count)
         for (place, index) in sorted.enumerated() { order[index] = place }
         nameOrder = order
+        singleLetters = SingleLetterResults(fields, positionsInNameOrder: sorted)
     }
 
     public var count: Int { fields.count }
@@ -32,6 +38,7 @@ public struct StudentSearchIndex: Sendable {
         guard !terms.isEmpty else {
             return (within ?? Array(fields.indices)).sorted { nameOrder[$0] < nameOrder[$1] }
         }
+        if within == nil, let found = singleLetters.found(for: terms) { return found }
         let anywhere = SearchText.needsSubstringMatch(terms)
         let asciiTerms = terms.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         var found: [(rank: SearchRank, order: Int, index: Int)] = []
@@ -42,8 +49,9 @@ public struct StudentSearchIndex: Sendable {
             // match is a substring already.
             if !anywhere, !terms.allSatisfy({ term in student.tokens.contains { $0.hasPrefix(term) } }) { return }
             // Every ranked match holds each term somewhere; for ASCII text bytes say so fastest.
-            if anywhere, asciiTerms, student.isASCII, !terms.allSatisfy(student.everythingContainsASCII) { return }
-            guard let rank = SearchRanking.rank(student, terms: terms) else { return }
+            let bytesHoldEveryTerm = asciiTerms && student.isASCII
+            if bytesHoldEveryTerm, !terms.allSatisfy(student.everythingContainsASCII) { return }
+            guard let rank = SearchRanking.rank(student, terms: terms, containsEveryTerm: bytesHoldEveryTerm) else { return }
             found.append((rank, nameOrder[index], index))
         }
         if let within {

@@ -97,14 +97,16 @@ extension AppDatabase {
 
     /// Sorted in Swift, not SQL: the order must be by folded names ("Ñúñez" beside "Nunez")
     /// and match `SearchRanking`'s tie-break exactly, and SQLite cannot fold like Core does.
+    /// Positions are sorted, not the rows, so that a district's rows exist twice at most
+    /// (as read and as ordered) and not four times: that was the screen's peak memory.
     static func sortedForCaseload(_ entries: [CaseloadEntry]) -> [CaseloadEntry] {
-        entries
-            .map { (entry: $0, key: $0.student.sortKey) }
+        let keys = entries.map(\.student.sortKey)
+        return entries.indices
             .sorted { lhs, rhs in
-                if lhs.key != rhs.key { return lhs.key < rhs.key }
-                return lhs.entry.student.localId < rhs.entry.student.localId
+                if keys[lhs] != keys[rhs] { return keys[lhs] < keys[rhs] }
+                return entries[lhs].student.localId < entries[rhs].student.localId
             }
-            .map(\.entry)
+            .map { entries[$0] }
     }
 }
 

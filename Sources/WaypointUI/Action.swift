@@ -12,7 +12,7 @@ public enum Action: Equatable, Sendable {
     case started(counselors: [Counselor], isEmpty: Bool)
     /// `summariesOnDemand`: the rows hold no plan summaries or tiers; they are asked for
     /// with `summarizeStudents` as rows come on screen.
-    case caseloadLoaded(token: Int, rows: [CaseloadEntry], summariesOnDemand: Bool = false, summaryGeneration: Int = 0)
+    case caseloadLoaded(token: Int, rows: CaseloadRows, summariesOnDemand: Bool = false, summaryGeneration: Int = 0)
     case studentsSummarized([Int64: CaseloadSummary], generation: Int)
     case profileLoaded(token: Int, data: ProfileData)
     case planLoaded(token: Int, data: PlanData)
@@ -109,5 +109,14 @@ public struct DraftSummary: Equatable, Sendable {
         self.sessionId = sessionId
         self.updatedAt = updatedAt
         self.payload = payload
+    }
+}
+
+extension Action {
+    /// Rows loaded as an array of their own (a caseload read from the store, a test's fixtures).
+    public static func caseloadLoaded(token: Int, rows: [CaseloadEntry], summariesOnDemand: Bool = false,
+                                      summaryGeneration: Int = 0) -> Action {
+        .caseloadLoaded(token: token, rows: CaseloadRows(rows), summariesOnDemand: summariesOnDemand,
+                        summaryGeneration: summaryGeneration)
     }
 }

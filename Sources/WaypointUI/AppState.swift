@@ -128,8 +128,8 @@ public struct CaseloadState: Equatable, Sendable {
     public enum Sort: Equatable, Sendable { case name, lastContact, nextMilestone, tier }
 
     /// The rows as loaded; `rows` is them sorted and filtered as asked.
-    public var loadedRows: [CaseloadEntry] = []
-    public var rows: [CaseloadEntry] = []
+    public var loadedRows: CaseloadRows = []
+    public var rows: CaseloadRows = []
     public var sort = Sort.name
     /// Show only students not seen in this many days (never seen included).
     public var notSeenInDays: Int?

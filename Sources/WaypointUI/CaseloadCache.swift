@@ -24,19 +24,20 @@ struct CaseloadCache {
         self.version = version
         self.day = day
         self.rows = rows
-        index = StudentSearchIndex(rows.map(\.student))
+        index = StudentSearchIndex(rows.lazy.map(\.student))
     }
 
     func isValid(counselorId: Int64?, version: ContentVersion, day: CivilDate) -> Bool {
         self.counselorId == counselorId && self.version == version && self.day == day
     }
 
-    /// The rows matching `query`, best first, as `AppDatabase.searchStudents` orders them.
-    mutating func search(_ query: String) -> [CaseloadEntry] {
+    /// The rows matching `query`, best first, as `AppDatabase.searchStudents` orders them:
+    /// positions among the kept rows, which are not copied.
+    mutating func search(_ query: String) -> CaseloadRows {
         let within = StudentSearchIndex.narrows(query, from: lastQuery) ? lastFound : nil
         let found = index.search(query, within: within)
         lastQuery = query
         lastFound = found
-        return found.map { rows[$0] }
+        return CaseloadRows(rows, positions: found)
     }
 }

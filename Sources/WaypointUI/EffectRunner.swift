@@ -210,7 +210,7 @@ public final class EffectRunner {
     /// A caseload loaded in full is kept with its search index; searches narrow it in
     /// memory while the database is unchanged, and query the store otherwise. More rows than
     /// `summarizeOnDemandAbove` come without their summaries (true in the result).
-    private func caseloadRows(counselorId: Int64?, query: String) throws -> ([CaseloadEntry], Bool) {
+    private func caseloadRows(counselorId: Int64?, query: String) throws -> (CaseloadRows, Bool) {
         let version = try database.contentVersion()
         let day = CivilDate.today()
         var cache = counselorId == nil ? districtCache : caseloadCache
@@ -220,12 +220,12 @@ public final class EffectRunner {
         }
         if query.trimmingCharacters(in: .whitespaces).isEmpty {
             // Esc after a search, or back from a profile with nothing written: the rows as they were.
-            if let cache { return (cache.rows, cache.summariesOnDemand) }
+            if let cache { return (CaseloadRows(cache.rows), cache.summariesOnDemand) }
             var rows = try database.caseload(counselorId: counselorId)
             let onDemand = rows.count > summarizeOnDemandAbove
             if !onDemand { try summarizePlans(&rows) }
             cache = CaseloadCache(counselorId: counselorId, version: version, day: day, rows: rows, summariesOnDemand: onDemand)
-            return (rows, onDemand)
+            return (CaseloadRows(rows), onDemand)
         }
         if var valid = cache {
             let found = valid.search(query)
@@ -235,7 +235,7 @@ public final class EffectRunner {
         var rows = try database.searchStudents(query, counselorId: counselorId, limit: Int.max)
         let onDemand = rows.count > summarizeOnDemandAbove
         if !onDemand { try summarizePlans(&rows) }
-        return (rows, onDemand)
+        return (CaseloadRows(rows), onDemand)
     }
 
     private func summarizePlans(_ rows: inout [CaseloadEntry]) throws {

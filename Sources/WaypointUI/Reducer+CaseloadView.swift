@@ -20,40 +20,40 @@ extension CaseloadState {
         }
         // Everyone: the loaded rows themselves, not a copy (a district is 50,000 of them).
         var result = preset == .everyone ? loadedRows
-            : loadedRows.filter { preset.includes($0, summary: summary(of: $0), today: today, timeZone: timeZone) }
+            : CaseloadRows(loadedRows.filter { preset.includes($0, summary: summary(of: $0), today: today, timeZone: timeZone) })
         if let days = notSeenInDays {
-            result = result.filter { entry in
+            result = CaseloadRows(result.filter { entry in
                 guard let last = entry.lastContact else { return true }
                 return today.dayNumber - CivilDate.today(now: last, timeZone: timeZone).dayNumber >= days
-            }
+            })
         }
         if sort == .nextMilestone {
             // Soonest due (overdue first) at the top; students with nothing due at the end.
-            result = result.enumerated().sorted { lhs, rhs in
+            result = CaseloadRows(result.enumerated().sorted { lhs, rhs in
                 switch (summary(of: lhs.element)?.plan?.nextMilestone?.due, summary(of: rhs.element)?.plan?.nextMilestone?.due) {
                 case (nil, nil): return lhs.offset < rhs.offset
                 case (nil, _): return false
                 case (_, nil): return true
                 case let (l?, r?): return l != r ? l < r : lhs.offset < rhs.offset
                 }
-            }.map(\.element)
+            }.map(\.element))
         }
         if sort == .tier {
             // Tier 3 first; students without ABC data last.
-            result = result.enumerated().sorted { lhs, rhs in
+            result = CaseloadRows(result.enumerated().sorted { lhs, rhs in
                 let l = summary(of: lhs.element)?.tier ?? 0, r = summary(of: rhs.element)?.tier ?? 0
                 return l != r ? l > r : lhs.offset < rhs.offset
-            }.map(\.element)
+            }.map(\.element))
         }
         if sort == .lastContact {
-            result = result.enumerated().sorted { lhs, rhs in
+            result = CaseloadRows(result.enumerated().sorted { lhs, rhs in
                 switch (lhs.element.lastContact, rhs.element.lastContact) {
                 case (nil, nil): return lhs.offset < rhs.offset
                 case (nil, _): return true
                 case (_, nil): return false
                 case let (l?, r?): return l != r ? l < r : lhs.offset < rhs.offset
                 }
-            }.map(\.element)
+            }.map(\.element))
         }
         rows = result
     }

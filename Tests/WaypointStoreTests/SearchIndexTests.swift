@@ -21,6 +21,19 @@ final class SearchIndexTests: XCTestCase {
         }
     }
 
+    func testEveryOneLetterSearchFindsWhatTheStoreFindsInTheSameOrder() throws {
+        let database = try demoDatabase()
+        let rows = try database.caseload(counselorId: nil)
+        let index = StudentSearchIndex(rows.lazy.map(\.student))
+        let letters = "abcdefghijklmnopqrstuvwxyz0123456789".map(String.init)
+        for query in letters + ["G", " k ", "É", "ш"] {
+            let expected = try database.searchStudents(query, counselorId: nil, limit: Int.max).map(\.id)
+            XCTAssertEqual(index.search(query).map { rows[$0].id }, expected, query)
+            // The results kept for one letter and ranking every student again agree.
+            XCTAssertEqual(index.search(query), index.search(query, within: Array(rows.indices)), query)
+        }
+    }
+
     func testNarrowingWithinThePreviousResultsChangesNothing() throws {
         let database = try demoDatabase()
         let rows = try database.caseload(counselorId: nil)
