@@ -130,6 +130,11 @@ public final class CursesTerminal: TerminalBackend {
     /// would discard a note.
     private func readEscapeSequence() -> Key? {
         guard let next = nextCharacter(waitMilliseconds: 10) else { return .escape }
+        if next == 0x1B {
+            // Esc pressed twice quickly (or held): two Escapes, not a lost Alt-Esc.
+            unget_wch(wchar_t(next))
+            return .escape
+        }
         guard next == 0x5B || next == 0x4F else {   // "[" or "O": CSI and SS3
             return KeyDecoder.alt(next)
         }

@@ -96,6 +96,20 @@ final class TerminalTypeTests: XCTestCase {
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
     }
 
+    func testEscPressedTwiceQuicklyIsTwoEscapesNotALostAltKey() throws {
+        let scratch = try Scratch()
+        let (binary, database) = try demo(scratch)
+        let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
+        try launch(tmux, binary, database)
+        try tmux.waitFor(text: "Caseload of")
+        try tmux.type("/ga")
+        try tmux.waitFor(text: "Search: ga")
+        try tmux.press("Escape", "Escape")
+        try tmux.waitFor("the search cleared") { !$0.contains("Search:") && $0.contains(" of 40 students") }
+        try tmux.type("q")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+    }
+
     func testResizeWhileHelpThePickerOrTheEditorIsOpenKeepsEverything() throws {
         let scratch = try Scratch()
         let (binary, database) = try demo(scratch, counselors: 3)
