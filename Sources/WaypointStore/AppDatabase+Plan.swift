@@ -144,49 +144,46 @@ extension AppDatabase {
 
     @discardableResult
     public func addWorkBasedLearning(_ item: WorkBasedLearning, by counselorId: Int64?) throws -> Int64 {
-        try write { db in
-            try PlanRows.requireStudent(item.studentId, db: db)
-            try db.execute(sql: """
-                INSERT INTO work_based_learning (studentId, kind, organization, hours, startDate, endDate) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [item.studentId, item.kind.rawValue, item.organization, item.hours, item.startDate?.iso, item.endDate?.iso])
-            let id = db.lastInsertedRowID
-            try recordChange(db, .changedPlan, .planEntry(.workBasedLearning, id: id), before: nil, by: counselorId)
-            return id
-        }
+        try addPlanEntry(.workBasedLearning, studentId: item.studentId, by: counselorId, values: [
+            "kind": item.kind.rawValue, "organization": item.organization, "hours": item.hours,
+            "startDate": item.startDate?.iso, "endDate": item.endDate?.iso,
+        ])
     }
 
     @discardableResult
     public func addCollegeCredit(_ item: CollegeCredit, by counselorId: Int64?) throws -> Int64 {
-        try write { db in
-            try PlanRows.requireStudent(item.studentId, db: db)
-            try db.execute(sql: "INSERT INTO college_credit (studentId, course, institution, credits) VALUES (?, ?, ?, ?)",
-                           arguments: [item.studentId, item.course, item.institution, item.credits])
-            let id = db.lastInsertedRowID
-            try recordChange(db, .changedPlan, .planEntry(.collegeCredit, id: id), before: nil, by: counselorId)
-            return id
-        }
+        try addPlanEntry(.collegeCredit, studentId: item.studentId, by: counselorId, values: [
+            "course": item.course, "institution": item.institution, "credits": item.credits,
+        ])
     }
 
     @discardableResult
     public func addCertification(_ item: Certification, by counselorId: Int64?) throws -> Int64 {
-        try write { db in
-            try PlanRows.requireStudent(item.studentId, db: db)
-            try db.execute(sql: "INSERT INTO certification (studentId, name, issuer, status, date) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [item.studentId, item.name, item.issuer, item.status.rawValue, item.date?.iso])
-            let id = db.lastInsertedRowID
-            try recordChange(db, .changedPlan, .planEntry(.certification, id: id), before: nil, by: counselorId)
-            return id
-        }
+        try addPlanEntry(.certification, studentId: item.studentId, by: counselorId, values: [
+            "name": item.name, "issuer": item.issuer, "status": item.status.rawValue, "date": item.date?.iso,
+        ])
     }
 
     @discardableResult
     public func addEvidence(_ item: CompetencyEvidence, by counselorId: Int64?) throws -> Int64 {
+        try addPlanEntry(.evidence, studentId: item.studentId, by: counselorId, values: [
+            "competencyId": item.competencyId, "artifact": item.artifact, "date": item.date.iso,
+        ])
+    }
+
+    /// One row in a plan section's table (named after the section) and its audit row, in one
+    /// transaction; the student must exist.
+    private func addPlanEntry(_ section: PlanSection, studentId: Int64, by counselorId: Int64?,
+                              values: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
         try write { db in
-            try PlanRows.requireStudent(item.studentId, db: db)
-            try db.execute(sql: "INSERT INTO competency_evidence (studentId, competencyId, artifact, date) VALUES (?, ?, ?, ?)",
-                           arguments: [item.studentId, item.competencyId, item.artifact, item.date.iso])
+            try PlanRows.requireStudent(studentId, db: db)
+            let columns = ["studentId"] + values.keys.sorted()
+            let ordered: [(any DatabaseValueConvertible)?] = [studentId] + values.keys.sorted().map { values[$0] ?? nil }
+            let arguments = StatementArguments(ordered)
+            try db.execute(sql: "INSERT INTO \(section.rawValue) (\(columns.joined(separator: ", "))) "
+                + "VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))", arguments: arguments)
             let id = db.lastInsertedRowID
-            try recordChange(db, .changedPlan, .planEntry(.evidence, id: id), before: nil, by: counselorId)
+            try recordChange(db, .changedPlan, .planEntry(section, id: id), before: nil, by: counselorId)
             return id
         }
     }
