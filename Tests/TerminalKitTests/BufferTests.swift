@@ -52,4 +52,23 @@ final class BufferTests: XCTestCase {
         XCTAssertEqual(buffer[0, 1].style, .reverse)
         XCTAssertEqual(buffer[0, 0].style, .plain)
     }
+
+    /// The style map a snapshot carries: a letter per styled column (plain is `.`, trailing
+    /// plain dropped, unstyled rows left out), letters in the order first met, and a legend.
+    func testStyleMapNamesEachStyleByLetterInTheOrderFirstMet() {
+        var buffer = Buffer(size: Size(width: 12, height: 11))
+        buffer.write("Error", at: Position(x: 1, y: 0), style: Style(foreground: .red, attributes: .bold))
+        buffer.write("selected", at: Position(x: 0, y: 10), style: .reverse)
+        buffer.write("王", at: Position(x: 9, y: 10), style: Style(foreground: .red, attributes: .bold))
+        XCTAssertEqual(buffer.styleMap, """
+             0 .AAAAA
+            10 BBBBBBBB.AA
+
+            A fg=red bold
+            B reverse
+            """)
+        XCTAssertEqual(Buffer(size: Size(width: 3, height: 2)).styleMap, "", "a plain screen has an empty map")
+        XCTAssertEqual(Style(foreground: .cyan, background: .blue, attributes: [.underline, .dim]).description,
+                       "fg=cyan bg=blue dim underline")
+    }
 }
