@@ -26,14 +26,18 @@ final class JobControlTests: XCTestCase {
     }
 
     /// Runs `stty -a` in the pane's shell and checks that line editing and echo are on.
+    /// The end marker carries a number of its own, so a check never reads an earlier
+    /// check's answer still on screen (leaving the alternate screen brings it back).
     private func assertTerminalIsSane(_ tmux: Tmux, _ label: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        try tmux.type("clear; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo STTY-END")
+        let marker = "STTY-END-\(UUID().uuidString.prefix(8))"
+        try tmux.type("clear; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo \(marker)")
         try tmux.press("Enter")
         let screen = try tmux.waitFor("\(label): stty", file: file, line: line) { screen in
-            screen.split(separator: "\n").contains { $0.hasSuffix("STTY-END") && !$0.contains(";") }
+            screen.split(separator: "\n").contains { $0.hasSuffix(marker) && !$0.contains(";") }
         }
-        let flags = screen.split(separator: "\n").first { $0.hasSuffix("STTY-END") && !$0.contains(";") }
-        XCTAssertEqual(flags?.split(separator: " "), ["icanon", "echo", "STTY-END"], "\(label):\n\(screen)", file: file, line: line)
+        let flags = screen.split(separator: "\n").first { $0.hasSuffix(marker) && !$0.contains(";") }
+        XCTAssertEqual(flags?.split(separator: " ").map(String.init), ["icanon", "echo", marker], "\(label):\n\(screen)",
+                       file: file, line: line)
     }
 
     /// The process ID of waypoint, the child of the pane's shell.
@@ -46,7 +50,7 @@ final class JobControlTests: XCTestCase {
     func testControlZAndSIGTSTPStopWithTheDraftSavedAndFgRedrawsEverything() throws {
         let scratch = try Scratch()
         let (binary, database, localId, tmux) = try setUp(scratch)
-        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        try tmux.freshShell()
         // No `; echo` after it: a shell runs the next command when a job stops.
         try tmux.type("'\(binary.path)' --db '\(database)'")
         try tmux.press("Enter")
@@ -61,7 +65,7 @@ final class JobControlTests: XCTestCase {
         try tmux.type("fg")
         try tmux.press("Enter")
         // Redrawn in full (the shell's lines are gone), and still typing into the same note.
-        try tmux.waitFor("the editor back") { $0.contains("New session") && $0.contains("Said before the shell took over") && !$0.contains("STTY-END") }
+        try tmux.waitFor("the editor back") { $0.contains("New session") && $0.contains("Said before the shell took over") && !$0.contains("STTY-END-") }
         try tmux.type(", and after.")
         try tmux.waitFor(text: "took over, and after.")
         try tmux.press("C-s")
@@ -73,7 +77,7 @@ final class JobControlTests: XCTestCase {
         try assertTerminalIsSane(tmux, "stopped by Ctrl-Z")
         try tmux.type("fg")
         try tmux.press("Enter")
-        try tmux.waitFor("the profile back") { $0.contains("Sessions (") && $0.contains("Said before the shell took over") && !$0.contains("STTY-END") }
+        try tmux.waitFor("the profile back") { $0.contains("Sessions (") && $0.contains("Said before the shell took over") && !$0.contains("STTY-END-") }
         try tmux.type("q")
         try tmux.type("q")
         try tmux.waitFor("the shell") { $0.contains("#") || $0.contains("$") }

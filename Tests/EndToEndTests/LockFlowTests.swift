@@ -27,7 +27,7 @@ final class LockFlowTests: XCTestCase {
         try tmux.openProfile(localId: localId)
         try tmux.waitFor(text: familyName)
 
-        screen = try tmux.waitFor(text: "Locked after 5 seconds", seconds: 20)
+        screen = try tmux.waitFor(text: "Locked after 5 seconds")
         XCTAssertFalse(screen.contains(familyName), "the locked screen shows no student:\n\(screen)")
         XCTAssertFalse(screen.contains(localId), "the locked screen shows no student ID:\n\(screen)")
 

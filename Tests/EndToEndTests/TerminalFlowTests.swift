@@ -176,8 +176,7 @@ final class PlanFlowTests: XCTestCase {
         let localId = try XCTUnwrap(rows.first?["localId"] as? String)
 
         let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
-        try tmux.command(["send-keys", "-t", "0", "cd '\(scratch.url.path)'", "Enter"])
-        try tmux.launchWaypoint(binary, database: database)
+        try tmux.launchWaypoint(binary, database: database, in: scratch.url.path)
         try tmux.openProfile(localId: localId)
         try tmux.type("p")
         try tmux.waitFor(text: "Graduation check")

@@ -14,9 +14,7 @@ final class TerminalTypeTests: XCTestCase {
     /// Starts waypoint from the pane's shell with extra environment variables in front.
     private func launch(_ tmux: Tmux, _ binary: URL, _ database: String, environment: String = "",
                         arguments: String = "--counselor 1") throws {
-        try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try tmux.type("clear; \(environment) '\(binary.path)' --db '\(database)' \(arguments); echo WAYPOINT-EXIT=$?")
-        try tmux.press("Enter")
+        try tmux.run("\(environment) '\(binary.path)' --db '\(database)' \(arguments)")
     }
 
     private static let colourSGR = try! NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m")

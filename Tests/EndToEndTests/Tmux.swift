@@ -51,9 +51,15 @@ final class Tmux {
 
     func screen() throws -> String { try command(["capture-pane", "-p", "-t", "0"]) }
 
+    /// How long a wait may take by default. A wait returns as soon as its state is on
+    /// screen, so a long deadline costs nothing when things work; it is long because the
+    /// suite must pass while other processes keep both cores busy (a demo district loads
+    /// several times slower then).
+    static let defaultDeadline: Double = 60
+
     /// Polls the screen until `predicate` holds, failing with the last screen after `seconds`.
     @discardableResult
-    func waitFor(_ what: String, seconds: Double = 10, file: StaticString = #filePath, line: UInt = #line,
+    func waitFor(_ what: String, seconds: Double = Tmux.defaultDeadline, file: StaticString = #filePath, line: UInt = #line,
                  _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
@@ -67,7 +73,7 @@ final class Tmux {
     }
 
     @discardableResult
-    func waitFor(text: String, seconds: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    func waitFor(text: String, seconds: Double = Tmux.defaultDeadline, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         try waitFor("\"\(text)\"", seconds: seconds, file: file, line: line) { $0.contains(text) }
     }
 }
@@ -78,11 +84,32 @@ struct TmuxError: Error, CustomStringConvertible {
 }
 
 extension Tmux {
-    /// Starts waypoint from the pane's shell, which prints its exit status when it ends.
-    func launchWaypoint(_ binary: URL, database: String, arguments: String = "") throws {
-        try waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        try type("'\(binary.path)' --db '\(database)' \(arguments); echo WAYPOINT-EXIT=$?")
+    /// Replaces the pane's shell with a new one on a blank screen, and waits for its prompt.
+    ///
+    /// Every launch starts here, so a wait that follows can only match what this run drew:
+    /// never a previous run's exit status, caseload or `Stopped` line still on screen (a
+    /// process killed with SIGKILL leaves its last frame behind). `respawn-pane -k` ends
+    /// whatever still runs in the pane and clears it; the session's environment is kept.
+    /// `directory` is where the shell starts (the folder a plan export lands in, say).
+    func freshShell(in directory: String? = nil) throws {
+        try command(["respawn-pane", "-k", "-t", "0"] + (directory.map { ["-c", $0] } ?? []) + ["sh"])
+        try waitFor("a fresh shell's prompt alone") { screen in
+            let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return lines == ["#"] || lines == ["$"]
+        }
+    }
+
+    /// Runs a shell command line in a fresh shell (see `freshShell`); the shell prints
+    /// `WAYPOINT-EXIT=<status>` when it ends.
+    func run(_ commandLine: String, in directory: String? = nil) throws {
+        try freshShell(in: directory)
+        try type("\(commandLine); echo WAYPOINT-EXIT=$?")
         try press("Enter")
+    }
+
+    /// Starts waypoint in a fresh shell, which prints its exit status when it ends.
+    func launchWaypoint(_ binary: URL, database: String, arguments: String = "", in directory: String? = nil) throws {
+        try run("'\(binary.path)' --db '\(database)' \(arguments)", in: directory)
     }
 
     /// From the caseload, finds a student by typing their ID into the search and opens the one match.

@@ -42,14 +42,14 @@ final class TwoWindowsTests: XCTestCase {
         try windowA.type("Seen in window A")
         try windowA.press("C-s")
         try windowA.waitFor(text: "Session saved.")
-        try windowB.waitFor(text: "Seen in window A", seconds: 5)
+        try windowB.waitFor(text: "Seen in window A")
 
         // So does a command run meanwhile.
         let added = try runProcess(binary, ["session", "add", localId, "--db", database, "--kind", "college",
                                             "--note", "Logged from the command line"])
         XCTAssertEqual(added.status, 0, added.stderr)
-        try windowB.waitFor(text: "Logged from the command line", seconds: 5)
-        try windowA.waitFor(text: "Logged from the command line", seconds: 5)
+        try windowB.waitFor(text: "Logged from the command line")
+        try windowA.waitFor(text: "Logged from the command line")
 
         // Both open the window-A session to amend it (it is now the second newest).
         for window in [windowA, windowB] {
@@ -149,7 +149,7 @@ final class TwoWindowsTests: XCTestCase {
         try windows[1].waitFor("the form to close") { !$0.contains("Esc cancels") }
         XCTAssertEqual(try query(database, stored) { $0 == "done W2 evidence\n" }, "done W2 evidence\n", "saved over theirs, not refused again")
         XCTAssertFalse(try windows[1].screen().contains("Changed in another window"))
-        try windows[0].waitFor(text: "W2 evidence", seconds: 5)
+        try windows[0].waitFor(text: "W2 evidence")
 
         for window in windows {
             try window.press("C-c")
