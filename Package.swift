@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: waypoint -> WaypointUI -> (TerminalKit, WaypointStore) -> WaypointCore.
+// Dependencies point one way: waypoint -> WaypointEffects -> (WaypointUI, WaypointStore) -> WaypointCore;
+// WaypointUI -> TerminalKit. The UI never sees the store: the compiler keeps it away from I/O.
 // Only CursesBackend imports CNcurses; nothing else touches the terminal.
 let package = Package(
     name: "Waypoint",
@@ -48,15 +49,24 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNcurses"]),
+        // The screens: state, reducers, keymaps and views. No I/O: it cannot import the store,
+        // the importers or the vault, and names the work it needs as `Effect` values that an
+        // `EffectPerformer` (WaypointEffects) carries out.
         .target(
             name: "WaypointUI",
-            dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "TerminalKit"]
+            dependencies: ["WaypointCore", "WaypointCatalogs", "TerminalKit"]
+        ),
+        // Performs the UI's effects over the store (and, through the executable, the
+        // importers and the vault), with the clock injected.
+        .target(
+            name: "WaypointEffects",
+            dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "WaypointUI"]
         ),
         .executableTarget(
             name: "waypoint",
             dependencies: [
                 "WaypointCore", "WaypointStore", "WaypointCatalogs", "Interchange", "TerminalKit", "CursesBackend", "WaypointUI",
-                "WaypointVault",
+                "WaypointEffects", "WaypointVault",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,7 +81,7 @@ let package = Package(
         .testTarget(name: "WaypointVaultTests", dependencies: ["WaypointVault"]),
         .testTarget(
             name: "WaypointUITests",
-            dependencies: ["WaypointUI", "TerminalKit", "WaypointStore"],
+            dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,5 +1,6 @@
 import WaypointCore
 import WaypointStore
+import WaypointUI
 
 /// The last caseload (or district) the screen loaded in full, with its search index, so
 /// that typing a search narrows rows already in memory instead of querying and summarizing

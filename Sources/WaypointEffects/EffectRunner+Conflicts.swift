@@ -1,5 +1,6 @@
 import WaypointCore
 import WaypointStore
+import WaypointUI
 
 extension EffectRunner {
     /// The refused save again, now compared with what is stored: applied only if the

@@ -2,10 +2,13 @@ import Foundation
 import WaypointCatalogs
 import WaypointCore
 import WaypointStore
+import WaypointUI
 
-/// Performs effects against the database and reports back as actions. The only part of
-/// the UI that does I/O; errors become `.failed` actions with a message a counselor can act on.
-public final class EffectRunner {
+/// Performs the screens' effects against the database and reports back as actions: the
+/// only part of the interactive program that does I/O. Errors become `.failed` actions with
+/// a message a counselor can act on. The clock is injected: "now" and "today" come from
+/// `clock` alone, so a test can pin them.
+public final class EffectRunner: EffectPerformer {
     public let database: AppDatabase
     public var demoSize: (students: Int, counselors: Int?, seed: UInt64)
     /// Writes a student's plan for a family (as the given counselor, for the audit trail)
@@ -42,12 +45,22 @@ public final class EffectRunner {
     private var caseloadCache: CaseloadCache?
     private var districtCache: CaseloadCache?
 
+    /// The wall clock; tests replace it to pin time.
+    public var clock: () -> Date
+
     public init(database: AppDatabase, catalogs: Catalogs = CatalogLoader.shipped,
-                demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026)) {
+                demoSize: (students: Int, counselors: Int?, seed: UInt64) = (1200, nil, 2026),
+                clock: @escaping () -> Date = Date.init) {
         self.database = database
         self.catalogs = catalogs
         self.demoSize = demoSize
+        self.clock = clock
     }
+
+    public func now() -> Date { clock() }
+
+    /// Today in the workstation's time zone, by the injected clock.
+    private var today: CivilDate { CivilDate.today(now: clock()) }
 
     public func run(_ effect: Effect) -> [Action] {
         do {
@@ -109,7 +122,7 @@ public final class EffectRunner {
                 let students = try database.reportStudents(counselorId: counselorId, catalogs: catalogs)
                 let minimum = ReportsState.minimumGroup
                 let report: Report = switch kind {
-                case .coverage: Reports.coverage(students, by: grouping, days: 30, now: Date(), minimumGroup: minimum)
+                case .coverage: Reports.coverage(students, by: grouping, days: 30, now: clock(), minimumGroup: minimum)
                 case .fafsa: Reports.milestone(students, id: "fafsa", title: catalogs.milestones.title(of: "fafsa"),
                                                grade: Grade(rawValue: 12), by: grouping, minimumGroup: minimum)
                 case .tiers: Reports.tiers(students, by: grouping, minimumGroup: minimum)
@@ -160,13 +173,13 @@ public final class EffectRunner {
             case .loadDemoDistrict:
                 let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors,
                                                      seed: demoSize.seed)
-                let plans = DemoPlans.generate(for: district.students, catalogs: catalogs, today: CivilDate.today(),
+                let plans = DemoPlans.generate(for: district.students, catalogs: catalogs, today: today,
                                                seed: demoSize.seed)
-                let sessions = DemoSessions.generate(for: district.students, today: CivilDate.today(), seed: demoSize.seed)
-                let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: demoSize.seed)
+                let sessions = DemoSessions.generate(for: district.students, today: today, seed: demoSize.seed)
+                let abc = DemoABC.generate(for: district.students, today: today, seed: demoSize.seed)
                 do {
                     let interventions = DemoInterventions.generate(for: district.students, abc: abc, rules: catalogs.earlyWarning,
-                                                                   today: CivilDate.today(), seed: demoSize.seed)
+                                                                   today: today, seed: demoSize.seed)
                     try database.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions)
                 } catch StoreError.databaseNotEmpty {
                     // Filled from elsewhere (another window, the CLI) since the welcome screen
@@ -198,7 +211,7 @@ public final class EffectRunner {
             followUps: try database.followUps(studentId: studentId, viewerId: viewerId),
             plan: try database.planSummarySources(studentIds: [studentId])[studentId].map { source in
                 PlanSummary(grade: student.grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
-                            courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: CivilDate.today())
+                            courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: today)
             },
             attendance: try database.attendance(studentId: studentId),
             incidents: try database.incidents(studentId: studentId),
@@ -212,7 +225,7 @@ public final class EffectRunner {
     /// `summarizeOnDemandAbove` come without their summaries (true in the result).
     private func caseloadRows(counselorId: Int64?, query: String) throws -> (CaseloadRows, Bool) {
         let version = try database.contentVersion()
-        let day = CivilDate.today()
+        let day = self.today
         var cache = counselorId == nil ? districtCache : caseloadCache
         if cache?.isValid(counselorId: counselorId, version: version, day: day) != true { cache = nil }
         defer {
@@ -259,7 +272,7 @@ public final class EffectRunner {
     /// Each student's plan summary, tier and interventions, from those kept for today where
     /// known; `progress` hears how many are done.
     private func summarize(_ students: [Int64: Grade], progress: (Int) -> Void) throws -> [Int64: CaseloadSummary] {
-        let today = CivilDate.today()
+        let today = self.today
         if summariesDay != today {
             forgetSummaries()
             summariesDay = today
@@ -299,7 +312,7 @@ public final class EffectRunner {
             return TaskRow(source: .followUp(id: id), studentId: item.studentId, studentName: student.listName,
                            localId: student.localId, due: item.dueDate, text: item.text)
         }
-        let today = CivilDate.today()
+        let today = self.today
         let sources = try database.planSummarySources(studentIds: Array(byId.keys))
         for (id, source) in sources {
             guard let student = byId[id] else { continue }
@@ -326,7 +339,7 @@ public final class EffectRunner {
                 plan.milestones.first { $0.milestoneId == record.milestoneId }
                     ?? MilestoneRecord(studentId: record.studentId, milestoneId: record.milestoneId)
             }
-            try database.setMilestone(record, today: CivilDate.today(), by: counselorId, loaded: shown)
+            try database.setMilestone(record, today: today, by: counselorId, loaded: shown)
         case .setPathway(let studentId, let pathwayId, let reason):
             guard let counselorId else { throw StoreError.counselorNotFound(id: 0) }
             try database.setPathway(studentId: studentId, to: pathwayId, reason: reason, by: counselorId, loaded: loaded)

@@ -6,13 +6,11 @@ import TerminalKit
 public final class App {
     public private(set) var state: AppState
     public let terminal: Terminal
-    let runner: EffectRunner
+    let runner: any EffectPerformer
     /// How long to wait for a key before checking for a termination request.
     public var pollMilliseconds = 250
-    /// The wall clock; tests replace it to pin time.
-    public var clock: () -> Date = Date.init
 
-    public init(state: AppState, terminal: Terminal, runner: EffectRunner) {
+    public init(state: AppState, terminal: Terminal, runner: any EffectPerformer) {
         self.state = state
         self.terminal = terminal
         self.runner = runner
@@ -24,7 +22,7 @@ public final class App {
 
     /// Loads what the first screen needs and draws it.
     public func start() {
-        state.now = clock()
+        state.now = runner.now()
         send(.activity(state.now))
         state.size = terminal.size
         send(.resized(terminal.size))
@@ -43,14 +41,14 @@ public final class App {
             }
             if suspendRequested() { send(.command(.suspend)) }
             guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else {
-                send(.tick(clock()))
+                send(.tick(runner.now()))
                 checkForOutsideChanges()
                 // A tick can change the screen with no key pressed (the idle lock, a change
                 // made in another window); the diff sends nothing when it did not.
                 render()
                 continue
             }
-            send(.tick(clock()))
+            send(.tick(runner.now()))
             // Fast typing and paste arrive together: apply them all, then run what they
             // asked for (only the last of each kind of load), and draw once.
             batching = true
@@ -70,7 +68,7 @@ public final class App {
     public func handle(_ event: InputEvent) {
         switch event {
         case .key(let key):
-            send(.activity(clock()))
+            send(.activity(runner.now()))
             if let action = KeyRouter.action(for: key, in: state) { send(action) }
         case .resize(let size):
             terminal.invalidate()
@@ -124,7 +122,7 @@ public final class App {
     /// command wrote; if so the reducer reloads what is shown. True when something changed.
     @discardableResult
     public func checkForOutsideChanges() -> Bool {
-        let now = clock()
+        let now = runner.now()
         guard now.timeIntervalSince(lastOutsideCheck) >= outsideChangeInterval else { return false }
         lastOutsideCheck = now
         let results = runner.run(.checkForOutsideChanges)

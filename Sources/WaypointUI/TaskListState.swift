@@ -25,7 +25,7 @@ public struct TaskRow: Equatable, Sendable {
     }
 
     /// Soonest first; undated last; then by student, so the list reads as a day planner.
-    static func ordered(_ rows: [TaskRow]) -> [TaskRow] {
+    public static func ordered(_ rows: [TaskRow]) -> [TaskRow] {
         rows.sorted { lhs, rhs in
             switch (lhs.due, rhs.due) {
             case let (l?, r?) where l != r: return l < r

@@ -3,6 +3,7 @@ import TerminalKit
 import WaypointCatalogs
 import WaypointCore
 import WaypointStore
+import WaypointEffects
 import WaypointUI
 
 /// Timings of the interactive paths on a generated district, in-process, with the real

@@ -5,6 +5,7 @@ import TerminalKit
 import Interchange
 import WaypointCore
 import WaypointStore
+import WaypointEffects
 import WaypointUI
 
 /// The interactive screen.

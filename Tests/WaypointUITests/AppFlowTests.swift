@@ -2,6 +2,7 @@ import TerminalKit
 import WaypointCore
 import WaypointStore
 import XCTest
+@testable import WaypointEffects
 @testable import WaypointUI
 
 /// The whole loop — keys, reducer, effects against a real in-memory database, rendering

@@ -3,6 +3,7 @@ import TerminalKit
 import WaypointCore
 import WaypointStore
 import XCTest
+@testable import WaypointEffects
 @testable import WaypointUI
 
 /// What the screen records as viewed: a profile once per opening (not on every reload), and

@@ -2,6 +2,7 @@ import TerminalKit
 import WaypointCore
 import WaypointStore
 import XCTest
+@testable import WaypointEffects
 @testable import WaypointUI
 
 /// Typing a search narrows rows kept in memory; they must never hide what was written to

@@ -2,6 +2,7 @@ import TerminalKit
 import WaypointCore
 import WaypointStore
 import XCTest
+@testable import WaypointEffects
 @testable import WaypointUI
 
 /// A district opens without summarizing every plan and tier: rows on screen are summarized

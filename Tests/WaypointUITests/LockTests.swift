@@ -3,6 +3,7 @@ import TerminalKit
 import WaypointCore
 import WaypointStore
 import XCTest
+@testable import WaypointEffects
 @testable import WaypointUI
 
 final class LockTests: XCTestCase {

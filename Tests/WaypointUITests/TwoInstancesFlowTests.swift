@@ -3,6 +3,7 @@ import TerminalKit
 import WaypointCore
 import WaypointStore
 import XCTest
+@testable import WaypointEffects
 @testable import WaypointUI
 
 /// The main loop with a second instance writing to the same file: its commits reload the
