@@ -21,11 +21,6 @@ public struct Intervention: Identifiable, Equatable, Sendable {
     public var status: InterventionStatus
     public var createdAt: Date
 
-    /// The bounds the store enforces: more than twice a day or beyond four hours a
-    /// session is a typing mistake, not a plan.
-    public static let sessionsPerWeekRange = 1...14
-    public static let minutesPerSessionRange = 5...240
-
     public init(id: Int64? = nil, studentId: Int64, kind: String, ownerId: Int64, goal: String, startDate: CivilDate,
                 endDate: CivilDate? = nil, sessionsPerWeek: Int, minutesPerSession: Int,
                 status: InterventionStatus = .active, createdAt: Date = Date()) {

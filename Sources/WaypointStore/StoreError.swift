@@ -38,6 +38,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The database, its -wal or its -shm can be read or written by group or others.
     case sharedDatabaseFile(path: String, mode: String, exposure: String, databasePath: String)
     case cannotChangePermissions(path: String, reason: String)
+    /// A schema upgrade found rows it cannot carry over unchanged; nothing was migrated.
+    case migrationRefused(String)
 
     public var description: String {
         switch self {
@@ -97,6 +99,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "Run `waypoint doctor --fix --db \(shellQuoted(databasePath))` to make it owner-only."
         case .cannotChangePermissions(let path, let reason):
             "Cannot change the permissions of \(path): \(reason)"
+        case .migrationRefused(let reason):
+            "The database could not be upgraded, and was left as it was: \(reason)."
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }

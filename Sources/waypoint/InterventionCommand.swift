@@ -58,11 +58,11 @@ struct InterventionAddCommand: ParsableCommand {
     var minutes: Int
 
     func validate() throws {
-        guard Intervention.sessionsPerWeekRange.contains(perWeek) else {
-            throw ValidationError("--per-week must be between 1 and 14 sessions, not \(perWeek)")
+        if let problem = FieldRules.interventionSessionsPerWeek.problem(Double(perWeek)) {
+            throw ValidationError("--per-week: \(problem)")
         }
-        guard Intervention.minutesPerSessionRange.contains(minutes) else {
-            throw ValidationError("--minutes must be between 5 and 240, not \(minutes)")
+        if let problem = FieldRules.interventionMinutesPerSession.problem(Double(minutes)) {
+            throw ValidationError("--minutes: \(problem)")
         }
         guard !goal.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("--goal is empty; an intervention needs a goal")

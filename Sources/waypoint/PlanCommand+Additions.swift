@@ -25,7 +25,7 @@ struct PlanAddWBLCommand: ParsableCommand {
         let wblKind = try accepted(kind, as: "--kind", from: WorkBasedLearningKind.allCases.map { ($0.rawValue, $0) })
         guard !organization.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--organization is empty") }
         let item = WorkBasedLearning(studentId: 0, kind: wblKind, organization: organization,
-                                     hours: try parseNumber(hours, field: "--hours", range: 0...5000),
+                                     hours: try parseNumber(hours, field: "--hours", rule: FieldRules.workBasedLearningHours),
                                      startDate: try parseDate(start, field: "--start"), endDate: try parseDate(end, field: "--end"))
         if let s = item.startDate, let e = item.endDate, e < s { throw CLIError("--end is before --start") }
         let db = try database.open()
@@ -48,7 +48,7 @@ struct PlanAddCreditCommand: ParsableCommand {
     func run() throws {
         guard !course.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--course is empty") }
         guard !institution.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--institution is empty") }
-        let value = try parseNumber(credits, field: "--credits", range: 0.5...60)
+        let value = try parseNumber(credits, field: "--credits", rule: FieldRules.collegeCredits)
         let db = try database.open()
         let student = try db.student(matching: studentId)
         print("Added college credit \(try db.addCollegeCredit(CollegeCredit(studentId: student.id!, course: course, institution: institution, credits: value), by: acting.resolveIfKnown(in: db)?.id)).")

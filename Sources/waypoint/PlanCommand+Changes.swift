@@ -18,11 +18,12 @@ func parseDate(_ text: String?, field: String) throws -> CivilDate? {
     }
 }
 
-func parseNumber(_ text: String, field: String, range: ClosedRange<Double>) throws -> Double {
-    guard let value = Double(text), range.contains(value) else {
-        throw CLIError("\(field) must be a number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+/// A number option checked by its rule (`FieldRules`), as the plan forms check it.
+func parseNumber(_ text: String, field: String, rule: NumberRule) throws -> Double {
+    switch rule.parse(text) {
+    case .success(let value): return value
+    case .failure(let problem): throw CLIError("\(field): \(problem)")
     }
-    return value
 }
 
 struct PlanCourseCommand: ParsableCommand {
@@ -59,7 +60,7 @@ struct PlanCourseAddCommand: ParsableCommand {
         if let mark, let problem = PlannedCourse.markProblem(mark) { throw CLIError("--mark: \(problem)") }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--title is empty") }
         let course = try db.addCourse(PlannedCourse(studentId: student.id!, year: grade, title: title, subject: subject,
-                                                    credits: try parseNumber(credits, field: "--credits", range: 0.25...10),
+                                                    credits: try parseNumber(credits, field: "--credits", rule: FieldRules.courseCredits),
                                                     level: courseLevel, term: term, status: courseStatus, gradeEarned: mark),
                                       by: acting.resolveIfKnown(in: db)?.id)
         print("Added course \(course.id!) \(title) to grade \(grade) of \(student.printableName)'s plan.")

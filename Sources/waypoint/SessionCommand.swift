@@ -105,8 +105,8 @@ struct SessionAddCommand: ParsableCommand {
         if let stdinMarker, stdinMarker != "-" {
             throw ValidationError("unexpected argument \"\(stdinMarker)\"; only - (read the note from standard input) may follow the student ID")
         }
-        guard (0...1440).contains(minutes) else {
-            throw ValidationError("--minutes must be between 0 and 1440, not \(minutes)")
+        if let problem = FieldRules.sessionMinutes.problem(Double(minutes)) {
+            throw ValidationError("--minutes: \(problem)")
         }
     }
 

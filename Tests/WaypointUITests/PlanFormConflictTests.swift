@@ -31,7 +31,7 @@ final class PlanFormConflictTests: XCTestCase {
     private static func editingPSAT() throws -> AppState {
         var state = PlanScreenTests.state()
         _ = reduce(&state, .command(.nextSection))
-        let rows = PlanRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
+        let rows = PlanScreenRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
         let index = try XCTUnwrap(rows.firstIndex { $0.record.milestoneId == "psat" })
         for _ in 0..<index { _ = reduce(&state, .command(.moveDown)) }
         _ = reduce(&state, .command(.editPlanItem))

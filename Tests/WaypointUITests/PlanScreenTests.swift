@@ -113,7 +113,7 @@ final class PlanScreenTests: XCTestCase {
         var state = Self.state()
         _ = reduce(&state, .command(.nextSection))
         _ = reduce(&state, .command(.moveDown))
-        let rows = PlanRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
+        let rows = PlanScreenRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
         let before = rows[state.plan!.milestones.selected].record.status
         let effects = reduce(&state, .command(.cyclePlanStatus))
         guard case .changePlan(.setMilestone(let record), _, _)? = effects.first else { return XCTFail("\(effects)") }
@@ -126,7 +126,7 @@ final class PlanScreenTests: XCTestCase {
     func testEditingTheEvidenceOfADoneMilestoneKeepsTheDayItWasDone() throws {
         var state = Self.state()
         _ = reduce(&state, .command(.nextSection))
-        let rows = PlanRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
+        let rows = PlanScreenRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
         let index = try XCTUnwrap(rows.firstIndex { $0.record.milestoneId == "career-interest-inventory" })
         _ = reduce(&state, .command(.moveDown))
         _ = reduce(&state, .command(.moveTop))

@@ -124,9 +124,10 @@ extension AppState {
         case .minutes:
             if case .char(let c) = key, !c.isNumber { break }
             current.minutes.handle(key)
-            if let value = Int(current.minutes.text), value > 1440 {
-                current.minutes = TextInput("1440")
-                current.fieldError = "at most 1440 minutes"
+            let most = Int(FieldRules.sessionMinutes.range.upperBound)
+            if let value = Int(current.minutes.text), value > most {
+                current.minutes = TextInput(String(most))
+                current.fieldError = "at most \(most) minutes"
             }
         }
         // Any key in the form may have changed it. Comparing the whole form before and after

@@ -16,7 +16,7 @@ enum PlanForms {
             .text("title", "Title", course?.title ?? "", hint: "e.g. AP Biology"),
             .choice("subject", "Subject", catalogs.requirementSets.subjectAreas.map { Choice(id: $0.id, title: $0.title) },
                     selected: course?.subject),
-            .text("credits", "Credits", course.map { credits($0.credits) } ?? "1", hint: "e.g. 1 or 0.5"),
+            .text("credits", "Credits", course.map { CreditFormat.text($0.credits) } ?? "1", hint: "e.g. 1 or 0.5"),
             .choice("level", "Level", CourseLevel.allCases.map { Choice(id: $0.rawValue, title: $0.title) },
                     selected: course?.level.rawValue),
             .choice("status", "Status", CourseStatus.allCases.map { Choice(id: $0.rawValue, title: $0.title) },
@@ -100,7 +100,7 @@ enum PlanForms {
             switch purpose {
             case .addCourse, .editCourse:
                 let title = try required(form, "title", "Title")
-                let credits = try number(form, "credits", "Credits", range: 0.25...10)
+                let credits = try number(form, "credits", "Credits", rule: FieldRules.courseCredits)
                 let status = CourseStatus(rawValue: form["status"]) ?? .planned
                 let mark = form["grade"]
                 guard mark.isEmpty || status == .completed else {
@@ -150,7 +150,7 @@ enum PlanForms {
                 let item = WorkBasedLearning(studentId: studentId,
                                              kind: WorkBasedLearningKind(rawValue: form["kind"]) ?? .speaker,
                                              organization: try required(form, "organization", "Organization"),
-                                             hours: try number(form, "hours", "Hours", range: 0...5000),
+                                             hours: try number(form, "hours", "Hours", rule: FieldRules.workBasedLearningHours),
                                              startDate: try optionalDate(form, "start", "Start date", today: today),
                                              endDate: try optionalDate(form, "end", "End date", today: today))
                 if let start = item.startDate, let end = item.endDate, end < start {
@@ -160,7 +160,7 @@ enum PlanForms {
             case .addCollegeCredit:
                 let item = CollegeCredit(studentId: studentId, course: try required(form, "course", "Course"),
                                          institution: try required(form, "institution", "Institution"),
-                                         credits: try number(form, "credits", "Credits", range: 0.5...60))
+                                         credits: try number(form, "credits", "Credits", rule: FieldRules.collegeCredits))
                 return .success((.addCollegeCredit(item), "Added college credit for \(item.course)."))
             case .addCertification:
                 let item = Certification(studentId: studentId, name: try required(form, "name", "Name"),
@@ -186,11 +186,11 @@ enum PlanForms {
         return value
     }
 
-    private static func number(_ form: FormState, _ key: String, _ label: String, range: ClosedRange<Double>) throws -> Double {
-        guard let value = Double(form[key].replacingOccurrences(of: ",", with: ".")), range.contains(value) else {
-            throw Problem(message: "\(label): expected a number from \(credits(range.lowerBound)) to \(credits(range.upperBound)), not \"\(form[key])\"")
+    private static func number(_ form: FormState, _ key: String, _ label: String, rule: NumberRule) throws -> Double {
+        switch rule.parse(form[key]) {
+        case .success(let value): return value
+        case .failure(let problem): throw Problem(message: "\(label): \(problem)")
         }
-        return value
     }
 
     private static func optionalDate(_ form: FormState, _ key: String, _ label: String, today: CivilDate) throws -> CivilDate? {
@@ -201,10 +201,5 @@ enum PlanForms {
         } catch {
             throw Problem(message: "\(label): \(error.description)")
         }
-    }
-
-    /// 1 -> "1", 0.5 -> "0.5".
-    static func credits(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

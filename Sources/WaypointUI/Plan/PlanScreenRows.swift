@@ -3,7 +3,7 @@ import WaypointCore
 
 /// The rows the plan screen lists, computed from the plan and the catalogs in one place so
 /// the reducer (which selects them) and the view (which draws them) agree.
-enum PlanRows {
+enum PlanScreenRows {
     /// Every catalog milestone of the plan's years, by grade, with the student's status.
     static func milestones(_ data: PlanData, catalogs: Catalogs, today: CivilDate) -> [MilestoneProgress] {
         MilestoneProgress.all(for: data.plan, studentGrade: data.student.grade, grades: { data.years.contains($0) },

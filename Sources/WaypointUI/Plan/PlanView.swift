@@ -64,7 +64,7 @@ enum PlanView {
 
     private static func renderCourses(_ state: AppState, _ planState: PlanState, _ data: PlanData,
                                       into buffer: inout Buffer, area: Rect) {
-        let report = PlanRows.report(data.plan, catalogs: state.catalogs)
+        let report = PlanScreenRows.report(data.plan, catalogs: state.catalogs)
         let (coursesArea, checkArea) = courseAreas(state.size, subjectCount: report.subjects.count)
         if state.size.width >= sideBySideWidth {
             let columns = Layout.split(coursesArea, .horizontal, data.years.map { _ in Constraint.fill(1) })
@@ -84,7 +84,7 @@ enum PlanView {
         let focused = year == planState.year
         let title: String
         if compact {
-            title = "Grade \(year) · \(PlanForms.credits(credits)) cr"
+            title = "Grade \(year) · \(CreditFormat.text(credits)) cr"
         } else {
             let names = data.years.map { $0 == year ? "[Grade \($0)]" : "Grade \($0)" }.joined(separator: "  ")
             title = "\(names) · ←/→ year"
@@ -102,14 +102,14 @@ enum PlanView {
             if compact {
                 switch column {
                 case 0: return course.title
-                case 1: return PlanForms.credits(course.credits)
+                case 1: return CreditFormat.text(course.credits)
                 default: return statusMark(course)
                 }
             }
             switch column {
             case 0: return course.title
             case 1: return state.catalogs.requirementSets.title(ofSubject: course.subject)
-            case 2: return PlanForms.credits(course.credits)
+            case 2: return CreditFormat.text(course.credits)
             case 3: return course.level.title
             case 4: return course.status.title
             default: return course.gradeEarned ?? ""
@@ -149,7 +149,7 @@ enum PlanView {
 
     private static func renderMilestones(_ state: AppState, _ planState: PlanState, _ data: PlanData,
                                          into buffer: inout Buffer, area: Rect) {
-        let rows = PlanRows.milestones(data, catalogs: state.catalogs, today: state.today)
+        let rows = PlanScreenRows.milestones(data, catalogs: state.catalogs, today: state.today)
         let done = rows.filter { $0.record.status == .done || $0.record.status == .waived }.count
         let overdue = rows.filter(\.isOverdue).count
         let inner = Block.render(title: "Milestones · \(done) of \(rows.count) done or waived" + (overdue > 0 ? " · \(overdue) overdue" : ""),
@@ -193,7 +193,7 @@ enum PlanView {
         }
         lines.append(("After high school: \(plan.goals.postsecondary.title)", .plain))
         lines.append(("Career interests: " + (plan.goals.careerInterests.isEmpty ? "none recorded" : plan.goals.careerInterests.joined(separator: ", ")), .plain))
-        lines.append(("Requirement set: \(PlanRows.requirementSet(plan, catalogs: state.catalogs).title)", .plain))
+        lines.append(("Requirement set: \(PlanScreenRows.requirementSet(plan, catalogs: state.catalogs).title)", .plain))
         let active = data.interventions.filter(\.isActive)
         lines.append(("Interventions: " + (active.isEmpty ? "none under way"
             : active.map { "\(state.catalogs.interventionKinds.title(of: $0.kind)), \($0.dosageText): \($0.goal)" }.joined(separator: "; ")),
@@ -217,9 +217,9 @@ enum PlanView {
 
     private static func renderMore(_ state: AppState, _ planState: PlanState, _ data: PlanData,
                                    into buffer: inout Buffer, area: Rect) {
-        let rows = PlanRows.more(data.plan, catalogs: state.catalogs)
+        let rows = PlanScreenRows.more(data.plan, catalogs: state.catalogs)
         let hours = data.plan.workBasedLearning.reduce(0) { $0 + $1.hours }
-        let inner = Block.render(title: "Work-based learning (\(PlanForms.credits(hours)) h), college credit, certifications, evidence",
+        let inner = Block.render(title: "Work-based learning (\(CreditFormat.text(hours)) h), college credit, certifications, evidence",
                                  into: &buffer, area: area)
         var table = Table(columns: [
             TableColumn("Kind", width: .fill(2)),

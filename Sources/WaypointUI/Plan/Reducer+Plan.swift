@@ -23,8 +23,8 @@ extension AppState {
         current.data = data
         if !data.years.contains(current.year), let first = data.years.first { current.year = first }
         current.courseIndex = min(current.courseIndex, max(0, current.coursesOfYear.count - 1))
-        current.milestones.clamp(rowCount: PlanRows.milestones(data, catalogs: catalogs, today: today).count, visibleRows: 10)
-        current.more.clamp(rowCount: PlanRows.more(data.plan, catalogs: catalogs).count, visibleRows: 10)
+        current.milestones.clamp(rowCount: PlanScreenRows.milestones(data, catalogs: catalogs, today: today).count, visibleRows: 10)
+        current.more.clamp(rowCount: PlanScreenRows.more(data.plan, catalogs: catalogs).count, visibleRows: 10)
         plan = current
     }
 
@@ -57,10 +57,10 @@ extension AppState {
         case .courses:
             current.courseIndex = min(max(0, current.courseIndex + delta), max(0, current.coursesOfYear.count - 1))
         case .milestones:
-            current.milestones.move(by: delta, rowCount: PlanRows.milestones(data, catalogs: catalogs, today: today).count,
+            current.milestones.move(by: delta, rowCount: PlanScreenRows.milestones(data, catalogs: catalogs, today: today).count,
                                     visibleRows: planVisibleRows)
         case .more:
-            current.more.move(by: delta, rowCount: PlanRows.more(data.plan, catalogs: catalogs).count, visibleRows: planVisibleRows)
+            current.more.move(by: delta, rowCount: PlanScreenRows.more(data.plan, catalogs: catalogs).count, visibleRows: planVisibleRows)
         case .pathway:
             break
         }
@@ -92,7 +92,7 @@ extension AppState {
             if course.status != .completed { course.gradeEarned = nil }
             return change(.updateCourse(course), status: "\(course.title): \(course.status.title).")
         case .milestones:
-            let rows = PlanRows.milestones(data, catalogs: catalogs, today: today)
+            let rows = PlanScreenRows.milestones(data, catalogs: catalogs, today: today)
             guard rows.indices.contains(current.milestones.selected) else { return [] }
             var record = rows[current.milestones.selected].record
             record.status = record.status.next
@@ -109,7 +109,7 @@ extension AppState {
 
     mutating func waiveMilestone() -> [Effect] {
         guard let current = plan, current.section == .milestones, let data = current.data else { return [] }
-        let rows = PlanRows.milestones(data, catalogs: catalogs, today: today)
+        let rows = PlanScreenRows.milestones(data, catalogs: catalogs, today: today)
         guard rows.indices.contains(current.milestones.selected) else { return [] }
         var record = rows[current.milestones.selected].record
         record.status = record.status == .waived ? .notStarted : .waived
@@ -124,7 +124,7 @@ extension AppState {
             guard let course = current.selectedCourse else { return }
             plan?.confirmRemoval = "Remove \(course.title) (grade \(course.year)) from the plan?"
         case .more:
-            let rows = PlanRows.more(data.plan, catalogs: catalogs)
+            let rows = PlanScreenRows.more(data.plan, catalogs: catalogs)
             guard rows.indices.contains(current.more.selected) else { return }
             plan?.confirmRemoval = "Remove \(rows[current.more.selected].kindTitle): \(rows[current.more.selected].text)?"
         default:
@@ -141,7 +141,7 @@ extension AppState {
             plan?.courseIndex = max(0, current.courseIndex - 1)
             return change(.removeCourse(id: id), status: "Removed \(course.title).")
         case .more:
-            let rows = PlanRows.more(data.plan, catalogs: catalogs)
+            let rows = PlanScreenRows.more(data.plan, catalogs: catalogs)
             guard rows.indices.contains(current.more.selected) else { return [] }
             let row = rows[current.more.selected]
             return change(.removeEntry(row.kind, id: row.id), status: "Removed \(row.kindTitle.lowercased()).")
@@ -162,7 +162,7 @@ extension AppState {
             guard let course = current.selectedCourse, let id = course.id else { return }
             (form, purpose) = (PlanForms.course(catalogs: catalogs, year: course.year, editing: course), .editCourse(id))
         case (.milestones, _):
-            let rows = PlanRows.milestones(data, catalogs: catalogs, today: today)
+            let rows = PlanScreenRows.milestones(data, catalogs: catalogs, today: today)
             guard rows.indices.contains(current.milestones.selected) else { return }
             let row = rows[current.milestones.selected]
             (form, purpose) = (PlanForms.milestone(row), .milestoneEvidence(row.record.milestoneId))
