@@ -123,9 +123,7 @@ struct ExportSessionsCommand: ParsableCommand {
     @OptionGroup var output: ExportOutputOption
 
     func run() throws {
-        guard let day = CivilDate(iso: since), let start = LocalTime.parse("\(day.iso) 00:00", timeZone: .current) else {
-            throw CLIError("--since \"\(since)\": expected a date as YYYY-MM-DD")
-        }
+        let start = try DateOptions.startOfDay(since, option: "--since")
         if let file = output.file { try refuseExistingOutput(file) }
         let db = try database.openToRecord()
         // Confidential notes go out only to their author, whose passphrase is checked;
@@ -139,7 +137,7 @@ struct ExportSessionsCommand: ParsableCommand {
         case .json: try jsonText(rows)
         case .csv: CSVText.document(header: SessionExportRow.header, rows: rows.map(\.fields))
         }
-        try sendExport(text, to: output.file, db: db, AuditEntry(.exported, counselorId: viewer?.id, subject: "sessions since \(day.iso)",
+        try sendExport(text, to: output.file, db: db, AuditEntry(.exported, counselorId: viewer?.id, subject: "sessions since \(since)",
                                                                  detail: "\(counted(rows.count, "session")), \(format.rawValue)\(confidential)"))
     }
 }

@@ -11,15 +11,6 @@ struct InterventionCommand: ParsableCommand {
                       InterventionCloseCommand.self])
 }
 
-/// A date option typed as YYYY-MM-DD, +7d, today or a weekday, named in the error.
-func parseDate(_ text: String, option: String, today: CivilDate) throws -> CivilDate {
-    do {
-        return try DueDate.parse(text, today: today)
-    } catch {
-        throw CLIError("\(option) \(error)")
-    }
-}
-
 struct InterventionAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -76,8 +67,8 @@ struct InterventionAddCommand: ParsableCommand {
                 + catalogs.interventionKinds.kinds.map(\.id).joined(separator: ", "))
         }
         let today = CivilDate.today()
-        let startDate = try start.map { try parseDate($0, option: "--start", today: today) } ?? today
-        let endDate = try end.map { try parseDate($0, option: "--end", today: today) }
+        let startDate = try DateOptions.day(start, option: "--start", today: today) ?? today
+        let endDate = try DateOptions.day(end, option: "--end", today: today)
         if let endDate, endDate < startDate {
             throw CLIError("--end \(endDate.iso) is before --start \(startDate.iso); an intervention ends on or after it starts")
         }
@@ -116,7 +107,7 @@ struct InterventionNoteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let day = try date.map { try parseDate($0, option: "--date", today: CivilDate.today()) } ?? CivilDate.today()
+        let day = try DateOptions.day(date, option: "--date") ?? CivilDate.today()
         let db = try database.open()
         let author = try acting.resolve(in: db)
         do {
@@ -151,7 +142,7 @@ struct InterventionCloseCommand: ParsableCommand {
         guard let closing = InterventionStatus(rawValue: status), InterventionStatus.closing.contains(closing) else {
             throw CLIError("unknown --status \"\(status)\"; expected completed or discontinued")
         }
-        let endDate = try end.map { try parseDate($0, option: "--end", today: CivilDate.today()) } ?? CivilDate.today()
+        let endDate = try DateOptions.day(end, option: "--end") ?? CivilDate.today()
         let db = try database.open()
         let author = try acting.resolve(in: db)
         do {

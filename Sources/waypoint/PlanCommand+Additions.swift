@@ -26,7 +26,7 @@ struct PlanAddWBLCommand: ParsableCommand {
         guard !organization.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--organization is empty") }
         let item = WorkBasedLearning(studentId: 0, kind: wblKind, organization: organization,
                                      hours: try parseNumber(hours, field: "--hours", rule: FieldRules.workBasedLearningHours),
-                                     startDate: try parseDate(start, field: "--start"), endDate: try parseDate(end, field: "--end"))
+                                     startDate: try DateOptions.day(start, option: "--start"), endDate: try DateOptions.day(end, option: "--end"))
         if let s = item.startDate, let e = item.endDate, e < s { throw CLIError("--end is before --start") }
         let db = try database.open()
         var stored = item
@@ -69,7 +69,7 @@ struct PlanAddCertificationCommand: ParsableCommand {
     func run() throws {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--name is empty") }
         let certStatus = try accepted(status, as: "--status", from: CertificationStatus.allCases.map { ($0.rawValue, $0) })
-        let when = try parseDate(date, field: "--date")
+        let when = try DateOptions.day(date, option: "--date")
         let db = try database.open()
         let student = try db.student(matching: studentId)
         print("Added certification \(try db.addCertification(Certification(studentId: student.id!, name: name, issuer: issuer, status: certStatus, date: when), by: acting.resolveIfKnown(in: db)?.id)).")
@@ -90,7 +90,7 @@ struct PlanAddEvidenceCommand: ParsableCommand {
         let catalogs = loadCatalogs()
         _ = try accepted(competency, as: "--competency", from: catalogs.competencies.competencies.map { ($0.id, $0.id) })
         guard !artifact.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--artifact is empty") }
-        let when = try parseDate(date, field: "--date") ?? CivilDate.today()
+        let when = try DateOptions.day(date, option: "--date") ?? CivilDate.today()
         let db = try database.open()
         let student = try db.student(matching: studentId)
         print("Added evidence \(try db.addEvidence(CompetencyEvidence(studentId: student.id!, competencyId: competency, artifact: artifact, date: when), by: acting.resolveIfKnown(in: db)?.id)).")

@@ -9,15 +9,6 @@ func accepted<T>(_ value: String, as field: String, from choices: [(String, T)])
     throw CLIError("unknown \(field) \"\(value)\"; expected one of: " + choices.map(\.0).joined(separator: ", "))
 }
 
-func parseDate(_ text: String?, field: String) throws -> CivilDate? {
-    guard let text else { return nil }
-    do {
-        return try DueDate.parse(text, today: CivilDate.today())
-    } catch {
-        throw CLIError("\(field): \(error)")
-    }
-}
-
 /// A number option checked by its rule (`FieldRules`), as the plan forms check it.
 func parseNumber(_ text: String, field: String, rule: NumberRule) throws -> Double {
     switch rule.parse(text) {
@@ -157,7 +148,7 @@ struct PlanMilestoneSetCommand: ParsableCommand {
         let catalogs = loadCatalogs()
         _ = try accepted(milestone, as: "milestone", from: catalogs.milestones.milestones.map { ($0.id, $0.id) })
         let milestoneStatus = try accepted(status, as: "--status", from: MilestoneStatus.allCases.map { ($0.rawValue, $0) })
-        let dueDate = try parseDate(due, field: "--due")
+        let dueDate = try DateOptions.day(due, option: "--due")
         let db = try database.open()
         let student = try db.student(matching: studentId)
         let existing = try db.plan(studentId: student.id!).milestones.first { $0.milestoneId == milestone }

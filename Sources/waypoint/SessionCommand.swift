@@ -134,7 +134,7 @@ struct SessionAddCommand: ParsableCommand {
                 throw CLIError("--follow-up \"\(spec)\": \(error)")
             }
         }
-        let startedAt = try at.map(parseTime) ?? Date()
+        let startedAt = try at.map { try DateOptions.time($0, option: "--at") } ?? Date()
         guard startedAt <= Date().addingTimeInterval(10 * 60) else {
             throw CLIError("--at \"\(at ?? "")\" is in the future; a session is recorded after it starts")
         }
@@ -163,10 +163,4 @@ struct SessionAddCommand: ParsableCommand {
     }
 }
 
-/// "2026-11-23 14:05" in local time.
-func parseTime(_ text: String) throws -> Date {
-    guard let date = LocalTime.parse(text, timeZone: .current) else {
-        throw CLIError("--at \"\(text)\": expected \"YYYY-MM-DD HH:MM\" with a time from 00:00 to 23:59")
-    }
-    return date
-}
+
