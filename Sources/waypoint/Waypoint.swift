@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Waypoint: ParsableCommand {
@@ -13,4 +14,71 @@ struct Waypoint: ParsableCommand {
         subcommands: [RunCommand.self, DemoCommand.self, StudentCommand.self, SessionCommand.self, FollowUpCommand.self, InterventionCommand.self, PlanCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PassphraseCommand.self, DoctorCommand.self, BenchCommand.self, KeysCommand.self],
         defaultSubcommand: RunCommand.self
     )
+}
+
+extension Waypoint {
+    /// Parses and runs as ArgumentParser does, and adds "did you mean" to the error of a
+    /// mistyped subcommand (`waypoint studnet list`), which would otherwise read as extra
+    /// arguments to the interactive screen.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if let hint = SubcommandHint.hint(for: arguments, root: Waypoint.self) {
+                var message = fullMessage(for: error)
+                if !message.isEmpty { message += "\n" }
+                FileHandle.standardError.write(Data((message + hint + "\n").utf8))
+                Foundation.exit(exitCode(for: error).rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The nearest subcommand to a mistyped one, found by walking the words given down the
+/// command tree.
+enum SubcommandHint {
+    static func hint(for arguments: [String], root: ParsableCommand.Type) -> String? {
+        var command = root
+        var path = [root.configuration.commandName ?? "waypoint"]
+        for word in arguments where !word.hasPrefix("-") {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty else { return nil }
+            let names = subcommands.compactMap { $0.configuration.commandName }
+            if let index = names.firstIndex(of: word) {
+                command = subcommands[index]
+                path.append(word)
+                continue
+            }
+            let near = names.map { ($0, distance(word.lowercased(), $0)) }
+                .filter { $0.1 <= max(1, min(2, $0.0.count / 3)) || ($0.0.hasPrefix(word.lowercased()) && word.count >= 2) }
+                .min { $0.1 < $1.1 }
+            // Not near any: an option's value (`--db PATH`), so look further.
+            guard let near else { continue }
+            return "Did you mean `\((path + [near.0]).joined(separator: " "))`? (`\(path.joined(separator: " ")) --help` lists them all.)"
+        }
+        return nil
+    }
+
+    /// Levenshtein distance, with a swap of two neighbours counted as one edit.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
 }

@@ -60,6 +60,11 @@ final class CommandLineTests: XCTestCase {
             (["demo", "--db", scratch.path("other.sqlite"), "--students", "0"], "--students must be between 1 and 500000"),
             (["student", "list", "--db", database, "--bogus"], "Unknown option '--bogus'"),
             (["--db", database], "needs a terminal"),
+            // A mistyped subcommand, at any depth, gets the nearest one.
+            (["studnet", "list", "--db", database], "Did you mean `waypoint student`?"),
+            (["--db", database, "sesion", "list", "S1"], "Did you mean `waypoint session`?"),
+            (["plan", "corse", "add", "--db", database], "Did you mean `waypoint plan course`?"),
+            (["session", "ad", "S1", "--db", database], "Did you mean `waypoint session add`?"),
         ]
         for (arguments, message) in cases {
             let result = try runProcess(binary, arguments)
