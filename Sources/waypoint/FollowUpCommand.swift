@@ -64,13 +64,11 @@ struct FollowUpSetCommand: ParsableCommand {
     @Argument(help: "The follow-up ID (from `waypoint followup list`).")
     var followUpId: Int64
 
-    @Argument(help: "done, dropped or open.")
-    var status: String
+    @Argument(help: "The new status.")
+    var status: FollowUpStatus
 
     func run() throws {
-        guard let newStatus = FollowUpStatus(rawValue: status) else {
-            throw CLIError("unknown status \"\(status)\"; expected done, dropped or open")
-        }
+        let newStatus = status
         let db = try database.open()
         do {
             try db.setFollowUpStatus(id: followUpId, to: newStatus, by: acting.resolveIfKnown(in: db)?.id)

@@ -129,8 +129,8 @@ struct InterventionCloseCommand: ParsableCommand {
     @Argument(help: "The intervention ID (from `waypoint intervention list`).")
     var interventionId: Int64
 
-    @Option(help: "completed or discontinued (default: completed).")
-    var status = "completed"
+    @Option(help: "How it ended.")
+    var status: ClosingStatus = .completed
 
     @Option(help: "A closing note (the outcome).")
     var note: String?
@@ -139,9 +139,7 @@ struct InterventionCloseCommand: ParsableCommand {
     var end: String?
 
     func run() throws {
-        guard let closing = InterventionStatus(rawValue: status), InterventionStatus.closing.contains(closing) else {
-            throw CLIError("unknown --status \"\(status)\"; expected completed or discontinued")
-        }
+        let closing = status.status
         let endDate = try DateOptions.day(end, option: "--end") ?? CivilDate.today()
         let db = try database.open()
         let author = try acting.resolve(in: db)

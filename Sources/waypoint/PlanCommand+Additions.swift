@@ -15,14 +15,14 @@ struct PlanAddWBLCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
-    @Option(help: "speaker, job-shadow, internship, mentoring or apprenticeship.") var kind: String
+    @Option(help: "The kind of work-based learning.") var kind: WorkBasedLearningKind
     @Option(help: "The organization.") var organization: String
     @Option(help: "Hours (0 to 5000).") var hours: String
     @Option(help: "Start date.") var start: String?
     @Option(help: "End date.") var end: String?
 
     func run() throws {
-        let wblKind = try accepted(kind, as: "--kind", from: WorkBasedLearningKind.allCases.map { ($0.rawValue, $0) })
+        let wblKind = kind
         guard !organization.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--organization is empty") }
         let item = WorkBasedLearning(studentId: 0, kind: wblKind, organization: organization,
                                      hours: try parseNumber(hours, field: "--hours", rule: FieldRules.workBasedLearningHours),
@@ -63,12 +63,12 @@ struct PlanAddCertificationCommand: ParsableCommand {
     @Argument(help: "The student's local ID.") var studentId: String
     @Option(help: "The certification.") var name: String
     @Option(help: "Who issues it.") var issuer: String = ""
-    @Option(help: "in-progress or earned.") var status: String = "in-progress"
+    @Option(help: "Whether it is earned yet.") var status: CertificationStatus = .inProgress
     @Option(help: "Date earned or started.") var date: String?
 
     func run() throws {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--name is empty") }
-        let certStatus = try accepted(status, as: "--status", from: CertificationStatus.allCases.map { ($0.rawValue, $0) })
+        let certStatus = status
         let when = try DateOptions.day(date, option: "--date")
         let db = try database.open()
         let student = try db.student(matching: studentId)

@@ -33,8 +33,8 @@ struct PlanCourseAddCommand: ParsableCommand {
     @Option(help: "The course title.") var title: String
     @Option(help: "The subject area (english, math, science, …).") var subject: String
     @Option(help: "Credits (0.25 to 10).") var credits: String = "1"
-    @Option(help: "standard, honors, ap, ib, dual-credit or cte.") var level: String = "standard"
-    @Option(help: "planned, in-progress or completed.") var status: String = "planned"
+    @Option(help: "The course level.") var level: CourseLevel = .standard
+    @Option(help: "Where the course stands.") var status: CourseStatus = .planned
     @Option(help: "The mark earned (completed courses only).") var mark: String?
     @Option(help: "The term (Fall, Spring, Year).") var term: String?
 
@@ -45,8 +45,7 @@ struct PlanCourseAddCommand: ParsableCommand {
         let years = PlanYears.years(for: try db.school(id: student.schoolId))
         let grade = try accepted(year, as: "--year", from: years.map { ($0.description, $0) })
         _ = try accepted(subject, as: "--subject", from: catalogs.requirementSets.subjectAreas.map { ($0.id, $0.id) })
-        let courseLevel = try accepted(level, as: "--level", from: CourseLevel.allCases.map { ($0.rawValue, $0) })
-        let courseStatus = try accepted(status, as: "--status", from: CourseStatus.allCases.map { ($0.rawValue, $0) })
+        let (courseLevel, courseStatus) = (level, status)
         if mark != nil, courseStatus != .completed { throw CLIError("--mark is only for a completed course (--status completed)") }
         if let mark, let problem = PlannedCourse.markProblem(mark) { throw CLIError("--mark: \(problem)") }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--title is empty") }
@@ -140,14 +139,14 @@ struct PlanMilestoneSetCommand: ParsableCommand {
     @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
     @Argument(help: "The milestone id (see the milestones catalog), e.g. fafsa.") var milestone: String
-    @Option(help: "not-started, in-progress, done or waived.") var status: String
+    @Option(help: "Where the milestone stands.") var status: MilestoneStatus
     @Option(help: "Due date: YYYY-MM-DD, +2w, fri.") var due: String?
     @Option(help: "Evidence (what shows it is done).") var evidence: String?
 
     func run() throws {
         let catalogs = loadCatalogs()
         _ = try accepted(milestone, as: "milestone", from: catalogs.milestones.milestones.map { ($0.id, $0.id) })
-        let milestoneStatus = try accepted(status, as: "--status", from: MilestoneStatus.allCases.map { ($0.rawValue, $0) })
+        let milestoneStatus = status
         let dueDate = try DateOptions.day(due, option: "--due")
         let db = try database.open()
         let student = try db.student(matching: studentId)
@@ -171,7 +170,7 @@ struct PlanGoalSetCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
-    @Option(help: "4-year, 2-year, certificate, apprenticeship, military, workforce or undecided.") var goal: String?
+    @Option(help: "The postsecondary goal.") var goal: PostsecondaryGoal?
     @Option(name: .customLong("interest"), help: "A career interest; repeat for several (replaces the list).") var interests: [String] = []
     @Option(help: "The graduation requirement set id.") var requirementSet: String?
 
@@ -180,7 +179,7 @@ struct PlanGoalSetCommand: ParsableCommand {
         let db = try database.open()
         let student = try db.student(matching: studentId)
         var goals = try db.plan(studentId: student.id!).goals
-        if let goal { goals.postsecondary = try accepted(goal, as: "--goal", from: PostsecondaryGoal.allCases.map { ($0.rawValue, $0) }) }
+        if let goal { goals.postsecondary = goal }
         if !interests.isEmpty { goals.careerInterests = interests }
         if let requirementSet {
             goals.requirementSetId = try accepted(requirementSet, as: "--requirement-set",

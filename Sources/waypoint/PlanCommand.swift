@@ -31,17 +31,15 @@ struct PlanShowCommand: ParsableCommand {
     @Argument(help: "The student's local ID or roster sourcedId.")
     var studentId: String
 
-    @Option(help: "text, markdown, html or json.")
-    var format: String = "text"
+    @Option(help: "The format to write.")
+    var format: PlanFormat = .text
 
     @Option(help: ArgumentHelp("Write to this new file (0600; an existing file is refused) instead of standard output.",
                                valueName: "file"))
     var output: String?
 
     func run() throws {
-        guard let planFormat = PlanFormat(rawValue: format) else {
-            throw CLIError("unknown --format \"\(format)\"; expected one of: " + PlanFormat.allCases.map(\.rawValue).joined(separator: ", "))
-        }
+        let planFormat = format
         if let output { try refuseExistingOutput(output) }
         let db = try database.openToRecord()
         let viewer = try acting.resolveIfKnown(in: db)

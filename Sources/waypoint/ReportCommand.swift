@@ -24,8 +24,8 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "For `milestone`: the milestone id (e.g. fafsa).")
     var milestone: String?
 
-    @Option(help: "Group by counselor, grade, school, pathway, gender, race, el, sped or econ.")
-    var by: String = "counselor"
+    @Option(help: "Group by this.")
+    var by: ReportGrouping = .counselor
 
     @Option(help: "For `coverage`: seen within this many days.")
     var days = 30
@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
     @Flag var format: OutputFormat = .text
 
     func run() throws {
-        let grouping = try accepted(by, as: "--by", from: ReportGrouping.allCases.map { ($0.rawValue, $0) })
+        let grouping = by
         guard (1...3650).contains(days) else { throw CLIError("--days must be between 1 and 3650, not \(days)") }
         guard (1...1000).contains(minGroup) else { throw CLIError("--min-group must be between 1 and 1000, not \(minGroup)") }
         let gradeFilter = try grade.map { text -> Grade in

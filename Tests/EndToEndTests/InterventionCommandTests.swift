@@ -91,7 +91,7 @@ final class InterventionCommandTests: XCTestCase {
             (["intervention", "note", "9999", "--text", "x"], "no intervention with ID 9999"),
             (["intervention", "note", started, "--text", "  "], "--text is empty"),
             (["intervention", "close", "9999"], "no intervention with ID 9999"),
-            (["intervention", "close", started, "--status", "active"], "unknown --status \"active\"; expected completed or discontinued"),
+            (["intervention", "close", started, "--status", "active"], "The value 'active' is invalid for '--status <status>'. Please provide one of 'completed' and 'discontinued'."),
             (["intervention", "close", started, "--end", "2000-01-01"], "--end 2000-01-01 is before the intervention's start"),
         ]
         for (arguments, message) in cases {
