@@ -10,7 +10,6 @@ import WaypointCore
 /// ```
 public struct WorkstationConfig: Equatable, Sendable {
     public static let fileName = "config.json"
-    static let knownKeys = ["idleLock", "counselors"]
 
     public var idleLock = IdleLock.standard
     /// The counselor at the keyboard, by database path.
@@ -27,39 +26,74 @@ public struct WorkstationConfig: Equatable, Sendable {
         return try parse(data, path: path)
     }
 
+    /// The file as written: decoded with Codable, every key checked. A value of the wrong
+    /// kind or an unknown key is an error naming the key (a typo must not leave the screen
+    /// unlocked).
+    private struct File: Codable {
+        var idleLock: String?
+        var counselors: [String: Int64]?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case idleLock, counselors }
+
+        init(idleLock: String?, counselors: [String: Int64]?) {
+            self.idleLock = idleLock
+            self.counselors = counselors
+        }
+
+        init(from decoder: Decoder) throws {
+            let all = try decoder.container(keyedBy: AnyKey.self)
+            if let unknown = all.allKeys.map(\.stringValue).sorted().first(where: { CodingKeys(rawValue: $0) == nil }) {
+                throw Problem("unknown key \"\(unknown)\"; known keys: \(CodingKeys.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            do {
+                idleLock = try container.decodeIfPresent(String.self, forKey: .idleLock)
+            } catch {
+                throw Problem("\"idleLock\": expected \"off\" or a time of at least 5 seconds such as \"10m\", \"90s\" or \"1h\"")
+            }
+            do {
+                counselors = try container.decodeIfPresent([String: Int64].self, forKey: .counselors)
+            } catch DecodingError.typeMismatch(_, let context) where context.codingPath.count > 1 {
+                throw Problem("\"counselors\".\"\(context.codingPath[1].stringValue)\": expected a counselor ID (a number)")
+            } catch {
+                throw Problem("\"counselors\": expected an object of database path to counselor ID")
+            }
+        }
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private struct Problem: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
     static func parse(_ data: Data, path: String) throws -> WorkstationConfig {
-        let object: Any
+        let file: File
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            file = try JSONDecoder().decode(File.self, from: data)
+        } catch let problem as Problem {
+            throw StoreError.badConfig(path: path, reason: problem.reason)
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            throw StoreError.badConfig(path: path, reason: "it is JSON but not an object; expected e.g. {\"idleLock\": \"10m\"}")
         } catch {
             throw StoreError.badConfig(path: path, reason: "it is not valid JSON (a missing quote, comma or brace?); "
                 + "expected e.g. {\"idleLock\": \"10m\"}")
         }
-        guard let root = object as? [String: Any] else {
-            throw StoreError.badConfig(path: path, reason: "it is JSON but not an object; expected e.g. {\"idleLock\": \"10m\"}")
-        }
-        if let unknown = root.keys.sorted().first(where: { !knownKeys.contains($0) }) {
-            throw StoreError.badConfig(path: path, reason: "unknown key \"\(unknown)\"; known keys: \(knownKeys.joined(separator: ", "))")
-        }
         var config = WorkstationConfig()
-        if let value = root["idleLock"] {
-            guard let text = value as? String, let lock = IdleLock(parsing: text) else {
+        if let text = file.idleLock {
+            guard let lock = IdleLock(parsing: text) else {
                 throw StoreError.badConfig(path: path, reason: "\"idleLock\": expected \"off\" or a time of at least 5 seconds "
-                    + "such as \"10m\", \"90s\" or \"1h\", got \(value)")
+                    + "such as \"10m\", \"90s\" or \"1h\", got \"\(text)\"")
             }
             config.idleLock = lock
         }
-        if let value = root["counselors"] {
-            guard let map = value as? [String: Any] else {
-                throw StoreError.badConfig(path: path, reason: "\"counselors\": expected an object of database path to counselor ID")
-            }
-            for (database, id) in map {
-                guard let number = id as? NSNumber, let counselorId = Int64(exactly: number.doubleValue) else {
-                    throw StoreError.badConfig(path: path, reason: "\"counselors\".\"\(database)\": expected a counselor ID (a number), got \(id)")
-                }
-                config.counselors[database] = counselorId
-            }
-        }
+        config.counselors = file.counselors ?? [:]
         return config
     }
 
@@ -69,9 +103,10 @@ public struct WorkstationConfig: Equatable, Sendable {
         var config = try load(directory: directory)
         config.counselors[database] = counselorId
         try PrivateFiles.createFolder(directory)
-        var root: [String: Any] = ["counselors": config.counselors]
-        if config.idleLock != .standard { root["idleLock"] = config.idleLock.description }
-        let data = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])
+        let file = File(idleLock: config.idleLock == .standard ? nil : config.idleLock.description, counselors: config.counselors)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(file)
         let path = directory + "/" + fileName
         let temporary = path + ".tmp"
         try? FileManager.default.removeItem(atPath: temporary)
