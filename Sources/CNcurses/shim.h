@@ -48,6 +48,20 @@ static inline int wp_terminal_problem(void) {
     return problem;
 }
 
+/// The `colors` capability of terminal `term` from the terminfo database, read by ncurses
+/// without starting the screen: -1 when the entry has none, -2 when there is no entry
+/// (or no database), -3 when it cannot move the cursor.
+static inline int wp_terminal_colours(const char *term) {
+    int err = 0;
+    if (setupterm(term, -1, &err) != OK) return -2;
+    const char *cup = tigetstr("cup");
+    int colours = tigetnum("colors");
+    int cannotMove = cup == NULL || cup == (char *)-1 || tigetflag("hc") > 0 || tigetflag("gn") > 0;
+    del_curterm(cur_term);
+    if (cannotMove) return -3;
+    return colours < 0 ? -1 : colours;
+}
+
 /// Starts curses on standard output and input; 0 when the terminal cannot be used (where
 /// initscr would exit the process).
 static inline int wp_start_screen(void) {

@@ -206,6 +206,24 @@ extension CursesTerminal {
     }
 }
 
+/// What the terminfo database says of a terminal type, as ncurses reads it (`setupterm`,
+/// `tigetnum`), for `waypoint doctor`: the same answer the screen would get.
+public enum TerminalDescription: Equatable, Sendable {
+    case unknown
+    case cannotMoveCursor
+    /// `colours` nil: the entry names no colours (a monochrome terminal).
+    case usable(colours: Int?)
+
+    public static func of(_ term: String) -> TerminalDescription {
+        switch wp_terminal_colours(term) {
+        case -2: .unknown
+        case -3: .cannotMoveCursor
+        case -1: .usable(colours: nil)
+        case let count: .usable(colours: Int(count))
+        }
+    }
+}
+
 extension Locale {
     /// Wide text needs a UTF-8 locale. CI and minimal containers set none, so fall back to
     /// C.UTF-8 rather than draw mangled names.

@@ -82,7 +82,7 @@ final class FilePrivacyTests: XCTestCase {
         XCTAssertEqual(healthy.status, 0, healthy.stdout)
         XCTAssertTrue(healthy.stdout.contains("OK       schema: up to date"), healthy.stdout)
         XCTAssertTrue(healthy.stdout.contains("OK       foreign keys: every reference leads to its record"), healthy.stdout)
-        XCTAssertTrue(healthy.stdout.contains("terminfo/x/xterm-256color, 256 colours"), healthy.stdout)
+        XCTAssertTrue(healthy.stdout.contains("TERM=xterm-256color: terminfo entry found, 256 colours"), healthy.stdout)
         XCTAssertTrue(healthy.stdout.contains("OK       locale LANG=C.UTF-8: UTF-8"), healthy.stdout)
 
         // A few bytes scribbled inside one page: SQLite opens the file, its integrity check finds them.
