@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesBackend
 import Foundation
 
 /// `--passphrase-file F`: where a passphrase comes from when no one can be asked.

@@ -5,12 +5,13 @@ import Foundation
 /// end of input, an error, or Ctrl-C / a termination signal.
 ///
 /// /dev/tty rather than standard input and output: a command whose output is piped can
-/// still ask, and the prompt never lands in the pipe.
-final class PassphraseTerminal {
+/// still ask, and the prompt never lands in the pipe. It lives here because CursesBackend
+/// is the one target that touches the terminal.
+public final class PassphraseTerminal {
     private let fd: Int32
 
     /// nil when the process has no controlling terminal (cron, CI, a service).
-    init?() {
+    public init?() {
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         guard isatty(fd) == 1 else { close(fd); return nil }
@@ -20,15 +21,15 @@ final class PassphraseTerminal {
     deinit { close(fd) }
 
     /// Shows `prompt`, reads one line with echo off, and moves to the next line.
-    func ask(_ prompt: String) throws -> String {
+    public func ask(_ prompt: String) throws -> String {
         try ask([prompt])[0]
     }
 
     /// Asks each of `prompts` in turn, with echo off from before the first prompt is shown
     /// until after the last answer, so nothing typed ahead is ever shown.
-    func ask(_ prompts: [String]) throws -> [String] {
+    public func ask(_ prompts: [String]) throws -> [String] {
         var saved = termios()
-        guard tcgetattr(fd, &saved) == 0 else { throw CLIError("cannot read the terminal's settings to hide the passphrase") }
+        guard tcgetattr(fd, &saved) == 0 else { throw PromptError("cannot read the terminal's settings to hide the passphrase") }
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO | ECHOE | ECHOK | ECHONL)
         EchoRestorer.arm(fd: fd, settings: saved)
@@ -37,7 +38,7 @@ final class PassphraseTerminal {
             EchoRestorer.disarm()
         }
         guard tcsetattr(fd, TCSADRAIN, &silent) == 0 else {
-            throw CLIError("cannot turn the terminal's echo off to hide the passphrase")
+            throw PromptError("cannot turn the terminal's echo off to hide the passphrase")
         }
         return try prompts.map { prompt in
             write(prompt)
@@ -53,16 +54,16 @@ final class PassphraseTerminal {
             let count = read(fd, &byte, 1)
             if count < 0, errno == EINTR { continue }
             guard count == 1 else {
-                if line.isEmpty { throw CLIError("no passphrase was typed (end of input)") }
+                if line.isEmpty { throw PromptError("no passphrase was typed (end of input)") }
                 break
             }
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
             line.append(byte)
         }
         guard let passphrase = String(bytes: line, encoding: .utf8) else {
-            throw CLIError("the passphrase typed is not UTF-8 text; check the terminal's locale")
+            throw PromptError("the passphrase typed is not UTF-8 text; check the terminal's locale")
         }
-        guard !passphrase.isEmpty else { throw CLIError("no passphrase was typed") }
+        guard !passphrase.isEmpty else { throw PromptError("no passphrase was typed") }
         return passphrase
     }
 
@@ -70,6 +71,12 @@ final class PassphraseTerminal {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
     }
+}
+
+/// Why no passphrase could be read, in a sentence for the command's error.
+public struct PromptError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Puts the echo back when a signal ends the process mid-prompt, then lets the signal do
