@@ -45,17 +45,17 @@ final class AuditViewTests: XCTestCase {
         data.sessions[0] = SessionView(session: own, authorName: "Ana Rivera", viewerId: 1)
         _ = reduce(&state, .profileLoaded(token: state.profile!.requestToken, data: data))
 
-        XCTAssertEqual(reduce(&state, .command(.viewSession)),
+        XCTAssertEqual(reduce(&state, .command(.profile(.viewSession))),
                        [.recordView(.viewedConfidentialNote, studentId: 1, subject: "session 2", counselorId: 1)])
         XCTAssertEqual(state.overlay, .session(id: 2, scroll: 0))
-        _ = reduce(&state, .command(.back))
-        _ = reduce(&state, .command(.moveDown))
-        XCTAssertEqual(reduce(&state, .command(.viewSession)), [], "a colleague's confidential note is not shown, so not viewed")
+        _ = reduce(&state, .command(.global(.back)))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        XCTAssertEqual(reduce(&state, .command(.profile(.viewSession))), [], "a colleague's confidential note is not shown, so not viewed")
     }
 
     func testReadingAnOrdinarySessionIsCoveredByTheProfileView() {
         var state = ProfileTests.state()
-        XCTAssertEqual(reduce(&state, .command(.viewSession)), [])
+        XCTAssertEqual(reduce(&state, .command(.profile(.viewSession))), [])
         XCTAssertEqual(state.overlay, .session(id: 2, scroll: 0))
     }
 }

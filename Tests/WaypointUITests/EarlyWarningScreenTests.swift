@@ -17,7 +17,7 @@ final class EarlyWarningScreenTests: XCTestCase {
         var state = Fixtures.caseloadState()
         state.timeZone = TimeZone(identifier: "UTC")!
         _ = reduce(&state, .tick(ProfileTests.now))
-        _ = reduce(&state, .command(.openTasks))
+        _ = reduce(&state, .command(.caseload(.openTasks)))
         let today = CivilDate(year: 2026, month: 11, day: 23)
         _ = reduce(&state, .tasksLoaded(token: 1, rows: TaskRow.ordered([
             TaskRow(source: .milestone(id: "fafsa"), studentId: 1, studentName: "Nguyễn, Minh Anh", localId: "S100001", due: today.adding(days: -3), text: "FAFSA"),
@@ -39,14 +39,14 @@ final class EarlyWarningScreenTests: XCTestCase {
         entries[2].tier = 2
         entries[4].lastContact = nil
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
-        _ = reduce(&state, .command(.showViews))
+        _ = reduce(&state, .command(.caseload(.showViews)))
         _ = reduce(&state, .edit(.char("7")))
         assertScreen(render(state), matches: "needs-attention-80x24")
     }
 
     func testReportAt80x24() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.openReports))
+        _ = reduce(&state, .command(.caseload(.openReports)))
         let report = Report(title: "Early-warning tiers and interventions", groupTitle: "Grade",
                             measures: ["Tier 1 (%)", "Tier 2 (%)", "Tier 3 (%)"],
                             rows: Suppression.apply([
@@ -65,7 +65,7 @@ final class EarlyWarningScreenTests: XCTestCase {
     /// `waypoint report` prints under a suppressed group.
     func testReportByRaceAt80x24() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.openReports))
+        _ = reduce(&state, .command(.caseload(.openReports)))
         let codes = [("white", 30), ("hispanicOrLatinoEthnicity,demographicRaceTwoOrMoreRaces", 12), ("americanIndianOrAlaskaNative", 3)]
         var students: [ReportStudent] = []
         for (code, count) in codes {

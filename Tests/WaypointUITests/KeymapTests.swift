@@ -5,24 +5,24 @@ import XCTest
 final class KeymapTests: XCTestCase {
     func testKeysMapToCommandsInTheCaseload() {
         let state = Fixtures.caseloadState()
-        XCTAssertEqual(KeyRouter.action(for: .char("/"), in: state), .command(.startSearch))
-        XCTAssertEqual(KeyRouter.action(for: .char("j"), in: state), .command(.moveDown))
-        XCTAssertEqual(KeyRouter.action(for: .down, in: state), .command(.moveDown))
-        XCTAssertEqual(KeyRouter.action(for: .pageDown, in: state), .command(.pageDown))
-        XCTAssertEqual(KeyRouter.action(for: .char("?"), in: state), .command(.help))
-        XCTAssertEqual(KeyRouter.action(for: .char("q"), in: state), .command(.back))
-        XCTAssertEqual(KeyRouter.action(for: .ctrl("c"), in: state), .command(.quit))
+        XCTAssertEqual(KeyRouter.action(for: .char("/"), in: state), .command(.caseload(.startSearch)))
+        XCTAssertEqual(KeyRouter.action(for: .char("j"), in: state), .command(.list(.moveDown)))
+        XCTAssertEqual(KeyRouter.action(for: .down, in: state), .command(.list(.moveDown)))
+        XCTAssertEqual(KeyRouter.action(for: .pageDown, in: state), .command(.list(.pageDown)))
+        XCTAssertEqual(KeyRouter.action(for: .char("?"), in: state), .command(.global(.help)))
+        XCTAssertEqual(KeyRouter.action(for: .char("q"), in: state), .command(.global(.back)))
+        XCTAssertEqual(KeyRouter.action(for: .ctrl("c"), in: state), .command(.global(.quit)))
         XCTAssertNil(KeyRouter.action(for: .char("x"), in: state))
     }
 
     func testWhileSearchingLettersAreTextNotCommands() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.startSearch))
+        _ = reduce(&state, .command(.caseload(.startSearch)))
         XCTAssertEqual(KeyRouter.action(for: .char("q"), in: state), .edit(.char("q")))
         XCTAssertEqual(KeyRouter.action(for: .char("j"), in: state), .edit(.char("j")))
-        XCTAssertEqual(KeyRouter.action(for: .down, in: state), .command(.moveDown))
-        XCTAssertEqual(KeyRouter.action(for: .enter, in: state), .command(.keepSearch))
-        XCTAssertEqual(KeyRouter.action(for: .escape, in: state), .command(.clearSearch))
+        XCTAssertEqual(KeyRouter.action(for: .down, in: state), .command(.list(.moveDown)))
+        XCTAssertEqual(KeyRouter.action(for: .enter, in: state), .command(.caseload(.keepSearch)))
+        XCTAssertEqual(KeyRouter.action(for: .escape, in: state), .command(.caseload(.clearSearch)))
     }
 
     func testADisabledBindingSaysWhy() {
@@ -36,12 +36,13 @@ final class KeymapTests: XCTestCase {
     func testEveryContextCanBeLeftAndHasHelpOrIsHelp() {
         for context in KeyContext.allCases {
             let commands = Keymaps.keymap(for: context).bindings.map(\.command)
-            XCTAssertTrue(commands.contains(.quit), "\(context) must let Ctrl-C quit")
+            XCTAssertTrue(commands.contains(.global(.quit)), "\(context) must let Ctrl-C quit")
             if context == .lock {
-                XCTAssertTrue(commands.contains(.unlock), "the lock screen is left by unlocking it, or by quitting")
+                XCTAssertTrue(commands.contains(.lock(.unlock)), "the lock screen is left by unlocking it, or by quitting")
                 continue
             }
-            let ways: Set<Command> = [.back, .clearSearch, .cancelEditor, .keepEditing, .laterDraft, .cancelForm, .cancelRemoval, .keepTheirs]
+            let ways: Set<Command> = [.global(.back), .caseload(.clearSearch), .editor(.cancelEditor), .editor(.keepEditing),
+                                      .editor(.laterDraft), .plan(.cancelForm), .plan(.cancelRemoval), .conflict(.keepTheirs)]
             XCTAssertFalse(ways.isDisjoint(with: commands), "\(context) must have a way back")
         }
     }
@@ -57,12 +58,39 @@ final class KeymapTests: XCTestCase {
         let state = Fixtures.caseloadState(size: Size(width: 60, height: 20))
         XCTAssertEqual(Keymaps.context(for: state), .tooSmall)
         XCTAssertEqual(KeyRouter.action(for: .char("/"), in: state), nil)
-        XCTAssertEqual(KeyRouter.action(for: .char("q"), in: state), .command(.back))
+        XCTAssertEqual(KeyRouter.action(for: .char("q"), in: state), .command(.global(.back)))
     }
 
     func testTheKeyReferenceListsEveryContext() {
         let markdown = KeyReference.markdown()
         for context in KeyContext.allCases { XCTAssertTrue(markdown.contains("### \(context.title)")) }
         XCTAssertTrue(markdown.contains("| `/` | Search |"))
+    }
+
+    /// Quit, suspend and lock are bound once (`Keymaps.globals`) and reach every context,
+    /// except where the context needs the key itself (Ctrl-Z is undo in the editor) or
+    /// leaves the global out (no suspending or locking again from the lock screen).
+    func testGlobalKeysReachEveryContextUnlessItTakesTheKeyItself() {
+        for context in KeyContext.allCases {
+            let keymap = Keymaps.keymap(for: context)
+            XCTAssertEqual(keymap.binding(for: .ctrl("c"))?.command, .global(.quit), "\(context)")
+            switch context {
+            case .editor:
+                XCTAssertEqual(keymap.binding(for: .ctrl("z"))?.isTyping, true, "Ctrl-Z is undo in the editor")
+                XCTAssertEqual(keymap.binding(for: .ctrl("l"))?.command, .lock(.lockNow))
+            case .lock:
+                XCTAssertNil(keymap.binding(for: .ctrl("z")), "the lock screen does not suspend")
+                XCTAssertNil(keymap.binding(for: .ctrl("l")))
+            default:
+                XCTAssertEqual(keymap.binding(for: .ctrl("z"))?.command, .global(.suspend), "\(context)")
+                XCTAssertEqual(keymap.binding(for: .ctrl("l"))?.command, .lock(.lockNow), "\(context)")
+            }
+        }
+    }
+
+    /// Keys no binding claims are typed into the field only in typing contexts.
+    func testOnlyTypingContextsTakeUnboundKeysAsText() {
+        let typing = Set(KeyContext.allCases.filter { Keymaps.keymap(for: $0).isTyping })
+        XCTAssertEqual(typing, [.caseloadSearch, .views, .editor, .planForm, .importRoster, .lock])
     }
 }

@@ -101,7 +101,7 @@ final class LazySummaryTests: XCTestCase {
         _ = reduce(&state, .studentsSummarized(Dictionary(uniqueKeysWithValues: window.keys.map { ($0, tier($0)) }), generation: 1))
 
         state.caseload.sort = .nextMilestone
-        let effects = reduce(&state, .command(.cycleSort))
+        let effects = reduce(&state, .command(.caseload(.cycleSort)))
         XCTAssertEqual(state.caseload.sort, .tier)
         XCTAssertTrue(state.caseload.awaitingSummaries)
         XCTAssertEqual(state.caseload.rows, [], "no order is shown on tiers not known")

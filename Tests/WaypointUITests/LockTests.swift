@@ -27,7 +27,7 @@ final class LockTests: XCTestCase {
         var state = ProfileTests.state()
         _ = reduce(&state, .activity(start))
         _ = reduce(&state, .tick(start))
-        _ = reduce(&state, .command(.newSession))
+        _ = reduce(&state, .command(.profile(.newSession)))
         _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: nil, draft: nil, knownTopics: []))
         for character in "Talked about" { _ = reduce(&state, .edit(.char(character))) }
         return state
@@ -69,8 +69,8 @@ final class LockTests: XCTestCase {
 
     func testCtrlLLocksAtOnceEvenWhileTyping() {
         var state = writingState()
-        XCTAssertEqual(KeyRouter.action(for: .ctrl("l"), in: state), .command(.lockNow))
-        _ = reduce(&state, .command(.lockNow))
+        XCTAssertEqual(KeyRouter.action(for: .ctrl("l"), in: state), .command(.lock(.lockNow)))
+        _ = reduce(&state, .command(.lock(.lockNow)))
         XCTAssertEqual(state.lock?.reason, .manual)
         XCTAssertEqual(Keymaps.context(for: state), .lock)
         XCTAssertEqual(KeyRouter.action(for: .char("q"), in: state), .edit(.char("q")), "q is part of a passphrase, not quit")
@@ -78,9 +78,9 @@ final class LockTests: XCTestCase {
 
     func testTheLockedScreenShowsNoStudentData() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.openStudent))
+        _ = reduce(&state, .command(.caseload(.openStudent)))
         state.status = StatusMessage("Resumed your unsaved draft for Minh Anh Nguyễn.")
-        _ = reduce(&state, .command(.lockNow))
+        _ = reduce(&state, .command(.lock(.lockNow)))
         _ = reduce(&state, .passphraseProbed(counselorId: 1, isSet: true))
         typePassphrase("secret", into: &state)
         let screen = render(state)
@@ -96,16 +96,16 @@ final class LockTests: XCTestCase {
     func testAWrongPassphraseIsRefusedAndTheRightOneReturnsToTheSamePlace() {
         var state = writingState()
         let before = state
-        _ = reduce(&state, .command(.lockNow))
+        _ = reduce(&state, .command(.lock(.lockNow)))
         typePassphrase("wrong guess", into: &state)
-        XCTAssertEqual(reduce(&state, .command(.unlock)), [.checkPassphrase(counselorId: 1, passphrase: "wrong guess")])
+        XCTAssertEqual(reduce(&state, .command(.lock(.unlock))), [.checkPassphrase(counselorId: 1, passphrase: "wrong guess")])
         XCTAssertEqual(state.lock?.passphrase.text, "", "the typed passphrase leaves the state at once")
         _ = reduce(&state, .passphraseChecked(counselorId: 1, result: .wrong))
         XCTAssertEqual(state.lock?.error, "Wrong passphrase.")
         XCTAssertTrue(render(state).text.contains("Wrong passphrase."))
 
         typePassphrase("correct horse", into: &state)
-        _ = reduce(&state, .command(.unlock))
+        _ = reduce(&state, .command(.lock(.unlock)))
         XCTAssertEqual(reduce(&state, .passphraseChecked(counselorId: 1, result: .correct)), [])
         XCTAssertNil(state.lock)
         XCTAssertEqual(state.screens, before.screens)
@@ -116,33 +116,33 @@ final class LockTests: XCTestCase {
     func testRepeatedWrongPassphrasesMakeTheNextTryWait() {
         var state = Fixtures.caseloadState()
         _ = reduce(&state, .tick(start))
-        _ = reduce(&state, .command(.lockNow))
+        _ = reduce(&state, .command(.lock(.lockNow)))
         var recorded: [Effect] = []
         for _ in 0..<AppState.lockFailuresBeforeDelay {
             typePassphrase("guess", into: &state)
-            _ = reduce(&state, .command(.unlock))
+            _ = reduce(&state, .command(.lock(.unlock)))
             recorded += reduce(&state, .passphraseChecked(counselorId: 1, result: .wrong))
         }
         XCTAssertEqual(recorded, [.recordSecurityEvent(.unlockRefused, counselorId: 1, detail: "5 wrong passphrases in a row")],
                        "the audit trail hears of it once")
-        _ = reduce(&state, .command(.nextLockCounselor))
-        _ = reduce(&state, .command(.nextLockCounselor))
+        _ = reduce(&state, .command(.lock(.nextLockCounselor)))
+        _ = reduce(&state, .command(.lock(.nextLockCounselor)))
         typePassphrase("guess", into: &state)
-        XCTAssertEqual(reduce(&state, .command(.unlock)), [], "no check while waiting, whoever is chosen with Tab")
+        XCTAssertEqual(reduce(&state, .command(.lock(.unlock))), [], "no check while waiting, whoever is chosen with Tab")
         XCTAssertTrue(state.lock?.error?.contains("try again in 30 s") == true, state.lock?.error ?? "")
         _ = reduce(&state, .tick(start.addingTimeInterval(31)))
         typePassphrase("guess", into: &state)
-        XCTAssertEqual(reduce(&state, .command(.unlock)).count, 1)
+        XCTAssertEqual(reduce(&state, .command(.lock(.unlock))).count, 1)
     }
 
     func testAnotherCounselorTakesOverWithTheirPassphrase() {
         var state = writingState()
-        _ = reduce(&state, .command(.lockNow))
-        _ = reduce(&state, .command(.nextLockCounselor))
+        _ = reduce(&state, .command(.lock(.lockNow)))
+        _ = reduce(&state, .command(.lock(.nextLockCounselor)))
         XCTAssertEqual(state.lock?.counselorId, 2)
         XCTAssertTrue(render(state).text.contains("Marcus Okafor"))
         typePassphrase("marcus passphrase", into: &state)
-        _ = reduce(&state, .command(.unlock))
+        _ = reduce(&state, .command(.lock(.unlock)))
         let effects = reduce(&state, .passphraseChecked(counselorId: 2, result: .correct))
         XCTAssertNil(state.lock)
         XCTAssertEqual(state.userId, 2)
@@ -156,9 +156,9 @@ final class LockTests: XCTestCase {
 
     func testSomeoneWithoutAPassphraseCannotTakeOver() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.lockNow))
-        _ = reduce(&state, .command(.nextLockCounselor))
-        _ = reduce(&state, .command(.unlock))
+        _ = reduce(&state, .command(.lock(.lockNow)))
+        _ = reduce(&state, .command(.lock(.nextLockCounselor)))
+        _ = reduce(&state, .command(.lock(.unlock)))
         _ = reduce(&state, .passphraseChecked(counselorId: 2, result: .noneSet))
         XCTAssertNotNil(state.lock)
         XCTAssertEqual(state.userId, 1)
@@ -167,10 +167,10 @@ final class LockTests: XCTestCase {
 
     func testACounselorWithoutAPassphraseUnlocksWithEnter() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.lockNow))
+        _ = reduce(&state, .command(.lock(.lockNow)))
         _ = reduce(&state, .passphraseProbed(counselorId: 1, isSet: false))
         XCTAssertTrue(render(state).text.contains("no passphrase set: Enter opens"))
-        _ = reduce(&state, .command(.unlock))
+        _ = reduce(&state, .command(.lock(.unlock)))
         _ = reduce(&state, .passphraseChecked(counselorId: 1, result: .noneSet))
         XCTAssertNil(state.lock)
     }
@@ -178,14 +178,14 @@ final class LockTests: XCTestCase {
     func testChoosingACounselorWithAPassphraseAsksForItBeforeShowingStudents() {
         var state = AppState(size: Size(width: 80, height: 24))
         _ = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
-        _ = reduce(&state, .command(.chooseCounselor))
+        _ = reduce(&state, .command(.caseload(.chooseCounselor)))
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: Fixtures.entries()))
         _ = reduce(&state, .passphraseProbed(counselorId: 1, isSet: true))
         XCTAssertEqual(state.lock?.reason, .confirmIdentity)
         XCTAssertNil(state.userId)
         XCTAssertFalse(render(state).text.contains("Nguyễn"))
         typePassphrase("ana passphrase", into: &state)
-        _ = reduce(&state, .command(.unlock))
+        _ = reduce(&state, .command(.lock(.unlock)))
         let effects = reduce(&state, .passphraseChecked(counselorId: 1, result: .correct))
         XCTAssertEqual(state.userId, 1)
         XCTAssertEqual(effects, [.rememberUser(counselorId: 1), .loadDrafts(counselorId: 1)])

@@ -18,7 +18,7 @@ final class OutsideChangeTests: XCTestCase {
         var data = ProfileTests.data()
         data.sessions[0].session.noteVersion = 3
         _ = reduce(&state, .profileLoaded(token: 1, data: data))
-        _ = reduce(&state, .command(.amendSession))
+        _ = reduce(&state, .command(.profile(.amendSession)))
         _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: 2, draft: nil, knownTopics: []))
         for character in " Mine." { _ = reduce(&state, .edit(.char(character))) }
         return state
@@ -26,8 +26,8 @@ final class OutsideChangeTests: XCTestCase {
 
     func testTheCaseloadReloadsKeepingTheSelectedStudent() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.moveDown))
-        _ = reduce(&state, .command(.moveDown))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        _ = reduce(&state, .command(.list(.moveDown)))
         let selected = state.caseload.selectedEntry?.id
         let effects = reduce(&state, .databaseChanged)
         XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: state.caseload.requestToken)])
@@ -39,8 +39,8 @@ final class OutsideChangeTests: XCTestCase {
 
     func testTheToDoListAndAReportReloadAndTheReportStaysUntilTheNewOneArrives() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.openTasks))
-        _ = reduce(&state, .command(.openReports))
+        _ = reduce(&state, .command(.caseload(.openTasks)))
+        _ = reduce(&state, .command(.caseload(.openReports)))
         let report = Report(title: "Coverage", groupTitle: "Counselor", measures: ["Seen (%)"],
                             rows: [.init(group: "Ana Rivera", count: 30, values: [50])],
                             total: .init(group: "All", count: 30, values: [50]))
@@ -55,7 +55,7 @@ final class OutsideChangeTests: XCTestCase {
         var state = AppState(size: Size(width: 80, height: 24))
         _ = reduce(&state, .started(counselors: [], isEmpty: true))
         XCTAssertEqual(reduce(&state, .databaseChanged), [.loadStartup])
-        _ = reduce(&state, .command(.startImport))
+        _ = reduce(&state, .command(.welcome(.startImport)))
         _ = reduce(&state, .edit(.char("r")))
         XCTAssertEqual(reduce(&state, .databaseChanged), [])
         XCTAssertEqual(state.overlay, .importRoster(TextInput("r")))
@@ -74,8 +74,8 @@ final class OutsideChangeTests: XCTestCase {
 
     func testAnOpenPlanFormStillComparesWithWhatItWasOpenedOn() {
         var state = PlanScreenTests.state()
-        _ = reduce(&state, .command(.nextSection))
-        _ = reduce(&state, .command(.editPlanItem))
+        _ = reduce(&state, .command(.plan(.nextSection)))
+        _ = reduce(&state, .command(.plan(.editPlanItem)))
         let form = state.plan?.form
         XCTAssertNotNil(form)
         let effects = reduce(&state, .databaseChanged)
@@ -85,14 +85,14 @@ final class OutsideChangeTests: XCTestCase {
         changed.plan.pathwayId = "information-technology"
         _ = reduce(&state, .planLoaded(token: 2, data: changed))
         XCTAssertEqual(state.plan?.form, form, "the form keeps what was typed")
-        let submitted = reduce(&state, .command(.submitForm))
+        let submitted = reduce(&state, .command(.plan(.submitForm)))
         guard case .changePlan(.setMilestone, _, let loaded)? = submitted.first else { return XCTFail("\(submitted)") }
         XCTAssertEqual(loaded, PlanScreenTests.data().plan, "compared with the plan the form was opened on")
     }
 
     func testTheAmendmentSaysWhichNoteVersionItWasWrittenOver() {
         var state = Self.amendingState()
-        let effects = reduce(&state, .command(.saveSession))
+        let effects = reduce(&state, .command(.editor(.saveSession)))
         guard case .saveSession(let save)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(save.payload.loadedNoteVersion, 3)
         XCTAssertTrue(save.payload.note.hasSuffix(" Mine."))
@@ -100,7 +100,7 @@ final class OutsideChangeTests: XCTestCase {
 
     func testAConflictShowsBothVersionsKeepsTheTextAndOffersToSaveMine() {
         var state = Self.amendingState()
-        let effects = reduce(&state, .command(.saveSession))
+        let effects = reduce(&state, .command(.editor(.saveSession)))
         guard case .saveSession(var save)? = effects.first else { return XCTFail("\(effects)") }
         save.payload.loadedNoteVersion = 4
         let conflict = Conflict(record: "The note of session 2", theirs: "Amended in the other window.",
@@ -112,15 +112,15 @@ final class OutsideChangeTests: XCTestCase {
         XCTAssertEqual(state.editor, editor, "the counselor's text stays in the editor")
         XCTAssertTrue(reloads.contains(.loadProfile(studentId: 1, viewerId: 1, token: 2)), "\(reloads)")
         XCTAssertEqual(Keymaps.context(for: state), .changedElsewhere)
-        XCTAssertEqual(KeyRouter.action(for: .char("o"), in: state), .command(.saveMineOverTheirs))
+        XCTAssertEqual(KeyRouter.action(for: .char("o"), in: state), .command(.conflict(.saveMineOverTheirs)))
 
         var keeping = state
-        XCTAssertEqual(reduce(&keeping, .command(.keepTheirs)), [])
+        XCTAssertEqual(reduce(&keeping, .command(.conflict(.keepTheirs))), [])
         XCTAssertNil(keeping.overlay)
         XCTAssertEqual(keeping.editor, editor)
         XCTAssertEqual(keeping.screen, .editor)
 
-        let saving = reduce(&state, .command(.saveMineOverTheirs))
+        let saving = reduce(&state, .command(.conflict(.saveMineOverTheirs)))
         XCTAssertEqual(saving.first, .saveSession(save), "mine, now compared with theirs")
         XCTAssertNil(state.overlay)
     }
@@ -130,7 +130,7 @@ final class OutsideChangeTests: XCTestCase {
         _ = reduce(&state, .changedElsewhere(Conflict(record: "Follow-up “Call home”", theirs: "done", yours: "dropped", retry: nil)))
         XCTAssertEqual(KeyRouter.action(for: .char("o"), in: state),
                        .unavailable("Save mine over theirs: it was already closed elsewhere"))
-        XCTAssertEqual(reduce(&state, .command(.keepTheirs)), [])
+        XCTAssertEqual(reduce(&state, .command(.conflict(.keepTheirs))), [])
         XCTAssertNil(state.overlay)
     }
 

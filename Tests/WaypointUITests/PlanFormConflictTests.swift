@@ -30,15 +30,15 @@ final class PlanFormConflictTests: XCTestCase {
     /// Window 2 opens the PSAT milestone and marks it done with its own evidence.
     private static func editingPSAT() throws -> AppState {
         var state = PlanScreenTests.state()
-        _ = reduce(&state, .command(.nextSection))
+        _ = reduce(&state, .command(.plan(.nextSection)))
         let rows = PlanScreenRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
         let index = try XCTUnwrap(rows.firstIndex { $0.record.milestoneId == "psat" })
-        for _ in 0..<index { _ = reduce(&state, .command(.moveDown)) }
-        _ = reduce(&state, .command(.editPlanItem))
+        for _ in 0..<index { _ = reduce(&state, .command(.list(.moveDown))) }
+        _ = reduce(&state, .command(.plan(.editPlanItem)))
         XCTAssertEqual(state.plan?.form?.title, "PSAT")
         while state.plan?.form?["status"] != MilestoneStatus.done.rawValue { _ = reduce(&state, .edit(.right)) }
-        _ = reduce(&state, .command(.nextField))
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
+        _ = reduce(&state, .command(.field(.nextField)))
         for character in "W2 evidence" { _ = reduce(&state, .edit(.char(character))) }
         return state
     }
@@ -46,7 +46,7 @@ final class PlanFormConflictTests: XCTestCase {
     /// Submits the open form and answers as the store does when theirs is newer: the refusal,
     /// carrying the same change compared with what is stored now; then the reload arrives.
     private func submitAndRefuse(_ state: inout AppState, file: StaticString = #filePath, line: UInt = #line) -> PlanChange? {
-        let effects = reduce(&state, .command(.submitForm))
+        let effects = reduce(&state, .command(.plan(.submitForm)))
         guard case .changePlan(let change, let counselorId, _)? = effects.first else {
             XCTFail("no save: \(effects)", file: file, line: line)
             return nil
@@ -68,7 +68,7 @@ final class PlanFormConflictTests: XCTestCase {
         XCTAssertEqual(state.plan?.form, typed, "beneath the modal, the form is open again with what was typed")
         XCTAssertEqual(state.plan?.data, Self.theirs(), "on top of the plan as the other window left it")
 
-        XCTAssertEqual(reduce(&state, .command(.keepTheirs)), [])
+        XCTAssertEqual(reduce(&state, .command(.conflict(.keepTheirs))), [])
         XCTAssertNil(state.overlay)
         XCTAssertEqual(state.plan?.form, typed)
         XCTAssertEqual(state.plan?.form?["evidence"], "W2 evidence")
@@ -81,8 +81,8 @@ final class PlanFormConflictTests: XCTestCase {
     func testSavingAgainAfterEscComparesWithThePlanReloadedAtTheRefusal() throws {
         var state = try Self.editingPSAT()
         guard let refused = submitAndRefuse(&state) else { return }
-        _ = reduce(&state, .command(.keepTheirs))
-        let effects = reduce(&state, .command(.submitForm))
+        _ = reduce(&state, .command(.conflict(.keepTheirs)))
+        let effects = reduce(&state, .command(.plan(.submitForm)))
         guard case .changePlan(.setMilestone(let record), _, let loaded)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(loaded, Self.theirs().plan, "compared with theirs, so it is not refused again for the same change")
         XCTAssertEqual(record.status, .done)
@@ -94,7 +94,7 @@ final class PlanFormConflictTests: XCTestCase {
     func testSaveMineOverTheirsSavesTheTypedValuesAndClosesTheForm() throws {
         var state = try Self.editingPSAT()
         guard let refused = submitAndRefuse(&state) else { return }
-        let effects = reduce(&state, .command(.saveMineOverTheirs))
+        let effects = reduce(&state, .command(.conflict(.saveMineOverTheirs)))
         XCTAssertEqual(effects.first, .changePlan(refused, counselorId: 1, loaded: Self.theirs().plan))
         XCTAssertNil(state.plan?.form, "saved: nothing left to edit")
         XCTAssertNil(state.overlay)
@@ -102,30 +102,30 @@ final class PlanFormConflictTests: XCTestCase {
 
     func testARefusedCourseEditAndGoalsEditReopenTheirForms() {
         var state = PlanScreenTests.state()
-        _ = reduce(&state, .command(.nextYear))
-        _ = reduce(&state, .command(.nextYear))
-        _ = reduce(&state, .command(.editPlanItem))
+        _ = reduce(&state, .command(.plan(.nextYear)))
+        _ = reduce(&state, .command(.plan(.nextYear)))
+        _ = reduce(&state, .command(.plan(.editPlanItem)))
         XCTAssertEqual(state.plan?.form?["title"], "Algebra II")
-        _ = reduce(&state, .command(.nextField))
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
+        _ = reduce(&state, .command(.field(.nextField)))
         _ = reduce(&state, .edit(.ctrl("u")))
         type("0.5", into: &state)
         let course = state.plan?.form
         _ = submitAndRefuse(&state)
-        _ = reduce(&state, .command(.keepTheirs))
+        _ = reduce(&state, .command(.conflict(.keepTheirs)))
         XCTAssertEqual(state.plan?.form, course)
         XCTAssertEqual(state.plan?.formPurpose, .editCourse(4))
-        _ = reduce(&state, .command(.cancelForm))
+        _ = reduce(&state, .command(.plan(.cancelForm)))
 
-        _ = reduce(&state, .command(.changePathway))
-        _ = reduce(&state, .command(.cancelForm))
-        _ = reduce(&state, .command(.editPlanItem))
+        _ = reduce(&state, .command(.plan(.changePathway)))
+        _ = reduce(&state, .command(.plan(.cancelForm)))
+        _ = reduce(&state, .command(.plan(.editPlanItem)))
         XCTAssertEqual(state.plan?.formPurpose, .careerInterests)
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
         type(", Physical therapy", into: &state)
         let goals = state.plan?.form
         _ = submitAndRefuse(&state)
-        _ = reduce(&state, .command(.keepTheirs))
+        _ = reduce(&state, .command(.conflict(.keepTheirs)))
         XCTAssertEqual(state.plan?.form, goals)
         XCTAssertEqual(state.plan?.form?["interests"], "Nursing, Pharmacy, Physical therapy")
         XCTAssertEqual(state.plan?.formLoaded, Self.theirs().plan)
@@ -134,14 +134,14 @@ final class PlanFormConflictTests: XCTestCase {
     func testARefusedChangeMadeWithoutAFormOpensNoForm() throws {
         var state = try Self.editingPSAT()
         // The form's save went through; later Space on a milestone is refused.
-        _ = reduce(&state, .command(.submitForm))
-        let effects = reduce(&state, .command(.cyclePlanStatus))
+        _ = reduce(&state, .command(.plan(.submitForm)))
+        let effects = reduce(&state, .command(.plan(.cyclePlanStatus)))
         guard case .changePlan(let change, let counselorId, _)? = effects.first else { return XCTFail("\(effects)") }
         _ = reduce(&state, .changedElsewhere(Conflict(record: "PSAT for Omar Abdel-Rahman (S105596)", theirs: "in progress",
                                                       yours: "done", retry: .changePlan(change, counselorId: counselorId,
                                                                                          loaded: Self.theirs().plan))))
         XCTAssertNil(state.plan?.form, "no form was refused: none opens")
-        _ = reduce(&state, .command(.keepTheirs))
+        _ = reduce(&state, .command(.conflict(.keepTheirs)))
         XCTAssertEqual(state.status?.text, "Kept the version saved in the other window.")
     }
 }

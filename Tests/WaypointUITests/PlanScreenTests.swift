@@ -27,7 +27,7 @@ final class PlanScreenTests: XCTestCase {
 
     static func state(size: Size = Size(width: 80, height: 24)) -> AppState {
         var state = ProfileTests.state(size: size)
-        let effects = reduce(&state, .command(.openPlan))
+        let effects = reduce(&state, .command(.profile(.openPlan)))
         XCTAssertEqual(effects, [.loadPlan(studentId: 1, token: 1)])
         _ = reduce(&state, .planLoaded(token: 1, data: data()))
         return state
@@ -51,16 +51,16 @@ final class PlanScreenTests: XCTestCase {
 
     func testMilestonesAt80x24() {
         var state = Self.state()
-        _ = reduce(&state, .command(.nextSection))
+        _ = reduce(&state, .command(.plan(.nextSection)))
         assertScreen(render(state), matches: "plan-milestones-80x24")
     }
 
     func testMovingACourseToTheNextYearIsOneKey() {
         var state = Self.state()
-        _ = reduce(&state, .command(.nextYear))
+        _ = reduce(&state, .command(.plan(.nextYear)))
         XCTAssertEqual(state.plan?.selectedCourse?.title, "Geometry")
-        XCTAssertEqual(KeyRouter.action(for: .char(">"), in: state), .command(.moveCourseLater))
-        let effects = reduce(&state, .command(.moveCourseLater))
+        XCTAssertEqual(KeyRouter.action(for: .char(">"), in: state), .command(.plan(.moveCourseLater)))
+        let effects = reduce(&state, .command(.plan(.moveCourseLater)))
         XCTAssertEqual(effects.first, .changePlan(.moveCourse(id: 3, year: Grade(rawValue: 11)!), counselorId: 1,
                                                   loaded: Self.data().plan), "compared with the plan as shown")
         XCTAssertEqual(state.plan?.year.rawValue, 11, "the selection follows the course")
@@ -69,13 +69,13 @@ final class PlanScreenTests: XCTestCase {
 
     func testAddingACourseThroughTheForm() {
         var state = Self.state()
-        _ = reduce(&state, .command(.addPlanItem))
+        _ = reduce(&state, .command(.plan(.addPlanItem)))
         XCTAssertEqual(Keymaps.context(for: state), .planForm)
         for character in "Chemistry" { _ = reduce(&state, .edit(.char(character))) }
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
         _ = reduce(&state, .edit(.char("s")))
         XCTAssertEqual(state.plan?.form?["subject"], "science")
-        let effects = reduce(&state, .command(.submitForm))
+        let effects = reduce(&state, .command(.plan(.submitForm)))
         guard case .changePlan(.addCourse(let course), _, _)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(course.title, "Chemistry")
         XCTAssertEqual(course.year.rawValue, 9)
@@ -84,13 +84,13 @@ final class PlanScreenTests: XCTestCase {
 
     func testABadCreditValueNamesTheField() {
         var state = Self.state()
-        _ = reduce(&state, .command(.addPlanItem))
+        _ = reduce(&state, .command(.plan(.addPlanItem)))
         for character in "Band" { _ = reduce(&state, .edit(.char(character))) }
-        _ = reduce(&state, .command(.nextField))
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
+        _ = reduce(&state, .command(.field(.nextField)))
         _ = reduce(&state, .edit(.ctrl("u")))
         for character in "lots" { _ = reduce(&state, .edit(.char(character))) }
-        XCTAssertEqual(reduce(&state, .command(.submitForm)), [])
+        XCTAssertEqual(reduce(&state, .command(.plan(.submitForm))), [])
         XCTAssertEqual(state.plan?.form?.error, "Credits: expected a number from 0.25 to 10, not \"lots\"")
     }
 
@@ -98,44 +98,44 @@ final class PlanScreenTests: XCTestCase {
         var state = Self.state()
         let course = try XCTUnwrap(state.plan?.data?.plan.courses.first { $0.title == "English 9" })
         XCTAssertEqual(course.gradeEarned, "A")
-        _ = reduce(&state, .command(.editPlanItem))
+        _ = reduce(&state, .command(.plan(.editPlanItem)))
         let fields = try XCTUnwrap(state.plan?.form?.fields.map(\.key))
         let gradeIndex = try XCTUnwrap(fields.firstIndex(of: "grade"))
-        for _ in 0..<gradeIndex { _ = reduce(&state, .command(.nextField)) }
+        for _ in 0..<gradeIndex { _ = reduce(&state, .command(.field(.nextField))) }
         _ = reduce(&state, .edit(.ctrl("u")))
         _ = reduce(&state, .edit(.char("E")))
-        XCTAssertEqual(reduce(&state, .command(.submitForm)), [])
+        XCTAssertEqual(reduce(&state, .command(.plan(.submitForm))), [])
         XCTAssertEqual(state.plan?.form?.error,
                        "Grade earned: expected a letter from A+ to F, P or NP, or a percentage from 0 to 100, not \"E\"")
     }
 
     func testSpaceAdvancesAMilestoneAndWWaivesIt() {
         var state = Self.state()
-        _ = reduce(&state, .command(.nextSection))
-        _ = reduce(&state, .command(.moveDown))
+        _ = reduce(&state, .command(.plan(.nextSection)))
+        _ = reduce(&state, .command(.list(.moveDown)))
         let rows = PlanScreenRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
         let before = rows[state.plan!.milestones.selected].record.status
-        let effects = reduce(&state, .command(.cyclePlanStatus))
+        let effects = reduce(&state, .command(.plan(.cyclePlanStatus)))
         guard case .changePlan(.setMilestone(let record), _, _)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(record.status, before.next)
-        let waive = reduce(&state, .command(.waiveMilestone))
+        let waive = reduce(&state, .command(.plan(.waiveMilestone)))
         guard case .changePlan(.setMilestone(let waived), _, _)? = waive.first else { return XCTFail("\(waive)") }
         XCTAssertEqual(waived.status, .waived)
     }
 
     func testEditingTheEvidenceOfADoneMilestoneKeepsTheDayItWasDone() throws {
         var state = Self.state()
-        _ = reduce(&state, .command(.nextSection))
+        _ = reduce(&state, .command(.plan(.nextSection)))
         let rows = PlanScreenRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
         let index = try XCTUnwrap(rows.firstIndex { $0.record.milestoneId == "career-interest-inventory" })
-        _ = reduce(&state, .command(.moveDown))
-        _ = reduce(&state, .command(.moveTop))
-        for _ in 0..<index { _ = reduce(&state, .command(.moveDown)) }
-        _ = reduce(&state, .command(.editPlanItem))
-        _ = reduce(&state, .command(.nextField))
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        _ = reduce(&state, .command(.list(.moveTop)))
+        for _ in 0..<index { _ = reduce(&state, .command(.list(.moveDown))) }
+        _ = reduce(&state, .command(.plan(.editPlanItem)))
+        _ = reduce(&state, .command(.field(.nextField)))
+        _ = reduce(&state, .command(.field(.nextField)))
         for character in "Inventory on file" { _ = reduce(&state, .edit(.char(character))) }
-        let effects = reduce(&state, .command(.submitForm))
+        let effects = reduce(&state, .command(.plan(.submitForm)))
         guard case .changePlan(.setMilestone(let record), _, _)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(record.status, .done)
         XCTAssertEqual(record.completedDate, CivilDate(year: 2024, month: 10, day: 3))
@@ -143,15 +143,15 @@ final class PlanScreenTests: XCTestCase {
 
     func testChangingThePathwayAsksForAReason() {
         var state = Self.state()
-        _ = reduce(&state, .command(.changePathway))
+        _ = reduce(&state, .command(.plan(.changePathway)))
         XCTAssertEqual(state.plan?.section, .pathway)
         _ = reduce(&state, .edit(.char("i")))
         XCTAssertEqual(state.plan?.form?["pathway"], "information-technology")
-        XCTAssertEqual(reduce(&state, .command(.submitForm)), [])
+        XCTAssertEqual(reduce(&state, .command(.plan(.submitForm))), [])
         XCTAssertEqual(state.plan?.form?.error, "Reason: required")
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
         for character in "Loved the coding class" { _ = reduce(&state, .edit(.char(character))) }
-        let effects = reduce(&state, .command(.submitForm))
+        let effects = reduce(&state, .command(.plan(.submitForm)))
         XCTAssertEqual(effects.first, .changePlan(.setPathway(studentId: 1, pathwayId: "information-technology",
                                                               reason: "Loved the coding class"), counselorId: 1,
                                              loaded: Self.data().plan))
@@ -159,9 +159,9 @@ final class PlanScreenTests: XCTestCase {
 
     func testRemovingAsksFirst() {
         var state = Self.state()
-        _ = reduce(&state, .command(.removePlanItem))
+        _ = reduce(&state, .command(.plan(.removePlanItem)))
         XCTAssertEqual(Keymaps.context(for: state), .planConfirm)
-        let effects = reduce(&state, .command(.confirmRemoval))
+        let effects = reduce(&state, .command(.plan(.confirmRemoval)))
         XCTAssertEqual(effects.first, .changePlan(.removeCourse(id: 1), counselorId: 1, loaded: Self.data().plan))
     }
 
@@ -178,8 +178,8 @@ final class PlanScreenTests: XCTestCase {
         entries[0].plan = summary(["fafsa"])
         entries[1].plan = summary([])
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
-        XCTAssertEqual(KeyRouter.action(for: .char("v"), in: state), .command(.showViews))
-        _ = reduce(&state, .command(.showViews))
+        XCTAssertEqual(KeyRouter.action(for: .char("v"), in: state), .command(.caseload(.showViews)))
+        _ = reduce(&state, .command(.caseload(.showViews)))
         XCTAssertEqual(KeyRouter.action(for: .char("2"), in: state), .edit(.char("2")))
         _ = reduce(&state, .edit(.char("2")))
         XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100002", "S100003"])
@@ -200,13 +200,13 @@ final class PlanScreenTests: XCTestCase {
         entries[0].plan = plan(dueIn: 30)
         entries[2].plan = plan(dueIn: -5)
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
-        _ = reduce(&state, .command(.cycleSort))
-        _ = reduce(&state, .command(.cycleSort))
+        _ = reduce(&state, .command(.caseload(.cycleSort)))
+        _ = reduce(&state, .command(.caseload(.cycleSort)))
         XCTAssertEqual(state.caseload.sort, .nextMilestone)
         XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100003", "S100001", "S100002"])
-        _ = reduce(&state, .command(.cycleSort))
+        _ = reduce(&state, .command(.caseload(.cycleSort)))
         XCTAssertEqual(state.caseload.sort, .tier)
-        _ = reduce(&state, .command(.cycleSort))
+        _ = reduce(&state, .command(.caseload(.cycleSort)))
         XCTAssertEqual(state.caseload.sort, .name)
     }
 
@@ -217,12 +217,12 @@ final class PlanScreenTests: XCTestCase {
         entries[2].tier = 2
         entries[3].tier = 1
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
-        _ = reduce(&state, .command(.showViews))
+        _ = reduce(&state, .command(.caseload(.showViews)))
         _ = reduce(&state, .edit(.char("6")))
         XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100002", "S100003"])
-        _ = reduce(&state, .command(.showViews))
+        _ = reduce(&state, .command(.caseload(.showViews)))
         _ = reduce(&state, .edit(.char("1")))
-        for _ in 0..<3 { _ = reduce(&state, .command(.cycleSort)) }
+        for _ in 0..<3 { _ = reduce(&state, .command(.caseload(.cycleSort))) }
         XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100002", "S100003", "S100004", "S100001"])
     }
 }

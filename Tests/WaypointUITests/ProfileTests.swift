@@ -33,7 +33,7 @@ final class ProfileTests: XCTestCase {
         state.timeZone = TimeZone(identifier: "UTC")!
         state.sessionKinds = kinds
         _ = reduce(&state, .tick(now))
-        let effects = reduce(&state, .command(.openStudent))
+        let effects = reduce(&state, .command(.caseload(.openStudent)))
         XCTAssertEqual(effects, [.recordView(.viewedProfile, studentId: 1, subject: "profile", counselorId: 1),
                                  .loadProfile(studentId: 1, viewerId: 1, token: 1)])
         _ = reduce(&state, .profileLoaded(token: 1, data: data()))
@@ -64,9 +64,9 @@ final class ProfileTests: XCTestCase {
         var state = Self.state()
         XCTAssertEqual(KeyRouter.action(for: .char("x"), in: state),
                        .unavailable("Follow-up done: select a follow-up first (Tab)"))
-        _ = reduce(&state, .command(.switchPanel))
-        _ = reduce(&state, .command(.moveDown))
-        let effects = reduce(&state, .command(.followUpDone))
+        _ = reduce(&state, .command(.profile(.switchPanel)))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        let effects = reduce(&state, .command(.profile(.followUpDone)))
         XCTAssertEqual(effects, [.setFollowUpStatus(id: 8, status: .done, counselorId: 1, loaded: .open), .loadProfile(studentId: 1, viewerId: 1, token: 2)])
         XCTAssertEqual(state.status?.text, "Follow-up “Bring tax documents” marked done; `waypoint followup set 8 open` reopens it.")
     }
@@ -81,10 +81,10 @@ final class ProfileTests: XCTestCase {
 
     func testBackReturnsToTheCaseloadWithItsFilterAndSelection() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.moveDown))
-        _ = reduce(&state, .command(.openStudent))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        _ = reduce(&state, .command(.caseload(.openStudent)))
         XCTAssertEqual(state.screen, .profile)
-        let effects = reduce(&state, .command(.back))
+        let effects = reduce(&state, .command(.global(.back)))
         XCTAssertEqual(state.screen, .caseload)
         XCTAssertNil(state.profile)
         XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: state.caseload.requestToken)],
@@ -100,28 +100,28 @@ final class ProfileTests: XCTestCase {
 final class SessionReaderTests: XCTestCase {
     func testEnterReadsASessionInFullAndEAmendsYourOwn() {
         var state = ProfileTests.state()
-        XCTAssertEqual(KeyRouter.action(for: .enter, in: state), .command(.viewSession))
-        _ = reduce(&state, .command(.viewSession))
+        XCTAssertEqual(KeyRouter.action(for: .enter, in: state), .command(.profile(.viewSession)))
+        _ = reduce(&state, .command(.profile(.viewSession)))
         XCTAssertEqual(state.overlay, .session(id: 2, scroll: 0))
         var buffer = Buffer(size: state.size)
         RootView.render(state, into: &buffer)
         XCTAssertTrue(buffer.text.contains("Next: tax documents."), buffer.text)
-        XCTAssertEqual(KeyRouter.action(for: .char("e"), in: state), .command(.amendSession))
-        let effects = reduce(&state, .command(.amendSession))
+        XCTAssertEqual(KeyRouter.action(for: .char("e"), in: state), .command(.profile(.amendSession)))
+        let effects = reduce(&state, .command(.profile(.amendSession)))
         XCTAssertEqual(state.screen, .editor)
         XCTAssertEqual(effects, [.loadEditorDraft(counselorId: 1, studentId: 1, sessionId: 2)])
     }
 
     func testAColleaguesConfidentialSessionReadsAsAContactOnly() {
         var state = ProfileTests.state()
-        _ = reduce(&state, .command(.moveDown))
-        _ = reduce(&state, .command(.viewSession))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        _ = reduce(&state, .command(.profile(.viewSession)))
         var buffer = Buffer(size: state.size)
         RootView.render(state, into: &buffer)
         XCTAssertTrue(buffer.text.contains("confidential to Marcus Okafor"), buffer.text)
         XCTAssertFalse(buffer.text.contains("secret"))
         XCTAssertEqual(KeyRouter.action(for: .char("e"), in: state), .unavailable("Amend: it is confidential to Marcus Okafor"))
-        _ = reduce(&state, .command(.back))
+        _ = reduce(&state, .command(.global(.back)))
         XCTAssertNil(state.overlay)
     }
 }

@@ -17,7 +17,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.overlay, .counselorPicker(TableState()))
         XCTAssertEqual(effects, [], "no student is loaded before someone says who they are")
         XCTAssertEqual(state.counselorPickerRows, [1, 2], "the whole district is for browsing later, not an identity")
-        _ = reduce(&state, .command(.back))
+        _ = reduce(&state, .command(.global(.back)))
         XCTAssertNotNil(state.overlay, "Esc does not get around the question")
     }
 
@@ -42,7 +42,7 @@ final class ReducerTests: XCTestCase {
                                  .probePassphrase(counselorId: 2)])
         XCTAssertEqual(reduce(&state, .passphraseProbed(counselorId: 2, isSet: true)), [])
         XCTAssertNotNil(state.lock, "quitting at the lock screen and starting again does not get around it")
-        _ = reduce(&state, .command(.unlock))
+        _ = reduce(&state, .command(.lock(.unlock)))
         XCTAssertEqual(reduce(&state, .passphraseChecked(counselorId: 2, result: .correct)), [])
         XCTAssertNil(state.lock)
         XCTAssertEqual(state.userId, 2)
@@ -63,8 +63,8 @@ final class ReducerTests: XCTestCase {
     func testChoosingACounselorReloadsTheirCaseload() {
         var state = AppState(size: Size(width: 80, height: 24))
         _ = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
-        _ = reduce(&state, .command(.moveDown))
-        let effects = reduce(&state, .command(.chooseCounselor))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        let effects = reduce(&state, .command(.caseload(.chooseCounselor)))
         XCTAssertNil(state.overlay)
         XCTAssertEqual(state.counselorId, 2)
         XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 1), .probePassphrase(counselorId: 2)])
@@ -72,7 +72,7 @@ final class ReducerTests: XCTestCase {
 
     func testTypingASearchRequestsNarrowedRowsWithAFreshToken() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.startSearch))
+        _ = reduce(&state, .command(.caseload(.startSearch)))
         XCTAssertTrue(state.caseload.isSearching)
         let first = reduce(&state, .edit(.char("n")))
         let second = reduce(&state, .edit(.char("g")))
@@ -83,7 +83,7 @@ final class ReducerTests: XCTestCase {
 
     func testAStaleResultIsDropped() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.startSearch))
+        _ = reduce(&state, .command(.caseload(.startSearch)))
         _ = reduce(&state, .edit(.char("a")))
         _ = reduce(&state, .edit(.char("b")))
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken - 1, rows: []))
@@ -94,12 +94,12 @@ final class ReducerTests: XCTestCase {
 
     func testEnterKeepsTheFilterAndEscClearsIt() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.startSearch))
+        _ = reduce(&state, .command(.caseload(.startSearch)))
         _ = reduce(&state, .edit(.char("x")))
-        _ = reduce(&state, .command(.keepSearch))
+        _ = reduce(&state, .command(.caseload(.keepSearch)))
         XCTAssertFalse(state.caseload.isSearching)
         XCTAssertEqual(state.caseload.query, "x")
-        let effects = reduce(&state, .command(.clearSearch))
+        let effects = reduce(&state, .command(.caseload(.clearSearch)))
         XCTAssertEqual(state.caseload.query, "")
         XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 3)])
     }
@@ -108,20 +108,20 @@ final class ReducerTests: XCTestCase {
         var state = Fixtures.caseloadState()
         let visible = state.caseloadVisibleRows
         XCTAssertEqual(visible, 21, "80x24 leaves 21 table rows below the title, header and above the footer")
-        _ = reduce(&state, .command(.moveUp))
+        _ = reduce(&state, .command(.list(.moveUp)))
         XCTAssertEqual(state.caseload.table.selected, 0)
-        _ = reduce(&state, .command(.pageDown))
+        _ = reduce(&state, .command(.list(.pageDown)))
         XCTAssertEqual(state.caseload.table.selected, visible - 1)
-        _ = reduce(&state, .command(.moveBottom))
+        _ = reduce(&state, .command(.list(.moveBottom)))
         XCTAssertEqual(state.caseload.table.selected, 29)
         XCTAssertEqual(state.caseload.table.offset, 30 - visible)
-        _ = reduce(&state, .command(.moveTop))
+        _ = reduce(&state, .command(.list(.moveTop)))
         XCTAssertEqual(state.caseload.table, TableState())
     }
 
     func testResizeKeepsTheSelectionOnScreen() {
         var state = Fixtures.caseloadState(size: Size(width: 120, height: 40))
-        _ = reduce(&state, .command(.moveBottom))
+        _ = reduce(&state, .command(.list(.moveBottom)))
         _ = reduce(&state, .resized(Size(width: 80, height: 24)))
         let table = state.caseload.table
         XCTAssertTrue(table.selected >= table.offset && table.selected < table.offset + state.caseloadVisibleRows)
@@ -129,21 +129,21 @@ final class ReducerTests: XCTestCase {
 
     func testQuitGoesBackThenQuits() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.help))
+        _ = reduce(&state, .command(.global(.help)))
         XCTAssertEqual(state.overlay, .help)
-        _ = reduce(&state, .command(.back))
+        _ = reduce(&state, .command(.global(.back)))
         XCTAssertNil(state.overlay)
         XCTAssertFalse(state.shouldQuit)
-        _ = reduce(&state, .command(.back))
+        _ = reduce(&state, .command(.global(.back)))
         XCTAssertTrue(state.shouldQuit)
     }
 
     func testLoadingTheDemoShowsProgressThenTheCaseload() {
         var state = AppState(size: Size(width: 80, height: 24))
         _ = reduce(&state, .started(counselors: [], isEmpty: true))
-        XCTAssertEqual(reduce(&state, .command(.loadDemo)), [.loadDemoDistrict])
+        XCTAssertEqual(reduce(&state, .command(.welcome(.loadDemo))), [.loadDemoDistrict])
         XCTAssertTrue(state.isBusy)
-        XCTAssertEqual(reduce(&state, .command(.loadDemo)), [], "a second press while loading does nothing")
+        XCTAssertEqual(reduce(&state, .command(.welcome(.loadDemo))), [], "a second press while loading does nothing")
         let effects = reduce(&state, .demoLoaded(students: 1200, counselors: Fixtures.counselors))
         XCTAssertEqual(state.screen, .caseload)
         XCTAssertFalse(state.isBusy)
@@ -162,12 +162,12 @@ final class ImportReducerTests: XCTestCase {
     func testImportAsksForAFolderShowsProgressAndThenTheCaseload() {
         var state = AppState(size: Size(width: 80, height: 24))
         _ = reduce(&state, .started(counselors: [], isEmpty: true))
-        XCTAssertEqual(KeyRouter.action(for: .char("i"), in: state), .command(.startImport))
-        _ = reduce(&state, .command(.startImport))
+        XCTAssertEqual(KeyRouter.action(for: .char("i"), in: state), .command(.welcome(.startImport)))
+        _ = reduce(&state, .command(.welcome(.startImport)))
         XCTAssertEqual(Keymaps.context(for: state), .importRoster)
-        XCTAssertEqual(reduce(&state, .command(.runImport)), [], "an empty folder is refused")
+        XCTAssertEqual(reduce(&state, .command(.welcome(.runImport))), [], "an empty folder is refused")
         for character in "/tmp/roster" { _ = reduce(&state, .edit(.char(character))) }
-        XCTAssertEqual(reduce(&state, .command(.runImport)), [.importRoster(directory: "/tmp/roster", counselorId: nil)])
+        XCTAssertEqual(reduce(&state, .command(.welcome(.runImport))), [.importRoster(directory: "/tmp/roster", counselorId: nil)])
         XCTAssertTrue(state.isBusy)
         _ = reduce(&state, .progressed(JobProgress(done: 500, total: 1000)))
         var buffer = Buffer(size: state.size)
@@ -182,9 +182,9 @@ final class ImportReducerTests: XCTestCase {
 extension ReducerTests {
     func testAnEmptySearchInAViewSaysTheViewMayBeHidingStudents() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.showViews))
+        _ = reduce(&state, .command(.caseload(.showViews)))
         _ = reduce(&state, .edit(.char("6")))
-        _ = reduce(&state, .command(.startSearch))
+        _ = reduce(&state, .command(.caseload(.startSearch)))
         _ = reduce(&state, .edit(.char("n")))
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: Fixtures.entries(count: 3)))
         XCTAssertTrue(state.caseload.rows.isEmpty, "no fixture student has a tier")

@@ -7,13 +7,13 @@ import XCTest
 final class ReportsScreenTests: XCTestCase {
     func testReportsOpenSwitchAndRegroup() {
         var state = Fixtures.caseloadState()
-        XCTAssertEqual(KeyRouter.action(for: .char("r"), in: state), .command(.openReports))
-        XCTAssertEqual(reduce(&state, .command(.openReports)), [.loadReport(kind: .coverage, grouping: .counselor, counselorId: 1, token: 1)])
+        XCTAssertEqual(KeyRouter.action(for: .char("r"), in: state), .command(.caseload(.openReports)))
+        XCTAssertEqual(reduce(&state, .command(.caseload(.openReports))), [.loadReport(kind: .coverage, grouping: .counselor, counselorId: 1, token: 1)])
         XCTAssertEqual(Keymaps.context(for: state), .reports)
-        XCTAssertEqual(KeyRouter.action(for: .tab, in: state), .command(.nextReport))
-        XCTAssertEqual(reduce(&state, .command(.nextReport)), [.loadReport(kind: .fafsa, grouping: .counselor, counselorId: 1, token: 2)])
-        XCTAssertEqual(KeyRouter.action(for: .char("g"), in: state), .command(.nextGrouping))
-        XCTAssertEqual(reduce(&state, .command(.nextGrouping)), [.loadReport(kind: .fafsa, grouping: .grade, counselorId: 1, token: 3)])
+        XCTAssertEqual(KeyRouter.action(for: .tab, in: state), .command(.reports(.nextReport)))
+        XCTAssertEqual(reduce(&state, .command(.reports(.nextReport))), [.loadReport(kind: .fafsa, grouping: .counselor, counselorId: 1, token: 2)])
+        XCTAssertEqual(KeyRouter.action(for: .char("g"), in: state), .command(.reports(.nextGrouping)))
+        XCTAssertEqual(reduce(&state, .command(.reports(.nextGrouping))), [.loadReport(kind: .fafsa, grouping: .grade, counselorId: 1, token: 3)])
         let report = Report(title: "FAFSA", groupTitle: "Grade", measures: ["Done (%)"],
                             rows: [.init(group: "Grade 12", count: 40, values: [25]), .init(group: "Grade 11", count: 3, values: [nil], isSuppressed: true)],
                             total: .init(group: "All", count: 43, values: [23.3]))
@@ -55,7 +55,7 @@ final class NeedsAttentionTests: XCTestCase {
         entries[1].hasActiveIntervention = true
         entries[2].tier = 1
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
-        _ = reduce(&state, .command(.showViews))
+        _ = reduce(&state, .command(.caseload(.showViews)))
         _ = reduce(&state, .edit(.char("7")))
         XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100001"], "tier 2 with tutoring under way is covered")
     }

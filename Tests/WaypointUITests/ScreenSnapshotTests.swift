@@ -20,7 +20,7 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testCaseloadWhileSearching() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.startSearch))
+        _ = reduce(&state, .command(.caseload(.startSearch)))
         for character in "ngu" { _ = reduce(&state, .edit(.char(character))) }
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: [Fixtures.entries()[0]]))
         assertScreen(render(state), matches: "caseload-search-80x24")
@@ -28,13 +28,13 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testHelpOverlay() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.help))
+        _ = reduce(&state, .command(.global(.help)))
         assertScreen(render(state), matches: "help-80x24")
     }
 
     func testCounselorPicker() {
         var state = Fixtures.caseloadState()
-        _ = reduce(&state, .command(.switchCounselor))
+        _ = reduce(&state, .command(.caseload(.switchCounselor)))
         assertScreen(render(state), matches: "counselor-picker-80x24")
     }
 

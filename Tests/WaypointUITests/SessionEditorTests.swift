@@ -12,7 +12,7 @@ final class SessionEditorTests: XCTestCase {
     private func editorState(size: Size = Size(width: 80, height: 24)) -> AppState {
         var state = ProfileTests.state(size: size)
         state.sessionKinds = Self.kinds
-        let effects = reduce(&state, .command(.newSession))
+        let effects = reduce(&state, .command(.profile(.newSession)))
         XCTAssertEqual(effects, [.loadEditorDraft(counselorId: 1, studentId: 1, sessionId: nil)])
         XCTAssertEqual(state.screen, .editor)
         _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: nil, draft: nil, knownTopics: ["FAFSA", "Financial aid"]))
@@ -38,20 +38,20 @@ final class SessionEditorTests: XCTestCase {
         type("Nguyễn family: FAFSA 📐 walkthrough.\nNext: tax documents?", into: &state)
         XCTAssertEqual(state.editor?.note.text, "Nguyễn family: FAFSA 📐 walkthrough.\nNext: tax documents?",
                        "q, ? and Enter are text in the note")
-        _ = reduce(&state, .command(.previousField))
+        _ = reduce(&state, .command(.field(.previousField)))
         type("Fin", into: &state)
         _ = reduce(&state, .edit(.right))
         XCTAssertEqual(state.editor?.topics.text, "Financial aid, ")
-        _ = reduce(&state, .command(.nextField))
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
+        _ = reduce(&state, .command(.field(.nextField)))
         type("+7d: Bring tax documents\n", into: &state)
         XCTAssertEqual(state.editor?.followUps, [FollowUpDraft(text: "Bring tax documents", dueDate: "2026-11-30")])
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
         _ = reduce(&state, .edit(.char(" ")))
         XCTAssertEqual(state.editor?.isConfidential, true)
 
         _ = reduce(&state, .tick(ProfileTests.now.addingTimeInterval(9 * 60)))
-        let effects = reduce(&state, .command(.saveSession))
+        let effects = reduce(&state, .command(.editor(.saveSession)))
         guard case .saveSession(let save)? = effects.first else { return XCTFail("no save: \(effects)") }
         XCTAssertEqual(save.durationMinutes, 9, "timed from when the editor opened")
         XCTAssertEqual(save.topics, ["Financial aid"])
@@ -67,7 +67,7 @@ final class SessionEditorTests: XCTestCase {
 
     func testAnEmptyNoteIsNotSaved() {
         var state = editorState()
-        XCTAssertEqual(reduce(&state, .command(.saveSession)), [])
+        XCTAssertEqual(reduce(&state, .command(.editor(.saveSession))), [])
         XCTAssertEqual(state.editor?.fieldError, "the note is empty")
         XCTAssertEqual(state.status?.isError, true)
     }
@@ -75,9 +75,9 @@ final class SessionEditorTests: XCTestCase {
     func testABadFollowUpDateIsExplainedAndBlocksSaving() {
         var state = editorState()
         type("note", into: &state)
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
         type("someday: call", into: &state)
-        XCTAssertEqual(reduce(&state, .command(.saveSession)), [])
+        XCTAssertEqual(reduce(&state, .command(.editor(.saveSession))), [])
         XCTAssertEqual(state.editor?.focus, .followUps)
         XCTAssertTrue(state.editor?.fieldError?.contains("expected YYYY-MM-DD") == true)
     }
@@ -101,26 +101,26 @@ final class SessionEditorTests: XCTestCase {
         XCTAssertEqual(effects.count, 1)
         var other = editorState()
         type("x", into: &other)
-        XCTAssertEqual(reduce(&other, .command(.quit)).count, 1)
+        XCTAssertEqual(reduce(&other, .command(.global(.quit))).count, 1)
     }
 
     func testEscWithTextAsksAndYDiscardsTheDraft() {
         var state = editorState()
         type("Something", into: &state)
-        XCTAssertEqual(KeyRouter.action(for: .escape, in: state), .command(.cancelEditor))
-        _ = reduce(&state, .command(.cancelEditor))
+        XCTAssertEqual(KeyRouter.action(for: .escape, in: state), .command(.editor(.cancelEditor)))
+        _ = reduce(&state, .command(.editor(.cancelEditor)))
         XCTAssertEqual(state.overlay, .confirmDiscard)
-        _ = reduce(&state, .command(.keepEditing))
+        _ = reduce(&state, .command(.editor(.keepEditing)))
         XCTAssertEqual(state.screen, .editor)
-        _ = reduce(&state, .command(.cancelEditor))
-        let effects = reduce(&state, .command(.confirmDiscard))
+        _ = reduce(&state, .command(.editor(.cancelEditor)))
+        let effects = reduce(&state, .command(.editor(.confirmDiscard)))
         XCTAssertEqual(effects, [.discardDraft(counselorId: 1, studentId: 1, sessionId: nil)])
         XCTAssertEqual(state.screen, .profile)
     }
 
     func testEscOnAnUntouchedEditorLeavesAtOnce() {
         var state = editorState()
-        _ = reduce(&state, .command(.cancelEditor))
+        _ = reduce(&state, .command(.editor(.cancelEditor)))
         XCTAssertNil(state.overlay)
         XCTAssertEqual(state.screen, .profile)
     }
@@ -128,14 +128,14 @@ final class SessionEditorTests: XCTestCase {
     func testAStoredDraftIsResumedIntoTheEditor() {
         var state = ProfileTests.state()
         state.sessionKinds = Self.kinds
-        _ = reduce(&state, .command(.newSession))
+        _ = reduce(&state, .command(.profile(.newSession)))
         let draft = DraftPayload(kind: "career", participants: [.student, .teacher], topics: "jobs", note: "Typed before the crash",
                                  followUps: [], isConfidential: false, startedAt: ProfileTests.now, minutes: nil)
         _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: nil, draft: draft, knownTopics: []))
         XCTAssertEqual(state.editor?.note.text, "Typed before the crash")
         XCTAssertEqual(state.editor?.kind, "career")
         XCTAssertEqual(state.status?.text, "Resumed your unsaved draft for Minh Nguyễn.")
-        _ = reduce(&state, .command(.cancelEditor))
+        _ = reduce(&state, .command(.editor(.cancelEditor)))
         XCTAssertEqual(state.overlay, .confirmDiscard, "a resumed draft is unsaved text")
     }
 
@@ -146,7 +146,7 @@ final class SessionEditorTests: XCTestCase {
                                                        followUps: [], isConfidential: false, startedAt: ProfileTests.now, minutes: nil))
         _ = reduce(&state, .draftsFound([draft]))
         XCTAssertEqual(Keymaps.context(for: state), .resumeDraft)
-        let effects = reduce(&state, .command(.resumeDraft))
+        let effects = reduce(&state, .command(.editor(.resumeDraft)))
         XCTAssertEqual(state.screen, .editor)
         XCTAssertEqual(state.editor?.note.text, "one two three")
         XCTAssertEqual(effects.count, 3)
@@ -156,15 +156,15 @@ final class SessionEditorTests: XCTestCase {
 
     func testKindCyclesAndParticipantsToggle() {
         var state = editorState()
-        _ = reduce(&state, .command(.previousField))
-        _ = reduce(&state, .command(.previousField))
-        _ = reduce(&state, .command(.previousField))
+        _ = reduce(&state, .command(.field(.previousField)))
+        _ = reduce(&state, .command(.field(.previousField)))
+        _ = reduce(&state, .command(.field(.previousField)))
         XCTAssertEqual(state.editor?.focus, .kind)
         _ = reduce(&state, .edit(.right))
         XCTAssertEqual(state.editor?.kind, "college")
         _ = reduce(&state, .edit(.char("c")))
         XCTAssertEqual(state.editor?.kind, "career")
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
         _ = reduce(&state, .edit(.right))
         _ = reduce(&state, .edit(.char(" ")))
         XCTAssertEqual(state.editor?.participants, [.student, .parentGuardian])
@@ -173,7 +173,7 @@ final class SessionEditorTests: XCTestCase {
     func testEditorAt80x24() {
         var state = editorState()
         type("Talked through the FAFSA with Minh and her mother; 王伟 joined for the last part.\nNext: tax documents.", into: &state)
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
         type("fri: Bring tax documents\n", into: &state)
         assertScreen(render(state), matches: "editor-80x24")
     }
@@ -191,7 +191,7 @@ final class SessionEditorTests: XCTestCase {
         XCTAssertTrue(buffer[2, note.noteTitle.y].style.attributes.contains(.reverse), "“Note” in reverse video")
         XCTAssertEqual(cursor, Position(x: note.note.x, y: note.note.y), "the cursor waits in the note")
 
-        for _ in 0..<3 { _ = reduce(&state, .command(.nextField)) }
+        for _ in 0..<3 { _ = reduce(&state, .command(.field(.nextField))) }
         XCTAssertEqual(state.editor?.focus, .started)
         buffer = Buffer(size: state.size)
         let startedCursor = RootView.render(state, into: &buffer)
@@ -202,7 +202,7 @@ final class SessionEditorTests: XCTestCase {
         XCTAssertFalse(buffer[1, note.kind.y].style.attributes.contains(.reverse), "only the focused label is reversed")
         XCTAssertEqual(startedCursor?.y, note.timing.y)
 
-        _ = reduce(&state, .command(.nextField))
+        _ = reduce(&state, .command(.field(.nextField)))
         buffer = Buffer(size: state.size)
         _ = RootView.render(state, into: &buffer)
         XCTAssertTrue(buffer.text.contains("▸Minutes auto"), buffer.text)
@@ -223,40 +223,40 @@ final class SessionEditorTests: XCTestCase {
 final class SessionEditorDetailsTests: XCTestCase {
     func testTheStartTimeCanBeCorrectedAndMustBeValid() {
         var state = ProfileTests.state()
-        _ = reduce(&state, .command(.newSession))
+        _ = reduce(&state, .command(.profile(.newSession)))
         for character in "Met in the hallway" { _ = reduce(&state, .edit(.char(character))) }
-        while state.editor?.focus != .started { _ = reduce(&state, .command(.nextField)) }
+        while state.editor?.focus != .started { _ = reduce(&state, .command(.field(.nextField))) }
         XCTAssertEqual(state.editor?.started.text, "2026-11-23 13:20")
         _ = reduce(&state, .edit(.ctrl("u")))
         for character in "2026-11-22 09:05" { _ = reduce(&state, .edit(.char(character))) }
-        guard case .saveSession(let save)? = reduce(&state, .command(.saveSession)).first else { return XCTFail("not saved") }
+        guard case .saveSession(let save)? = reduce(&state, .command(.editor(.saveSession))).first else { return XCTFail("not saved") }
         XCTAssertEqual(LocalTime.format(save.payload.startedAt, timeZone: TimeZone(identifier: "UTC")!), "2026-11-22 09:05")
 
         var bad = ProfileTests.state()
-        _ = reduce(&bad, .command(.newSession))
+        _ = reduce(&bad, .command(.profile(.newSession)))
         _ = reduce(&bad, .edit(.char("x")))
-        while bad.editor?.focus != .started { _ = reduce(&bad, .command(.nextField)) }
+        while bad.editor?.focus != .started { _ = reduce(&bad, .command(.field(.nextField))) }
         _ = reduce(&bad, .edit(.backspace))
-        XCTAssertEqual(reduce(&bad, .command(.saveSession)), [])
+        XCTAssertEqual(reduce(&bad, .command(.editor(.saveSession))), [])
         XCTAssertEqual(bad.editor?.fieldError, "write the start as YYYY-MM-DD HH:MM")
     }
 
     func testArchivingASessionAsksFirst() {
         var state = ProfileTests.state()
-        XCTAssertEqual(KeyRouter.action(for: .char("a"), in: state), .command(.archiveSession))
-        _ = reduce(&state, .command(.archiveSession))
+        XCTAssertEqual(KeyRouter.action(for: .char("a"), in: state), .command(.profile(.archiveSession)))
+        _ = reduce(&state, .command(.profile(.archiveSession)))
         XCTAssertEqual(state.overlay, .confirmArchive(sessionId: 2))
-        XCTAssertEqual(KeyRouter.action(for: .char("n"), in: state), .command(.back))
-        let effects = reduce(&state, .command(.confirmArchive))
+        XCTAssertEqual(KeyRouter.action(for: .char("n"), in: state), .command(.global(.back)))
+        let effects = reduce(&state, .command(.profile(.confirmArchive)))
         XCTAssertEqual(effects.first, .archiveSession(sessionId: 2, counselorId: 1))
         XCTAssertNil(state.overlay)
     }
 
     func testAnotherCounselorsConfidentialSessionCannotBeArchivedOrOpened() {
         var state = ProfileTests.state()
-        _ = reduce(&state, .command(.moveDown))
+        _ = reduce(&state, .command(.list(.moveDown)))
         XCTAssertEqual(KeyRouter.action(for: .char("a"), in: state), .unavailable("Archive session: it is confidential to Marcus Okafor"))
-        _ = reduce(&state, .command(.amendSession))
+        _ = reduce(&state, .command(.profile(.amendSession)))
         XCTAssertEqual(state.screen, .profile)
         XCTAssertEqual(state.status?.text, "That note is confidential to Marcus Okafor.")
     }

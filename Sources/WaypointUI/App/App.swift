@@ -39,7 +39,7 @@ public final class App {
                 send(.terminate)
                 break
             }
-            if suspendRequested() { send(.command(.suspend)) }
+            if suspendRequested() { send(.command(.global(.suspend))) }
             guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else {
                 send(.tick(runner.now()))
                 checkForOutsideChanges()

@@ -1,30 +1,44 @@
-/// What a key binding asks for. Commands are what keymaps map keys to, what the footer
-/// and `?` help describe, and what the reducer understands.
-public enum Command: String, CaseIterable, Equatable, Sendable {
-    case quit
-    /// Stop the process for the shell's job control (Ctrl-Z); `fg` brings it back.
-    case suspend
-    case back
-    case help
-    case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
-    case startSearch, keepSearch, clearSearch
-    case switchCounselor, chooseCounselor
-    case loadDemo, startImport, runImport
-    case openStudent
-    case cycleSort, toggleNotSeen, showViews, openTasks, taskDone, openTaskStudent
-    case openReports, nextReport, nextGrouping
-    case switchPanel
-    case followUpDone, followUpDrop
-    case newSession, viewSession, amendSession, archiveSession, confirmArchive
-    case saveSession, nextField, previousField, cancelEditor
-    case confirmDiscard, keepEditing
-    case resumeDraft, discardDraft, laterDraft
-    case openPlan, nextSection, previousSection, previousYear, nextYear
-    case addPlanItem, editPlanItem, removePlanItem, confirmRemoval, cancelRemoval
-    case moveCourseLater, moveCourseEarlier, cyclePlanStatus, waiveMilestone, changePathway
-    case submitForm, cancelForm, exportPlan
-    case lockNow, unlock, nextLockCounselor
-    case saveMineOverTheirs, keepTheirs
-    /// Documentation of a key the focused field handles as typing; never dispatched.
-    case typeText
+/// What a key binding asks for: one case per feature, each with its own commands, so the
+/// central switch only routes (`AppState.perform`) and each feature's folder holds what its
+/// commands do. Commands are what keymaps map keys to, what the footer and `?` help
+/// describe, and what the reducer understands.
+public enum Command: Hashable, Sendable {
+    /// Bound once for every screen (quit, suspend) or in most (back, help).
+    case global(Global)
+    /// The focused list: the caseload, a profile panel, the plan's rows, a picker, a session being read.
+    case list(List)
+    /// The focused form: the session editor or a plan form.
+    case field(Field)
+    case welcome(Welcome)
+    case caseload(Caseload)
+    case tasks(Tasks)
+    case reports(Reports)
+    case profile(Profile)
+    case editor(Editor)
+    case plan(Plan)
+    case lock(Lock)
+    /// "Changed in another window": theirs or mine.
+    case conflict(ConflictChoice)
+
+    public enum Global: Hashable, Sendable {
+        case quit
+        /// Stop the process for the shell's job control (Ctrl-Z); `fg` brings it back.
+        case suspend
+        case back
+        case help
+        /// Documentation of a key the focused field handles as typing; never dispatched.
+        case typeText
+    }
+
+    public enum List: Hashable, Sendable {
+        case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
+    }
+
+    public enum Field: Hashable, Sendable {
+        case nextField, previousField
+    }
+
+    public enum ConflictChoice: Hashable, Sendable {
+        case saveMineOverTheirs, keepTheirs
+    }
 }

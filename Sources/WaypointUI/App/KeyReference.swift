@@ -4,7 +4,8 @@ public enum KeyReference {
         var text = """
             # Key bindings
 
-            Generated from the keymaps in `Sources/WaypointUI/Keymaps.swift` by
+            Generated from the keymaps (each feature's `*Keymap.swift` under
+            `Sources/WaypointUI/`, and the global keys in `App/Keymaps.swift`) by
             `waypoint keys > docs/KEYS.md`; a test keeps this file in step with them.
             `^X` means Ctrl-X.
 

@@ -3,8 +3,7 @@ import TerminalKit
 /// Turns a key into an action through the keymap of the focused context.
 public enum KeyRouter {
     public static func action(for key: Key, in state: AppState) -> Action? {
-        let context = Keymaps.context(for: state)
-        let keymap = Keymaps.keymap(for: context)
+        let keymap = Keymaps.keymap(for: Keymaps.context(for: state))
         if let binding = keymap.binding(for: key), binding.isTyping {
             return .edit(key)
         }
@@ -14,7 +13,6 @@ public enum KeyRouter {
             }
             return .command(binding.command)
         }
-        if [.caseloadSearch, .editor, .planForm, .views, .importRoster, .lock].contains(context) { return .edit(key) }
-        return nil
+        return keymap.isTyping ? .edit(key) : nil
     }
 }

@@ -1,4 +1,5 @@
 import TerminalKit
+import WaypointCore
 
 /// One key binding: the data that maps keys to a command, labels the footer and fills the
 /// `?` help. A binding may be shown but unavailable; `disabledReason` says why.
@@ -34,7 +35,7 @@ public struct KeyBinding: Sendable {
 
     /// A documented key that the focused field handles as typing.
     public static func typing(_ keys: [Key], _ title: String) -> KeyBinding {
-        var binding = KeyBinding(keys, .typeText, title, footer: false)
+        var binding = KeyBinding(keys, .global(.typeText), title, footer: false)
         binding.isTyping = true
         return binding
     }
@@ -76,7 +77,20 @@ public enum KeyContext: String, CaseIterable, Sendable {
 
 public struct Keymap: Sendable {
     public var context: KeyContext
+    /// A typing context: a key no binding claims is typed into the focused field (a
+    /// search, a form, the note) instead of being ignored.
+    public var isTyping: Bool
+    /// Globals (`Keymaps.globals`) this context leaves out: no suspending from the lock screen.
+    public var withoutGlobals: Set<Command>
     public var bindings: [KeyBinding]
+
+    public init(context: KeyContext, typing: Bool = false, without withoutGlobals: Set<Command> = [],
+                bindings: [KeyBinding]) {
+        self.context = context
+        isTyping = typing
+        self.withoutGlobals = withoutGlobals
+        self.bindings = bindings
+    }
 
     /// The command `key` triggers here, or nil when the key is unbound or the binding is
     /// disabled in `state` (the caller then reports the reason).

@@ -163,7 +163,26 @@ extension AppState {
         return caseload.search.text == before ? [] : [reloadCaseload()]
     }
 
+    /// Routes a command to the feature that owns it; each feature's folder says what its
+    /// commands do (`performPlan` in Plan/PlanCommands.swift, and so on).
     mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .global(let command): performGlobal(command)
+        case .list(let command): performList(command)
+        case .field(let command): performField(command)
+        case .welcome(let command): performWelcome(command)
+        case .caseload(let command): performCaseload(command)
+        case .tasks(let command): performTasks(command)
+        case .reports(let command): performReports(command)
+        case .profile(let command): performProfile(command)
+        case .editor(let command): performEditor(command)
+        case .plan(let command): performPlan(command)
+        case .lock(let command): performLock(command)
+        case .conflict(let command): resolveConflict(saveMine: command == .saveMineOverTheirs)
+        }
+    }
+
+    private mutating func performGlobal(_ command: Command.Global) -> [Effect] {
         switch command {
         case .quit:
             shouldQuit = true
@@ -175,179 +194,28 @@ extension AppState {
         case .help:
             helpReturn = overlay
             overlay = .help
+        case .typeText:
+            break
+        }
+        return []
+    }
+
+    private mutating func performList(_ command: Command.List) -> [Effect] {
+        switch command {
         case .moveUp: moveSelection(by: -1)
         case .moveDown: moveSelection(by: 1)
         case .pageUp: moveSelection(by: -max(1, visibleRowsOfFocusedList - 1))
         case .pageDown: moveSelection(by: max(1, visibleRowsOfFocusedList - 1))
         case .moveTop: moveSelection(by: Int.min / 2)
         case .moveBottom: moveSelection(by: Int.max / 2)
-        case .startSearch:
-            caseload.isSearching = true
-        case .keepSearch:
-            caseload.isSearching = false
-        case .clearSearch:
-            caseload.isSearching = false
-            guard !caseload.search.isEmpty else { return [] }
-            caseload.search = TextInput()
-            return [reloadCaseload()]
-        case .switchCounselor:
-            let current = counselorPickerRows.firstIndex { $0 == counselorId } ?? 0
-            var picker = TableState()
-            picker.select(current, rowCount: counselorPickerRows.count, visibleRows: counselorPickerVisibleRows)
-            overlay = .counselorPicker(picker)
-        case .chooseCounselor:
-            guard case .counselorPicker(let picker)? = overlay else { return [] }
-            overlay = nil
-            let rows = counselorPickerRows
-            guard rows.indices.contains(picker.selected) else { return [] }
-            counselorId = rows[picker.selected]
-            caseload.search = TextInput()
-            caseload.isSearching = false
-            // The first choice says who is at the keyboard; later ones only browse.
-            guard userId == nil, let chosen = counselorId else { return [reloadCaseload()] }
-            return [reloadCaseload()] + claimIdentity(chosen)
-        case .openStudent:
-            return openSelectedStudent()
-        case .cycleSort:
-            cycleCaseloadSort()
-        case .toggleNotSeen:
-            toggleNotSeenFilter()
-        case .showViews:
-            overlay = .views
-        case .openTasks:
-            return openTasks()
-        case .openReports:
-            reports = ReportsState()
-            screens.append(.reports)
-            return [reloadReport()]
-        case .nextReport:
-            let kinds = ReportsState.Kind.allCases
-            if let kind = reports?.kind { reports?.kind = kinds[(kind.rawValue + 1) % kinds.count] }
-            return [reloadReport()]
-        case .nextGrouping:
-            let all = ReportGrouping.allCases
-            if let current = reports?.grouping, let index = all.firstIndex(of: current) {
-                reports?.grouping = all[(index + 1) % all.count]
-            }
-            return [reloadReport()]
-        case .taskDone:
-            return completeSelectedTask()
-        case .openTaskStudent:
-            return openTaskStudent()
-        case .switchPanel:
-            switchProfilePanel()
-        case .followUpDone:
-            return closeSelectedFollowUp(as: .done)
-        case .followUpDrop:
-            return closeSelectedFollowUp(as: .dropped)
-        case .newSession:
-            return openEditor(amending: false)
-        case .viewSession:
-            guard let view = profile?.selectedSession, let id = view.session.id else { return [] }
-            overlay = .session(id: id, scroll: 0)
-            // Only its author sees a confidential note; reading it is recorded.
-            if view.session.isConfidential, !view.isRedacted {
-                return [.recordView(.viewedConfidentialNote, studentId: view.session.studentId, subject: "session \(id)",
-                                    counselorId: userId)]
-            }
-        case .amendSession:
-            if case .session? = overlay { overlay = nil }
-            return openEditor(amending: true)
-        case .archiveSession:
-            guard let id = profile?.selectedSession?.session.id else { return [] }
-            overlay = .confirmArchive(sessionId: id)
-        case .confirmArchive:
-            guard case .confirmArchive(let id)? = overlay, let counselorId = userId else { return [] }
-            overlay = nil
-            status = StatusMessage("Session archived: it left the list but stays in the record (`waypoint session list --archived`).")
-            return [.archiveSession(sessionId: id, counselorId: counselorId), reloadProfile()]
-        case .saveSession:
-            return saveEditor()
-        case .nextField:
-            screen == .plan ? movePlanFormFocus(by: 1) : moveEditorFocus(by: 1)
-        case .previousField:
-            screen == .plan ? movePlanFormFocus(by: -1) : moveEditorFocus(by: -1)
-        case .openPlan:
-            return openPlan()
-        case .nextSection:
-            switchPlanSection(by: 1)
-        case .previousSection:
-            switchPlanSection(by: -1)
-        case .previousYear:
-            switchPlanYear(by: -1)
-        case .nextYear:
-            switchPlanYear(by: 1)
-        case .addPlanItem:
-            openPlanForm(edit: false)
-        case .editPlanItem:
-            openPlanForm(edit: true)
-        case .changePathway:
-            plan?.section = .pathway
-            openPlanForm(edit: false)
-        case .removePlanItem:
-            askToRemovePlanItem()
-        case .confirmRemoval:
-            return confirmPlanRemoval()
-        case .cancelRemoval:
-            plan?.confirmRemoval = nil
-        case .moveCourseLater:
-            return moveSelectedCourse(by: 1)
-        case .moveCourseEarlier:
-            return moveSelectedCourse(by: -1)
-        case .cyclePlanStatus:
-            return cyclePlanStatus()
-        case .waiveMilestone:
-            return waiveMilestone()
-        case .submitForm:
-            return submitPlanForm()
-        case .cancelForm:
-            cancelPlanForm()
-        case .saveMineOverTheirs:
-            return resolveConflict(saveMine: true)
-        case .keepTheirs:
-            return resolveConflict(saveMine: false)
-        case .exportPlan:
-            return exportPlan()
-        case .typeText:
-            break
-        case .cancelEditor:
-            return cancelEditor()
-        case .confirmDiscard:
-            return closeEditor(discarding: true)
-        case .keepEditing:
-            overlay = nil
-        case .resumeDraft:
-            return resumeFirstDraft()
-        case .discardDraft:
-            return dropFirstDraft(discard: true)
-        case .laterDraft:
-            return dropFirstDraft(discard: false)
-        case .startImport:
-            overlay = .importRoster(TextInput())
-        case .runImport:
-            guard case .importRoster(let input)? = overlay else { return [] }
-            let folder = input.text.trimmingCharacters(in: .whitespaces)
-            guard !folder.isEmpty else {
-                status = StatusMessage("Type the folder that holds manifest.csv.", isError: true)
-                return []
-            }
-            overlay = nil
-            isBusy = true
-            progress = nil
-            status = StatusMessage("Importing \(folder)…")
-            return [.importRoster(directory: folder, counselorId: userId)]
-        case .lockNow:
-            return lockScreen(.manual)
-        case .unlock:
-            return unlock()
-        case .nextLockCounselor:
-            nextLockCounselor()
-        case .loadDemo:
-            guard !isBusy else { return [] }
-            isBusy = true
-            status = StatusMessage("Loading the demo district…")
-            return [.loadDemoDistrict]
         }
+        return []
+    }
+
+    /// Tab and Shift-Tab in whichever form has the keyboard.
+    private mutating func performField(_ command: Command.Field) -> [Effect] {
+        let delta = command == .nextField ? 1 : -1
+        screen == .plan ? movePlanFormFocus(by: delta) : moveEditorFocus(by: delta)
         return []
     }
 
@@ -426,10 +294,6 @@ extension AppState {
         if screen == .tasks { return tasksVisibleRows }
         return caseloadVisibleRows
     }
-
-    /// The picker lists every counselor, then "everyone in the district" (nil).
-    /// Until someone is at the keyboard, only counselors: "everyone" is for browsing later.
-    var counselorPickerRows: [Int64?] { userId == nil ? counselors.map(\.id) : counselors.map(\.id) + [nil] }
 }
 
 extension Int {
@@ -442,15 +306,5 @@ extension Int {
             result.append(digit)
         }
         return (self < 0 ? "-" : "") + String(result.reversed())
-    }
-}
-
-extension AppState {
-    mutating func reloadReport() -> Effect {
-        var current = reports ?? ReportsState()
-        current.requestToken += 1
-        current.report = nil
-        reports = current
-        return .loadReport(kind: current.kind, grouping: current.grouping, counselorId: counselorId, token: current.requestToken)
     }
 }

@@ -1,0 +1,61 @@
+import TerminalKit
+
+extension Command {
+    public enum Caseload: Hashable, Sendable {
+        case startSearch, keepSearch, clearSearch
+        case switchCounselor, chooseCounselor
+        case openStudent
+        case cycleSort, toggleNotSeen, showViews, openTasks, openReports
+    }
+}
+
+extension AppState {
+    mutating func performCaseload(_ command: Command.Caseload) -> [Effect] {
+        switch command {
+        case .startSearch:
+            caseload.isSearching = true
+        case .keepSearch:
+            caseload.isSearching = false
+        case .clearSearch:
+            caseload.isSearching = false
+            guard !caseload.search.isEmpty else { return [] }
+            caseload.search = TextInput()
+            return [reloadCaseload()]
+        case .switchCounselor:
+            let current = counselorPickerRows.firstIndex { $0 == counselorId } ?? 0
+            var picker = TableState()
+            picker.select(current, rowCount: counselorPickerRows.count, visibleRows: counselorPickerVisibleRows)
+            overlay = .counselorPicker(picker)
+        case .chooseCounselor:
+            guard case .counselorPicker(let picker)? = overlay else { return [] }
+            overlay = nil
+            let rows = counselorPickerRows
+            guard rows.indices.contains(picker.selected) else { return [] }
+            counselorId = rows[picker.selected]
+            caseload.search = TextInput()
+            caseload.isSearching = false
+            // The first choice says who is at the keyboard; later ones only browse.
+            guard userId == nil, let chosen = counselorId else { return [reloadCaseload()] }
+            return [reloadCaseload()] + claimIdentity(chosen)
+        case .openStudent:
+            return openSelectedStudent()
+        case .cycleSort:
+            cycleCaseloadSort()
+        case .toggleNotSeen:
+            toggleNotSeenFilter()
+        case .showViews:
+            overlay = .views
+        case .openTasks:
+            return openTasks()
+        case .openReports:
+            reports = ReportsState()
+            screens.append(.reports)
+            return [reloadReport()]
+        }
+        return []
+    }
+
+    /// The picker lists every counselor, then "everyone in the district" (nil).
+    /// Until someone is at the keyboard, only counselors: "everyone" is for browsing later.
+    var counselorPickerRows: [Int64?] { userId == nil ? counselors.map(\.id) : counselors.map(\.id) + [nil] }
+}

@@ -1,0 +1,56 @@
+import TerminalKit
+import WaypointCore
+
+extension Keymaps {
+    public static let caseload = Keymap(context: .caseload, bindings: [
+        KeyBinding([.enter], .caseload(.openStudent), "Open", disabledWhen: { state in
+            state.caseload.selectedEntry == nil ? "no student selected" : nil
+        }),
+        KeyBinding([.char("/")], .caseload(.startSearch), "Search"),
+        KeyBinding([.char("s")], .caseload(.cycleSort), "Sort", footer: false),
+        KeyBinding([.char("f")], .caseload(.toggleNotSeen), "Not seen 30d", footer: false),
+        KeyBinding([.char("v")], .caseload(.showViews), "Views"),
+        KeyBinding([.char("t")], .caseload(.openTasks), "To do"),
+        KeyBinding([.char("r")], .caseload(.openReports), "Reports", footer: false),
+        KeyBinding([.char("c")], .caseload(.switchCounselor), "Counselor", disabledWhen: { state in
+            state.counselors.count > 1 ? nil : "this database has only one counselor"
+        }),
+        KeyBinding([.escape], .caseload(.clearSearch), "Clear search", footer: false, disabledWhen: { state in
+            state.caseload.query.isEmpty ? "no search to clear" : nil
+        }),
+    ] + navigation + leaving)
+
+    public static let caseloadSearch = Keymap(context: .caseloadSearch, typing: true, bindings: [
+        KeyBinding([.enter], .caseload(.keepSearch), "Keep filter"),
+        KeyBinding([.escape], .caseload(.clearSearch), "Clear"),
+        KeyBinding([.up], .list(.moveUp), "Up", footer: false),
+        KeyBinding([.down], .list(.moveDown), "Down", footer: false),
+        KeyBinding([.pageUp], .list(.pageUp), "Page up", footer: false),
+        KeyBinding([.pageDown], .list(.pageDown), "Page down", footer: false),
+    ])
+
+    public static let views = Keymap(context: .views, typing: true, bindings: [
+        .typing([.char("1")], "Every student"),
+        .typing([.char("2")], "Seniors without FAFSA"),
+        .typing([.char("3")], "Not on track to graduate"),
+        .typing([.char("4")], "An overdue milestone"),
+        .typing([.char("5")], "Not seen in 30 days"),
+        .typing([.char("6")], "Early warning: tier 2 or 3"),
+        .typing([.char("7")], "Needs attention: tier 2-3 without an intervention, not seen in 30 days, or a milestone overdue"),
+        KeyBinding([.escape, .char("q")], .global(.back), "Close"),
+    ])
+
+    public static let counselorPicker = Keymap(context: .counselorPicker, bindings: [
+        KeyBinding([.enter], .caseload(.chooseCounselor), "Choose"),
+        KeyBinding([.char("k"), .up], .list(.moveUp), "Up"),
+        KeyBinding([.char("j"), .down], .list(.moveDown), "Down"),
+        KeyBinding([.pageUp, .ctrl("b")], .list(.pageUp), "Page up", footer: false),
+        KeyBinding([.pageDown, .ctrl("f")], .list(.pageDown), "Page down", footer: false),
+        KeyBinding([.home, .char("g")], .list(.moveTop), "First", footer: false),
+        KeyBinding([.end, .char("G")], .list(.moveBottom), "Last", footer: false),
+        KeyBinding([.char("?")], .global(.help), "Help"),
+        KeyBinding([.char("q"), .escape], .global(.back), "Cancel", disabledWhen: { state in
+            state.userId == nil ? "choose who you are first, or quit with Ctrl-C" : nil
+        }),
+    ])
+}

@@ -1,0 +1,35 @@
+extension Command {
+    public enum Plan: Hashable, Sendable {
+        case nextSection, previousSection, previousYear, nextYear
+        case addPlanItem, editPlanItem, removePlanItem, confirmRemoval, cancelRemoval
+        case moveCourseLater, moveCourseEarlier, cyclePlanStatus, waiveMilestone, changePathway
+        case submitForm, cancelForm, exportPlan
+    }
+}
+
+extension AppState {
+    mutating func performPlan(_ command: Command.Plan) -> [Effect] {
+        switch command {
+        case .nextSection: switchPlanSection(by: 1)
+        case .previousSection: switchPlanSection(by: -1)
+        case .previousYear: switchPlanYear(by: -1)
+        case .nextYear: switchPlanYear(by: 1)
+        case .addPlanItem: openPlanForm(edit: false)
+        case .editPlanItem: openPlanForm(edit: true)
+        case .changePathway:
+            plan?.section = .pathway
+            openPlanForm(edit: false)
+        case .removePlanItem: askToRemovePlanItem()
+        case .confirmRemoval: return confirmPlanRemoval()
+        case .cancelRemoval: plan?.confirmRemoval = nil
+        case .moveCourseLater: return moveSelectedCourse(by: 1)
+        case .moveCourseEarlier: return moveSelectedCourse(by: -1)
+        case .cyclePlanStatus: return cyclePlanStatus()
+        case .waiveMilestone: return waiveMilestone()
+        case .submitForm: return submitPlanForm()
+        case .cancelForm: cancelPlanForm()
+        case .exportPlan: return exportPlan()
+        }
+        return []
+    }
+}

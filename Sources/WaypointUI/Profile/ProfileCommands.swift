@@ -1,0 +1,44 @@
+extension Command {
+    public enum Profile: Hashable, Sendable {
+        case switchPanel, followUpDone, followUpDrop
+        case newSession, viewSession, amendSession, archiveSession, confirmArchive
+        case openPlan
+    }
+}
+
+extension AppState {
+    mutating func performProfile(_ command: Command.Profile) -> [Effect] {
+        switch command {
+        case .switchPanel:
+            switchProfilePanel()
+        case .followUpDone:
+            return closeSelectedFollowUp(as: .done)
+        case .followUpDrop:
+            return closeSelectedFollowUp(as: .dropped)
+        case .newSession:
+            return openEditor(amending: false)
+        case .viewSession:
+            guard let view = profile?.selectedSession, let id = view.session.id else { return [] }
+            overlay = .session(id: id, scroll: 0)
+            // Only its author sees a confidential note; reading it is recorded.
+            if view.session.isConfidential, !view.isRedacted {
+                return [.recordView(.viewedConfidentialNote, studentId: view.session.studentId, subject: "session \(id)",
+                                    counselorId: userId)]
+            }
+        case .amendSession:
+            if case .session? = overlay { overlay = nil }
+            return openEditor(amending: true)
+        case .archiveSession:
+            guard let id = profile?.selectedSession?.session.id else { return [] }
+            overlay = .confirmArchive(sessionId: id)
+        case .confirmArchive:
+            guard case .confirmArchive(let id)? = overlay, let author = userId else { return [] }
+            overlay = nil
+            status = StatusMessage("Session archived: it left the list but stays in the record (`waypoint session list --archived`).")
+            return [.archiveSession(sessionId: id, counselorId: author), reloadProfile()]
+        case .openPlan:
+            return openPlan()
+        }
+        return []
+    }
+}

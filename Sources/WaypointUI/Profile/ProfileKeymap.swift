@@ -1,0 +1,58 @@
+import TerminalKit
+import WaypointCore
+
+extension Keymaps {
+    public static let profile = Keymap(context: .profile, bindings: [
+        KeyBinding([.char("n")], .profile(.newSession), "New session", disabledWhen: { state in
+            state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
+        }),
+        KeyBinding([.enter], .profile(.viewSession), "Read session", footer: false, disabledWhen: { state in
+            state.profile?.focus != .sessions || state.profile?.selectedSession == nil ? "select a session first" : nil
+        }),
+        KeyBinding([.char("e")], .profile(.amendSession), "Amend session", footer: false, disabledWhen: { state in
+            amendBlocked(state, state.profile?.selectedSession, focused: state.profile?.focus == .sessions)
+        }),
+        KeyBinding([.char("a")], .profile(.archiveSession), "Archive session", footer: false, disabledWhen: { state in
+            guard state.profile?.focus == .sessions, let view = state.profile?.selectedSession else { return "select a session first" }
+            if view.isRedacted { return "it is confidential to \(view.authorName)" }
+            return view.session.authorId == state.userId ? nil : "only \(view.authorName), who wrote it, can archive it"
+        }),
+        KeyBinding([.char("p")], .profile(.openPlan), "Plan"),
+        KeyBinding([.tab], .profile(.switchPanel), "Sessions/follow-ups"),
+        KeyBinding([.char("x")], .profile(.followUpDone), "Follow-up done", disabledWhen: { state in
+            state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
+                ? "select a follow-up first (Tab)" : nil
+        }),
+        KeyBinding([.char("X")], .profile(.followUpDrop), "Drop follow-up", footer: false, disabledWhen: { state in
+            state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
+                ? "select a follow-up first (Tab)" : nil
+        }),
+        KeyBinding([.escape], .global(.back), "Back", footer: false),
+    ] + navigation + [
+        KeyBinding([.char("?")], .global(.help), "Help"),
+        KeyBinding([.char("q")], .global(.back), "Back"),
+    ])
+
+    public static let sessionView = Keymap(context: .sessionView, bindings: [
+        KeyBinding([.char("e")], .profile(.amendSession), "Amend", disabledWhen: { state in
+            amendBlocked(state, state.viewedSession, focused: true)
+        }),
+        KeyBinding([.char("j"), .down], .list(.moveDown), "Scroll down", footer: false),
+        KeyBinding([.char("k"), .up], .list(.moveUp), "Scroll up", footer: false),
+        KeyBinding([.pageDown, .char(" ")], .list(.pageDown), "Page down"),
+        KeyBinding([.pageUp], .list(.pageUp), "Page up", footer: false),
+        KeyBinding([.char("q"), .escape, .enter], .global(.back), "Close"),
+    ])
+
+    public static let confirmArchive = Keymap(context: .confirmArchive, bindings: [
+        KeyBinding([.char("y")], .profile(.confirmArchive), "Archive it"),
+        KeyBinding([.char("n"), .escape], .global(.back), "Keep it"),
+    ])
+
+    /// Why a session cannot be amended by the counselor at the keyboard, if it cannot.
+    static func amendBlocked(_ state: AppState, _ view: SessionView?, focused: Bool) -> String? {
+        guard focused, let view else { return "select a session first" }
+        if view.isRedacted { return "it is confidential to \(view.authorName)" }
+        return view.session.authorId == state.userId ? nil : "only \(view.authorName), who wrote it, can amend it"
+    }
+}

@@ -1,0 +1,16 @@
+import TerminalKit
+import WaypointCore
+
+extension Keymaps {
+    public static let tasks = Keymap(context: .tasks, bindings: [
+        KeyBinding([.char("x")], .tasks(.taskDone), "Done", disabledWhen: { state in
+            guard let row = state.tasks?.selected else { return "nothing selected" }
+            if case .followUp = row.source { return nil }
+            return "a milestone is marked done in the student's plan (Enter, then p)"
+        }),
+        KeyBinding([.enter], .tasks(.openTaskStudent), "Open student"),
+    ] + navigation + [
+        KeyBinding([.char("?")], .global(.help), "Help"),
+        KeyBinding([.char("q"), .escape], .global(.back), "Back"),
+    ])
+}
