@@ -15,6 +15,7 @@ extension AppDatabase {
         migrator.registerMigration("v8-audit", migrate: createAudit)
         migrator.registerMigration("v9-audit-security", migrate: auditSecurityEvents)
         migrator.registerMigration("v11-field-rules", migrate: holdCreditsToFieldRules)
+        migrator.registerMigration("v10-passphrase-attempts", migrate: passphraseAttempts)
         return migrator
     }
 
