@@ -95,7 +95,7 @@ struct ActingCounselorOption: ParsableArguments {
         } catch let error as CLIError {
             throw CLIError("acting as \(who) needs their passphrase: \(error.description)")
         }
-        try checkCounselorPassphrase(typed, of: counselor, in: db, what: "passphrase for \(who)",
+        try checkCounselorPassphrase(typed, of: counselor, in: db, wrong: "wrong passphrase for \(who)",
                                      outcome: "nothing was shown or changed")
     }
 }

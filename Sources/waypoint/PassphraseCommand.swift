@@ -99,7 +99,7 @@ struct PassphraseSetCommand: ParsableCommand {
             throw CLIError("\(counselor.displayName) already has a passphrase; to change it where there is no terminal, "
                 + "give the current one with --current-passphrase-file FILE; nothing was changed")
         }
-        try checkCounselorPassphrase(current, of: counselor, in: db, what: "current passphrase",
+        try checkCounselorPassphrase(current, of: counselor, in: db, wrong: "the current passphrase is wrong",
                                      outcome: "nothing was changed")
     }
 
@@ -121,7 +121,7 @@ struct PassphraseSetCommand: ParsableCommand {
             throw CLIError("--admin \(named) needs the admin's own passphrase; where there is no terminal, give it with "
                 + "--admin-passphrase-file FILE; nothing was changed")
         }
-        try checkCounselorPassphrase(typed, of: admin, in: db, what: "passphrase for district admin \(admin.displayName)",
+        try checkCounselorPassphrase(typed, of: admin, in: db, wrong: "wrong passphrase for district admin \(admin.displayName)",
                                      outcome: "nothing was changed")
         return admin
     }

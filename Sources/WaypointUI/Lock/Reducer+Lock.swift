@@ -89,8 +89,8 @@ extension AppState {
 
     /// Why a counselor without a passphrase is not let in, and what they can do.
     private func cannotTell(_ counselorId: Int64) -> String {
-        "\(counselorName(counselorId)) has no passphrase yet, so Waypoint cannot tell it is them. "
-            + "A district admin issues a first one: `waypoint passphrase set --as \(counselorId) --admin ADMIN`."
+        "\(counselorName(counselorId)) has no passphrase yet. A district admin gives a first one: "
+            + "`waypoint passphrase set --as \(counselorId) --admin ID`."
     }
 
     /// Tab on the lock screen: another counselor unlocks as themselves.
@@ -125,7 +125,9 @@ extension AppState {
         userConfirmed = true
         // The idle time counts again from the next tick.
         lastActivity = nil
-        if counselorId == userId { return [] }
+        // The same counselor confirmed at a start: nothing changes hands, but the database
+        // still learns who was chosen on it, if it had not yet (one written before v10).
+        if counselorId == userId { return reason == .confirmIdentity ? [.rememberUser(counselorId: counselorId)] : [] }
         let previous = userId
         // Another counselor takes over: what the previous one had open is theirs, so it
         // is closed (its draft was stored when the screen locked).
