@@ -22,8 +22,6 @@ public final class EffectRunner: EffectPerformer {
     /// Checks passphrases for the lock screen; given by the executable, which owns the key
     /// derivation. Without it, no typed passphrase matches.
     public var passphrases: PassphraseVerifier?
-    /// The time of a passphrase try, for the wait wrong ones impose; tests move it.
-    public var clock: @Sendable () -> Date = { Date() }
     /// Remembers who is at the keyboard for the next start.
     public var rememberUser: ((Int64) throws -> Void)?
     /// Where progress of a long effect goes while it runs (the app redraws).
