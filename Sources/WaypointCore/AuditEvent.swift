@@ -14,6 +14,10 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     /// Security events: a passphrase set or changed, a counselor taking over the locked
     /// screen, and a wrong passphrase at the lock screen.
     case setPassphrase, changedPassphrase, tookOver, unlockRefused
+    /// v10: each wrong passphrase (command line or lock screen); the counselor chosen at the
+    /// first start of a database, taken at their word; a district admin made; a first
+    /// passphrase issued to a counselor by a district admin.
+    case wrongPassphrase, chosenAtFirstStart, madeAdmin, issuedPassphrase
 
     /// The action in words, for `waypoint audit` and the screen.
     public var title: String {
@@ -41,6 +45,10 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
         case .changedPassphrase: "changed passphrase"
         case .tookOver: "took over the screen"
         case .unlockRefused: "unlock refused"
+        case .wrongPassphrase: "wrong passphrase"
+        case .chosenAtFirstStart: "chosen at the first start"
+        case .madeAdmin: "made district admin"
+        case .issuedPassphrase: "issued first passphrase"
         }
     }
 }

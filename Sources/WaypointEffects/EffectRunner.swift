@@ -20,7 +20,7 @@ public final class EffectRunner: EffectPerformer {
     /// given by the executable, which knows the roster format. The closure reports progress as it goes.
     public var importRoster: ((String, Int64?, @escaping (Int, Int) -> Void) throws -> String)?
     /// Checks passphrases for the lock screen; given by the executable, which owns the key
-    /// derivation. Without it, nobody has a passphrase.
+    /// derivation. Without it, no typed passphrase matches.
     public var passphrases: PassphraseVerifier?
     /// Remembers who is at the keyboard for the next start.
     public var rememberUser: ((Int64) throws -> Void)?
@@ -153,14 +153,23 @@ public final class EffectRunner: EffectPerformer {
                                         sessionId: record.sessionId, updatedAt: record.updatedAt, payload: payload)
                 })]
             case .probePassphrase(let counselorId):
-                return [.passphraseProbed(counselorId: counselorId, isSet: try passphrases?.isSet(counselorId) ?? false)]
+                return [.passphraseProbed(counselorId: counselorId, isSet: try database.passphraseHash(for: counselorId) != nil,
+                                          mayChoose: try database.mayChooseWithoutPassphrase(counselorId))]
             case .checkPassphrase(let counselorId, let passphrase):
-                guard let passphrases, try passphrases.isSet(counselorId) else {
-                    return [.passphraseChecked(counselorId: counselorId, result: .noneSet)]
+                // Without a verifier (a test) no typed passphrase matches anything stored.
+                let verifier = passphrases ?? PassphraseVerifier(matches: { _, _ in false })
+                let result: PassphraseCheck = switch try database.tryPassphrase(
+                    of: counselorId, at: "at the lock screen", now: clock(), matches: { try verifier.matches(passphrase, $0) }) {
+                case .correct: .correct
+                case .wrong(_, let wait): .wrong(wait: wait)
+                case .mustWait(let wait): .mustWait(wait)
+                case .noneSet: .noneSet(mayChoose: try database.mayChooseWithoutPassphrase(counselorId))
                 }
-                let correct = try passphrases.check(counselorId, passphrase)
-                return [.passphraseChecked(counselorId: counselorId, result: correct ? .correct : .wrong)]
+                return [.passphraseChecked(counselorId: counselorId, result: result)]
             case .rememberUser(let counselorId):
+                // The first counselor chosen on this database is kept in it, so nobody else is
+                // taken at their word later, even with config.json gone.
+                try database.recordChoice(of: counselorId)
                 try rememberUser?(counselorId)
                 return []
             case .checkForOutsideChanges:

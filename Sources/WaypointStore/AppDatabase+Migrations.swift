@@ -14,6 +14,7 @@ extension AppDatabase {
         migrator.registerMigration("v7-passphrases", migrate: createPassphrases)
         migrator.registerMigration("v8-audit", migrate: createAudit)
         migrator.registerMigration("v9-audit-security", migrate: auditSecurityEvents)
+        migrator.registerMigration("v10-passphrase-attempts", migrate: passphraseAttempts)
         migrator.registerMigration("v11-field-rules", migrate: holdCreditsToFieldRules)
         return migrator
     }

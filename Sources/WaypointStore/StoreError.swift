@@ -40,6 +40,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotChangePermissions(path: String, reason: String)
     /// A schema upgrade found rows it cannot carry over unchanged; nothing was migrated.
     case migrationRefused(String)
+    /// A passphrase or admin step that nobody proven may take (the sentence says why and what to do).
+    case identityRefused(String)
 
     public var description: String {
         switch self {
@@ -85,6 +87,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "No intervention with id \(id)."
         case .interventionClosed(let id, let status):
             "Intervention \(id) is already \(status); a closed intervention stays closed."
+        case .identityRefused(let reason):
+            reason
         case .unknownAuditAction(let action):
             "The audit trail holds an action this Waypoint does not know (\"\(action)\"); update Waypoint to read it."
         case .notAClosingStatus(let status):

@@ -86,17 +86,17 @@ struct ActingCounselorOption: ParsableArguments {
     /// Refuses, before anything is read or written, unless the counselor has no passphrase
     /// or the one given matches.
     private func confirmIdentity(of counselor: Counselor, in db: AppDatabase) throws {
-        guard let id = counselor.id, let stored = try db.passphraseHash(for: id) else { return }
+        guard let id = counselor.id, try db.passphraseHash(for: id) != nil else { return }
         let who = "\(counselor.displayName) (counselor \(id))"
+        try refuseWhileWaiting(for: counselor, in: db, then: "nothing was shown or changed")
         let typed: String
         do {
             typed = try passphrase.read(prompt: "Passphrase for \(counselor.displayName): ")
         } catch let error as CLIError {
             throw CLIError("acting as \(who) needs their passphrase: \(error.description)")
         }
-        guard try passphraseMatches(typed, stored: stored) else {
-            throw CLIError("wrong passphrase for \(who); nothing was shown or changed")
-        }
+        try checkCounselorPassphrase(typed, of: counselor, in: db, wrong: "wrong passphrase for \(who)",
+                                     outcome: "nothing was shown or changed")
     }
 }
 

@@ -1,27 +1,52 @@
 import Foundation
+import WaypointCore
 import WaypointStore
 import WaypointUI
 import WaypointVault
 
-/// The lock screen's passphrase checks, against the hashes the store keeps.
+/// The lock screen's comparison of a typed passphrase with a stored hash; the effect
+/// runner tries it through the store, under the same counting and waiting as the command
+/// line (``AppDatabase/tryPassphrase(of:at:now:matches:)``).
 ///
-/// The TUI's effect runner calls it (a check takes about 0.2 s by design: scrypt at
-/// ``ScryptCost/standard``). It throws only when the database cannot be read or the stored
-/// hash is damaged, never for a wrong passphrase.
-func passphraseVerifier(_ db: AppDatabase) -> PassphraseVerifier {
-    PassphraseVerifier(
-        isSet: { counselorId in try db.passphraseHash(for: counselorId) != nil },
-        check: { counselorId, typed in
-            guard let stored = try db.passphraseHash(for: counselorId) else { return false }
-            return try passphraseMatches(typed, stored: stored)
-        })
+/// A comparison takes about 0.2 s by design (scrypt at ``ScryptCost/standard``). It throws
+/// only when the stored hash is damaged, never for a wrong passphrase.
+func passphraseVerifier() -> PassphraseVerifier {
+    PassphraseVerifier(matches: { typed, stored in try passphraseMatches(typed, stored: stored) })
 }
 
-/// Whether `typed` is the passphrase behind an encoded hash.
+/// Whether `typed` is the passphrase behind an encoded hash. Only for what is not a
+/// counselor's passphrase try (a test of the hash); a counselor's goes through
+/// `checkCounselorPassphrase`, which counts and delays wrong tries.
 func passphraseMatches(_ typed: String, stored: String) throws -> Bool {
     do {
         return try PassphraseHash(encoded: stored).verify(typed)
     } catch let error as VaultError {
         throw CLIError("\(error)")
+    }
+}
+
+/// Refuses at once, before a passphrase is even asked for, while wrong tries impose a wait.
+func refuseWhileWaiting(for counselor: Counselor, in db: AppDatabase, then outcome: String) throws {
+    guard let id = counselor.id else { return }
+    let wait = try db.passphraseWait(for: id)
+    if wait > 0 { throw CLIError(PassphraseDelay.message(name: counselor.displayName, remaining: wait) + "; \(outcome)") }
+}
+
+/// A counselor's passphrase typed on the command line, tried under the store's rule: a
+/// wrong one is counted and audited, and earns a growing wait. Returns only when it is right
+/// (or the counselor has none); `wrong` says it was wrong ("the current passphrase is
+/// wrong"), `outcome` ends the refusal ("nothing was changed").
+func checkCounselorPassphrase(_ typed: String, of counselor: Counselor, in db: AppDatabase, wrong: String,
+                              outcome: String) throws {
+    guard let id = counselor.id else { return }
+    let result = try db.tryPassphrase(of: id, at: "on the command line") { stored in try passphraseMatches(typed, stored: stored) }
+    switch result {
+    case .correct, .noneSet:
+        return
+    case .mustWait(let wait):
+        throw CLIError(PassphraseDelay.message(name: counselor.displayName, remaining: wait) + "; \(outcome)")
+    case .wrong(_, let wait):
+        throw CLIError("\(wrong); \(outcome)"
+            + (wait > 0 ? "; after several wrong tries the next one waits \(PassphraseDelay.spoken(wait))" : ""))
     }
 }

@@ -103,7 +103,7 @@ struct RunCommand: ParsableCommand {
             return "Imported \(folder): \(counted(summary.students.added, "student")) added, "
                 + "\(summary.students.updated) updated, \(counted(summary.counselors.added, "counselor")) added."
         }
-        runner.passphrases = passphraseVerifier(db)
+        runner.passphrases = passphraseVerifier()
         runner.rememberUser = { counselorId in
             try WorkstationConfig.remember(counselorId: counselorId, forDatabase: databasePath, directory: configDirectory)
         }

@@ -49,7 +49,11 @@ final class ActingCounselorTests: XCTestCase {
         XCTAssertEqual(wrong.status, 1)
         XCTAssertTrue(wrong.stderr.contains("wrong passphrase for"), wrong.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: file))
-        XCTAssertEqual(try auditRows(binary, db).count, rowsBefore, "refusals leave no row and change nothing")
+        // Refusals change nothing; a wrong passphrase (not a missing one) is one audit row, naming whose it was.
+        let rowsAfter = try auditRows(binary, db)
+        XCTAssertEqual(rowsAfter.count, rowsBefore + 1)
+        XCTAssertEqual(rowsAfter.first?["action"] as? String, "wrongPassphrase")
+        XCTAssertEqual(rowsAfter.first?["subject"] as? String, "passphrase of counselor 2")
 
         // Counselor 1 has no passphrase: as before, and the note stays theirs.
         let colleague = try runProcess(binary, ["session", "show", sessionId, "--db", db, "--as", "1"])

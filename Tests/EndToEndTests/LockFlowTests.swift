@@ -71,6 +71,50 @@ final class LockFlowTests: XCTestCase {
         try tmux.waitFor(text: "WAYPOINT-EXIT=0")
     }
 
+    /// The walk-past of issue 12: at the start-up lock for a counselor with a passphrase,
+    /// Tab to one without and Enter. Nothing opens: no student on screen, config.json as it was.
+    func testTabToACounselorWithoutAPassphraseAtTheStartUpLockGetsNothing() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "40", "--counselors", "2"]).status, 0)
+        let right = try secretFile(scratch, "right", "tulip garden 42")
+        let set = try runProcess(binary, ["passphrase", "set", "--db", database, "--as", "1", "--passphrase-file", right])
+        XCTAssertEqual(set.status, 0, set.stderr)
+        // Counselor 2's students: what a walk-past would show.
+        var familyNames: [String] = []
+        let list = try runProcess(binary, ["student", "list", "--db", database, "--counselor", "2", "--json"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let students = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        familyNames = students.compactMap { $0["familyName"] as? String }
+        XCTAssertFalse(familyNames.isEmpty)
+
+        // This workstation remembers counselor 1 for this database.
+        let configFolder = scratch.path("config")
+        try FileManager.default.createDirectory(atPath: configFolder, withIntermediateDirectories: true)
+        let config = configFolder + "/config.json"
+        let remembered = Data(#"{"counselors": {"\#(database)": 1}}"#.utf8)
+        try remembered.write(to: URL(fileURLWithPath: config))
+
+        let tmux = try Tmux(width: 100, height: 30, environment: ["HOME": scratch.url.path, "WAYPOINT_CONFIG_DIR": configFolder])
+        try tmux.launchWaypoint(binary, database: database)
+        try tmux.waitFor(text: "This counselor protects their notes with a passphrase")
+        try tmux.press("Tab")
+        // The store has answered for counselor 2: the screen says they have none, and does not
+        // claim they protect their notes.
+        var screen = try tmux.waitFor(text: "This counselor has no passphrase yet")
+        XCTAssertFalse(screen.contains("protects their notes"), screen)
+        try tmux.press("Enter")
+        screen = try tmux.waitFor(text: "has no passphrase yet. A district admin gives a")
+        XCTAssertTrue(screen.contains("Confirm it is you"), screen)
+        for name in familyNames {
+            XCTAssertFalse(screen.contains(name), "no student of counselor 2 on screen (\(name)):\n\(screen)")
+        }
+        try tmux.press("C-c")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: config)), remembered, "config.json is unchanged")
+    }
+
     func testABrokenConfigurationStopsWithItsNameAndTheKey() throws {
         let binary = try waypointBinary()
         let scratch = try Scratch()

@@ -91,3 +91,38 @@ final class AuditSecurityEventsTests: XCTestCase {
         XCTAssertEqual(migrations.firstIndex(of: "v9-audit-security"), v8 + 1)
     }
 }
+
+/// v10-passphrase-attempts rebuilt the trail again, for the wrong-passphrase and admin rows.
+final class AuditPassphraseAttemptsMigrationTests: XCTestCase {
+    private let rowsSQL = "SELECT id, at, counselorId, actor, action, studentId, subject, detail FROM audit_event ORDER BY id"
+
+    func testTheRebuildKeepsEveryRowAndTheAppendOnlyTriggers() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v9-audit-security")
+        let before = try queue.write { db -> [Row] in
+            try db.execute(sql: """
+                INSERT INTO counselor (id, givenName, familyName) VALUES (7, 'Dana', 'Whitfield');
+                INSERT INTO audit_event (at, counselorId, actor, action, subject, detail)
+                VALUES ('2026-11-20T10:00:00.000Z', 7, 'dana', 'unlockRefused', 'lock screen', '5 wrong'),
+                       ('2026-11-20T10:01:00.000Z', NULL, 'root', 'backedUp', '/backups/b.sqlite', '');
+                """)
+            return try Row.fetchAll(db, sql: rowsSQL)
+        }
+        try AppDatabase.migrator.migrate(queue)
+        try queue.read { db in
+            XCTAssertEqual(try Row.fetchAll(db, sql: rowsSQL), before)
+            XCTAssertFalse(try db.tableExists("audit_event_v10"))
+            XCTAssertEqual(Set(try db.indexes(on: "audit_event").map(\.name)),
+                           ["audit_event_on_studentId_at", "audit_event_on_counselorId_at"])
+            let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'")
+            XCTAssertEqual(Set(triggers), ["audit_event_append_only_update", "audit_event_append_only_delete",
+                                           "audit_event_append_only_replace"])
+        }
+        for sql in ["UPDATE audit_event SET detail = '' WHERE id = 1", "DELETE FROM audit_event"] {
+            XCTAssertThrowsError(try queue.write { try $0.execute(sql: sql) }, sql)
+        }
+        let database = try AppDatabase(queue, actor: AuditActor("test-user"))
+        try database.recordAudit(AuditEntry(.wrongPassphrase, counselorId: nil, subject: "passphrase of counselor 7"))
+        XCTAssertEqual(try database.auditEvents().first?.id, 3, "ids go on after the copied rows")
+    }
+}

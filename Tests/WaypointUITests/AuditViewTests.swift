@@ -17,7 +17,8 @@ final class AuditViewTests: XCTestCase {
         app.start()
         for key: Key in [.char("d"), .enter] { app.handle(.key(key)) }
         let counselor = try XCTUnwrap(app.state.userId)
-        XCTAssertEqual(try database.auditEvents().map(\.action), [.loadedDemo])
+        // The first counselor chosen on the database is recorded (they were taken at their word).
+        XCTAssertEqual(try database.auditEvents().map(\.action), [.chosenAtFirstStart, .loadedDemo])
 
         app.handle(.key(.enter))
         let studentId = try XCTUnwrap(app.state.profile?.studentId)

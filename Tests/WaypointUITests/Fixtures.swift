@@ -40,7 +40,7 @@ enum Fixtures {
         // Ana is remembered as the counselor at this keyboard.
         state.userId = 1
         _ = reduce(&state, .started(counselors: counselors, isEmpty: false))
-        _ = reduce(&state, .passphraseProbed(counselorId: 1, isSet: false))
+        _ = reduce(&state, .passphraseProbed(counselorId: 1, isSet: false, mayChoose: true))
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries(count: rows)))
         return state
     }

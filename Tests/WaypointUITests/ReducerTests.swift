@@ -27,7 +27,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(state.overlay)
         XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 1), .probePassphrase(counselorId: 1)])
         XCTAssertEqual(state.lock?.reason, .confirmIdentity, "nothing is shown before the store has answered")
-        let answered = reduce(&state, .passphraseProbed(counselorId: 1, isSet: false))
+        let answered = reduce(&state, .passphraseProbed(counselorId: 1, isSet: false, mayChoose: true))
         XCTAssertNil(state.lock)
         XCTAssertEqual(state.userId, 1)
         XCTAssertEqual(answered, [.rememberUser(counselorId: 1), .loadDrafts(counselorId: 1)])
@@ -43,7 +43,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(reduce(&state, .passphraseProbed(counselorId: 2, isSet: true)), [])
         XCTAssertNotNil(state.lock, "quitting at the lock screen and starting again does not get around it")
         _ = reduce(&state, .command(.lock(.unlock)))
-        XCTAssertEqual(reduce(&state, .passphraseChecked(counselorId: 2, result: .correct)), [])
+        XCTAssertEqual(reduce(&state, .passphraseChecked(counselorId: 2, result: .correct)), [.rememberUser(counselorId: 2)],
+                       "the database learns who was chosen on it, if it had not yet")
         XCTAssertNil(state.lock)
         XCTAssertEqual(state.userId, 2)
 

@@ -39,7 +39,9 @@ public enum Action: Equatable, Sendable {
     case terminate
     /// A key was pressed: the idle lock starts counting again.
     case activity(Date)
-    case passphraseProbed(counselorId: Int64, isSet: Bool)
+    /// `mayChoose`: the store takes this counselor at their word without a passphrase (the
+    /// only counselor, or the one chosen first on this database, or nobody chosen yet).
+    case passphraseProbed(counselorId: Int64, isSet: Bool, mayChoose: Bool = false)
     case passphraseChecked(counselorId: Int64, result: PassphraseCheck)
 }
 

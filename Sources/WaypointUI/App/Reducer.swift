@@ -61,8 +61,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .activity(let time):
         state.lastActivity = time
         return []
-    case .passphraseProbed(let counselorId, let isSet):
-        return state.passphraseProbed(counselorId: counselorId, isSet: isSet)
+    case .passphraseProbed(let counselorId, let isSet, let mayChoose):
+        return state.passphraseProbed(counselorId: counselorId, isSet: isSet, mayChoose: mayChoose)
     case .passphraseChecked(let counselorId, let result):
         return state.passphraseChecked(counselorId: counselorId, result: result)
     case .databaseChanged:

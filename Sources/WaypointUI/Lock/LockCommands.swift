@@ -9,9 +9,7 @@ extension AppState {
         switch command {
         case .lockNow: return lockScreen(.manual)
         case .unlock: return unlock()
-        case .nextLockCounselor:
-            nextLockCounselor()
-            return []
+        case .nextLockCounselor: return nextLockCounselor()
         }
     }
 }

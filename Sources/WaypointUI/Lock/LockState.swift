@@ -20,14 +20,14 @@ public struct LockState: Equatable, Sendable {
     /// The passphrase as typed: never drawn, and cleared as soon as it has been checked.
     public var passphrase = TextInput()
     public var error: String?
-    /// Wrong passphrases in a row; each one makes the next check wait longer.
-    public var failures = 0
     /// A check is running (the key derivation is slow on purpose).
     public var isChecking = false
     /// Whether the counselor has a passphrase at all; nil until the store has answered.
     public var hasPassphrase: Bool?
-    /// After several wrong passphrases, no check before this time.
-    public var retryAt: Date?
+    /// Whether the store would take this counselor at their word without a passphrase;
+    /// nil until it has answered. Wrong tries and their wait are kept in the database, not
+    /// here, so neither a restart nor Tab resets them.
+    public var mayChoose: Bool?
 
     public init(reason: Reason, counselorId: Int64) {
         self.reason = reason
@@ -38,19 +38,22 @@ public struct LockState: Equatable, Sendable {
 /// What the store says about a typed passphrase.
 public enum PassphraseCheck: Equatable, Sendable {
     case correct
-    case wrong
-    /// The counselor has not set a passphrase (`waypoint passphrase set`).
-    case noneSet
+    /// Wrong, and the wait it imposes before the next try (0 while tries are free).
+    case wrong(wait: TimeInterval = 0)
+    /// Refused without being checked: earlier wrong tries impose this much more waiting.
+    case mustWait(TimeInterval)
+    /// The counselor has not set a passphrase (`waypoint passphrase set`); `mayChoose`: the
+    /// store would take them at their word all the same (see `passphraseProbed`).
+    case noneSet(mayChoose: Bool = false)
 }
 
-/// How the lock screen asks the store about passphrases, without knowing the key
-/// derivation (the executable supplies it).
+/// How the lock screen compares a typed passphrase with a stored hash, without knowing the
+/// key derivation (the executable supplies it). Counting, waiting and auditing are the
+/// store's (`AppDatabase.tryPassphrase`), the same as on the command line.
 public struct PassphraseVerifier: Sendable {
-    public var isSet: @Sendable (Int64) throws -> Bool
-    public var check: @Sendable (Int64, String) throws -> Bool
+    public var matches: @Sendable (_ typed: String, _ stored: String) throws -> Bool
 
-    public init(isSet: @escaping @Sendable (Int64) throws -> Bool, check: @escaping @Sendable (Int64, String) throws -> Bool) {
-        self.isSet = isSet
-        self.check = check
+    public init(matches: @escaping @Sendable (_ typed: String, _ stored: String) throws -> Bool) {
+        self.matches = matches
     }
 }

@@ -18,7 +18,7 @@ enum LockView {
         row += 2
         let mark = state.asciiOnly ? "*" : "•"
         let masked = TextInput(String(repeating: mark, count: lock.passphrase.characters.count))
-        var cursor: Position? = TextField.render(masked, prompt: "Passphrase: ", placeholder: placeholder(lock),
+        var cursor: Position? = TextField.render(masked, prompt: "Passphrase: ", placeholder: placeholder(lock, state: state),
                                                  into: &buffer, area: Rect(x: inner.x, y: row, width: inner.width, height: 1))
         cursor?.x -= masked.characters.count - lock.passphrase.cursor
         row += 2
@@ -49,12 +49,20 @@ enum LockView {
         case .manual:
             return "Locked.\(kept)"
         case .confirmIdentity:
-            return "This counselor protects their notes with a passphrase. Type it to continue."
+            switch lock.hasPassphrase {
+            case true?: return "This counselor protects their notes with a passphrase. Type it to continue."
+            case false? where lock.mayChoose == true:
+                return "This counselor has no passphrase yet; nobody has been chosen here before. Enter opens."
+            case false?: return "This counselor has no passphrase yet, so Waypoint cannot tell it is them."
+            case nil: return "Type this counselor's passphrase to continue."
+            }
         }
     }
 
-    private static func placeholder(_ lock: LockState) -> String {
-        lock.hasPassphrase == false && lock.reason != .confirmIdentity ? "no passphrase set: Enter opens" : ""
+    /// Enter opens without a passphrase only for the counselor already at the keyboard.
+    private static func placeholder(_ lock: LockState, state: AppState) -> String {
+        lock.hasPassphrase == false && lock.reason != .confirmIdentity && lock.counselorId == state.userId
+            ? "no passphrase set: Enter opens" : ""
     }
 }
 

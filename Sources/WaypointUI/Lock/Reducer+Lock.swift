@@ -1,13 +1,10 @@
 import Foundation
 import TerminalKit
+import WaypointCore
 
 /// The lock screen and who is at the keyboard: locking on idle or on request, unlocking
 /// with a passphrase, taking over as another counselor, and confirming a new identity.
 extension AppState {
-    /// Wrong passphrases allowed in a row before the screen makes the next try wait.
-    static let lockFailuresBeforeDelay = 5
-    static let lockRetryDelay: TimeInterval = 30
-
     /// Covers the screen. Whatever is being written is stored as a draft first, so it
     /// survives even if nobody comes back and the process is ended.
     mutating func lockScreen(_ reason: LockState.Reason) -> [Effect] {
@@ -27,9 +24,11 @@ extension AppState {
         return now.timeIntervalSince(last) >= limit ? lockScreen(.idle) : []
     }
 
-    /// A counselor is chosen who is not yet known to be at the keyboard (first run, or a
-    /// new database): if they protect their work with a passphrase, it is asked for before
-    /// any student is shown.
+    /// A counselor is chosen who is not yet known to be at the keyboard (a start, or a new
+    /// database): if they protect their work with a passphrase, it is asked for before any
+    /// student is shown; if they have none, only the store's rule lets them in (the only
+    /// counselor, the one chosen first on this database, or nobody chosen yet), never a
+    /// name picked with Tab or written into config.json.
     mutating func claimIdentity(_ counselorId: Int64) -> [Effect] {
         var claim = LockState(reason: .confirmIdentity, counselorId: counselorId)
         claim.isChecking = true
@@ -37,14 +36,16 @@ extension AppState {
         return [.probePassphrase(counselorId: counselorId)]
     }
 
-    mutating func passphraseProbed(counselorId: Int64, isSet: Bool) -> [Effect] {
+    mutating func passphraseProbed(counselorId: Int64, isSet: Bool, mayChoose: Bool) -> [Effect] {
         guard var current = lock, current.counselorId == counselorId else { return [] }
         current.hasPassphrase = isSet
+        current.mayChoose = mayChoose
         if current.reason == .confirmIdentity, current.isChecking {
             current.isChecking = false
+            // Nothing to confirm with: only a first choice is taken at its word.
+            if !isSet, !mayChoose { current.error = cannotTell(counselorId) }
             lock = current
-            // Nothing to confirm with: the first choice is taken at its word.
-            return isSet ? [] : openLock(as: counselorId)
+            return !isSet && mayChoose ? openLock(as: counselorId) : []
         }
         lock = current
         return []
@@ -52,57 +53,60 @@ extension AppState {
 
     mutating func unlock() -> [Effect] {
         guard var current = lock, !current.isChecking else { return [] }
-        if let retryAt = current.retryAt, now < retryAt {
-            current.error = "Too many wrong passphrases: try again in \(Int(retryAt.timeIntervalSince(now).rounded(.up))) s."
-            lock = current
-            return []
-        }
         let typed = current.passphrase.text
         current.passphrase = TextInput()
         current.isChecking = true
         current.error = nil
         lock = current
+        // Even while a wait is running the store is asked: it refuses unseen, and it alone
+        // knows the wait (kept in the database for every process alike).
         return [.checkPassphrase(counselorId: current.counselorId, passphrase: typed)]
     }
 
     mutating func passphraseChecked(counselorId: Int64, result: PassphraseCheck) -> [Effect] {
         guard var current = lock, current.counselorId == counselorId else { return [] }
         current.isChecking = false
+        let name = counselorName(counselorId)
         switch result {
         case .correct:
             return openLock(as: counselorId)
-        case .noneSet where counselorId == userId || current.reason == .confirmIdentity:
+        case .noneSet where current.reason != .confirmIdentity && counselorId == userId:
+            // The counselor already at the keyboard in this run, who has no passphrase.
+            return openLock(as: counselorId)
+        case .noneSet(let mayChoose) where current.reason == .confirmIdentity && mayChoose:
             return openLock(as: counselorId)
         case .noneSet:
-            let name = counselorName(counselorId)
-            current.error = "\(name) has no passphrase yet, so Waypoint cannot tell it is them. "
-                + "They set one with `waypoint passphrase set --as \(counselorId)`."
-        case .wrong:
-            current.failures += 1
-            current.error = "Wrong passphrase."
-            if current.failures >= AppState.lockFailuresBeforeDelay {
-                current.retryAt = now.addingTimeInterval(AppState.lockRetryDelay)
-                current.error = "Wrong passphrase \(current.failures) times: wait \(Int(AppState.lockRetryDelay)) s before trying again."
-                lock = current
-                return [.recordSecurityEvent(.unlockRefused, counselorId: counselorId,
-                                             detail: "\(current.failures) wrong passphrases in a row")]
-            }
+            current.error = cannotTell(counselorId)
+        case .wrong(let wait):
+            current.error = wait > 0 ? "Wrong passphrase. " + PassphraseDelay.message(name: name, remaining: wait) + "."
+                : "Wrong passphrase."
+        case .mustWait(let wait):
+            current.error = PassphraseDelay.message(name: name, remaining: wait) + "."
         }
         lock = current
         return []
     }
 
+    /// Why a counselor without a passphrase is not let in, and what they can do.
+    private func cannotTell(_ counselorId: Int64) -> String {
+        "\(counselorName(counselorId)) has no passphrase yet. A district admin gives a first one: "
+            + "`waypoint passphrase set --as \(counselorId) --admin ID`."
+    }
+
     /// Tab on the lock screen: another counselor unlocks as themselves.
-    mutating func nextLockCounselor() {
-        guard var current = lock, !current.isChecking, counselors.count > 1 else { return }
+    mutating func nextLockCounselor() -> [Effect] {
+        guard var current = lock, !current.isChecking, counselors.count > 1 else { return [] }
         let ids = counselors.compactMap(\.id)
         let index = ids.firstIndex(of: current.counselorId) ?? -1
         current.counselorId = ids[(index + 1) % ids.count]
         current.passphrase = TextInput()
         current.error = nil
         current.hasPassphrase = nil
-        // Wrong tries and the wait they earned stay: Tab must not be a way to reset them.
+        current.mayChoose = nil
+        // Wrong tries and the wait they earned are the store's, per counselor: Tab resets nothing.
         lock = current
+        // Asked only so the screen says what Enter would do; choosing still goes through unlock.
+        return [.probePassphrase(counselorId: current.counselorId)]
     }
 
     mutating func editLock(_ key: Key) {
@@ -121,7 +125,9 @@ extension AppState {
         userConfirmed = true
         // The idle time counts again from the next tick.
         lastActivity = nil
-        if counselorId == userId { return [] }
+        // The same counselor confirmed at a start: nothing changes hands, but the database
+        // still learns who was chosen on it, if it had not yet (one written before v10).
+        if counselorId == userId { return reason == .confirmIdentity ? [.rememberUser(counselorId: counselorId)] : [] }
         let previous = userId
         // Another counselor takes over: what the previous one had open is theirs, so it
         // is closed (its draft was stored when the screen locked).
