@@ -27,27 +27,45 @@ public enum PrivateWorkFolder {
     }
 
     /// The stale folders in `parent`, oldest name first.
-    public static func stale(in parent: URL = FileManager.default.temporaryDirectory) -> [String] {
+    public static func stale(in parent: URL = FileManager.default.temporaryDirectory, now: Date = Date()) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        return names.filter { $0.hasPrefix(prefix) }.sorted()
-            .map { parent.appendingPathComponent($0).path }
-            .filter(isStale)
+        return names.sorted().map { parent.appendingPathComponent($0).path }.filter { path in
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            return name.hasPrefix(prefix) ? isStale(path) : isEarlierLeftover(path, name: name, now: now)
+        }
     }
 
     /// Removes the stale folders in `parent`; returns what it removed.
     @discardableResult
-    public static func sweep(in parent: URL = FileManager.default.temporaryDirectory) -> [String] {
-        stale(in: parent).filter { (try? FileManager.default.removeItem(atPath: $0)) != nil }
+    public static func sweep(in parent: URL = FileManager.default.temporaryDirectory, now: Date = Date()) -> [String] {
+        stale(in: parent, now: now).filter { (try? FileManager.default.removeItem(atPath: $0)) != nil }
     }
 
     private static func isStale(_ folder: String) -> Bool {
-        var info = stat()
-        // Not a symbolic link, not someone else's: those are never ours to remove.
-        guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid() else { return false }
+        guard isOwnFolder(folder) else { return false }
         let lock = open((folder as NSString).appendingPathComponent(lockName), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard lock >= 0 else { return !ownerIsAlive(folder) }
         defer { close(lock) }
         return flock(lock, LOCK_EX | LOCK_NB) == 0
+    }
+
+    /// Not a symbolic link, not someone else's: those are never ours to remove.
+    private static func isOwnFolder(_ folder: String) -> Bool {
+        var info = stat()
+        return lstat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == getuid()
+    }
+
+    /// Before this naming, a killed encrypted backup or restore left `waypoint-<UUID>`
+    /// holding only `backup.sqlite` or `restore.sqlite`. With no lock to ask, such a folder
+    /// untouched for an hour is taken as stale (no backup runs that long).
+    private static func isEarlierLeftover(_ folder: String, name: String, now: Date) -> Bool {
+        guard name.hasPrefix("waypoint-"), UUID(uuidString: String(name.dropFirst("waypoint-".count))) != nil,
+              isOwnFolder(folder),
+              let modified = (try? FileManager.default.attributesOfItem(atPath: folder))?[.modificationDate] as? Date,
+              now.timeIntervalSince(modified) > 3600,
+              let content = try? FileManager.default.contentsOfDirectory(atPath: folder), !content.isEmpty else { return false }
+        let copies = ["backup.sqlite", "restore.sqlite"].flatMap { [$0] + NewFile.companions.map($0.appending) }
+        return Set(content).isSubset(of: copies)
     }
 
     /// For a folder without its lock (killed between creating the folder and the lock, or

@@ -61,6 +61,18 @@ final class LeftoverCopiesTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: parent.appendingPathComponent("waypoint-private-3-file").path))
     }
 
+    /// Folders an earlier Waypoint left (`waypoint-<UUID>`, no lock): only an hour after
+    /// they were last changed, and only when they hold nothing but its plain copy.
+    func testAnEarlierWaypointsFolderIsSweptOnlyWhenOldAndHoldingOnlyItsCopy() throws {
+        let old = try folder("waypoint-\(UUID().uuidString)")
+        let other = try folder("waypoint-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: other + "/notes.txt", contents: Data())
+        let later = Date().addingTimeInterval(2 * 3600)
+        XCTAssertEqual(PrivateWorkFolder.stale(in: parent), [], "changed within the hour")
+        XCTAssertEqual(PrivateWorkFolder.sweep(in: parent, now: later), [old])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other + "/notes.txt"))
+    }
+
     func testAnUnfinishedCopyIsRemovedOnlyOnceItsWriterIsGone() throws {
         let name = "b.sqlite" + NewFile.partialMarker + "0000abcd"
         let path = parent.appendingPathComponent(name).path
