@@ -78,10 +78,12 @@ final class BackupKillTests: XCTestCase {
                 XCTAssertTrue(line.hasPrefix("WARNING  plain copies of student records left behind"), String(line))
                 XCTAssertTrue(line.contains("Fix: `waypoint doctor --fix --db \(setup.db)` removes them"), String(line))
                 XCTAssertEqual(try privateFolders(setup.tmp), left, "doctor alone changes nothing")
+                XCTAssertEqual(try run(setup, ["student", "list", "--db", setup.db]).status, 0)
+                XCTAssertEqual(try privateFolders(setup.tmp), [], "\(point): any command that opens the database sweeps it")
             }
             let again = try run(setup, ["backup", backup, "--db", setup.db, "--encrypt"], passphrase: passphrase)
             XCTAssertEqual(again.status, 0, "\(point): \(again.stderr)")
-            XCTAssertEqual(try privateFolders(setup.tmp), [], "\(point): swept at start")
+            XCTAssertEqual(try privateFolders(setup.tmp), [], point)
             XCTAssertEqual(try partials(in: setup.scratch.url.path, for: "\(point).wpenc"), [], point)
         }
     }
