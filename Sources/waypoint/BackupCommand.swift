@@ -48,23 +48,19 @@ struct BackupCommand: ParsableCommand {
                 throw CLIError("\(file) was not made because the audit trail could not record it: \(error)")
             }
         }
-        guard encrypt else {
-            do {
-                try db.backup(to: file, beforePublishing: record)
-            } catch let error as StoreError {
-                throw CLIError(error.description)
-            }
-            print("Backed up \(database.resolvedPath) to \(file).")
-            return
-        }
-        let secret = try passphrase.read(prompt: "Passphrase for the backup (at least 8 characters): ", confirm: true)
+        let secret = encrypt ? try passphrase.read(prompt: "Passphrase for the backup (at least 8 characters): ", confirm: true) : nil
         do {
-            try EncryptedBackupFiles.backup(db, to: file, passphrase: secret, beforePublishing: record)
+            if let secret {
+                try EncryptedBackupFiles.backup(db, to: file, passphrase: secret, beforePublishing: record)
+            } else {
+                try db.backup(to: file, beforePublishing: record)
+            }
         } catch let error as StoreError {
             throw CLIError(error.description)
         }
-        print("Backed up \(database.resolvedPath) to \(file), encrypted. Keep the passphrase: "
-            + "without it this backup cannot be restored.")
+        print(secret == nil ? "Backed up \(database.resolvedPath) to \(file)."
+              : "Backed up \(database.resolvedPath) to \(file), encrypted. Keep the passphrase: "
+                + "without it this backup cannot be restored.")
     }
 }
 
