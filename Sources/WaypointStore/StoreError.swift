@@ -18,6 +18,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case sessionNotFound(id: Int64)
     case courseNotFound(id: Int64)
     case backupExists(path: String)
+    case cannotWriteBackup(path: String, reason: String)
+    /// A file given to restore that is cut short, damaged or not a backup at all.
+    case incompleteBackup(path: String, reason: String)
     case planEntryNotFound(section: String, id: Int64)
     case followUpNotFound(id: Int64)
     /// Confidential notes belong to their author alone.
@@ -69,6 +72,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "\(path) is a SQLite database made by another program; Waypoint will not change it. Give another path with --db."
         case .backupExists(let path):
             "\(path) already exists; Waypoint does not overwrite files. Choose a new name."
+        case .cannotWriteBackup(let path, let reason):
+            "Cannot write \(path): \(reason); nothing was left under that name."
+        case .incompleteBackup(let path, let reason):
+            "\(path) is not a complete Waypoint backup: \(reason)."
         case .courseNotFound(let id):
             "No course with id \(id) in any plan."
         case .planEntryNotFound(let section, let id):

@@ -39,19 +39,28 @@ struct BackupCommand: ParsableCommand {
         let counselor = try acting.resolveIfKnown(in: db, passphraseFor: "the backup's passphrase")
         let entry = AuditEntry(.backedUp, counselorId: counselor?.id,
                                subject: absolutePath(file) + (encrypt ? " (encrypted)" : ""))
-        guard encrypt else {
+        // Recorded once the copy is complete and before it takes its name: a copy that
+        // exists always has its row, and one whose row cannot be written is never made.
+        let record = {
             do {
-                try withAudit(db, entry, file: file) { try db.backup(to: file) }
-            } catch let error as StoreError {
-                throw CLIError(error.description)
+                try db.recordAudit(entry)
+            } catch {
+                throw CLIError("\(file) was not made because the audit trail could not record it: \(error)")
             }
-            print("Backed up \(database.resolvedPath) to \(file).")
-            return
         }
-        let secret = try passphrase.read(prompt: "Passphrase for the backup (at least 8 characters): ", confirm: true)
-        try withAudit(db, entry, file: file) { try EncryptedBackupFiles.backup(db, to: file, passphrase: secret) }
-        print("Backed up \(database.resolvedPath) to \(file), encrypted. Keep the passphrase: "
-            + "without it this backup cannot be restored.")
+        let secret = encrypt ? try passphrase.read(prompt: "Passphrase for the backup (at least 8 characters): ", confirm: true) : nil
+        do {
+            if let secret {
+                try EncryptedBackupFiles.backup(db, to: file, passphrase: secret, beforePublishing: record)
+            } else {
+                try db.backup(to: file, beforePublishing: record)
+            }
+        } catch let error as StoreError {
+            throw CLIError(error.description)
+        }
+        print(secret == nil ? "Backed up \(database.resolvedPath) to \(file)."
+              : "Backed up \(database.resolvedPath) to \(file), encrypted. Keep the passphrase: "
+                + "without it this backup cannot be restored.")
     }
 }
 
@@ -73,32 +82,38 @@ struct RestoreCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: file) else {
             throw CLIError("there is no backup at \(file); nothing was replaced")
         }
+        guard !NewFile.isPartial(file) else {
+            throw CLIError(StoreError.incompleteBackup(path: file, reason: "it was left by a backup that was stopped "
+                + "before it finished").description + " Nothing was replaced.")
+        }
         if EncryptedBackupFiles.isEncrypted(file) {
             let secret = try passphrase.read(prompt: "Passphrase of the backup \(file): ")
             // Decrypted (and so authenticated) before the database is even opened.
-            try EncryptedBackupFiles.decrypted(file, passphrase: secret) { plain in
-                try restore(from: plain, shownAs: file)
+            let plain = try EncryptedBackupFiles.decrypted(file, passphrase: secret)
+            try restore(recordedAs: absolutePath(file) + " (encrypted)") { db, previous, subject in
+                try db.restore(decrypted: plain, named: file, keepingPreviousAt: previous, recordedAs: subject)
             }
         } else {
             guard passphrase.file == nil else {
                 throw CLIError("\(file) is not an encrypted backup, so it takes no passphrase; nothing was replaced")
             }
-            try restore(from: file, shownAs: file)
+            try restore(recordedAs: absolutePath(file)) { db, previous, subject in
+                try db.restore(from: file, keepingPreviousAt: previous, recordedAs: subject)
+            }
         }
     }
 
-    /// Restores from `path` (the backup, or its decrypted copy); messages and the audit
-    /// row name the backup the user gave, `name`.
-    private func restore(from path: String, shownAs name: String) throws {
+    /// Opens the database and runs `replace` with the path for the previous content and the
+    /// audit row's subject; store errors become messages that say nothing was replaced.
+    private func restore(recordedAs subject: String, _ replace: (AppDatabase, String, String) throws -> Void) throws {
         let db = try database.open()
         let previous = absolutePath(Self.freshPreviousPath(for: database.resolvedPath, at: Date()))
         do {
-            try db.restore(from: path, keepingPreviousAt: previous,
-                           recordedAs: absolutePath(name) + (path == name ? "" : " (encrypted)"))
+            try replace(db, previous, subject)
         } catch let error as StoreError {
-            throw CLIError(error.description.replacingOccurrences(of: path, with: name) + " Nothing was replaced.")
+            throw CLIError(error.description + " Nothing was replaced.")
         }
-        print("Restored \(database.resolvedPath) from \(name); the previous content is in \(previous).")
+        print("Restored \(database.resolvedPath) from \(file); the previous content is in \(previous).")
     }
 
     /// `DB.before-restore-20261123-160512`, or with `-2`, `-3`… when restores follow each other

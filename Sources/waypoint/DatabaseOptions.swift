@@ -33,6 +33,8 @@ struct DatabaseOptions: ParsableArguments {
 
     private func opening(_ body: (String) throws -> AppDatabase) throws -> AppDatabase {
         let location = resolvedPath
+        // Plain copies a killed backup or restore left behind are removed before anything else.
+        LeftoverCopies.remove(databasePath: location)
         do {
             return try body(location)
         } catch let error as StoreError {

@@ -14,20 +14,24 @@ struct DoctorCommand: ParsableCommand {
             One line per check: OK, WARNING (works, but worth knowing) or PROBLEM, with how to fix it. \
             The exit status is 1 when there is a problem. --fix makes the database, its -wal and -shm \
             files owner-only (0600) and its folder owner-only (0700) when the folder holds only the \
-            database; it changes nothing else.
+            database, and removes plain copies a stopped backup or restore left behind; it changes nothing else.
             """)
 
     @OptionGroup var database: DatabaseOptions
 
-    @Flag(help: "Make the database files owner-only (and their folder, when it is the database's own); nothing else.")
+    @Flag(help: "Make the database files owner-only (and their folder, when it is the database's own) and remove copies a stopped backup left; nothing else.")
     var fix = false
 
     func run() throws {
         let path = database.resolvedPath
-        if fix { try tightenPermissions(path) }
+        if fix {
+            try tightenPermissions(path)
+            LeftoverChecks.fix(databasePath: path)
+        }
         var findings: [DoctorFinding] = []
         print("Database \(path)")
         findings += report(DatabaseChecks.run(path: path))
+        findings += report(LeftoverChecks.run(databasePath: path))
         let configDirectory = DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment)
         print("Catalogs in \(configDirectory)")
         findings += report(CatalogChecks.run(configDirectory: configDirectory))

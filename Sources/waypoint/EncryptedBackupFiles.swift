@@ -3,21 +3,27 @@ import WaypointStore
 import WaypointVault
 
 /// The file side of encrypted backups: the plain SQLite copy only ever lives in a private
-/// temporary folder (0700, file 0600) that is removed when the work is done or fails.
+/// temporary folder (see ``PrivateWorkFolder``) that is removed when the work is done or
+/// fails, and swept at the next start if a kill left it behind.
 enum EncryptedBackupFiles {
     /// Backs `db` up into `destination`, sealed under `passphrase`. `destination` is
-    /// created 0600 and never replaces an existing file; on any failure it is not left behind.
-    static func backup(_ db: AppDatabase, to destination: String, passphrase: String) throws {
+    /// created 0600 and never replaces an existing file; it appears complete or not at all,
+    /// after `beforePublishing` (the audit row) has run.
+    static func backup(_ db: AppDatabase, to destination: String, passphrase: String,
+                       beforePublishing: () throws -> Void) throws {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw CLIError(StoreError.backupExists(path: destination).description)
         }
-        let sealed = try withPrivateFolder { folder in
+        let sealed = try PrivateWorkFolder.with { folder in
             let plain = folder.appendingPathComponent("backup.sqlite").path
             try db.backup(to: plain)
+            TestHook.reached("encrypted-backup-plain-copied")
             let data = try Data(contentsOf: URL(fileURLWithPath: plain))
             return try vault { try EncryptedBackup.seal(data, passphrase: passphrase) }
         }
-        try writeNew(sealed, to: destination)
+        try NewFile.create(destination, stage: "encrypted-backup",
+                           write: { _, handle in try handle.write(contentsOf: sealed) },
+                           beforePublishing: beforePublishing)
     }
 
     /// Whether `path` starts like an encrypted backup.
@@ -28,52 +34,15 @@ enum EncryptedBackupFiles {
         return EncryptedBackup.isEncrypted(prefix: prefix)
     }
 
-    /// Decrypts `path` into a private temporary file and hands its path to `body`; the
-    /// file is removed afterwards. Throws before `body` runs when the passphrase is wrong
-    /// or the file was changed or cut short.
-    static func decrypted<T>(_ path: String, passphrase: String, _ body: (String) throws -> T) throws -> T {
+    /// Decrypts `path`: throws when the passphrase is wrong or the file was changed or cut short.
+    static func decrypted(_ path: String, passphrase: String) throws -> Data {
         let sealed: Data
         do {
             sealed = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw CLIError("cannot read the backup \(path): \(error.localizedDescription)")
         }
-        let plain = try vault(path) { try EncryptedBackup.open(sealed, passphrase: passphrase) }
-        return try withPrivateFolder { folder in
-            let file = folder.appendingPathComponent("restore.sqlite").path
-            try writeNew(plain, to: file)
-            return try body(file)
-        }
-    }
-
-    /// A fresh 0700 folder under the system's temporary folder, removed after `body`.
-    private static func withPrivateFolder<T>(_ body: (URL) throws -> T) throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("waypoint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try body(folder)
-    }
-
-    /// Creates `path` 0600 with O_EXCL (never replacing a file, not even one that appeared
-    /// a moment ago) and writes `data` to disk; removes it again if writing fails.
-    private static func writeNew(_ data: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            let reason = errno == EEXIST ? "it already exists; Waypoint does not overwrite files. Choose a new name"
-                : String(cString: strerror(errno))
-            throw CLIError("cannot create \(path): \(reason)")
-        }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            try? handle.close()
-            unlink(path)
-            throw CLIError("cannot write \(path): \(error.localizedDescription)")
-        }
+        return try vault(path) { try EncryptedBackup.open(sealed, passphrase: passphrase) }
     }
 
     /// Vault errors as messages that name the file.
