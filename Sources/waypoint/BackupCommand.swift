@@ -45,12 +45,12 @@ struct BackupCommand: ParsableCommand {
             } catch let error as StoreError {
                 throw CLIError(error.description)
             }
-            print("Backed up \(database.resolvedPath) to \(file).")
+            say("Backed up \(database.resolvedPath) to \(file).")
             return
         }
         let secret = try passphrase.read(prompt: "Passphrase for the backup (at least 8 characters): ", confirm: true)
         try withAudit(db, entry, file: file) { try EncryptedBackupFiles.backup(db, to: file, passphrase: secret) }
-        print("Backed up \(database.resolvedPath) to \(file), encrypted. Keep the passphrase: "
+        say("Backed up \(database.resolvedPath) to \(file), encrypted. Keep the passphrase: "
             + "without it this backup cannot be restored.")
     }
 }
@@ -98,7 +98,7 @@ struct RestoreCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(error.description.replacingOccurrences(of: path, with: name) + " Nothing was replaced.")
         }
-        print("Restored \(database.resolvedPath) from \(name); the previous content is in \(previous).")
+        say("Restored \(database.resolvedPath) from \(name); the previous content is in \(previous).")
     }
 
     /// `DB.before-restore-20261123-160512`, or with `-2`, `-3`… when restores follow each other

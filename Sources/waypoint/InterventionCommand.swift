@@ -67,6 +67,7 @@ struct InterventionAddCommand: ParsableCommand {
         guard !goal.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("--goal is empty; an intervention needs a goal")
         }
+        try checkTyped(goal, as: .title, "--goal")
     }
 
     func run() throws {
@@ -88,7 +89,7 @@ struct InterventionAddCommand: ParsableCommand {
         let saved = try db.addIntervention(Intervention(
             studentId: student.id!, kind: kind, ownerId: ownerCounselor.id!, goal: goal, startDate: startDate,
             endDate: endDate, sessionsPerWeek: perWeek, minutesPerSession: minutes), by: counselor.id)
-        print("Started intervention \(saved.id!) for \(student.printableName) (\(student.localId)): "
+        say("Started intervention \(saved.id!) for \(student.printableName) (\(student.localId)): "
             + "\(catalogs.interventionKinds.title(of: kind)), \(saved.dosageText).")
     }
 }
@@ -110,6 +111,7 @@ struct InterventionNoteCommand: ParsableCommand {
     var date: String?
 
     func validate() throws {
+        try checkTyped(text, as: .note, "--text")
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("--text is empty; a progress note needs text")
         }
@@ -124,7 +126,7 @@ struct InterventionNoteCommand: ParsableCommand {
         } catch StoreError.interventionNotFound {
             throw CLIError("no intervention with ID \(interventionId) (see `waypoint intervention list`)")
         }
-        print("Added a progress note to intervention \(interventionId).")
+        say("Added a progress note to intervention \(interventionId).")
     }
 }
 
@@ -147,6 +149,8 @@ struct InterventionCloseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last day (default: today).", valueName: "date"))
     var end: String?
 
+    func validate() throws { try checkTyped(note, as: .note, "--note") }
+
     func run() throws {
         guard let closing = InterventionStatus(rawValue: status), InterventionStatus.closing.contains(closing) else {
             throw CLIError("unknown --status \"\(status)\"; expected completed or discontinued")
@@ -165,6 +169,6 @@ struct InterventionCloseCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(error.description)
         }
-        print("Intervention \(interventionId) is \(closing.rawValue) as of \(endDate.iso).")
+        say("Intervention \(interventionId) is \(closing.rawValue) as of \(endDate.iso).")
     }
 }

@@ -52,7 +52,7 @@ struct PassphraseSetCommand: ParsableCommand {
             throw CLIError("\(error); nothing was changed")
         }
         try db.setPassphraseHash(hash.encoded, for: counselorId)
-        print("Passphrase \(existing == nil ? "set" : "changed") for \(counselor.displayName) (counselor \(counselorId)). "
+        say("Passphrase \(existing == nil ? "set" : "changed") for \(counselor.displayName) (counselor \(counselorId)). "
             + "Keep it safe: Waypoint cannot show or recover it.")
     }
 
