@@ -38,8 +38,9 @@ let package = Package(
                 .embedInCode("catalogs/intervention-kinds.json"),
             ]
         ),
-        // Exports and roster import: files in and out, no terminal, no database.
-        .target(name: "Interchange", dependencies: ["WaypointCore", .product(name: "CSV", package: "CSV.swift")]),
+        // Exports and roster import: files in and out, no terminal, no database. TerminalKit
+        // only for its sanitizer: every format's output policy starts from the same rule.
+        .target(name: "Interchange", dependencies: ["WaypointCore", "TerminalKit", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "TerminalKit"),
         // Passphrase hashes and encrypted backups: swift-crypto only, no database, no terminal.
         .target(

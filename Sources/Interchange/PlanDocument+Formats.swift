@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 
 /// The formats a plan is exported in.
 public enum PlanFormat: String, CaseIterable, Sendable {
@@ -15,15 +16,14 @@ public enum PlanFormat: String, CaseIterable, Sendable {
 }
 
 extension PlanDocument {
+    /// The document in `format`, through that format's output policy (see
+    /// `Sanitizer+Formats.swift`): safe to print or to open, whatever the data holds.
     public func rendered(as format: PlanFormat) throws -> String {
         switch format {
         case .text: return text
         case .markdown: return markdown
         case .html: return html
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        case .json: return try JSONOutput.text(self)
         }
     }
 
@@ -58,7 +58,8 @@ extension PlanDocument {
         return line
     }
 
-    /// Plain text for email or a plain printer.
+    /// Plain text for email or a plain printer; each line sanitized like a terminal row, so
+    /// the file is as safe to `cat` as the command's own output.
     public var text: String {
         var lines = ["COLLEGE AND CAREER PLAN", ""] + headline + ["", status, ""]
         lines.append("GRADUATION REQUIREMENTS")
@@ -72,15 +73,12 @@ extension PlanDocument {
             lines += ["", "WORK-BASED LEARNING AND CREDENTIALS"] + entries.map { "  \($0.kind): \($0.text) (\($0.detail))" }
         }
         if !pathwayHistory.isEmpty { lines += ["", "PATHWAY CHANGES"] + pathwayHistory.map { "  " + $0 } }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(Sanitizer.sanitize).joined(separator: "\n") + "\n"
     }
 
     public var markdown: String {
-        // Markdown passes HTML through, so text from data is escaped like HTML.
-        func m(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;")
-        }
+        // Every line made from data is escaped: a title is never a link, an image or HTML.
+        let m = Sanitizer.markdown
         var lines = ["# College and career plan: \(m(studentName))", ""] + headline.map { "- \(m($0))" } + ["", "**\(m(status))**", ""]
         lines += ["## Graduation requirements", ""] + requirementLines.map { "- \(m($0))" }
         for year in years {
@@ -97,10 +95,7 @@ extension PlanDocument {
 
     /// One page or two on paper: compact type, years in a grid, nothing that needs a screen.
     public var html: String {
-        func e(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let e = Sanitizer.html
         var body = "<h1>College and career plan: \(e(studentName))</h1>\n<ul class=\"meta\">"
         body += headline.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
         body += "<p class=\"status \(onTrack ? "ok" : "short")\">\(e(status))</p>\n"

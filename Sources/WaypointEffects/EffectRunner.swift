@@ -96,7 +96,7 @@ public final class EffectRunner: EffectPerformer {
                     .first { $0.studentId == studentId && $0.sessionId == sessionId }
                 return [.editorDraftLoaded(studentId: studentId, sessionId: sessionId,
                                            draft: try stored.map { try DraftCoding.decode($0.payload) },
-                                           knownTopics: try database.knownTopics())]
+                                           knownTopics: try database.knownTopics(viewerId: counselorId))]
             case .saveDraft(let counselorId, let studentId, let sessionId, let payload):
                 try database.saveDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId,
                                        payload: try DraftCoding.encode(payload))

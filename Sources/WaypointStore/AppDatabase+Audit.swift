@@ -28,12 +28,15 @@ extension AppDatabase {
         arguments += [query.limit ?? -1]
         let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_event \(condition) ORDER BY at DESC, id DESC LIMIT ?",
-                             arguments: arguments).map { row in
+            let confidential = try ConfidentialSessions.subjects(db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM audit_event \(condition) ORDER BY at DESC, id DESC LIMIT ?",
+                                    arguments: arguments).map { row in
                 guard let action = AuditAction(rawValue: row["action"]) else { throw StoreError.unknownAuditAction(row["action"]) }
+                let subject: String = row["subject"]
                 return AuditEvent(id: row["id"], at: AuditTime.date(row["at"]) ?? Date(timeIntervalSince1970: 0),
                                   counselorId: row["counselorId"], actor: row["actor"], action: action,
-                                  studentId: row["studentId"], subject: row["subject"], detail: row["detail"])
+                                  studentId: row["studentId"], subject: subject,
+                                  detail: ConfidentialSessions.shown(row["detail"], subject: subject, confidential: confidential))
             }
         }
     }
@@ -54,7 +57,9 @@ extension AppDatabase {
                       by counselorId: Int64?, extra: String = "", now: Date = Date()) throws {
         let after = try AuditSnapshot(db, record)
         guard before != after || !extra.isEmpty, let studentId = (after ?? before)?.studentId else { return }
-        let detail = [AuditSnapshot.describe(from: before, to: after), extra].filter { !$0.isEmpty }.joined(separator: "; ")
+        let withheld = record.withheld(before, after)
+        let detail = [AuditSnapshot.describe(from: before, to: after, withholding: withheld), extra]
+            .filter { !$0.isEmpty }.joined(separator: "; ")
         try recordAudit(db, AuditEntry(action, counselorId: counselorId, studentId: studentId,
                                        subject: record.subject(after ?? before), detail: detail), now: now)
     }
@@ -91,6 +96,14 @@ enum AuditedRecord {
             FROM intervention i WHERE id = ?
             """, [id])
         }
+    }
+
+    /// The fields a row about this record leaves out: a confidential session's topics and
+    /// participants say what it was about and who was there, which is as private as its
+    /// note. A session confidential before or after the change counts.
+    func withheld(_ before: AuditSnapshot?, _ after: AuditSnapshot?) -> [String] {
+        guard case .session = self, [before, after].contains(where: { $0?.value("isConfidential") == "yes" }) else { return [] }
+        return ConfidentialSessions.withheldFields
     }
 
     func subject(_ snapshot: AuditSnapshot?) -> String {
@@ -130,16 +143,22 @@ struct AuditSnapshot: Equatable {
     }
 
     /// "a: x -> y; …" for a change, "added (a: x; …)" and "removed (a: x; …)" otherwise.
-    static func describe(from before: AuditSnapshot?, to after: AuditSnapshot?) -> String {
+    /// The `withheld` fields are named, never shown: "topics changed, withheld: …".
+    static func describe(from before: AuditSnapshot?, to after: AuditSnapshot?, withholding withheld: [String] = []) -> String {
         func listed(_ snapshot: AuditSnapshot) -> String {
-            snapshot.fields.filter { $0.value != "none" }.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
+            snapshot.fields.filter { $0.value != "none" && !withheld.contains($0.name) }
+                .map { "\($0.name): \($0.value)" }.joined(separator: "; ")
+        }
+        func hidden(_ names: [String], _ verb: String) -> [String] {
+            names.isEmpty ? [] : ["\(names.joined(separator: " and ")) \(verb)withheld: confidential session"]
         }
         switch (before, after) {
-        case (nil, let after?): return "added (\(listed(after)))"
-        case (let before?, nil): return "removed (\(listed(before)))"
+        case (nil, let after?): return (["added (\(listed(after)))"] + hidden(withheld, "")).joined(separator: "; ")
+        case (let before?, nil): return (["removed (\(listed(before)))"] + hidden(withheld, "")).joined(separator: "; ")
         case (let before?, let after?):
-            return zip(before.fields, after.fields).filter { $0.value != $1.value }
-                .map { "\($0.name): \($0.value) -> \($1.value)" }.joined(separator: "; ")
+            let changed = zip(before.fields, after.fields).filter { $0.value != $1.value }
+            return (changed.filter { !withheld.contains($0.0.name) }.map { "\($0.name): \($0.value) -> \($1.value)" }
+                + hidden(changed.map { $0.0.name }.filter(withheld.contains), "changed, ")).joined(separator: "; ")
         case (nil, nil): return ""
         }
     }
@@ -152,6 +171,35 @@ struct AuditSnapshot: Equatable {
         case .string(let text): text
         case .blob(let data): "\(data.count) bytes"
         }
+    }
+}
+
+/// What the trail shows of confidential sessions: their topics and participants to nobody,
+/// not even their author (`waypoint audit` asks for no identity).
+///
+/// New rows leave them out (`AuditedRecord.withheld`). Rows written before that, and rows
+/// written while a session was still open to colleagues, may hold them; the table is
+/// append-only and cannot be corrected, so such a row's detail is withheld as it is read.
+enum ConfidentialSessions {
+    static let withheldFields = ["participants", "topics"]
+
+    /// The subjects ("session 42") of every session that is confidential now or was at some
+    /// point, as far as the trail itself says.
+    static func subjects(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: """
+            SELECT 'session ' || id FROM advising_session WHERE isConfidential
+            UNION SELECT subject FROM audit_event WHERE subject GLOB 'session [0-9]*'
+              AND (detail LIKE '%isConfidential: yes%' OR detail LIKE '%isConfidential: no -> yes%')
+            """))
+    }
+
+    /// `detail` as it may be shown: withheld when it is about a confidential session and
+    /// names one of the withheld fields.
+    static func shown(_ detail: String, subject: String, confidential: Set<String>) -> String {
+        guard confidential.contains(subject),
+              withheldFields.contains(where: { detail.contains("\($0): ") }) else { return detail }
+        return detail.hasPrefix("added (") ? "added (details withheld: confidential session)"
+            : "details withheld: confidential session"
     }
 }
 

@@ -112,12 +112,16 @@ extension AppDatabase {
         }
     }
 
-    /// Topics used before, most used first: what the topic field completes from.
-    public func knownTopics(limit: Int = 200) throws -> [String] {
+    /// Topics used before, most used first: what the topic field completes from. Only
+    /// topics `viewerId` may read count: those of sessions open to colleagues and of their
+    /// own confidential ones; another counselor's confidential topics are theirs alone.
+    public func knownTopics(viewerId: Int64?, limit: Int = 200) throws -> [String] {
         try read { db in
             try String.fetchAll(db, sql: """
-                SELECT topic FROM session_topic GROUP BY topic ORDER BY count(*) DESC, topic LIMIT ?
-                """, arguments: [limit])
+                SELECT topic FROM session_topic t JOIN advising_session s ON s.id = t.sessionId
+                WHERE NOT s.isConfidential OR s.authorId IS ?
+                GROUP BY topic ORDER BY count(*) DESC, topic LIMIT ?
+                """, arguments: [viewerId, limit])
         }
     }
 

@@ -55,7 +55,7 @@ struct AuditCommand: ParsableCommand {
                 [LocalTime.format($0.date, timeZone: .current), $0.counselor ?? "\($0.actor) (no counselor)", $0.title,
                  $0.studentLocalId ?? "", $0.subject, $0.detail]
             }), terminator: "")
-            FileHandle.standardError.write(Data("\(counted(rows.count, "audit row"))\n".utf8))
+            warn("\(counted(rows.count, "audit row"))")
         }
     }
 

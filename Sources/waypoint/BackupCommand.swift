@@ -58,7 +58,7 @@ struct BackupCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(error.description)
         }
-        print(secret == nil ? "Backed up \(database.resolvedPath) to \(file)."
+        say(secret == nil ? "Backed up \(database.resolvedPath) to \(file)."
               : "Backed up \(database.resolvedPath) to \(file), encrypted. Keep the passphrase: "
                 + "without it this backup cannot be restored.")
     }
@@ -113,7 +113,7 @@ struct RestoreCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(error.description + " Nothing was replaced.")
         }
-        print("Restored \(database.resolvedPath) from \(file); the previous content is in \(previous).")
+        say("Restored \(database.resolvedPath) from \(file); the previous content is in \(previous).")
     }
 
     /// `DB.before-restore-20261123-160512`, or with `-2`, `-3`… when restores follow each other

@@ -30,19 +30,19 @@ struct BenchCommand: ParsableCommand {
             try printJSON(result)
             return
         }
-        print("Waypoint benchmark: \(result.students) students (loaded in \(String(format: "%.1f", result.loadSeconds)) s)")
+        say("Waypoint benchmark: \(result.students) students (loaded in \(String(format: "%.1f", result.loadSeconds)) s)")
         print(TextTable.render(header: ["Path", "Samples", "p50 ms", "p95 ms", "p99 ms"], rows: result.figures.map {
             [$0.name, String($0.samples), String(format: "%.2f", $0.p50Milliseconds), String(format: "%.2f", $0.p95Milliseconds),
              String(format: "%.2f", $0.p99Milliseconds)]
         }), terminator: "")
         for ratio in result.ratios {
-            print("\(ratio.name): \(String(format: "%.1f", ratio.ratio))x (p50 against p50)")
+            say("\(ratio.name): \(String(format: "%.1f", ratio.ratio))x (p50 against p50)")
         }
         for note in result.notes { print("Note: \(note)") }
-        print("Peak resident memory of the interactive screen (waypoint run, its own VmHWM): "
+        say("Peak resident memory of the interactive screen (waypoint run, its own VmHWM): "
             + "\(String(format: "%.0f", result.terminalPeakResidentMegabytes)) MB on one caseload, "
             + "\(String(format: "%.0f", result.terminalDistrictPeakResidentMegabytes)) MB with the whole district open")
-        print("Peak resident memory of this benchmark process (holds the generated district): "
+        say("Peak resident memory of this benchmark process (holds the generated district): "
             + "\(String(format: "%.0f", result.peakResidentMegabytes)) MB")
     }
 }

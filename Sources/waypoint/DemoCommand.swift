@@ -42,7 +42,7 @@ struct DemoCommand: ParsableCommand {
             let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
             let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: seed)
             let summary = try OneRosterWriter.write(district, to: oneroster, abc: abc)
-            print("Wrote a OneRoster 1.2 bundle to \(oneroster): \(counted(summary.students, "student")), "
+            say("Wrote a OneRoster 1.2 bundle to \(oneroster): \(counted(summary.students, "student")), "
                 + "\(counted(summary.counselors, "counselor")), \(counted(summary.schools, "school")), with caseloads.csv "
                 + "and abc-attendance.csv, abc-behavior.csv, abc-marks.csv for `waypoint import abc`.")
             return
@@ -59,7 +59,7 @@ struct DemoCommand: ParsableCommand {
         let interventions = DemoInterventions.generate(for: district.students, abc: abc, rules: loadCatalogs().earlyWarning,
                                                        today: CivilDate.today(), seed: seed)
         try db.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions)
-        print("Loaded the demo district into \(database.resolvedPath): "
+        say("Loaded the demo district into \(database.resolvedPath): "
             + "\(counted(district.students.count, "student")), \(counted(district.counselors.count, "counselor")), "
             + "\(counted(district.schools.count, "school")).")
     }

@@ -29,18 +29,18 @@ struct DoctorCommand: ParsableCommand {
             LeftoverChecks.fix(databasePath: path)
         }
         var findings: [DoctorFinding] = []
-        print("Database \(path)")
+        say("Database \(path)")
         findings += report(DatabaseChecks.run(path: path))
         findings += report(LeftoverChecks.run(databasePath: path))
         let configDirectory = DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment)
-        print("Catalogs in \(configDirectory)")
+        say("Catalogs in \(configDirectory)")
         findings += report(CatalogChecks.run(configDirectory: configDirectory))
-        print("Terminal")
+        say("Terminal")
         findings += report(TerminalChecks.run(environment: ProcessInfo.processInfo.environment,
                                               outputIsTerminal: isatty(STDOUT_FILENO) == 1))
         let problems = findings.filter { $0.level == .problem }.count
         let warnings = findings.filter { $0.level == .warning }.count
-        print(problems == 0 ? "No problems\(warnings > 0 ? " (\(counted(warnings, "warning")))" : "")."
+        say(problems == 0 ? "No problems\(warnings > 0 ? " (\(counted(warnings, "warning")))" : "")."
               : "\(counted(problems, "problem")) found.")
         if problems > 0 { throw ExitCode(1) }
     }
@@ -50,17 +50,17 @@ struct DoctorCommand: ParsableCommand {
         do {
             _ = try AppDatabase.diagnose(path: path)
         } catch StoreError.notWaypointDatabase {
-            print("SKIPPED  \(path) is another program's database; --fix leaves its permissions alone")
+            say("SKIPPED  \(path) is another program's database; --fix leaves its permissions alone")
             return
         } catch {
             // Missing or damaged: its files are still Waypoint's to tighten.
         }
         do {
             for entry in try DatabasePermissions.tightenFiles(databasePath: path) {
-                print("FIXED    \(entry.path): mode \(entry.octalMode) -> \(DatabasePermissions.octal(entry.tightenedMode))")
+                say("FIXED    \(entry.path): mode \(entry.octalMode) -> \(DatabasePermissions.octal(entry.tightenedMode))")
             }
             if let folder = try DatabasePermissions.tightenFolder(databasePath: path) {
-                print("FIXED    \(folder.path): mode \(folder.octalMode) -> \(DatabasePermissions.octal(folder.tightenedMode))")
+                say("FIXED    \(folder.path): mode \(folder.octalMode) -> \(DatabasePermissions.octal(folder.tightenedMode))")
             }
         } catch let error as StoreError {
             throw CLIError(error.description)

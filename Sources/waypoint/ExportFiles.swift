@@ -24,7 +24,7 @@ func sendExport(_ text: String, to file: String?, db: AppDatabase, _ entry: Audi
     var recorded = entry
     recorded.detail += " to \(absolutePath(file))"
     try withAudit(db, recorded, file: file) { try writeNewPrivateFile(text, to: file) }
-    FileHandle.standardError.write(Data("Wrote \(file)\n".utf8))
+    warn("Wrote \(file)")
 }
 
 /// ``NewPrivateFile/write(_:to:)`` with its refusal as a command-line error.

@@ -75,7 +75,7 @@ struct FollowUpSetCommand: ParsableCommand {
         } catch StoreError.followUpNotFound {
             throw CLIError("no follow-up with ID \(followUpId) (see `waypoint followup list`)")
         }
-        print("Follow-up \(followUpId) is \(newStatus.rawValue).")
+        say("Follow-up \(followUpId) is \(newStatus.rawValue).")
     }
 }
 

@@ -60,11 +60,11 @@ struct ImportOneRosterCommand: ParsableCommand {
             reading.finish()
         } catch {
             reading.finish()
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            warn(error.description)
             throw CLIError("\(counted(error.errors.count, "error")) in \(directory)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")
         }
         for warning in result.warnings {
-            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            warn("warning: \(warning)")
         }
         let db = try database.open()
         let summary: RosterImportSummary
@@ -77,8 +77,8 @@ struct ImportOneRosterCommand: ParsableCommand {
             throw CLIError("\(error.description) Nothing was imported.")
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(reading.started))
-        print(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory) in \(seconds) s:")
-        print(summary.description)
+        say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory) in \(seconds) s:")
+        say(summary.description)
     }
 }
 
@@ -106,7 +106,7 @@ struct ImportABCCommand: ParsableCommand {
         do {
             batch = try ABCReader.read(URL(fileURLWithPath: file), students: db.abcStudentKeys())
         } catch let error as RosterImportError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            warn(error.description)
             throw CLIError("\(counted(error.errors.count, "error")) in \(file)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")
         }
         let summary: ABCImportSummary
@@ -115,7 +115,7 @@ struct ImportABCCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError("\(error.description) Nothing was imported.")
         }
-        print(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
-        print(summary.description)
+        say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
+        say(summary.description)
     }
 }

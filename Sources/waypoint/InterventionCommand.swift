@@ -58,6 +58,7 @@ struct InterventionAddCommand: ParsableCommand {
         guard !goal.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("--goal is empty; an intervention needs a goal")
         }
+        try checkTyped(goal, as: .title, "--goal")
     }
 
     func run() throws {
@@ -79,7 +80,7 @@ struct InterventionAddCommand: ParsableCommand {
         let saved = try db.addIntervention(Intervention(
             studentId: student.id!, kind: kind, ownerId: ownerCounselor.id!, goal: goal, startDate: startDate,
             endDate: endDate, sessionsPerWeek: perWeek, minutesPerSession: minutes), by: counselor.id)
-        print("Started intervention \(saved.id!) for \(student.printableName) (\(student.localId)): "
+        say("Started intervention \(saved.id!) for \(student.printableName) (\(student.localId)): "
             + "\(catalogs.interventionKinds.title(of: kind)), \(saved.dosageText).")
     }
 }
@@ -101,6 +102,7 @@ struct InterventionNoteCommand: ParsableCommand {
     var date: String?
 
     func validate() throws {
+        try checkTyped(text, as: .note, "--text")
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("--text is empty; a progress note needs text")
         }
@@ -115,7 +117,7 @@ struct InterventionNoteCommand: ParsableCommand {
         } catch StoreError.interventionNotFound {
             throw CLIError("no intervention with ID \(interventionId) (see `waypoint intervention list`)")
         }
-        print("Added a progress note to intervention \(interventionId).")
+        say("Added a progress note to intervention \(interventionId).")
     }
 }
 
@@ -138,6 +140,8 @@ struct InterventionCloseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last day (default: today).", valueName: "date"))
     var end: String?
 
+    func validate() throws { try checkTyped(note, as: .note, "--note") }
+
     func run() throws {
         let closing = status.status
         let endDate = try DateOptions.day(end, option: "--end") ?? CivilDate.today()
@@ -154,6 +158,6 @@ struct InterventionCloseCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(error.description)
         }
-        print("Intervention \(interventionId) is \(closing.rawValue) as of \(endDate.iso).")
+        say("Intervention \(interventionId) is \(closing.rawValue) as of \(endDate.iso).")
     }
 }

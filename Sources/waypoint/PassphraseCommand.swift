@@ -85,7 +85,7 @@ struct PassphraseSetCommand: ParsableCommand {
             try db.setFirstPassphrase(hash.encoded, for: counselorId, issuedBy: issuer?.id)
         }
         let by = issuer.map { " by district admin \($0.displayName)" } ?? ""
-        print("Passphrase \(existing == nil ? "set" : "changed") for \(counselor.displayName) (counselor \(counselorId))\(by). "
+        say("Passphrase \(existing == nil ? "set" : "changed") for \(counselor.displayName) (counselor \(counselorId))\(by). "
             + "Keep it safe: Waypoint cannot show or recover it.")
     }
 

@@ -21,6 +21,8 @@ struct PlanAddWBLCommand: ParsableCommand {
     @Option(help: "Start date.") var start: String?
     @Option(help: "End date.") var end: String?
 
+    func validate() throws { try checkTyped(organization, as: .title, "--organization") }
+
     func run() throws {
         let wblKind = kind
         guard !organization.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--organization is empty") }
@@ -31,7 +33,7 @@ struct PlanAddWBLCommand: ParsableCommand {
         let db = try database.open()
         var stored = item
         stored.studentId = try db.student(matching: studentId).id!
-        print("Added work-based learning \(try db.addWorkBasedLearning(stored, by: acting.resolveIfKnown(in: db)?.id)).")
+        say("Added work-based learning \(try db.addWorkBasedLearning(stored, by: acting.resolveIfKnown(in: db)?.id)).")
     }
 }
 
@@ -45,13 +47,18 @@ struct PlanAddCreditCommand: ParsableCommand {
     @Option(help: "The college or university.") var institution: String
     @Option(help: "College credits (0.5 to 60).") var credits: String
 
+    func validate() throws {
+        try checkTyped(course, as: .title, "--course")
+        try checkTyped(institution, as: .name, "--institution")
+    }
+
     func run() throws {
         guard !course.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--course is empty") }
         guard !institution.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--institution is empty") }
         let value = try parseNumber(credits, field: "--credits", rule: FieldRules.collegeCredits)
         let db = try database.open()
         let student = try db.student(matching: studentId)
-        print("Added college credit \(try db.addCollegeCredit(CollegeCredit(studentId: student.id!, course: course, institution: institution, credits: value), by: acting.resolveIfKnown(in: db)?.id)).")
+        say("Added college credit \(try db.addCollegeCredit(CollegeCredit(studentId: student.id!, course: course, institution: institution, credits: value), by: acting.resolveIfKnown(in: db)?.id)).")
     }
 }
 
@@ -66,13 +73,18 @@ struct PlanAddCertificationCommand: ParsableCommand {
     @Option(help: "Whether it is earned yet.") var status: CertificationStatus = .inProgress
     @Option(help: "Date earned or started.") var date: String?
 
+    func validate() throws {
+        try checkTyped(name, as: .title, "--name")
+        try checkTyped(issuer, as: .name, "--issuer")
+    }
+
     func run() throws {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--name is empty") }
         let certStatus = status
         let when = try DateOptions.day(date, option: "--date")
         let db = try database.open()
         let student = try db.student(matching: studentId)
-        print("Added certification \(try db.addCertification(Certification(studentId: student.id!, name: name, issuer: issuer, status: certStatus, date: when), by: acting.resolveIfKnown(in: db)?.id)).")
+        say("Added certification \(try db.addCertification(Certification(studentId: student.id!, name: name, issuer: issuer, status: certStatus, date: when), by: acting.resolveIfKnown(in: db)?.id)).")
     }
 }
 
@@ -86,6 +98,8 @@ struct PlanAddEvidenceCommand: ParsableCommand {
     @Option(help: "The artifact or reflection.") var artifact: String
     @Option(help: "Date (default: today).") var date: String?
 
+    func validate() throws { try checkTyped(artifact, as: .title, "--artifact") }
+
     func run() throws {
         let catalogs = loadCatalogs()
         _ = try accepted(competency, as: "--competency", from: catalogs.competencies.competencies.map { ($0.id, $0.id) })
@@ -93,6 +107,6 @@ struct PlanAddEvidenceCommand: ParsableCommand {
         let when = try DateOptions.day(date, option: "--date") ?? CivilDate.today()
         let db = try database.open()
         let student = try db.student(matching: studentId)
-        print("Added evidence \(try db.addEvidence(CompetencyEvidence(studentId: student.id!, competencyId: competency, artifact: artifact, date: when), by: acting.resolveIfKnown(in: db)?.id)).")
+        say("Added evidence \(try db.addEvidence(CompetencyEvidence(studentId: student.id!, competencyId: competency, artifact: artifact, date: when), by: acting.resolveIfKnown(in: db)?.id)).")
     }
 }

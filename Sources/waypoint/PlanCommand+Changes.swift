@@ -38,6 +38,12 @@ struct PlanCourseAddCommand: ParsableCommand {
     @Option(help: "The mark earned (completed courses only).") var mark: String?
     @Option(help: "The term (Fall, Spring, Year).") var term: String?
 
+    func validate() throws {
+        try checkTyped(title, as: .title, "--title")
+        try checkTyped(mark, as: .identifier, "--mark")
+        try checkTyped(term, as: .title, "--term")
+    }
+
     func run() throws {
         let catalogs = loadCatalogs()
         let db = try database.open()
@@ -53,7 +59,7 @@ struct PlanCourseAddCommand: ParsableCommand {
                                                     credits: try parseNumber(credits, field: "--credits", rule: FieldRules.courseCredits),
                                                     level: courseLevel, term: term, status: courseStatus, gradeEarned: mark),
                                       by: acting.resolveIfKnown(in: db)?.id)
-        print("Added course \(course.id!) \(title) to grade \(grade) of \(student.printableName)'s plan.")
+        say("Added course \(course.id!) \(title) to grade \(grade) of \(student.printableName)'s plan.")
     }
 }
 
@@ -77,7 +83,7 @@ struct PlanCourseMoveCommand: ParsableCommand {
         } catch StoreError.courseNotFound {
             throw CLIError("no course with ID \(courseId)")
         }
-        print("Moved course \(courseId) to grade \(grade).")
+        say("Moved course \(courseId) to grade \(grade).")
     }
 }
 
@@ -95,7 +101,7 @@ struct PlanCourseRemoveCommand: ParsableCommand {
         } catch StoreError.courseNotFound {
             throw CLIError("no course with ID \(courseId)")
         }
-        print("Removed course \(courseId).")
+        say("Removed course \(courseId).")
     }
 }
 
@@ -114,6 +120,8 @@ struct PlanPathwaySetCommand: ParsableCommand {
     @Argument(help: "The pathway id (see the pathways catalog).") var pathway: String
     @Option(help: "Why the pathway changes (kept in the history).") var reason: String
 
+    func validate() throws { try checkTyped(reason, as: .title, "--reason") }
+
     func run() throws {
         let catalogs = loadCatalogs()
         _ = try accepted(pathway, as: "pathway", from: catalogs.pathways.pathways.map { ($0.id, $0.id) })
@@ -122,7 +130,7 @@ struct PlanPathwaySetCommand: ParsableCommand {
         let counselor = try acting.resolve(in: db)
         let student = try db.student(matching: studentId)
         try db.setPathway(studentId: student.id!, to: pathway, reason: reason, by: counselor.id!)
-        print("\(student.printableName)'s pathway is \(catalogs.pathways.title(of: pathway)).")
+        say("\(student.printableName)'s pathway is \(catalogs.pathways.title(of: pathway)).")
     }
 }
 
@@ -143,6 +151,8 @@ struct PlanMilestoneSetCommand: ParsableCommand {
     @Option(help: "Due date: YYYY-MM-DD, +2w, fri.") var due: String?
     @Option(help: "Evidence (what shows it is done).") var evidence: String?
 
+    func validate() throws { try checkTyped(evidence, as: .title, "--evidence") }
+
     func run() throws {
         let catalogs = loadCatalogs()
         _ = try accepted(milestone, as: "milestone", from: catalogs.milestones.milestones.map { ($0.id, $0.id) })
@@ -154,7 +164,7 @@ struct PlanMilestoneSetCommand: ParsableCommand {
         try db.setMilestone(MilestoneRecord(studentId: student.id!, milestoneId: milestone, status: milestoneStatus,
                                             dueDate: dueDate ?? existing?.dueDate, evidence: evidence ?? existing?.evidence),
                             today: CivilDate.today(), by: acting.resolveIfKnown(in: db)?.id)
-        print("\(catalogs.milestones.title(of: milestone)) for \(student.printableName): \(milestoneStatus.title).")
+        say("\(catalogs.milestones.title(of: milestone)) for \(student.printableName): \(milestoneStatus.title).")
     }
 }
 
@@ -174,6 +184,8 @@ struct PlanGoalSetCommand: ParsableCommand {
     @Option(name: .customLong("interest"), help: "A career interest; repeat for several (replaces the list).") var interests: [String] = []
     @Option(help: "The graduation requirement set id.") var requirementSet: String?
 
+    func validate() throws { try checkTyped(interests, as: .title, "--interest") }
+
     func run() throws {
         let catalogs = loadCatalogs()
         let db = try database.open()
@@ -186,6 +198,6 @@ struct PlanGoalSetCommand: ParsableCommand {
                                                   from: catalogs.requirementSets.sets.map { ($0.id, $0.id) })
         }
         try db.setGoals(studentId: student.id!, goals, by: acting.resolveIfKnown(in: db)?.id)
-        print("Goals saved for \(student.printableName): \(goals.postsecondary.title).")
+        say("Goals saved for \(student.printableName): \(goals.postsecondary.title).")
     }
 }

@@ -50,7 +50,8 @@ struct PlanShowCommand: ParsableCommand {
                                                                     subject: "plan", detail: planFormat.rawValue))
         } else {
             try withAudit(db, AuditEntry(.viewedPlan, counselorId: viewer?.id, studentId: student.id, subject: "plan")) {
-                print(planFormat == .json ? rendered : Sanitizer.sanitizeKeepingLines(rendered), terminator: "")
+                // Each format is already safe to print (see `PlanDocument.rendered(as:)`).
+                print(rendered, terminator: "")
             }
         }
     }

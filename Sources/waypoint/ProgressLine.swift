@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 
 /// One line on stderr that a long job rewrites in place: "Applying 12,000 of 50,000
 /// (8,400/s, about 4 s left)". Silent when stderr is not a terminal, so scripts and logs
@@ -19,14 +20,14 @@ final class ProgressLine {
         let rate = Double(done) / elapsed
         let left = rate > 0 ? Double(total - done) / rate : 0
         let text = "\(label) \(done.grouped) of \(total.grouped) (\(Int(rate).grouped)/s, about \(Int(left.rounded(.up))) s left)"
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(Sanitizer.sanitize(text))".utf8))
         shown = true
     }
 
     /// Shows the label alone, for a step that reports no counts.
     func show() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(label)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(Sanitizer.sanitize(label))".utf8))
         shown = true
     }
 

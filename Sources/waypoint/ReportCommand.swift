@@ -93,9 +93,7 @@ enum ReportOutput {
                 JSONRow(group: row.group, students: row.isSuppressed ? nil : row.count,
                         values: Dictionary(uniqueKeysWithValues: zip(report.measures, row.values)), suppressed: row.isSuppressed)
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return ((try? String(decoding: encoder.encode(items), as: UTF8.self)) ?? "[]") + "\n"
+            return (try? jsonText(items)) ?? "[]\n"
         case .text:
             return report.title + "\n\n" + TextTable.render(header: header, rows: rows) + (note.isEmpty ? "" : "\n" + note)
         }

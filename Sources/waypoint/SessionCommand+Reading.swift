@@ -128,7 +128,7 @@ struct SessionAmendCommand: ParsableCommand {
             // Both versions are shown; note text is data, never terminal control.
             throw CLIError(Sanitizer.sanitizeKeepingLines(error.description))
         }
-        print("Amended session \(sessionId).")
+        say("Amended session \(sessionId).")
     }
 }
 
@@ -146,7 +146,7 @@ struct SessionArchiveCommand: ParsableCommand {
         let db = try database.open()
         let counselor = try acting.resolve(in: db)
         try db.archiveSession(id: sessionId, by: counselor.id!)
-        print("Archived session \(sessionId); `waypoint session list --archived` still shows it.")
+        say("Archived session \(sessionId); `waypoint session list --archived` still shows it.")
     }
 }
 

@@ -17,7 +17,7 @@ struct SessionCommand: ParsableCommand {
 func loadCatalogs() -> Catalogs {
     let load = loadCatalogsWithWarnings()
     for warning in load.warnings {
-        FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8))
+        warn("Warning: \(warning)")
     }
     return load.catalogs
 }
@@ -53,6 +53,7 @@ struct NoteOptions: ParsableArguments {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CLIError("the note is empty; a session needs a note")
         }
+        try checkTyped(text, as: .note, "the note")
         return text
     }
 }
@@ -108,6 +109,8 @@ struct SessionAddCommand: ParsableCommand {
         if let problem = FieldRules.sessionMinutes.problem(Double(minutes)) {
             throw ValidationError("--minutes: \(problem)")
         }
+        try checkTyped(topics, as: .title, "--topic")
+        try checkTyped(followUps, as: .title, "--follow-up")
     }
 
     func run() throws {
@@ -139,7 +142,7 @@ struct SessionAddCommand: ParsableCommand {
             throw CLIError("--at \"\(at ?? "")\" is in the future; a session is recorded after it starts")
         }
         for followUp in parsedFollowUps where (followUp.dueDate.map { $0 < today } ?? false) {
-            FileHandle.standardError.write(Data("Warning: the follow-up \"\(followUp.text)\" is due \(followUp.dueDate!.iso), which has passed; it will show as overdue.\n".utf8))
+            warn("Warning: the follow-up \"\(followUp.text)\" is due \(followUp.dueDate!.iso), which has passed; it will show as overdue.")
         }
         var noteSource = noteOptions
         if stdinMarker == "-" {
@@ -158,7 +161,7 @@ struct SessionAddCommand: ParsableCommand {
                             kind: kind, participants: parsedParticipants.isEmpty ? [.student] : parsedParticipants,
                             topics: topics, isConfidential: confidential, note: note),
             followUps: parsedFollowUps)
-        print("Recorded session \(saved.id!) with \(student.printableName) (\(student.localId))"
+        say("Recorded session \(saved.id!) with \(student.printableName) (\(student.localId))"
             + (parsedFollowUps.isEmpty ? "." : ", with \(parsedFollowUps.count) follow-up\(parsedFollowUps.count == 1 ? "" : "s")."))
     }
 }

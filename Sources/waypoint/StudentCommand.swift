@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Interchange
 import TerminalKit
 import WaypointCore
 import WaypointStore
@@ -66,7 +67,7 @@ struct StudentListCommand: ParsableCommand {
                                    rows: rows.map { [$0.listName, $0.localId, $0.grade, $0.school] }),
                   terminator: "")
             let hint = try rows.isEmpty && db.isEmpty() ? " (this database is empty: `waypoint demo` loads a demo district)" : ""
-            FileHandle.standardError.write(Data("\(counted(rows.count, "student"))\(hint)\n".utf8))
+            warn("\(counted(rows.count, "student"))\(hint)")
         }
     }
 }
@@ -109,9 +110,7 @@ func printJSON<T: Encodable>(_ value: T) throws {
     print(try jsonText(value), terminator: "")
 }
 
-/// Pretty, key-sorted JSON with a final newline, as every command prints it.
+/// JSON as every command prints it (see `JSONOutput`).
 func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    try JSONOutput.text(value)
 }

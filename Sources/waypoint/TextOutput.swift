@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 import WaypointCore
 
@@ -52,4 +53,16 @@ extension Student {
     /// The name as a line of terminal output may carry it: a roster name holding an escape
     /// sequence must not retitle the window or clear the screen of whoever runs a command.
     var printableName: String { Sanitizer.sanitize(displayName) }
+}
+
+/// Prints a message for the person at the terminal (a confirmation such as "Added course …")
+/// on standard output. Messages echo arguments and data, which may hold ESC, BEL or bidi
+/// overrides: every one is sanitized here, the one place command messages go out.
+func say(_ message: String) {
+    print(Sanitizer.sanitizeKeepingLines(message))
+}
+
+/// Like `say`, on standard error: warnings, counts and "Wrote FILE".
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((Sanitizer.sanitizeKeepingLines(message) + "\n").utf8))
 }

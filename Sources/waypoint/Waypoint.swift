@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalKit
 
 @main
 struct Waypoint: ParsableCommand {
@@ -17,22 +18,28 @@ struct Waypoint: ParsableCommand {
 }
 
 extension Waypoint {
-    /// Parses and runs as ArgumentParser does, and adds "did you mean" to the error of a
-    /// mistyped subcommand (`waypoint studnet list`), which would otherwise read as extra
-    /// arguments to the interactive screen.
+    /// ArgumentParser's own `main`, with two things added to what it prints: every message
+    /// (an error quoting an argument, "unexpected argument …") is sanitized first, so an
+    /// argument holding ESC or BEL is echoed as text, never as terminal control; and the
+    /// error of a mistyped subcommand (`waypoint studnet list`), which would otherwise read
+    /// as extra arguments to the interactive screen, says which one was meant.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            if let hint = SubcommandHint.hint(for: arguments, root: Waypoint.self) {
-                var message = fullMessage(for: error)
-                if !message.isEmpty { message += "\n" }
-                FileHandle.standardError.write(Data((message + hint + "\n").utf8))
-                Foundation.exit(exitCode(for: error).rawValue)
+            let code = exitCode(for: error)
+            var message = Sanitizer.sanitizeKeepingLines(fullMessage(for: error))
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else {
+                if let hint = SubcommandHint.hint(for: arguments, root: Waypoint.self) {
+                    message += (message.isEmpty ? "" : "\n") + Sanitizer.sanitizeKeepingLines(hint)
+                }
+                if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             }
-            exit(withError: error)
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -53,6 +53,26 @@ final class AuditCommandTests: XCTestCase {
                        "the trail never holds a note's text")
     }
 
+    /// Found in the issue: `waypoint audit --json|--csv` asks for no identity and printed a
+    /// confidential session's topics and participants in the detail column.
+    func testAConfidentialSessionsTopicsAndParticipantsAreInNoFormatOfTheTrail() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let (db, id) = try demo(binary, scratch)
+        let add = try runProcess(binary, ["session", "add", id, "--db", db, "--kind", "personal", "--note", "Private",
+                                          "--topic", "Pregnancy", "--participant", "parent-guardian", "--confidential"])
+        XCTAssertEqual(add.status, 0, add.stderr)
+        for format in ["--json", "--csv", "--text"] {
+            let trail = try runProcess(binary, ["audit", "--db", db, format])
+            XCTAssertEqual(trail.status, 0, trail.stderr)
+            if format != "--text" {  // the text table cuts the detail to its column
+                XCTAssertTrue(trail.stdout.contains("withheld: confidential session"), "\(format): \(trail.stdout)")
+            }
+            XCTAssertFalse(trail.stdout.contains("Pregnancy"), "\(format): \(trail.stdout)")
+            XCTAssertFalse(trail.stdout.contains("parent-guardian"), "\(format): \(trail.stdout)")
+        }
+    }
+
     func testFiltersAndFormats() throws {
         let binary = try waypointBinary()
         let scratch = try Scratch()

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 
 /// A roster and a note that carry terminal control sequences, bidi overrides, zero-width
@@ -13,17 +14,19 @@ final class HostileInputTests: XCTestCase {
     static let invisible = "Zero\u{200B}\u{2060}\u{FEFF}\u{2028}\u{2029}Width"
     static let long = "Long" + String(repeating: "W", count: 9_996)
 
-    /// A OneRoster 1.2 bundle with one counselor and four students whose names hold all of it.
-    private func writeRoster(to folder: String) throws {
+    /// A OneRoster 1.2 bundle with one counselor and four students whose names hold all of
+    /// it (`hostile`), or plain names in the same places.
+    private func writeRoster(to folder: String, hostile: Bool) throws {
+        func pick(_ text: String, _ plain: String) -> String { hostile ? text : plain }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let orgs: String = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
-            + "S1,active,2025-01-01,\(Self.csi) High,school,,\n"
+            + "S1,active,2025-01-01,\(pick(Self.csi, "Plain")) High,school,,\n"
         var users: String = "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,identifier,grades\n"
-        users += "U1,active,2025-01-01,true,u1,\(Self.osc),\(Self.clipboardAndLink),9001,09\n"
-        users += "U2,active,2025-01-01,true,u2,\(Self.csi),\(Self.controls),9002,10\n"
-        users += "U3,active,2025-01-01,true,u3,\(Self.bidi),\(Self.invisible),9003,11\n"
-        users += "U4,active,2025-01-01,true,u4,Ana,\(Self.long),9004,12\n"
-        users += "C1,active,2025-01-01,true,c1,Maria,Smith\(Self.osc),,\n"
+        users += "U1,active,2025-01-01,true,u1,\(pick(Self.osc, "A")),\(pick(Self.clipboardAndLink, "B")),9001,09\n"
+        users += "U2,active,2025-01-01,true,u2,\(pick(Self.csi, "C")),\(pick(Self.controls, "D")),9002,10\n"
+        users += "U3,active,2025-01-01,true,u3,\(pick(Self.bidi, "E")),\(pick(Self.invisible, "F")),9003,11\n"
+        users += "U4,active,2025-01-01,true,u4,Ana,\(pick(Self.long, "G")),9004,12\n"
+        users += "C1,active,2025-01-01,true,c1,Maria,Smith\(pick(Self.osc, "")),,\n"
         var roles: String = "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\n"
         for index in 1...4 { roles += "R\(index),active,2025-01-01,U\(index),primary,student,S1\n" }
         roles += "R9,active,2025-01-01,C1,primary,counselor,S1\n"
@@ -34,22 +37,55 @@ final class HostileInputTests: XCTestCase {
         for (name, text) in files { try text.write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8) }
     }
 
+    /// Puts the hostile names into the database, as an older Waypoint's import (or another
+    /// tool on the file) could have: an import refuses them since issue 12, and the screen
+    /// must stay safe for data already there.
+    private func storeHostileNames(in database: String) throws {
+        let queue = try DatabaseQueue(path: database)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE school SET name = ? WHERE sourcedId = 'S1'", arguments: [Self.csi + " High"])
+            for (id, given, family) in [("9001", Self.osc, Self.clipboardAndLink), ("9002", Self.csi, Self.controls),
+                                        ("9003", Self.bidi, Self.invisible), ("9004", "Ana", Self.long)] {
+                try db.execute(sql: "UPDATE student SET givenName = ?, familyName = ? WHERE localId = ?", arguments: [given, family, id])
+            }
+            try db.execute(sql: "UPDATE counselor SET familyName = ? WHERE sourcedId = 'C1'", arguments: ["Smith" + Self.osc])
+        }
+    }
+
     func testControlSequencesInNamesAndNotesNeverReachTheTerminal() throws {
         let binary = try waypointBinary()
         let scratch = try Scratch()
         let database = scratch.path("w.sqlite")
-        try writeRoster(to: scratch.path("roster"))
+        try writeRoster(to: scratch.path("hostile"), hostile: true)
+        let refused = try runProcess(binary, ["import", "oneroster", scratch.path("hostile"), "--db", database])
+        XCTAssertNotEqual(refused.status, 0, "an import refuses control characters in names")
+        XCTAssertTrue(refused.stderr.contains(#"orgs.csv:2:4: name "Csi\u{1B}[2J"#), refused.stderr)
+        XCTAssertNil(Self.foreignEscape(in: refused.stderr + refused.stdout), refused.stderr.debugDescription)
+        try writeRoster(to: scratch.path("roster"), hostile: false)
         let imported = try runProcess(binary, ["import", "oneroster", scratch.path("roster"), "--db", database])
         XCTAssertEqual(imported.status, 0, imported.stderr)
-        let note = scratch.path("note.txt")
-        try ([Self.osc, Self.clipboardAndLink, Self.csi, Self.controls, Self.bidi, Self.invisible].joined(separator: "\n")
-            + "\nEnd of note.").write(toFile: note, atomically: true, encoding: .utf8)
-        let added = try runProcess(binary, ["session", "add", "9001", "--db", database, "--kind", "personal", "--note-file", note])
+        try storeHostileNames(in: database)
+        let added = try runProcess(binary, ["session", "add", "9001", "--db", database, "--kind", "personal", "--note", "Plain."])
         XCTAssertEqual(added.status, 0, added.stderr)
         // The command line prints data too: nothing of it may reach a terminal as control.
         XCTAssertNil(Self.foreignEscape(in: added.stdout), added.stdout.debugDescription)
         let listed = try runProcess(binary, ["student", "list", "--db", database])
         XCTAssertNil(Self.foreignEscape(in: listed.stdout), listed.stdout.debugDescription)
+        // A note cannot be typed with them either; one stored before is shown safely.
+        let note = [Self.osc, Self.clipboardAndLink, Self.csi, Self.controls, Self.bidi, Self.invisible].joined(separator: "\n")
+            + "\nEnd of note."
+        try note.write(toFile: scratch.path("note.txt"), atomically: true, encoding: .utf8)
+        let typed = try runProcess(binary, ["session", "add", "9001", "--db", database, "--kind", "personal",
+                                            "--note-file", scratch.path("note.txt")])
+        XCTAssertNotEqual(typed.status, 0)
+        XCTAssertTrue(typed.stderr.contains("the note: expected text without control characters (found U+001B at character 4)"),
+                      typed.stderr)
+        try DatabaseQueue(path: database).write { db in
+            try db.execute(sql: """
+                INSERT INTO session_note (sessionId, version, text, authorId, createdAt)
+                SELECT sessionId, 2, ?, authorId, createdAt FROM session_note WHERE version = 1
+                """, arguments: [note])
+        }
 
         let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
         try tmux.waitFor("a shell prompt") { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }

@@ -49,7 +49,31 @@ final class PlanDocumentTests: XCTestCase {
     func testMarkdownEscapesDataToo() throws {
         let markdown = try document(name: "<script>alert(1)</script>").rendered(as: .markdown)
         XCTAssertFalse(markdown.contains("<script>"))
-        XCTAssertTrue(markdown.contains("&lt;script&gt;"))
+        XCTAssertTrue(markdown.contains("\\<script\\>"), "a backslash makes it text, as CommonMark reads it")
+    }
+
+    /// Found in the issue: a course title became an image or a link in the Markdown plan;
+    /// each format now has its own output policy.
+    func testAHostileCourseTitleIsOnlyTextInEveryFormat() throws {
+        let title = "![x](http://evil.example/t.png) [here](http://evil.example) \u{1B}]0;PWNED\u{07}\u{202E}\u{200B}\u{9B}\u{7F}"
+        var doc = document()
+        doc.years[1].courses[0].title = title
+        let markdown = try doc.rendered(as: .markdown)
+        let line = try XCTUnwrap(markdown.split(separator: "\n").first { $0.contains("evil") })
+        XCTAssertTrue(line.hasPrefix("- \\!\\[x\\](http\\://evil.example/t.png) \\[here\\](http\\://evil.example)"), String(line))
+        let html = try doc.rendered(as: .html)
+        XCTAssertTrue(html.contains("<li>![x](http://evil.example/t.png) [here](http://evil.example) \u{FFFD}]0;PWNED"), html)
+        let text = try doc.rendered(as: .text)
+        XCTAssertTrue(text.contains("![x](http://evil.example/t.png) [here](http://evil.example) \u{FFFD}]0;PWNED\u{FFFD}"), text)
+        for format in [PlanFormat.text, .markdown, .html, .json] {
+            let rendered = try doc.rendered(as: format)
+            for raw: Unicode.Scalar in ["\u{1B}", "\u{07}", "\u{202E}", "\u{200B}", "\u{9B}", "\u{7F}"] {
+                XCTAssertFalse(rendered.unicodeScalars.contains(raw), "raw U+\(String(raw.value, radix: 16)) in \(format)")
+            }
+        }
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try doc.rendered(as: .json).utf8)) as? [String: Any])
+        let courses = (json["years"] as? [[String: Any]])?.flatMap { $0["courses"] as? [[String: Any]] ?? [] } ?? []
+        XCTAssertTrue(courses.contains { $0["title"] as? String == title }, "JSON gives the title back exactly")
     }
 
     func testHTMLEscapesDataAndIsReadyToPrint() throws {

@@ -57,11 +57,75 @@ final class AuditedChangesTests: XCTestCase {
                             participants: [.student], durationMinutes: 30, isConfidential: true, by: dana, now: t0)
         let event = try latest(.amendedSession, counselor: dana)
         XCTAssertEqual(event.subject, "session \(saved.id!)")
+        // The session became confidential: its topics are named as changed, never shown.
         for change in ["kind: college -> career", "durationMinutes: 15 -> 30", "isConfidential: no -> yes",
-                       "topics: FAFSA -> FAFSA, jobs", "noteVersion: 1 -> 2"] {
+                       "topics changed, withheld: confidential session", "noteVersion: 1 -> 2"] {
             XCTAssertTrue(event.detail.contains(change), "\(change) in \(event.detail)")
         }
         XCTAssertFalse(event.detail.contains("Better words"))
+        XCTAssertFalse(event.detail.contains("jobs"))
+    }
+
+    func testAmendingAnOpenSessionShowsItsTopicsOldToNew() throws {
+        let saved = try session()
+        try db.amendSession(id: saved.id!, note: "Private words 🤐", kind: "college", topics: ["FAFSA", "jobs"],
+                            participants: [.student, .teacher], durationMinutes: 15, isConfidential: false, by: dana, now: t0)
+        XCTAssertEqual(try latest(.amendedSession, counselor: dana).detail,
+                       "participants: student -> student,teacher; topics: FAFSA -> FAFSA, jobs")
+    }
+
+    /// Found in the issue: `waypoint audit --json`, which asks for no identity, printed a
+    /// confidential session's topics and participants.
+    func testAConfidentialSessionsTopicsAndParticipantsNeverReachTheTrail() throws {
+        let saved = try db.recordSession(AdvisingSession(
+            studentId: student.id!, authorId: dana, startedAt: t0, durationMinutes: 15, kind: "personal",
+            participants: [.parentGuardian], topics: ["Pregnancy"], isConfidential: true, note: "Private words 🤐"), now: t0)
+        XCTAssertEqual(try latest(.addedSession, counselor: dana).detail, "added (kind: personal; startedAt: "
+            + "\(try db.reader.read { try String.fetchOne($0, sql: "SELECT startedAt FROM advising_session") }!)"
+            + "; durationMinutes: 15; isConfidential: yes; isArchived: no; noteVersion: 1); "
+            + "participants and topics withheld: confidential session")
+        try db.amendSession(id: saved.id!, note: "Private words 🤐", kind: "personal", topics: ["Pregnancy", "Housing"],
+                            participants: [.student], durationMinutes: 15, isConfidential: true, by: dana, now: t0)
+        XCTAssertEqual(try latest(.amendedSession, counselor: dana).detail,
+                       "participants and topics changed, withheld: confidential session",
+                       "a change of topics alone is still recorded, without them")
+        // Made open to colleagues again: the topics it had while confidential stay out of the trail.
+        try db.amendSession(id: saved.id!, note: "Private words 🤐", kind: "personal", topics: ["Housing"],
+                            participants: [.student], durationMinutes: 15, isConfidential: false, by: dana, now: t0)
+        XCTAssertEqual(try latest(.amendedSession, counselor: dana).detail,
+                       "isConfidential: yes -> no; topics changed, withheld: confidential session")
+        for event in try db.auditEvents() {
+            for secret in ["Pregnancy", "parent-guardian", "Housing"] {
+                XCTAssertFalse(event.detail.contains(secret), "\(secret) in \(event.detail)")
+            }
+        }
+    }
+
+    /// The trail is append-only, and databases written before this fix hold rows with a
+    /// confidential session's topics: they are withheld as they are read, for every reader.
+    func testOlderRowsAboutAConfidentialSessionAreWithheldWhenRead() throws {
+        let secret = try session(confidential: true)
+        let open = try session()
+        let wasSecret = try session()
+        try fixture.queue.write { db in
+            let old = "INSERT INTO audit_event (at, actor, action, studentId, subject, detail) VALUES (?, 'old', ?, ?, ?, ?)"
+            try db.execute(sql: old, arguments: ["2026-01-01T00:00:00.000Z", "addedSession", student.id, "session \(secret.id!)",
+                                                 "added (kind: college; participants: student; isConfidential: yes; topics: Pregnancy; noteVersion: 1)"])
+            try db.execute(sql: old, arguments: ["2026-01-01T00:00:01.000Z", "amendedSession", student.id, "session \(secret.id!)",
+                                                 "topics: Pregnancy -> Pregnancy, Housing; noteVersion: 1 -> 2"])
+            try db.execute(sql: old, arguments: ["2026-01-01T00:00:02.000Z", "amendedSession", student.id, "session \(open.id!)",
+                                                 "topics: FAFSA -> FAFSA, AP"])
+            // Confidential when this row was written, open to colleagues now.
+            try db.execute(sql: old, arguments: ["2026-01-01T00:00:03.000Z", "amendedSession", student.id, "session \(wasSecret.id!)",
+                                                 "isConfidential: no -> yes; topics: FAFSA -> Grief"])
+            try db.execute(sql: old, arguments: ["2026-01-01T00:00:04.000Z", "amendedSession", student.id, "session \(wasSecret.id!)",
+                                                 "topics: Grief -> Grief, Loss"])
+        }
+        let details = try db.auditEvents(AuditQuery(since: Date(timeIntervalSince1970: 0))).filter { $0.actor == "old" }
+            .sorted { $0.id < $1.id }.map(\.detail)
+        XCTAssertEqual(details, ["added (details withheld: confidential session)", "details withheld: confidential session",
+                                 "topics: FAFSA -> FAFSA, AP", "details withheld: confidential session",
+                                 "details withheld: confidential session"])
     }
 
     func testArchivingASessionIsRecorded() throws {

@@ -167,6 +167,23 @@ final class SessionTests: XCTestCase {
         _ = try fixture.database.recordSession(AdvisingSession(
             studentId: student.id!, authorId: fixture.counselor.id!, startedAt: t0, durationMinutes: 5, kind: "academic",
             topics: ["AP"], note: "x"))
-        XCTAssertEqual(try fixture.database.knownTopics(), ["AP", "FAFSA"])
+        XCTAssertEqual(try fixture.database.knownTopics(viewerId: fixture.counselor.id), ["AP", "FAFSA"])
+    }
+
+    /// Found in the issue: the editor completed topics from every session, so a colleague's
+    /// confidential topics ("self-harm") were offered to anyone who typed their first letters.
+    func testTopicCompletionOffersOnlyOpenTopicsAndTheViewersOwnConfidentialOnes() throws {
+        func session(_ topics: [String], confidential: Bool, author: Int64) throws {
+            _ = try fixture.database.recordSession(AdvisingSession(
+                studentId: student.id!, authorId: author, startedAt: t0, durationMinutes: 5, kind: "personal",
+                topics: topics, isConfidential: confidential, note: "x"))
+        }
+        try session(["AP"], confidential: false, author: colleague.id!)
+        try session(["Self-harm", "AP"], confidential: true, author: colleague.id!)
+        try session(["Grief"], confidential: true, author: fixture.counselor.id!)
+        XCTAssertEqual(try fixture.database.knownTopics(viewerId: fixture.counselor.id), ["AP", "Grief"],
+                       "a colleague's confidential topics are neither offered nor counted")
+        XCTAssertEqual(try fixture.database.knownTopics(viewerId: colleague.id), ["AP", "Self-harm"])
+        XCTAssertEqual(try fixture.database.knownTopics(viewerId: nil), ["AP"])
     }
 }

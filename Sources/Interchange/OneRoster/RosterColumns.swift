@@ -1,3 +1,5 @@
+import WaypointCore
+
 /// The columns Waypoint reads from one OneRoster file: which it knows, which the standard
 /// requires, and the misnamings seen in real exports that `--lenient` may map back.
 struct RosterColumns {
@@ -67,6 +69,21 @@ struct RosterColumns {
         RosterColumns(known: ["sourcedId", "status", "dateLastModified", "classSourcedId", "schoolSourcedId",
                               "userSourcedId", "role", "primary", "beginDate", "endDate"],
                       required: common(version: version) + ["classSourcedId", "schoolSourcedId", "userSourcedId", "role"])
+    }
+
+    /// The kind of text a column holds, for its limits (`TextField`): names, titles and IDs
+    /// are one line of a few hundred characters; anything else at least one line.
+    static func textField(of column: String) -> TextField {
+        switch column {
+        case "givenName", "familyName", "middleName", "name": return .name
+        case _ where column.hasPrefix("preferred"): return .name
+        case "title", "course", "kind", "location", "classCode", "courseCode": return .title
+        case "sourcedId", "identifier", "username", "email", "userMasterIdentifier", "studentSourcedId",
+             "localId", "incidentId", "counselor", "student", "sms", "phone":
+            return .identifier
+        case _ where column.hasSuffix("SourcedId"): return .identifier
+        default: return .cell
+        }
     }
 
     /// Waypoint's own file (see the README): one counselor–student pair a row.

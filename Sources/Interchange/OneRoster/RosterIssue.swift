@@ -83,8 +83,24 @@ final class RosterIssues {
 
     init(lenient: Bool) { self.lenient = lenient }
 
+    /// Cells already reported as holding a value no field can hold (`unfit`).
+    private var unfitCells: Set<String> = []
+
     func error(_ issue: RosterIssue) {
+        // One error a cell: a value refused for a NUL is not refused again as a bad date.
+        guard unfitCells.isEmpty || !unfitCells.contains(RosterIssues.cell(issue)) else { return }
         if errors.count < RosterIssues.limit { errors.append(issue) } else { truncated = true }
+    }
+
+    /// A value its field cannot hold (see `TextField`): always an error, even when lenient,
+    /// and the only one reported for its cell.
+    func unfit(_ issue: RosterIssue) {
+        error(issue)
+        unfitCells.insert(RosterIssues.cell(issue))
+    }
+
+    private static func cell(_ issue: RosterIssue) -> String {
+        "\(issue.file):\(issue.line):\(issue.column)"
     }
 
     func warning(_ issue: RosterIssue) { warnings.append(issue) }

@@ -1,3 +1,5 @@
+import WaypointCore
+
 /// A CSV file read against the columns Waypoint expects: headers found by name in any
 /// order, unknown and `ext_` columns ignored, misnamed headers named (and, when lenient,
 /// mapped), short rows padded when lenient.
@@ -45,9 +47,18 @@ struct RosterTable {
         }
         var index: [String: Int] = [:]
         var misnamed: Set<String> = []
+        var duplicated = false
         for (position, header) in csv.header.enumerated() where !header.isEmpty {
             if RosterCSVFile.isSecret(header) || expected.known.contains(header) {
-                if !RosterCSVFile.isSecret(header), index[header] == nil { index[header] = position }
+                guard !RosterCSVFile.isSecret(header) else { continue }
+                // Two columns of one name: which value is meant cannot be known, even when lenient.
+                if let first = index[header] {
+                    issues.error(RosterIssue(file: csv.name, line: 1, column: position + 1, field: "header", value: header,
+                                             expected: "each column once; \"\(header)\" is column \(first + 1) and \(position + 1)"))
+                    duplicated = true
+                } else {
+                    index[header] = position
+                }
                 continue
             }
             let lowered = header.lowercased()
@@ -73,8 +84,10 @@ struct RosterTable {
             if !csv.rows.isEmpty { issues.error(issue) }
             complete = false
         }
-        guard complete else { return nil }
+        guard complete, !duplicated else { return nil }
         columns = Set(index.keys)
+        let fieldKinds = index.map { (column: $0.key, position: $0.value, kind: RosterColumns.textField(of: $0.key)) }
+            .sorted { $0.position < $1.position }
         records = []
         for row in csv.rows {
             var fields = row.fields
@@ -92,6 +105,15 @@ struct RosterTable {
                                          value: fields[csv.header.count...].joined(separator: ","),
                                          expected: "\(csv.header.count) fields as in the header, found \(fields.count)"))
                 continue
+            }
+            // A value no field can hold (a NUL, ESC, a 5 MB name) is an error, lenient or not:
+            // importing it would change it silently. The row is still read, so other rows that
+            // refer to it are not reported too.
+            for cell in fieldKinds where cell.position < fields.count {
+                if let problem = cell.kind.problem(fields[cell.position]) {
+                    issues.unfit(RosterIssue(file: csv.name, line: row.line, column: cell.position + 1, field: cell.column,
+                                             value: fields[cell.position], expected: problem.description))
+                }
             }
             records.append(Record(file: csv.name, line: row.line, fields: fields, index: index))
         }
