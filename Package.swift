@@ -57,11 +57,11 @@ let package = Package(
             name: "WaypointUI",
             dependencies: ["WaypointCore", "WaypointCatalogs", "TerminalKit"]
         ),
-        // Performs the UI's effects over the store (and, through the executable, the
-        // importers and the vault), with the clock injected.
+        // Performs the UI's effects over the store, the importers and the vault, with the
+        // clock injected; the executable only wires it to the screen.
         .target(
             name: "WaypointEffects",
-            dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "WaypointUI"]
+            dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "WaypointUI", "Interchange", "WaypointVault"]
         ),
         .executableTarget(
             name: "waypoint",

@@ -25,7 +25,7 @@ public enum OneRosterWriter {
             counselorSchool[assignment.counselorIndex] = Int(district.students[assignment.studentIndex].schoolId)
         }
         func file(_ name: String, _ header: [String], _ rows: [[String]]) throws {
-            let text = ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+            let text = CSVText.document(header: header, rows: rows, forSpreadsheets: false)
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw ExportError(path: path)
@@ -94,10 +94,5 @@ public enum OneRosterWriter {
                                       PlanDocument.number($0.creditsAttempted), PlanDocument.number($0.creditsEarned), $0.isCore ? "yes" : "no"] })
         }
         return Summary(students: district.students.count, counselors: district.counselors.count, schools: district.schools.count)
-    }
-
-    private static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

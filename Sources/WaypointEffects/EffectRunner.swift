@@ -1,4 +1,5 @@
 import Foundation
+import Interchange
 import WaypointCatalogs
 import WaypointCore
 import WaypointStore
@@ -11,18 +12,16 @@ import WaypointUI
 public final class EffectRunner: EffectPerformer {
     public let database: AppDatabase
     public var demoSize: (students: Int, counselors: Int?, seed: UInt64)
-    /// Writes a student's plan for a family (as the given counselor, for the audit trail)
-    /// and returns the file's path; given by the executable, which knows the export formats
-    /// and the working folder.
-    public var exportPlan: ((_ studentId: Int64, _ counselorId: Int64?) throws -> String)?
     public var catalogs: Catalogs
-    /// Imports a OneRoster folder (as the given counselor) and returns a one-line summary;
-    /// given by the executable, which knows the roster format. The closure reports progress as it goes.
-    public var importRoster: ((String, Int64?, @escaping (Int, Int) -> Void) throws -> String)?
-    /// Checks passphrases for the lock screen; given by the executable, which owns the key
-    /// derivation. Without it, no typed passphrase matches.
-    public var passphrases: PassphraseVerifier?
-    /// Remembers who is at the keyboard for the next start.
+    /// Where `x` on a plan writes the family's copy: the folder Waypoint was started in.
+    public var exportFolder: String
+    /// The workstation's configuration folder (config.json) and the database's path as it
+    /// is remembered there; nil: who is at the keyboard is kept in the database only.
+    public var workstation: (configDirectory: String, databasePath: String)?
+    /// Compares a typed passphrase with a stored hash (scrypt); tests put in a cheap one.
+    public var passphrases = PassphraseVerifier(matches: { typed, stored in try passphraseMatches(typed, stored: stored) })
+    /// Remembers who is at the keyboard for the next start (config.json), where
+    /// `workstation` says; a test may listen instead.
     public var rememberUser: ((Int64) throws -> Void)?
     /// Where progress of a long effect goes while it runs (the app redraws).
     public var onProgress: ((JobProgress) -> Void)?
@@ -55,6 +54,7 @@ public final class EffectRunner: EffectPerformer {
         self.catalogs = catalogs
         self.demoSize = demoSize
         self.clock = clock
+        exportFolder = FileManager.default.currentDirectoryPath
     }
 
     public func now() -> Date { clock() }
@@ -131,15 +131,13 @@ public final class EffectRunner: EffectPerformer {
             case .loadTasks(let counselorId, let viewerId, let token):
                 return [.tasksLoaded(token: token, rows: try tasks(counselorId: counselorId, viewerId: viewerId))]
             case .importRoster(let directory, let counselorId):
-                guard let importRoster else { return [.failed("Importing is not available here.")] }
-                let summary = try importRoster(directory, counselorId) { [onProgress] done, total in
+                let summary = try importRoster(directory, by: counselorId) { [onProgress] done, total in
                     onProgress?(JobProgress(done: done, total: total))
                 }
                 forgetSummaries()
                 return [.rosterImported(summary: summary)]
             case .exportPlan(let studentId, let counselorId):
-                guard let exportPlan else { return [.failed("Exporting is not available here.")] }
-                return [.exported(path: try exportPlan(studentId, counselorId))]
+                return [.exported(path: try exportPlan(studentId, by: counselorId))]
             case .archiveSession(let sessionId, let counselorId):
                 try database.archiveSession(id: sessionId, by: counselorId)
                 return []
@@ -156,8 +154,7 @@ public final class EffectRunner: EffectPerformer {
                 return [.passphraseProbed(counselorId: counselorId, isSet: try database.passphraseHash(for: counselorId) != nil,
                                           mayChoose: try database.mayChooseWithoutPassphrase(counselorId))]
             case .checkPassphrase(let counselorId, let passphrase):
-                // Without a verifier (a test) no typed passphrase matches anything stored.
-                let verifier = passphrases ?? PassphraseVerifier(matches: { _, _ in false })
+                let verifier = passphrases
                 let result: PassphraseCheck = switch try database.tryPassphrase(
                     of: counselorId, at: "at the lock screen", now: clock(), matches: { try verifier.matches(passphrase, $0) }) {
                 case .correct: .correct
@@ -170,7 +167,12 @@ public final class EffectRunner: EffectPerformer {
                 // The first counselor chosen on this database is kept in it, so nobody else is
                 // taken at their word later, even with config.json gone.
                 try database.recordChoice(of: counselorId)
-                try rememberUser?(counselorId)
+                if let rememberUser {
+                    try rememberUser(counselorId)
+                } else if let workstation {
+                    try WorkstationConfig.remember(counselorId: counselorId, forDatabase: workstation.databasePath,
+                                                   directory: workstation.configDirectory)
+                }
                 return []
             case .checkForOutsideChanges:
                 let version = try database.dataVersion()

@@ -1,5 +1,6 @@
 import Foundation
 import Interchange
+import WaypointEffects
 import WaypointStore
 
 /// A file named on the command line as the audit trail records it: absolute, so a row

@@ -2,28 +2,7 @@ import Foundation
 import WaypointCore
 import WaypointStore
 import WaypointUI
-import WaypointVault
-
-/// The lock screen's comparison of a typed passphrase with a stored hash; the effect
-/// runner tries it through the store, under the same counting and waiting as the command
-/// line (``AppDatabase/tryPassphrase(of:at:now:matches:)``).
-///
-/// A comparison takes about 0.2 s by design (scrypt at ``ScryptCost/standard``). It throws
-/// only when the stored hash is damaged, never for a wrong passphrase.
-func passphraseVerifier() -> PassphraseVerifier {
-    PassphraseVerifier(matches: { typed, stored in try passphraseMatches(typed, stored: stored) })
-}
-
-/// Whether `typed` is the passphrase behind an encoded hash. Only for what is not a
-/// counselor's passphrase try (a test of the hash); a counselor's goes through
-/// `checkCounselorPassphrase`, which counts and delays wrong tries.
-func passphraseMatches(_ typed: String, stored: String) throws -> Bool {
-    do {
-        return try PassphraseHash(encoded: stored).verify(typed)
-    } catch let error as VaultError {
-        throw CLIError("\(error)")
-    }
-}
+import WaypointEffects
 
 /// Refuses at once, before a passphrase is even asked for, while wrong tries impose a wait.
 func refuseWhileWaiting(for counselor: Counselor, in db: AppDatabase, then outcome: String) throws {

@@ -3,6 +3,7 @@ import Foundation
 import Interchange
 import TerminalKit
 import WaypointCore
+import WaypointEffects
 import WaypointStore
 
 struct PlanCommand: ParsableCommand {
@@ -11,14 +12,6 @@ struct PlanCommand: ParsableCommand {
         abstract: "Show, export and change a student's multi-year plan.",
         subcommands: [PlanShowCommand.self, PlanCourseCommand.self, PlanPathwayCommand.self, PlanMilestoneCommand.self,
                       PlanGoalCommand.self, PlanAddCommand.self])
-}
-
-/// Everything the plan document needs about a student, from the database.
-func planDocument(_ student: Student, db: AppDatabase, catalogs: Catalogs, today: CivilDate) throws -> PlanDocument {
-    let school = try db.school(id: student.schoolId)
-    return PlanDocument(student: student, school: school?.name ?? "", counselors: try db.counselors(ofStudentId: student.id!).map(\.displayName),
-                        plan: try db.plan(studentId: student.id!), years: PlanYears.years(for: school),
-                        catalogs: catalogs, today: today)
 }
 
 struct PlanShowCommand: ParsableCommand {

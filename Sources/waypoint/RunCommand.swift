@@ -76,37 +76,7 @@ struct RunCommand: ParsableCommand {
             throw CLIError("\(error); use the command line instead (`waypoint --help`)")
         }
         let runner = EffectRunner(database: db, catalogs: catalogs)
-        // `x` on a plan writes it as HTML, ready to print, into the folder Waypoint was started in.
-        runner.exportPlan = { studentId, counselorId in
-            guard let student = try db.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
-            let document = try planDocument(student, db: db, catalogs: catalogs, today: CivilDate.today())
-            let path = PlanFiles.freshName(directory: FileManager.default.currentDirectoryPath, studentId: student.localId,
-                                           date: CivilDate.today().iso, format: .html)
-            try withAudit(db, AuditEntry(.exported, counselorId: counselorId, studentId: studentId, subject: "plan",
-                                         detail: "html to \(path)"), file: path) {
-                try PlanFiles.write(try document.rendered(as: .html), to: path)
-            }
-            return path
-        }
-        // `i` on the welcome screen imports a roster folder, strictly (no --lenient from the
-        // screen: a deviation is shown, and the shell command can accept it knowingly).
-        runner.importRoster = { folder, counselorId, progress in
-            let result: RosterReader.Result
-            do {
-                result = try RosterReader.read(URL(fileURLWithPath: folder))
-            } catch let error as RosterImportError {
-                let first = error.errors.first.map { ": \($0)" } ?? ""
-                throw CLIError("\(counted(error.errors.count, "problem")) in \(folder), nothing imported\(first). "
-                    + "`waypoint import oneroster \(folder)` lists them all")
-            }
-            let summary = try db.importRoster(result.bundle, by: counselorId, source: folder, progress: progress)
-            return "Imported \(folder): \(counted(summary.students.added, "student")) added, "
-                + "\(summary.students.updated) updated, \(counted(summary.counselors.added, "counselor")) added."
-        }
-        runner.passphrases = passphraseVerifier()
-        runner.rememberUser = { counselorId in
-            try WorkstationConfig.remember(counselorId: counselorId, forDatabase: databasePath, directory: configDirectory)
-        }
+        runner.workstation = (configDirectory: configDirectory, databasePath: databasePath)
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
         if exitAfterFirstFrame {
             app.start()

@@ -3,6 +3,7 @@ import Foundation
 import Interchange
 import TerminalKit
 import WaypointCore
+import WaypointEffects
 import WaypointStore
 
 struct StudentCommand: ParsableCommand {

@@ -25,25 +25,6 @@ enum TextTable {
     }
 }
 
-/// RFC 4180 CSV. Fields that a spreadsheet would run as a formula (=, +, -, @ first) get a
-/// leading apostrophe, so an exported roster cannot carry an attack into Excel; control
-/// characters are replaced, as everywhere else text is printed.
-enum CSVText {
-    static func document(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    static func field(_ value: String) -> String {
-        // Control characters would reach the terminal of whoever prints the file.
-        var value = Sanitizer.sanitizeKeepingLines(value)
-        if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
-            value = "'" + value
-        }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
 /// "1 student", "2 students".
 func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"

@@ -7,7 +7,7 @@ import WaypointStore
 /// Output to the terminal is recorded first: if the row cannot be written, nothing is
 /// shown. A file is written first and recorded after: if the row cannot be written, the
 /// file is removed. Either way, no copy leaves Waypoint without a trace.
-func withAudit(_ db: AppDatabase, _ entry: AuditEntry, file: String? = nil, _ send: () throws -> Void) throws {
+public func withAudit(_ db: AppDatabase, _ entry: AuditEntry, file: String? = nil, _ send: () throws -> Void) throws {
     guard let file else {
         try db.recordAudit(entry)
         try send()
@@ -18,6 +18,11 @@ func withAudit(_ db: AppDatabase, _ entry: AuditEntry, file: String? = nil, _ se
         try db.recordAudit(entry)
     } catch {
         try? FileManager.default.removeItem(atPath: file)
-        throw CLIError("\(file) was removed because the audit trail could not record it: \(error)")
+        throw AuditedOutputError(description: "\(file) was removed because the audit trail could not record it: \(error)")
     }
+}
+
+/// A file sent out whose audit row could not be written, and so was removed.
+public struct AuditedOutputError: Error, CustomStringConvertible {
+    public var description: String
 }

@@ -1,0 +1,45 @@
+import Foundation
+import Interchange
+import WaypointCore
+import WaypointStore
+
+extension EffectRunner {
+    /// `x` on a plan: the family's copy as a printable HTML page in `exportFolder`
+    /// (`plan-S100234-2026-11-23.html`, owner-only), with its row in the audit trail.
+    func exportPlan(_ studentId: Int64, by counselorId: Int64?) throws -> String {
+        guard let student = try database.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
+        let today = CivilDate.today(now: clock())
+        let document = try planDocument(student, db: database, catalogs: catalogs, today: today)
+        let path = PlanFiles.freshName(directory: exportFolder, studentId: student.localId, date: today.iso, format: .html)
+        try withAudit(database, AuditEntry(.exported, counselorId: counselorId, studentId: studentId, subject: "plan",
+                                           detail: "html to \(path)"), file: path) {
+            try PlanFiles.write(try document.rendered(as: .html), to: path)
+        }
+        return path
+    }
+
+    /// `i` on the welcome screen: a OneRoster folder, read strictly (no --lenient from the
+    /// screen: a deviation is shown, and the shell command can accept it knowingly), then
+    /// applied in one transaction; `progress` hears how far it has come.
+    func importRoster(_ folder: String, by counselorId: Int64?, progress: @escaping (Int, Int) -> Void) throws -> String {
+        let result: RosterReader.Result
+        do {
+            result = try RosterReader.read(URL(fileURLWithPath: folder))
+        } catch let error as RosterImportError {
+            let errors = error.errors
+            let first = errors.isEmpty ? "" : ": \(errors[0])"
+            let problems = errors.count == 1 ? "1 problem" : "\(errors.count) problems"
+            throw ImportRefused(description: "\(problems) in \(folder), nothing imported\(first). "
+                + "`waypoint import oneroster \(folder)` lists them all")
+        }
+        let summary = try database.importRoster(result.bundle, by: counselorId, source: folder, progress: progress)
+        let students = summary.students.added, counselors = summary.counselors.added
+        return "Imported \(folder): \(students) student\(students == 1 ? "" : "s") added, "
+            + "\(summary.students.updated) updated, \(counselors) counselor\(counselors == 1 ? "" : "s") added."
+    }
+}
+
+/// A roster folder refused as a whole, in a sentence for the footer.
+struct ImportRefused: Error, CustomStringConvertible {
+    var description: String
+}
