@@ -38,6 +38,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The database, its -wal or its -shm can be read or written by group or others.
     case sharedDatabaseFile(path: String, mode: String, exposure: String, databasePath: String)
     case cannotChangePermissions(path: String, reason: String)
+    /// The disk, the operating system or another program stopped a read or write (see ``StorageTrouble``).
+    case storage(StorageTrouble, path: String)
 
     public var description: String {
         switch self {
@@ -97,6 +99,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "Run `waypoint doctor --fix --db \(shellQuoted(databasePath))` to make it owner-only."
         case .cannotChangePermissions(let path, let reason):
             "Cannot change the permissions of \(path): \(reason)"
+        case .storage(let trouble, let path):
+            trouble.sentence(path: path)
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }
