@@ -67,10 +67,13 @@ public final class AppDatabase: Sendable {
         try DatabasePermissions.refuseShared(databasePath: path)
         try PrivateFiles.createFolder(url.deletingLastPathComponent().path)
         try PrivateFiles.createFile(path)
-        let pool = try DatabaseFile.translating(path) {
-            try DatabasePool(path: path, configuration: configuration(patience: patience))
+        // Opening checks the schema, which takes the write lock a moment: it waits like a write.
+        return try patience.retryingWhileBusy(path: path) {
+            try DatabaseFile.translating(path) {
+                let pool = try DatabasePool(path: path, configuration: configuration(patience: patience))
+                return try AppDatabase(pool, patience: patience)
+            }
         }
-        return try DatabaseFile.translating(path) { try AppDatabase(pool, patience: patience) }
     }
 
     /// Opens a database that must already exist, for a command that reads a student's record
@@ -136,24 +139,14 @@ public final class AppDatabase: Sendable {
     /// ``StoreError/storage(_:path:)`` with ``StorageTrouble/busy``: a sentence, never
     /// "database is locked". Other storage failures (a full disk) are put into words too.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        let deadline = Date().addingTimeInterval(patience.overall)
-        while true {
-            do {
-                return try writer.writeWithoutTransaction { db in
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        result = try updates(db)
-                        return .commit
-                    }
-                    return result!
+        try patience.retryingWhileBusy(path: path) {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
                 }
-            } catch let error as DatabaseError where StorageTrouble(error) == .busy && Date() < deadline {
-                // SQLite can answer BUSY without waiting (a snapshot gone stale, a WAL being
-                // recovered): a short pause keeps this from spinning.
-                patience.beforeRetry?()
-                Thread.sleep(forTimeInterval: 0.05)
-            } catch {
-                throw StoreError.translated(error, path: path)
+                return result!
             }
         }
     }

@@ -89,4 +89,27 @@ public struct BusyPatience: Sendable {
     /// The screen: one try of about a second, then the screen keeps the work and tries
     /// again later itself (a frozen screen would be worse than a note saved a moment later).
     public static let screen = BusyPatience(perTry: 1, overall: 0)
+
+    /// Runs `body` (each run all or nothing) until it is not refused as busy or `overall`
+    /// has passed; then, and for any other storage failure, throws the sentence for `path`.
+    func retryingWhileBusy<T>(path: String, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(overall)
+        while true {
+            do {
+                return try body()
+            } catch let error where Date() < deadline && BusyPatience.isBusy(error) {
+                // SQLite can answer BUSY without waiting (a snapshot gone stale, a WAL being
+                // recovered): a short pause keeps this from spinning.
+                beforeRetry?()
+                Thread.sleep(forTimeInterval: 0.05)
+            } catch {
+                throw StoreError.translated(error, path: path)
+            }
+        }
+    }
+
+    private static func isBusy(_ error: any Error) -> Bool {
+        if case .storage(.busy, _)? = error as? StoreError { return true }
+        return (error as? DatabaseError).flatMap(StorageTrouble.init) == .busy
+    }
 }
