@@ -13,7 +13,7 @@ struct DoctorCommand: ParsableCommand {
         discussion: """
             One line per check: OK, WARNING (works, but worth knowing) or PROBLEM, with how to fix it. \
             The exit status is 1 when there is a problem. --fix makes the database, its -wal and -shm \
-            files owner-only (0600) and its folder owner-only (0700) when the folder holds only the \
+            files owner-only (0600), gives your own read-only ones write permission back, and makes its folder owner-only (0700) when the folder holds only the \
             database; it changes nothing else.
             """)
 
@@ -52,6 +52,9 @@ struct DoctorCommand: ParsableCommand {
             // Missing or damaged: its files are still Waypoint's to tighten.
         }
         do {
+            for entry in try DatabasePermissions.makeWritable(databasePath: path) {
+                print("FIXED    \(entry.path): mode \(entry.octalMode) -> 0600 (writable again)")
+            }
             for entry in try DatabasePermissions.tightenFiles(databasePath: path) {
                 print("FIXED    \(entry.path): mode \(entry.octalMode) -> \(DatabasePermissions.octal(entry.tightenedMode))")
             }
