@@ -170,7 +170,8 @@ extension AppState {
         switch command {
         case .quit:
             shouldQuit = true
-            return draftEffects(force: true)
+            // One last try of whatever still waits for the database, the draft last.
+            return waitingWrites + draftEffects(force: true)
         case .suspend:
             return draftEffects(force: true) + [.suspendProcess]
         case .back:
