@@ -205,6 +205,8 @@ public final class EffectRunner: EffectPerformer {
             let versions = conflict.versions(catalogs: catalogs)
             return [.changedElsewhere(Conflict(record: conflict.record(catalogs: catalogs), theirs: versions.theirs,
                                                yours: versions.yours, retry: try? retry(of: effect)))]
+        } catch StoreError.storage(.busy, _) where effect.waitsWhenBusy {
+            return [.databaseBusy(effect)]
         } catch {
             return [.failed(String(describing: error))]
         }

@@ -8,11 +8,14 @@ public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The operating-system user the audit trail credits, beside the counselor.
     public let actor: AuditActor
+    /// How long a write waits while another connection holds the write lock.
+    let patience: BusyPatience
 
     /// Wraps an open database and brings its schema up to date.
-    public init(_ writer: any DatabaseWriter, actor: AuditActor = .process) throws {
+    public init(_ writer: any DatabaseWriter, actor: AuditActor = .process, patience: BusyPatience = .command) throws {
         self.writer = writer
         self.actor = actor
+        self.patience = patience
         try AppDatabase.migrator.migrate(writer)
     }
 
@@ -20,7 +23,11 @@ public final class AppDatabase: Sendable {
     private init(readOnly writer: any DatabaseWriter) {
         self.writer = writer
         actor = .process
+        patience = .command
     }
+
+    /// The file, as messages name it.
+    var path: String { writer.path }
 
     /// Read access for observers and reports that need their own queries.
     public var reader: any DatabaseReader { writer }
@@ -39,6 +46,11 @@ public final class AppDatabase: Sendable {
     /// ``StoreError/sharedDatabaseFile(path:mode:exposure:databasePath:)``, never silently
     /// changed: `waypoint doctor --fix` tightens it when its owner asks.
     public static func open(path: String) throws -> AppDatabase {
+        try open(path: path, patience: .command)
+    }
+
+    /// ``open(path:)`` with its own patience for another connection's write lock.
+    public static func open(path: String, patience: BusyPatience) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         try DatabaseFile.refuseFolder(path)
         if DatabaseFile.usesWAL(path) { try DatabasePermissions.refuseShared(databasePath: path) }
@@ -55,17 +67,27 @@ public final class AppDatabase: Sendable {
         try DatabasePermissions.refuseShared(databasePath: path)
         try PrivateFiles.createFolder(url.deletingLastPathComponent().path)
         try PrivateFiles.createFile(path)
-        let pool = try DatabaseFile.translating(path) { try DatabasePool(path: path, configuration: configuration()) }
-        return try DatabaseFile.translating(path) { try AppDatabase(pool) }
+        // Opening checks the schema, which takes the write lock a moment: it waits like a write.
+        return try patience.retryingWhileBusy(path: path) {
+            try DatabaseFile.translating(path) {
+                let pool = try DatabasePool(path: path, configuration: configuration(patience: patience))
+                return try AppDatabase(pool, patience: patience)
+            }
+        }
     }
 
     /// Opens a database that must already exist, for a command that reads a student's record
     /// and so must write that it did to the audit trail: like `openForReading`, a missing
     /// file (or folder) is an error and nothing is created; unlike it, the file is writable.
     public static func openExisting(path: String) throws -> AppDatabase {
+        try openExisting(path: path, patience: .command)
+    }
+
+    /// ``openExisting(path:)`` with its own patience for another connection's write lock.
+    public static func openExisting(path: String, patience: BusyPatience) throws -> AppDatabase {
         try DatabaseFile.refuseFolder(path)
         guard DatabaseFile.hasContent(path) else { throw StoreError.databaseMissing(path: path) }
-        return try open(path: path)
+        return try open(path: path, patience: patience)
     }
 
     /// Opens an existing database to read it, changing nothing: no file is created, the
@@ -100,29 +122,40 @@ public final class AppDatabase: Sendable {
         return try open(path: path)
     }
 
-    private static func configuration() -> Configuration {
+    private static func configuration(patience: BusyPatience = .command) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another Waypoint instance may hold the write lock for a moment: wait, don't fail.
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(patience.perTry)
         return configuration
     }
 
     /// Runs `updates` in one IMMEDIATE transaction: the write lock is taken at BEGIN, where
     /// the busy timeout waits for another instance to finish. A DEFERRED transaction would
     /// read first and then fail to upgrade with SQLITE_BUSY, which no timeout retries.
+    ///
+    /// While another connection holds the lock, it tries again until `patience.overall` has
+    /// passed (each try rolled back whole, so trying again is safe), then throws
+    /// ``StoreError/storage(_:path:)`` with ``StorageTrouble/busy``: a sentence, never
+    /// "database is locked". Other storage failures (a full disk) are put into words too.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try updates(db)
-                return .commit
+        try patience.retryingWhileBusy(path: path) {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                return result!
             }
-            return result!
         }
     }
 
     func read<T>(_ value: (Database) throws -> T) throws -> T {
-        try writer.read(value)
+        do {
+            return try writer.read(value)
+        } catch {
+            throw StoreError.translated(error, path: path)
+        }
     }
 }

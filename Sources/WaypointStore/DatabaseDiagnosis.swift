@@ -17,6 +17,25 @@ public struct DatabaseDiagnosis: Sendable {
 }
 
 extension AppDatabase {
+    /// The name to open `path` read-only under without creating anything beside it.
+    ///
+    /// Opening a WAL database, even read-only, creates its -wal and -shm with the file's own
+    /// mode (SQLite copies it), so doctor on a 0644 database left 0644 companions behind.
+    /// With neither companion there, every committed page is in the file itself, and the
+    /// URI parameter `immutable=1` reads it without creating either. When they exist they
+    /// are opened as they are (they may hold commits not yet copied into the file).
+    static func readOnlyName(_ path: String) -> String {
+        let fileManager = FileManager.default
+        guard !fileManager.fileExists(atPath: path + "-wal"), !fileManager.fileExists(atPath: path + "-shm") else {
+            return path
+        }
+        let absolute = URL(fileURLWithPath: path).path
+        // A URI path escapes what would end or split it.
+        let escaped = absolute.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f")
+            .replacingOccurrences(of: "#", with: "%23")
+        return "file:\(escaped)?immutable=1"
+    }
+
     /// Reads `path` read-only and reports on it, whatever its permissions (doctor must work
     /// on a database the normal open refuses). Throws ``StoreError`` when the file is
     /// missing, not SQLite, damaged beyond opening, or not Waypoint's.
@@ -27,7 +46,9 @@ extension AppDatabase {
         }
         var configuration = Configuration()
         configuration.readonly = true
-        let queue = try DatabaseFile.translating(path) { try DatabaseQueue(path: path, configuration: configuration) }
+        let queue = try DatabaseFile.translating(path) {
+            try DatabaseQueue(path: readOnlyName(path), configuration: configuration)
+        }
         defer { try? queue.close() }
         return try DatabaseFile.translating(path) {
             try queue.read { db in

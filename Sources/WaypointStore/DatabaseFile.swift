@@ -46,14 +46,10 @@ enum DatabaseFile {
             switch error.resultCode {
             case .SQLITE_NOTADB:
                 throw StoreError.notADatabaseFile(path: path, reason: "it is not a SQLite database, or it is damaged")
-            case .SQLITE_CANTOPEN:
-                throw StoreError.notADatabaseFile(path: path, reason: "it cannot be opened (check the folder exists and is readable)")
-            case .SQLITE_READONLY:
-                throw StoreError.notADatabaseFile(path: path, reason: "it is read-only for you, and Waypoint needs to write to it")
             case .SQLITE_CORRUPT:
                 throw StoreError.notADatabaseFile(path: path, reason: "it is damaged (restore it from a backup)")
             default:
-                throw error
+                throw StoreError.translated(error, path: path)
             }
         }
     }

@@ -102,6 +102,29 @@ public enum DatabasePermissions {
         }
     }
 
+    /// The database, -wal or -shm that Waypoint cannot write, so that every save fails while
+    /// the file still reads fine: a leftover of `sudo waypoint` (another user's) or a
+    /// companion made read-only. SQLite gives no hint which file it is.
+    public static func readOnlyFiles(databasePath: String) -> [Entry] {
+        entries(databasePath: databasePath).filter { entry in
+            entry.role != .folder && (entry.ownerId != getuid() || entry.mode & 0o200 == 0)
+        }
+    }
+
+    /// Gives the owner back write permission on your own read-only database files (0600);
+    /// another user's files are left alone (only they, or root, can fix them). Returns the
+    /// files changed, with their mode before.
+    public static func makeWritable(databasePath: String) throws -> [Entry] {
+        try readOnlyFiles(databasePath: databasePath).filter { $0.ownerId == getuid() }.map { entry in
+            do {
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: entry.path)
+            } catch {
+                throw StoreError.cannotChangePermissions(path: entry.path, reason: error.localizedDescription)
+            }
+            return entry
+        }
+    }
+
     /// `mode` as four octal digits, as chmod takes it: 0600.
     public static func octal(_ mode: Int) -> String {
         let digits = String(mode, radix: 8)

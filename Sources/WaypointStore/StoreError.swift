@@ -45,6 +45,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case migrationRefused(String)
     /// A passphrase or admin step that nobody proven may take (the sentence says why and what to do).
     case identityRefused(String)
+    /// The disk, the operating system or another program stopped a read or write (see ``StorageTrouble``).
+    case storage(StorageTrouble, path: String)
 
     public var description: String {
         switch self {
@@ -112,6 +114,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "Cannot change the permissions of \(path): \(reason)"
         case .migrationRefused(let reason):
             "The database could not be upgraded, and was left as it was: \(reason)."
+        case .storage(let trouble, let path):
+            trouble.sentence(path: path)
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         }

@@ -20,6 +20,12 @@ struct DatabaseOptions: ParsableArguments {
         try opening { try AppDatabase.open(path: $0) }
     }
 
+    /// Opens for the interactive screen: a write waits about a second for another
+    /// program's lock, then the screen keeps the work and tries again itself.
+    func openForScreen() throws -> AppDatabase {
+        try opening { try AppDatabase.open(path: $0, patience: .screen) }
+    }
+
     /// Opens an existing database for commands that show or export student records: they
     /// never create a file or folder, but they write to the audit trail that they were run.
     func openToRecord() throws -> AppDatabase {

@@ -9,10 +9,27 @@ enum DatabaseChecks {
             return [.problem("there is no database at \(path)",
                              fix: "start `waypoint` to create it (it offers a demo district), or give the right path with --db")]
         }
+        // Before reading: opening the database may change an empty companion's mode (SQLite
+        // gives it the database's), hiding a read-only leftover.
+        let writable = writability(path)
         let content = contentChecks(path)
         // Permissions after reading: opening a WAL database creates its -wal and -shm with
         // the file's mode, and those belong in the report too.
-        return permissions(path) + content
+        return permissions(path) + writable + content
+    }
+
+    /// Read-only files beside the database block every write while everything reads fine,
+    /// so the other checks would say all is well (issue 12).
+    static func writability(_ path: String) -> [DoctorFinding] {
+        DatabasePermissions.readOnlyFiles(databasePath: path).map { entry in
+            let text = "\(entry.path) is read-only for you (mode \(entry.octalMode)); every save fails until it is fixed"
+            guard entry.ownerId == getuid() else {
+                return .problem(text + " (it belongs to user \(entry.ownerId), left perhaps by `sudo waypoint`)",
+                                fix: "quit every Waypoint on this database, then remove or chown it as that user "
+                                    + "(`sudo chown \(getuid()) \(entry.path)`)")
+            }
+            return .problem(text, fix: "`waypoint doctor --fix --db \(path)` (or chmod 600 \(entry.path))")
+        }
     }
 
     private static func contentChecks(_ path: String) -> [DoctorFinding] {

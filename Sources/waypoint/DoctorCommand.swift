@@ -13,8 +13,9 @@ struct DoctorCommand: ParsableCommand {
         discussion: """
             One line per check: OK, WARNING (works, but worth knowing) or PROBLEM, with how to fix it. \
             The exit status is 1 when there is a problem. --fix makes the database, its -wal and -shm \
-            files owner-only (0600) and its folder owner-only (0700) when the folder holds only the \
-            database, and removes plain copies a stopped backup or restore left behind; it changes nothing else.
+            files owner-only (0600), gives your own read-only ones write permission back, makes its \
+            folder owner-only (0700) when the folder holds only the database, and removes plain copies \
+            a stopped backup or restore left behind; it changes nothing else.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -56,6 +57,9 @@ struct DoctorCommand: ParsableCommand {
             // Missing or damaged: its files are still Waypoint's to tighten.
         }
         do {
+            for entry in try DatabasePermissions.makeWritable(databasePath: path) {
+                print("FIXED    \(entry.path): mode \(entry.octalMode) -> 0600 (writable again)")
+            }
             for entry in try DatabasePermissions.tightenFiles(databasePath: path) {
                 say("FIXED    \(entry.path): mode \(entry.octalMode) -> \(DatabasePermissions.octal(entry.tightenedMode))")
             }

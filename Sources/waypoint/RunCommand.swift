@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
         if let reason = CursesTerminal.unusableReason() {
             throw CLIError("\(reason); use a terminal such as xterm-256color, or the command line (`waypoint --help`)")
         }
-        let db = try database.open()
+        let db = try database.openForScreen()
         let environment = ProcessInfo.processInfo.environment
         let configDirectory = DatabaseLocation.configDirectory(environment: environment)
         let config: WorkstationConfig

@@ -24,6 +24,11 @@ extension Waypoint {
     /// error of a mistyped subcommand (`waypoint studnet list`), which would otherwise read
     /// as extra arguments to the interactive screen, says which one was meant.
     static func main() {
+        // A file size limit (`ulimit -f`) reached mid-write kills the process with SIGXFSZ:
+        // status 153, no word, and the shell's user left guessing. Ignored, the write fails
+        // with EFBIG instead, SQLite rolls the transaction back, and the store says so in a
+        // sentence naming the file (StorageTrouble).
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)

@@ -33,6 +33,9 @@ public enum Action: Equatable, Sendable {
     case changedElsewhere(Conflict)
     case demoLoaded(students: Int, counselors: [Counselor])
     case failed(String)
+    /// A write found the database busy (another program holds its write lock, an import
+    /// say): the screen keeps the work in memory and tries it again shortly.
+    case databaseBusy(Effect)
     /// A bound key whose command is unavailable right now; the reason goes to the footer.
     case unavailable(String)
     /// The process was asked to end (SIGTERM, SIGHUP): leave as if the counselor quit.

@@ -36,6 +36,13 @@ public struct AppState: Equatable, Sendable {
     /// A one-line message in the footer: what just happened, or what went wrong.
     public var status: StatusMessage?
     public var isBusy = false
+    /// Writes the database was too busy to take, tried again every `busyRetryInterval`
+    /// until they land (a session's save is kept as `SessionEditorState.saveWaiting` instead,
+    /// and rebuilt from the editor at each try, so text typed meanwhile is saved too).
+    public var waitingWrites: [Effect] = []
+    public var nextBusyRetry: Date?
+    public static let busyRetryInterval: TimeInterval = 1
+    public var isWaitingForDatabase: Bool { !waitingWrites.isEmpty || editor?.saveWaiting == true }
     /// How far a long job (an import) has come: done and total, drawn as a bar.
     public var progress: JobProgress?
     /// Where the data lives, shown on the welcome screen so nobody wonders.

@@ -57,7 +57,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .tick(let now):
         state.now = now
-        return state.draftEffects() + state.idleLockEffects()
+        return state.writesForTick(state.draftEffects()) + state.idleLockEffects()
+    case .databaseBusy(let effect):
+        return state.databaseBusy(effect)
     case .activity(let time):
         state.lastActivity = time
         return []
@@ -93,7 +95,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .terminate:
         state.shouldQuit = true
-        return state.draftEffects(force: true)
+        // One last try of whatever still waits for the database, the draft last.
+        return state.waitingWrites + state.draftEffects(force: true)
     case .edit(let key):
         if state.lock != nil {
             state.editLock(key)
@@ -186,7 +189,8 @@ extension AppState {
         switch command {
         case .quit:
             shouldQuit = true
-            return draftEffects(force: true)
+            // One last try of whatever still waits for the database, the draft last.
+            return waitingWrites + draftEffects(force: true)
         case .suspend:
             return draftEffects(force: true) + [.suspendProcess]
         case .back:

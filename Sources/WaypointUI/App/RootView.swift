@@ -98,7 +98,7 @@ enum TitleBar {
 enum FooterView {
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         let keymap = Keymaps.keymap(for: Keymaps.context(for: state))
-        let message = state.status?.text ?? state.editor.flatMap { state.screen == .editor ? $0.fieldError.map { "⚠ " + $0 } : nil } ?? ""
+        let message = state.status?.text ?? (state.isWaitingForDatabase ? AppState.waitingForDatabase : nil) ?? state.editor.flatMap { state.screen == .editor ? $0.fieldError.map { "⚠ " + $0 } : nil } ?? ""
         StatusBar.render(hints: keymap.hints(for: state), message: message, into: &buffer,
                          area: area, style: Theme.footer)
         if let status = state.status, status.isError {

@@ -210,6 +210,9 @@ extension AppState {
 
     mutating func sessionSaved(amended: Bool) -> [Effect] {
         isBusy = false
+        if let current = editor, let counselorId = userId {
+            forgetWaitingDraft(counselorId: counselorId, studentId: current.studentId, sessionId: current.sessionId)
+        }
         editor = nil
         if screens.last == .editor { screens.removeLast() }
         status = StatusMessage(amended ? "Session amended; the earlier text is kept in its history." : "Session saved.")

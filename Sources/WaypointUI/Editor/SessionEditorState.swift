@@ -69,6 +69,9 @@ public struct SessionEditorState: Equatable, Sendable {
     public var restoredFromDraft = false
     /// Letters were typed into a checkbox field; its Space no longer toggles (see the reducer).
     public var strayTyping = false
+    /// Ctrl-S found the database busy: the session is saved from the editor as soon as the
+    /// database takes it.
+    public var saveWaiting = false
 
     public init(studentId: Int64, studentName: String, sessionId: Int64? = nil, payload: DraftPayload, now: Date,
                 timeZone: TimeZone = .current) {
