@@ -99,13 +99,19 @@ public final class EffectRunner: EffectPerformer {
                                            knownTopics: try database.knownTopics(viewerId: counselorId))]
             case .saveDraft(let counselorId, let studentId, let sessionId, let payload):
                 try database.saveDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId,
-                                       payload: try DraftCoding.encode(payload))
+                                       payload: try DraftCoding.encode(payload), now: clock())
+                forgetAside(effect)
                 return []
             case .discardDraft(let counselorId, let studentId, let sessionId):
                 try database.discardDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId)
+                forgetAside(effect)
+                return []
+            case .keepDraftAside:
+                try keepAside(effect)
                 return []
             case .saveSession(let save):
                 try store(save)
+                forgetAside(effect)
                 return [.sessionSaved(studentId: save.studentId, amended: save.sessionId != nil)]
             case .loadPlan(let studentId, let token):
                 guard let student = try database.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
@@ -144,12 +150,13 @@ public final class EffectRunner: EffectPerformer {
             case .suspendProcess:
                 return []   // the app loop performs it: it owns the terminal
             case .loadDrafts(let counselorId):
+                let notes = takeDraftsAside(counselorId: counselorId)
                 return [.draftsFound(try database.drafts(counselorId: counselorId).compactMap { record in
                     guard let student = try database.student(id: record.studentId),
                           let payload = try? DraftCoding.decode(record.payload) else { return nil }
                     return DraftSummary(studentId: record.studentId, studentName: student.displayName,
                                         sessionId: record.sessionId, updatedAt: record.updatedAt, payload: payload)
-                })]
+                })] + notes.map(Action.unavailable)
             case .probePassphrase(let counselorId):
                 return [.passphraseProbed(counselorId: counselorId, isSet: try database.passphraseHash(for: counselorId) != nil,
                                           mayChoose: try database.mayChooseWithoutPassphrase(counselorId))]
@@ -206,6 +213,11 @@ public final class EffectRunner: EffectPerformer {
             return [.changedElsewhere(Conflict(record: conflict.record(catalogs: catalogs), theirs: versions.theirs,
                                                yours: versions.yours, retry: try? retry(of: effect)))]
         } catch StoreError.storage(.busy, _) where effect.waitsWhenBusy {
+            do {
+                try keepAside(effect)
+            } catch {
+                return [.databaseBusy(effect), .failed(String(describing: error))]
+            }
             return [.databaseBusy(effect)]
         } catch {
             return [.failed(String(describing: error))]
