@@ -62,6 +62,9 @@ public struct DraftsAside: Sendable {
         let target = path(of: key)
         let temporary = target + NewFile.partialMarker + NewFile.randomSuffix()
         guard let handle = NewFile.createExclusive(temporary) else { throw cannotKeep(target) }
+        // Locked while written: a kill leaves a partial file whose lock is gone, which the
+        // next load of drafts removes (the last whole copy is still under the file's name).
+        flock(handle.fileDescriptor, LOCK_EX)
         do {
             defer { try? handle.close() }
             try handle.write(contentsOf: data)
@@ -111,7 +114,8 @@ public struct DraftsAside: Sendable {
 
     /// The files kept for `counselorId` and not yet set apart (as damaged or older).
     func pending(counselorId: Int64) -> [String] {
-        leftovers().filter {
+        NewFile.removeStale(in: folder, prefix: DraftsAside.counselorPrefix(counselorId))
+        return leftovers().filter {
             let name = ($0 as NSString).lastPathComponent
             return name.hasPrefix(DraftsAside.counselorPrefix(counselorId)) && name.hasSuffix(".json")
         }

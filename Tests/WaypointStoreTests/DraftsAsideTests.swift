@@ -134,4 +134,21 @@ final class DraftsAsideTests: XCTestCase {
         XCTAssertFalse(notes[0].contains("SQLite"), notes[0])
         XCTAssertEqual(aside.leftovers(), [aside.path(of: key) + ".damaged"])
     }
+
+    /// A kill in the middle of writing leaves a partial file beside the last whole copy:
+    /// the whole copy is what is taken, and the partial one goes.
+    func testAPartialFileLeftByAKillGoesAndTheLastWholeCopyIsTaken() throws {
+        let (database, studentId) = try seeded()
+        let aside = try XCTUnwrap(database.draftsAside)
+        let key = DraftsAside.Key(counselorId: 1, studentId: studentId, sessionId: nil)
+        try aside.keep(key, payload: "{\"note\":\"whole\"}", savedAt: start)
+        let partial = aside.path(of: key) + ".waypoint-partial-0000abcd"
+        try Data("{\"format\":1,\"coun".utf8).write(to: URL(fileURLWithPath: partial))
+        XCTAssertEqual(aside.leftovers(), [aside.path(of: key)], "doctor does not name a partial file")
+
+        XCTAssertEqual(try database.takeDraftsAside(counselorId: 1, now: start) { _ in true }, [])
+        XCTAssertEqual(try database.drafts(counselorId: 1).map(\.payload), ["{\"note\":\"whole\"}"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: partial))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: aside.folder))
+    }
 }
