@@ -6,6 +6,26 @@ import WaypointUI
 /// written the moment a try fails, removed the moment the database has the draft, and
 /// taken into the database when drafts are next loaded (after a kill, at the next start).
 extension EffectRunner {
+    /// A write that met a busy database (or came right after one that did): kept on disk
+    /// and handed back to the screen, which keeps it in memory and tries again.
+    func keptWhileBusy(_ effect: Effect) -> [Action] {
+        do {
+            try keepAside(effect)
+        } catch {
+            return [.databaseBusy(effect), .failed(String(describing: error))]
+        }
+        return [.databaseBusy(effect)]
+    }
+
+    /// Whether a write found the database busy a moment ago. The writes of one batch (a
+    /// retry sends the waiting draft, the audit rows and the session together) then skip the
+    /// database instead of each waiting its second for the lock: the screen freezes for one
+    /// try at most, and the next retry a second later tries them all again.
+    var stillBusy: Bool {
+        guard let lastBusy else { return false }
+        return clock().timeIntervalSince(lastBusy) < 0.5
+    }
+
     /// Keeps on disk what `effect` would have written: a draft, or the note of a session
     /// being saved. A discarded draft is not kept: the counselor let it go.
     func keepAside(_ effect: Effect) throws {

@@ -44,6 +44,9 @@ public final class EffectRunner: EffectPerformer {
     private var caseloadCache: CaseloadCache?
     private var districtCache: CaseloadCache?
 
+    /// When a write last found the database busy (by `clock`): see ``keptWhileBusy(_:)``.
+    var lastBusy: Date?
+
     /// The wall clock; tests replace it to pin time.
     public var clock: () -> Date
 
@@ -63,6 +66,7 @@ public final class EffectRunner: EffectPerformer {
     private var today: CivilDate { CivilDate.today(now: clock()) }
 
     public func run(_ effect: Effect) -> [Action] {
+        if effect.waitsWhenBusy, stillBusy { return keptWhileBusy(effect) }
         do {
             switch effect {
             case .loadStartup:
@@ -213,12 +217,8 @@ public final class EffectRunner: EffectPerformer {
             return [.changedElsewhere(Conflict(record: conflict.record(catalogs: catalogs), theirs: versions.theirs,
                                                yours: versions.yours, retry: try? retry(of: effect)))]
         } catch StoreError.storage(.busy, _) where effect.waitsWhenBusy {
-            do {
-                try keepAside(effect)
-            } catch {
-                return [.databaseBusy(effect), .failed(String(describing: error))]
-            }
-            return [.databaseBusy(effect)]
+            lastBusy = clock()
+            return keptWhileBusy(effect)
         } catch {
             return [.failed(String(describing: error))]
         }
