@@ -44,6 +44,9 @@ public final class EffectRunner: EffectPerformer {
     private var caseloadCache: CaseloadCache?
     private var districtCache: CaseloadCache?
 
+    /// When a write last found the database busy (by `clock`): see ``keptWhileBusy(_:)``.
+    var lastBusy: Date?
+
     /// The wall clock; tests replace it to pin time.
     public var clock: () -> Date
 
@@ -63,6 +66,7 @@ public final class EffectRunner: EffectPerformer {
     private var today: CivilDate { CivilDate.today(now: clock()) }
 
     public func run(_ effect: Effect) -> [Action] {
+        if effect.waitsWhenBusy, stillBusy { return keptWhileBusy(effect) }
         do {
             switch effect {
             case .loadStartup:
@@ -99,13 +103,19 @@ public final class EffectRunner: EffectPerformer {
                                            knownTopics: try database.knownTopics(viewerId: counselorId))]
             case .saveDraft(let counselorId, let studentId, let sessionId, let payload):
                 try database.saveDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId,
-                                       payload: try DraftCoding.encode(payload))
+                                       payload: try DraftCoding.encode(payload), now: clock())
+                forgetAside(effect)
                 return []
             case .discardDraft(let counselorId, let studentId, let sessionId):
                 try database.discardDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId)
+                forgetAside(effect)
+                return []
+            case .keepDraftAside:
+                try keepAside(effect)
                 return []
             case .saveSession(let save):
                 try store(save)
+                forgetAside(effect)
                 return [.sessionSaved(studentId: save.studentId, amended: save.sessionId != nil)]
             case .loadPlan(let studentId, let token):
                 guard let student = try database.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
@@ -144,12 +154,13 @@ public final class EffectRunner: EffectPerformer {
             case .suspendProcess:
                 return []   // the app loop performs it: it owns the terminal
             case .loadDrafts(let counselorId):
+                let notes = takeDraftsAside(counselorId: counselorId)
                 return [.draftsFound(try database.drafts(counselorId: counselorId).compactMap { record in
                     guard let student = try database.student(id: record.studentId),
                           let payload = try? DraftCoding.decode(record.payload) else { return nil }
                     return DraftSummary(studentId: record.studentId, studentName: student.displayName,
                                         sessionId: record.sessionId, updatedAt: record.updatedAt, payload: payload)
-                })]
+                })] + notes.map(Action.unavailable)
             case .probePassphrase(let counselorId):
                 return [.passphraseProbed(counselorId: counselorId, isSet: try database.passphraseHash(for: counselorId) != nil,
                                           mayChoose: try database.mayChooseWithoutPassphrase(counselorId))]
@@ -206,7 +217,8 @@ public final class EffectRunner: EffectPerformer {
             return [.changedElsewhere(Conflict(record: conflict.record(catalogs: catalogs), theirs: versions.theirs,
                                                yours: versions.yours, retry: try? retry(of: effect)))]
         } catch StoreError.storage(.busy, _) where effect.waitsWhenBusy {
-            return [.databaseBusy(effect)]
+            lastBusy = clock()
+            return keptWhileBusy(effect)
         } catch {
             return [.failed(String(describing: error))]
         }

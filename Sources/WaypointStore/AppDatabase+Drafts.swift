@@ -18,12 +18,18 @@ extension AppDatabase {
     public func saveDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: String,
                           now: Date = Date()) throws {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO session_draft (counselorId, studentId, sessionId, payload, updatedAt) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (counselorId, studentId, sessionId) DO UPDATE SET payload = excluded.payload,
-                    updatedAt = excluded.updatedAt
-                """, arguments: [counselorId, studentId, sessionId ?? 0, payload, now])
+            try AppDatabase.storeDraft(db, counselorId: counselorId, studentId: studentId, sessionId: sessionId,
+                                       payload: payload, updatedAt: now)
         }
+    }
+
+    static func storeDraft(_ db: Database, counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: String,
+                           updatedAt: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO session_draft (counselorId, studentId, sessionId, payload, updatedAt) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (counselorId, studentId, sessionId) DO UPDATE SET payload = excluded.payload,
+                updatedAt = excluded.updatedAt
+            """, arguments: [counselorId, studentId, sessionId ?? 0, payload, updatedAt])
     }
 
     public func discardDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?) throws {

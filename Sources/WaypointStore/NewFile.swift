@@ -108,12 +108,18 @@ public enum NewFile {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_uid == getuid()
     }
 
+    /// A folder (not a link to one) owned by this user.
+    static func isOwnedFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == getuid()
+    }
+
     static func removeWithCompanions(_ path: String) {
         for file in [path] + companions.map({ path + $0 }) { unlink(file) }
     }
 
     /// Makes the new name durable: without it, a power cut can lose the rename.
-    private static func syncFolder(_ folder: String) {
+    static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)

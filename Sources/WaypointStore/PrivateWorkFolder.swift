@@ -50,10 +50,7 @@ public enum PrivateWorkFolder {
     }
 
     /// Not a symbolic link, not someone else's: those are never ours to remove.
-    private static func isOwnFolder(_ folder: String) -> Bool {
-        var info = stat()
-        return lstat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == getuid()
-    }
+    private static func isOwnFolder(_ folder: String) -> Bool { NewFile.isOwnedFolder(folder) }
 
     /// Before this naming, a killed encrypted backup or restore left `waypoint-<UUID>`
     /// holding only `backup.sqlite` or `restore.sqlite`. With no lock to ask, such a folder

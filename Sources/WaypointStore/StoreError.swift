@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidDemoDistrict(String)
     case cannotCreateFolder(path: String, reason: String)
     case cannotCreateFile(path: String)
+    /// A draft the busy database could not take could not be kept on disk either.
+    case cannotKeepDraft(path: String, reason: String)
     case badConfig(path: String, reason: String)
     case databaseMissing(path: String)
     case notADatabaseFile(path: String, reason: String)
@@ -118,6 +120,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             trouble.sentence(path: path)
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
+        case .cannotKeepDraft(let path, let reason):
+            "The database is busy and your draft could not be kept in \(path) either (\(reason)); "
+                + "keep the editor open: the draft is saved as soon as the database is free."
         }
     }
 }

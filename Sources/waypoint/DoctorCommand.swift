@@ -33,6 +33,7 @@ struct DoctorCommand: ParsableCommand {
         say("Database \(path)")
         findings += report(DatabaseChecks.run(path: path))
         findings += report(LeftoverChecks.run(databasePath: path))
+        findings += report(DraftsAsideChecks.run(databasePath: path))
         let configDirectory = DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment)
         say("Catalogs in \(configDirectory)")
         findings += report(CatalogChecks.run(configDirectory: configDirectory))

@@ -19,3 +19,23 @@ enum LeftoverChecks {
         for path in LeftoverCopies.remove(databasePath: databasePath) { print("FIXED    removed \(path)") }
     }
 }
+
+/// Drafts kept beside the database while it was busy (see ``DraftsAside``) that no Waypoint
+/// has taken back yet: a process killed while waiting leaves them for its counselor's next
+/// start. Doctor names each one and what to do; it never removes them.
+enum DraftsAsideChecks {
+    static func run(databasePath: String) -> [DoctorFinding] {
+        let files = DraftsAside(databasePath: databasePath).leftovers()
+        guard !files.isEmpty else { return [.ok("no drafts waiting beside the database")] }
+        return files.map { path in
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            guard name.hasSuffix(".json") else {
+                return .warning("a draft set apart (it could not be used, or a newer one was saved): \(path)",
+                                fix: "open it in a text editor, copy what you need into a new session, then delete it")
+            }
+            let counselor = name.split(separator: ".").first.map { $0.replacingOccurrences(of: "-", with: " ") } ?? "its counselor"
+            return .warning("an unsaved draft of \(counselor), kept while the database was busy: \(path)",
+                            fix: "start Waypoint on this database as \(counselor): the draft is saved and offered back")
+        }
+    }
+}

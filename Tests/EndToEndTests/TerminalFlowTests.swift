@@ -148,14 +148,7 @@ final class SessionFlowTests: XCTestCase {
         }
         XCTAssertTrue(stored.contains("every word of it."), "no draft within the deadline: \(stored)")
 
-        let shell = try tmux.command(["display-message", "-p", "-t", "0", "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(try runProcess(URL(fileURLWithPath: "/usr/bin/pkill"), ["-KILL", "-P", shell, "-x", "waypoint"]).status, 0)
-        try tmux.waitFor(text: "WAYPOINT-EXIT=137")
-        // A killed program cannot restore the terminal; the shell gets it back as a person
-        // would, with `stty sane` (typed with Ctrl-J, since raw mode ignores Enter's CR).
-        try tmux.type("stty sane")
-        try tmux.press("C-j")
+        try tmux.killWaypoint()
         try tmux.launchWaypoint(binary, database: database)
         try tmux.waitFor(text: "Unsaved draft")
         try tmux.type("r")

@@ -112,6 +112,20 @@ extension Tmux {
         try run("'\(binary.path)' --db '\(database)' \(arguments)", in: directory)
     }
 
+    /// Kills the waypoint the pane's shell runs with SIGKILL (as a power cut would end it),
+    /// waits for the shell to report it, and gives the shell a sane terminal back.
+    func killWaypoint(file: StaticString = #filePath, line: UInt = #line) throws {
+        let shell = try command(["display-message", "-p", "-t", "0", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try runProcess(URL(fileURLWithPath: "/usr/bin/pkill"), ["-KILL", "-P", shell, "-x", "waypoint"]).status, 0,
+                       file: file, line: line)
+        try waitFor(text: "WAYPOINT-EXIT=137", file: file, line: line)
+        // A killed program cannot restore the terminal; the shell gets it back as a person
+        // would, with `stty sane` (typed with Ctrl-J, since raw mode ignores Enter's CR).
+        try type("stty sane")
+        try press("C-j")
+    }
+
     /// From the caseload, finds a student by typing their ID into the search and opens the one match.
     func openProfile(localId: String) throws {
         try waitFor(text: "Caseload of")

@@ -21,19 +21,34 @@ final class BusyDatabaseFlowTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    func testANoteSavedWhileAnotherProgramWritesIsKeptAndSavedWhenTheLockIsReleased() throws {
-        let path = folder.appendingPathComponent("waypoint.sqlite").path
+    /// A demo district loaded through the screen and a student's profile open, with the
+    /// screen's patience (a shorter try, so the test does not wait a second).
+    private func startOnADemoProfile(_ path: String, clock: @escaping () -> Date) throws -> (App, AppDatabase, InMemoryBackend) {
         let size = Size(width: 120, height: 30)
         let backend = InMemoryBackend(size: size)
-        // The screen's patience, with a shorter try so the test does not wait a second.
         let database = try AppDatabase.open(path: path, patience: BusyPatience(perTry: 0.01, overall: 0))
         let runner = EffectRunner(database: database, demoSize: (students: 20, counselors: 1, seed: 7))
         let app = App(state: AppState(size: size), terminal: Terminal(backend: backend), runner: runner)
-        var clock = Date()
-        runner.clock = { clock }
+        runner.clock = clock
         app.start()
         app.handle(.key(.char("d")))
         app.handle(.key(.enter))
+        return (app, database, backend)
+    }
+
+    /// Another program (an import) takes the write lock and keeps it until ROLLBACK.
+    private func holdWriteLock(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true   // the lock outlives one access, as an import's does
+        let importer = try DatabaseQueue(path: path, configuration: configuration)
+        try importer.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        return importer
+    }
+
+    func testANoteSavedWhileAnotherProgramWritesIsKeptAndSavedWhenTheLockIsReleased() throws {
+        let path = folder.appendingPathComponent("waypoint.sqlite").path
+        var clock = Date()
+        let (app, database, backend) = try startOnADemoProfile(path, clock: { clock })
         let studentId = try XCTUnwrap(app.state.profile?.studentId)
         let before = try database.sessions(studentId: studentId, viewerId: app.state.userId).count
         app.handle(.key(.char("n")))
@@ -41,10 +56,7 @@ final class BusyDatabaseFlowTests: XCTestCase {
         for character in "Talked about the FAFSA" { app.handle(.key(.char(character))) }
 
         // Another program (an import) takes the write lock and keeps it.
-        var configuration = Configuration()
-        configuration.allowsUnsafeTransactions = true   // the lock outlives one access, as an import's does
-        let importer = try DatabaseQueue(path: path, configuration: configuration)
-        try importer.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        let importer = try holdWriteLock(path)
         clock += 1
         app.send(.tick(clock))
         app.handle(.key(.ctrl("s")))
@@ -89,5 +101,96 @@ final class BusyDatabaseFlowTests: XCTestCase {
         XCTAssertEqual(reduce(&state, .tick(start.addingTimeInterval(AppState.busyRetryInterval))), [draft])
         XCTAssertEqual(reduce(&state, .databaseBusy(draft)), [], "busy again: kept again")
         XCTAssertEqual(reduce(&state, .terminate), [draft], "quitting tries it once more")
+    }
+
+    /// Issue 12, item 4, the rest: what waits in memory is also on disk at once, beside the
+    /// database, so a kill -9 while the lock is held loses nothing; the next load of drafts
+    /// takes it into the database and offers it back.
+    func testANoteWaitingForABusyDatabaseIsOnDiskAndSurvivesAKill() throws {
+        let path = folder.appendingPathComponent("waypoint.sqlite").path
+        var clock = Date()
+        let (app, database, _) = try startOnADemoProfile(path, clock: { clock })
+        let studentId = try XCTUnwrap(app.state.profile?.studentId)
+        let counselorId = try XCTUnwrap(app.state.userId)
+        app.handle(.key(.char("n")))
+        for character in "Talked about the FAFSA" { app.handle(.key(.char(character))) }
+
+        let importer = try holdWriteLock(path)
+        app.handle(.key(.ctrl("s")))
+        XCTAssertTrue(app.state.isWaitingForDatabase)
+        let aside = try XCTUnwrap(database.draftsAside)
+        let file = aside.path(of: DraftsAside.Key(counselorId: counselorId, studentId: studentId, sessionId: nil))
+        XCTAssertEqual(aside.leftovers(), [file], "the note is on disk the moment the database refused it")
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: aside.folder)[.posixPermissions] as? NSNumber)?.intValue, 0o700)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("Talked about the FAFSA"))
+
+        // Typed while waiting, before the next try is due: on disk at the next tick, without a try.
+        for character in " and the SAT" { app.handle(.key(.char(character))) }
+        clock += 0.6
+        XCTAssertLessThan(clock, try XCTUnwrap(app.state.nextBusyRetry), "no try is due yet")
+        app.send(.tick(clock))
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("Talked about the FAFSA and the SAT"))
+
+        // kill -9: the screen and its memory are gone; then the import ends.
+        try importer.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        XCTAssertEqual(try database.drafts(counselorId: counselorId).count, 0, "the draft never reached the database")
+        let restarted = EffectRunner(database: try AppDatabase.open(path: path, patience: .screen))
+        let found = restarted.run(.loadDrafts(counselorId: counselorId))
+        guard case .draftsFound(let drafts)? = found.first else { return XCTFail("no drafts: \(found)") }
+        XCTAssertEqual(drafts.map(\.payload.note), ["Talked about the FAFSA and the SAT"])
+        XCTAssertEqual(drafts.map(\.studentId), [studentId])
+        XCTAssertEqual(aside.leftovers(), [], "taken into the database, the file goes")
+        XCTAssertEqual(try database.drafts(counselorId: counselorId).count, 1)
+
+        var state = AppState(size: Size(width: 120, height: 30), counselorId: counselorId)
+        _ = reduce(&state, .draftsFound(drafts))
+        guard case .resumeDraft? = state.overlay else { return XCTFail("no offer to resume: \(String(describing: state.overlay))") }
+    }
+
+    /// Once the database takes the waiting draft, the copy on disk goes.
+    func testTheCopyOnDiskGoesOnceTheDatabaseTakesTheDraft() throws {
+        let path = folder.appendingPathComponent("waypoint.sqlite").path
+        let database = try AppDatabase.open(path: path, patience: BusyPatience(perTry: 0.01, overall: 0))
+        let runner = EffectRunner(database: database, demoSize: (students: 5, counselors: 1, seed: 7))
+        XCTAssertEqual(runner.run(.loadDemoDistrict).count, 1)
+        let studentId = try XCTUnwrap(try database.caseload(counselorId: 1).first?.student.id)
+        let draft = Effect.saveDraft(counselorId: 1, studentId: studentId, sessionId: nil,
+                                     payload: DraftPayload(kind: "college", participants: [.student], topics: "", note: "A",
+                                                           followUps: [], isConfidential: false, startedAt: Date(timeIntervalSince1970: 0)))
+        let importer = try holdWriteLock(path)
+        var clock = Date(timeIntervalSince1970: 1_800_000_000)
+        runner.clock = { clock }
+        XCTAssertEqual(runner.run(draft), [.databaseBusy(draft)])
+        let aside = try XCTUnwrap(database.draftsAside)
+        XCTAssertEqual(aside.leftovers().count, 1)
+        try importer.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        // The rest of the same batch does not wait its own second for the lock: it is kept
+        // at once (here, though the lock just went, it did not even try the database).
+        clock += 0.1
+        XCTAssertEqual(runner.run(draft), [.databaseBusy(draft)])
+        XCTAssertEqual(try database.drafts(counselorId: 1).count, 0)
+        XCTAssertEqual(aside.leftovers().count, 1)
+        clock += AppState.busyRetryInterval
+        XCTAssertEqual(runner.run(draft), [])
+        XCTAssertEqual(aside.leftovers(), [])
+        XCTAssertEqual(try database.drafts(counselorId: 1).count, 1)
+    }
+
+    /// While waiting, each new draft is kept on disk at the tick it is made, not only at the next try.
+    func testWhileWaitingANewDraftIsKeptOnDiskAtOnce() {
+        var state = AppState(size: Size(width: 120, height: 30), counselorId: 1)
+        let payload = DraftPayload(kind: "college", participants: [.student], topics: "", note: "A",
+                                   followUps: [], isConfidential: false, startedAt: Date(timeIntervalSince1970: 0))
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        state.now = start
+        _ = reduce(&state, .databaseBusy(.saveDraft(counselorId: 1, studentId: 5, sessionId: nil, payload: payload)))
+        var newer = payload
+        newer.note = "AB"
+        state.now = start.addingTimeInterval(0.5)
+        XCTAssertEqual(state.writesForTick([.saveDraft(counselorId: 1, studentId: 5, sessionId: nil, payload: newer)]),
+                       [.keepDraftAside(counselorId: 1, studentId: 5, sessionId: nil, payload: newer)])
+        XCTAssertEqual(state.waitingWrites, [.saveDraft(counselorId: 1, studentId: 5, sessionId: nil, payload: newer)],
+                       "and it still waits for the database")
     }
 }

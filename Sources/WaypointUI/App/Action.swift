@@ -67,6 +67,9 @@ public enum Effect: Equatable, Sendable {
     case loadEditorDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
     case saveDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
     case discardDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
+    /// The database is busy: keeps the draft on disk beside it (not in the database) until
+    /// the next try lands, so a kill while waiting loses nothing.
+    case keepDraftAside(counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
     case saveSession(SessionSave)
     case archiveSession(sessionId: Int64, counselorId: Int64)
     case loadPlan(studentId: Int64, token: Int)

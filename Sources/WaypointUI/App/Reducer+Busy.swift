@@ -22,11 +22,14 @@ extension AppState {
 
     /// What a tick writes: nothing new goes to a busy database between tries (each try
     /// waits for it a moment, and the screen would stutter); the draft joins the queue
-    /// instead, replacing an older one of the same session, and all are tried together.
+    /// instead, replacing an older one of the same session, and is kept on disk beside the
+    /// database; all are tried together.
     mutating func writesForTick(_ writes: [Effect]) -> [Effect] {
         guard isWaitingForDatabase else { return writes }
         for write in writes { enqueue(write) }
-        guard let due = nextBusyRetry, now >= due else { return [] }
+        // Kept on disk at once, so a kill before the next try loses nothing typed meanwhile.
+        let aside = writes.compactMap(\.keptAside)
+        guard let due = nextBusyRetry, now >= due else { return aside }
         nextBusyRetry = now.addingTimeInterval(AppState.busyRetryInterval)
         var tries = waitingWrites
         waitingWrites = []
@@ -67,6 +70,12 @@ extension Effect {
         case .saveDraft, .discardDraft, .saveSession, .recordView, .recordSecurityEvent: true
         default: false
         }
+    }
+
+    /// A draft waiting for a busy database, as kept on disk meanwhile.
+    var keptAside: Effect? {
+        guard case .saveDraft(let counselorId, let studentId, let sessionId, let payload) = self else { return nil }
+        return .keepDraftAside(counselorId: counselorId, studentId: studentId, sessionId: sessionId, payload: payload)
     }
 
     var draftKey: DraftKey? {
