@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
@@ -40,7 +39,7 @@ let package = Package(
         ),
         // Exports and roster import: files in and out, no terminal, no database. TerminalKit
         // only for its sanitizer: every format's output policy starts from the same rule.
-        .target(name: "Interchange", dependencies: ["WaypointCore", "TerminalKit", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Interchange", dependencies: ["WaypointCore", "TerminalKit"]),
         .target(name: "TerminalKit"),
         // Passphrase hashes and encrypted backups: swift-crypto only, no database, no terminal.
         .target(
