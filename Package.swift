@@ -41,6 +41,9 @@ let package = Package(
         // only for its sanitizer: every format's output policy starts from the same rule.
         .target(name: "Interchange", dependencies: ["WaypointCore", "TerminalKit"]),
         .target(name: "TerminalKit"),
+        // Starting child processes and waiting for them (posix_spawn, wait4, a timeout), for
+        // the benchmark and the end-to-end tests. Knows nothing of Waypoint.
+        .target(name: "ProcessKit"),
         // Passphrase hashes and encrypted backups: swift-crypto only, no database, no terminal.
         .target(
             name: "WaypointVault",
@@ -66,7 +69,7 @@ let package = Package(
             name: "waypoint",
             dependencies: [
                 "WaypointCore", "WaypointStore", "WaypointCatalogs", "Interchange", "TerminalKit", "CursesBackend", "WaypointUI",
-                "WaypointEffects", "WaypointVault",
+                "WaypointEffects", "WaypointVault", "ProcessKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +87,7 @@ let package = Package(
             dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
