@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
@@ -40,8 +39,11 @@ let package = Package(
         ),
         // Exports and roster import: files in and out, no terminal, no database. TerminalKit
         // only for its sanitizer: every format's output policy starts from the same rule.
-        .target(name: "Interchange", dependencies: ["WaypointCore", "TerminalKit", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Interchange", dependencies: ["WaypointCore", "TerminalKit"]),
         .target(name: "TerminalKit"),
+        // Starting child processes and waiting for them (posix_spawn, wait4, a timeout), for
+        // the benchmark and the end-to-end tests. Knows nothing of Waypoint.
+        .target(name: "ProcessKit"),
         // Passphrase hashes and encrypted backups: swift-crypto only, no database, no terminal.
         .target(
             name: "WaypointVault",
@@ -67,7 +69,7 @@ let package = Package(
             name: "waypoint",
             dependencies: [
                 "WaypointCore", "WaypointStore", "WaypointCatalogs", "Interchange", "TerminalKit", "CursesBackend", "WaypointUI",
-                "WaypointEffects", "WaypointVault",
+                "WaypointEffects", "WaypointVault", "ProcessKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +87,7 @@ let package = Package(
             dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,7 +1,10 @@
+import Dispatch
 import Foundation
+import ProcessKit
 
 /// Child processes the benchmark times from the outside: the real `waypoint` binary in a
-/// pseudo-terminal, and the `sqlite3` shell that sets the floors.
+/// pseudo-terminal, and the `sqlite3` shell that sets the floors. Spawning and waiting are
+/// ProcessKit's; the pseudo-terminal is the benchmark's own.
 enum BenchmarkProcess {
     struct Run {
         var milliseconds: Double
@@ -10,28 +13,27 @@ enum BenchmarkProcess {
         var status: Int32
         /// Everything the child wrote (to the terminal, or to its standard output and error).
         var output: String
+
+        init(_ termination: ProcessKit.Termination, output: String) {
+            milliseconds = termination.milliseconds
+            peakResidentMegabytes = (BenchmarkProcess.reportedPeakKilobytes(output) ?? Double(termination.peakResidentKilobytes)) / 1024
+            status = termination.status
+            self.output = output
+        }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = ProcessKit.Failure
 
-    /// Linux's TIOCSPTLCK, TIOCGPTN (asm-generic/ioctls.h) and glibc's POSIX_SPAWN_SETSID,
-    /// which Swift's Glibc module does not import.
+    /// Linux's TIOCSPTLCK and TIOCGPTN (asm-generic/ioctls.h), which Swift's Glibc module does not import.
     private static let ptyUnlock: UInt = 0x4004_5431
     private static let ptyNumber: UInt = 0x8004_5430
-    private static let spawnNewSession: Int16 = 0x80
 
     /// This executable's own path, so the benchmark spawns the binary it is part of.
     static var ownExecutable: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
-    /// The first `name` on PATH that can be executed; nil when there is none.
-    static func onPath(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func onPath(_ name: String) -> String? { ProcessKit.onPath(name) }
 
     /// Runs `executable` with `arguments` on a new pseudo-terminal of `columns` x `rows`
     /// (TERM=xterm-256color), reading everything it draws until it exits. The time runs
@@ -63,69 +65,23 @@ enum BenchmarkProcess {
         // The child opens the terminal itself, as the leader of a new session, so it becomes
         // the child's controlling terminal, exactly as when a shell starts it. posix_spawn
         // returns once the child has done so and started the program.
-        return try spawn(executable, arguments, environment: environment, output: master,
-                         afterSpawn: { close(slave) }) { actions in
-            posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
-            posix_spawn_file_actions_adddup2(&actions, 0, 1)
-            posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        }
-    }
-
-    /// Runs `executable` with its standard input, output and error on a pipe, reading all it writes.
-    static func run(_ executable: String, _ arguments: [String]) throws -> Run {
-        var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw Failure(description: "cannot open a pipe: \(String(cString: strerror(errno)))") }
-        _ = fcntl(pipeEnds[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
-        defer { close(pipeEnds[0]) }
-        let writeEnd = pipeEnds[1]
-        return try spawn(executable, arguments, environment: ProcessInfo.processInfo.environment, output: pipeEnds[0],
-                         afterSpawn: { close(writeEnd) }) { actions in
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
-            posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
-        }
-    }
-
-    private static func spawn(_ executable: String, _ arguments: [String], environment: [String: String], output: Int32,
-                              afterSpawn: () -> Void = {},
-                              actions configure: (inout posix_spawn_file_actions_t) -> Void) throws -> Run {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        configure(&actions)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, spawnNewSession)
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        afterSpawn()
-        guard spawned == 0 else {
-            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+        let pid: pid_t
+        do {
+            defer { close(slave) }
+            pid = try ProcessKit.spawn(executable, arguments, environment: environment,
+                                       actions: [.open(0, path: slavePath, flags: O_RDWR), .duplicate(0, to: 1), .duplicate(0, to: 2)],
+                                       newSession: true)
         }
-        // Read until the child closes its end: a full terminal would otherwise stop it mid-frame.
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-            if count > 0 { bytes += chunk[0..<count]; continue }
-            if count < 0, errno == EINTR { continue }
-            break // 0: end of file; EIO: the terminal's last user has gone
-        }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let output = String(decoding: bytes, as: UTF8.self)
-        return Run(milliseconds: elapsed, peakResidentMegabytes: (reportedPeakKilobytes(output) ?? Double(usage.ru_maxrss)) / 1024,
-                   status: exitStatus, output: output)
+        // Read until the child is gone: a full terminal would otherwise stop it mid-frame.
+        let output = String(decoding: ProcessKit.readToEnd(master), as: UTF8.self)
+        return Run(ProcessKit.wait(pid, startedAt: start), output: output)
+    }
+
+    /// Runs `executable` with no input, reading all it writes to its standard output and error.
+    static func run(_ executable: String, _ arguments: [String]) throws -> Run {
+        let result = try ProcessKit.run(executable, arguments)
+        return Run(result.termination, output: String(decoding: result.stdout + result.stderr, as: UTF8.self))
     }
 
     /// The "VmHWM: N kB" line `waypoint run --exit-after-first-frame` prints: the child's

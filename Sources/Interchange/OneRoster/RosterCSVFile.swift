@@ -1,10 +1,8 @@
-import CSV
 import Foundation
 
 /// One CSV file of a bundle, read into rows keyed by the header, each with the line it
-/// starts on. The bytes are checked first (UTF-8, quoting) so a malformed file is reported
-/// where it breaks; CSV.swift then splits the records, which keeps quoted commas and
-/// newlines and drops a UTF-8 byte-order mark.
+/// starts on. The bytes are checked as UTF-8 first (a byte-order mark dropped), then split by
+/// `RosterCSVScanner`, so a malformed file is reported where it breaks.
 struct RosterCSVFile {
     struct Row {
         var line: Int
@@ -31,28 +29,19 @@ struct RosterCSVFile {
             return nil
         }
         guard let text = decode(data, name: name, issues: issues) else { return nil }
-        guard let lines = RosterQuoting.rowStartLines(text, name: name, issues: issues) else { return nil }
-        let records: [[String]]
-        do {
-            let reader = try CSVReader(string: text, hasHeaderRow: false)
-            var all: [[String]] = []
-            while let row = reader.next() { all.append(row) }
-            records = all
-        } catch {
-            issues.error(RosterIssue(file: name, line: 1, column: 1, field: "file", value: name,
-                                     expected: "CSV text (\(error))"))
-            return nil
-        }
-        guard let first = records.first else {
+        guard var rows = RosterCSVScanner.records(text, name: name, issues: issues) else { return nil }
+        guard !rows.isEmpty else {
             return RosterCSVFile(name: name, header: [], rows: [])
         }
+        let first = rows.removeFirst().fields
         // Secret columns are blanked here, before any other code sees the row.
         let secret = first.map(isSecret)
-        let rows = records.dropFirst().enumerated().map { index, fields in
-            Row(line: index + 1 < lines.count ? lines[index + 1] : lines.last ?? 1,
-                fields: fields.enumerated().map { column, value in
-                    column < secret.count && secret[column] ? "" : value
-                })
+        if secret.contains(true) {
+            for row in rows.indices {
+                for column in rows[row].fields.indices where column < secret.count && secret[column] {
+                    rows[row].fields[column] = ""
+                }
+            }
         }
         return RosterCSVFile(name: name, header: first.map { $0.trimmingCharacters(in: .whitespaces) }, rows: rows)
     }
