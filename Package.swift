@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "WaypointVaultTests", dependencies: ["WaypointVault"]),
         .testTarget(
             name: "WaypointUITests",
-            dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore"],
+            dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore", "Interchange"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),

@@ -21,18 +21,20 @@ extension EffectRunner {
     /// `i` on the welcome screen: a OneRoster folder, read strictly (no --lenient from the
     /// screen: a deviation is shown, and the shell command can accept it knowingly), then
     /// applied in one transaction; `progress` hears how far it has come.
-    func importRoster(_ folder: String, by counselorId: Int64?, progress: @escaping (Int, Int) -> Void) throws -> String {
+    func importRoster(_ folder: String, by counselorId: Int64?, into connection: AppDatabase,
+                      progress: @escaping (Int, Int) throws -> Void) throws -> String {
         let result: RosterReader.Result
         do {
             result = try RosterReader.read(URL(fileURLWithPath: folder))
-        } catch let error as RosterImportError {
+        } catch {
+            // Typed throws: the reader's only failure is a RosterImportError.
             let errors = error.errors
             let first = errors.isEmpty ? "" : ": \(errors[0])"
             let problems = errors.count == 1 ? "1 problem" : "\(errors.count) problems"
             throw ImportRefused(description: "\(problems) in \(folder), nothing imported\(first). "
                 + "`waypoint import oneroster \(folder)` lists them all")
         }
-        let summary = try database.importRoster(result.bundle, by: counselorId, source: folder, progress: progress)
+        let summary = try connection.importRoster(result.bundle, by: counselorId, source: folder, progress: progress)
         let students = summary.students.added, counselors = summary.counselors.added
         return "Imported \(folder): \(students) student\(students == 1 ? "" : "s") added, "
             + "\(summary.students.updated) updated, \(counselors) counselor\(counselors == 1 ? "" : "s") added."

@@ -47,6 +47,21 @@ public final class EffectRunner: EffectPerformer {
     /// When a write last found the database busy (by `clock`): see ``keptWhileBusy(_:)``.
     var lastBusy: Date?
 
+    /// Set from a worker thread when a background job wrote to the database (through its
+    /// own connection): the main thread then drops the kept summaries and takes the new data
+    /// version as seen, at its next effect, so the job's own writes are not news from outside.
+    private let ownWriteFlag = NSLock()
+    private var ownWriteValue = false
+
+    func markOwnWrite() { ownWriteFlag.withLock { ownWriteValue = true } }
+
+    private func takeOwnWrite() -> Bool {
+        ownWriteFlag.withLock {
+            defer { ownWriteValue = false }
+            return ownWriteValue
+        }
+    }
+
     /// The wall clock; tests replace it to pin time.
     public var clock: () -> Date
 
@@ -66,6 +81,10 @@ public final class EffectRunner: EffectPerformer {
     private var today: CivilDate { CivilDate.today(now: clock()) }
 
     public func run(_ effect: Effect) -> [Action] {
+        if takeOwnWrite() {
+            forgetSummaries()
+            seenDataVersion = try? database.dataVersion()
+        }
         if effect.waitsWhenBusy, stillBusy { return keptWhileBusy(effect) }
         do {
             switch effect {
@@ -140,19 +159,13 @@ public final class EffectRunner: EffectPerformer {
                 return [.reportLoaded(token: token, report: report)]
             case .loadTasks(let counselorId, let viewerId, let token):
                 return [.tasksLoaded(token: token, rows: try tasks(counselorId: counselorId, viewerId: viewerId))]
-            case .importRoster(let directory, let counselorId):
-                let summary = try importRoster(directory, by: counselorId) { [onProgress] done, total in
-                    onProgress?(JobProgress(done: done, total: total))
-                }
-                forgetSummaries()
-                return [.rosterImported(summary: summary)]
             case .exportPlan(let studentId, let counselorId):
                 return [.exported(path: try exportPlan(studentId, by: counselorId))]
             case .archiveSession(let sessionId, let counselorId):
                 try database.archiveSession(id: sessionId, by: counselorId)
                 return []
-            case .suspendProcess:
-                return []   // the app loop performs it: it owns the terminal
+            case .suspendProcess, .cancelJobs:
+                return []   // the app loop performs them: it owns the terminal and the jobs
             case .loadDrafts(let counselorId):
                 let notes = takeDraftsAside(counselorId: counselorId)
                 return [.draftsFound(try database.drafts(counselorId: counselorId).compactMap { record in
@@ -164,16 +177,6 @@ public final class EffectRunner: EffectPerformer {
             case .probePassphrase(let counselorId):
                 return [.passphraseProbed(counselorId: counselorId, isSet: try database.passphraseHash(for: counselorId) != nil,
                                           mayChoose: try database.mayChooseWithoutPassphrase(counselorId))]
-            case .checkPassphrase(let counselorId, let passphrase):
-                let verifier = passphrases
-                let result: PassphraseCheck = switch try database.tryPassphrase(
-                    of: counselorId, at: "at the lock screen", now: clock(), matches: { try verifier.matches(passphrase, $0) }) {
-                case .correct: .correct
-                case .wrong(_, let wait): .wrong(wait: wait)
-                case .mustWait(let wait): .mustWait(wait)
-                case .noneSet: .noneSet(mayChoose: try database.mayChooseWithoutPassphrase(counselorId))
-                }
-                return [.passphraseChecked(counselorId: counselorId, result: result)]
             case .rememberUser(let counselorId):
                 // The first counselor chosen on this database is kept in it, so nobody else is
                 // taken at their word later, even with config.json gone.
@@ -192,24 +195,8 @@ public final class EffectRunner: EffectPerformer {
                 // Plans may have changed elsewhere: the cached summaries are no longer true.
                 forgetSummaries()
                 return [.databaseChanged]
-            case .loadDemoDistrict:
-                let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors,
-                                                     seed: demoSize.seed)
-                let plans = DemoPlans.generate(for: district.students, catalogs: catalogs, today: today,
-                                               seed: demoSize.seed)
-                let sessions = DemoSessions.generate(for: district.students, today: today, seed: demoSize.seed)
-                let abc = DemoABC.generate(for: district.students, today: today, seed: demoSize.seed)
-                do {
-                    let interventions = DemoInterventions.generate(for: district.students, abc: abc, rules: catalogs.earlyWarning,
-                                                                   today: today, seed: demoSize.seed)
-                    try database.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions)
-                } catch StoreError.databaseNotEmpty {
-                    // Filled from elsewhere (another window, the CLI) since the welcome screen
-                    // was drawn: show what is there instead of a dead end.
-                    return [.started(counselors: try database.allCounselors(), isEmpty: false),
-                            .failed("Students were added to this database meanwhile; the demo was not loaded.")]
-                }
-                return [.demoLoaded(students: try database.studentCount(), counselors: try database.allCounselors())]
+            case .loadDemoDistrict, .importRoster, .checkPassphrase:
+                return runInBackground(effect, job: .detached)
             }
         } catch StoreError.changedElsewhere(let conflict) {
             forgetSummaries()

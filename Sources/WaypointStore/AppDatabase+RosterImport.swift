@@ -11,11 +11,12 @@ extension AppDatabase {
     /// real import would report, and the database is unchanged.
     ///
     /// `progress` is called now and then with the records applied so far and the total, so a
-    /// terminal can show how far a large import has come.
+    /// terminal can show how far a large import has come; an error it throws (the counselor
+    /// cancelled) ends the import and rolls it back whole.
     ///
     /// A real import leaves one audit row with its counts, credited to `counselorId` if known.
     public func importRoster(_ bundle: RosterBundle, dryRun: Bool = false, by counselorId: Int64? = nil, source: String = "",
-                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> RosterImportSummary {
+                             progress: ((_ done: Int, _ total: Int) throws -> Void)? = nil) throws -> RosterImportSummary {
         struct RollBack: Error { var summary: RosterImportSummary }
         do {
             return try write { db in
@@ -38,15 +39,15 @@ private struct RosterApplier {
     let db: Database
     let bundle: RosterBundle
     var summary = RosterImportSummary()
-    var progress: ((Int, Int) -> Void)?
+    var progress: ((Int, Int) throws -> Void)?
     private var done = 0
 
     private var total: Int { bundle.students.count + bundle.counselors.count + bundle.caseloads.count }
 
     /// Counts one applied record and reports every thousand.
-    private mutating func step() {
+    private mutating func step() throws {
         done += 1
-        if done % 1000 == 0 || done == total { progress?(done, total) }
+        if done % 1000 == 0 || done == total { try progress?(done, total) }
     }
 
     init(db: Database, bundle: RosterBundle) {
@@ -96,7 +97,7 @@ private struct RosterApplier {
             if let sourcedId = student.sourcedId { stored[sourcedId] = student }
         }
         for incoming in bundle.students {
-            step()
+            try step()
             if schoolIds[incoming.schoolSourcedId] == nil {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM school WHERE sourcedId = ?",
                                                   arguments: [incoming.schoolSourcedId]) else {
@@ -168,7 +169,7 @@ private struct RosterApplier {
 
     private mutating func applyCounselors() throws {
         for counselor in bundle.counselors {
-            step()
+            try step()
             let values: [DatabaseValueConvertible?] = [counselor.givenName, counselor.familyName, counselor.email,
                                                        counselor.username, counselor.isActive]
             if let row = try Row.fetchOne(db, sql: """
@@ -210,7 +211,7 @@ private struct RosterApplier {
             WHERE counselor.sourcedId = ? AND student.sourcedId = ?
             """)
         for pair in bundle.caseloads {
-            step()
+            try step()
             try assign.execute(arguments: [pair.counselorSourcedId, pair.studentSourcedId])
             summary.caseloadsAdded += db.changesCount
         }

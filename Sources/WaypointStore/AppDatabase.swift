@@ -29,6 +29,15 @@ public final class AppDatabase: Sendable {
     /// The file, as messages name it.
     var path: String { writer.path }
 
+    /// Another connection to the same file, for long work that runs beside the screen (an
+    /// import, the demo): the screen's own writes then wait on SQLite's lock, with their
+    /// patience, rather than behind the long work inside this process. A database in memory
+    /// has no file to share: it is its own companion.
+    public func companion() throws -> AppDatabase {
+        guard writer is DatabasePool else { return self }
+        return try AppDatabase.open(path: path, patience: patience)
+    }
+
     /// Read access for observers and reports that need their own queries.
     public var reader: any DatabaseReader { writer }
 

@@ -17,7 +17,7 @@ final class AppFlowTests: XCTestCase {
     }
 
     private func press(_ app: App, _ backend: InMemoryBackend, _ keys: [Key]) {
-        for key in keys { app.handle(.key(key)) }
+        for key in keys { app.handleSettled(.key(key)) }
         app.render()
     }
 
@@ -66,11 +66,11 @@ final class AppFlowTests: XCTestCase {
         let (app, backend) = try makeApp()
         app.start()
         backend.resize(to: Size(width: 60, height: 20))
-        app.handle(.resize(Size(width: 60, height: 20)))
+        app.handleSettled(.resize(Size(width: 60, height: 20)))
         app.render()
         XCTAssertTrue(backend.text.contains("needs a window of at least 80x24"))
         backend.resize(to: Size(width: 100, height: 30))
-        app.handle(.resize(Size(width: 100, height: 30)))
+        app.handleSettled(.resize(Size(width: 100, height: 30)))
         app.render()
         XCTAssertTrue(backend.text.contains("Welcome to Waypoint"))
     }

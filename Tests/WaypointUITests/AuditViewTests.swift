@@ -15,16 +15,16 @@ final class AuditViewTests: XCTestCase {
         let runner = EffectRunner(database: database, demoSize: (students: 60, counselors: 2, seed: 7))
         let app = App(state: AppState(size: size), terminal: Terminal(backend: InMemoryBackend(size: size)), runner: runner)
         app.start()
-        for key: Key in [.char("d"), .enter] { app.handle(.key(key)) }
+        for key: Key in [.char("d"), .enter] { app.handleSettled(.key(key)) }
         let counselor = try XCTUnwrap(app.state.userId)
         // The first counselor chosen on the database is recorded (they were taken at their word).
         XCTAssertEqual(try database.auditEvents().map(\.action), [.chosenAtFirstStart, .loadedDemo])
 
-        app.handle(.key(.enter))
+        app.handleSettled(.key(.enter))
         let studentId = try XCTUnwrap(app.state.profile?.studentId)
         XCTAssertNotNil(app.state.profile?.data, "the profile loaded")
         // The plan and back, and a panel switch: the profile reloads, the view is not recorded again.
-        for key: Key in [.char("p"), .escape, .tab, .tab] { app.handle(.key(key)) }
+        for key: Key in [.char("p"), .escape, .tab, .tab] { app.handleSettled(.key(key)) }
         XCTAssertEqual(app.state.screen, .profile)
         XCTAssertGreaterThan(app.state.profile?.requestToken ?? 0, 1, "the profile was reloaded")
 
@@ -34,7 +34,7 @@ final class AuditViewTests: XCTestCase {
         XCTAssertEqual(views.first?.counselorId, counselor)
         XCTAssertEqual(views.first?.actor, "counselor-login")
 
-        for key: Key in [.escape, .enter] { app.handle(.key(key)) }
+        for key: Key in [.escape, .enter] { app.handleSettled(.key(key)) }
         XCTAssertEqual(try database.auditEvents().filter { $0.action == .viewedProfile }.count, 2, "a second opening is a second view")
     }
 

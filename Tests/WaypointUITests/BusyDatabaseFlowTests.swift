@@ -31,8 +31,8 @@ final class BusyDatabaseFlowTests: XCTestCase {
         let app = App(state: AppState(size: size), terminal: Terminal(backend: backend), runner: runner)
         runner.clock = clock
         app.start()
-        app.handle(.key(.char("d")))
-        app.handle(.key(.enter))
+        app.handleSettled(.key(.char("d")))
+        app.handleSettled(.key(.enter))
         return (app, database, backend)
     }
 
@@ -51,15 +51,15 @@ final class BusyDatabaseFlowTests: XCTestCase {
         let (app, database, backend) = try startOnADemoProfile(path, clock: { clock })
         let studentId = try XCTUnwrap(app.state.profile?.studentId)
         let before = try database.sessions(studentId: studentId, viewerId: app.state.userId).count
-        app.handle(.key(.char("n")))
+        app.handleSettled(.key(.char("n")))
         XCTAssertNotNil(app.state.editor)
-        for character in "Talked about the FAFSA" { app.handle(.key(.char(character))) }
+        for character in "Talked about the FAFSA" { app.handleSettled(.key(.char(character))) }
 
         // Another program (an import) takes the write lock and keeps it.
         let importer = try holdWriteLock(path)
         clock += 1
         app.send(.tick(clock))
-        app.handle(.key(.ctrl("s")))
+        app.handleSettled(.key(.ctrl("s")))
         app.render()
         XCTAssertNotNil(app.state.editor, "the editor stays open with the note")
         XCTAssertTrue(backend.text.contains("Another program is writing to the database"), backend.text)
@@ -67,7 +67,7 @@ final class BusyDatabaseFlowTests: XCTestCase {
         XCTAssertEqual(try database.sessions(studentId: studentId, viewerId: app.state.userId).count, before)
 
         // Typed meanwhile: saved too, since the save is rebuilt from the editor at each try.
-        for character in " and the SAT" { app.handle(.key(.char(character))) }
+        for character in " and the SAT" { app.handleSettled(.key(.char(character))) }
         clock += AppState.busyRetryInterval
         app.send(.tick(clock))
         XCTAssertNotNil(app.state.editor, "still busy: still kept")
@@ -112,11 +112,11 @@ final class BusyDatabaseFlowTests: XCTestCase {
         let (app, database, _) = try startOnADemoProfile(path, clock: { clock })
         let studentId = try XCTUnwrap(app.state.profile?.studentId)
         let counselorId = try XCTUnwrap(app.state.userId)
-        app.handle(.key(.char("n")))
-        for character in "Talked about the FAFSA" { app.handle(.key(.char(character))) }
+        app.handleSettled(.key(.char("n")))
+        for character in "Talked about the FAFSA" { app.handleSettled(.key(.char(character))) }
 
         let importer = try holdWriteLock(path)
-        app.handle(.key(.ctrl("s")))
+        app.handleSettled(.key(.ctrl("s")))
         XCTAssertTrue(app.state.isWaitingForDatabase)
         let aside = try XCTUnwrap(database.draftsAside)
         let file = aside.path(of: DraftsAside.Key(counselorId: counselorId, studentId: studentId, sessionId: nil))
@@ -126,7 +126,7 @@ final class BusyDatabaseFlowTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("Talked about the FAFSA"))
 
         // Typed while waiting, before the next try is due: on disk at the next tick, without a try.
-        for character in " and the SAT" { app.handle(.key(.char(character))) }
+        for character in " and the SAT" { app.handleSettled(.key(.char(character))) }
         clock += 0.6
         XCTAssertLessThan(clock, try XCTUnwrap(app.state.nextBusyRetry), "no try is due yet")
         app.send(.tick(clock))

@@ -23,7 +23,7 @@ final class CaseloadCacheTests: XCTestCase {
     func testSearchSeesAStudentAddedByAnotherConnection() throws {
         let (app, path, folder) = try appOnFile()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for key in [Key.char("d"), .enter, .char("c"), .end, .enter, .char("/"), .char("q")] { app.handle(.key(key)) }
+        for key in [Key.char("d"), .enter, .char("c"), .end, .enter, .char("/"), .char("q")] { app.handleSettled(.key(key)) }
         XCTAssertFalse(app.state.caseload.rows.contains { $0.student.familyName == "Quillfeather" })
 
         // Another process (the CLI) adds a student while the screen shows the district.
@@ -31,23 +31,23 @@ final class CaseloadCacheTests: XCTestCase {
         let school = try XCTUnwrap(try other.allSchools().first)
         _ = try other.insertStudent(Student(localId: "S999999", givenName: "Ada", familyName: "Quillfeather",
                                         grade: Grade(rawValue: 11)!, schoolId: school.id!))
-        for key in [Key.char("u"), .char("i")] { app.handle(.key(key)) }
+        for key in [Key.char("u"), .char("i")] { app.handleSettled(.key(key)) }
         XCTAssertEqual(app.state.caseload.rows.map(\.student.familyName), ["Quillfeather"])
     }
 
     func testTheDistrictKeptWhileACaseloadIsShownSeesWhatWasWrittenMeanwhile() throws {
         let (app, path, folder) = try appOnFile()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for key in [Key.char("d"), .enter, .char("c"), .end, .enter] { app.handle(.key(key)) }
+        for key in [Key.char("d"), .enter, .char("c"), .end, .enter] { app.handleSettled(.key(key)) }
         let district = app.state.caseload.rows.count
-        for key in [Key.char("c"), .home, .enter] { app.handle(.key(key)) }
+        for key in [Key.char("c"), .home, .enter] { app.handleSettled(.key(key)) }
         XCTAssertLessThan(app.state.caseload.rows.count, district)
 
         let other = try AppDatabase.open(path: path)
         let school = try XCTUnwrap(try other.allSchools().first)
         _ = try other.insertStudent(Student(localId: "S999998", givenName: "Ada", familyName: "Quillfeather",
                                         grade: Grade(rawValue: 11)!, schoolId: school.id!))
-        for key in [Key.char("c"), .end, .enter] { app.handle(.key(key)) }
+        for key in [Key.char("c"), .end, .enter] { app.handleSettled(.key(key)) }
         XCTAssertEqual(app.state.caseload.rows.count, district + 1)
         XCTAssertTrue(app.state.caseload.rows.contains { $0.student.familyName == "Quillfeather" })
     }
@@ -58,10 +58,10 @@ final class CaseloadCacheTests: XCTestCase {
         let runner = EffectRunner(database: database, demoSize: (students: 300, counselors: 2, seed: 3))
         let app = App(state: AppState(size: backend.size(), counselorId: nil), terminal: Terminal(backend: backend), runner: runner)
         app.start()
-        for key in [Key.char("d"), .enter, .char("c"), .end, .enter, .char("/")] { app.handle(.key(key)) }
+        for key in [Key.char("d"), .enter, .char("c"), .end, .enter, .char("/")] { app.handleSettled(.key(key)) }
         var typed = ""
         for letter in "mar" {
-            app.handle(.key(.char(letter)))
+            app.handleSettled(.key(.char(letter)))
             typed.append(letter)
             XCTAssertEqual(app.state.caseload.rows.map(\.id),
                            try database.searchStudents(typed, counselorId: nil, limit: Int.max).map(\.id), typed)

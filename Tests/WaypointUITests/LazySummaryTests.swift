@@ -24,7 +24,7 @@ final class LazySummaryTests: XCTestCase {
         runner.summarizeOnDemandAbove = limit
         let app = App(state: AppState(size: backend.size(), counselorId: nil), terminal: Terminal(backend: backend), runner: runner)
         app.start()
-        for key in [Key.char("d"), .enter, .char("c"), .end, .enter] { app.handle(.key(key)) }
+        for key in [Key.char("d"), .enter, .char("c"), .end, .enter] { app.handleSettled(.key(key)) }
         XCTAssertNil(app.state.counselorId)
         XCTAssertEqual(app.state.caseload.rows.count, 300)
         return (app, backend)
@@ -61,7 +61,7 @@ final class LazySummaryTests: XCTestCase {
         let (app, screen, eager, eagerScreen) = try openDistrict()
         let last = try XCTUnwrap(app.state.caseload.rows.last)
         XCTAssertNil(app.state.caseload.summaries[last.id])
-        app.handle(.key(.end))
+        app.handleSettled(.key(.end))
         let expected = try XCTUnwrap(eager.state.caseload.rows.first { $0.id == last.id })
         XCTAssertEqual(app.state.caseload.summaries[last.id], CaseloadSummary(expected))
         // The screen shows it: the frame drawn holds the same cells as the eager one.
@@ -73,7 +73,7 @@ final class LazySummaryTests: XCTestCase {
 
     func testATierSortSummarizesEveryStudentFirst() throws {
         let (app, _, eager, _) = try openDistrict()
-        for _ in 0..<3 { app.handle(.key(.char("s"))) }
+        for _ in 0..<3 { app.handleSettled(.key(.char("s"))) }
         for _ in 0..<3 { eager.handle(.key(.char("s"))) }
         XCTAssertEqual(app.state.caseload.sort, .tier)
         XCTAssertFalse(app.state.caseload.awaitingSummaries)
@@ -84,7 +84,7 @@ final class LazySummaryTests: XCTestCase {
     func testASavedViewOnPlansWaitsForEveryStudentRatherThanCountingUnknowns() throws {
         let (app, _, eager, _) = try openDistrict()
         for key in [Key.char("v"), .char("6")] {
-            app.handle(.key(key))
+            app.handleSettled(.key(key))
             eager.handle(.key(key))
         }
         XCTAssertEqual(app.state.caseload.rows.map(\.id), eager.state.caseload.rows.map(\.id))

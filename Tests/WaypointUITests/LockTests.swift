@@ -244,21 +244,21 @@ final class LockTests: XCTestCase {
         let app = App(state: AppState(size: Size(width: 80, height: 24)), terminal: Terminal(backend: backend), runner: runner)
         app.start()
         XCTAssertTrue(backend.text.contains("Confirm it is you"), backend.text)
-        for character in "correct horse" { app.handle(.key(.char(character))) }
-        app.handle(.key(.enter))
+        for character in "correct horse" { app.handleSettled(.key(.char(character))) }
+        app.handleSettled(.key(.enter))
         app.render()
         XCTAssertTrue(backend.text.contains("Caseload of"), backend.text)
         XCTAssertEqual(remembered.count, 1)
 
-        app.handle(.key(.ctrl("l")))
+        app.handleSettled(.key(.ctrl("l")))
         app.render()
         XCTAssertTrue(backend.text.contains("Locked"))
-        for character in "nope" { app.handle(.key(.char(character))) }
-        app.handle(.key(.enter))
+        for character in "nope" { app.handleSettled(.key(.char(character))) }
+        app.handleSettled(.key(.enter))
         app.render()
         XCTAssertTrue(backend.text.contains("Wrong passphrase."))
-        for character in "correct horse" { app.handle(.key(.char(character))) }
-        app.handle(.key(.enter))
+        for character in "correct horse" { app.handleSettled(.key(.char(character))) }
+        app.handleSettled(.key(.enter))
         app.render()
         XCTAssertTrue(backend.text.contains("Caseload of"), backend.text)
     }
@@ -290,30 +290,30 @@ final class LockTests: XCTestCase {
         }
         var (app, backend, remembered) = launch()
         XCTAssertTrue(backend.text.contains("Confirm it is you"), backend.text)
-        app.handle(.key(.tab))
-        app.handle(.key(.enter))
+        app.handleSettled(.key(.tab))
+        app.handleSettled(.key(.enter))
         app.render()
         XCTAssertTrue(backend.text.contains("has no passphrase yet"), backend.text)
         XCTAssertFalse(names.contains { backend.text.contains($0) }, backend.text)
         XCTAssertEqual(remembered.ids, [])
 
-        app.handle(.key(.tab))
-        app.handle(.key(.tab))
+        app.handleSettled(.key(.tab))
+        app.handleSettled(.key(.tab))
         for attempt in 1...PassphraseDelay.freeTries + 1 {
-            for character in "guess \(attempt)" { app.handle(.key(.char(character))) }
-            app.handle(.key(.enter))
+            for character in "guess \(attempt)" { app.handleSettled(.key(.char(character))) }
+            app.handleSettled(.key(.enter))
         }
         app.render()
         XCTAssertTrue(backend.text.contains("try again in 30 s"), backend.text)
 
         (app, backend, remembered) = launch()
-        for character in "ana secret" { app.handle(.key(.char(character))) }
-        app.handle(.key(.enter))
+        for character in "ana secret" { app.handleSettled(.key(.char(character))) }
+        app.handleSettled(.key(.enter))
         app.render()
         XCTAssertTrue(backend.text.contains("Too many wrong passphrases for"), "a restart keeps the wait: \(backend.text)")
         clock.now = start.addingTimeInterval(30)
-        for character in "ana secret" { app.handle(.key(.char(character))) }
-        app.handle(.key(.enter))
+        for character in "ana secret" { app.handleSettled(.key(.char(character))) }
+        app.handleSettled(.key(.enter))
         app.render()
         XCTAssertTrue(backend.text.contains("Caseload of"), backend.text)
         XCTAssertEqual(remembered.ids, [1])

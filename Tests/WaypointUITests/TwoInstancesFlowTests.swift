@@ -28,9 +28,9 @@ final class TwoInstancesFlowTests: XCTestCase {
         let app = App(state: AppState(size: size), terminal: Terminal(backend: backend), runner: runner)
         app.outsideChangeInterval = 0
         app.start()
-        app.handle(.key(.char("d")))
+        app.handleSettled(.key(.char("d")))
         XCTAssertFalse(app.checkForOutsideChanges(), "its own writes (the demo) are not news")
-        app.handle(.key(.enter))
+        app.handleSettled(.key(.enter))
         let studentId = try XCTUnwrap(app.state.profile?.studentId)
         app.render()
 

@@ -90,6 +90,9 @@ public enum Effect: Equatable, Sendable {
     /// Give the terminal back and stop until the shell continues the process (the app loop
     /// performs it, after the effects before it, such as saving the draft).
     case suspendProcess
+    /// Stop the background jobs (an import, the demo): what they wrote is rolled back. The
+    /// app loop performs it.
+    case cancelJobs
 }
 
 /// A finished session, ready for the store.

@@ -20,6 +20,9 @@ public final class App {
         }
     }
 
+    /// Background jobs' results, delivered by the main loop between keys.
+    private let jobs = JobInbox()
+
     /// Loads what the first screen needs and draws it.
     public func start() {
         state.now = runner.now()
@@ -40,7 +43,10 @@ public final class App {
                 break
             }
             if suspendRequested() { send(.command(.global(.suspend))) }
-            guard let event = terminal.backend.readEvent(timeoutMilliseconds: pollMilliseconds) else {
+            // While a job runs, look for its results often; idle, wait for a key.
+            let timeout = jobs.isIdle ? pollMilliseconds : min(pollMilliseconds, 30)
+            guard let event = terminal.backend.readEvent(timeoutMilliseconds: timeout) else {
+                deliverJobResults()
                 send(.tick(runner.now()))
                 checkForOutsideChanges()
                 // A tick can change the screen with no key pressed (the idle lock, a change
@@ -61,6 +67,7 @@ public final class App {
             }
             batching = false
             runPending()
+            deliverJobResults()
             if !state.shouldQuit { render() }
         }
     }
@@ -104,14 +111,48 @@ public final class App {
                 suspend()
                 continue
             }
-            // Slow work shows its "loading" state before it starts.
-            if effect == .loadDemoDistrict { render() }
-            if case .importRoster = effect { render() }
-            // The key derivation takes a moment: show "Checking…" meanwhile.
-            if case .checkPassphrase = effect { render() }
+            if effect == .cancelJobs {
+                jobs.cancelAll()
+                continue
+            }
+            if effect.runsInBackground {
+                startJob(effect)
+                continue
+            }
             if case .summarizeStudents(let students) = effect, students.count > 2000 { render() }
             for result in runner.run(effect) { send(result) }
         }
+    }
+
+    /// Runs `effect` on a worker thread; its progress and result reach the state through
+    /// the main loop (`deliverJobResults`), never from the worker itself.
+    private func startJob(_ effect: Effect) {
+        // The "loading" or "checking" state is on screen before the work starts.
+        render()
+        let inbox = jobs
+        let control = JobControl(progress: { inbox.post([.progressed($0)]) })
+        inbox.started(control)
+        let box = PerformerBox(performer: runner)
+        DispatchQueue.global(qos: .userInitiated).async {
+            inbox.finish(control, with: box.performer.runInBackground(effect, job: control))
+        }
+    }
+
+    /// Applies what background jobs reported since the last look. True when there was any.
+    @discardableResult
+    public func deliverJobResults() -> Bool {
+        let results = jobs.take()
+        for action in results { send(action) }
+        return !results.isEmpty
+    }
+
+    /// Waits for every background job to end and applies its results: for tests and the
+    /// benchmark, which drive the app key by key and look at the state after each.
+    public func finishJobs(seconds: Double = 120) {
+        repeat {
+            jobs.waitUntilIdle(seconds: seconds)
+            deliverJobResults()
+        } while !jobs.isIdle
     }
 
     /// How often, when idle, to ask whether another window or a command changed the database.

@@ -6,6 +6,10 @@ import Foundation
 public protocol EffectPerformer: AnyObject {
     /// Performs one effect and answers with the actions its result (or failure) means.
     func run(_ effect: Effect) -> [Action]
+    /// Performs an effect that `runsInBackground`, on a worker thread: it must touch only
+    /// what is safe from another thread. `job` says whether the counselor cancelled and takes
+    /// its progress.
+    func runInBackground(_ effect: Effect, job: JobControl) -> [Action]
     /// The time now. The screens read the clock only through this (ticks carry it into the
     /// state), so one injected clock rules the reducers and the effects alike.
     func now() -> Date

@@ -26,6 +26,17 @@ public struct KeyBinding: Sendable {
         self.disabledReason = disabledReason
     }
 
+    /// The footer's short name for it, when that depends on the state (help and the docs
+    /// keep `title`, which covers every case).
+    public var footerTitleFor: (@Sendable (AppState) -> String)?
+
+    /// The same binding, named in the footer by `title(state)`.
+    public func footerTitle(_ title: @escaping @Sendable (AppState) -> String) -> KeyBinding {
+        var copy = self
+        copy.footerTitleFor = title
+        return copy
+    }
+
     /// The same binding, shown in the footer only when `condition` holds.
     public func shown(when condition: @escaping @Sendable (AppState) -> Bool) -> KeyBinding {
         var copy = self
@@ -102,7 +113,7 @@ public struct Keymap: Sendable {
     /// help lists them, with the reason).
     public func hints(for state: AppState) -> [KeyHint] {
         bindings.filter { $0.inFooter && $0.shownWhen(state) && $0.disabledReason(state) == nil }.map {
-            KeyHint(keys: $0.keyLabel, title: $0.title)
+            KeyHint(keys: $0.keyLabel, title: $0.footerTitleFor?(state) ?? $0.title)
         }
     }
 }

@@ -238,6 +238,11 @@ extension AppState {
             overlay = nil
             return []
         }
+        if isBusy, screen == .welcome {
+            // q or Esc while the demo or an import runs stops it; it writes nothing then.
+            status = StatusMessage("Stopping… nothing will be written.")
+            return [.cancelJobs]
+        }
         if screen == .editor { return cancelEditor() }
         if screens.count > 1 {
             switch screens.removeLast() {

@@ -25,11 +25,12 @@ enum WelcomeView {
         keyLine("q", "Quit", &y, area, &buffer)
         if state.isBusy {
             y += 1
+            line(state.status?.text ?? "Working…", style: Theme.heading)
             if let progress = state.progress, y < area.maxY {
                 ProgressBar.render(progress, into: &buffer, area: Rect(x: area.x, y: y, width: min(60, area.width), height: 1))
-            } else {
-                line(state.status?.text ?? "Working…", style: Theme.heading)
+                y += 1
             }
+            if y < area.maxY { line("Esc or q stops it; nothing is written then.", style: Theme.muted) }
         }
     }
 
