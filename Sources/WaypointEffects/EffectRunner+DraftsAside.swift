@@ -9,12 +9,47 @@ extension EffectRunner {
     /// A write that met a busy database (or came right after one that did): kept on disk
     /// and handed back to the screen, which keeps it in memory and tries again.
     func keptWhileBusy(_ effect: Effect) -> [Action] {
+        // An audit row is kept on disk and taken in by the runner itself
+        // (`takeAuditAsideIfDue`): the screen has nothing to wait for or to say.
+        let screenWaits = auditEntry(for: effect) == nil
         do {
             try keepAside(effect)
         } catch {
-            return [.databaseBusy(effect), .failed(String(describing: error))]
+            return (screenWaits ? [.databaseBusy(effect)] : []) + [.failed(String(describing: error))]
         }
-        return [.databaseBusy(effect)]
+        return screenWaits ? [.databaseBusy(effect)] : []
+    }
+
+    /// The audit row an effect records, if it is one of those (`recordView`, `recordSecurityEvent`).
+    func auditEntry(for effect: Effect) -> AuditEntry? {
+        switch effect {
+        case .recordView(let action, let studentId, let subject, let counselorId):
+            AuditEntry(action, counselorId: counselorId, studentId: studentId, subject: subject)
+        case .recordSecurityEvent(let action, let counselorId, let detail):
+            AuditEntry(action, counselorId: counselorId, subject: "lock screen", detail: detail)
+        default:
+            nil
+        }
+    }
+
+    /// Takes the audit rows kept on disk into the trail, at most once per retry interval
+    /// while the database stays busy (each try waits for it a moment). Returns what the
+    /// counselor should be told (a kept row that cannot be read).
+    func takeAuditAsideIfDue() -> [Action] {
+        guard auditAsideWaiting, nextAuditTry.map({ clock() >= $0 }) ?? true else { return [] }
+        do {
+            let notes = try database.takeAuditAside(now: clock())
+            auditAsideWaiting = false
+            nextAuditTry = nil
+            return notes.map(Action.unavailable)
+        } catch StoreError.storage(.busy, _) {
+            lastBusy = clock()
+            nextAuditTry = clock().addingTimeInterval(AppState.busyRetryInterval)
+            return []
+        } catch {
+            auditAsideWaiting = false
+            return [.failed(String(describing: error))]
+        }
     }
 
     /// Whether a write found the database busy a moment ago. The writes of one batch (a
@@ -40,6 +75,11 @@ extension EffectRunner {
                            payload: try DraftCoding.encode(save.payload), savedAt: clock())
         case .discardDraft:
             forgetAside(effect)
+        case .recordView, .recordSecurityEvent:
+            guard let entry = auditEntry(for: effect) else { return }
+            _ = try aside.keepAudit(entry, at: clock())
+            auditAsideWaiting = true
+            nextAuditTry = clock().addingTimeInterval(AppState.busyRetryInterval)
         default:
             break
         }

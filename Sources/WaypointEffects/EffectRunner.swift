@@ -46,6 +46,10 @@ public final class EffectRunner: EffectPerformer {
 
     /// When a write last found the database busy (by `clock`): see ``keptWhileBusy(_:)``.
     var lastBusy: Date?
+    /// Audit rows may be waiting on disk (kept while the database was busy, or left by a
+    /// killed Waypoint: hence true at start), and when to try taking them in next.
+    var auditAsideWaiting = true
+    var nextAuditTry: Date?
 
     /// Set from a worker thread when a background job wrote to the database (through its
     /// own connection): the main thread then drops the kept summaries and takes the new data
@@ -86,6 +90,13 @@ public final class EffectRunner: EffectPerformer {
             seenDataVersion = try? database.dataVersion()
         }
         if effect.waitsWhenBusy, stillBusy { return keptWhileBusy(effect) }
+        // Audit rows kept on disk go first, so the trail keeps its order.
+        let notes = takeAuditAsideIfDue()
+        if effect.waitsWhenBusy, stillBusy { return notes + keptWhileBusy(effect) }
+        return notes + perform(effect)
+    }
+
+    private func perform(_ effect: Effect) -> [Action] {
         do {
             switch effect {
             case .loadStartup:
@@ -108,11 +119,8 @@ public final class EffectRunner: EffectPerformer {
             case .setFollowUpStatus(let id, let status, let counselorId, let loaded):
                 try database.setFollowUpStatus(id: id, to: status, by: counselorId, loaded: loaded)
                 return []
-            case .recordView(let action, let studentId, let subject, let counselorId):
-                try database.recordAudit(AuditEntry(action, counselorId: counselorId, studentId: studentId, subject: subject))
-                return []
-            case .recordSecurityEvent(let action, let counselorId, let detail):
-                try database.recordAudit(AuditEntry(action, counselorId: counselorId, subject: "lock screen", detail: detail))
+            case .recordView, .recordSecurityEvent:
+                if let entry = auditEntry(for: effect) { try database.recordAudit(entry, now: clock()) }
                 return []
             case .loadEditorDraft(let counselorId, let studentId, let sessionId):
                 let stored = try database.drafts(counselorId: counselorId)

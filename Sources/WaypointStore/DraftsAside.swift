@@ -55,11 +55,14 @@ public struct DraftsAside: Sendable {
 
     /// Keeps `payload` on disk, replacing what was kept for the same draft.
     public func keep(_ key: Key, payload: String, savedAt: Date) throws {
-        try makeFolder()
         let content = FileContent(format: 1, counselorId: key.counselorId, studentId: key.studentId, sessionId: key.sessionId,
                                   savedAt: savedAt.timeIntervalSince1970, payload: payload)
-        let data = try JSONEncoder().encode(content)
-        let target = path(of: key)
+        try writeWhole(try JSONEncoder().encode(content), to: path(of: key))
+    }
+
+    /// Writes `data` under `target` whole or not at all: a temporary name, fsync, rename.
+    func writeWhole(_ data: Data, to target: String) throws {
+        try makeFolder()
         let temporary = target + NewFile.partialMarker + NewFile.randomSuffix()
         guard let handle = NewFile.createExclusive(temporary) else { throw cannotKeep(target) }
         // Locked while written: a kill leaves a partial file whose lock is gone, which the
@@ -81,13 +84,16 @@ public struct DraftsAside: Sendable {
         syncFolder()
     }
 
-    /// Forgets the kept copy: the database has the draft (or it was saved or discarded).
-    public func remove(_ key: Key) {
-        if unlink(path(of: key)) == 0 {
+    /// Removes a kept file by path, and the folder once it is empty.
+    func removeFile(_ path: String) {
+        if unlink(path) == 0 {
             syncFolder()
             rmdir(folder)   // only when empty: damaged or older files keep it
         }
     }
+
+    /// Forgets the kept copy: the database has the draft (or it was saved or discarded).
+    public func remove(_ key: Key) { removeFile(path(of: key)) }
 
     /// Every file in the folder (kept drafts, damaged and older ones), for `waypoint doctor`.
     public func leftovers() -> [String] {

@@ -20,8 +20,8 @@ enum LeftoverChecks {
     }
 }
 
-/// Drafts kept beside the database while it was busy (see ``DraftsAside``) that no Waypoint
-/// has taken back yet: a process killed while waiting leaves them for its counselor's next
+/// Drafts and audit rows kept beside the database while it was busy (see ``DraftsAside``,
+/// ``AuditAside``) that no Waypoint has taken back yet: a process killed while waiting leaves them for its counselor's next
 /// start. Doctor names each one and what to do; it never removes them.
 enum DraftsAsideChecks {
     static func run(databasePath: String) -> [DoctorFinding] {
@@ -29,6 +29,10 @@ enum DraftsAsideChecks {
         guard !files.isEmpty else { return [.ok("no drafts waiting beside the database")] }
         return files.map { path in
             let name = URL(fileURLWithPath: path).lastPathComponent
+            if name.hasPrefix("audit-"), name.hasSuffix(".json") {
+                return .warning("an audit row kept while the database was busy: \(path)",
+                                fix: "start Waypoint on this database: the row is taken into the audit trail with its time")
+            }
             guard name.hasSuffix(".json") else {
                 return .warning("a draft set apart (it could not be used, or a newer one was saved): \(path)",
                                 fix: "open it in a text editor, copy what you need into a new session, then delete it")

@@ -193,4 +193,64 @@ final class BusyDatabaseFlowTests: XCTestCase {
         XCTAssertEqual(state.waitingWrites, [.saveDraft(counselorId: 1, studentId: 5, sessionId: nil, payload: newer)],
                        "and it still waits for the database")
     }
+
+    /// The audit trail loses nothing behind a busy database either: a profile opened while
+    /// another program holds the lock is recorded on disk at once, with the moment it was
+    /// opened, and taken into the trail at the next start after a kill -9.
+    func testAViewRecordedWhileTheDatabaseIsBusyIsKeptOnDiskAndTakenInAfterAKill() throws {
+        let path = folder.appendingPathComponent("waypoint.sqlite").path
+        var clock = Date()
+        let (app, database, _) = try startOnADemoProfile(path, clock: { clock })
+        let studentId = try XCTUnwrap(app.state.profile?.studentId)
+        app.handleSettled(.key(.char("q")))
+        XCTAssertNil(app.state.profile)
+
+        let importer = try holdWriteLock(path)
+        clock += 5
+        let openedAt = clock
+        app.handleSettled(.key(.enter))
+        XCTAssertEqual(app.state.profile?.studentId, studentId, "reading works while the lock is held")
+        XCTAssertFalse(app.state.isWaitingForDatabase, "nothing the counselor typed waits: the footer stays quiet")
+        let aside = try XCTUnwrap(database.draftsAside)
+        let files = aside.leftovers()
+        XCTAssertEqual(files.count, 1, "the view is on disk the moment the database refused it: \(files)")
+        XCTAssertTrue(files.allSatisfy { ($0 as NSString).lastPathComponent.hasPrefix("audit-") })
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: files[0])[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+
+        // kill -9 while the lock is held; then the import ends and Waypoint starts again.
+        try importer.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        let views = { try database.auditEvents(AuditQuery(studentId: studentId)).filter { $0.action == .viewedProfile } }
+        XCTAssertEqual(try views().count, 1, "only the first opening reached the database")
+        clock += 60
+        let restarted = EffectRunner(database: try AppDatabase.open(path: path, patience: .screen))
+        restarted.clock = { clock }
+        _ = restarted.run(.loadStartup)
+        let recorded = try views()
+        XCTAssertEqual(recorded.count, 2, "the kept view is in the trail")
+        XCTAssertEqual(recorded.map { $0.at.timeIntervalSince1970.rounded() }.max(), openedAt.timeIntervalSince1970.rounded(),
+                       "recorded with the moment the profile was opened, not the restart")
+        XCTAssertEqual(aside.leftovers(), [], "taken into the trail, the file goes")
+    }
+
+    /// Without a kill, the kept view goes into the trail once the lock is released, at the
+    /// runner's next try (once a second at most).
+    func testAViewKeptAsideIsTakenInOnceTheLockIsReleased() throws {
+        let path = folder.appendingPathComponent("waypoint.sqlite").path
+        var clock = Date()
+        let (app, database, _) = try startOnADemoProfile(path, clock: { clock })
+        let studentId = try XCTUnwrap(app.state.profile?.studentId)
+        app.handleSettled(.key(.char("q")))
+        let importer = try holdWriteLock(path)
+        clock += 5
+        app.handleSettled(.key(.enter))
+        let aside = try XCTUnwrap(database.draftsAside)
+        XCTAssertEqual(aside.leftovers().count, 1)
+
+        try importer.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        clock += AppState.busyRetryInterval
+        XCTAssertFalse(app.checkForOutsideChanges())
+        XCTAssertEqual(aside.leftovers(), [], "taken in at the next try")
+        let views = try database.auditEvents(AuditQuery(studentId: studentId)).filter { $0.action == .viewedProfile }
+        XCTAssertEqual(views.count, 2)
+    }
 }
