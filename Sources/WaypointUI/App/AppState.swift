@@ -113,7 +113,7 @@ public enum Overlay: Equatable, Sendable {
     /// `a` on a session: archive it (it stays in the record)?
     case confirmArchive(sessionId: Int64)
     /// `v`: the saved views of the caseload.
-    case views
+    case savedViews
     /// A session read in full (Enter on the profile), scrolled down by `scroll` lines.
     case session(id: Int64, scroll: Int)
     /// `i` on the welcome screen: the folder of a OneRoster bundle to import.

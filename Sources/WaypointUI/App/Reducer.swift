@@ -103,7 +103,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
             return []
         }
         state.status = nil
-        if state.overlay == .views {
+        if state.overlay == .savedViews {
             state.chooseCaseloadView(key)
             return []
         }

@@ -44,7 +44,7 @@ extension AppState {
         case .toggleNotSeen:
             toggleNotSeenFilter()
         case .showViews:
-            overlay = .views
+            overlay = .savedViews
         case .openTasks:
             return openTasks()
         case .openReports:
