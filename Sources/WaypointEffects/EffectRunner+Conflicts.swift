@@ -10,10 +10,10 @@ extension EffectRunner {
         switch effect {
         case .changePlan(let change, let counselorId, _):
             guard let studentId = change.studentId(in: database) else { return nil }
-            return .changePlan(change, counselorId: counselorId, loaded: try database.plan(studentId: studentId))
+            return .changePlan(change, userId: counselorId, loaded: try database.plan(studentId: studentId))
         case .saveSession(var save):
             guard let sessionId = save.sessionId else { return nil }
-            save.payload.loadedNoteVersion = try database.session(id: sessionId, viewerId: save.counselorId).session.noteVersion
+            save.payload.loadedNoteVersion = try database.session(id: sessionId, viewerId: save.authorId).session.noteVersion
             return .saveSession(save)
         default:
             // A follow-up closed elsewhere is closed: there is nothing of mine to apply over it.

@@ -71,7 +71,7 @@ extension EffectRunner {
             try aside.keep(DraftsAside.Key(counselorId: counselorId, studentId: studentId, sessionId: sessionId),
                            payload: try DraftCoding.encode(payload), savedAt: clock())
         case .saveSession(let save):
-            try aside.keep(DraftsAside.Key(counselorId: save.counselorId, studentId: save.studentId, sessionId: save.sessionId),
+            try aside.keep(DraftsAside.Key(counselorId: save.authorId, studentId: save.studentId, sessionId: save.sessionId),
                            payload: try DraftCoding.encode(save.payload), savedAt: clock())
         case .discardDraft:
             forgetAside(effect)
@@ -91,7 +91,7 @@ extension EffectRunner {
         case .saveDraft(let counselorId, let studentId, let sessionId, _), .discardDraft(let counselorId, let studentId, let sessionId):
             DraftsAside.Key(counselorId: counselorId, studentId: studentId, sessionId: sessionId)
         case .saveSession(let save):
-            DraftsAside.Key(counselorId: save.counselorId, studentId: save.studentId, sessionId: save.sessionId)
+            DraftsAside.Key(counselorId: save.authorId, studentId: save.studentId, sessionId: save.sessionId)
         default:
             nil
         }

@@ -384,13 +384,13 @@ public final class EffectRunner: EffectPerformer {
         if let sessionId = save.sessionId {
             try database.amendSession(id: sessionId, note: payload.note, kind: payload.kind, topics: save.topics,
                                       participants: payload.participants, durationMinutes: save.durationMinutes,
-                                      isConfidential: payload.isConfidential, by: save.counselorId,
+                                      isConfidential: payload.isConfidential, by: save.authorId,
                                       newFollowUps: save.followUps.map { (CivilDate(iso: $0.dueDate), $0.text) },
                                       loadedNoteVersion: payload.loadedNoteVersion)
             return
         }
         try database.recordSession(
-            AdvisingSession(studentId: save.studentId, authorId: save.counselorId, startedAt: payload.startedAt,
+            AdvisingSession(studentId: save.studentId, authorId: save.authorId, startedAt: payload.startedAt,
                             durationMinutes: save.durationMinutes, kind: payload.kind,
                             participants: payload.participants.isEmpty ? [.student] : payload.participants,
                             topics: save.topics, isConfidential: payload.isConfidential, note: payload.note),

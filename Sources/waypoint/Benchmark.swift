@@ -69,7 +69,7 @@ struct Benchmark {
         let db = try AppDatabase.open(path: databasePath)
         let backend = InMemoryBackend(size: Size(width: 120, height: 40))
         let runner = EffectRunner(database: db, catalogs: catalogs)
-        var state = AppState(size: backend.size(), counselorId: 1)
+        var state = AppState(size: backend.size(), caseloadOwnerId: 1)
         state.userId = 1
         state.catalogs = catalogs
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
@@ -85,9 +85,9 @@ struct Benchmark {
         for _ in 0..<3 {
             for key in [Key.char("c"), .home, .enter, .char("c"), .end] { app.handle(.key(key)) }
             switching.append(time { app.handle(.key(.enter)); app.render() })
-            guard app.state.counselorId == nil, app.state.caseload.rows.count == students else {
+            guard app.state.caseloadOwnerId == nil, app.state.caseload.rows.count == students else {
                 throw BenchmarkProcess.Failure(description: "the benchmark did not reach the whole district: counselor "
-                    + "\(app.state.counselorId.map(String.init) ?? "none"), \(app.state.caseload.rows.count) of \(students) rows")
+                    + "\(app.state.caseloadOwnerId.map(String.init) ?? "none"), \(app.state.caseload.rows.count) of \(students) rows")
             }
         }
         figures.append(figure("open the whole district (c, End, Enter)", switching))

@@ -93,7 +93,7 @@ struct ImportABCCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var acting: ActingCounselorOption
 
-    @Argument(help: ArgumentHelp("An attendance, behavior or course-marks CSV file (see the README for the layouts).",
+    @Argument(help: ArgumentHelp("An attendance, behavior or course-marks CSV file (docs/IMPORTING.md has the layouts).",
                                  valueName: "file"))
     var file: String
 

@@ -55,8 +55,8 @@ struct RunCommand: ParsableCommand {
         // Who is at the keyboard was settled on an earlier run; --counselor only says whose
         // caseload to show (choosing someone new there asks for their passphrase, if they have one).
         let remembered = config.counselors[databasePath]
-        let counselorId = try counselor.flatMap { try db.counselor(matching: $0).id } ?? remembered
-        var state = AppState(size: Size(width: 80, height: 24), counselorId: counselorId)
+        let caseloadOwnerId = try counselor.flatMap { try db.counselor(matching: $0).id } ?? remembered
+        var state = AppState(size: Size(width: 80, height: 24), caseloadOwnerId: caseloadOwnerId)
         state.userId = remembered
         state.idleLock = try idleLock(config: config, environment: environment)
         state.asciiOnly = ascii || ProcessInfo.processInfo.environment["WAYPOINT_ASCII"] == "1"

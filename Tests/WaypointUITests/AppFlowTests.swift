@@ -8,11 +8,11 @@ import XCTest
 /// The whole loop — keys, reducer, effects against a real in-memory database, rendering
 /// into the in-memory backend — as a counselor would drive it.
 final class AppFlowTests: XCTestCase {
-    private func makeApp(size: Size = Size(width: 80, height: 24), counselorId: Int64? = nil) throws -> (App, InMemoryBackend) {
+    private func makeApp(size: Size = Size(width: 80, height: 24), caseloadOwnerId: Int64? = nil) throws -> (App, InMemoryBackend) {
         let database = try AppDatabase.inMemory()
         let backend = InMemoryBackend(size: size)
         let runner = EffectRunner(database: database, demoSize: (students: 120, counselors: 2, seed: 7))
-        let app = App(state: AppState(size: size, counselorId: counselorId), terminal: Terminal(backend: backend), runner: runner)
+        let app = App(state: AppState(size: size, caseloadOwnerId: caseloadOwnerId), terminal: Terminal(backend: backend), runner: runner)
         return (app, backend)
     }
 
@@ -47,7 +47,7 @@ final class AppFlowTests: XCTestCase {
         app.start()
         press(app, backend, [.char("d"), .enter, .char("c"), .char("G"), .enter])
         let everyone = app.state.caseload.rows.count
-        XCTAssertNil(app.state.counselorId, "the picker's last row is the whole district")
+        XCTAssertNil(app.state.caseloadOwnerId, "the picker's last row is the whole district")
 
         let target = app.state.caseload.rows[17].student
         let prefix = String(SearchText.fold(target.familyName).prefix(3))

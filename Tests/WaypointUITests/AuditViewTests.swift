@@ -47,7 +47,7 @@ final class AuditViewTests: XCTestCase {
         _ = reduce(&state, .profileLoaded(token: state.profile!.requestToken, data: data))
 
         XCTAssertEqual(reduce(&state, .command(.profile(.viewSession))),
-                       [.recordView(.viewedConfidentialNote, studentId: 1, subject: "session 2", counselorId: 1)])
+                       [.recordView(.viewedConfidentialNote, studentId: 1, subject: "session 2", userId: 1)])
         XCTAssertEqual(state.overlay, .session(id: 2, scroll: 0))
         _ = reduce(&state, .command(.global(.back)))
         _ = reduce(&state, .command(.list(.moveDown)))

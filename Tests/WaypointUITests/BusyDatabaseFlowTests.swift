@@ -89,8 +89,8 @@ final class BusyDatabaseFlowTests: XCTestCase {
     /// A draft the database could not take is kept and stored at the next try, not marked
     /// stored and forgotten (before, 0 drafts were stored even after the import ended).
     func testADraftTheDatabaseCouldNotTakeIsStoredOnceItIsFree() {
-        var state = AppState(size: Size(width: 120, height: 30), counselorId: 1)
-        let draft = Effect.saveDraft(counselorId: 1, studentId: 5, sessionId: nil,
+        var state = AppState(size: Size(width: 120, height: 30), caseloadOwnerId: 1)
+        let draft = Effect.saveDraft(authorId: 1, studentId: 5, sessionId: nil,
                                      payload: DraftPayload(kind: "college", participants: [.student], topics: "", note: "A",
                                                            followUps: [], isConfidential: false, startedAt: Date(timeIntervalSince1970: 0)))
         let start = Date(timeIntervalSince1970: 1_000_000)
@@ -111,7 +111,7 @@ final class BusyDatabaseFlowTests: XCTestCase {
         var clock = Date()
         let (app, database, _) = try startOnADemoProfile(path, clock: { clock })
         let studentId = try XCTUnwrap(app.state.profile?.studentId)
-        let counselorId = try XCTUnwrap(app.state.userId)
+        let userId = try XCTUnwrap(app.state.userId)
         app.handleSettled(.key(.char("n")))
         for character in "Talked about the FAFSA" { app.handleSettled(.key(.char(character))) }
 
@@ -119,7 +119,7 @@ final class BusyDatabaseFlowTests: XCTestCase {
         app.handleSettled(.key(.ctrl("s")))
         XCTAssertTrue(app.state.isWaitingForDatabase)
         let aside = try XCTUnwrap(database.draftsAside)
-        let file = aside.path(of: DraftsAside.Key(counselorId: counselorId, studentId: studentId, sessionId: nil))
+        let file = aside.path(of: DraftsAside.Key(counselorId: userId, studentId: studentId, sessionId: nil))
         XCTAssertEqual(aside.leftovers(), [file], "the note is on disk the moment the database refused it")
         XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
         XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: aside.folder)[.posixPermissions] as? NSNumber)?.intValue, 0o700)
@@ -134,16 +134,16 @@ final class BusyDatabaseFlowTests: XCTestCase {
 
         // kill -9: the screen and its memory are gone; then the import ends.
         try importer.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
-        XCTAssertEqual(try database.drafts(counselorId: counselorId).count, 0, "the draft never reached the database")
+        XCTAssertEqual(try database.drafts(counselorId: userId).count, 0, "the draft never reached the database")
         let restarted = EffectRunner(database: try AppDatabase.open(path: path, patience: .screen))
-        let found = restarted.run(.loadDrafts(counselorId: counselorId))
+        let found = restarted.run(.loadDrafts(authorId: userId))
         guard case .draftsFound(let drafts)? = found.first else { return XCTFail("no drafts: \(found)") }
         XCTAssertEqual(drafts.map(\.payload.note), ["Talked about the FAFSA and the SAT"])
         XCTAssertEqual(drafts.map(\.studentId), [studentId])
         XCTAssertEqual(aside.leftovers(), [], "taken into the database, the file goes")
-        XCTAssertEqual(try database.drafts(counselorId: counselorId).count, 1)
+        XCTAssertEqual(try database.drafts(counselorId: userId).count, 1)
 
-        var state = AppState(size: Size(width: 120, height: 30), counselorId: counselorId)
+        var state = AppState(size: Size(width: 120, height: 30), caseloadOwnerId: userId)
         _ = reduce(&state, .draftsFound(drafts))
         guard case .resumeDraft? = state.overlay else { return XCTFail("no offer to resume: \(String(describing: state.overlay))") }
     }
@@ -155,7 +155,7 @@ final class BusyDatabaseFlowTests: XCTestCase {
         let runner = EffectRunner(database: database, demoSize: (students: 5, counselors: 1, seed: 7))
         XCTAssertEqual(runner.run(.loadDemoDistrict).count, 1)
         let studentId = try XCTUnwrap(try database.caseload(counselorId: 1).first?.student.id)
-        let draft = Effect.saveDraft(counselorId: 1, studentId: studentId, sessionId: nil,
+        let draft = Effect.saveDraft(authorId: 1, studentId: studentId, sessionId: nil,
                                      payload: DraftPayload(kind: "college", participants: [.student], topics: "", note: "A",
                                                            followUps: [], isConfidential: false, startedAt: Date(timeIntervalSince1970: 0)))
         let importer = try holdWriteLock(path)
@@ -179,18 +179,18 @@ final class BusyDatabaseFlowTests: XCTestCase {
 
     /// While waiting, each new draft is kept on disk at the tick it is made, not only at the next try.
     func testWhileWaitingANewDraftIsKeptOnDiskAtOnce() {
-        var state = AppState(size: Size(width: 120, height: 30), counselorId: 1)
+        var state = AppState(size: Size(width: 120, height: 30), caseloadOwnerId: 1)
         let payload = DraftPayload(kind: "college", participants: [.student], topics: "", note: "A",
                                    followUps: [], isConfidential: false, startedAt: Date(timeIntervalSince1970: 0))
         let start = Date(timeIntervalSince1970: 1_000_000)
         state.now = start
-        _ = reduce(&state, .databaseBusy(.saveDraft(counselorId: 1, studentId: 5, sessionId: nil, payload: payload)))
+        _ = reduce(&state, .databaseBusy(.saveDraft(authorId: 1, studentId: 5, sessionId: nil, payload: payload)))
         var newer = payload
         newer.note = "AB"
         state.now = start.addingTimeInterval(0.5)
-        XCTAssertEqual(state.writesForTick([.saveDraft(counselorId: 1, studentId: 5, sessionId: nil, payload: newer)]),
-                       [.keepDraftAside(counselorId: 1, studentId: 5, sessionId: nil, payload: newer)])
-        XCTAssertEqual(state.waitingWrites, [.saveDraft(counselorId: 1, studentId: 5, sessionId: nil, payload: newer)],
+        XCTAssertEqual(state.writesForTick([.saveDraft(authorId: 1, studentId: 5, sessionId: nil, payload: newer)]),
+                       [.keepDraftAside(authorId: 1, studentId: 5, sessionId: nil, payload: newer)])
+        XCTAssertEqual(state.waitingWrites, [.saveDraft(authorId: 1, studentId: 5, sessionId: nil, payload: newer)],
                        "and it still waits for the database")
     }
 

@@ -15,7 +15,7 @@ final class CaseloadCacheTests: XCTestCase {
         let path = folder.appendingPathComponent("db.sqlite").path
         let backend = InMemoryBackend(size: Size(width: 100, height: 30))
         let runner = EffectRunner(database: try AppDatabase.open(path: path), demoSize: (students: 120, counselors: 2, seed: 7))
-        let app = App(state: AppState(size: backend.size(), counselorId: nil), terminal: Terminal(backend: backend), runner: runner)
+        let app = App(state: AppState(size: backend.size(), caseloadOwnerId: nil), terminal: Terminal(backend: backend), runner: runner)
         app.start()
         return (app, path, folder)
     }
@@ -56,7 +56,7 @@ final class CaseloadCacheTests: XCTestCase {
         let database = try AppDatabase.inMemory()
         let backend = InMemoryBackend(size: Size(width: 100, height: 30))
         let runner = EffectRunner(database: database, demoSize: (students: 300, counselors: 2, seed: 3))
-        let app = App(state: AppState(size: backend.size(), counselorId: nil), terminal: Terminal(backend: backend), runner: runner)
+        let app = App(state: AppState(size: backend.size(), caseloadOwnerId: nil), terminal: Terminal(backend: backend), runner: runner)
         app.start()
         for key in [Key.char("d"), .enter, .char("c"), .end, .enter, .char("/")] { app.handleSettled(.key(key)) }
         var typed = ""

@@ -36,7 +36,7 @@ enum Fixtures {
 
     /// A state as it is after start-up on Ana Rivera's caseload.
     static func caseloadState(size: Size = Size(width: 80, height: 24), rows: Int = 30) -> AppState {
-        var state = AppState(size: size, counselorId: 1)
+        var state = AppState(size: size, caseloadOwnerId: 1)
         // Ana is remembered as the counselor at this keyboard.
         state.userId = 1
         _ = reduce(&state, .started(counselors: counselors, isEmpty: false))

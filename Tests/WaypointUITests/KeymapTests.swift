@@ -91,6 +91,6 @@ final class KeymapTests: XCTestCase {
     /// Keys no binding claims are typed into the field only in typing contexts.
     func testOnlyTypingContextsTakeUnboundKeysAsText() {
         let typing = Set(KeyContext.allCases.filter { Keymaps.keymap(for: $0).isTyping })
-        XCTAssertEqual(typing, [.caseloadSearch, .views, .editor, .planForm, .importRoster, .lock])
+        XCTAssertEqual(typing, [.caseloadSearch, .savedViews, .editor, .planForm, .importRoster, .lock])
     }
 }

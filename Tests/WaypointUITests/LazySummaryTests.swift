@@ -22,10 +22,10 @@ final class LazySummaryTests: XCTestCase {
         let backend = InMemoryBackend(size: Size(width: 130, height: 30))
         let runner = EffectRunner(database: try AppDatabase.inMemory(), demoSize: (students: 300, counselors: 2, seed: 5))
         runner.summarizeOnDemandAbove = limit
-        let app = App(state: AppState(size: backend.size(), counselorId: nil), terminal: Terminal(backend: backend), runner: runner)
+        let app = App(state: AppState(size: backend.size(), caseloadOwnerId: nil), terminal: Terminal(backend: backend), runner: runner)
         app.start()
         for key in [Key.char("d"), .enter, .char("c"), .end, .enter] { app.handleSettled(.key(key)) }
-        XCTAssertNil(app.state.counselorId)
+        XCTAssertNil(app.state.caseloadOwnerId)
         XCTAssertEqual(app.state.caseload.rows.count, 300)
         return (app, backend)
     }

@@ -146,12 +146,12 @@ final class LockTests: XCTestCase {
         let effects = reduce(&state, .passphraseChecked(counselorId: 2, result: .correct))
         XCTAssertNil(state.lock)
         XCTAssertEqual(state.userId, 2)
-        XCTAssertEqual(state.counselorId, 2)
+        XCTAssertEqual(state.caseloadOwnerId, 2)
         XCTAssertEqual(state.screens, [.caseload], "Ana's open student and note are closed")
         XCTAssertNil(state.editor)
         XCTAssertTrue(effects.contains(.rememberUser(counselorId: 2)))
         XCTAssertTrue(effects.contains(.recordSecurityEvent(.tookOver, counselorId: 2, detail: "from Ana Rivera")), "\(effects)")
-        XCTAssertTrue(effects.contains(.loadDrafts(counselorId: 2)))
+        XCTAssertTrue(effects.contains(.loadDrafts(authorId: 2)))
     }
 
     func testSomeoneWithoutAPassphraseCannotTakeOver() {
@@ -188,14 +188,14 @@ final class LockTests: XCTestCase {
         _ = reduce(&state, .command(.lock(.unlock)))
         let effects = reduce(&state, .passphraseChecked(counselorId: 1, result: .correct))
         XCTAssertEqual(state.userId, 1)
-        XCTAssertEqual(effects, [.rememberUser(counselorId: 1), .loadDrafts(counselorId: 1)])
+        XCTAssertEqual(effects, [.rememberUser(counselorId: 1), .loadDrafts(authorId: 1)])
         XCTAssertTrue(render(state).text.contains("Nguyễn"))
     }
 
     /// The walk-past: the start-up lock for Ana (remembered, with a passphrase), Tab to
     /// Marcus, who has none, Enter. Nothing opens and nobody new is remembered.
     func testTabToACounselorWithoutAPassphraseAtStartUpGetsNothing() {
-        var state = AppState(size: Size(width: 80, height: 24), counselorId: 1)
+        var state = AppState(size: Size(width: 80, height: 24), caseloadOwnerId: 1)
         state.userId = 1
         _ = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: Fixtures.entries()))
@@ -281,7 +281,7 @@ final class LockTests: XCTestCase {
             runner.clock = { clock.now }
             let remembered = Remembered()
             runner.rememberUser = { remembered.ids.append($0) }
-            var state = AppState(size: Size(width: 80, height: 24), counselorId: 1)
+            var state = AppState(size: Size(width: 80, height: 24), caseloadOwnerId: 1)
             state.userId = 1
             state.counselors = try! database.allCounselors()
             let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)

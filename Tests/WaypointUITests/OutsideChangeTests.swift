@@ -30,7 +30,7 @@ final class OutsideChangeTests: XCTestCase {
         _ = reduce(&state, .command(.list(.moveDown)))
         let selected = state.caseload.selectedEntry?.id
         let effects = reduce(&state, .databaseChanged)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: state.caseload.requestToken)])
+        XCTAssertEqual(effects, [.loadCaseload(caseloadOwnerId: 1, query: "", token: state.caseload.requestToken)])
         var rows = Fixtures.entries()
         rows.insert(rows.removeLast(), at: 0)
         _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: rows))
@@ -46,8 +46,8 @@ final class OutsideChangeTests: XCTestCase {
                             total: .init(group: "All", count: 30, values: [50]))
         _ = reduce(&state, .reportLoaded(token: 1, report: report))
         let effects = reduce(&state, .databaseChanged)
-        XCTAssertTrue(effects.contains(.loadTasks(counselorId: 1, viewerId: 1, token: 2)), "\(effects)")
-        XCTAssertTrue(effects.contains(.loadReport(kind: .coverage, grouping: .counselor, counselorId: 1, token: 2)), "\(effects)")
+        XCTAssertTrue(effects.contains(.loadTasks(caseloadOwnerId: 1, viewerId: 1, token: 2)), "\(effects)")
+        XCTAssertTrue(effects.contains(.loadReport(kind: .coverage, grouping: .counselor, caseloadOwnerId: 1, token: 2)), "\(effects)")
         XCTAssertEqual(state.reports?.report, report, "no blank screen while the new one loads")
     }
 
@@ -65,7 +65,7 @@ final class OutsideChangeTests: XCTestCase {
         var state = Self.amendingState()
         let editor = state.editor
         let effects = reduce(&state, .databaseChanged)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: state.caseload.requestToken),
+        XCTAssertEqual(effects, [.loadCaseload(caseloadOwnerId: 1, query: "", token: state.caseload.requestToken),
                                  .loadProfile(studentId: 1, viewerId: 1, token: 2)])
         XCTAssertEqual(state.editor, editor, "the text being typed is not touched")
         XCTAssertEqual(state.screen, .editor)

@@ -47,13 +47,13 @@ final class PlanFormConflictTests: XCTestCase {
     /// carrying the same change compared with what is stored now; then the reload arrives.
     private func submitAndRefuse(_ state: inout AppState, file: StaticString = #filePath, line: UInt = #line) -> PlanChange? {
         let effects = reduce(&state, .command(.plan(.submitForm)))
-        guard case .changePlan(let change, let counselorId, _)? = effects.first else {
+        guard case .changePlan(let change, let userId, _)? = effects.first else {
             XCTFail("no save: \(effects)", file: file, line: line)
             return nil
         }
         XCTAssertNil(state.plan?.form, "the form closes while its save is on its way", file: file, line: line)
         let conflict = Conflict(record: "PSAT for Omar Abdel-Rahman (S105596)", theirs: "in progress", yours: "done",
-                                retry: .changePlan(change, counselorId: counselorId, loaded: Self.theirs().plan))
+                                retry: .changePlan(change, userId: userId, loaded: Self.theirs().plan))
         let reloads = reduce(&state, .changedElsewhere(conflict))
         XCTAssertEqual(state.overlay, .changedElsewhere(conflict), file: file, line: line)
         XCTAssertTrue(reloads.contains(.loadPlan(studentId: 1, token: state.plan!.requestToken)), "\(reloads)", file: file, line: line)
@@ -87,7 +87,7 @@ final class PlanFormConflictTests: XCTestCase {
         XCTAssertEqual(loaded, Self.theirs().plan, "compared with theirs, so it is not refused again for the same change")
         XCTAssertEqual(record.status, .done)
         XCTAssertEqual(record.evidence, "W2 evidence")
-        XCTAssertEqual(effects.first, .changePlan(refused, counselorId: 1, loaded: Self.theirs().plan))
+        XCTAssertEqual(effects.first, .changePlan(refused, userId: 1, loaded: Self.theirs().plan))
         XCTAssertNil(state.plan?.form)
     }
 
@@ -95,7 +95,7 @@ final class PlanFormConflictTests: XCTestCase {
         var state = try Self.editingPSAT()
         guard let refused = submitAndRefuse(&state) else { return }
         let effects = reduce(&state, .command(.conflict(.saveMineOverTheirs)))
-        XCTAssertEqual(effects.first, .changePlan(refused, counselorId: 1, loaded: Self.theirs().plan))
+        XCTAssertEqual(effects.first, .changePlan(refused, userId: 1, loaded: Self.theirs().plan))
         XCTAssertNil(state.plan?.form, "saved: nothing left to edit")
         XCTAssertNil(state.overlay)
     }
@@ -136,9 +136,9 @@ final class PlanFormConflictTests: XCTestCase {
         // The form's save went through; later Space on a milestone is refused.
         _ = reduce(&state, .command(.plan(.submitForm)))
         let effects = reduce(&state, .command(.plan(.cyclePlanStatus)))
-        guard case .changePlan(let change, let counselorId, _)? = effects.first else { return XCTFail("\(effects)") }
+        guard case .changePlan(let change, let userId, _)? = effects.first else { return XCTFail("\(effects)") }
         _ = reduce(&state, .changedElsewhere(Conflict(record: "PSAT for Omar Abdel-Rahman (S105596)", theirs: "in progress",
-                                                      yours: "done", retry: .changePlan(change, counselorId: counselorId,
+                                                      yours: "done", retry: .changePlan(change, userId: userId,
                                                                                          loaded: Self.theirs().plan))))
         XCTAssertNil(state.plan?.form, "no form was refused: none opens")
         _ = reduce(&state, .command(.conflict(.keepTheirs)))

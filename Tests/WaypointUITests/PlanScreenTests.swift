@@ -61,7 +61,7 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(state.plan?.selectedCourse?.title, "Geometry")
         XCTAssertEqual(KeyRouter.action(for: .char(">"), in: state), .command(.plan(.moveCourseLater)))
         let effects = reduce(&state, .command(.plan(.moveCourseLater)))
-        XCTAssertEqual(effects.first, .changePlan(.moveCourse(id: 3, year: Grade(rawValue: 11)!), counselorId: 1,
+        XCTAssertEqual(effects.first, .changePlan(.moveCourse(id: 3, year: Grade(rawValue: 11)!), userId: 1,
                                                   loaded: Self.data().plan), "compared with the plan as shown")
         XCTAssertEqual(state.plan?.year.rawValue, 11, "the selection follows the course")
         XCTAssertEqual(state.status?.text, "Moved Geometry to grade 11.")
@@ -153,7 +153,7 @@ final class PlanScreenTests: XCTestCase {
         for character in "Loved the coding class" { _ = reduce(&state, .edit(.char(character))) }
         let effects = reduce(&state, .command(.plan(.submitForm)))
         XCTAssertEqual(effects.first, .changePlan(.setPathway(studentId: 1, pathwayId: "information-technology",
-                                                              reason: "Loved the coding class"), counselorId: 1,
+                                                              reason: "Loved the coding class"), userId: 1,
                                              loaded: Self.data().plan))
     }
 
@@ -162,7 +162,7 @@ final class PlanScreenTests: XCTestCase {
         _ = reduce(&state, .command(.plan(.removePlanItem)))
         XCTAssertEqual(Keymaps.context(for: state), .planConfirm)
         let effects = reduce(&state, .command(.plan(.confirmRemoval)))
-        XCTAssertEqual(effects.first, .changePlan(.removeCourse(id: 1), counselorId: 1, loaded: Self.data().plan))
+        XCTAssertEqual(effects.first, .changePlan(.removeCourse(id: 1), userId: 1, loaded: Self.data().plan))
     }
 
     func testSeniorsWithoutFAFSAIsTwoKeystrokes() {

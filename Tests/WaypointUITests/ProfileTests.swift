@@ -34,7 +34,7 @@ final class ProfileTests: XCTestCase {
         state.sessionKinds = kinds
         _ = reduce(&state, .tick(now))
         let effects = reduce(&state, .command(.caseload(.openStudent)))
-        XCTAssertEqual(effects, [.recordView(.viewedProfile, studentId: 1, subject: "profile", counselorId: 1),
+        XCTAssertEqual(effects, [.recordView(.viewedProfile, studentId: 1, subject: "profile", userId: 1),
                                  .loadProfile(studentId: 1, viewerId: 1, token: 1)])
         _ = reduce(&state, .profileLoaded(token: 1, data: data()))
         return state
@@ -67,7 +67,7 @@ final class ProfileTests: XCTestCase {
         _ = reduce(&state, .command(.profile(.switchPanel)))
         _ = reduce(&state, .command(.list(.moveDown)))
         let effects = reduce(&state, .command(.profile(.followUpDone)))
-        XCTAssertEqual(effects, [.setFollowUpStatus(id: 8, status: .done, counselorId: 1, loaded: .open), .loadProfile(studentId: 1, viewerId: 1, token: 2)])
+        XCTAssertEqual(effects, [.setFollowUpStatus(id: 8, status: .done, userId: 1, loaded: .open), .loadProfile(studentId: 1, viewerId: 1, token: 2)])
         XCTAssertEqual(state.status?.text, "Follow-up “Bring tax documents” marked done; `waypoint followup set 8 open` reopens it.")
     }
 
@@ -87,7 +87,7 @@ final class ProfileTests: XCTestCase {
         let effects = reduce(&state, .command(.global(.back)))
         XCTAssertEqual(state.screen, .caseload)
         XCTAssertNil(state.profile)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: state.caseload.requestToken)],
+        XCTAssertEqual(effects, [.loadCaseload(caseloadOwnerId: 1, query: "", token: state.caseload.requestToken)],
                        "what the profile changed shows on the caseload")
         var rows = Fixtures.entries()
         rows.insert(rows.remove(at: 1), at: 5)
@@ -109,7 +109,7 @@ final class SessionReaderTests: XCTestCase {
         XCTAssertEqual(KeyRouter.action(for: .char("e"), in: state), .command(.profile(.amendSession)))
         let effects = reduce(&state, .command(.profile(.amendSession)))
         XCTAssertEqual(state.screen, .editor)
-        XCTAssertEqual(effects, [.loadEditorDraft(counselorId: 1, studentId: 1, sessionId: 2)])
+        XCTAssertEqual(effects, [.loadEditorDraft(authorId: 1, studentId: 1, sessionId: 2)])
     }
 
     func testAColleaguesConfidentialSessionReadsAsAContactOnly() {

@@ -25,20 +25,20 @@ final class ReducerTests: XCTestCase {
         var state = AppState(size: Size(width: 80, height: 24))
         let effects = reduce(&state, .started(counselors: [Fixtures.counselors[0]], isEmpty: false))
         XCTAssertNil(state.overlay)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 1), .probePassphrase(counselorId: 1)])
+        XCTAssertEqual(effects, [.loadCaseload(caseloadOwnerId: 1, query: "", token: 1), .probePassphrase(counselorId: 1)])
         XCTAssertEqual(state.lock?.reason, .confirmIdentity, "nothing is shown before the store has answered")
         let answered = reduce(&state, .passphraseProbed(counselorId: 1, isSet: false, mayChoose: true))
         XCTAssertNil(state.lock)
         XCTAssertEqual(state.userId, 1)
-        XCTAssertEqual(answered, [.rememberUser(counselorId: 1), .loadDrafts(counselorId: 1)])
+        XCTAssertEqual(answered, [.rememberUser(counselorId: 1), .loadDrafts(authorId: 1)])
     }
 
     func testARememberedCounselorIsAskedForTheirPassphraseAtEachStart() {
-        var state = AppState(size: Size(width: 80, height: 24), counselorId: 2)
+        var state = AppState(size: Size(width: 80, height: 24), caseloadOwnerId: 2)
         state.userId = 2
         let effects = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
         XCTAssertEqual(state.lock?.reason, .confirmIdentity)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 1), .loadDrafts(counselorId: 2),
+        XCTAssertEqual(effects, [.loadCaseload(caseloadOwnerId: 2, query: "", token: 1), .loadDrafts(authorId: 2),
                                  .probePassphrase(counselorId: 2)])
         XCTAssertEqual(reduce(&state, .passphraseProbed(counselorId: 2, isSet: true)), [])
         XCTAssertNotNil(state.lock, "quitting at the lock screen and starting again does not get around it")
@@ -54,9 +54,9 @@ final class ReducerTests: XCTestCase {
     }
 
     func testAnUnknownCounselorIdSaysSoAndAsks() {
-        var state = AppState(size: Size(width: 80, height: 24), counselorId: 99)
+        var state = AppState(size: Size(width: 80, height: 24), caseloadOwnerId: 99)
         _ = reduce(&state, .started(counselors: Fixtures.counselors, isEmpty: false))
-        XCTAssertNil(state.counselorId)
+        XCTAssertNil(state.caseloadOwnerId)
         XCTAssertEqual(state.status?.isError, true)
         XCTAssertNotNil(state.overlay)
     }
@@ -67,8 +67,8 @@ final class ReducerTests: XCTestCase {
         _ = reduce(&state, .command(.list(.moveDown)))
         let effects = reduce(&state, .command(.caseload(.chooseCounselor)))
         XCTAssertNil(state.overlay)
-        XCTAssertEqual(state.counselorId, 2)
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 2, query: "", token: 1), .probePassphrase(counselorId: 2)])
+        XCTAssertEqual(state.caseloadOwnerId, 2)
+        XCTAssertEqual(effects, [.loadCaseload(caseloadOwnerId: 2, query: "", token: 1), .probePassphrase(counselorId: 2)])
     }
 
     func testTypingASearchRequestsNarrowedRowsWithAFreshToken() {
@@ -77,8 +77,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(state.caseload.isSearching)
         let first = reduce(&state, .edit(.char("n")))
         let second = reduce(&state, .edit(.char("g")))
-        XCTAssertEqual(first, [.loadCaseload(counselorId: 1, query: "n", token: 2)])
-        XCTAssertEqual(second, [.loadCaseload(counselorId: 1, query: "ng", token: 3)])
+        XCTAssertEqual(first, [.loadCaseload(caseloadOwnerId: 1, query: "n", token: 2)])
+        XCTAssertEqual(second, [.loadCaseload(caseloadOwnerId: 1, query: "ng", token: 3)])
         XCTAssertEqual(reduce(&state, .edit(.left)), [], "moving the cursor asks for nothing")
     }
 
@@ -102,7 +102,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.caseload.query, "x")
         let effects = reduce(&state, .command(.caseload(.clearSearch)))
         XCTAssertEqual(state.caseload.query, "")
-        XCTAssertEqual(effects, [.loadCaseload(counselorId: 1, query: "", token: 3)])
+        XCTAssertEqual(effects, [.loadCaseload(caseloadOwnerId: 1, query: "", token: 3)])
     }
 
     func testMovementIsClampedAndScrolls() {
@@ -168,7 +168,7 @@ final class ImportReducerTests: XCTestCase {
         XCTAssertEqual(Keymaps.context(for: state), .importRoster)
         XCTAssertEqual(reduce(&state, .command(.welcome(.runImport))), [], "an empty folder is refused")
         for character in "/tmp/roster" { _ = reduce(&state, .edit(.char(character))) }
-        XCTAssertEqual(reduce(&state, .command(.welcome(.runImport))), [.importRoster(directory: "/tmp/roster", counselorId: nil)])
+        XCTAssertEqual(reduce(&state, .command(.welcome(.runImport))), [.importRoster(directory: "/tmp/roster", userId: nil)])
         XCTAssertTrue(state.isBusy)
         _ = reduce(&state, .progressed(JobProgress(done: 500, total: 1000)))
         var buffer = Buffer(size: state.size)

@@ -8,12 +8,12 @@ final class ReportsScreenTests: XCTestCase {
     func testReportsOpenSwitchAndRegroup() {
         var state = Fixtures.caseloadState()
         XCTAssertEqual(KeyRouter.action(for: .char("r"), in: state), .command(.caseload(.openReports)))
-        XCTAssertEqual(reduce(&state, .command(.caseload(.openReports))), [.loadReport(kind: .coverage, grouping: .counselor, counselorId: 1, token: 1)])
+        XCTAssertEqual(reduce(&state, .command(.caseload(.openReports))), [.loadReport(kind: .coverage, grouping: .counselor, caseloadOwnerId: 1, token: 1)])
         XCTAssertEqual(Keymaps.context(for: state), .reports)
         XCTAssertEqual(KeyRouter.action(for: .tab, in: state), .command(.reports(.nextReport)))
-        XCTAssertEqual(reduce(&state, .command(.reports(.nextReport))), [.loadReport(kind: .fafsa, grouping: .counselor, counselorId: 1, token: 2)])
+        XCTAssertEqual(reduce(&state, .command(.reports(.nextReport))), [.loadReport(kind: .fafsa, grouping: .counselor, caseloadOwnerId: 1, token: 2)])
         XCTAssertEqual(KeyRouter.action(for: .char("g"), in: state), .command(.reports(.nextGrouping)))
-        XCTAssertEqual(reduce(&state, .command(.reports(.nextGrouping))), [.loadReport(kind: .fafsa, grouping: .grade, counselorId: 1, token: 3)])
+        XCTAssertEqual(reduce(&state, .command(.reports(.nextGrouping))), [.loadReport(kind: .fafsa, grouping: .grade, caseloadOwnerId: 1, token: 3)])
         let report = Report(title: "FAFSA", groupTitle: "Grade", measures: ["Done (%)"],
                             rows: [.init(group: "Grade 12", count: 40, values: [25]), .init(group: "Grade 11", count: 3, values: [nil], isSuppressed: true)],
                             total: .init(group: "All", count: 43, values: [23.3]))
@@ -30,16 +30,16 @@ final class ReportsScreenTests: XCTestCase {
 final class EffectCoalescingTests: XCTestCase {
     func testOnlyTheLastLoadOfEachKindRunsAndOrderIsKept() {
         let effects: [Effect] = [
-            .loadCaseload(counselorId: 1, query: "n", token: 1),
-            .setFollowUpStatus(id: 3, status: .done, counselorId: 1, loaded: .open),
-            .loadCaseload(counselorId: 1, query: "ng", token: 2),
+            .loadCaseload(caseloadOwnerId: 1, query: "n", token: 1),
+            .setFollowUpStatus(id: 3, status: .done, userId: 1, loaded: .open),
+            .loadCaseload(caseloadOwnerId: 1, query: "ng", token: 2),
             .loadProfile(studentId: 1, viewerId: 1, token: 1),
-            .loadCaseload(counselorId: 1, query: "ngu", token: 3),
+            .loadCaseload(caseloadOwnerId: 1, query: "ngu", token: 3),
         ]
         XCTAssertEqual(Effect.coalesced(effects), [
-            .setFollowUpStatus(id: 3, status: .done, counselorId: 1, loaded: .open),
+            .setFollowUpStatus(id: 3, status: .done, userId: 1, loaded: .open),
             .loadProfile(studentId: 1, viewerId: 1, token: 1),
-            .loadCaseload(counselorId: 1, query: "ngu", token: 3),
+            .loadCaseload(caseloadOwnerId: 1, query: "ngu", token: 3),
         ])
     }
 }

@@ -13,7 +13,7 @@ final class SessionEditorTests: XCTestCase {
         var state = ProfileTests.state(size: size)
         state.sessionKinds = Self.kinds
         let effects = reduce(&state, .command(.profile(.newSession)))
-        XCTAssertEqual(effects, [.loadEditorDraft(counselorId: 1, studentId: 1, sessionId: nil)])
+        XCTAssertEqual(effects, [.loadEditorDraft(authorId: 1, studentId: 1, sessionId: nil)])
         XCTAssertEqual(state.screen, .editor)
         _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: nil, draft: nil, knownTopics: ["FAFSA", "Financial aid"]))
         return state
@@ -114,7 +114,7 @@ final class SessionEditorTests: XCTestCase {
         XCTAssertEqual(state.screen, .editor)
         _ = reduce(&state, .command(.editor(.cancelEditor)))
         let effects = reduce(&state, .command(.editor(.confirmDiscard)))
-        XCTAssertEqual(effects, [.discardDraft(counselorId: 1, studentId: 1, sessionId: nil)])
+        XCTAssertEqual(effects, [.discardDraft(authorId: 1, studentId: 1, sessionId: nil)])
         XCTAssertEqual(state.screen, .profile)
     }
 
@@ -150,7 +150,7 @@ final class SessionEditorTests: XCTestCase {
         XCTAssertEqual(state.screen, .editor)
         XCTAssertEqual(state.editor?.note.text, "one two three")
         XCTAssertEqual(effects.count, 3)
-        XCTAssertEqual(effects.first, .recordView(.viewedProfile, studentId: 1, subject: "profile", counselorId: state.userId),
+        XCTAssertEqual(effects.first, .recordView(.viewedProfile, studentId: 1, subject: "profile", userId: state.userId),
                        "resuming a draft opens the profile behind the editor: a view")
     }
 
@@ -248,7 +248,7 @@ final class SessionEditorDetailsTests: XCTestCase {
         XCTAssertEqual(state.overlay, .confirmArchive(sessionId: 2))
         XCTAssertEqual(KeyRouter.action(for: .char("n"), in: state), .command(.global(.back)))
         let effects = reduce(&state, .command(.profile(.confirmArchive)))
-        XCTAssertEqual(effects.first, .archiveSession(sessionId: 2, counselorId: 1))
+        XCTAssertEqual(effects.first, .archiveSession(sessionId: 2, userId: 1))
         XCTAssertNil(state.overlay)
     }
 

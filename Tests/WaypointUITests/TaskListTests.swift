@@ -22,18 +22,18 @@ final class TaskListTests: XCTestCase {
         var state = Fixtures.caseloadState()
         XCTAssertEqual(KeyRouter.action(for: .char("t"), in: state), .command(.caseload(.openTasks)))
         let effects = reduce(&state, .command(.caseload(.openTasks)))
-        XCTAssertEqual(effects, [.loadTasks(counselorId: 1, viewerId: 1, token: 1)])
+        XCTAssertEqual(effects, [.loadTasks(caseloadOwnerId: 1, viewerId: 1, token: 1)])
         _ = reduce(&state, .tasksLoaded(token: 1, rows: TaskRow.ordered(rows())))
         XCTAssertEqual(state.tasks?.selected?.text, "FAFSA")
         XCTAssertEqual(KeyRouter.action(for: .char("x"), in: state),
                        .unavailable("Done: a milestone is marked done in the student's plan (Enter, then p)"))
         _ = reduce(&state, .command(.list(.moveDown)))
-        XCTAssertEqual(reduce(&state, .command(.tasks(.taskDone))), [.setFollowUpStatus(id: 7, status: .done, counselorId: 1, loaded: .open), .loadTasks(counselorId: 1, viewerId: 1, token: 2)])
+        XCTAssertEqual(reduce(&state, .command(.tasks(.taskDone))), [.setFollowUpStatus(id: 7, status: .done, userId: 1, loaded: .open), .loadTasks(caseloadOwnerId: 1, viewerId: 1, token: 2)])
         XCTAssertEqual(reduce(&state, .command(.tasks(.openTaskStudent))),
-                       [.recordView(.viewedProfile, studentId: 2, subject: "profile", counselorId: 1),
+                       [.recordView(.viewedProfile, studentId: 2, subject: "profile", userId: 1),
                         .loadProfile(studentId: 2, viewerId: 1, token: 1)])
         XCTAssertEqual(state.screen, .profile)
-        XCTAssertEqual(reduce(&state, .command(.global(.back))), [.loadTasks(counselorId: 1, viewerId: 1, token: 3)], "back to a fresh list")
+        XCTAssertEqual(reduce(&state, .command(.global(.back))), [.loadTasks(caseloadOwnerId: 1, viewerId: 1, token: 3)], "back to a fresh list")
         XCTAssertEqual(state.screen, .tasks)
     }
 }

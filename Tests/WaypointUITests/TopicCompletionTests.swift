@@ -19,7 +19,7 @@ final class TopicCompletionTests: XCTestCase {
             _ = try database.recordSession(AdvisingSession(studentId: student, authorId: author, startedAt: Date(), durationMinutes: 5,
                                                            kind: "personal", topics: topics, isConfidential: confidential, note: "x"))
         }
-        let actions = EffectRunner(database: database).run(.loadEditorDraft(counselorId: me, studentId: student, sessionId: nil))
+        let actions = EffectRunner(database: database).run(.loadEditorDraft(authorId: me, studentId: student, sessionId: nil))
         guard case .editorDraftLoaded(_, _, _, let topics)? = actions.first else { return XCTFail("\(actions)") }
         XCTAssertEqual(topics.sorted(), ["AP", "Grief"])
     }

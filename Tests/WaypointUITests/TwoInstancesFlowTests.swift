@@ -59,11 +59,11 @@ final class TwoInstancesFlowTests: XCTestCase {
         let runner = EffectRunner(database: database)
         let move = PlanChange.moveCourse(id: course.id!, year: Grade(rawValue: 12)!)
         let fresh = try database.plan(studentId: student.id!)
-        XCTAssertEqual(runner.run(.changePlan(move, counselorId: counselor.id, loaded: shown)), [.changedElsewhere(Conflict(
+        XCTAssertEqual(runner.run(.changePlan(move, userId: counselor.id, loaded: shown)), [.changedElsewhere(Conflict(
             record: "The course Chemistry for Ana Lima (S1)", theirs: "Chemistry, grade 11, in progress, 1 credit",
-            yours: "moved to grade 12", retry: .changePlan(move, counselorId: counselor.id, loaded: fresh)))])
+            yours: "moved to grade 12", retry: .changePlan(move, userId: counselor.id, loaded: fresh)))])
         XCTAssertEqual(try database.course(id: course.id!)?.year.rawValue, 11, "nothing moved")
-        XCTAssertEqual(runner.run(.changePlan(move, counselorId: counselor.id, loaded: fresh)), [])
+        XCTAssertEqual(runner.run(.changePlan(move, userId: counselor.id, loaded: fresh)), [])
         XCTAssertEqual(try database.course(id: course.id!)?.year.rawValue, 12)
     }
 
@@ -82,12 +82,12 @@ final class TwoInstancesFlowTests: XCTestCase {
         let counselor = try database.insertCounselor(Counselor(givenName: "Dana", familyName: "Whitfield"))
         try database.setPathway(studentId: studentId, to: "career-ready", reason: "other window", by: counselor.id!)
         let mine = MilestoneRecord(studentId: studentId, milestoneId: "psat", status: .done, evidence: "W2 evidence")
-        guard case .changedElsewhere(let milestone)? = runner.run(.changePlan(.setMilestone(mine), counselorId: nil, loaded: shown)).first
+        guard case .changedElsewhere(let milestone)? = runner.run(.changePlan(.setMilestone(mine), userId: nil, loaded: shown)).first
         else { return XCTFail("the stale milestone was saved") }
         XCTAssertEqual(milestone.record, "PSAT for Omar Abdel-Rahman (S105596)")
         XCTAssertEqual(milestone.yours, "done, no due date, evidence “W2 evidence”")
         let pathway = PlanChange.setPathway(studentId: studentId, pathwayId: "military-ready", reason: "mine")
-        guard case .changedElsewhere(let refused)? = runner.run(.changePlan(pathway, counselorId: counselor.id, loaded: shown)).first
+        guard case .changedElsewhere(let refused)? = runner.run(.changePlan(pathway, userId: counselor.id, loaded: shown)).first
         else { return XCTFail("the stale pathway was saved") }
         XCTAssertEqual(refused.record, "The pathway of Omar Abdel-Rahman (S105596)")
         XCTAssertEqual(refused.theirs, "Career-ready")

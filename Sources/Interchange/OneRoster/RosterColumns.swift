@@ -86,6 +86,6 @@ struct RosterColumns {
         }
     }
 
-    /// Waypoint's own file (see the README): one counselor–student pair a row.
+    /// Waypoint's own file (see docs/IMPORTING.md): one counselor–student pair a row.
     static let caseloads = RosterColumns(known: ["counselor", "student"], required: ["counselor", "student"])
 }

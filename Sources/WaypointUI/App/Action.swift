@@ -51,35 +51,35 @@ public enum Action: Equatable, Sendable {
 /// Work the reducer asks for; the effect runner performs it and answers with actions.
 public enum Effect: Equatable, Sendable {
     case loadStartup
-    case loadCaseload(counselorId: Int64?, query: String, token: Int)
+    case loadCaseload(caseloadOwnerId: Int64?, query: String, token: Int)
     /// Plan summaries, tiers and interventions of these students (by ID, with their grades).
     case summarizeStudents([Int64: Grade])
     case loadDemoDistrict
     case loadProfile(studentId: Int64, viewerId: Int64?, token: Int)
     /// `loaded`: the status the profile showed, so a follow-up closed elsewhere is not closed twice.
-    case setFollowUpStatus(id: Int64, status: FollowUpStatus, counselorId: Int64?, loaded: FollowUpStatus?)
+    case setFollowUpStatus(id: Int64, status: FollowUpStatus, userId: Int64?, loaded: FollowUpStatus?)
     /// Writes to the audit trail that the counselor saw a record (a profile opened, a
     /// confidential note read): once per opening, unlike the loads, which repeat.
-    case recordView(AuditAction, studentId: Int64, subject: String, counselorId: Int64?)
+    case recordView(AuditAction, studentId: Int64, subject: String, userId: Int64?)
     /// Writes a lock-screen event to the audit trail: another counselor took over, or
     /// repeated wrong passphrases.
     case recordSecurityEvent(AuditAction, counselorId: Int64, detail: String)
-    case loadEditorDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
-    case saveDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
-    case discardDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?)
+    case loadEditorDraft(authorId: Int64, studentId: Int64, sessionId: Int64?)
+    case saveDraft(authorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
+    case discardDraft(authorId: Int64, studentId: Int64, sessionId: Int64?)
     /// The database is busy: keeps the draft on disk beside it (not in the database) until
     /// the next try lands, so a kill while waiting loses nothing.
-    case keepDraftAside(counselorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
+    case keepDraftAside(authorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
     case saveSession(SessionSave)
-    case archiveSession(sessionId: Int64, counselorId: Int64)
+    case archiveSession(sessionId: Int64, userId: Int64)
     case loadPlan(studentId: Int64, token: Int)
     /// `loaded`: the plan as the screen showed it, for compare-and-set in the store.
-    case changePlan(PlanChange, counselorId: Int64?, loaded: StudentPlan?)
-    case exportPlan(studentId: Int64, counselorId: Int64?)
-    case importRoster(directory: String, counselorId: Int64?)
-    case loadTasks(counselorId: Int64?, viewerId: Int64?, token: Int)
-    case loadReport(kind: ReportsState.Kind, grouping: ReportGrouping, counselorId: Int64?, token: Int)
-    case loadDrafts(counselorId: Int64)
+    case changePlan(PlanChange, userId: Int64?, loaded: StudentPlan?)
+    case exportPlan(studentId: Int64, userId: Int64?)
+    case importRoster(directory: String, userId: Int64?)
+    case loadTasks(caseloadOwnerId: Int64?, viewerId: Int64?, token: Int)
+    case loadReport(kind: ReportsState.Kind, grouping: ReportGrouping, caseloadOwnerId: Int64?, token: Int)
+    case loadDrafts(authorId: Int64)
     /// Does this counselor have a passphrase?
     case probePassphrase(counselorId: Int64)
     case checkPassphrase(counselorId: Int64, passphrase: String)
@@ -97,7 +97,7 @@ public enum Effect: Equatable, Sendable {
 
 /// A finished session, ready for the store.
 public struct SessionSave: Equatable, Sendable {
-    public var counselorId: Int64
+    public var authorId: Int64
     public var studentId: Int64
     public var sessionId: Int64?
     public var payload: DraftPayload

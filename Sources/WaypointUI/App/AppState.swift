@@ -12,8 +12,9 @@ public struct AppState: Equatable, Sendable {
     /// The overlay `?` help was opened over, to return to when help closes.
     public var helpReturn: Overlay?
     public var counselors: [Counselor] = []
-    /// Whose caseload is shown; nil shows every active student in the district.
-    public var counselorId: Int64?
+    /// Whose caseload is shown (browsing: `c` changes it); nil shows every active student in
+    /// the district. Not who is at the keyboard: that is `userId`.
+    public var caseloadOwnerId: Int64?
     /// The counselor at the keyboard: the author of what is written and the only reader of
     /// their confidential notes. Chosen at start and not changed by browsing another
     /// counselor's caseload.
@@ -57,10 +58,10 @@ public struct AppState: Equatable, Sendable {
     /// The last key pressed; nil until the loop's first tick.
     public var lastActivity: Date?
 
-    public init(size: Size, screens: [Screen] = [.caseload], counselorId: Int64? = nil) {
+    public init(size: Size, screens: [Screen] = [.caseload], caseloadOwnerId: Int64? = nil) {
         self.size = size
         self.screens = screens
-        self.counselorId = counselorId
+        self.caseloadOwnerId = caseloadOwnerId
     }
 
     public var screen: Screen { screens.last ?? .caseload }
@@ -71,8 +72,8 @@ public struct AppState: Equatable, Sendable {
         set { catalogs.sessionKinds = newValue }
     }
 
-    public var counselor: Counselor? {
-        counselors.first { $0.id == counselorId }
+    public var caseloadOwner: Counselor? {
+        counselors.first { $0.id == caseloadOwnerId }
     }
 
     public var user: Counselor? {
@@ -112,7 +113,7 @@ public enum Overlay: Equatable, Sendable {
     /// `a` on a session: archive it (it stays in the record)?
     case confirmArchive(sessionId: Int64)
     /// `v`: the saved views of the caseload.
-    case views
+    case savedViews
     /// A session read in full (Enter on the profile), scrolled down by `scroll` lines.
     case session(id: Int64, scroll: Int)
     /// `i` on the welcome screen: the folder of a OneRoster bundle to import.

@@ -57,7 +57,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, tasks, reports, caseloadSearch, views, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
+    case welcome, importRoster, caseload, tasks, reports, caseloadSearch, savedViews, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -67,7 +67,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .reports: "Reports"
         case .caseload: "Caseload"
         case .caseloadSearch: "Caseload search"
-        case .views: "Caseload views"
+        case .savedViews: "Caseload views"
         case .profile: "Student profile"
         case .sessionView: "Session"
         case .editor: "Session editor"

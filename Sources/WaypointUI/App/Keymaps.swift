@@ -46,7 +46,7 @@ public enum Keymaps {
         case .profile: profile
         case .editor: editor
         case .plan: plan
-        case .views: views
+        case .savedViews: savedViews
         case .importRoster: importRoster
         case .tasks: tasks
         case .reports: reports
@@ -73,7 +73,7 @@ public enum Keymaps {
         case .confirmDiscard: return .confirmDiscard
         case .confirmArchive: return .confirmArchive
         case .changedElsewhere: return .changedElsewhere
-        case .views: return .views
+        case .savedViews: return .savedViews
         case .session: return .sessionView
         case .importRoster: return .importRoster
         case .resumeDraft: return .resumeDraft

@@ -50,14 +50,14 @@ extension AppState {
     }
 
     /// Once a session is saved its draft is gone: a draft of it still waiting must not bring it back.
-    mutating func forgetWaitingDraft(counselorId: Int64, studentId: Int64, sessionId: Int64?) {
-        waitingWrites.removeAll { $0.draftKey == DraftKey(counselorId: counselorId, studentId: studentId, sessionId: sessionId) }
+    mutating func forgetWaitingDraft(authorId: Int64, studentId: Int64, sessionId: Int64?) {
+        waitingWrites.removeAll { $0.draftKey == DraftKey(authorId: authorId, studentId: studentId, sessionId: sessionId) }
         if !isWaitingForDatabase { nextBusyRetry = nil }
     }
 }
 
 struct DraftKey: Equatable {
-    var counselorId: Int64
+    var authorId: Int64
     var studentId: Int64
     var sessionId: Int64?
 }
@@ -74,14 +74,14 @@ extension Effect {
 
     /// A draft waiting for a busy database, as kept on disk meanwhile.
     var keptAside: Effect? {
-        guard case .saveDraft(let counselorId, let studentId, let sessionId, let payload) = self else { return nil }
-        return .keepDraftAside(counselorId: counselorId, studentId: studentId, sessionId: sessionId, payload: payload)
+        guard case .saveDraft(let authorId, let studentId, let sessionId, let payload) = self else { return nil }
+        return .keepDraftAside(authorId: authorId, studentId: studentId, sessionId: sessionId, payload: payload)
     }
 
     var draftKey: DraftKey? {
         switch self {
-        case .saveDraft(let counselorId, let studentId, let sessionId, _), .discardDraft(let counselorId, let studentId, let sessionId):
-            DraftKey(counselorId: counselorId, studentId: studentId, sessionId: sessionId)
+        case .saveDraft(let authorId, let studentId, let sessionId, _), .discardDraft(let authorId, let studentId, let sessionId):
+            DraftKey(authorId: authorId, studentId: studentId, sessionId: sessionId)
         default: nil
         }
     }

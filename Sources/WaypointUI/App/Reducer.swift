@@ -103,7 +103,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
             return []
         }
         state.status = nil
-        if state.overlay == .views {
+        if state.overlay == .savedViews {
             state.chooseCaseloadView(key)
             return []
         }
@@ -133,31 +133,31 @@ extension AppState {
             return []
         }
         if screens.contains(.welcome) { screens = [.caseload] }
-        if let counselorId, !counselors.contains(where: { $0.id == counselorId }) {
-            status = StatusMessage("No counselor with ID \(counselorId) in this database; choose one.", isError: true)
-            self.counselorId = nil
+        if let caseloadOwnerId, !counselors.contains(where: { $0.id == caseloadOwnerId }) {
+            status = StatusMessage("No counselor with ID \(caseloadOwnerId) in this database; choose one.", isError: true)
+            self.caseloadOwnerId = nil
             overlay = .counselorPicker(TableState())
-        } else if counselorId == nil, counselors.count == 1 {
-            counselorId = counselors[0].id
-        } else if counselorId == nil, counselors.count > 1 {
+        } else if caseloadOwnerId == nil, counselors.count == 1 {
+            caseloadOwnerId = counselors[0].id
+        } else if caseloadOwnerId == nil, counselors.count > 1 {
             overlay = .counselorPicker(TableState())
         }
         if let userId, counselors.contains(where: { $0.id == userId }) {
             // Remembered from an earlier run: a new start is asked for the passphrase like an
             // unlock, or quitting at the lock screen and starting again would get around it.
             let confirm = userConfirmed ? [] : claimIdentity(userId)
-            return [reloadCaseload(), .loadDrafts(counselorId: userId)] + confirm
+            return [reloadCaseload(), .loadDrafts(authorId: userId)] + confirm
         }
         // Nobody known at this keyboard: no student is shown until someone is chosen, and
         // whoever is chosen confirms it is them.
         userId = nil
-        guard let counselorId else { return [] }
-        return [reloadCaseload()] + claimIdentity(counselorId)
+        guard let caseloadOwnerId else { return [] }
+        return [reloadCaseload()] + claimIdentity(caseloadOwnerId)
     }
 
     mutating func reloadCaseload() -> Effect {
         caseload.requestToken += 1
-        return .loadCaseload(counselorId: counselorId, query: caseload.query, token: caseload.requestToken)
+        return .loadCaseload(caseloadOwnerId: caseloadOwnerId, query: caseload.query, token: caseload.requestToken)
     }
 
     mutating func editSearch(_ key: Key) -> [Effect] {

@@ -55,7 +55,7 @@ public enum RootView {
                              into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
             cursor = TextField.render(input, prompt: "Folder: ", placeholder: "e.g. /media/usb/oneroster", into: &buffer,
                                       area: Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: 1))
-        case .views:
+        case .savedViews:
             let presets = CaseloadPreset.allCases
             let inner = Modal.render(title: "Caseload views", size: Size(width: 52, height: presets.count + 4), into: &buffer, over: chrome.body)
             for (index, preset) in presets.enumerated() {

@@ -22,7 +22,7 @@ extension AppState {
             caseload.search = TextInput()
             return [reloadCaseload()]
         case .switchCounselor:
-            let current = counselorPickerRows.firstIndex { $0 == counselorId } ?? 0
+            let current = counselorPickerRows.firstIndex { $0 == caseloadOwnerId } ?? 0
             var picker = TableState()
             picker.select(current, rowCount: counselorPickerRows.count, visibleRows: counselorPickerVisibleRows)
             overlay = .counselorPicker(picker)
@@ -31,11 +31,11 @@ extension AppState {
             overlay = nil
             let rows = counselorPickerRows
             guard rows.indices.contains(picker.selected) else { return [] }
-            counselorId = rows[picker.selected]
+            caseloadOwnerId = rows[picker.selected]
             caseload.search = TextInput()
             caseload.isSearching = false
             // The first choice says who is at the keyboard; later ones only browse.
-            guard userId == nil, let chosen = counselorId else { return [reloadCaseload()] }
+            guard userId == nil, let chosen = caseloadOwnerId else { return [reloadCaseload()] }
             return [reloadCaseload()] + claimIdentity(chosen)
         case .openStudent:
             return openSelectedStudent()
@@ -44,7 +44,7 @@ extension AppState {
         case .toggleNotSeen:
             toggleNotSeenFilter()
         case .showViews:
-            overlay = .views
+            overlay = .savedViews
         case .openTasks:
             return openTasks()
         case .openReports:

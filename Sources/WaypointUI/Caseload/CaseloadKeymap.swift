@@ -29,7 +29,7 @@ extension Keymaps {
         KeyBinding([.pageDown], .list(.pageDown), "Page down", footer: false),
     ])
 
-    public static let views = Keymap(context: .views, typing: true, bindings: [
+    public static let savedViews = Keymap(context: .savedViews, typing: true, bindings: [
         .typing([.char("1")], "Every student"),
         .typing([.char("2")], "Seniors without FAFSA"),
         .typing([.char("3")], "Not on track to graduate"),

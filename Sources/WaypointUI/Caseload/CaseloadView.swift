@@ -42,9 +42,9 @@ enum CaseloadView {
     }
 
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
-        var owner = state.counselor.map { "Caseload of \($0.displayName)" }
+        var owner = state.caseloadOwner.map { "Caseload of \($0.displayName)" }
             ?? (state.userId == nil && !state.counselors.isEmpty ? "Who is at the keyboard?" : "All students in the district")
-        if let user = state.user, user.id != state.counselorId { owner += " · you: \(user.displayName)" }
+        if let user = state.user, user.id != state.caseloadOwnerId { owner += " · you: \(user.displayName)" }
         if state.caseload.sort == .lastContact { owner += " · by last contact" }
         if state.caseload.sort == .nextMilestone { owner += " · by next milestone" }
         if state.caseload.sort == .tier { owner += " · by tier" }
@@ -132,7 +132,7 @@ enum CaseloadView {
             }
         }
         if !state.caseload.query.isEmpty { return "No student matches “\(state.caseload.query)”." }
-        if state.counselorId != nil { return "No students are assigned to this caseload. Press c to choose another counselor." }
+        if state.caseloadOwnerId != nil { return "No students are assigned to this caseload. Press c to choose another counselor." }
         return "No active students in this database."
     }
 }

@@ -6,7 +6,7 @@ extension AppState {
     /// Opens the editor for a new session with the profile's student, or to amend the
     /// selected session. A stored draft for the same student and session is loaded into it.
     mutating func openEditor(amending: Bool) -> [Effect] {
-        guard let counselorId = userId else {
+        guard let authorId = userId else {
             status = StatusMessage("Waypoint does not know who you are: restart it with --counselor ID; sessions are recorded in your name.", isError: true)
             return []
         }
@@ -20,7 +20,7 @@ extension AppState {
                 status = StatusMessage("That note is confidential to \(view.authorName).", isError: true)
                 return []
             }
-            guard view.session.authorId == counselorId else {
+            guard view.session.authorId == authorId else {
                 status = StatusMessage("Only \(view.authorName), who wrote it, can amend that session.", isError: true)
                 return []
             }
@@ -34,7 +34,7 @@ extension AppState {
         editor = SessionEditorState(studentId: studentId, studentName: data.student.displayName, sessionId: sessionId,
                                     payload: payload, now: now, timeZone: timeZone)
         screens.append(.editor)
-        return [.loadEditorDraft(counselorId: counselorId, studentId: studentId, sessionId: sessionId)]
+        return [.loadEditorDraft(authorId: authorId, studentId: studentId, sessionId: sessionId)]
     }
 
     mutating func receiveEditorDraft(studentId: Int64, sessionId: Int64?, draft: DraftPayload?, knownTopics: [String]) {
@@ -169,7 +169,7 @@ extension AppState {
     }
 
     mutating func saveEditor() -> [Effect] {
-        guard var current = editor, let counselorId = userId else { return [] }
+        guard var current = editor, let authorId = userId else { return [] }
         guard addFollowUp(&current) else {
             current.focus = .followUps
             editor = current
@@ -203,15 +203,15 @@ extension AppState {
         }
         editor = current
         isBusy = true
-        return [.saveSession(SessionSave(counselorId: counselorId, studentId: current.studentId, sessionId: current.sessionId,
+        return [.saveSession(SessionSave(authorId: authorId, studentId: current.studentId, sessionId: current.sessionId,
                                          payload: current.payload, durationMinutes: current.durationMinutes(now: now),
                                          followUps: current.followUps, topics: current.topicList))]
     }
 
     mutating func sessionSaved(amended: Bool) -> [Effect] {
         isBusy = false
-        if let current = editor, let counselorId = userId {
-            forgetWaitingDraft(counselorId: counselorId, studentId: current.studentId, sessionId: current.sessionId)
+        if let current = editor, let authorId = userId {
+            forgetWaitingDraft(authorId: authorId, studentId: current.studentId, sessionId: current.sessionId)
         }
         editor = nil
         if screens.last == .editor { screens.removeLast() }
@@ -229,17 +229,17 @@ extension AppState {
     }
 
     mutating func closeEditor(discarding: Bool) -> [Effect] {
-        guard let current = editor, let counselorId = userId else { return [] }
+        guard let current = editor, let authorId = userId else { return [] }
         editor = nil
         overlay = nil
         if screens.last == .editor { screens.removeLast() }
-        return discarding ? [.discardDraft(counselorId: counselorId, studentId: current.studentId, sessionId: current.sessionId)] : []
+        return discarding ? [.discardDraft(authorId: authorId, studentId: current.studentId, sessionId: current.sessionId)] : []
     }
 
     /// The draft to store now, if the form changed and the last store was long enough ago.
     /// Called on every tick, so a change is stored within about half a second.
     mutating func draftEffects(force: Bool = false) -> [Effect] {
-        guard var current = editor, let counselorId = userId, current.draftDirty else { return [] }
+        guard var current = editor, let authorId = userId, current.draftDirty else { return [] }
         guard force || now.timeIntervalSince(current.lastDraftSave) >= 0.5 else { return [] }
         current.draftDirty = false
         current.lastDraftSave = now
@@ -249,13 +249,13 @@ extension AppState {
             // A follow-up half typed is part of the draft too, as typed.
             payload.followUps.append(FollowUpDraft(text: current.followUpInput.text, dueDate: ""))
         }
-        return [.saveDraft(counselorId: counselorId, studentId: current.studentId, sessionId: current.sessionId, payload: payload)]
+        return [.saveDraft(authorId: authorId, studentId: current.studentId, sessionId: current.sessionId, payload: payload)]
     }
 
     // MARK: Drafts found at start-up
 
     mutating func resumeFirstDraft() -> [Effect] {
-        guard case .resumeDraft(let drafts)? = overlay, let draft = drafts.first, let counselorId = userId else { return [] }
+        guard case .resumeDraft(let drafts)? = overlay, let draft = drafts.first, let authorId = userId else { return [] }
         overlay = nil
         profile = ProfileState(studentId: draft.studentId)
         if screens.last != .caseload { screens = [.caseload] }
@@ -266,16 +266,16 @@ extension AppState {
         screens.append(.editor)
         status = StatusMessage("Resumed your unsaved draft for \(draft.studentName).")
         return [recordProfileView(studentId: draft.studentId), reloadProfile(),
-                .loadEditorDraft(counselorId: counselorId, studentId: draft.studentId, sessionId: draft.sessionId)]
+                .loadEditorDraft(authorId: authorId, studentId: draft.studentId, sessionId: draft.sessionId)]
     }
 
     mutating func dropFirstDraft(discard: Bool) -> [Effect] {
-        guard case .resumeDraft(var drafts)? = overlay, !drafts.isEmpty, let counselorId = userId else { return [] }
+        guard case .resumeDraft(var drafts)? = overlay, !drafts.isEmpty, let authorId = userId else { return [] }
         let draft = drafts.removeFirst()
         overlay = drafts.isEmpty ? nil : .resumeDraft(drafts)
         if discard {
             status = StatusMessage("Discarded the draft for \(draft.studentName).")
-            return [.discardDraft(counselorId: counselorId, studentId: draft.studentId, sessionId: draft.sessionId)]
+            return [.discardDraft(authorId: authorId, studentId: draft.studentId, sessionId: draft.sessionId)]
         }
         status = StatusMessage("Kept the draft for \(draft.studentName); press n on their profile to continue it.")
         return []

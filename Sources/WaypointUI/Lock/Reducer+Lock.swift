@@ -148,14 +148,14 @@ extension AppState {
         if let previous, previous != counselorId {
             effects.append(.recordSecurityEvent(.tookOver, counselorId: counselorId, detail: "from \(counselorName(previous))"))
         }
-        effects += [.rememberUser(counselorId: counselorId), .loadDrafts(counselorId: counselorId)]
+        effects += [.rememberUser(counselorId: counselorId), .loadDrafts(authorId: counselorId)]
         // A first choice keeps what the footer already says (an import's summary, say).
         if previous != nil || status == nil { status = StatusMessage("Working as \(counselorName(counselorId)).") }
         return effects
     }
 
     private mutating func showCaseload(of id: Int64) {
-        self.counselorId = id
+        self.caseloadOwnerId = id
         caseload.search = TextInput()
         caseload.isSearching = false
     }

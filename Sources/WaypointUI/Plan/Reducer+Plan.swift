@@ -33,7 +33,7 @@ extension AppState {
     /// Asks the store for `change`, compared with the plan as shown (or as the form found it).
     mutating func change(_ change: PlanChange, status message: String, loaded: StudentPlan? = nil) -> [Effect] {
         status = StatusMessage(message)
-        return [.changePlan(change, counselorId: userId, loaded: loaded ?? plan?.data?.plan), reloadPlan()]
+        return [.changePlan(change, userId: userId, loaded: loaded ?? plan?.data?.plan), reloadPlan()]
     }
 
     mutating func switchPlanSection(by delta: Int) {
@@ -238,6 +238,6 @@ extension AppState {
     mutating func exportPlan() -> [Effect] {
         guard let studentId = plan?.studentId ?? profile?.studentId else { return [] }
         status = StatusMessage("Writing the plan…")
-        return [.exportPlan(studentId: studentId, counselorId: userId)]
+        return [.exportPlan(studentId: studentId, userId: userId)]
     }
 }

@@ -23,7 +23,7 @@ extension AppState {
             // Only its author sees a confidential note; reading it is recorded.
             if view.session.isConfidential, !view.isRedacted {
                 return [.recordView(.viewedConfidentialNote, studentId: view.session.studentId, subject: "session \(id)",
-                                    counselorId: userId)]
+                                    userId: userId)]
             }
         case .amendSession:
             if case .session? = overlay { overlay = nil }
@@ -35,7 +35,7 @@ extension AppState {
             guard case .confirmArchive(let id)? = overlay, let author = userId else { return [] }
             overlay = nil
             status = StatusMessage("Session archived: it left the list but stays in the record (`waypoint session list --archived`).")
-            return [.archiveSession(sessionId: id, counselorId: author), reloadProfile()]
+            return [.archiveSession(sessionId: id, userId: author), reloadProfile()]
         case .openPlan:
             return openPlan()
         }

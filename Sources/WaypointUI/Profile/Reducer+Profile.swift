@@ -18,7 +18,7 @@ extension AppState {
     }
 
     func recordProfileView(studentId: Int64) -> Effect {
-        .recordView(.viewedProfile, studentId: studentId, subject: "profile", counselorId: userId)
+        .recordView(.viewedProfile, studentId: studentId, subject: "profile", userId: userId)
     }
 
     mutating func reloadProfile() -> Effect {
@@ -51,7 +51,7 @@ extension AppState {
         // Closed by mistake? Say how to get it back (`X` drops at once).
         self.status = StatusMessage("Follow-up “\(followUp.text)” marked \(status.rawValue); "
             + "`waypoint followup set \(id) open` reopens it.")
-        return [.setFollowUpStatus(id: id, status: status, counselorId: userId, loaded: followUp.status), reloadProfile()]
+        return [.setFollowUpStatus(id: id, status: status, userId: userId, loaded: followUp.status), reloadProfile()]
     }
 
     mutating func moveProfileSelection(by delta: Int) {

@@ -26,6 +26,6 @@ extension AppState {
         current.requestToken += 1
         current.report = nil
         reports = current
-        return .loadReport(kind: current.kind, grouping: current.grouping, counselorId: counselorId, token: current.requestToken)
+        return .loadReport(kind: current.kind, grouping: current.grouping, caseloadOwnerId: caseloadOwnerId, token: current.requestToken)
     }
 }

@@ -6,7 +6,7 @@ import WaypointCore
 enum ReportsView {
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) {
         guard let reports = state.reports else { return }
-        let scope = state.counselor.map { "caseload of \($0.displayName)" } ?? "the district"
+        let scope = state.caseloadOwner.map { "caseload of \($0.displayName)" } ?? "the district"
         TitleBar.render("Waypoint · Reports · \(scope)", right: "by \(reports.grouping.title.lowercased())",
                         into: &buffer, area: chrome.title)
         let body = chrome.body.inset(horizontal: 1, vertical: 0)

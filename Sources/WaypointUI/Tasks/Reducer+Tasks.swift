@@ -11,7 +11,7 @@ extension AppState {
         var current = tasks ?? TaskListState()
         current.requestToken += 1
         tasks = current
-        return .loadTasks(counselorId: counselorId, viewerId: userId, token: current.requestToken)
+        return .loadTasks(caseloadOwnerId: caseloadOwnerId, viewerId: userId, token: current.requestToken)
     }
 
     mutating func receiveTasks(token: Int, rows: [TaskRow]) {
@@ -25,7 +25,7 @@ extension AppState {
     mutating func completeSelectedTask() -> [Effect] {
         guard let row = tasks?.selected, case .followUp(let id) = row.source else { return [] }
         status = StatusMessage("Done: \(row.text) (\(row.studentName)).")
-        return [.setFollowUpStatus(id: id, status: .done, counselorId: userId, loaded: .open), reloadTasks()]
+        return [.setFollowUpStatus(id: id, status: .done, userId: userId, loaded: .open), reloadTasks()]
     }
 
     mutating func openTaskStudent() -> [Effect] {

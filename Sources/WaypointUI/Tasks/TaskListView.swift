@@ -8,7 +8,7 @@ enum TaskListView {
     }
 
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) {
-        let owner = state.counselor.map { "caseload of \($0.displayName)" } ?? "the district"
+        let owner = state.caseloadOwner.map { "caseload of \($0.displayName)" } ?? "the district"
         let rows = state.tasks?.rows ?? []
         TitleBar.render("Waypoint · To do · \(owner)", right: "\(rows.count.formatted) open", into: &buffer, area: chrome.title)
         let today = DateText.day(state.now, in: state.timeZone)

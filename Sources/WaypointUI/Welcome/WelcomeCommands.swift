@@ -27,7 +27,7 @@ extension AppState {
             isBusy = true
             progress = nil
             status = StatusMessage("Importing \(folder)…")
-            return [.importRoster(directory: folder, counselorId: userId)]
+            return [.importRoster(directory: folder, userId: userId)]
         }
         return []
     }
