@@ -16,7 +16,8 @@ extension EffectRunner {
                 // Its own connection: the screen's writes (a draft) then wait on SQLite's lock
                 // with their patience, not behind the import inside this process.
                 let connection = try database.companion()
-                let summary = try importRoster(directory, by: counselorId, into: connection) { done, total in
+                let summary = try importRoster(directory, by: counselorId, into: connection,
+                                               isCancelled: { job.isCancelled }) { done, total in
                     if job.isCancelled { throw JobCancelled() }
                     job.report(JobProgress(done: done, total: total))
                 }

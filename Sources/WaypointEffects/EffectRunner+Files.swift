@@ -2,6 +2,7 @@ import Foundation
 import Interchange
 import WaypointCore
 import WaypointStore
+import WaypointUI
 
 extension EffectRunner {
     /// `x` on a plan: the family's copy as a printable HTML page in `exportFolder`
@@ -22,12 +23,14 @@ extension EffectRunner {
     /// screen: a deviation is shown, and the shell command can accept it knowingly), then
     /// applied in one transaction; `progress` hears how far it has come.
     func importRoster(_ folder: String, by counselorId: Int64?, into connection: AppDatabase,
+                      isCancelled: @escaping () -> Bool = { false },
                       progress: @escaping (Int, Int) throws -> Void) throws -> String {
         let result: RosterReader.Result
         do {
-            result = try RosterReader.read(URL(fileURLWithPath: folder))
+            result = try RosterReader.read(URL(fileURLWithPath: folder), shouldStop: isCancelled)
         } catch {
             // Typed throws: the reader's only failure is a RosterImportError.
+            if error.stopped { throw JobCancelled() }
             let errors = error.errors
             let first = errors.isEmpty ? "" : ": \(errors[0])"
             let problems = errors.count == 1 ? "1 problem" : "\(errors.count) problems"

@@ -63,6 +63,9 @@ public struct RosterImportError: Error, Sendable, CustomStringConvertible {
     public var errors: [RosterIssue]
     /// True when more errors were found than are listed.
     public var truncated: Bool
+    /// True when the reader was asked to stop (the counselor cancelled): nothing was found
+    /// wrong, and nothing should be imported.
+    public var stopped = false
 
     public var description: String {
         errors.map(\.description).joined(separator: "\n")
@@ -81,7 +84,20 @@ final class RosterIssues {
     private(set) var warnings: [RosterIssue] = []
     private(set) var truncated = false
 
-    init(lenient: Bool) { self.lenient = lenient }
+    /// Asked between files: true stops the reading (the counselor cancelled an import).
+    private let shouldStop: () -> Bool
+    private(set) var stopped = false
+
+    init(lenient: Bool, shouldStop: @escaping () -> Bool = { false }) {
+        self.lenient = lenient
+        self.shouldStop = shouldStop
+    }
+
+    /// Whether to stop reading now; once true, stays true.
+    func stopRequested() -> Bool {
+        if !stopped, shouldStop() { stopped = true }
+        return stopped
+    }
 
     /// Cells already reported as holding a value no field can hold (`unfit`).
     private var unfitCells: Set<String> = []

@@ -22,10 +22,13 @@ public enum RosterReader {
     }
 
     /// - Parameter caseloads: nil takes caseloads.csv from the folder when there is one, else roles.
-    public static func read(_ directory: URL, lenient: Bool = false,
-                            caseloads: CaseloadSource? = nil) throws(RosterImportError) -> Result {
-        let issues = RosterIssues(lenient: lenient)
+    /// - Parameter shouldStop: asked before each file; true ends the reading with a
+    ///   `RosterImportError` whose `stopped` is true (a counselor cancelled the import).
+    public static func read(_ directory: URL, lenient: Bool = false, caseloads: CaseloadSource? = nil,
+                            shouldStop: @escaping () -> Bool = { false }) throws(RosterImportError) -> Result {
+        let issues = RosterIssues(lenient: lenient, shouldStop: shouldStop)
         let bundle = readBundle(directory, caseloads: caseloads, issues: issues)
+        if issues.stopped { throw RosterImportError(errors: [], truncated: false, stopped: true) }
         guard let bundle, issues.errors.isEmpty else {
             throw RosterImportError(errors: issues.errors, truncated: issues.truncated)
         }
@@ -37,7 +40,7 @@ public enum RosterReader {
         let version = manifest.version
 
         func table(_ file: String, _ columns: RosterColumns) -> RosterTable? {
-            guard manifest.mode(file) != .absent else { return nil }
+            guard manifest.mode(file) != .absent, !issues.stopRequested() else { return nil }
             let url = directory.appendingPathComponent("\(file).csv")
             guard FileManager.default.fileExists(atPath: url.path) else {
                 issues.error(RosterIssue(file: "manifest.csv", line: 1, column: 2, field: "file.\(file)",
