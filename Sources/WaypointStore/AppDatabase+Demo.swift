@@ -106,13 +106,15 @@ extension AppDatabase {
             return try ImportBatch.begin(db, .demo, source: "demo district", counselorId: nil, total: total, counts: counts)
         }
         var part = 0, index = 0, position = 0
-        try inChunks(pacing) { db, size in
-            for _ in 0..<size {
+        try inChunks(pacing) { db, chunk in
+            var count = 0
+            while chunk.wants(count) {
                 while part < parts.count, index == parts[part].count { part += 1; index = 0 }
                 guard part < parts.count else { break }
                 try parts[part].write(db, index)
                 index += 1
                 position += 1
+                count += 1
             }
             try ImportBatch.advance(db, batchId, to: position, counts: counts)
             guard position == total else { return false }

@@ -30,6 +30,9 @@ public struct ImportPacing: Sendable {
         return ImportPacing(firstChunk: 2_000, target: 0.25)
     }
 
+    /// The pause between two chunks, so a writer that waits gets the lock.
+    static let pause: TimeInterval = 0.02
+
     /// Chunks of exactly `rows` records.
     public static func fixed(_ rows: Int, betweenChunks: (@Sendable () throws -> Void)? = nil) -> ImportPacing {
         ImportPacing(firstChunk: rows, target: 0, betweenChunks: betweenChunks)
@@ -41,6 +44,20 @@ public struct ImportPacing: Sendable {
     func next(after size: Int, took seconds: TimeInterval) -> Int {
         guard target > 0, seconds > 0 else { return size }
         return max(50, min(size * 4, Int(Double(size) * target / seconds)))
+    }
+}
+
+/// One chunk's allowance: how many records, and until when. A chunk of records that cost
+/// very different amounts (the demo's students, then its plans) stops at the deadline even
+/// when the size, measured on cheaper records, would let it go on.
+struct Chunk {
+    var size: Int
+    /// Uptime in nanoseconds; never, for fixed chunks (tests count on exact sizes).
+    var deadline: UInt64
+
+    /// Whether a chunk that has applied `count` records takes another (always the first).
+    func wants(_ count: Int) -> Bool {
+        count == 0 || (count < size && DispatchTime.now().uptimeNanoseconds < deadline)
     }
 }
 
@@ -84,23 +101,27 @@ public struct UnfinishedImport: Equatable, Sendable, CustomStringConvertible {
 
 extension AppDatabase {
     /// Runs `chunk` in one short IMMEDIATE transaction after another until it returns true.
-    /// It gets the number of records to apply; the number grows or shrinks after each chunk
-    /// so that one holds the write lock about `pacing.target`. Each chunk must record its own
-    /// progress in the same transaction, so a kill between two chunks loses nothing and
-    /// applies nothing twice.
-    func inChunks(_ pacing: ImportPacing, _ chunk: (Database, Int) throws -> Bool) throws {
+    /// It gets how many records to apply and until when; the number grows or shrinks after
+    /// each chunk so that one holds the write lock about `pacing.target`. Each chunk must
+    /// record its own progress in the same transaction, so a kill between two chunks loses
+    /// nothing and applies nothing twice.
+    func inChunks(_ pacing: ImportPacing, _ chunk: (Database, Chunk) throws -> Bool) throws {
         var size = pacing.firstChunk
         while true {
             var seconds = 0.0
             let finished = try write { db in
                 let start = DispatchTime.now().uptimeNanoseconds
                 defer { seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-                return try chunk(db, size)
+                let deadline = pacing.target > 0 ? start + UInt64(pacing.target * 1e9) : .max
+                return try chunk(db, Chunk(size: size, deadline: deadline))
             }
             if finished { return }
             size = pacing.next(after: size, took: seconds)
             TestHook.reached("import-chunk-committed")
             try pacing.betweenChunks?()
+            // A writer waiting for the lock looks every 2 ms (``BusyPatience``): this pause
+            // lets it in before the next chunk takes the lock again.
+            if pacing.target > 0 { Thread.sleep(forTimeInterval: ImportPacing.pause) }
         }
     }
 

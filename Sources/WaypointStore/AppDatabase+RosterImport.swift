@@ -61,13 +61,18 @@ extension AppDatabase {
     /// the audit row and marks the batch done.
     private func applyRoster(_ id: Int64, _ bundle: RosterBundle, pacing: ImportPacing,
                              progress: ((Int, Int) -> Void)?) throws -> RosterImportSummary {
-        try inChunks(pacing) { db, size in
+        try inChunks(pacing) { db, chunk in
             guard let (position, summary) = try ImportBatch.applying(db, id, as: RosterImportSummary.self) else { return true }
             var applier = RosterApplier(db: db, bundle: bundle)
             applier.progress = progress
             applier.summary = summary
-            let end = min(applier.steps, position + size)
-            try applier.apply(position..<end)
+            // A hundred records at a time, until the chunk's size or deadline.
+            var end = position
+            while end < applier.steps, chunk.wants(end - position) {
+                let next = min(applier.steps, position + chunk.size, end + 100)
+                try applier.apply(end..<next)
+                end = next
+            }
             try ImportBatch.advance(db, id, to: end, counts: applier.summary)
             guard end == applier.steps else { return false }
             let batch = try Row.fetchOne(db, sql: "SELECT source, counselorId FROM import_batch WHERE id = ?", arguments: [id])
