@@ -65,7 +65,7 @@ extension AppDatabase {
             try ImportBatch.begin(db, .abc, source: source, counselorId: counselorId, state: "staging", total: total,
                                   counts: ABCImportSummary())
         }
-        try inChunks(pacing) { db, chunk in
+        try inChunks(pacing, stage: "abc-staging") { db, chunk in
             var position = try Int.fetchOne(db, sql: "SELECT position FROM import_batch WHERE id = ?", arguments: [id]) ?? 0
             let end = min(total, position + chunk.size)
             var offset = 0
@@ -92,7 +92,7 @@ extension AppDatabase {
     /// one table, merges them, deletes them and adds their counts to the batch row; the last
     /// writes the audit row and marks the batch done. Returns what the whole batch changed.
     func applyStagedABC(_ id: Int64, pacing: ImportPacing) throws -> ABCImportSummary {
-        try inChunks(pacing) { db, chunk in
+        try inChunks(pacing, stage: "abc-applying") { db, chunk in
             guard var (position, summary) = try ImportBatch.applying(db, id, as: ABCImportSummary.self) else { return true }
             for table in ABCRows.tables {
                 guard let first = try Int.fetchOne(db, sql: "SELECT min(seq) FROM \(table.batchStaging) WHERE batchId = ?",
@@ -117,7 +117,7 @@ extension AppDatabase {
     /// An ABC batch killed while its rows were copied in: its rows go (in chunks) and it is
     /// marked dropped. Nothing of it had been applied.
     func dropStagedABC(_ id: Int64, pacing: ImportPacing) throws {
-        try inChunks(pacing) { db, chunk in
+        try inChunks(pacing, stage: "abc-dropping") { db, chunk in
             for table in ABCRows.tables {
                 try db.execute(sql: """
                     DELETE FROM \(table.batchStaging) WHERE batchId = ? AND seq IN

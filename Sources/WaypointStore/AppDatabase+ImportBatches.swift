@@ -104,8 +104,9 @@ extension AppDatabase {
     /// It gets how many records to apply and until when; the number grows or shrinks after
     /// each chunk so that one holds the write lock about `pacing.target`. Each chunk must
     /// record its own progress in the same transaction, so a kill between two chunks loses
-    /// nothing and applies nothing twice.
-    func inChunks(_ pacing: ImportPacing, _ chunk: (Database, Chunk) throws -> Bool) throws {
+    /// nothing and applies nothing twice. `stage` names the point between two chunks for
+    /// ``TestHook`` (`<stage>-chunk-committed`).
+    func inChunks(_ pacing: ImportPacing, stage: String, _ chunk: (Database, Chunk) throws -> Bool) throws {
         var size = pacing.firstChunk
         while true {
             var seconds = 0.0
@@ -117,7 +118,7 @@ extension AppDatabase {
             }
             if finished { return }
             size = pacing.next(after: size, took: seconds)
-            TestHook.reached("import-chunk-committed")
+            TestHook.reached("\(stage)-chunk-committed")
             try pacing.betweenChunks?()
             // A writer waiting for the lock looks every 2 ms (``BusyPatience``): this pause
             // lets it in before the next chunk takes the lock again.
@@ -127,14 +128,18 @@ extension AppDatabase {
 
     /// The long writes that began and did not finish, oldest first.
     public func unfinishedImports() throws -> [UnfinishedImport] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, kind, source, state, position, total, startedAt FROM import_batch
-                WHERE state IN ('staging', 'applying') ORDER BY id
-                """).map {
-                UnfinishedImport(id: $0["id"], kind: $0["kind"], source: $0["source"], state: $0["state"],
-                                 position: $0["position"], total: $0["total"], startedAt: $0["startedAt"])
-            }
+        try read(Self.unfinishedImports)
+    }
+
+    /// The same, on any connection (doctor's read-only one); none before v12-import-batches.
+    static func unfinishedImports(_ db: Database) throws -> [UnfinishedImport] {
+        guard try db.tableExists("import_batch") else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT id, kind, source, state, position, total, startedAt FROM import_batch
+            WHERE state IN ('staging', 'applying') ORDER BY id
+            """).map {
+            UnfinishedImport(id: $0["id"], kind: $0["kind"], source: $0["source"], state: $0["state"],
+                             position: $0["position"], total: $0["total"], startedAt: $0["startedAt"])
         }
     }
 

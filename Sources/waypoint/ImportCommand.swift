@@ -11,8 +11,17 @@ struct ImportCommand: ParsableCommand {
         subcommands: [ImportOneRosterCommand.self, ImportABCCommand.self])
 }
 
-/// `waypoint import oneroster DIR`: validates the whole bundle, then applies it in one
-/// transaction, or writes nothing and lists every error (file:line:column) on stderr.
+/// Applies the rest of an import that stopped part-way (see ``AppDatabase/importRoster``), and says so.
+private func finishInterruptedImports(_ db: AppDatabase) throws {
+    do {
+        for sentence in try db.finishInterruptedImports() { say(sentence) }
+    } catch let error as StoreError {
+        throw CLIError(error.description)
+    }
+}
+
+/// `waypoint import oneroster DIR`: validates the whole bundle, then applies it in short
+/// chunks, or writes nothing and lists every error (file:line:column) on stderr.
 struct ImportOneRosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oneroster",
@@ -67,6 +76,7 @@ struct ImportOneRosterCommand: ParsableCommand {
             warn("warning: \(warning)")
         }
         let db = try database.open()
+        try finishInterruptedImports(db)
         let summary: RosterImportSummary
         do {
             let line = ProgressLine(dryRun ? "Checking" : "Applying")
@@ -84,7 +94,7 @@ struct ImportOneRosterCommand: ParsableCommand {
 
 /// `waypoint import abc FILE`: one attendance, behavior or course-marks CSV (the layout is
 /// told by its header) for students already in the database. Validated in full first, then
-/// applied in one transaction, or nothing written and every error (file:line:column) on stderr.
+/// applied in short chunks, or nothing written and every error (file:line:column) on stderr.
 struct ImportABCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "abc",
@@ -102,6 +112,8 @@ struct ImportABCCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
+        // First: an interrupted roster import may add the students this file names.
+        try finishInterruptedImports(db)
         let batch: ABCBatch
         do {
             batch = try ABCReader.read(URL(fileURLWithPath: file), students: db.abcStudentKeys())
