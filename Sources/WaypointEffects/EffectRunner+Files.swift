@@ -20,7 +20,7 @@ extension EffectRunner {
 
     /// `i` on the welcome screen: a OneRoster folder, read strictly (no --lenient from the
     /// screen: a deviation is shown, and the shell command can accept it knowingly), then
-    /// applied in one transaction; `progress` hears how far it has come.
+    /// applied in short chunks; `progress` hears how far it has come.
     func importRoster(_ folder: String, by counselorId: Int64?, progress: @escaping (Int, Int) -> Void) throws -> String {
         let result: RosterReader.Result
         do {

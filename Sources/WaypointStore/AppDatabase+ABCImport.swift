@@ -92,7 +92,7 @@ extension AppDatabase {
     /// one table, merges them, deletes them and adds their counts to the batch row; the last
     /// writes the audit row and marks the batch done. Returns what the whole batch changed.
     func applyStagedABC(_ id: Int64, pacing: ImportPacing) throws -> ABCImportSummary {
-        try inChunks(pacing, stage: "abc-applying") { db, chunk in
+        try inChunks(pacing, stage: "abc-applying", partWay: PartWay.importing) { db, chunk in
             guard var (position, summary) = try ImportBatch.applying(db, id, as: ABCImportSummary.self) else { return true }
             for table in ABCRows.tables {
                 guard let first = try Int.fetchOne(db, sql: "SELECT min(seq) FROM \(table.batchStaging) WHERE batchId = ?",

@@ -106,7 +106,7 @@ extension AppDatabase {
             return try ImportBatch.begin(db, .demo, source: "demo district", counselorId: nil, total: total, counts: counts)
         }
         var part = 0, index = 0, position = 0
-        try inChunks(pacing, stage: "demo") { db, chunk in
+        try inChunks(pacing, stage: "demo", partWay: PartWay.demo) { db, chunk in
             var count = 0
             while chunk.wants(count) {
                 while part < parts.count, index == parts[part].count { part += 1; index = 0 }

@@ -61,6 +61,14 @@ struct Chunk {
     }
 }
 
+/// What a long write that stopped part-way says instead of "Nothing was changed".
+enum PartWay {
+    static let importing = "The import stopped part-way: what it still has to write is kept, and "
+        + "`waypoint doctor --fix` (or the next import) applies it once the trouble is fixed"
+    static let demo = "The demo load stopped part-way: this database holds part of a fictional district, "
+        + "so delete it and load the demo again"
+}
+
 /// The kinds of long write `import_batch` records.
 enum ImportKind: String {
     case oneroster, abc, demo
@@ -105,16 +113,23 @@ extension AppDatabase {
     /// each chunk so that one holds the write lock about `pacing.target`. Each chunk must
     /// record its own progress in the same transaction, so a kill between two chunks loses
     /// nothing and applies nothing twice. `stage` names the point between two chunks for
-    /// ``TestHook`` (`<stage>-chunk-committed`).
-    func inChunks(_ pacing: ImportPacing, stage: String, _ chunk: (Database, Chunk) throws -> Bool) throws {
+    /// ``TestHook`` (`<stage>-chunk-committed`). A full disk (or the like) then says
+    /// `partWay` instead of "Nothing was changed", when some of the write is already in.
+    func inChunks(_ pacing: ImportPacing, stage: String, partWay: String? = nil,
+                  _ chunk: (Database, Chunk) throws -> Bool) throws {
         var size = pacing.firstChunk
         while true {
             var seconds = 0.0
-            let finished = try write { db in
-                let start = DispatchTime.now().uptimeNanoseconds
-                defer { seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-                let deadline = pacing.target > 0 ? start + UInt64(pacing.target * 1e9) : .max
-                return try chunk(db, Chunk(size: size, deadline: deadline))
+            let finished: Bool
+            do {
+                finished = try write { db in
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    defer { seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+                    let deadline = pacing.target > 0 ? start + UInt64(pacing.target * 1e9) : .max
+                    return try chunk(db, Chunk(size: size, deadline: deadline))
+                }
+            } catch StoreError.storage(let trouble, let path) where partWay != nil {
+                throw StoreError.storageStoppedPartWay(trouble, path: path, partWay: partWay!)
             }
             if finished { return }
             size = pacing.next(after: size, took: seconds)

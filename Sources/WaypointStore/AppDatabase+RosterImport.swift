@@ -61,7 +61,7 @@ extension AppDatabase {
     /// the audit row and marks the batch done.
     private func applyRoster(_ id: Int64, _ bundle: RosterBundle, pacing: ImportPacing,
                              progress: ((Int, Int) -> Void)?) throws -> RosterImportSummary {
-        try inChunks(pacing, stage: "oneroster") { db, chunk in
+        try inChunks(pacing, stage: "oneroster", partWay: PartWay.importing) { db, chunk in
             guard let (position, summary) = try ImportBatch.applying(db, id, as: RosterImportSummary.self) else { return true }
             var applier = RosterApplier(db: db, bundle: bundle)
             applier.progress = progress

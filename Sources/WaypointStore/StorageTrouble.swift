@@ -31,8 +31,7 @@ public enum StorageTrouble: Equatable, Sendable {
     }
 
     /// One sentence for `path`, ending with what was (not) changed.
-    func sentence(path: String) -> String {
-        let unchanged = "Nothing was changed"
+    func sentence(path: String, unchanged: String = "Nothing was changed") -> String {
         switch self {
         case .busy:
             return "The database is busy: another Waypoint (an import, perhaps) or another program is writing to "

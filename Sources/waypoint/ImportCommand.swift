@@ -20,6 +20,12 @@ private func finishInterruptedImports(_ db: AppDatabase) throws {
     }
 }
 
+/// An import's failure in a sentence: nothing was imported, unless it stopped part-way.
+private func importFailure(_ error: StoreError) -> String {
+    if case .storageStoppedPartWay = error { return error.description }
+    return "\(error.description) Nothing was imported."
+}
+
 /// `waypoint import oneroster DIR`: validates the whole bundle, then applies it in short
 /// chunks, or writes nothing and lists every error (file:line:column) on stderr.
 struct ImportOneRosterCommand: ParsableCommand {
@@ -84,7 +90,7 @@ struct ImportOneRosterCommand: ParsableCommand {
                                           source: directory) { done, total in line.update(done: done, total: total) }
             line.finish()
         } catch let error as StoreError {
-            throw CLIError("\(error.description) Nothing was imported.")
+            throw CLIError(importFailure(error))
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(reading.started))
         say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory) in \(seconds) s:")
@@ -125,7 +131,7 @@ struct ImportABCCommand: ParsableCommand {
         do {
             summary = try db.importABC(batch, dryRun: dryRun, by: acting.resolveIfKnown(in: db)?.id, source: file)
         } catch let error as StoreError {
-            throw CLIError("\(error.description) Nothing was imported.")
+            throw CLIError(importFailure(error))
         }
         say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
         say(summary.description)
