@@ -1,9 +1,9 @@
 /// A OneRoster bundle after it was read and validated: only what Waypoint keeps, with every
 /// reference already checked. The importer (Interchange) builds it; the store applies it, so
 /// the store never sees a CSV file and the importer never sees the database.
-public struct RosterBundle: Equatable, Sendable {
+public struct RosterBundle: Equatable, Sendable, Codable {
     /// How a file in the manifest delivers its rows.
-    public enum Mode: String, Equatable, Sendable {
+    public enum Mode: String, Equatable, Sendable, Codable {
         /// The whole set: a row absent from the file is no longer in the district.
         case bulk
         /// Changes only: absent rows are unchanged; `tobedeleted` rows leave.
@@ -37,7 +37,7 @@ public struct RosterBundle: Equatable, Sendable {
 }
 
 /// An org a student can belong to (a school, or whatever org type the roster puts students in).
-public struct RosterSchool: Equatable, Sendable {
+public struct RosterSchool: Equatable, Sendable, Codable {
     public var sourcedId: String
     public var name: String
     /// The district (or parent org) it sits under, as the roster names it.
@@ -51,7 +51,7 @@ public struct RosterSchool: Equatable, Sendable {
 }
 
 /// A student row merged from users, roles and demographics.
-public struct RosterStudent: Equatable, Sendable {
+public struct RosterStudent: Equatable, Sendable, Codable {
     public var sourcedId: String
     public var localId: String
     public var givenName: String
@@ -83,7 +83,7 @@ public struct RosterStudent: Equatable, Sendable {
 }
 
 /// What demographics.csv says about one student, already mapped to Waypoint's fields.
-public struct RosterDemographics: Equatable, Sendable {
+public struct RosterDemographics: Equatable, Sendable, Codable {
     /// ISO 8601 date, "2010-04-17".
     public var birthDate: String?
     /// OneRoster `sex`: male, female, unspecified or other.
@@ -99,7 +99,7 @@ public struct RosterDemographics: Equatable, Sendable {
 }
 
 /// A user with the counselor role.
-public struct RosterCounselor: Equatable, Sendable {
+public struct RosterCounselor: Equatable, Sendable, Codable {
     public var sourcedId: String
     public var username: String?
     public var givenName: String
@@ -118,7 +118,7 @@ public struct RosterCounselor: Equatable, Sendable {
     }
 }
 
-public struct RosterCaseload: Hashable, Sendable {
+public struct RosterCaseload: Hashable, Sendable, Codable {
     public var counselorSourcedId: String
     public var studentSourcedId: String
 

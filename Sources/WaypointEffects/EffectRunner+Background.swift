@@ -18,11 +18,13 @@ extension EffectRunner {
                 let connection = try database.companion()
                 let summary = try importRoster(directory, by: counselorId, into: connection,
                                                isCancelled: { job.isCancelled }) { done, total in
-                    if job.isCancelled { throw JobCancelled() }
                     job.report(JobProgress(done: done, total: total))
                 }
                 markOwnWrite()
-                return [.rosterImported(summary: summary)]
+                // A stop asked for once the chunks were being written was not honoured (half
+                // a roster is worse than either); say so rather than let "Stopping…" stand.
+                let finished = job.isCancelled ? "The roster was already being written when you pressed Esc, so it was finished. " : ""
+                return [.rosterImported(summary: finished + summary)]
             case .checkPassphrase(let counselorId, let passphrase):
                 let verifier = passphrases
                 let result: PassphraseCheck = switch try database.tryPassphrase(

@@ -21,10 +21,12 @@ extension EffectRunner {
 
     /// `i` on the welcome screen: a OneRoster folder, read strictly (no --lenient from the
     /// screen: a deviation is shown, and the shell command can accept it knowingly), then
-    /// applied in one transaction; `progress` hears how far it has come.
+    /// applied in short chunks; `progress` hears how far it has come. `isCancelled` is asked
+    /// while the files are read: a stop then writes nothing. Once the chunks are being
+    /// written the import is finished (a stop half-way would leave half a roster).
     func importRoster(_ folder: String, by counselorId: Int64?, into connection: AppDatabase,
                       isCancelled: @escaping () -> Bool = { false },
-                      progress: @escaping (Int, Int) throws -> Void) throws -> String {
+                      progress: @escaping (Int, Int) -> Void) throws -> String {
         let result: RosterReader.Result
         do {
             result = try RosterReader.read(URL(fileURLWithPath: folder), shouldStop: isCancelled)
@@ -37,6 +39,7 @@ extension EffectRunner {
             throw ImportRefused(description: "\(problems) in \(folder), nothing imported\(first). "
                 + "`waypoint import oneroster \(folder)` lists them all")
         }
+        if isCancelled() { throw JobCancelled() }
         let summary = try connection.importRoster(result.bundle, by: counselorId, source: folder, progress: progress)
         let students = summary.students.added, counselors = summary.counselors.added
         return "Imported \(folder): \(students) student\(students == 1 ? "" : "s") added, "

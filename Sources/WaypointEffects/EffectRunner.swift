@@ -103,7 +103,9 @@ public final class EffectRunner: EffectPerformer {
                 // The baseline comes before the first read: a change made elsewhere while the
                 // first screen loads is then seen at the next check, not taken as the start.
                 seenDataVersion = try database.dataVersion()
-                return [.started(counselors: try database.allCounselors(), isEmpty: try database.isEmpty())]
+                // An import that stopped part-way is said at the start (doctor --fix finishes it).
+                let interrupted = try database.unfinishedImports().first.map { [Action.failed($0.description)] } ?? []
+                return [.started(counselors: try database.allCounselors(), isEmpty: try database.isEmpty())] + interrupted
             case .loadCaseload(let counselorId, let query, let token):
                 let (rows, onDemand) = try caseloadRows(counselorId: counselorId, query: query)
                 return [.caseloadLoaded(token: token, rows: rows, summariesOnDemand: onDemand,

@@ -1,7 +1,7 @@
 /// What an ABC import changed (or, in a dry run, would change). Rows are never removed by
 /// an import, so there is no "deactivated"; "unchanged" shows a re-import matched its rows.
-public struct ABCImportSummary: Equatable, Sendable, CustomStringConvertible {
-    public struct Counts: Equatable, Sendable {
+public struct ABCImportSummary: Equatable, Sendable, Codable, CustomStringConvertible {
+    public struct Counts: Equatable, Sendable, Codable {
         public var added = 0
         public var updated = 0
         public var unchanged = 0

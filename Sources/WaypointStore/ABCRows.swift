@@ -12,7 +12,10 @@ enum ABCRows {
         var types: [String]
 
         var columns: [String] { key + values }
+        /// A dry run's copy of the file's rows, this connection's own.
         var staging: String { "temp.\(name)_staged" }
+        /// A real import's copy, kept under its batch until applied (v12-import-batches).
+        var batchStaging: String { "import_\(name)" }
     }
 
     static let attendance = Table(name: "abc_attendance", key: ["studentId", "term"],
@@ -24,6 +27,8 @@ enum ABCRows {
     static let marks = Table(name: "abc_course_mark", key: ["studentId", "term", "course"],
                              values: ["subject", "mark", "creditsAttempted", "creditsEarned", "isCore"],
                              types: ["INTEGER", "TEXT", "TEXT", "TEXT", "TEXT", "REAL", "REAL", "INTEGER"])
+
+    static let tables = [attendance, incidents, marks]
 
     /// Each row's columns in ``Table/columns`` order.
     static func columns(_ row: ABCAttendance) -> [DatabaseValueConvertible?] {
@@ -87,20 +92,21 @@ extension ABCRows {
         return ImportCounts(added: added, updated: updated, unchanged: total - added - updated)
     }
 
-    /// Writes the staged rows: those whose key is stored and whose values differ are
-    /// updated, those whose key is not stored are inserted in file order. Inside the
-    /// caller's transaction; the counts are what it changed.
-    static func merge(_ table: Table, _ db: Database) throws -> ImportCounts {
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.staging)") ?? 0
+    /// Writes staged rows (`source`: a table or subquery with the table's columns and
+    /// `seq`): those whose key is stored and whose values differ are updated, those whose key
+    /// is not stored are inserted in file order. Inside the caller's transaction; the counts
+    /// are what it changed.
+    static func merge(_ table: Table, _ db: Database, from source: String) throws -> ImportCounts {
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(source)") ?? 0
         try db.execute(sql: """
             UPDATE \(table.name) AS t SET \(table.values.map { "\($0) = s.\($0)" }.joined(separator: ", "))
-            FROM \(table.staging) AS s WHERE \(sameKey(table)) AND \(differs(table))
+            FROM \(source) AS s WHERE \(sameKey(table)) AND \(differs(table))
             """)
         let updated = db.changesCount
         try db.execute(sql: """
             INSERT INTO \(table.name) (\(table.columns.joined(separator: ", ")))
-            SELECT \(table.columns.joined(separator: ", ")) FROM \(table.staging) AS s
-            WHERE NOT EXISTS (\(stored(table))) ORDER BY s.rowid
+            SELECT \(table.columns.joined(separator: ", ")) FROM \(source) AS s
+            WHERE NOT EXISTS (\(stored(table))) ORDER BY s.seq
             """)
         let added = db.changesCount
         return ImportCounts(added: added, updated: updated, unchanged: total - added - updated)
@@ -118,5 +124,31 @@ extension ABCRows {
 
     private static func differs(_ table: Table) -> String {
         "(" + table.values.map { "t.\($0) IS NOT s.\($0)" }.joined(separator: " OR ") + ")"
+    }
+}
+
+extension ABCImportSummary {
+    /// The counts of one ABC table.
+    subscript(table: ABCRows.Table) -> Counts {
+        get {
+            switch table.name {
+            case ABCRows.attendance.name: attendance
+            case ABCRows.incidents.name: incidents
+            default: marks
+            }
+        }
+        set {
+            switch table.name {
+            case ABCRows.attendance.name: attendance = newValue
+            case ABCRows.incidents.name: incidents = newValue
+            default: marks = newValue
+            }
+        }
+    }
+}
+
+extension ABCImportSummary.Counts {
+    static func + (lhs: Self, rhs: Self) -> Self {
+        Self(added: lhs.added + rhs.added, updated: lhs.updated + rhs.updated, unchanged: lhs.unchanged + rhs.unchanged)
     }
 }

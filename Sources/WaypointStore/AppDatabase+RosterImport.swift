@@ -1,53 +1,104 @@
+import Foundation
 import GRDB
 import WaypointCore
 
 extension AppDatabase {
-    /// Applies a validated roster in one transaction: records are matched by sourcedId,
+    /// Applies a validated roster: records are matched by sourcedId,
     /// added or updated, and (for bulk files) those the roster no longer lists are made
     /// inactive, never deleted, so their sessions and plans stay. Sessions, plans and
     /// follow-ups are never touched. Importing the same bundle twice changes nothing.
     ///
-    /// With `dryRun` the same work runs and is rolled back: the summary is exactly what a
-    /// real import would report, and the database is unchanged.
+    /// With `dryRun` the same work runs in one transaction and is rolled back: the summary is
+    /// exactly what a real import would report, and the database is unchanged.
     ///
     /// `progress` is called now and then with the records applied so far and the total, so a
-    /// terminal can show how far a large import has come; an error it throws (the counselor
-    /// cancelled) ends the import and rolls it back whole.
+    /// terminal can show how far a large import has come.
     ///
     /// A real import leaves one audit row with its counts, credited to `counselorId` if known.
+    ///
+    /// A real import is applied in short transactions (``ImportPacing``), so a counselor's
+    /// save waits at most about a second meanwhile (issue 12): what could stop it part-way
+    /// (a school nobody has, a local ID another student holds) is checked first, in the
+    /// transaction that writes the `import_batch` row keeping the bundle; each chunk then
+    /// applies the next records and moves the batch's position in the same transaction. A
+    /// kill between chunks applies nothing twice; ``finishInterruptedImports(pacing:)``
+    /// (doctor --fix, the next import) applies the rest from the kept bundle. Readers may see
+    /// part of the roster for the seconds the chunks take.
     public func importRoster(_ bundle: RosterBundle, dryRun: Bool = false, by counselorId: Int64? = nil, source: String = "",
-                             progress: ((_ done: Int, _ total: Int) throws -> Void)? = nil) throws -> RosterImportSummary {
+                             pacing: ImportPacing = .standard,
+                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> RosterImportSummary {
         struct RollBack: Error { var summary: RosterImportSummary }
-        do {
-            return try write { db in
-                var applier = RosterApplier(db: db, bundle: bundle)
-                applier.progress = progress
-                let summary = try applier.apply()
-                if dryRun { throw RollBack(summary: summary) }
-                try recordAudit(db, AuditEntry(.importedRoster, counselorId: counselorId, subject: source,
-                                               detail: summary.description.replacingOccurrences(of: "\n", with: "; ")))
-                return summary
+        guard !dryRun else {
+            do {
+                return try write { db in
+                    var applier = RosterApplier(db: db, bundle: bundle)
+                    applier.progress = progress
+                    throw RollBack(summary: try applier.apply())
+                }
+            } catch let rollBack as RollBack {
+                return rollBack.summary
             }
-        } catch let rollBack as RollBack {
-            return rollBack.summary
         }
+        try finishInterruptedImports(pacing: pacing)
+        let payload = try JSONEncoder().encode(bundle)
+        let id = try write { db in
+            let applier = RosterApplier(db: db, bundle: bundle)
+            try applier.check()
+            return try ImportBatch.begin(db, .oneroster, source: source, counselorId: counselorId, total: applier.steps,
+                                         counts: RosterImportSummary(), payload: payload)
+        }
+        return try applyRoster(id, bundle, pacing: pacing, progress: progress)
+    }
+
+    /// Applies the rest of a roster batch that stopped part-way, from the bundle it kept.
+    func resumeRoster(_ id: Int64, pacing: ImportPacing) throws -> RosterImportSummary {
+        let payload = try read { db in try Data.fetchOne(db, sql: "SELECT payload FROM import_batch WHERE id = ?", arguments: [id]) }
+        guard let payload else { return try ImportBatch.counts(writer, id, as: RosterImportSummary.self) }
+        return try applyRoster(id, try JSONDecoder().decode(RosterBundle.self, from: payload), pacing: pacing, progress: nil)
+    }
+
+    /// The chunks of a roster batch, from where its row says it stands; the last one writes
+    /// the audit row and marks the batch done.
+    private func applyRoster(_ id: Int64, _ bundle: RosterBundle, pacing: ImportPacing,
+                             progress: ((Int, Int) -> Void)?) throws -> RosterImportSummary {
+        try inChunks(pacing, stage: "oneroster", partWay: PartWay.importing) { db, chunk in
+            guard let (position, summary) = try ImportBatch.applying(db, id, as: RosterImportSummary.self) else { return true }
+            var applier = RosterApplier(db: db, bundle: bundle)
+            applier.progress = progress
+            applier.summary = summary
+            // A hundred records at a time, until the chunk's size or deadline.
+            var end = position
+            while end < applier.steps, chunk.wants(end - position) {
+                let next = min(applier.steps, position + chunk.size, end + 100)
+                try applier.apply(end..<next)
+                end = next
+            }
+            try ImportBatch.advance(db, id, to: end, counts: applier.summary)
+            guard end == applier.steps else { return false }
+            let batch = try Row.fetchOne(db, sql: "SELECT source, counselorId FROM import_batch WHERE id = ?", arguments: [id])
+            try recordAudit(db, AuditEntry(.importedRoster, counselorId: batch?["counselorId"], subject: batch?["source"] ?? "",
+                                           detail: applier.summary.description.replacingOccurrences(of: "\n", with: "; ")))
+            try ImportBatch.finish(db, id)
+            return true
+        }
+        return try ImportBatch.counts(writer, id, as: RosterImportSummary.self)
     }
 }
 
-/// The steps of one import, inside its transaction.
+/// The steps of one import, inside its transaction (a dry run) or its chunks' transactions.
 private struct RosterApplier {
     let db: Database
     let bundle: RosterBundle
     var summary = RosterImportSummary()
-    var progress: ((Int, Int) throws -> Void)?
-    private var done = 0
+    var progress: ((Int, Int) -> Void)?
+    var done = 0
 
     private var total: Int { bundle.students.count + bundle.counselors.count + bundle.caseloads.count }
 
     /// Counts one applied record and reports every thousand.
-    private mutating func step() throws {
+    private mutating func step() {
         done += 1
-        if done % 1000 == 0 || done == total { try progress?(done, total) }
+        if done % 1000 == 0 || done == total { progress?(done, total) }
     }
 
     init(db: Database, bundle: RosterBundle) {
@@ -56,11 +107,60 @@ private struct RosterApplier {
     }
 
     mutating func apply() throws -> RosterImportSummary {
-        let schoolIds = try applySchools()
-        try applyStudents(schoolIds: schoolIds)
-        try applyCounselors()
-        try applyCaseloads()
+        try apply(0..<steps)
         return summary
+    }
+
+    /// Positions in the order they are applied: 0 the schools, then each student, then one
+    /// for the students a bulk roster no longer lists and all the counselors, then each
+    /// caseload pair, then one for the assignments a bulk roster no longer lists.
+    var steps: Int { bundle.students.count + bundle.caseloads.count + 3 }
+
+    /// Applies the records at `positions` (a chunk).
+    mutating func apply(_ positions: Range<Int>) throws {
+        let students = 1..<bundle.students.count + 1
+        let caseloads = students.upperBound + 1..<students.upperBound + 1 + bundle.caseloads.count
+        func slice(_ part: Range<Int>) -> Range<Int> {
+            let overlap = positions.clamped(to: part)
+            return overlap.lowerBound - part.lowerBound..<overlap.upperBound - part.lowerBound
+        }
+        done = slice(students).lowerBound + slice(caseloads).lowerBound
+            + (positions.lowerBound > students.upperBound ? bundle.counselors.count : 0)
+        var schoolIds: [String: Int64] = [:]
+        if positions.contains(0) { schoolIds = try applySchools() }
+        try applyStudents(slice(students), schoolIds: schoolIds)
+        if positions.contains(students.upperBound) {
+            try deactivateUnlistedStudents()
+            try applyCounselors()
+        }
+        try applyCaseloads(slice(caseloads))
+        if positions.contains(caseloads.upperBound) { try removeUnlistedCaseloads() }
+    }
+
+    /// What would stop the import part-way, found before anything is written: a student's
+    /// school that neither the roster nor the database has, or a local ID that another
+    /// student holds when the student comes to be written (the order the unique index sees).
+    func check() throws {
+        let schools = Set(bundle.schools.map(\.sourcedId))
+            .union(try String.fetchAll(db, sql: "SELECT sourcedId FROM school WHERE sourcedId IS NOT NULL"))
+        if let orphan = bundle.students.first(where: { !schools.contains($0.schoolSourcedId) }) {
+            throw StoreError.unknownRosterSchool(sourcedId: orphan.schoolSourcedId, studentSourcedId: orphan.sourcedId)
+        }
+        var holder: [String: String] = [:]      // local ID -> the student holding it (sourcedId, or row id)
+        var localIds: [String: String] = [:]    // sourcedId -> local ID
+        for row in try Row.fetchAll(db, sql: "SELECT id, sourcedId, localId FROM student") {
+            let sourcedId: String? = row["sourcedId"]
+            holder[row["localId"]] = sourcedId ?? "\u{1F}\(row["id"] as Int64)"
+            if let sourcedId { localIds[sourcedId] = row["localId"] }
+        }
+        for student in bundle.students {
+            if let owner = holder[student.localId], owner != student.sourcedId {
+                throw StoreError.duplicateLocalId(student.localId)
+            }
+            if let old = localIds[student.sourcedId], holder[old] == student.sourcedId { holder[old] = nil }
+            holder[student.localId] = student.sourcedId
+            localIds[student.sourcedId] = student.localId
+        }
     }
 
     private mutating func applySchools() throws -> [String: Int64] {
@@ -88,16 +188,18 @@ private struct RosterApplier {
         return ids
     }
 
-    private mutating func applyStudents(schoolIds: [String: Int64]) throws {
+    private mutating func applyStudents(_ range: Range<Int>, schoolIds: [String: Int64]) throws {
+        guard !range.isEmpty else { return }
         var schoolIds = schoolIds
-        // Every student a roster can match, read once: a query per roster row is most of
-        // the time of a district-sized import.
+        // The chunk's students, read at once: a query per roster row is most of the time of
+        // a district-sized import.
         var stored: [String: Student] = [:]
-        for student in try Student.filter(Column("sourcedId") != nil).fetchAll(db) {
+        let sourcedIds = String(decoding: try JSONEncoder().encode(bundle.students[range].map(\.sourcedId)), as: UTF8.self)
+        for student in try Student.filter(sql: "sourcedId IN (SELECT value FROM json_each(?))", arguments: [sourcedIds]).fetchAll(db) {
             if let sourcedId = student.sourcedId { stored[sourcedId] = student }
         }
-        for incoming in bundle.students {
-            try step()
+        for incoming in bundle.students[range] {
+            step()
             if schoolIds[incoming.schoolSourcedId] == nil {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM school WHERE sourcedId = ?",
                                                   arguments: [incoming.schoolSourcedId]) else {
@@ -126,14 +228,18 @@ private struct RosterApplier {
                 summary.students.added += 1
             }
         }
-        if bundle.usersMode == .bulk {
-            let listed = Set(bundle.students.map(\.sourcedId))
-            let stale = stored.values.filter { $0.isActive && !listed.contains($0.sourcedId ?? "") }.sorted { $0.id! < $1.id! }
-            for var student in stale {
-                student.isActive = false
-                try student.update(db)
-                summary.students.deactivated += 1
-            }
+    }
+
+    /// A bulk roster is the whole picture: an active student it no longer lists is made inactive.
+    private mutating func deactivateUnlistedStudents() throws {
+        guard bundle.usersMode == .bulk else { return }
+        let listed = Set(bundle.students.map(\.sourcedId))
+        let active = try Row.fetchAll(db, sql: "SELECT id, sourcedId FROM student WHERE sourcedId IS NOT NULL AND isActive ORDER BY id")
+        for row in active where !listed.contains(row["sourcedId"]) {
+            guard var student = try Student.fetchOne(db, key: row["id"] as Int64) else { continue }
+            student.isActive = false
+            try student.update(db)
+            summary.students.deactivated += 1
         }
     }
 
@@ -169,7 +275,7 @@ private struct RosterApplier {
 
     private mutating func applyCounselors() throws {
         for counselor in bundle.counselors {
-            try step()
+            step()
             let values: [DatabaseValueConvertible?] = [counselor.givenName, counselor.familyName, counselor.email,
                                                        counselor.username, counselor.isActive]
             if let row = try Row.fetchOne(db, sql: """
@@ -203,18 +309,22 @@ private struct RosterApplier {
         }
     }
 
-    private mutating func applyCaseloads() throws {
+    private mutating func applyCaseloads(_ range: Range<Int>) throws {
+        guard !range.isEmpty else { return }
         // Prepared once: compiling the statement again for each of 50,000 pairs costs more than running it.
         let assign = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO caseload (counselorId, studentId)
             SELECT counselor.id, student.id FROM counselor, student
             WHERE counselor.sourcedId = ? AND student.sourcedId = ?
             """)
-        for pair in bundle.caseloads {
-            try step()
+        for pair in bundle.caseloads[range] {
+            step()
             try assign.execute(arguments: [pair.counselorSourcedId, pair.studentSourcedId])
             summary.caseloadsAdded += db.changesCount
         }
+    }
+
+    private mutating func removeUnlistedCaseloads() throws {
         // A bulk roster is the whole picture: a counselor's assignments it no longer lists
         // end (a student who moved to another counselor is not on two caseloads). Only the
         // assignment goes; the student, their sessions and plan stay.

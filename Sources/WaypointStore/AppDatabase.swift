@@ -131,11 +131,19 @@ public final class AppDatabase: Sendable {
         return try open(path: path)
     }
 
-    private static func configuration(patience: BusyPatience = .command) -> Configuration {
+    static func configuration(patience: BusyPatience = .command) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another Waypoint instance may hold the write lock for a moment: wait, don't fail.
-        configuration.busyMode = .timeout(patience.perTry)
+        // Looking every 2 ms, not with SQLite's own timeout: that one sleeps up to 100 ms
+        // between looks, so a save waiting behind an import almost never saw the lock free in
+        // the moment between two of its chunks, and waited for the whole import.
+        let looks = Int(patience.perTry / BusyPatience.look)
+        configuration.busyMode = .callback { tries in
+            guard tries < looks else { return false }
+            Thread.sleep(forTimeInterval: BusyPatience.look)
+            return true
+        }
         return configuration
     }
 

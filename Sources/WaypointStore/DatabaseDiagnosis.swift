@@ -14,6 +14,8 @@ public struct DatabaseDiagnosis: Sendable {
     public var pendingMigrations: [String]
     public var appliedCount: Int
     public var knownCount: Int
+    /// Imports (or a demo load) that began and did not finish.
+    public var unfinishedImports: [UnfinishedImport] = []
 }
 
 extension AppDatabase {
@@ -75,7 +77,7 @@ extension AppDatabase {
                     integrity: integrity, brokenReferences: Array(broken),
                     newerMigrations: applied.filter { !known.contains($0) },
                     pendingMigrations: known.filter { !applied.contains($0) },
-                    appliedCount: applied.count, knownCount: known.count)
+                    appliedCount: applied.count, knownCount: known.count, unfinishedImports: try unfinishedImports(db))
             }
         }
     }

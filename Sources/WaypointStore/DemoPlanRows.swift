@@ -1,7 +1,7 @@
 import GRDB
 import WaypointCore
 
-/// Writes a whole generated plan with raw inserts, inside the demo's one transaction.
+/// Writes a whole generated plan with raw inserts, inside one of the demo load's chunks.
 enum DemoPlanRows {
     static func insert(_ plan: StudentPlan, authorId: Int64, db: Database) throws {
         let id = plan.studentId

@@ -1,6 +1,6 @@
 /// What an import changed (or, in a dry run, would change), by kind of record.
-public struct RosterImportSummary: Equatable, Sendable, CustomStringConvertible {
-    public struct Counts: Equatable, Sendable {
+public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringConvertible {
+    public struct Counts: Equatable, Sendable, Codable {
         public var added = 0
         public var updated = 0
         public var deactivated = 0

@@ -31,8 +31,7 @@ public enum StorageTrouble: Equatable, Sendable {
     }
 
     /// One sentence for `path`, ending with what was (not) changed.
-    func sentence(path: String) -> String {
-        let unchanged = "Nothing was changed"
+    func sentence(path: String, unchanged: String = "Nothing was changed") -> String {
         switch self {
         case .busy:
             return "The database is busy: another Waypoint (an import, perhaps) or another program is writing to "
@@ -66,8 +65,10 @@ extension StoreError {
 /// (imports, the demo) hold it for about a second at a time at most, so waiting a few
 /// seconds is enough; waiting for ever would hang a command behind a forgotten `sqlite3`.
 public struct BusyPatience: Sendable {
-    /// SQLite's busy timeout: how long one try waits for the lock.
+    /// How long one try waits for the lock.
     public var perTry: TimeInterval
+    /// How often a waiting try looks whether the lock is free.
+    static let look: TimeInterval = 0.002
     /// Tries go on until this much time has passed since the first (0: one try).
     public var overall: TimeInterval
     /// Called before each new try (tests use it to let the lock go at a known moment).

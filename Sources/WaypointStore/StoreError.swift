@@ -49,6 +49,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case identityRefused(String)
     /// The disk, the operating system or another program stopped a read or write (see ``StorageTrouble``).
     case storage(StorageTrouble, path: String)
+    /// The same, stopping a long write after some of its chunks were committed: `partWay`
+    /// says what was written and how it is finished.
+    case storageStoppedPartWay(StorageTrouble, path: String, partWay: String)
 
     public var description: String {
         switch self {
@@ -118,6 +121,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "The database could not be upgraded, and was left as it was: \(reason)."
         case .storage(let trouble, let path):
             trouble.sentence(path: path)
+        case .storageStoppedPartWay(let trouble, let path, let partWay):
+            trouble.sentence(path: path, unchanged: partWay)
         case .cannotCreateFile(let path):
             "Cannot create the database file \(path); check that its folder is writable."
         case .cannotKeepDraft(let path, let reason):

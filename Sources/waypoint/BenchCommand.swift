@@ -38,6 +38,11 @@ struct BenchCommand: ParsableCommand {
         for ratio in result.ratios {
             say("\(ratio.name): \(String(format: "%.1f", ratio.ratio))x (p50 against p50)")
         }
+        for hold in result.lockHolds {
+            say("Longest write-lock hold, \(hold.name): \(String(format: "%.0f", hold.milliseconds)) ms "
+                + "(floor \(String(format: "%.0f", hold.floorMilliseconds)) ms: a counselor's write waits at most a second; "
+                + "\(String(format: "%.2f", hold.ratio))x)")
+        }
         for note in result.notes { print("Note: \(note)") }
         say("Peak resident memory of the interactive screen (waypoint run, its own VmHWM): "
             + "\(String(format: "%.0f", result.terminalPeakResidentMegabytes)) MB on one caseload, "

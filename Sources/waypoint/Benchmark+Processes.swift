@@ -1,6 +1,7 @@
 import Foundation
 import Interchange
 import WaypointCore
+import WaypointStore
 
 /// The figures taken from outside, by spawning processes: start-up of the real binary in a
 /// pseudo-terminal and a OneRoster import, each beside the `sqlite3` shell doing the least
@@ -11,6 +12,8 @@ extension Benchmark {
         /// The `sqlite3` floor; nil when sqlite3 is not installed.
         var floor: Figure?
         var peakResidentMegabytes: Double = 0
+        /// The imports' longest write-lock holds (imports only).
+        var lockHolds: [LockHold] = []
         /// The screen's peak with the whole district open (start-up only).
         var districtPeakResidentMegabytes: Double = 0
     }
@@ -85,6 +88,7 @@ extension Benchmark {
             return run.milliseconds
         }
         var result = Measured(figures: [figure("OneRoster import (waypoint import oneroster)", imports)])
+        result.lockHolds = try measureLockHolds(binary: binary, bundle: bundle, rows: abc.marks.count, database: fresh("probed", 0))
         if let sqlite3 = BenchmarkProcess.onPath("sqlite3") {
             let users = URL(fileURLWithPath: bundle).appendingPathComponent("users.csv").path
             result.floor = figure("sqlite3 .import --csv users.csv (import floor)", try sampled(importSamples) {
@@ -95,5 +99,23 @@ extension Benchmark {
             })
         }
         return result
+    }
+
+    /// One more OneRoster import into a fresh database, then `import abc abc-marks.csv` into
+    /// it, each beside a ``WriteLockProbe``: the longest a counselor's save would have waited.
+    private func measureLockHolds(binary: String, bundle: String, rows: Int, database: String) throws -> [LockHold] {
+        _ = try AppDatabase.open(path: database)   // the probe needs the file; migrating it is not part of the hold
+        func probed(_ name: String, _ arguments: [String]) throws -> LockHold {
+            let probe = try WriteLockProbe(path: database)
+            let run = try BenchmarkProcess.run(binary, arguments + ["--db", database])
+            let longest = probe.finish()
+            guard run.status == 0 else { throw BenchmarkProcess.Failure(description: "waypoint \(arguments[0]) failed: \(run.output.suffix(500))") }
+            return LockHold(name: name, milliseconds: longest * 1000)
+        }
+        return [
+            try probed("OneRoster import into an empty database", ["import", "oneroster", bundle]),
+            try probed("ABC import (abc-marks.csv, \(rows) rows)",
+                       ["import", "abc", URL(fileURLWithPath: bundle).appendingPathComponent("abc-marks.csv").path]),
+        ]
     }
 }

@@ -48,6 +48,7 @@ struct DemoCommand: ParsableCommand {
             return
         }
         let db = try database.open()
+        if let demo = try db.unfinishedImports().first(where: { !$0.canFinish }) { throw CLIError(demo.description) }
         guard try db.isEmpty() else {
             throw CLIError("the database at \(database.resolvedPath) already has students; "
                 + "the demo district only loads into an empty database (use --db to choose another file)")

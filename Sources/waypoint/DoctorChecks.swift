@@ -37,7 +37,7 @@ enum DatabaseChecks {
             let diagnosis = try AppDatabase.diagnose(path: path)
             guard diagnosis.integrity == ["ok"] else { return [integrity(diagnosis)] }
             return [.ok("\(path) is a Waypoint database (\(size(path)))"), integrity(diagnosis),
-                    references(diagnosis), schema(diagnosis)]
+                    references(diagnosis), schema(diagnosis)] + imports(diagnosis, path: path)
         } catch let error as StoreError {
             return [.problem(error.description, fix: "restore a backup with `waypoint restore FILE`, or give another path with --db")]
         } catch {

@@ -5,7 +5,7 @@ import WaypointStore
 
 /// `waypoint doctor`: checks the database, the catalogs and the terminal, and says what is
 /// wrong and how to fix it. It never changes the database: it reads it read-only, even one
-/// the normal open refuses, and `--fix` only tightens permissions.
+/// the normal open refuses; `--fix` tightens permissions and finishes an import that stopped part-way.
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
@@ -14,13 +14,14 @@ struct DoctorCommand: ParsableCommand {
             One line per check: OK, WARNING (works, but worth knowing) or PROBLEM, with how to fix it. \
             The exit status is 1 when there is a problem. --fix makes the database, its -wal and -shm \
             files owner-only (0600), gives your own read-only ones write permission back, makes its \
-            folder owner-only (0700) when the folder holds only the database, and removes plain copies \
-            a stopped backup or restore left behind; it changes nothing else.
+            folder owner-only (0700) when the folder holds only the database, removes plain copies \
+            a stopped backup or restore left behind, and applies the rest of an import that stopped \
+            part-way; it changes nothing else.
             """)
 
     @OptionGroup var database: DatabaseOptions
 
-    @Flag(help: "Make the database files owner-only (and their folder, when it is the database's own) and remove copies a stopped backup left; nothing else.")
+    @Flag(help: "Make the database files owner-only (and their folder, when it is the database's own), remove copies a stopped backup left and finish an import that stopped part-way; nothing else.")
     var fix = false
 
     func run() throws {
@@ -28,6 +29,7 @@ struct DoctorCommand: ParsableCommand {
         if fix {
             try tightenPermissions(path)
             LeftoverChecks.fix(databasePath: path)
+            try InterruptedImportChecks.fix(databasePath: path)
         }
         var findings: [DoctorFinding] = []
         say("Database \(path)")

@@ -20,9 +20,36 @@ enum LeftoverChecks {
     }
 }
 
+/// Imports that stopped part-way (a kill, a power cut): each is applied in short chunks under
+/// an `import_batch` row, so the rest can be applied later from what it stored (issue 12).
+enum InterruptedImportChecks {
+    /// `doctor --fix`: applies the rest of each one that can be finished, and says so.
+    static func fix(databasePath: String) throws {
+        guard let diagnosis = try? AppDatabase.diagnose(path: databasePath), !diagnosis.unfinishedImports.isEmpty else { return }
+        do {
+            for sentence in try AppDatabase.open(path: databasePath).finishInterruptedImports() {
+                print("FIXED    \(sentence)")
+            }
+        } catch let error as StoreError {
+            throw CLIError(error.description)
+        }
+    }
+}
+
+extension DatabaseChecks {
+    static func imports(_ diagnosis: DatabaseDiagnosis, path: String) -> [DoctorFinding] {
+        guard !diagnosis.unfinishedImports.isEmpty else { return [.ok("no import stopped part-way")] }
+        return diagnosis.unfinishedImports.map { batch in
+            .warning(batch.description, fix: batch.canFinish
+                ? "`waypoint doctor --fix --db \(path)` applies the rest (so does the next import); if it is still running elsewhere, let it finish"
+                : "delete \(path) and load the demo again (`waypoint demo --db \(path)`)")
+        }
+    }
+}
+
 /// Drafts and audit rows kept beside the database while it was busy (see ``DraftsAside``,
-/// ``AuditAside``) that no Waypoint has taken back yet: a process killed while waiting leaves them for its counselor's next
-/// start. Doctor names each one and what to do; it never removes them.
+/// ``AuditAside``) that no Waypoint has taken back yet: a process killed while waiting leaves
+/// them for its counselor's next start. Doctor names each one and what to do; it never removes them.
 enum DraftsAsideChecks {
     static func run(databasePath: String) -> [DoctorFinding] {
         let files = DraftsAside(databasePath: databasePath).leftovers()

@@ -11,8 +11,23 @@ struct ImportCommand: ParsableCommand {
         subcommands: [ImportOneRosterCommand.self, ImportABCCommand.self])
 }
 
-/// `waypoint import oneroster DIR`: validates the whole bundle, then applies it in one
-/// transaction, or writes nothing and lists every error (file:line:column) on stderr.
+/// Applies the rest of an import that stopped part-way (see ``AppDatabase/importRoster``), and says so.
+private func finishInterruptedImports(_ db: AppDatabase) throws {
+    do {
+        for sentence in try db.finishInterruptedImports() { say(sentence) }
+    } catch let error as StoreError {
+        throw CLIError(error.description)
+    }
+}
+
+/// An import's failure in a sentence: nothing was imported, unless it stopped part-way.
+private func importFailure(_ error: StoreError) -> String {
+    if case .storageStoppedPartWay = error { return error.description }
+    return "\(error.description) Nothing was imported."
+}
+
+/// `waypoint import oneroster DIR`: validates the whole bundle, then applies it in short
+/// chunks, or writes nothing and lists every error (file:line:column) on stderr.
 struct ImportOneRosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oneroster",
@@ -67,6 +82,7 @@ struct ImportOneRosterCommand: ParsableCommand {
             warn("warning: \(warning)")
         }
         let db = try database.open()
+        try finishInterruptedImports(db)
         let summary: RosterImportSummary
         do {
             let line = ProgressLine(dryRun ? "Checking" : "Applying")
@@ -74,7 +90,7 @@ struct ImportOneRosterCommand: ParsableCommand {
                                           source: directory) { done, total in line.update(done: done, total: total) }
             line.finish()
         } catch let error as StoreError {
-            throw CLIError("\(error.description) Nothing was imported.")
+            throw CLIError(importFailure(error))
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(reading.started))
         say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory) in \(seconds) s:")
@@ -84,7 +100,7 @@ struct ImportOneRosterCommand: ParsableCommand {
 
 /// `waypoint import abc FILE`: one attendance, behavior or course-marks CSV (the layout is
 /// told by its header) for students already in the database. Validated in full first, then
-/// applied in one transaction, or nothing written and every error (file:line:column) on stderr.
+/// applied in short chunks, or nothing written and every error (file:line:column) on stderr.
 struct ImportABCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "abc",
@@ -102,6 +118,8 @@ struct ImportABCCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
+        // First: an interrupted roster import may add the students this file names.
+        try finishInterruptedImports(db)
         let batch: ABCBatch
         do {
             batch = try ABCReader.read(URL(fileURLWithPath: file), students: db.abcStudentKeys())
@@ -113,7 +131,7 @@ struct ImportABCCommand: ParsableCommand {
         do {
             summary = try db.importABC(batch, dryRun: dryRun, by: acting.resolveIfKnown(in: db)?.id, source: file)
         } catch let error as StoreError {
-            throw CLIError("\(error.description) Nothing was imported.")
+            throw CLIError(importFailure(error))
         }
         say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
         say(summary.description)

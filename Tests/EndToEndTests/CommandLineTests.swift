@@ -469,6 +469,11 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(figures.compactMap { $0["name"] as? String }, expected)
         XCTAssertTrue(figures.allSatisfy { ($0["samples"] as? Int ?? 0) > 0 })
         XCTAssertTrue(figures.allSatisfy { ($0["p50Milliseconds"] as? Double ?? 0) > 0 })
+        let holds = try XCTUnwrap(json["lockHolds"] as? [[String: Any]])
+        XCTAssertEqual(holds.compactMap { $0["name"] as? String }, [
+            "OneRoster import into an empty database", "ABC import (abc-marks.csv, 7200 rows)", "demo load (600 students, in this process)",
+        ])
+        XCTAssertTrue(holds.allSatisfy { ($0["milliseconds"] as? Double ?? 0) > 0 && $0["floorMilliseconds"] as? Double == 1000 })
         XCTAssertGreaterThan(json["peakResidentMegabytes"] as? Double ?? 0, 0)
         XCTAssertGreaterThan(json["terminalPeakResidentMegabytes"] as? Double ?? 0, 0)
         XCTAssertGreaterThan(json["terminalDistrictPeakResidentMegabytes"] as? Double ?? 0, 0)
