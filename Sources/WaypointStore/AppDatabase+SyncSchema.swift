@@ -9,9 +9,10 @@ extension AppDatabase {
     /// They fire only while the workstation is joined (`sync_state.hubUrl` set) and not while
     /// a pull writes the hub's rows (`applyingPull`), so standalone Waypoint is unchanged.
     ///
-    /// The trigger SQL is generated from `SyncCaptureV12.tables`, a description private to
-    /// this migration: a shipped migration never changes, so code that changes later must
-    /// not feed it. A later migration that rebuilds a captured table (as v9-v11 did) drops
+    /// Each table's triggers hand the change to the view `sync_change`, whose one INSTEAD OF
+    /// trigger queues and coalesces it. The table triggers are generated from
+    /// `SyncCaptureV12.tables`, a description private to this migration: a shipped migration
+    /// never changes, so code that changes later must not feed it. A later migration that rebuilds a captured table (as v9-v11 did) drops
     /// its triggers with it and must make them again; `SyncCaptureTests` notices if not.
     static func createSyncOutbox(_ db: Database) throws {
         try db.execute(sql: """
@@ -57,6 +58,7 @@ extension AppDatabase {
                 UNIQUE (tableName, uid)
             );
             """)
+        try db.execute(sql: SyncCaptureV12.queueing)
         for table in SyncCaptureV12.tables {
             try db.execute(sql: table.triggers())
         }
@@ -123,33 +125,21 @@ private enum SyncCaptureV12 {
             }
         }
 
-        private func uid(_ row: String) -> String {
-            switch key {
-            case .id:
-                return "(SELECT uid FROM sync_key WHERE tableName = '\(name)' AND localId = \(row).id)"
-            case .composite(let names):
-                return "(" + names.map { part in
-                    columns.first { $0.name == part }!.value(row)
-                }.joined(separator: " || '/' || ") + ")"
-            }
+        /// The composite key's text; NULL for a row with an integer id (its uid is in `sync_key`).
+        private func compositeKey(_ row: String) -> String {
+            guard case .composite(let names) = key else { return "NULL" }
+            return "(" + names.map { part in columns.first { $0.name == part }!.value(row) }.joined(separator: " || '/' || ") + ")"
         }
 
         private func payload(_ row: String) -> String {
             "json_object(" + columns.map { "'\($0.payloadName)', \($0.value(row))" }.joined(separator: ", ") + ")"
         }
 
-        private func baseVersion(_ row: String) -> String {
-            "coalesce((SELECT hubVersion FROM sync_key WHERE tableName = '\(name)' AND uid = \(uid(row))), 0)"
-        }
-
-        /// Gives the row, and the rows it refers to, a uid when they have none: rows made
-        /// while joined get theirs from their own insert trigger; this covers rows made
-        /// before the workstation joined.
-        private func ensureKeys(_ row: String) -> String {
+        /// Hands the change to `sync_change`, whose one trigger queues and coalesces it.
+        /// Parents get a uid first if they have none (made before the workstation joined),
+        /// so the payload can name them.
+        private func queue(_ op: String, _ row: String) -> String {
             var statements: [String] = []
-            if case .id = key {
-                statements.append("INSERT INTO sync_key (tableName, localId, uid) VALUES ('\(name)', \(row).id, \(uuidV4)) ON CONFLICT DO NOTHING;")
-            }
             for column in columns {
                 guard case .parent(let table) = column.reference else { continue }
                 statements.append("""
@@ -157,34 +147,12 @@ private enum SyncCaptureV12 {
                     WHERE \(row).\(column.name) IS NOT NULL ON CONFLICT DO NOTHING;
                     """)
             }
+            let localId = if case .id = key { "\(row).id" } else { "NULL" }
+            statements.append("""
+                INSERT INTO sync_change (tableName, localId, key, op, payload)
+                VALUES ('\(name)', \(localId), \(compositeKey(row)), '\(op)', \(payload(row)));
+                """)
             return statements.joined(separator: "\n")
-        }
-
-        /// Queues `op`, or folds it into the row's pending entry, keeping that entry's seq
-        /// and base version: an insert stays an insert; a row deleted and made again (a
-        /// session's topic) is an update of the row the hub has.
-        private func queue(_ op: String, _ row: String) -> String {
-            """
-            \(ensureKeys(row))
-            INSERT INTO sync_outbox (tableName, uid, op, baseVersion, payload, queuedAt)
-            VALUES ('\(name)', \(uid(row)), '\(op)', \(baseVersion(row)), \(payload(row)), \(now))
-            ON CONFLICT (tableName, uid) DO UPDATE SET payload = excluded.payload, revision = revision + 1,
-                op = CASE op WHEN 'delete' THEN 'update' ELSE op END;
-            """
-        }
-
-        /// A row the hub never saw leaves the outbox with its pending insert; otherwise the
-        /// pending entry (or a new one) becomes a delete. Its key goes: the local row is gone.
-        private func queueDelete(_ row: String) -> String {
-            """
-            \(ensureKeys(row))
-            INSERT INTO sync_outbox (tableName, uid, op, baseVersion, payload, queuedAt)
-            SELECT '\(name)', \(uid(row)), 'delete', \(baseVersion(row)), \(payload(row)), \(now)
-            WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tableName = '\(name)' AND uid = \(uid(row)) AND op = 'insert')
-            ON CONFLICT (tableName, uid) DO UPDATE SET op = 'delete', payload = excluded.payload, revision = revision + 1;
-            DELETE FROM sync_outbox WHERE tableName = '\(name)' AND uid = \(uid(row)) AND op = 'insert';
-            DELETE FROM sync_key WHERE tableName = '\(name)' AND uid = \(uid(row));
-            """
         }
 
         private func trigger(_ suffix: String, _ event: String, when condition: String? = nil, _ body: String) -> String {
@@ -212,18 +180,50 @@ private enum SyncCaptureV12 {
                     // the old one goes and the new one comes. Integer ids are never rewritten.
                     if case .composite = key {
                         sql.append(trigger("rekey", "UPDATE", when: "NOT (\(sameKey))",
-                                           queueDelete("OLD") + "\n" + queue("insert", "NEW")))
+                                           queue("delete", "OLD") + "\n" + queue("insert", "NEW")))
                     }
                 case .delete:
-                    sql.append(trigger("delete", "DELETE", queueDelete("OLD")))
+                    sql.append(trigger("delete", "DELETE", queue("delete", "OLD")))
                 }
             }
             return sql.joined(separator: "\n")
         }
     }
 
+    /// The coalescing rules, written once: every capture trigger inserts its change into the
+    /// view `sync_change`, and this INSTEAD OF trigger queues it. (Written out in each of the
+    /// 38 table triggers, the rules made every connection's schema parse several times slower.)
+    ///
+    /// A row with an integer id gets a uid when it has none: from its insert, or, for a row
+    /// made before joining, from its first captured change. The pending entry of a row keeps
+    /// its seq and its base version: an insert stays an insert; a delete of a row the hub
+    /// never saw removes the entry; a delete otherwise becomes (or replaces the entry with) a
+    /// delete; a row deleted and made again (a session's topic) is an update of the hub's row.
+    /// A deleted row's key goes with it.
+    static let queueing = """
+        CREATE VIEW sync_change AS
+        SELECT NULL AS tableName, NULL AS localId, NULL AS key, NULL AS op, NULL AS payload WHERE 0;
+        CREATE TRIGGER sync_change_queue INSTEAD OF INSERT ON sync_change
+        BEGIN
+        INSERT INTO sync_key (tableName, localId, uid) SELECT NEW.tableName, NEW.localId, \(uuidV4)
+        WHERE NEW.localId IS NOT NULL ON CONFLICT DO NOTHING;
+        INSERT INTO sync_outbox (tableName, uid, op, baseVersion, payload, queuedAt)
+        SELECT NEW.tableName, target.uid, NEW.op,
+               coalesce((SELECT hubVersion FROM sync_key WHERE tableName = NEW.tableName AND uid = target.uid), 0),
+               NEW.payload, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        FROM (SELECT coalesce(NEW.key, (SELECT uid FROM sync_key WHERE tableName = NEW.tableName AND localId = NEW.localId)) AS uid) AS target
+        WHERE NEW.op <> 'delete'
+           OR NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tableName = NEW.tableName AND uid = target.uid AND op = 'insert')
+        ON CONFLICT (tableName, uid) DO UPDATE SET payload = excluded.payload, revision = revision + 1,
+            op = CASE WHEN excluded.op = 'delete' THEN 'delete' WHEN op = 'delete' THEN 'update' ELSE op END;
+        DELETE FROM sync_outbox WHERE NEW.op = 'delete' AND tableName = NEW.tableName AND op = 'insert'
+          AND uid = coalesce(NEW.key, (SELECT uid FROM sync_key WHERE tableName = NEW.tableName AND localId = NEW.localId));
+        DELETE FROM sync_key WHERE NEW.op = 'delete' AND tableName = NEW.tableName
+          AND uid = coalesce(NEW.key, (SELECT uid FROM sync_key WHERE tableName = NEW.tableName AND localId = NEW.localId));
+        END;
+        """
+
     static let joined = "(SELECT hubUrl IS NOT NULL AND applyingPull = 0 FROM sync_state WHERE id = 1)"
-    static let now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
     /// Lowercase UUID version 4 text: 122 random bits, the version nibble 4, the variant 8-b.
     static let uuidV4 = """
         (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) \

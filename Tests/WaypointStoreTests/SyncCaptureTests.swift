@@ -401,7 +401,7 @@ final class SyncCaptureTests: XCTestCase {
                 try db.execute(sql: "DROP TRIGGER \(name)")
             }
             try db.execute(sql: """
-                DROP TABLE sync_outbox; DROP TABLE sync_key; DROP TABLE sync_state;
+                DROP VIEW sync_change; DROP TABLE sync_outbox; DROP TABLE sync_key; DROP TABLE sync_state;
                 DELETE FROM grdb_migrations WHERE identifier = 'v12-sync-outbox'
                 """)
         }
