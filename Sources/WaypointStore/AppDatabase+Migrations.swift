@@ -16,6 +16,7 @@ extension AppDatabase {
         migrator.registerMigration("v9-audit-security", migrate: auditSecurityEvents)
         migrator.registerMigration("v10-passphrase-attempts", migrate: passphraseAttempts)
         migrator.registerMigration("v11-field-rules", migrate: holdCreditsToFieldRules)
+        migrator.registerMigration("v12-sync-outbox", migrate: createSyncOutbox)
         return migrator
     }
 
