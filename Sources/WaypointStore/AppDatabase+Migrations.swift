@@ -17,6 +17,7 @@ extension AppDatabase {
         migrator.registerMigration("v10-passphrase-attempts", migrate: passphraseAttempts)
         migrator.registerMigration("v11-field-rules", migrate: holdCreditsToFieldRules)
         migrator.registerMigration("v12-sync-outbox", migrate: createSyncOutbox)
+        migrator.registerMigration("v13-sync-refused", migrate: createSyncRefused)
         return migrator
     }
 

@@ -226,6 +226,7 @@ extension AppDatabase {
     private static func update(_ db: Database, _ table: SyncTable, values: [DatabaseValue], where keys: [String],
                                equal keyValues: [DatabaseValueConvertible]) throws {
         let columns = table.columns.filter { !keys.contains($0.name) }
+        guard !columns.isEmpty else { return }   // a topic is all key: nothing to change
         let assigned = columns.map { column in values[table.columns.firstIndex { $0.name == column.name }!] }
         try db.execute(sql: "UPDATE \(table.name) SET \(columns.map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE "
                            + keys.map { "\($0) IS ?" }.joined(separator: " AND "),

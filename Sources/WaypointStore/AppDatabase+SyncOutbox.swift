@@ -23,9 +23,7 @@ public struct SyncState: Codable, Equatable, Sendable, FetchableRecord, TableRec
     public var isJoined: Bool { hubUrl != nil }
 }
 
-public enum SyncOperation: String, Codable, Sendable, DatabaseValueConvertible {
-    case insert, update, delete
-}
+extension SyncOperation: DatabaseValueConvertible {}
 
 /// One entry of the outbox: the net change to one row since it was last pushed.
 public struct PendingChange: Codable, Equatable, Sendable, FetchableRecord, TableRecord {

@@ -49,6 +49,15 @@ extension AppDatabase {
                         try db.execute(sql: "DELETE FROM sync_outbox WHERE seq = ?", arguments: [change.seq])
                     } else if revision != nil {
                         try db.execute(sql: "UPDATE sync_outbox SET baseVersion = ? WHERE seq = ?", arguments: [version, change.seq])
+                    } else if change.op != .delete {
+                        // The entry went while the hub answered: the row was deleted here before
+                        // the hub was known to have it, so capture dropped the pending insert.
+                        // The hub has it now: it must hear of the delete.
+                        try db.execute(sql: """
+                            INSERT INTO sync_outbox (tableName, uid, op, baseVersion, payload, queuedAt)
+                            VALUES (?, ?, 'delete', ?, ?, ?)
+                            """, arguments: [change.tableName, change.uid, version, change.payload, AuditTime.text(now)])
+                        continue
                     }
                     if change.op != .delete {
                         try db.execute(sql: "UPDATE sync_key SET hubVersion = ? WHERE tableName = ? AND uid = ?",
