@@ -65,6 +65,9 @@ let package = Package(
             name: "WaypointEffects",
             dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "WaypointUI", "Interchange", "WaypointVault"]
         ),
+        // The workstation's side of sync with a district hub (docs/SYNC.md): push the outbox,
+        // pull by checkpoint. Speaks to the hub only through `HubLink` (WaypointCore).
+        .target(name: "WaypointSync", dependencies: ["WaypointCore", "WaypointStore"]),
         .executableTarget(
             name: "waypoint",
             dependencies: [
@@ -88,6 +91,10 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
+        .testTarget(
+            name: "WaypointSyncTests",
+            dependencies: ["WaypointSync", "WaypointStore", "WaypointCore", "Interchange", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

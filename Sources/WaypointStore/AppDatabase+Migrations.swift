@@ -17,6 +17,8 @@ extension AppDatabase {
         migrator.registerMigration("v10-passphrase-attempts", migrate: passphraseAttempts)
         migrator.registerMigration("v11-field-rules", migrate: holdCreditsToFieldRules)
         migrator.registerMigration("v12-import-batches", migrate: importBatches)
+        migrator.registerMigration("v13-sync-outbox", migrate: createSyncOutbox)
+        migrator.registerMigration("v14-sync-refused", migrate: createSyncRefused)
         return migrator
     }
 

@@ -45,6 +45,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotChangePermissions(path: String, reason: String)
     /// A schema upgrade found rows it cannot carry over unchanged; nothing was migrated.
     case migrationRefused(String)
+    /// Joining a hub needs every student and counselor named by their district ID.
+    case cannotJoinHub(String)
     /// A passphrase or admin step that nobody proven may take (the sentence says why and what to do).
     case identityRefused(String)
     /// The disk, the operating system or another program stopped a read or write (see ``StorageTrouble``).
@@ -119,6 +121,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "Cannot change the permissions of \(path): \(reason)"
         case .migrationRefused(let reason):
             "The database could not be upgraded, and was left as it was: \(reason)."
+        case .cannotJoinHub(let reason):
+            "This database cannot join the hub: \(reason)."
         case .storage(let trouble, let path):
             trouble.sentence(path: path)
         case .storageStoppedPartWay(let trouble, let path, let partWay):

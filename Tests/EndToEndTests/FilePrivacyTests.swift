@@ -85,8 +85,15 @@ final class FilePrivacyTests: XCTestCase {
         XCTAssertTrue(healthy.stdout.contains("TERM=xterm-256color: terminfo entry found, 256 colours"), healthy.stdout)
         XCTAssertTrue(healthy.stdout.contains("OK       locale LANG=C.UTF-8: UTF-8"), healthy.stdout)
 
-        // A few bytes scribbled inside one page: SQLite opens the file, its integrity check finds them.
-        try scribble(db, at: 0.3, pageOffset: 100, count: 500)
+        // A few bytes scribbled inside one full page of records: SQLite opens the file, its
+        // integrity check finds them. The page is looked up, not guessed from the file's
+        // size: bytes in a page's free gap (where a fixed fraction of the file may land once
+        // the schema grows) would go unnoticed by any check.
+        let full = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, """
+            SELECT pageno FROM dbstat WHERE name = 'plan_course' AND pagetype = 'leaf' ORDER BY unused, pageno LIMIT 1
+            """])
+        let page = try XCTUnwrap(UInt64(full.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), full.stdout + full.stderr)
+        try scribble(db, atPage: page, pageOffset: 100, count: 500)
         let damaged = try runProcess(binary, ["doctor", "--db", db], environment: terminal)
         XCTAssertEqual(damaged.status, 1, damaged.stdout)
         let problem = try XCTUnwrap(damaged.stdout.split(separator: "\n").first { $0.hasPrefix("PROBLEM") }, damaged.stdout)
@@ -107,9 +114,16 @@ final class FilePrivacyTests: XCTestCase {
     /// Overwrites `count` bytes at `pageOffset` into the page found at `fraction` of the file.
     private func scribble(_ path: String, at fraction: Double, pageOffset: UInt64, count: Int) throws {
         let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: path))
-        defer { try? handle.close() }
         let size = try handle.seekToEnd()
-        try handle.seek(toOffset: UInt64(Double(size) * fraction) / 4096 * 4096 + pageOffset)
+        try handle.close()
+        try scribble(path, atPage: UInt64(Double(size) * fraction) / 4096 + 1, pageOffset: pageOffset, count: count)
+    }
+
+    /// Overwrites bytes of page `page` (numbered from 1, as SQLite does; 4096-byte pages).
+    private func scribble(_ path: String, atPage page: UInt64, pageOffset: UInt64, count: Int) throws {
+        let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: path))
+        defer { try? handle.close() }
+        try handle.seek(toOffset: (page - 1) * 4096 + pageOffset)
         try handle.write(contentsOf: Data(repeating: 0xA5, count: count))
     }
 

@@ -1,0 +1,277 @@
+import Foundation
+import GRDB
+import WaypointCore
+
+/// How a synced table's rows travel: its key and which columns refer to other rows. The
+/// live twin of the description frozen in the v12 migration (which makes the capture
+/// triggers): `SyncApplyTests` holds the two together by capturing a row on one database
+/// and applying the payload on another.
+struct SyncTable: Sendable {
+    enum Reference: Sendable {
+        case plain
+        case student
+        case counselor
+        /// A row with an integer id in that table, named by its `sync_key` uid.
+        case parent(String)
+    }
+
+    enum Key: Sendable {
+        /// `id INTEGER PRIMARY KEY`, known to the hub by a uid in `sync_key`.
+        case id
+        /// The row is found by these columns; its uid is their global values joined by '/'.
+        case composite([String])
+    }
+
+    struct Column: Sendable {
+        let name: String
+        let reference: Reference
+
+        /// FKs lose their "Id" in payloads: studentId -> student, authorId -> author.
+        var payloadName: String {
+            if case .plain = reference { return name }
+            return String(name.dropLast(2))
+        }
+    }
+
+    let name: String
+    let key: Key
+    let columns: [Column]
+    /// Append-only tables take new rows only; a row already there is left as it is.
+    let appendOnly: Bool
+
+    init(_ name: String, key: Key = .id, appendOnly: Bool = false, _ columns: [(String, Reference)]) {
+        self.name = name
+        self.key = key
+        self.appendOnly = appendOnly
+        self.columns = columns.map { Column(name: $0.0, reference: $0.1) }
+    }
+
+    static let all: [SyncTable] = [
+        SyncTable("advising_session", [
+            ("studentId", .student), ("authorId", .counselor), ("startedAt", .plain), ("durationMinutes", .plain),
+            ("kind", .plain), ("participants", .plain), ("isConfidential", .plain), ("isArchived", .plain),
+            ("archivedAt", .plain), ("createdAt", .plain),
+        ]),
+        SyncTable("session_topic", key: .composite(["sessionId", "topic"]), [("sessionId", .parent("advising_session")), ("topic", .plain)]),
+        SyncTable("session_note", key: .composite(["sessionId", "version"]), appendOnly: true, [
+            ("sessionId", .parent("advising_session")), ("version", .plain), ("text", .plain), ("authorId", .counselor),
+            ("createdAt", .plain),
+        ]),
+        SyncTable("follow_up", [
+            ("studentId", .student), ("sessionId", .parent("advising_session")), ("authorId", .counselor), ("text", .plain),
+            ("dueDate", .plain), ("status", .plain), ("createdAt", .plain), ("closedAt", .plain),
+        ]),
+        SyncTable("plan", key: .composite(["studentId"]), [
+            ("studentId", .student), ("pathwayId", .plain), ("postsecondaryGoal", .plain), ("careerInterests", .plain),
+            ("requirementSetId", .plain),
+        ]),
+        SyncTable("pathway_change", appendOnly: true, [
+            ("studentId", .student), ("changedAt", .plain), ("fromId", .plain), ("toId", .plain), ("reason", .plain),
+            ("authorId", .counselor),
+        ]),
+        SyncTable("plan_course", [
+            ("studentId", .student), ("year", .plain), ("title", .plain), ("subject", .plain), ("credits", .plain),
+            ("level", .plain), ("term", .plain), ("status", .plain), ("gradeEarned", .plain),
+        ]),
+        SyncTable("milestone_status", key: .composite(["studentId", "milestoneId"]), [
+            ("studentId", .student), ("milestoneId", .plain), ("status", .plain), ("dueDate", .plain), ("evidence", .plain),
+            ("completedDate", .plain),
+        ]),
+        SyncTable("work_based_learning", [
+            ("studentId", .student), ("kind", .plain), ("organization", .plain), ("hours", .plain), ("startDate", .plain),
+            ("endDate", .plain),
+        ]),
+        SyncTable("college_credit", [
+            ("studentId", .student), ("course", .plain), ("institution", .plain), ("credits", .plain),
+        ]),
+        SyncTable("certification", [
+            ("studentId", .student), ("name", .plain), ("issuer", .plain), ("status", .plain), ("date", .plain),
+        ]),
+        SyncTable("competency_evidence", [
+            ("studentId", .student), ("competencyId", .plain), ("artifact", .plain), ("date", .plain),
+        ]),
+        SyncTable("intervention", [
+            ("studentId", .student), ("kind", .plain), ("ownerId", .counselor), ("goal", .plain), ("startDate", .plain),
+            ("endDate", .plain), ("sessionsPerWeek", .plain), ("minutesPerSession", .plain), ("status", .plain),
+            ("createdAt", .plain), ("closedAt", .plain),
+        ]),
+        SyncTable("intervention_note", appendOnly: true, [
+            ("interventionId", .parent("intervention")), ("date", .plain), ("text", .plain), ("authorId", .counselor),
+            ("createdAt", .plain),
+        ]),
+        SyncTable("audit_event", appendOnly: true, [
+            ("at", .plain), ("counselorId", .counselor), ("actor", .plain), ("action", .plain), ("studentId", .student),
+            ("subject", .plain), ("detail", .plain),
+        ]),
+    ]
+
+    static let byName: [String: SyncTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+}
+
+/// Why a pulled change could not be applied here; the pull stops before its checkpoint
+/// moves, so nothing is skipped.
+public struct PullRefused: Error, Equatable, Sendable, CustomStringConvertible {
+    public var table: String
+    public var uid: String
+    public var reason: String
+
+    public var description: String {
+        "The hub sent a change this workstation cannot apply (\(table) \(uid)): \(reason). "
+            + "Nothing of this pull was kept; `waypoint sync` tries again."
+    }
+}
+
+extension AppDatabase {
+    /// Applies one pull page (and the whole records of students who entered this
+    /// counselor's scope) and moves the checkpoint, in one transaction with capture paused:
+    /// a pull killed at any point resumes from the last page kept, and a page applied twice
+    /// changes nothing. A row with a change of its own still waiting in the outbox is left
+    /// as it is here: its push is then refused as changed elsewhere, and the counselor
+    /// decides with both versions in front of them.
+    public func applyPull(_ page: PullPage, entered: [HubChange] = []) throws {
+        try withPullApplying { db in
+            for change in entered + page.changes { try AppDatabase.apply(db, change) }
+            try db.execute(sql: "UPDATE sync_state SET checkpoint = max(checkpoint, ?) WHERE id = 1",
+                           arguments: [page.nextCheckpoint])
+        }
+    }
+
+    static func apply(_ db: Database, _ change: HubChange) throws {
+        guard let table = SyncTable.byName[change.table] else {
+            throw PullRefused(table: change.table, uid: change.uid, reason: "this version of Waypoint has no such table")
+        }
+        let pending = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE tableName = ? AND uid = ?)",
+                                        arguments: [table.name, change.uid]) ?? false
+        if pending { return }
+        let localId = try Int64.fetchOne(db, sql: "SELECT localId FROM sync_key WHERE tableName = ? AND uid = ?",
+                                         arguments: [table.name, change.uid])
+        if change.op == .delete {
+            try delete(db, table, change, localId: localId)
+            return
+        }
+        guard let object = SyncPayload(change.payload) else {
+            throw PullRefused(table: table.name, uid: change.uid, reason: "its record is not a JSON object")
+        }
+        let values = try table.columns.map { try localValue(db, table, $0, object, uid: change.uid) }
+        switch table.key {
+        case .id:
+            if let localId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE id = ?)", arguments: [localId]) == true {
+                if !table.appendOnly { try update(db, table, values: values, where: ["id"], equal: [localId]) }
+                try recordKey(db, table: table.name, localId: localId, uid: change.uid, hubVersion: change.version)
+            } else {
+                try insert(db, table, values: values)
+                try recordKey(db, table: table.name, localId: db.lastInsertedRowID, uid: change.uid, hubVersion: change.version)
+            }
+        case .composite(let names):
+            let keyValues = names.map { name in values[table.columns.firstIndex { $0.name == name }!] }
+            let conditions = names.map { "\($0) IS ?" }.joined(separator: " AND ")
+            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(conditions))",
+                                           arguments: StatementArguments(keyValues)) ?? false
+            if !exists {
+                try insert(db, table, values: values)
+            } else if !table.appendOnly {
+                try update(db, table, values: values, where: names, equal: keyValues)
+            }
+            try recordKey(db, table: table.name, localId: nil, uid: change.uid, hubVersion: change.version)
+        }
+    }
+
+    private static func delete(_ db: Database, _ table: SyncTable, _ change: HubChange, localId: Int64?) throws {
+        switch table.key {
+        case .id:
+            if let localId { try db.execute(sql: "DELETE FROM \(table.name) WHERE id = ?", arguments: [localId]) }
+        case .composite:
+            // A delete carries the record as it was, so its key columns find it here.
+            guard let object = SyncPayload(change.payload) else { break }
+            let values = try table.columns.map { try localValue(db, table, $0, object, uid: change.uid) }
+            guard case .composite(let names) = table.key else { break }
+            let keyValues = names.map { name in values[table.columns.firstIndex { $0.name == name }!] }
+            try db.execute(sql: "DELETE FROM \(table.name) WHERE " + names.map { "\($0) IS ?" }.joined(separator: " AND "),
+                           arguments: StatementArguments(keyValues))
+        }
+        try db.execute(sql: "DELETE FROM sync_key WHERE tableName = ? AND uid = ?", arguments: [table.name, change.uid])
+    }
+
+    /// A payload value as the local column holds it: global keys become local ids.
+    private static func localValue(_ db: Database, _ table: SyncTable, _ column: SyncTable.Column,
+                                   _ object: SyncPayload, uid: String) throws -> DatabaseValue {
+        let raw = object.values[column.payloadName] ?? .null
+        if raw == .null { return .null }
+        func refused(_ reason: String) -> PullRefused { PullRefused(table: table.name, uid: uid, reason: reason) }
+        switch column.reference {
+        case .plain:
+            return raw.databaseValue
+        case .student:
+            guard case .text(let key) = raw, let id = try Int64.fetchOne(db, sql: "SELECT id FROM student WHERE sourcedId = ?", arguments: [key])
+            else { throw refused("its student \(raw) is not on this workstation") }
+            return id.databaseValue
+        case .counselor:
+            guard case .text(let key) = raw, let id = try Int64.fetchOne(db, sql: "SELECT id FROM counselor WHERE sourcedId = ?", arguments: [key])
+            else { throw refused("its counselor \(raw) is not on this workstation") }
+            return id.databaseValue
+        case .parent(let parent):
+            guard case .text(let key) = raw,
+                  let id = try Int64.fetchOne(db, sql: "SELECT localId FROM sync_key WHERE tableName = ? AND uid = ?", arguments: [parent, key])
+            else { throw refused("the \(parent) it belongs to has not arrived") }
+            return id.databaseValue
+        }
+    }
+
+    private static func insert(_ db: Database, _ table: SyncTable, values: [DatabaseValue]) throws {
+        let names = table.columns.map(\.name)
+        try db.execute(sql: "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+                       arguments: StatementArguments(values))
+    }
+
+    private static func update(_ db: Database, _ table: SyncTable, values: [DatabaseValue], where keys: [String],
+                               equal keyValues: [DatabaseValueConvertible]) throws {
+        let columns = table.columns.filter { !keys.contains($0.name) }
+        guard !columns.isEmpty else { return }   // a topic is all key: nothing to change
+        let assigned = columns.map { column in values[table.columns.firstIndex { $0.name == column.name }!] }
+        try db.execute(sql: "UPDATE \(table.name) SET \(columns.map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE "
+                           + keys.map { "\($0) IS ?" }.joined(separator: " AND "),
+                       arguments: StatementArguments(assigned + keyValues.map { $0.databaseValue }))
+    }
+}
+
+/// A record as a JSON object of scalars (what capture's `json_object` writes), decoded
+/// without Foundation's untyped objects so integers and reals stay apart.
+struct SyncPayload {
+    enum Value: Decodable, Equatable, CustomStringConvertible {
+        case null, integer(Int64), real(Double), text(String)
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .null }
+            else if let integer = try? container.decode(Int64.self) { self = .integer(integer) }
+            else if let real = try? container.decode(Double.self) { self = .real(real) }
+            else if let flag = try? container.decode(Bool.self) { self = .integer(flag ? 1 : 0) }
+            else { self = .text(try container.decode(String.self)) }
+        }
+
+        var databaseValue: DatabaseValue {
+            switch self {
+            case .null: .null
+            case .integer(let value): value.databaseValue
+            case .real(let value): value.databaseValue
+            case .text(let value): value.databaseValue
+            }
+        }
+
+        var description: String {
+            switch self {
+            case .null: "null"
+            case .integer(let value): String(value)
+            case .real(let value): String(value)
+            case .text(let value): value
+            }
+        }
+    }
+
+    var values: [String: Value]
+
+    init?(_ text: String?) {
+        guard let text, let values = try? JSONDecoder().decode([String: Value].self, from: Data(text.utf8)) else { return nil }
+        self.values = values
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import WaypointCore
+
+/// The hub's rules in memory (docs/SYNC.md): each change applied once by its id, compare-
+/// and-set on versions (an earlier revision of the same outbox entry is not "someone
+/// else"), writes only for students in the counselor's scope, a change log in commit order
+/// filtered by scope, and scope changes in that order. The PostgreSQL hub must behave the
+/// same; these tests pin the workstation's side against it.
+actor ModelHub {
+    struct Record {
+        var version: Int64
+        var payload: String
+        var student: String?
+        var producedBy: String
+        var ordinal: Int
+    }
+
+    enum Entry {
+        case change(HubChange, student: String?)
+        case scope(ScopeChange, counselor: String)
+    }
+
+    private(set) var records: [String: [String: Record]] = [:]
+    private var applied: [String: PushOutcome] = [:]
+    private(set) var log: [Entry] = []
+    private var scopes: [String: Set<String>] = [:]
+    private var ordinal = 0
+    /// How many pushes arrived, for tests of repeats.
+    private(set) var pushCount = 0
+
+    init(scopes: [String: Set<String>]) {
+        self.scopes = scopes
+    }
+
+    private var nextSeq: Int64 { Int64(log.count + 1) }
+
+    func scope(of counselor: String) -> Set<String> { scopes[counselor] ?? [] }
+
+    /// A caseload move or share at the hub: the counselor's workstation hears of it in order.
+    func share(_ student: String, with counselor: String) {
+        guard !scope(of: counselor).contains(student) else { return }
+        scopes[counselor, default: []].insert(student)
+        log.append(.scope(ScopeChange(seq: nextSeq, student: student, entered: true), counselor: counselor))
+    }
+
+    func push(_ changes: [OutgoingChange], as counselor: String) -> [PushOutcome] {
+        pushCount += 1
+        return changes.map { apply($0, as: counselor) }
+    }
+
+    /// The text values of a payload (the references the rules look at).
+    static func texts(_ payload: String) -> [String: String] {
+        struct Scalar: Decodable {
+            var text: String?
+            init(from decoder: Decoder) throws { text = try? decoder.singleValueContainer().decode(String.self) }
+        }
+        let values = (try? JSONDecoder().decode([String: Scalar].self, from: Data(payload.utf8))) ?? [:]
+        return values.compactMapValues(\.text)
+    }
+
+    private func studentOf(_ table: String, _ object: [String: String]) -> String? {
+        if let student = object["student"] { return student }
+        if let session = object["session"] { return records["advising_session"]?[session]?.student }
+        if let intervention = object["intervention"] { return records["intervention"]?[intervention]?.student }
+        return nil
+    }
+
+    private func apply(_ change: OutgoingChange, as counselor: String) -> PushOutcome {
+        if let first = applied[change.changeId] { return first }
+        let object = Self.texts(change.payload)
+        let current = records[change.table]?[change.uid]
+        let student = current?.student ?? studentOf(change.table, object)
+        func theirs() -> HubChange? {
+            current.map { HubChange(seq: 0, table: change.table, uid: change.uid, op: .update, version: $0.version, payload: $0.payload) }
+        }
+        // An audit row is the counselor's own record of what they did, whoever it concerns.
+        let ownAudit = change.table == "audit_event" && object["counselor"] == counselor
+        guard ownAudit || student.map({ scope(of: counselor).contains($0) }) == true else {
+            return .refused(.notPermitted, theirs: nil, detail: "not a student of this counselor")
+        }
+        if current == nil, change.op == .insert {
+            for key in ["author", "owner", "counselor"] {
+                if let who = object[key], who != counselor {
+                    return .refused(.notPermitted, theirs: nil, detail: "written in another counselor's name")
+                }
+            }
+        }
+        let version = current?.version ?? 0
+        let entry = change.changeId.split(separator: ":").prefix(2).joined(separator: ":") + ":"
+        let ownEarlierRevision = current.map { $0.producedBy.hasPrefix(entry) } ?? false
+        guard version == change.baseVersion || ownEarlierRevision else {
+            let outcome = PushOutcome.refused(.changedElsewhere, theirs: theirs(), detail: "changed at the hub since")
+            applied[change.changeId] = outcome
+            return outcome
+        }
+        let newVersion = version + 1
+        ordinal += 1
+        if change.op == .delete {
+            records[change.table]?[change.uid] = nil
+        } else {
+            records[change.table, default: [:]][change.uid] = Record(version: newVersion, payload: change.payload, student: student,
+                                                                      producedBy: change.changeId, ordinal: current?.ordinal ?? ordinal)
+        }
+        log.append(.change(HubChange(seq: nextSeq, table: change.table, uid: change.uid, op: change.op, version: newVersion,
+                                     payload: change.payload), student: student))
+        let outcome = PushOutcome.applied(version: newVersion)
+        applied[change.changeId] = outcome
+        return outcome
+    }
+
+    func pull(after checkpoint: Int64, limit: Int, as counselor: String) -> PullPage {
+        var changes: [HubChange] = []
+        var scope: [ScopeChange] = []
+        var last = checkpoint
+        let visible = self.scope(of: counselor)
+        for entry in log.dropFirst(Int(checkpoint)) {
+            if changes.count + scope.count >= limit { break }
+            switch entry {
+            case .change(let change, let student):
+                last = change.seq
+                // The audit trail goes up, not round: each workstation keeps its own.
+                if change.table != "audit_event", let student, visible.contains(student) { changes.append(change) }
+            case .scope(let event, let who):
+                last = event.seq
+                if who == counselor { scope.append(event) }
+            }
+        }
+        return PullPage(changes: changes, scope: scope, nextCheckpoint: last, hasMore: Int(last) < log.count)
+    }
+
+    /// A student's records, parents before children (the order they were first written).
+    func fetchStudent(_ student: String, as counselor: String) -> [HubChange] {
+        guard scope(of: counselor).contains(student) else { return [] }
+        return records.flatMap { table, rows in
+            rows.filter { $0.value.student == student && table != "audit_event" }.map { (table: table, uid: $0.key, record: $0.value) }
+        }.sorted { $0.record.ordinal < $1.record.ordinal }.map {
+            HubChange(seq: 0, table: $0.table, uid: $0.uid, op: .insert, version: $0.record.version, payload: $0.record.payload)
+        }
+    }
+}
+
+/// One counselor's connection to the model hub; `reachable` false makes every call fail
+/// as an unreachable hub does.
+final class ModelHubLink: HubLink, @unchecked Sendable {
+    struct Unreachable: Error {}
+
+    let hub: ModelHub
+    let counselor: String
+    var reachable = true
+
+    init(hub: ModelHub, counselor: String) {
+        self.hub = hub
+        self.counselor = counselor
+    }
+
+    func checkCompatible(workstationProtocol: Int) async throws {
+        guard reachable else { throw Unreachable() }
+    }
+
+    func push(_ changes: [OutgoingChange]) async throws -> [PushOutcome] {
+        guard reachable else { throw Unreachable() }
+        return await hub.push(changes, as: counselor)
+    }
+
+    func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage {
+        guard reachable else { throw Unreachable() }
+        return await hub.pull(after: checkpoint, limit: limit, as: counselor)
+    }
+
+    func fetchStudent(_ student: String) async throws -> [HubChange] {
+        guard reachable else { throw Unreachable() }
+        return await hub.fetchStudent(student, as: counselor)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+@testable import WaypointCore
+@testable import WaypointStore
+import XCTest
+@testable import WaypointSync
+
+/// Three workstations and a hub (its rules in memory): random sessions, milestone moves,
+/// follow-ups and closings while some are offline, random sync orders; after everyone syncs
+/// twice, each workstation holds exactly what the hub holds for every student it may see,
+/// and every session written anywhere is at the hub. The seed is printed; set
+/// WAYPOINT_SYNC_SEED to replay one.
+final class SyncConvergenceTests: XCTestCase {
+    func testRandomOfflineWorkConvergesAndLosesNothing() async throws {
+        let seeds: [UInt64] = ProcessInfo.processInfo.environment["WAYPOINT_SYNC_SEED"].flatMap(UInt64.init).map { [$0] }
+            ?? (0..<6).map { _ in UInt64.random(in: 1...UInt64(UInt32.max)) }
+        for seed in seeds {
+            print("SyncConvergenceTests seed \(seed) (replay: WAYPOINT_SYNC_SEED=\(seed) swift test --filter SyncConvergenceTests)")
+            try await run(seed: seed)
+        }
+    }
+
+    private func run(seed: UInt64) async throws {
+        var random = SplitMix64(seed: seed)
+        func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
+        let district = try SyncFixture.make(students: 12, counselors: 3, seed: seed % 1000 + 1)
+        let stations = try (0..<3).map { try district.workstation($0) }
+        // Two students everyone covers, so edits meet.
+        let shared = Array(district.caseloads[stations[0].sourcedId]!.prefix(2))
+        for station in stations.dropFirst() {
+            for student in shared { await district.hub.share(student, with: station.sourcedId) }
+        }
+        var scope: [Int: [String]] = [:]
+        for (index, station) in stations.enumerated() {
+            scope[index] = Array(Set(district.caseloads[station.sourcedId]! + shared)).sorted()
+        }
+        let today = CivilDate(year: 2026, month: 12, day: 3)
+        var notes: [String] = []
+        let milestones = ["fafsa", "psat", "sat-act"]
+        let statuses: [MilestoneStatus] = [.notStarted, .inProgress, .done, .waived]
+
+        for step in 0..<60 {
+            let index = pick(3)
+            let station = stations[index]
+            let student = scope[index]![pick(scope[index]!.count)]
+            let local = try station.studentId(student)
+            switch pick(7) {
+            case 0:
+                let note = "seed \(seed) step \(step) note"
+                notes.append(note)
+                try station.database.recordSession(AdvisingSession(studentId: local, authorId: station.counselorId, startedAt: Date(),
+                                                                   durationMinutes: 15, kind: "check-in", note: note))
+            case 1, 2:
+                try station.database.setMilestone(MilestoneRecord(studentId: local, milestoneId: milestones[pick(3)],
+                                                                  status: statuses[pick(4)]), today: today, by: station.counselorId)
+            case 3:
+                _ = try station.database.addFollowUp(studentId: local, authorId: station.counselorId,
+                                                     text: "seed \(seed) step \(step) follow-up", dueDate: nil)
+            case 4:
+                if let open = try station.database.followUps(studentId: local, viewerId: station.counselorId).first {
+                    try station.database.setFollowUpStatus(id: open.id!, to: .done, by: station.counselorId)
+                }
+            case 5:
+                station.link.reachable.toggle()
+            default:
+                do {
+                    try await station.sync()
+                } catch is ModelHubLink.Unreachable {
+                    // Offline: the work waits in the outbox.
+                }
+            }
+        }
+        for station in stations { station.link.reachable = true }
+        for _ in 0..<2 { for station in stations { try await station.sync() } }
+
+        for (index, station) in stations.enumerated() {
+            XCTAssertEqual(try station.database.pendingChangeCount(), 0, "seed \(seed): workstation \(index) still has changes waiting")
+            for student in scope[index]! {
+                try await assertHolds(station, whatTheHubHoldsFor: student, seed: seed)
+            }
+        }
+        let atHub = await district.hub.records["session_note"]?.values.map(\.payload) ?? []
+        for note in notes {
+            XCTAssertTrue(atHub.contains { $0.contains(note) }, "seed \(seed): \"\(note)\" never reached the hub")
+        }
+    }
+
+    /// The workstation's rows of `student` in every synced table (but the audit trail, which
+    /// goes up only) are exactly the hub's records, value for value.
+    private func assertHolds(_ station: Workstation, whatTheHubHoldsFor student: String, seed: UInt64) async throws {
+        let hubRecords = await district(station).records
+        for table in SyncTable.all where table.name != "audit_event" {
+            let theirs = (hubRecords[table.name] ?? [:]).filter { $0.value.student == student }
+            let mine = try station.database.read { db in try Self.rows(db, table, student: student) }
+            XCTAssertEqual(Set(mine.keys), Set(theirs.keys), "seed \(seed): \(table.name) rows of \(student) on \(station.sourcedId)")
+            for (uid, record) in theirs {
+                XCTAssertEqual(mine[uid], SyncPayload(record.payload)?.values,
+                               "seed \(seed): \(table.name) \(uid) on \(station.sourcedId)")
+            }
+        }
+    }
+
+    private func district(_ station: Workstation) -> ModelHub { station.link.hub }
+
+    /// A table's rows of one student, by uid, with their values as a payload would carry them.
+    static func rows(_ db: Database, _ table: SyncTable, student: String) throws -> [String: [String: SyncPayload.Value]] {
+        let studentId = try Int64.fetchOne(db, sql: "SELECT id FROM student WHERE sourcedId = ?", arguments: [student])!
+        let owner: String
+        if table.columns.contains(where: { $0.name == "studentId" }) {
+            owner = "t.studentId = \(studentId)"
+        } else if table.columns.contains(where: { $0.name == "sessionId" }) {
+            owner = "t.sessionId IN (SELECT id FROM advising_session WHERE studentId = \(studentId))"
+        } else {
+            owner = "t.interventionId IN (SELECT id FROM intervention WHERE studentId = \(studentId))"
+        }
+        let values = table.columns.map { column -> String in
+            switch column.reference {
+            case .plain: "'\(column.payloadName)', t.\(column.name)"
+            case .student: "'\(column.payloadName)', (SELECT sourcedId FROM student WHERE id = t.\(column.name))"
+            case .counselor: "'\(column.payloadName)', (SELECT sourcedId FROM counselor WHERE id = t.\(column.name))"
+            case .parent(let parent):
+                "'\(column.payloadName)', (SELECT uid FROM sync_key WHERE tableName = '\(parent)' AND localId = t.\(column.name))"
+            }
+        }.joined(separator: ", ")
+        let uid: String
+        switch table.key {
+        case .id: uid = "(SELECT uid FROM sync_key WHERE tableName = '\(table.name)' AND localId = t.id)"
+        case .composite(let names):
+            uid = "(" + names.map { name in
+                let column = table.columns.first { $0.name == name }!
+                switch column.reference {
+                case .student: return "(SELECT sourcedId FROM student WHERE id = t.\(name))"
+                case .parent(let parent): return "(SELECT uid FROM sync_key WHERE tableName = '\(parent)' AND localId = t.\(name))"
+                default: return "t.\(name)"
+                }
+            }.joined(separator: " || '/' || ") + ")"
+        }
+        var result: [String: [String: SyncPayload.Value]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT \(uid) AS uid, json_object(\(values)) AS payload FROM \(table.name) t WHERE \(owner)") {
+            result[row["uid"] ?? "(no uid)"] = SyncPayload(row["payload"])?.values
+        }
+        return result
+    }
+}
