@@ -45,6 +45,14 @@ public final class HubConnection: Sendable {
         try? await connection.close()
     }
 
+    /// A connection dropped without `close()` (an error path) is closed here; the driver
+    /// asserts that a connection is closed before it goes, so it is kept until it is.
+    deinit {
+        guard !connection.isClosed else { return }
+        let connection = connection
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
     /// Runs one statement (parameters bound, never pasted into the text) and returns its rows.
     @discardableResult
     func query(_ query: PostgresQuery) async throws(HubError) -> [PostgresRow] {

@@ -116,7 +116,7 @@ public enum HubRosterImport {
                 """)
         } catch {
             if case .server(let message, _) = error, message.contains("student_local_id_key") {
-                let localId = message.range(of: #"\(local_id\)=\((.*)\)"#, options: .regularExpression)
+                let localId = message.range(of: #"\(local_id\)=\([^)]*\)"#, options: .regularExpression)
                     .map { String(message[$0].dropFirst("(local_id)=(".count).dropLast()) } ?? "?"
                 throw .refused("Two students would share the local ID \(localId) (one already at the hub): "
                     + "correct the roster. Nothing was imported.")

@@ -81,7 +81,7 @@ final class HubCluster: @unchecked Sendable {
     func makeDatabase() async throws -> TestHub {
         let name = "wp_test_\(UUID().uuidString.prefix(8).lowercased())"
         let server = try await HubConnection.connect(admin, password: password)
-        try await server.run("CREATE DATABASE \(name)")
+        try await server.exec("CREATE DATABASE \(name)")
         await server.close()
         var address = admin
         address.database = name
@@ -125,8 +125,8 @@ struct TestHub: Sendable {
             await hub.close()
         }
         let server = try await HubConnection.connect(cluster.admin, password: cluster.password)
-        try await server.run("DROP DATABASE IF EXISTS \(address.database) WITH (FORCE)")
-        for role in Set(roles) { try await server.run("DROP ROLE IF EXISTS \"\(role)\"") }
+        try await server.exec("DROP DATABASE IF EXISTS \(address.database) WITH (FORCE)")
+        for role in Set(roles) { try await server.exec("DROP ROLE IF EXISTS \"\(role)\"") }
         await server.close()
     }
 
@@ -154,7 +154,11 @@ struct TestHub: Sendable {
 func token() -> String { String(UUID().uuidString.prefix(6).lowercased()) }
 
 extension HubConnection {
+    /// Several statements (as one DO block; no transaction control in it).
     func run(_ sql: String) async throws { try await script(sql) }
+
+    /// One statement as it is (BEGIN and COMMIT included).
+    func exec(_ sql: String) async throws { try await query(PostgresQuery(unsafeSQL: sql)) }
 
     func strings(_ sql: String) async throws -> [String] {
         try await query(PostgresQuery(unsafeSQL: sql)).map { try $0.decode(String.self) }

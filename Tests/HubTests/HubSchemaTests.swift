@@ -19,7 +19,7 @@ final class HubSchemaTests: XCTestCase {
     /// Everything the schema is made of, to compare before and after a second run.
     private func schemaShape(_ connection: HubConnection) async throws -> [String] {
         try await connection.strings("""
-            SELECT 'rel ' || relname || ' ' || relkind || ' ' || relrowsecurity || relforcerowsecurity FROM pg_class c
+            SELECT 'rel ' || relname || ' ' || relkind::text || ' ' || relrowsecurity || relforcerowsecurity FROM pg_class c
               JOIN pg_namespace n ON n.oid = c.relnamespace WHERE nspname = 'waypoint'
             UNION ALL SELECT 'policy ' || tablename || ' ' || policyname FROM pg_policies WHERE schemaname = 'waypoint'
             UNION ALL SELECT 'trigger ' || tgname || ' ' || tgrelid::regclass FROM pg_trigger WHERE NOT tgisinternal
@@ -34,7 +34,8 @@ final class HubSchemaTests: XCTestCase {
         XCTAssertEqual(first, .init(applied: ["v1-hub"], version: HubMigrations.latest))
         let shape = try await schemaShape(connection)
         XCTAssertTrue(shape.contains("rel change_log r truetrue"), "RLS enabled and forced: \(shape)")
-        XCTAssertEqual(try await connection.checkSchema(), HubMigrations.latest)
+        let value1 = try await connection.checkSchema()
+        XCTAssertEqual(value1, HubMigrations.latest)
 
         let again = try await HubMigrations.migrate(connection)
         XCTAssertEqual(again, .init(applied: [], version: HubMigrations.latest))
@@ -90,7 +91,8 @@ final class HubSchemaTests: XCTestCase {
                                                 password: "correct horse", on: connection)
         XCTAssertEqual(role, HubCounselors.roleName(for: id))
         let me = try await HubConnection.connect(hub.address(as: role), password: "correct horse")
-        XCTAssertEqual(try await me.strings("SELECT waypoint.me()"), [id])
+        let value2 = try await me.strings("SELECT waypoint.me()")
+        XCTAssertEqual(value2, [id])
         await me.close()
         XCTAssertEqual(try hub.psql("SELECT waypoint.me()", as: role, password: "correct horse").out, id,
                        "psql logs in with the same password (SCRAM verifier made by Waypoint)")
