@@ -11,13 +11,15 @@ public final class HubConnection: Sendable {
     /// The hub's answer while connecting is waited for this long.
     static let connectTimeout = TimeAmount.seconds(10)
 
-    private init(address: HubAddress, connection: PostgresConnection, logger: Logger) {
+    private init(address: HubAddress, connection: PostgresConnection, logger: Logger, queryTimeout: Duration) {
         self.address = address
+        self.queryTimeout = queryTimeout
         self.connection = connection
         self.logger = logger
     }
 
-    public static func connect(_ address: HubAddress, password: String) async throws(HubError) -> HubConnection {
+    public static func connect(_ address: HubAddress, password: String,
+                               queryTimeout: Duration = .seconds(300)) async throws(HubError) -> HubConnection {
         var logger = Logger(label: "waypoint.hub")
         // The driver's own log lines are for its developers; failures reach the user as sentences.
         logger.logLevel = .critical
@@ -27,7 +29,7 @@ public final class HubConnection: Sendable {
         configuration.options.connectTimeout = connectTimeout
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-            return HubConnection(address: address, connection: connection, logger: logger)
+            return HubConnection(address: address, connection: connection, logger: logger, queryTimeout: queryTimeout)
         } catch {
             throw HubError.translated(error, address: address, connecting: true)
         }
@@ -53,15 +55,26 @@ public final class HubConnection: Sendable {
         connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
+    /// How long one statement may go unanswered before the hub counts as unreachable. A
+    /// statement sent on a connection whose server was killed (`pg_ctl restart -m immediate`)
+    /// was seen to wait forever; a counselor must get a sentence instead.
+    public let queryTimeout: Duration
+
     /// Runs one statement (parameters bound, never pasted into the text) and returns its rows.
     @discardableResult
     func query(_ query: PostgresQuery) async throws(HubError) -> [PostgresRow] {
-        do {
+        let (connection, logger) = (self.connection, self.logger)
+        let outcome = await Deadline.race(queryTimeout) {
             var rows: [PostgresRow] = []
             for try await row in try await connection.query(query, logger: logger) { rows.append(row) }
             return rows
-        } catch {
-            throw HubError.translated(error, address: address)
+        }
+        switch outcome {
+        case .success(let rows): return rows
+        case .failure(let error): throw HubError.translated(error, address: address)
+        case nil:
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+            throw .unreachable(place: address.place, reason: "no answer within \(queryTimeout.components.seconds) s")
         }
     }
 
@@ -122,6 +135,9 @@ extension HubError {
             case "28P01", "28000": return .wrongPassword(user: address.user, place: address.place)
             case "3D000": return .noDatabase(database: address.database, place: address.place)
             case "42501": return .permissionDenied(user: address.user, place: address.place, detail: message)
+            // Administrator or crash shutdown, or still starting: the hub is away for now.
+            case "57P01", "57P02", "57P03":
+                return .unreachable(place: address.place, reason: "its server shut down or is restarting")
             default:
                 var text = message
                 if let detail = info[.detail] { text += " (\(detail))" }
@@ -137,9 +153,44 @@ extension HubError {
             : lower.contains("timed out") || lower.contains("timeout") ? "no answer (timed out)"
             : lower.contains("resolve") || lower.contains("lookup") ? "the host name cannot be found"
             : underlying
-        if connecting || error.code == .connectionError || error.code == .serverClosedConnection {
-            return .unreachable(place: address.place, reason: error.code == .serverClosedConnection ? "the hub closed the connection" : reason)
+        if error.code == .serverClosedConnection || error.code == .clientClosedConnection || error.code == .uncleanShutdown {
+            return .unreachable(place: address.place, reason: "the connection was lost")
+        }
+        if connecting || error.code == .connectionError {
+            return .unreachable(place: address.place, reason: reason)
         }
         return .server(message: underlying, place: address.place)
+    }
+}
+
+/// The first of some work and a deadline: nil when the deadline came first. The work is left
+/// to finish (or never) on its own; what waits for it is resumed either way.
+enum Deadline {
+    private final class Once<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var continuation: CheckedContinuation<Result<T, any Error>?, Never>?
+        init(_ continuation: CheckedContinuation<Result<T, any Error>?, Never>) { self.continuation = continuation }
+
+        func resume(_ outcome: Result<T, any Error>?) {
+            lock.lock()
+            let waiting = continuation
+            continuation = nil
+            lock.unlock()
+            waiting?.resume(returning: outcome)
+        }
+    }
+
+    static func race<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async -> Result<T, any Error>? {
+        await withCheckedContinuation { continuation in
+            let once = Once<T>(continuation)
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                if !Task.isCancelled { once.resume(nil) }
+            }
+            Task {
+                do { once.resume(.success(try await work())) } catch { once.resume(.failure(error)) }
+                timer.cancel()
+            }
+        }
     }
 }

@@ -70,6 +70,23 @@ final class HubCluster: @unchecked Sendable {
 
     nonisolated(unsafe) static var ownCluster: String?
 
+    /// `pg_ctl restart -m immediate` (a crash and restart of the server), as the cluster's
+    /// owner, from the variables `.ci/hub-cluster start` exported.
+    static func restartImmediately() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let pgctl = environment["WAYPOINT_TEST_HUB_PG_CTL"], let data = environment["WAYPOINT_TEST_HUB_DATA"],
+              let directory = environment["WAYPOINT_TEST_HUB_DIR"] else {
+            throw XCTSkip("the cluster was not started by .ci/hub-cluster in this environment")
+        }
+        let command = [pgctl, "-D", data, "-w", "-t", "60", "-l", "\(directory)/log", "-m", "immediate", "restart"]
+        let runAs = environment["WAYPOINT_TEST_HUB_RUN_AS"] ?? ""
+        let result = runAs.isEmpty ? try ProcessKit.run(command[0], Array(command.dropFirst()), timeout: 90)
+            : try ProcessKit.run("/usr/sbin/runuser", ["-u", runAs, "--"] + command, timeout: 90)
+        guard result.status == 0 else {
+            throw HubTestFailure("pg_ctl restart failed: \(String(decoding: result.stderr, as: UTF8.self))")
+        }
+    }
+
     private static func hasServerTools() -> Bool {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
         if paths.contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/initdb") }) { return true }

@@ -141,6 +141,24 @@ final class HubSchemaTests: XCTestCase {
         await counselor.close()
     }
 
+    func testAHubRestartedUnderAnOpenConnectionGivesASentenceAndTheNextConnectionWorks() async throws {
+        let connection = try await HubConnection.connect(hub.initialized().address, password: hub.cluster.password,
+                                                         queryTimeout: .seconds(10))
+        try HubCluster.restartImmediately()
+        do {
+            _ = try await connection.checkSchema()
+            XCTFail("the old connection died with the server")
+        } catch {
+            guard case .unreachable(let place, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(place, hub.address.place)
+            XCTAssertTrue("\(error)".hasSuffix("— working offline."), "\(error)")
+        }
+        let again = try await hub.connect()
+        let version = try await again.checkSchema()
+        XCTAssertEqual(version, HubMigrations.latest)
+        await again.close()
+    }
+
     /// A port nothing listens on: bound, then released.
     private func closedPort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
