@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(name: "WaypointCore"),
@@ -68,11 +69,19 @@ let package = Package(
         // The workstation's side of sync with a district hub (docs/SYNC.md): push the outbox,
         // pull by checkpoint. Speaks to the hub only through `HubLink` (WaypointCore).
         .target(name: "WaypointSync", dependencies: ["WaypointCore", "WaypointStore"]),
+        // The district hub on PostgreSQL: connection and credentials, hub migrations, counselor
+        // roles, roster import into the hub. No GRDB, no terminal.
+        .target(
+            name: "WaypointHub",
+            dependencies: ["WaypointCore", "Interchange", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "CryptoExtras", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "waypoint",
             dependencies: [
                 "WaypointCore", "WaypointStore", "WaypointCatalogs", "Interchange", "TerminalKit", "CursesBackend", "WaypointUI",
-                "WaypointEffects", "WaypointVault", "ProcessKit",
+                "WaypointEffects", "WaypointVault", "ProcessKit", "WaypointHub",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +99,7 @@ let package = Package(
             dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore", "Interchange"],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit"]),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
         .testTarget(
             name: "WaypointSyncTests",

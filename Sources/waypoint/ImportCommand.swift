@@ -42,45 +42,10 @@ struct ImportOneRosterCommand: ParsableCommand {
     @Flag(help: "Show what would be added, updated and deactivated; write nothing.")
     var dryRun = false
 
-    @Flag(help: "Accept recoverable deviations (a misnamed column, a space for T in a date, a short row) with a warning each.")
-    var lenient = false
-
-    @Option(parsing: .upToNextOption, help: ArgumentHelp(
-        "Caseloads from `roles` (counselor roles in roles.csv), `enrollments` (the students of classes a counselor is enrolled in) or `file F` (a caseloads.csv; default: DIR/caseloads.csv when present, else roles).",
-        valueName: "roles|enrollments|file F"))
-    var counselorFrom: [String] = []
-
-    func validate() throws {
-        switch counselorFrom.first {
-        case nil: break
-        case "roles" where counselorFrom.count == 1, "enrollments" where counselorFrom.count == 1: break
-        case "file" where counselorFrom.count == 2: break
-        default:
-            throw ValidationError("--counselor-from must be `roles`, `enrollments` or `file PATH`, not \"\(counselorFrom.joined(separator: " "))\"")
-        }
-    }
+    @OptionGroup var reading: RosterReadingOptions
 
     func run() throws {
-        let source: RosterReader.CaseloadSource? = switch counselorFrom.first {
-        case "roles": .roles
-        case "enrollments": .enrollments
-        case "file": .file(URL(fileURLWithPath: counselorFrom[1]))
-        default: nil
-        }
-        let result: RosterReader.Result
-        let reading = ProgressLine("Reading and checking \(directory)…")
-        reading.show()
-        do {
-            result = try RosterReader.read(URL(fileURLWithPath: directory), lenient: lenient, caseloads: source)
-            reading.finish()
-        } catch {
-            reading.finish()
-            warn(error.description)
-            throw CLIError("\(counted(error.errors.count, "error")) in \(directory)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")
-        }
-        for warning in result.warnings {
-            warn("warning: \(warning)")
-        }
+        let (result, started) = try reading.read(directory)
         let db = try database.open()
         try finishInterruptedImports(db)
         let summary: RosterImportSummary
@@ -92,7 +57,7 @@ struct ImportOneRosterCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(importFailure(error))
         }
-        let seconds = String(format: "%.1f", Date().timeIntervalSince(reading.started))
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory) in \(seconds) s:")
         say(summary.description)
     }
@@ -120,13 +85,7 @@ struct ImportABCCommand: ParsableCommand {
         let db = try database.open()
         // First: an interrupted roster import may add the students this file names.
         try finishInterruptedImports(db)
-        let batch: ABCBatch
-        do {
-            batch = try ABCReader.read(URL(fileURLWithPath: file), students: db.abcStudentKeys())
-        } catch let error as RosterImportError {
-            warn(error.description)
-            throw CLIError("\(counted(error.errors.count, "error")) in \(file)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")
-        }
+        let batch = try readABC(file, students: db.abcStudentKeys())
         let summary: ABCImportSummary
         do {
             summary = try db.importABC(batch, dryRun: dryRun, by: acting.resolveIfKnown(in: db)?.id, source: file)
@@ -135,5 +94,63 @@ struct ImportABCCommand: ParsableCommand {
         }
         say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
         say(summary.description)
+    }
+}
+
+/// How a OneRoster folder is read and checked, for the workstation's import and the hub's.
+struct RosterReadingOptions: ParsableArguments {
+    @Flag(help: "Accept recoverable deviations (a misnamed column, a space for T in a date, a short row) with a warning each.")
+    var lenient = false
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Caseloads from `roles` (counselor roles in roles.csv), `enrollments` (the students of classes a counselor is enrolled in) or `file F` (a caseloads.csv; default: DIR/caseloads.csv when present, else roles).",
+        valueName: "roles|enrollments|file F"))
+    var counselorFrom: [String] = []
+
+    func validate() throws {
+        switch counselorFrom.first {
+        case nil: break
+        case "roles" where counselorFrom.count == 1, "enrollments" where counselorFrom.count == 1: break
+        case "file" where counselorFrom.count == 2: break
+        default:
+            throw ValidationError("--counselor-from must be `roles`, `enrollments` or `file PATH`, not \"\(counselorFrom.joined(separator: " "))\"")
+        }
+    }
+
+    /// The validated bundle and when reading began. Warnings go to stderr; errors (each at
+    /// file:line:column) too, and then a CLIError saying nothing was imported.
+    func read(_ directory: String) throws -> (RosterReader.Result, started: Date) {
+        let source: RosterReader.CaseloadSource? = switch counselorFrom.first {
+        case "roles": .roles
+        case "enrollments": .enrollments
+        case "file": .file(URL(fileURLWithPath: counselorFrom[1]))
+        default: nil
+        }
+        let result: RosterReader.Result
+        let reading = ProgressLine("Reading and checking \(directory)…")
+        reading.show()
+        do {
+            result = try RosterReader.read(URL(fileURLWithPath: directory), lenient: lenient, caseloads: source)
+            reading.finish()
+        } catch {
+            reading.finish()
+            warn(error.description)
+            throw CLIError("\(counted(error.errors.count, "error")) in \(directory)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")
+        }
+        for warning in result.warnings {
+            warn("warning: \(warning)")
+        }
+        return (result, reading.started)
+    }
+}
+
+/// Reads and checks one ABC file, for the workstation's import and the hub's: errors (each at
+/// file:line:column) to stderr, then a CLIError saying nothing was imported.
+func readABC(_ file: String, students: ABCStudentKeys) throws -> ABCBatch {
+    do {
+        return try ABCReader.read(URL(fileURLWithPath: file), students: students)
+    } catch {
+        warn(error.description)
+        throw CLIError("\(counted(error.errors.count, "error")) in \(file)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")
     }
 }

@@ -19,6 +19,8 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
     /// Assignments a bulk roster no longer has (a student moved to another counselor).
     public var caseloadsRemoved = 0
 
+    public init() {}
+
     public var total: Counts {
         Counts(added: schools.added + students.added + counselors.added + caseloadsAdded,
                updated: schools.updated + students.updated + counselors.updated,

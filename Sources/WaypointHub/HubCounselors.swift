@@ -1,0 +1,128 @@
+import Crypto
+import CryptoExtras
+import Foundation
+import PostgresNIO
+
+/// Counselors at the hub: each is a row in `waypoint.counselor` and a PostgreSQL LOGIN role,
+/// member of `waypoint_counselor` (and `waypoint_lead` for a lead), through which the
+/// engine's row-level security decides what they may read and write.
+public enum HubCounselors {
+    public struct NewCounselor: Sendable {
+        public var sourcedId: String
+        public var givenName: String
+        public var familyName: String
+        public var email: String?
+        public var isLead: Bool
+
+        public init(sourcedId: String, givenName: String, familyName: String, email: String? = nil, isLead: Bool = false) {
+            self.sourcedId = sourcedId
+            self.givenName = givenName
+            self.familyName = familyName
+            self.email = email
+            self.isLead = isLead
+        }
+    }
+
+    /// The login role for a sourcedId: `wp_` and the id in lower case, every character other
+    /// than a-z, 0-9 and _ as _, within PostgreSQL's 63-byte limit.
+    public static func roleName(for sourcedId: String) -> String {
+        let cleaned = sourcedId.lowercased().unicodeScalars.map { scalar -> String in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" ? String(scalar) : "_"
+        }.joined()
+        return String(("wp_" + cleaned).prefix(63))
+    }
+
+    /// Adds the counselor (or, for one the roster brought, gives them a login) and sets the
+    /// role's password. The password reaches the hub only as a SCRAM verifier, never in clear
+    /// (so no server log or statement view can show it). Run again, it sets the password anew.
+    /// Returns the role name.
+    @discardableResult
+    public static func add(_ counselor: NewCounselor, password: String, on hub: HubConnection) async throws(HubError) -> String {
+        let sourcedId = counselor.sourcedId.trimmingCharacters(in: .whitespaces)
+        guard !sourcedId.isEmpty else { throw .refused("The counselor's sourced ID is empty; give --sourced-id ID.") }
+        guard !counselor.givenName.trimmingCharacters(in: .whitespaces).isEmpty,
+              !counselor.familyName.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .refused("The counselor \(sourcedId) needs a given and a family name (--given, --family).")
+        }
+        guard password.count >= 8 else {
+            throw .refused("The password for \(sourcedId) is shorter than 8 characters; choose a longer one.")
+        }
+        let role = roleName(for: sourcedId)
+        let verifier = scramVerifier(password)
+        return try await hub.transaction { hub throws(HubError) in
+            let owner = try await hub.query("SELECT sourced_id FROM waypoint.counselor WHERE role_name = \(role)")
+            if let other = try? owner.first?.decode(String.self), other != sourcedId {
+                throw .refused("The login \(role) already belongs to counselor \(other); give \(sourcedId) another sourced ID.")
+            }
+            try await hub.query("""
+                INSERT INTO waypoint.counselor (sourced_id, given_name, family_name, email, is_lead, role_name)
+                VALUES (\(sourcedId), \(counselor.givenName), \(counselor.familyName), \(counselor.email), \(counselor.isLead), \(role))
+                ON CONFLICT (sourced_id) DO UPDATE SET role_name = EXCLUDED.role_name, is_lead = EXCLUDED.is_lead
+                """)
+            // Utility statements take no parameters: the role name is quoted by the server
+            // (format %I) and the verifier holds only base64 and "$:" characters.
+            try await hub.query("""
+                DO $add$ BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(unescaped: role)') THEN
+                        EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', '\(unescaped: role)', '\(unescaped: verifier)');
+                    ELSE
+                        EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', '\(unescaped: role)', '\(unescaped: verifier)');
+                    END IF;
+                    EXECUTE format('GRANT waypoint_counselor TO %I', '\(unescaped: role)');
+                    EXECUTE format(CASE WHEN \(unescaped: counselor.isLead ? "true" : "false")
+                        THEN 'GRANT waypoint_lead TO %I' ELSE 'REVOKE waypoint_lead FROM %I' END, '\(unescaped: role)');
+                END $add$
+                """)
+            return role
+        }
+    }
+
+    /// Puts a student on a counselor's caseload (both must be at the hub).
+    public static func assign(student: String, to counselor: String, on hub: HubConnection) async throws(HubError) -> Bool {
+        try await checkExists(student: student, counselor: counselor, on: hub)
+        let rows = try await hub.query("""
+            INSERT INTO waypoint.caseload (counselor_sourced_id, student_sourced_id) VALUES (\(counselor), \(student))
+            ON CONFLICT DO NOTHING RETURNING 1
+            """)
+        return !rows.isEmpty
+    }
+
+    /// Lets a colleague see a student who is on someone else's caseload.
+    public static func share(student: String, with counselor: String, by sharer: String,
+                             on hub: HubConnection) async throws(HubError) -> Bool {
+        try await checkExists(student: student, counselor: counselor, on: hub)
+        try await checkExists(student: student, counselor: sharer, on: hub)
+        let rows = try await hub.query("""
+            INSERT INTO waypoint.student_share (student_sourced_id, counselor_sourced_id, shared_by)
+            VALUES (\(student), \(counselor), \(sharer)) ON CONFLICT DO NOTHING RETURNING 1
+            """)
+        return !rows.isEmpty
+    }
+
+    private static func checkExists(student: String, counselor: String, on hub: HubConnection) async throws(HubError) {
+        let rows = try await hub.query("""
+            SELECT EXISTS (SELECT 1 FROM waypoint.student WHERE sourced_id = \(student)),
+                   EXISTS (SELECT 1 FROM waypoint.counselor WHERE sourced_id = \(counselor))
+            """)
+        guard let (hasStudent, hasCounselor) = try? rows.first?.decode((Bool, Bool).self) else { return }
+        if !hasStudent { throw .refused("No student with sourced ID \"\(student)\" at the hub \(hub.address.place).") }
+        if !hasCounselor { throw .refused("No counselor with sourced ID \"\(counselor)\" at the hub \(hub.address.place).") }
+    }
+
+    /// PostgreSQL's SCRAM-SHA-256 verifier (RFC 5802/7677, as `password_encryption =
+    /// scram-sha-256` stores it): `SCRAM-SHA-256$4096:salt$StoredKey:ServerKey`. The password
+    /// is normalized with NFKC, SASLprep's mapping for the passwords people type.
+    /// 4096 rounds is what PostgreSQL itself uses (scram_iterations); the checked PBKDF2 call
+    /// refuses so few, hence the unchecked one.
+    static func scramVerifier(_ password: String, salt: [UInt8]? = nil, iterations: Int = 4096) -> String {
+        let salt = salt ?? (0..<16).map { _ in UInt8.random(in: 0...255) }
+        let normalized = Array(password.precomposedStringWithCompatibilityMapping.utf8)
+        let salted = try! KDF.Insecure.PBKDF2.deriveKey(from: normalized, salt: salt, using: .sha256,
+                                                         outputByteCount: 32, unsafeUncheckedRounds: iterations)
+        let clientKey = Data(HMAC<SHA256>.authenticationCode(for: Data("Client Key".utf8), using: salted))
+        let storedKey = Data(SHA256.hash(data: clientKey))
+        let serverKey = Data(HMAC<SHA256>.authenticationCode(for: Data("Server Key".utf8), using: salted))
+        return "SCRAM-SHA-256$\(iterations):\(Data(salt).base64EncodedString())$"
+            + "\(storedKey.base64EncodedString()):\(serverKey.base64EncodedString())"
+    }
+}

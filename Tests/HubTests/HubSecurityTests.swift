@@ -1,0 +1,135 @@
+import Foundation
+import Interchange
+@testable import WaypointHub
+import XCTest
+
+/// Row-level security proven with `psql`, the real client, logged in as each role: what a
+/// counselor could do with their password and no Waypoint at all.
+final class HubSecurityTests: XCTestCase {
+    private var hub: TestHub!
+    private var roster: HubRoster!
+    private var roleA = ""
+    private var roleB = ""
+    private var lead = ""
+    private let visible = "11111111-1111-1111-1111-111111111111"
+    private let confidential = "22222222-2222-2222-2222-222222222222"
+
+    override func setUp() async throws {
+        hub = try await HubCluster.shared().makeDatabase().initialized()
+        let tag = token()
+        roster = try HubRoster(tag: tag)
+        let connection = try await hub.connect()
+        _ = try await HubRosterImport.apply(try RosterReader.read(roster.url).bundle, source: "roster", on: connection)
+        roleA = try await HubCounselors.add(.init(sourcedId: roster.a, givenName: "Maria", familyName: "Smith"),
+                                            password: "password-a", on: connection)
+        roleB = try await HubCounselors.add(.init(sourcedId: roster.b, givenName: "Jo", familyName: "Doe"),
+                                            password: "password-b", on: connection)
+        // A lead who is no counselor: reports only.
+        lead = "wp_test_lead_\(tag)"
+        try await connection.exec("CREATE ROLE \(lead) LOGIN PASSWORD 'password-l' IN ROLE waypoint_lead")
+        await connection.close()
+
+        // B records two sessions on U3 (their caseload), one confidential (sealed), and
+        // shares U3 with A.
+        let written = try hub.psql("""
+            INSERT INTO waypoint.advising_session (uid, student_sourced_id, author_sourced_id, started_at, duration_minutes,
+                kind, participants, created_at)
+            VALUES ('\(visible)', 'U3', '\(roster.b)', now(), 30, 'academic', 'student', now());
+            INSERT INTO waypoint.session_note (session_uid, version, text, author_sourced_id, created_at)
+            VALUES ('\(visible)', 1, 'visible-note', '\(roster.b)', now());
+            INSERT INTO waypoint.advising_session (uid, student_sourced_id, author_sourced_id, started_at, duration_minutes,
+                kind, is_confidential, sealed, created_at)
+            VALUES ('\(confidential)', 'U3', '\(roster.b)', now(), 45, 'personal', true, '\\x0102', now());
+            INSERT INTO waypoint.session_note (session_uid, version, sealed, author_sourced_id, created_at)
+            VALUES ('\(confidential)', 1, '\\x0304', '\(roster.b)', now());
+            INSERT INTO waypoint.student_share (student_sourced_id, counselor_sourced_id, shared_by)
+            VALUES ('U3', '\(roster.a)', '\(roster.b)');
+            INSERT INTO waypoint.audit_event (at, counselor_sourced_id, actor, action, student_sourced_id)
+            VALUES (now(), '\(roster.b)', 'jdoe', 'addedSession', 'U3');
+            """, as: roleB, password: "password-b")
+        XCTAssertEqual(written.status, 0, written.err)
+    }
+
+    override func tearDown() async throws {
+        try await hub?.drop()
+    }
+
+    private func asA(_ sql: String) throws -> (status: Int32, out: String, err: String) {
+        try hub.psql(sql, as: roleA, password: "password-a")
+    }
+
+    func testACounselorSeesTheirCaseloadAndWhatIsSharedNotAnotherCaseload() throws {
+        XCTAssertEqual(try asA("SELECT string_agg(sourced_id, ',' ORDER BY sourced_id) FROM waypoint.student").out, "U1,U2,U3",
+                       "U3 is shared with A; U4 is B's alone")
+        XCTAssertEqual(try asA("SELECT count(*) FROM waypoint.student WHERE sourced_id = 'U4'").out, "0")
+        XCTAssertEqual(try hub.psql("SELECT string_agg(sourced_id, ',' ORDER BY sourced_id) FROM waypoint.student",
+                                    as: roleB, password: "password-b").out, "U3,U4")
+        XCTAssertEqual(try asA("SELECT count(*) FROM waypoint.change_log WHERE student_sourced_id = 'U4'").out, "0",
+                       "the change log is scoped the same way")
+    }
+
+    func testAnotherAuthorsConfidentialSessionIsInvisibleEvenOnASharedStudent() throws {
+        XCTAssertEqual(try asA("SELECT string_agg(uid::text, ',') FROM waypoint.advising_session").out, visible)
+        XCTAssertEqual(try asA("SELECT string_agg(coalesce(text, 'sealed'), ',') FROM waypoint.session_note").out, "visible-note")
+        XCTAssertEqual(try asA("SELECT count(*) FROM waypoint.change_log WHERE private_to IS NOT NULL").out, "0")
+        XCTAssertEqual(try hub.psql("SELECT count(*) FROM waypoint.advising_session WHERE is_confidential",
+                                    as: roleB, password: "password-b").out, "1", "its author sees it")
+        let clear = try hub.psql("""
+            INSERT INTO waypoint.session_note (session_uid, version, text, author_sourced_id, created_at)
+            VALUES ('\(confidential)', 2, 'marker-in-clear', '\(roster.b)', now())
+            """, as: roleB, password: "password-b")
+        XCTAssertNotEqual(clear.status, 0)
+        XCTAssertTrue(clear.err.contains("sealed on the workstation, never stored in clear at the hub"), clear.err)
+    }
+
+    func testACounselorWritesOnlyInTheirOwnNameAndOnlyForStudentsTheySee() throws {
+        let asB = try asA("""
+            INSERT INTO waypoint.advising_session (uid, student_sourced_id, author_sourced_id, started_at, duration_minutes,
+                kind, participants, created_at)
+            VALUES (gen_random_uuid(), 'U1', '\(roster.b)', now(), 10, 'academic', 'student', now())
+            """)
+        XCTAssertNotEqual(asB.status, 0)
+        XCTAssertTrue(asB.err.contains("violates row-level security policy"), asB.err)
+        let notMine = try asA("""
+            INSERT INTO waypoint.advising_session (uid, student_sourced_id, author_sourced_id, started_at, duration_minutes,
+                kind, participants, created_at)
+            VALUES (gen_random_uuid(), 'U4', '\(roster.a)', now(), 10, 'academic', 'student', now())
+            """)
+        XCTAssertTrue(notMine.err.contains("violates row-level security policy"), notMine.err)
+        XCTAssertEqual(try asA("UPDATE waypoint.advising_session SET kind = 'changed' RETURNING uid").out, "",
+                       "B's session is visible to A but not A's to change")
+        XCTAssertEqual(try asA("UPDATE waypoint.student SET grade = 1 WHERE sourced_id = 'U1'").err.contains("permission denied"), true)
+    }
+
+    func testNobodyCanChangeOrRemoveAuditRowsNotEvenTheSuperuser() throws {
+        XCTAssertEqual(try asA("""
+            INSERT INTO waypoint.audit_event (at, counselor_sourced_id, actor, action, student_sourced_id)
+            VALUES (now(), '\(roster.a)', 'msmith', 'viewedProfile', 'U1') RETURNING action
+            """).out, "viewedProfile")
+        for sql in ["UPDATE waypoint.audit_event SET detail = 'edited'", "DELETE FROM waypoint.audit_event",
+                    "TRUNCATE waypoint.audit_event"] {
+            let counselor = try asA(sql)
+            XCTAssertNotEqual(counselor.status, 0, sql)
+            XCTAssertTrue(counselor.err.contains("permission denied"), "\(sql): \(counselor.err)")
+            let owner = try hub.psql(sql, as: hub.cluster.admin.user, password: hub.cluster.password)
+            XCTAssertNotEqual(owner.status, 0, sql)
+            XCTAssertTrue(owner.err.contains("the audit trail is append-only"), "\(sql): \(owner.err)")
+        }
+        XCTAssertEqual(try hub.psql("SELECT count(*) FROM waypoint.audit_event WHERE detail = 'edited'",
+                                    as: hub.cluster.admin.user, password: hub.cluster.password).out, "0")
+        XCTAssertEqual(try asA("SELECT count(*) FROM waypoint.audit_event").out, "1", "a counselor reads only their own")
+    }
+
+    func testALeadReadsReportsButNeverNoteTextOrNames() throws {
+        let asLead = { (sql: String) in try self.hub.psql(sql, as: self.lead, password: "password-l") }
+        XCTAssertEqual(try asLead("SELECT count(*) || ' ' || sum(duration_minutes) FROM waypoint.report_session").out, "2 75",
+                       "every counselor's sessions count in a report")
+        XCTAssertEqual(try asLead("SELECT count(*) FROM waypoint.report_student").out, "4")
+        for sql in ["SELECT text FROM waypoint.session_note", "SELECT participants FROM waypoint.advising_session",
+                    "SELECT given_name FROM waypoint.student", "SELECT sealed FROM waypoint.advising_session"] {
+            let refused = try asLead(sql)
+            XCTAssertNotEqual(refused.status, 0, sql)
+            XCTAssertTrue(refused.err.contains("permission denied"), "\(sql): \(refused.err)")
+        }
+    }
+}
