@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a workstation and a district hub say to each other when they sync (docs/SYNC.md).
 /// Plain values: the workstation's engine (WaypointSync) and the hub's client (WaypointHub)
 /// both speak them, and neither knows the other.
@@ -107,6 +109,28 @@ public struct PullPage: Codable, Sendable, Equatable {
     }
 }
 
+/// How a confidential record travels (docs/SYNC.md, "Confidential notes"): its content is
+/// sealed on the author's workstation with their sealing key, and only the fields the hub
+/// needs to decide who may see it stay in clear. The hub refuses a confidential record that
+/// carries anything else, so a workstation that forgot to seal cannot leak.
+public enum SyncSealing {
+    /// The payload field that holds the sealed content (base64 of the sealed bytes).
+    public static let sealedField = "sealed"
+    /// Marks a payload as sealed: `"isConfidential": 1`.
+    public static let confidentialField = "isConfidential"
+    /// Every field a sealed payload may hold in clear.
+    public static let clearFields: Set<String> = ["student", "author", "session", "version", "isConfidential", "sealed"]
+    /// Tables whose rows of a confidential session travel sealed. A confidential session's
+    /// topics never travel as rows of their own (the topic is part of their key): they ride
+    /// inside the session's sealed content.
+    public static let sealedTables: Set<String> = ["advising_session", "session_note"]
+
+    /// Whether `fields` (a payload's field names) are a properly sealed payload's.
+    public static func isSealedShape(_ fields: Set<String>) -> Bool {
+        fields.contains(sealedField) && fields.isSubset(of: clearFields)
+    }
+}
+
 /// A connection to the hub as the sync engine needs it. WaypointHub implements it over
 /// PostgreSQL (as the counselor's own role, so row-level security decides what each call
 /// sees); tests implement it in memory.
@@ -121,4 +145,10 @@ public protocol HubLink: Sendable {
     /// Everything the hub holds of one student that this counselor may see, for a student
     /// who just entered their scope: their records as changes (seq 0), parents first.
     func fetchStudent(_ student: String) async throws -> [HubChange]
+    /// This counselor's sealing key as the hub keeps it, wrapped with their passphrase
+    /// (WaypointVault), so neither the hub nor its administrators can open it; nil if none yet.
+    func wrappedSealingKey() async throws -> Data?
+    /// Keeps this counselor's wrapped sealing key at the hub. The hub keeps the first key it
+    /// is given and returns the one it keeps, so two workstations joining at once agree.
+    func storeWrappedSealingKey(_ wrapped: Data) async throws -> Data
 }

@@ -25,6 +25,7 @@ actor ModelHub {
     private(set) var log: [Entry] = []
     private var scopes: [String: Set<String>] = [:]
     private var ordinal = 0
+    private var sealingKeys: [String: Data] = [:]
     /// How many pushes arrived, for tests of repeats.
     private(set) var pushCount = 0
 
@@ -128,6 +129,15 @@ actor ModelHub {
         return PullPage(changes: changes, scope: scope, nextCheckpoint: last, hasMore: Int(last) < log.count)
     }
 
+    func wrappedSealingKey(of counselor: String) -> Data? { sealingKeys[counselor] }
+
+    /// The first key a counselor stores is the one kept.
+    func storeWrappedSealingKey(_ wrapped: Data, of counselor: String) -> Data {
+        if let kept = sealingKeys[counselor] { return kept }
+        sealingKeys[counselor] = wrapped
+        return wrapped
+    }
+
     /// A student's records, parents before children (the order they were first written).
     func fetchStudent(_ student: String, as counselor: String) -> [HubChange] {
         guard scope(of: counselor).contains(student) else { return [] }
@@ -170,5 +180,15 @@ final class ModelHubLink: HubLink, @unchecked Sendable {
     func fetchStudent(_ student: String) async throws -> [HubChange] {
         guard reachable else { throw Unreachable() }
         return await hub.fetchStudent(student, as: counselor)
+    }
+
+    func wrappedSealingKey() async throws -> Data? {
+        guard reachable else { throw Unreachable() }
+        return await hub.wrappedSealingKey(of: counselor)
+    }
+
+    func storeWrappedSealingKey(_ wrapped: Data) async throws -> Data {
+        guard reachable else { throw Unreachable() }
+        return await hub.storeWrappedSealingKey(wrapped, of: counselor)
     }
 }
