@@ -47,6 +47,7 @@ public enum HubCounselors {
         guard password.count >= 8 else {
             throw .refused("The password for \(sourcedId) is shorter than 8 characters; choose a longer one.")
         }
+        try await hub.requireAdministrator()
         let role = roleName(for: sourcedId)
         let verifier = scramVerifier(password)
         return try await hub.transaction { hub throws(HubError) in
@@ -79,6 +80,7 @@ public enum HubCounselors {
 
     /// Puts a student on a counselor's caseload (both must be at the hub).
     public static func assign(student: String, to counselor: String, on hub: HubConnection) async throws(HubError) -> Bool {
+        try await hub.requireAdministrator()
         try await checkExists(student: student, counselor: counselor, on: hub)
         let rows = try await hub.query("""
             INSERT INTO waypoint.caseload (counselor_sourced_id, student_sourced_id) VALUES (\(counselor), \(student))
@@ -90,6 +92,7 @@ public enum HubCounselors {
     /// Lets a colleague see a student who is on someone else's caseload.
     public static func share(student: String, with counselor: String, by sharer: String,
                              on hub: HubConnection) async throws(HubError) -> Bool {
+        try await hub.requireAdministrator()
         try await checkExists(student: student, counselor: counselor, on: hub)
         try await checkExists(student: student, counselor: sharer, on: hub)
         let rows = try await hub.query("""
