@@ -123,6 +123,13 @@ public enum HubCounselors {
         }
     }
 
+    /// The name the hub holds for a counselor ("Maria Smith"), nil when it has none. Adding a
+    /// counselor again keeps the stored names (a roster counselor's come from the roster).
+    public static func name(of sourcedId: String, on hub: HubConnection) async throws(HubError) -> String? {
+        let rows = try await hub.query("SELECT given_name || ' ' || family_name FROM waypoint.counselor WHERE sourced_id = \(sourcedId)")
+        return try? rows.first?.decode(String.self)
+    }
+
     /// Puts a student on a counselor's caseload (both must be at the hub).
     public static func assign(student: String, to counselor: String, on hub: HubConnection) async throws(HubError) -> Bool {
         try await hub.requireAdministrator()

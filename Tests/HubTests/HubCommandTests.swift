@@ -96,6 +96,33 @@ final class HubCommandTests: XCTestCase {
         try await hub.drop()
     }
 
+    /// The same counselor added again with other names: the hub kept the names it had, but
+    /// the command said "Mario Smyth (c1) can log in", names the hub does not hold.
+    func testAddingACounselorAgainWithOtherNamesSaysWhichNameTheHubKeeps() async throws {
+        let hub = try await HubCluster.shared().makeDatabase().initialized()
+        let (url, secret) = (hub.address.description, hub.cluster.password)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hub-again-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let passwordFile = folder.appendingPathComponent("pw")
+        try Data("a long password\n".utf8).write(to: passwordFile)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passwordFile.path)
+        let id = "wp_test_n_\(token())"
+        func add(_ given: String, _ family: String) throws -> (status: Int32, out: String, err: String) {
+            try waypoint(["hub", "counselor", "add", "--url", url, "--sourced-id", id, "--given", given, "--family", family,
+                          "--password-file", passwordFile.path], password: secret)
+        }
+        let first = try add("Maria", "Smith")
+        XCTAssertTrue(first.out.hasPrefix("Maria Smith (\(id)) can log in"), first.out + first.err)
+        XCTAssertEqual(first.err, "")
+        let again = try add("Mario", "Smyth")
+        XCTAssertEqual(again.status, 0, again.err)
+        XCTAssertTrue(again.out.hasPrefix("Maria Smith (\(id)) can log in"), again.out)
+        XCTAssertEqual(again.err, "The hub keeps the name it has for \(id), Maria Smith; the names given (Mario Smyth) "
+            + "were not used (the roster sets names).\n")
+        try? FileManager.default.removeItem(at: folder)
+        try await hub.drop()
+    }
+
     func testInitCounselorAddAndImportFromTheCommandLine() async throws {
         let hub = try await HubCluster.shared().makeDatabase()
         let url = hub.address.description
