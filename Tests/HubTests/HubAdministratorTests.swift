@@ -30,7 +30,12 @@ final class HubAdministratorTests: XCTestCase {
             _ = try await HubABCImport.apply(ABCBatch(), students: .init(keys: .init(bySourcedId: [:], byLocalId: [:]), sourcedIds: [:]),
                                              source: "attendance.csv", on: connection)
         }
-        await attempt { try await HubCounselors.add(.init(sourcedId: "c1", givenName: "A", familyName: "B"), password: "a long password", on: connection) }
+        // A test's own ID: login roles belong to the whole server, and a regression here must
+        // not touch a real counselor's (wp_c1) on a developer's cluster.
+        await attempt {
+            try await HubCounselors.add(.init(sourcedId: "test_admin_\(token())", givenName: "A", familyName: "B"),
+                                        password: "a long password", on: connection)
+        }
         await attempt { _ = try await HubCounselors.assign(student: "U1", to: roster.a, on: connection) }
         await attempt { _ = try await HubCounselors.share(student: "U1", with: roster.b, by: roster.a, on: connection) }
         return sentences
