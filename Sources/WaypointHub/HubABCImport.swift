@@ -14,6 +14,7 @@ public enum HubABCImport {
     }
 
     public static func students(on hub: HubConnection) async throws(HubError) -> Students {
+        try await hub.requireAdministrator()
         var keys = ABCStudentKeys(bySourcedId: [:], byLocalId: [:])
         var sourcedIds: [Int64: String] = [:]
         for (index, row) in try await hub.query("SELECT sourced_id, local_id FROM waypoint.student ORDER BY sourced_id").enumerated() {
@@ -44,6 +45,7 @@ public enum HubABCImport {
 
     public static func apply(_ batch: ABCBatch, students: Students, source: String,
                              on hub: HubConnection) async throws(HubError) -> ABCImportSummary {
+        try await hub.requireAdministrator()
         func sourcedId(_ id: Int64) -> String { students.sourcedIds[id] ?? "" }
         let attendanceRows: [[Any?]] = batch.attendance.map {
             [sourcedId($0.studentId), $0.term, $0.startDate, $0.endDate, $0.daysEnrolled, $0.daysPresent]

@@ -19,9 +19,21 @@ public struct HubAddress: Equatable, Sendable, CustomStringConvertible {
     }
 
     public init(parsing text: String) throws(HubError) {
-        guard let components = URLComponents(string: text),
-              let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme) else {
+        // Before anything else: every later message repeats the URL, and a password must
+        // never be repeated (nor parsed, if the URL is malformed around it).
+        guard !HubAddress.holdsPassword(text) else { throw .passwordInURL }
+        let schemes = ["postgres", "postgresql"]
+        guard let components = URLComponents(string: text) else {
+            if schemes.contains(where: { text.lowercased().hasPrefix("\($0)://") }) {
+                throw .badURL(text, "it is not a valid URL; write postgres://USER@HOST:PORT/DATABASE (a port is digits only)")
+            }
             throw .badURL(text, "it must start with postgres://, as in postgres://USER@HOST:PORT/DATABASE")
+        }
+        guard let scheme = components.scheme, schemes.contains(scheme) else {
+            throw .badURL(text, "it must start with postgres://, as in postgres://USER@HOST:PORT/DATABASE")
+        }
+        if let port = components.port, !(1...65535).contains(port) {
+            throw .badURL(text, "port \(port) is not a port number (1 to 65535)")
         }
         guard components.password == nil else { throw .passwordInURL }
         guard let user = components.user?.removingPercentEncoding, !user.isEmpty else {
@@ -44,6 +56,18 @@ public struct HubAddress: Equatable, Sendable, CustomStringConvertible {
         // Like libpq: with no database named, the database is the user's name.
         self.init(user: user, host: host, port: components.port ?? 5432,
                   database: database.isEmpty ? user : database, requiresTLS: tls)
+    }
+
+    /// A password in the user part (`USER:PASSWORD@`), even one URL parsing would choke on
+    /// (a space, an `@`), or as libpq's `password=` query parameter.
+    static func holdsPassword(_ text: String) -> Bool {
+        let afterScheme = text.range(of: "://").map { text[$0.upperBound...] } ?? Substring(text)
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return true }
+        guard let query = text.firstIndex(of: "?") else { return false }
+        return text[text.index(after: query)...].split(separator: "&").contains {
+            $0.split(separator: "=", maxSplits: 1).first?.lowercased() == "password"
+        }
     }
 
     static func isLoopback(_ host: String) -> Bool {

@@ -151,7 +151,8 @@ extension HubError {
         let lower = underlying.lowercased()
         let reason = lower.contains("refused") ? "connection refused"
             : lower.contains("timed out") || lower.contains("timeout") ? "no answer (timed out)"
-            : lower.contains("resolve") || lower.contains("lookup") ? "the host name cannot be found"
+            : lower.contains("resolve") || lower.contains("lookup") || lower.contains("unknownhost")
+                || lower.contains("dns error") ? "the host name cannot be found"
             : underlying
         if error.code == .serverClosedConnection || error.code == .clientClosedConnection || error.code == .uncleanShutdown {
             return .unreachable(place: address.place, reason: "the connection was lost")

@@ -1,7 +1,9 @@
 import Crypto
 import CryptoExtras
 import Foundation
+import Interchange
 import PostgresNIO
+import WaypointCore
 
 /// Counselors at the hub: each is a row in `waypoint.counselor` and a PostgreSQL LOGIN role,
 /// member of `waypoint_counselor` (and `waypoint_lead` for a lead), through which the
@@ -40,6 +42,7 @@ public enum HubCounselors {
     public static func add(_ counselor: NewCounselor, password: String, on hub: HubConnection) async throws(HubError) -> String {
         let sourcedId = counselor.sourcedId.trimmingCharacters(in: .whitespaces)
         guard !sourcedId.isEmpty else { throw .refused("The counselor's sourced ID is empty; give --sourced-id ID.") }
+        try checkFields(counselor, sourcedId: sourcedId)
         guard !counselor.givenName.trimmingCharacters(in: .whitespaces).isEmpty,
               !counselor.familyName.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .refused("The counselor \(sourcedId) needs a given and a family name (--given, --family).")
@@ -47,6 +50,7 @@ public enum HubCounselors {
         guard password.count >= 8 else {
             throw .refused("The password for \(sourcedId) is shorter than 8 characters; choose a longer one.")
         }
+        try await hub.requireAdministrator()
         let role = roleName(for: sourcedId)
         let verifier = scramVerifier(password)
         return try await hub.transaction { hub throws(HubError) in
@@ -54,6 +58,7 @@ public enum HubCounselors {
             if let other = try? owner.first?.decode(String.self), other != sourcedId {
                 throw .refused("The login \(role) already belongs to counselor \(other); give \(sourcedId) another sourced ID.")
             }
+            try await checkRoleIsOurs(role, sourcedId: sourcedId, on: hub)
             try await hub.query("""
                 INSERT INTO waypoint.counselor (sourced_id, given_name, family_name, email, is_lead, role_name)
                 VALUES (\(sourcedId), \(counselor.givenName), \(counselor.familyName), \(counselor.email), \(counselor.isLead), \(role))
@@ -77,8 +82,57 @@ public enum HubCounselors {
         }
     }
 
+    /// What the command line gives must fit the fields the workstation keeps it in
+    /// (`TextField`): no escape sequence in a name, no line break in an ID, no 300-character ID.
+    private static func checkFields(_ counselor: NewCounselor, sourcedId: String) throws(HubError) {
+        var fields: [(what: String, value: String, field: TextField)] = [
+            ("sourced ID (--sourced-id)", sourcedId, .identifier),
+            ("given name (--given)", counselor.givenName, .name),
+            ("family name (--family)", counselor.familyName, .name),
+        ]
+        if let email = counselor.email { fields.append(("email (--email)", email, .identifier)) }
+        for (what, value, field) in fields {
+            if let problem = field.problem(value) {
+                throw .refused("The counselor's \(what) \"\(RosterIssue.shown(value))\" cannot be stored: expected \(problem). "
+                    + "Nothing was changed.")
+            }
+        }
+    }
+
+    /// Login roles belong to the whole server, not to one database: a role of this name may
+    /// be a DBA's own (a superuser called wp_dba) or another hub database's counselor. Setting
+    /// its password would hand it to whoever knows the counselor's; only a role this hub made
+    /// for this counselor is changed, and never one with powers over the server.
+    private static func checkRoleIsOurs(_ role: String, sourcedId: String, on hub: HubConnection) async throws(HubError) {
+        let rows = try await hub.query("""
+            SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls,
+                   EXISTS (SELECT 1 FROM waypoint.counselor c WHERE c.role_name = r.rolname AND c.sourced_id = \(sourcedId))
+            FROM pg_roles r WHERE r.rolname = \(role)
+            """)
+        guard let (powerful, ours) = try? rows.first?.decode((Bool, Bool).self) else { return }
+        if !ours {
+            throw .refused("A PostgreSQL role \(role) already exists on the server at \(hub.address.place) and is not this "
+                + "hub's login for counselor \(sourcedId) (a role made by hand, or another hub database's counselor); "
+                + "Waypoint does not take it over. Give the counselor another sourced ID, or have the server's "
+                + "administrator rename or drop that role. Nothing was changed.")
+        }
+        if powerful {
+            throw .refused("The login \(role) of counselor \(sourcedId) has been given powers over the server at "
+                + "\(hub.address.place) (superuser, or creating roles or databases); Waypoint does not set its password. "
+                + "Have the server's administrator remove those powers. Nothing was changed.")
+        }
+    }
+
+    /// The name the hub holds for a counselor ("Maria Smith"), nil when it has none. Adding a
+    /// counselor again keeps the stored names (a roster counselor's come from the roster).
+    public static func name(of sourcedId: String, on hub: HubConnection) async throws(HubError) -> String? {
+        let rows = try await hub.query("SELECT given_name || ' ' || family_name FROM waypoint.counselor WHERE sourced_id = \(sourcedId)")
+        return try? rows.first?.decode(String.self)
+    }
+
     /// Puts a student on a counselor's caseload (both must be at the hub).
     public static func assign(student: String, to counselor: String, on hub: HubConnection) async throws(HubError) -> Bool {
+        try await hub.requireAdministrator()
         try await checkExists(student: student, counselor: counselor, on: hub)
         let rows = try await hub.query("""
             INSERT INTO waypoint.caseload (counselor_sourced_id, student_sourced_id) VALUES (\(counselor), \(student))
@@ -87,11 +141,26 @@ public enum HubCounselors {
         return !rows.isEmpty
     }
 
-    /// Lets a colleague see a student who is on someone else's caseload.
+    /// Lets a colleague see a student who is on someone else's caseload. The sharer must see
+    /// the student themselves, the rule a counselor sharing on their own is held to (the
+    /// hub's policy); a colleague who has the student on their caseload needs no share.
     public static func share(student: String, with counselor: String, by sharer: String,
                              on hub: HubConnection) async throws(HubError) -> Bool {
+        try await hub.requireAdministrator()
         try await checkExists(student: student, counselor: counselor, on: hub)
         try await checkExists(student: student, counselor: sharer, on: hub)
+        let seen = try await hub.query("""
+            SELECT EXISTS (SELECT 1 FROM waypoint.caseload WHERE counselor_sourced_id = \(sharer) AND student_sourced_id = \(student))
+                   OR EXISTS (SELECT 1 FROM waypoint.student_share
+                              WHERE counselor_sourced_id = \(sharer) AND student_sourced_id = \(student)),
+                   EXISTS (SELECT 1 FROM waypoint.caseload WHERE counselor_sourced_id = \(counselor) AND student_sourced_id = \(student))
+            """)
+        guard let (sharerSees, onTheirCaseload) = try? seen.first?.decode((Bool, Bool).self) else { return false }
+        guard sharerSees else {
+            throw .refused("\(sharer) cannot share \(student): \(student) is neither on \(sharer)'s caseload nor shared with "
+                + "\(sharer). Give --by the counselor whose caseload \(student) is on. Nothing was changed.")
+        }
+        if onTheirCaseload { return false }
         let rows = try await hub.query("""
             INSERT INTO waypoint.student_share (student_sourced_id, counselor_sourced_id, shared_by)
             VALUES (\(student), \(counselor), \(sharer)) ON CONFLICT DO NOTHING RETURNING 1

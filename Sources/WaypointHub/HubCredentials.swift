@@ -10,10 +10,12 @@ public struct HubCredentials: Sendable {
     /// Told about a passfile that was skipped (readable by others), as libpq warns.
     public var warn: @Sendable (String) -> Void
 
+    /// `home` defaults to $HOME, as libpq finds ~/.pgpass, and only without it to the
+    /// account's home directory.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                home: String = NSHomeDirectory(), warn: @escaping @Sendable (String) -> Void = { _ in }) {
+                home: String? = nil, warn: @escaping @Sendable (String) -> Void = { _ in }) {
         self.environment = environment
-        self.home = home
+        self.home = home ?? environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         self.warn = warn
     }
 
@@ -27,12 +29,14 @@ public struct HubCredentials: Sendable {
 
     /// The first line of a file only its owner can read. Also used for a new counselor's password.
     public static func readPasswordFile(_ path: String) throws(HubError) -> String {
-        let mode: Int
+        let attributes: [FileAttributeKey: Any]
         do {
-            mode = try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
             throw .passwordFileUnreadable(path: path, reason: "it does not exist or cannot be opened")
         }
+        guard !isFolder(attributes) else { throw .passwordFileUnreadable(path: path, reason: "it is a folder, not a file") }
+        let mode = (attributes[.posixPermissions] as? Int) ?? 0
         guard mode & 0o077 == 0 else { throw .passwordFileOpen(path: path, mode: mode) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw .passwordFileUnreadable(path: path, reason: "it cannot be read as UTF-8 text")
@@ -45,6 +49,10 @@ public struct HubCredentials: Sendable {
 
     func lookUp(_ address: HubAddress, in passfile: String) throws(HubError) -> String? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: passfile) else { return nil }
+        guard !HubCredentials.isFolder(attributes) else {
+            warn("warning: ignoring the passfile \(passfile): it is a folder, not a file")
+            return nil
+        }
         let mode = (attributes[.posixPermissions] as? Int) ?? 0
         guard mode & 0o077 == 0 else {
             warn("warning: ignoring the passfile \(passfile): its mode \(String(format: "%04o", mode)) lets others read it (chmod 600 \(passfile))")
@@ -58,6 +66,10 @@ public struct HubCredentials: Sendable {
             if zip(fields.prefix(4), wanted).allSatisfy({ $0 == "*" || $0 == $1 }) { return fields[4] }
         }
         return nil
+    }
+
+    private static func isFolder(_ attributes: [FileAttributeKey: Any]) -> Bool {
+        (attributes[.type] as? FileAttributeType) == .typeDirectory
     }
 
     /// Splits a passfile line at unescaped colons, undoing `\:` and `\\`.

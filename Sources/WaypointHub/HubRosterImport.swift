@@ -12,7 +12,8 @@ import WaypointCore
 public enum HubRosterImport {
     public static func apply(_ bundle: RosterBundle, source: String,
                              on hub: HubConnection) async throws(HubError) -> RosterImportSummary {
-        try await hub.transaction { hub throws(HubError) in
+        try await hub.requireAdministrator()
+        return try await hub.transaction { hub throws(HubError) in
             var summary = RosterImportSummary()
             summary.schools = try await applySchools(bundle, hub)
             summary.students = try await applyStudents(bundle, hub)

@@ -146,9 +146,18 @@ struct HubCounselorAddCommand: ParsableCommand {
         let password = try newPassword()
         let counselor = HubCounselors.NewCounselor(sourcedId: sourcedId, givenName: given, familyName: family,
                                                    email: email, isLead: lead)
-        let role = try hub.withHub { hub throws(HubError) in try await HubCounselors.add(counselor, password: password, on: hub) }
+        let id = sourcedId.trimmingCharacters(in: .whitespaces)
+        let (role, stored) = try hub.withHub { hub throws(HubError) in
+            let role = try await HubCounselors.add(counselor, password: password, on: hub)
+            return (role, try await HubCounselors.name(of: id, on: hub))
+        }
+        let given = "\(self.given) \(family)"
+        let name = stored ?? given
+        if name != given {
+            warn("The hub keeps the name it has for \(id), \(name); the names given (\(given)) were not used (the roster sets names).")
+        }
         let address = try hub.address
-        say("\(given) \(family) (\(sourcedId)) can log in to the hub as \(role): postgres://\(role)@\(address.place)/\(address.database)")
+        say("\(name) (\(id)) can log in to the hub as \(role): postgres://\(role)@\(address.place)/\(address.database)")
     }
 
     private func newPassword() throws -> String {

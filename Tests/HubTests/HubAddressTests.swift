@@ -21,6 +21,34 @@ final class HubAddressTests: XCTestCase {
         }
     }
 
+    /// A password URL parsing cannot read (a space or an @ in it) or given as libpq's
+    /// `?password=` was repeated in the "cannot be used" message, on screen and in logs.
+    func testAPasswordTheURLParserCannotReadOrAPasswordParameterIsRefusedNotRepeated() {
+        for url in ["postgres://admin:hunter 2@127.0.0.1:5433/district", "postgres://admin:hun@ter2@127.0.0.1/district",
+                    "postgres://admin@127.0.0.1:5433/district?password=hunter2",
+                    "postgres://admin@127.0.0.1/district?sslmode=disable&PASSWORD=hunter2"] {
+            XCTAssertThrowsError(try HubAddress(parsing: url), url) { error in
+                XCTAssertEqual(error as? HubError, .passwordInURL, url)
+                XCTAssertFalse("\(error)".contains("hunter"), "\(error)")
+            }
+        }
+        XCTAssertEqual(try HubAddress(parsing: "postgres://admin@127.0.0.1/district?sslmode=disable").user, "admin",
+                       "a URL without a password still parses")
+    }
+
+    /// Port 99999 was taken and reported as "connection refused"; a URL that is no URL at
+    /// all ("postgres://a@h:abc/db") was said not to start with postgres://.
+    func testAPortOutOfRangeOrAnUnreadableURLIsNamedForWhatItIs() {
+        XCTAssertThrowsError(try HubAddress(parsing: "postgres://a@127.0.0.1:99999/db")) { error in
+            XCTAssertEqual("\(error)", "The hub address \"postgres://a@127.0.0.1:99999/db\" cannot be used: "
+                + "port 99999 is not a port number (1 to 65535).")
+        }
+        XCTAssertThrowsError(try HubAddress(parsing: "postgres://a@127.0.0.1:abc/db")) { error in
+            XCTAssertEqual("\(error)", "The hub address \"postgres://a@127.0.0.1:abc/db\" cannot be used: "
+                + "it is not a valid URL; write postgres://USER@HOST:PORT/DATABASE (a port is digits only).")
+        }
+    }
+
     func testABadURLSaysWhatIsWrong() {
         XCTAssertThrowsError(try HubAddress(parsing: "mysql://a@b/c")) { error in
             XCTAssertTrue("\(error)".contains("must start with postgres://"), "\(error)")
@@ -66,6 +94,35 @@ final class HubAddressTests: XCTestCase {
             XCTAssertEqual(error as? HubError, .noPassword(user: "a", place: "127.0.0.1:1", passfile: passfile))
         }
         XCTAssertEqual(warnings.all, ["warning: ignoring the passfile \(passfile): its mode 0644 lets others read it (chmod 600 \(passfile))"])
+    }
+
+    /// `~/.pgpass` was looked up in the account's home from the user database, not in $HOME
+    /// as psql does: with HOME pointing elsewhere (sudo -H, a service account, CI) psql found
+    /// the passfile and Waypoint said there was no password.
+    func testThePassfileIsLookedUpInHOMEAsPsqlDoes() throws {
+        let folder = try scratch()
+        _ = try write("*:*:*:wp_ana:from-home\n", to: folder.appendingPathComponent(".pgpass"), mode: 0o600)
+        let address = try HubAddress(parsing: "postgres://wp_ana@127.0.0.1:5433/district")
+        XCTAssertEqual(try HubCredentials(environment: ["HOME": folder.path]).password(for: address), "from-home")
+    }
+
+    /// A folder given as the password file (or found as the passfile) was refused for its mode,
+    /// with the advice to chmod 600 it.
+    func testAFolderIsNoPasswordFile() throws {
+        let folder = try scratch()
+        let inner = folder.appendingPathComponent("pw")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: inner.path)
+        XCTAssertThrowsError(try HubCredentials.readPasswordFile(inner.path)) { error in
+            XCTAssertEqual("\(error)", "The password file \(inner.path) cannot be used: it is a folder, not a file.")
+        }
+        let passfile = folder.appendingPathComponent(".pgpass")
+        try FileManager.default.createDirectory(at: passfile, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: passfile.path)
+        let warnings = Warnings()
+        let credentials = HubCredentials(environment: ["PGPASSFILE": passfile.path], warn: { warnings.add($0) })
+        XCTAssertThrowsError(try credentials.password(for: HubAddress(parsing: "postgres://a@127.0.0.1:1/d")))
+        XCTAssertEqual(warnings.all, ["warning: ignoring the passfile \(passfile.path): it is a folder, not a file"])
     }
 
     private func scratch() throws -> URL {

@@ -121,6 +121,18 @@ final class HubSchemaTests: XCTestCase {
         }
     }
 
+    /// A host name that does not resolve gave the resolver's own words ("DNS error:
+    /// SocketAddressError.UnknownHost: ... (error -2)").
+    func testAHostNameThatDoesNotResolveIsSaidInWords() async throws {
+        let address = HubAddress(user: "wp_ana", host: "no-such-hub.invalid", port: 5432, database: "district")
+        do {
+            _ = try await HubConnection.connect(address, password: "x")
+            XCTFail("the name cannot resolve (.invalid is reserved)")
+        } catch {
+            XCTAssertEqual("\(error)", "Cannot reach the hub at no-such-hub.invalid:5432: the host name cannot be found — working offline.")
+        }
+    }
+
     func testAMissingDatabaseAndAMissingPrivilegeAreNamed() async throws {
         var address = hub.address
         address.database = "wp_test_absent_\(token())"

@@ -33,7 +33,7 @@ public struct RosterIssue: Equatable, Sendable, CustomStringConvertible {
     /// zero-width characters, separators other than the space, unassigned code points) is
     /// written as `\u{…}`, so a hostile value cannot act on the terminal the message is
     /// printed to; a long value is cut, with its length.
-    static func shown(_ value: String) -> String {
+    public static func shown(_ value: String) -> String {
         var shown = ""
         var count = 0
         for character in value {
