@@ -106,9 +106,14 @@ extension AppDatabase {
         }
     }
 
-    /// The oldest waiting changes, in push order.
-    public func pendingChanges(limit: Int = 500) throws -> [PendingChange] {
-        try read { db in try PendingChange.order(Column("seq")).limit(limit).fetchAll(db) }
+    /// The oldest waiting changes, in push order; `withholdingConfidential` leaves out those
+    /// of confidential sessions (this counselor has no sealing key here yet).
+    public func pendingChanges(limit: Int = 500, withholdingConfidential: Bool = false) throws -> [PendingChange] {
+        try read { db in
+            var request = PendingChange.order(Column("seq")).limit(limit)
+            if withholdingConfidential { request = request.filter(sql: "NOT (\(SyncConfidential.entry))") }
+            return try request.fetchAll(db)
+        }
     }
 
     public func pendingChangeCount() throws -> Int {
