@@ -23,12 +23,13 @@ public typealias SyncOpener = (HubChange) -> SyncOpened?
 /// note, docs/PRIVACY.md), each found by the session it belongs to. Its topics ride inside
 /// the sealed session. Written once here; the push and the fold below read it.
 enum SyncConfidential {
-    /// The session uid an outbox entry belongs to, as SQL over `sync_outbox` columns.
+    /// The session uid an outbox entry belongs to, as SQL over `sync_outbox` columns (named
+    /// in full: `sync_key` has columns of the same names).
     static let sessionOfEntry = """
-        CASE tableName WHEN 'advising_session' THEN uid
-        WHEN 'session_note' THEN json_extract(payload, '$.session')
-        WHEN 'follow_up' THEN json_extract(payload, '$.session')
-        WHEN 'session_topic' THEN json_extract(payload, '$.session') END
+        CASE sync_outbox.tableName WHEN 'advising_session' THEN sync_outbox.uid
+        WHEN 'session_note' THEN json_extract(sync_outbox.payload, '$.session')
+        WHEN 'follow_up' THEN json_extract(sync_outbox.payload, '$.session')
+        WHEN 'session_topic' THEN json_extract(sync_outbox.payload, '$.session') END
         """
 
     /// Whether the session named by the SQL expression `uid` is confidential here.
@@ -103,11 +104,14 @@ extension AppDatabase {
             for session in sessions {
                 guard let localId = try Int64.fetchOne(db, sql: "SELECT localId FROM sync_key WHERE tableName = 'advising_session' AND uid = ?",
                                                        arguments: [session]) else { continue }
-                // Topics the hub holds in clear go; the others' entries are dropped.
+                // A topic entry made over a hub version (the hub holds that topic in clear) goes
+                // as a withdrawal; the others are dropped.
                 try db.execute(sql: """
-                    DELETE FROM sync_outbox WHERE tableName = 'session_topic' AND json_extract(payload, '$.session') = ?
-                      AND NOT EXISTS (SELECT 1 FROM sync_key k WHERE k.tableName = 'session_topic' AND k.uid = sync_outbox.uid
-                                      AND k.hubVersion > 0 AND NOT k.sealed)
+                    DELETE FROM sync_outbox WHERE tableName = 'session_topic' AND json_extract(payload, '$.session') = ? AND baseVersion = 0
+                    """, arguments: [session])
+                try db.execute(sql: """
+                    UPDATE sync_outbox SET op = 'delete', revision = revision + 1
+                    WHERE tableName = 'session_topic' AND json_extract(payload, '$.session') = ? AND op <> 'delete'
                     """, arguments: [session])
                 for topic in try Row.fetchAll(db, sql: """
                     SELECT uid, hubVersion FROM sync_key WHERE tableName = 'session_topic' AND hubVersion > 0 AND NOT sealed
