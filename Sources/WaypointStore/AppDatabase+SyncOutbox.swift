@@ -99,10 +99,11 @@ extension AppDatabase {
     }
 
     /// Stops capturing. Changes still waiting stay in the outbox (nothing is dropped) and
-    /// go out if this database joins the same hub again.
+    /// go out if this database joins the same hub again. The sealing key goes: it is the
+    /// counselor's who joined, and joining again asks for their passphrase.
     public func leaveHub() throws {
         try write { db in
-            try db.execute(sql: "UPDATE sync_state SET hubUrl = NULL, counselorId = NULL WHERE id = 1")
+            try db.execute(sql: "UPDATE sync_state SET hubUrl = NULL, counselorId = NULL, sealingKey = NULL WHERE id = 1")
         }
     }
 

@@ -96,12 +96,14 @@ extension AppDatabase {
     ///   follow-ups the hub holds in clear, to be sent again sealed (the one update the hub
     ///   allows to an append-only record).
     public func foldForSealing() throws {
+        let waiting = """
+            SELECT DISTINCT \(SyncConfidential.sessionOfEntry) AS session FROM sync_outbox
+            WHERE tableName IN ('advising_session', 'session_topic') AND \(SyncConfidential.entry)
+            """
+        // Most pushes carry no confidential session: no write transaction for them.
+        guard try read({ db in try String.fetchOne(db, sql: waiting) }) != nil else { return }
         try write { db in
-            let sessions = try String.fetchAll(db, sql: """
-                SELECT DISTINCT \(SyncConfidential.sessionOfEntry) AS session FROM sync_outbox
-                WHERE tableName IN ('advising_session', 'session_topic') AND \(SyncConfidential.entry)
-                """)
-            for session in sessions {
+            for session in try String.fetchAll(db, sql: waiting) {
                 guard let localId = try Int64.fetchOne(db, sql: "SELECT localId FROM sync_key WHERE tableName = 'advising_session' AND uid = ?",
                                                        arguments: [session]) else { continue }
                 // A topic entry made over a hub version (the hub holds that topic in clear) goes
@@ -169,6 +171,8 @@ extension AppDatabase {
     /// Applies again the sealed records held for want of a key, in the order they came; what
     /// the opener still cannot open stays held.
     public func releaseHeld(open: SyncOpener) throws {
+        // Most syncs hold nothing: no write transaction for them.
+        guard try sealedRecordsHeld() > 0 else { return }
         try withPullApplying { db in
             let held = try Row.fetchAll(db, sql: "SELECT tableName, uid, version, payload FROM sync_held ORDER BY seq")
             guard !held.isEmpty else { return }

@@ -82,6 +82,18 @@ final class SyncSealingTests: XCTestCase {
         XCTAssertNil(try other.database.sealingKey())
     }
 
+    func testLeavingTheHubForgetsTheSealingKeyAndJoiningAgainAsksForThePassphrase() async throws {
+        let district = try SyncFixture.make()
+        let a = try district.workstation(0)
+        try await prepare(a, passphrase)
+        XCTAssertNotNil(try a.database.sealingKey())
+        try a.database.leaveHub()
+        XCTAssertNil(try a.database.sealingKey(), "another counselor joining with this database must not seal with it")
+        try a.database.joinHub(url: "model://hub", counselorId: a.counselorId)
+        let without = try await prepare(a, nil)
+        XCTAssertEqual(without, .noPassphrase)
+    }
+
     func testWithoutAPassphraseConfidentialWorkStaysHereCountedUntilOneIsSet() async throws {
         let district = try SyncFixture.make()
         let a = try district.workstation(0)
