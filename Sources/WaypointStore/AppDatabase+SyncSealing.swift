@@ -121,7 +121,7 @@ extension AppDatabase {
                     """, arguments: [session, session]) {
                     let uid: String = topic["uid"]
                     let name = String(uid.dropFirst(session.count + 1))
-                    try queue(db, table: "session_topic", uid: uid, op: .delete, baseVersion: topic["hubVersion"],
+                    try AppDatabase.queue(db, table: "session_topic", uid: uid, op: .delete, baseVersion: topic["hubVersion"],
                               payload: try String.fetchOne(db, sql: "SELECT json_object('session', ?, 'topic', ?)",
                                                            arguments: [session, name])!)
                 }
@@ -146,7 +146,7 @@ extension AppDatabase {
             if onlyIfClearAtHub, hubVersion == 0 || key?["sealed"] == true { continue }
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE tableName = ? AND uid = ?)",
                                                     arguments: [table.name, uid]) == true { continue }
-            try queue(db, table: table.name, uid: uid, op: hubVersion == 0 ? .insert : .update, baseVersion: hubVersion,
+            try AppDatabase.queue(db, table: table.name, uid: uid, op: hubVersion == 0 ? .insert : .update, baseVersion: hubVersion,
                       payload: row["payload"])
         }
     }
@@ -162,10 +162,6 @@ extension AppDatabase {
                 revision = revision + (excluded.op = 'delete' AND op <> 'delete'),
                 op = CASE WHEN excluded.op = 'delete' THEN 'delete' ELSE op END
             """, arguments: [table, uid, op, baseVersion, payload])
-    }
-
-    private func queue(_ db: Database, table: String, uid: String, op: SyncOperation, baseVersion: Int64, payload: String) throws {
-        try AppDatabase.queue(db, table: table, uid: uid, op: op, baseVersion: baseVersion, payload: payload)
     }
 
     /// Applies again the sealed records held for want of a key, in the order they came; what

@@ -67,6 +67,33 @@ final class SyncSealingTests: XCTestCase {
         XCTAssertEqual(try b.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM follow_up") }, 0)
     }
 
+    func testATopicChangeOfAConfidentialSessionSendsTheSessionAgainSealed() async throws {
+        let district = try SyncFixture.make()
+        let a = try district.workstation(0)
+        let student = try XCTUnwrap(district.caseloads[a.sourcedId]?.first)
+        try await prepare(a, passphrase)
+        let saved = try recordConfidential(a, try a.studentId(student), note: "\(marker) note", topic: "First topic")
+        try await a.sync()
+        let before = await district.hub.records["advising_session"]?.values.first?.version
+        try a.database.amendSession(id: saved.id!, note: "\(marker) note", kind: "personal", topics: ["\(marker) second topic"],
+                                    participants: [], durationMinutes: 30, isConfidential: true, by: a.counselorId)
+        XCTAssertEqual(try a.database.pendingChanges().filter { $0.tableName == "session_topic" }.count, 2, "one removed, one added")
+        let report = try await a.sync()
+        XCTAssertEqual(report.refused, 0)
+        let records = await district.hub.records
+        XCTAssertEqual(records["advising_session"]?.values.first?.version, before.map { $0 + 1 }, "the session went again")
+        XCTAssertNil(records["session_topic"])
+        let everything = await district.hub.everything()
+        XCTAssertFalse(everything.contains(marker))
+        XCTAssertFalse(everything.contains("First topic"))
+
+        let second = try district.workstation(0)
+        try await prepare(second, passphrase)
+        try await second.sync()
+        XCTAssertEqual(try second.database.sessions(studentId: try second.studentId(student), viewerId: second.counselorId)
+            .first?.session.topics, ["\(marker) second topic"])
+    }
+
     func testAWrongPassphraseIsASentenceAndChangesNothing() async throws {
         let district = try SyncFixture.make()
         let a = try district.workstation(0)
