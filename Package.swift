@@ -68,7 +68,7 @@ let package = Package(
         ),
         // The workstation's side of sync with a district hub (docs/SYNC.md): push the outbox,
         // pull by checkpoint. Speaks to the hub only through `HubLink` (WaypointCore).
-        .target(name: "WaypointSync", dependencies: ["WaypointCore", "WaypointStore"]),
+        .target(name: "WaypointSync", dependencies: ["WaypointCore", "WaypointStore", "WaypointVault"]),
         // The district hub on PostgreSQL: connection and credentials, hub migrations, counselor
         // roles, roster import into the hub. No GRDB, no terminal.
         .target(
@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
         .testTarget(
             name: "WaypointSyncTests",
-            dependencies: ["WaypointSync", "WaypointStore", "WaypointCore", "Interchange", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WaypointSync", "WaypointStore", "WaypointCore", "WaypointVault", "Interchange", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

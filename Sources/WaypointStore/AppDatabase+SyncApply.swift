@@ -31,6 +31,16 @@ struct SyncTable: Sendable {
             if case .plain = reference { return name }
             return String(name.dropLast(2))
         }
+
+        /// The column's value as a payload carries it: references as global keys.
+        func globalSQL(_ row: String) -> String {
+            switch reference {
+            case .plain: "\(row).\(name)"
+            case .student: "(SELECT sourcedId FROM student WHERE id = \(row).\(name))"
+            case .counselor: "(SELECT sourcedId FROM counselor WHERE id = \(row).\(name))"
+            case .parent(let parent): "(SELECT uid FROM sync_key WHERE tableName = '\(parent)' AND localId = \(row).\(name))"
+            }
+        }
     }
 
     let name: String
@@ -105,6 +115,21 @@ struct SyncTable: Sendable {
         ]),
     ]
 
+    /// SQL of a row's global key, over the row alias `row` (NULL for a row with no uid yet).
+    func uidSQL(_ row: String) -> String {
+        switch key {
+        case .id:
+            return "(SELECT uid FROM sync_key WHERE tableName = '\(name)' AND localId = \(row).id)"
+        case .composite(let names):
+            return "(" + names.map { part in columns.first { $0.name == part }!.globalSQL(row) }.joined(separator: " || '/' || ") + ")"
+        }
+    }
+
+    /// SQL of a row's payload as capture writes it, over the row alias `row`.
+    func payloadSQL(_ row: String) -> String {
+        "json_object(" + columns.map { "'\($0.payloadName)', \($0.globalSQL(row))" }.joined(separator: ", ") + ")"
+    }
+
     static let byName: [String: SyncTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }
 
@@ -122,21 +147,42 @@ public struct PullRefused: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension AppDatabase {
-    /// Applies one pull page (and the whole records of students who entered this
-    /// counselor's scope) and moves the checkpoint, in one transaction with capture paused:
-    /// a pull killed at any point resumes from the last page kept, and a page applied twice
-    /// changes nothing. A row with a change of its own still waiting in the outbox is left
-    /// as it is here: its push is then refused as changed elsewhere, and the counselor
-    /// decides with both versions in front of them.
-    public func applyPull(_ page: PullPage, entered: [HubChange] = []) throws {
+    /// Applies one pull page and moves the checkpoint, in one transaction with capture
+    /// paused: a pull killed at any point resumes from the last page kept, and a page applied
+    /// twice changes nothing. Changes and scope changes are applied in the hub's order: a
+    /// student who entered this counselor's scope arrives whole (`entered`, by student, the
+    /// records `fetchStudent` gave) and joins the caseload here; one who left is removed from
+    /// this workstation (`removeStudent`). A row with a change of its own still waiting in
+    /// the outbox is left as it is here: its push is then refused as changed elsewhere, and
+    /// the counselor decides with both versions in front of them. Sealed records are opened
+    /// with `open`, or held as they came.
+    public func applyPull(_ page: PullPage, entered: [String: [HubChange]] = [:], now: Date = Date(),
+                          open: SyncOpener = { _ in nil }) throws {
+        enum Step { case change(HubChange), scope(ScopeChange) }
+        let steps = (page.changes.map { (seq: $0.seq, step: Step.change($0)) } + page.scope.map { (seq: $0.seq, step: Step.scope($0)) })
+            .enumerated().sorted { ($0.element.seq, $0.offset) < ($1.element.seq, $1.offset) }.map(\.element.step)
         try withPullApplying { db in
-            for change in entered + page.changes { try AppDatabase.apply(db, change) }
+            for step in steps {
+                switch step {
+                case .change(let change):
+                    try AppDatabase.apply(db, change, open: open)
+                case .scope(let scope) where scope.entered:
+                    for change in entered[scope.student] ?? [] { try AppDatabase.apply(db, change, open: open) }
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO caseload (counselorId, studentId)
+                        SELECT counselorId, (SELECT id FROM student WHERE sourcedId = ?) FROM sync_state
+                        WHERE id = 1 AND EXISTS (SELECT 1 FROM student WHERE sourcedId = ?)
+                        """, arguments: [scope.student, scope.student])
+                case .scope(let scope):
+                    try AppDatabase.removeStudent(db, scope.student, now: now)
+                }
+            }
             try db.execute(sql: "UPDATE sync_state SET checkpoint = max(checkpoint, ?) WHERE id = 1",
                            arguments: [page.nextCheckpoint])
         }
     }
 
-    static func apply(_ db: Database, _ change: HubChange) throws {
+    static func apply(_ db: Database, _ change: HubChange, open: SyncOpener) throws {
         guard let table = SyncTable.byName[change.table] else {
             throw PullRefused(table: change.table, uid: change.uid, reason: "this version of Waypoint has no such table")
         }
@@ -146,22 +192,42 @@ extension AppDatabase {
         let localId = try Int64.fetchOne(db, sql: "SELECT localId FROM sync_key WHERE tableName = ? AND uid = ?",
                                          arguments: [table.name, change.uid])
         if change.op == .delete {
+            try db.execute(sql: "DELETE FROM sync_held WHERE tableName = ? AND uid = ?", arguments: [table.name, change.uid])
             try delete(db, table, change, localId: localId)
             return
         }
-        guard let object = SyncPayload(change.payload) else {
+        guard var object = SyncPayload(change.payload) else {
             throw PullRefused(table: table.name, uid: change.uid, reason: "its record is not a JSON object")
         }
+        var topics: [String]?
+        let sealed = SyncSealing.isSealedShape(Set(object.values.keys))
+        if sealed {
+            // Opened here, or kept sealed as it came: never applied as a record without its text.
+            guard let opened = open(change), let content = SyncPayload(opened.payload) else { return try hold(db, change) }
+            object = content
+            topics = opened.topics
+        }
+        // A child of a record held sealed waits with it (a note of a session not opened here).
+        for column in table.columns {
+            guard case .parent(let parent) = column.reference, case .text(let key)? = object.values[column.payloadName] else { continue }
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_held WHERE tableName = ? AND uid = ?)",
+                                 arguments: [parent, key]) == true {
+                return try hold(db, change)
+            }
+        }
+        try db.execute(sql: "DELETE FROM sync_held WHERE tableName = ? AND uid = ?", arguments: [table.name, change.uid])
         let values = try table.columns.map { try localValue(db, table, $0, object, uid: change.uid) }
+        var rowId: Int64?
         switch table.key {
         case .id:
             if let localId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE id = ?)", arguments: [localId]) == true {
                 if !table.appendOnly { try update(db, table, values: values, where: ["id"], equal: [localId]) }
-                try recordKey(db, table: table.name, localId: localId, uid: change.uid, hubVersion: change.version)
+                rowId = localId
             } else {
                 try insert(db, table, values: values)
-                try recordKey(db, table: table.name, localId: db.lastInsertedRowID, uid: change.uid, hubVersion: change.version)
+                rowId = db.lastInsertedRowID
             }
+            try recordKey(db, table: table.name, localId: rowId, uid: change.uid, hubVersion: change.version)
         case .composite(let names):
             let keyValues = names.map { name in values[table.columns.firstIndex { $0.name == name }!] }
             let conditions = names.map { "\($0) IS ?" }.joined(separator: " AND ")
@@ -173,6 +239,14 @@ extension AppDatabase {
                 try update(db, table, values: values, where: names, equal: keyValues)
             }
             try recordKey(db, table: table.name, localId: nil, uid: change.uid, hubVersion: change.version)
+        }
+        try db.execute(sql: "UPDATE sync_key SET sealed = ? WHERE tableName = ? AND uid = ?", arguments: [sealed, table.name, change.uid])
+        // A sealed session carries its topics: they replace the ones here.
+        if let topics, let rowId, table.name == "advising_session" {
+            try db.execute(sql: "DELETE FROM session_topic WHERE sessionId = ?", arguments: [rowId])
+            for topic in topics {
+                try db.execute(sql: "INSERT OR IGNORE INTO session_topic (sessionId, topic) VALUES (?, ?)", arguments: [rowId, topic])
+            }
         }
     }
 

@@ -99,16 +99,22 @@ extension AppDatabase {
     }
 
     /// Stops capturing. Changes still waiting stay in the outbox (nothing is dropped) and
-    /// go out if this database joins the same hub again.
+    /// go out if this database joins the same hub again. The sealing key goes: it is the
+    /// counselor's who joined, and joining again asks for their passphrase.
     public func leaveHub() throws {
         try write { db in
-            try db.execute(sql: "UPDATE sync_state SET hubUrl = NULL, counselorId = NULL WHERE id = 1")
+            try db.execute(sql: "UPDATE sync_state SET hubUrl = NULL, counselorId = NULL, sealingKey = NULL WHERE id = 1")
         }
     }
 
-    /// The oldest waiting changes, in push order.
-    public func pendingChanges(limit: Int = 500) throws -> [PendingChange] {
-        try read { db in try PendingChange.order(Column("seq")).limit(limit).fetchAll(db) }
+    /// The oldest waiting changes, in push order; `withholdingConfidential` leaves out those
+    /// of confidential sessions (this counselor has no sealing key here yet).
+    public func pendingChanges(limit: Int = 500, withholdingConfidential: Bool = false) throws -> [PendingChange] {
+        try read { db in
+            var request = PendingChange.order(Column("seq")).limit(limit)
+            if withholdingConfidential { request = request.filter(sql: "NOT (\(SyncConfidential.entry))") }
+            return try request.fetchAll(db)
+        }
     }
 
     public func pendingChangeCount() throws -> Int {

@@ -8,6 +8,12 @@ public struct SyncReport: Equatable, Sendable, Codable {
     public var refused = 0
     public var pulled = 0
     public var studentsEntered = 0
+    public var studentsLeft = 0
+    /// Changes of confidential sessions kept on this workstation, never pushed, because
+    /// this counselor has no sealing key here yet (no passphrase): say so to the counselor.
+    public var confidentialKeptHere = 0
+    /// Sealed records that arrived without a key that opens them, kept sealed.
+    public var sealedHeld = 0
     public var checkpoint: Int64 = 0
 
     public init() {}
@@ -55,54 +61,85 @@ public struct SyncEngine: Sendable {
         guard state.isJoined else { throw SyncError.notJoined }
         try await hub.checkCompatible(workstationProtocol: SyncProtocol.version)
         var report = SyncReport()
-        try await push(workstation: state.workstationId, into: &report, progress: progress)
-        try await pull(into: &report, progress: progress)
+        let sealer = try Sealer(database: database)
+        if let sealer { try database.releaseHeld(open: sealer.open) }
+        try await push(workstation: state.workstationId, sealer: sealer, into: &report, progress: progress)
+        try await pull(workstation: state.workstationId, sealer: sealer, into: &report, progress: progress)
+        report.confidentialKeptHere = sealer == nil ? try database.confidentialChangesWaiting() : 0
+        report.sealedHeld = try database.sealedRecordsHeld()
         return report
     }
 
-    private func push(workstation: String, into report: inout SyncReport, progress: (@Sendable (SyncProgress) -> Void)?) async throws {
+    private func push(workstation: String, sealer: Sealer?, into report: inout SyncReport,
+                      progress: (@Sendable (SyncProgress) -> Void)?) async throws {
         var done = 0
         // A change queued while this loop runs goes out in the same sync; one that keeps
         // being refused leaves the outbox, so the loop ends.
         while true {
-            let pending = try database.pendingChanges(limit: pushBatch)
+            try database.foldForSealing()
+            // Without a sealing key, a confidential session's changes wait here.
+            let withholding = sealer == nil
+            let pending = try Self.hubOrder(database.pendingChanges(limit: pushBatch, withholdingConfidential: withholding))
             guard !pending.isEmpty else { return }
             progress?(.pushing(done: done, waiting: try database.pendingChangeCount()))
-            let outgoing = pending.map {
-                OutgoingChange(changeId: $0.changeId(workstation: workstation), table: $0.tableName, uid: $0.uid,
-                               op: $0.op, baseVersion: $0.baseVersion, payload: $0.payload)
+            let confidential = try database.confidentialEntries(pending)
+            var sealed: Set<Int64> = []
+            let outgoing = try pending.map { change in
+                var payload = change.payload
+                if let topics = confidential[change.seq], let sealer {
+                    payload = try sealer.seal(change, topics: change.tableName == "advising_session" ? topics : nil)
+                    sealed.insert(change.seq)
+                }
+                return OutgoingChange(changeId: change.changeId(workstation: workstation), table: change.tableName, uid: change.uid,
+                                      op: change.op, baseVersion: change.baseVersion, payload: payload)
             }
             let outcomes = try await hub.push(outgoing)
             guard outcomes.count == outgoing.count else {
                 throw SyncError.hubAnsweredWrongly("\(outcomes.count) answers for \(outgoing.count) changes")
             }
-            let settled = try database.settlePush(pending, outcomes, now: clock())
+            let settled = try database.settlePush(pending, outcomes, now: clock(), sealed: sealed, open: sealer?.open ?? { _ in nil })
             report.pushed += settled.applied
             report.refused += settled.refused
             done += pending.count
             // Entries that changed again while the hub answered stay, made over the new
             // version: the next round sends them. If nothing left the outbox, stop rather
             // than spin; the next sync sends them.
-            if try database.pendingChanges(limit: pushBatch).map(\.seq) == pending.map(\.seq),
-               try database.pendingChanges(limit: pushBatch).map(\.revision) == pending.map(\.revision) {
+            let after = try database.pendingChanges(limit: pushBatch, withholdingConfidential: withholding)
+            if Set(after.map(\.seq)) == Set(pending.map(\.seq)), Set(after.map(\.revision)) == Set(pending.map(\.revision)) {
                 return
             }
         }
     }
 
-    private func pull(into report: inout SyncReport, progress: (@Sendable (SyncProgress) -> Void)?) async throws {
+    /// A topic of a session turned confidential is withdrawn from the hub before the session
+    /// goes sealed (the hub refuses any topic of a confidential session); otherwise the
+    /// outbox's order.
+    static func hubOrder(_ pending: [PendingChange]) -> [PendingChange] {
+        let withdrawn = pending.filter { $0.tableName == "session_topic" && $0.op == .delete }
+        return withdrawn + pending.filter { !($0.tableName == "session_topic" && $0.op == .delete) }
+    }
+
+    private func pull(workstation: String, sealer: Sealer?, into report: inout SyncReport,
+                      progress: (@Sendable (SyncProgress) -> Void)?) async throws {
         var checkpoint = try database.syncState().checkpoint
         while true {
             let page = try await hub.pull(after: checkpoint, limit: pullPage)
             guard page.nextCheckpoint >= checkpoint else {
                 throw SyncError.hubAnsweredWrongly("a checkpoint that goes back, \(page.nextCheckpoint) after \(checkpoint)")
             }
-            var entered: [HubChange] = []
+            var entered: [String: [HubChange]] = [:]
             for scope in page.scope where scope.entered {
-                entered += try await hub.fetchStudent(scope.student)
+                entered[scope.student] = try await hub.fetchStudent(scope.student)
                 report.studentsEntered += 1
             }
-            try database.applyPull(page, entered: entered)
+            // A student leaving: what was written here for them goes to the hub first (what
+            // the hub refuses is kept among the refused changes), then they leave this
+            // workstation with the page.
+            if page.scope.contains(where: { !$0.entered }) {
+                try await push(workstation: workstation, sealer: sealer, into: &report, progress: progress)
+                report.studentsLeft += page.scope.filter { !$0.entered }.count
+            }
+            try database.applyPull(page, entered: entered, now: clock(), open: sealer?.open ?? { _ in nil })
             report.pulled += page.changes.count
             checkpoint = page.nextCheckpoint
             report.checkpoint = checkpoint
@@ -111,3 +148,4 @@ public struct SyncEngine: Sendable {
         }
     }
 }
+

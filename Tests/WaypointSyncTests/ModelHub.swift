@@ -4,8 +4,12 @@ import WaypointCore
 /// The hub's rules in memory (docs/SYNC.md): each change applied once by its id, compare-
 /// and-set on versions (an earlier revision of the same outbox entry is not "someone
 /// else"), writes only for students in the counselor's scope, a change log in commit order
-/// filtered by scope, and scope changes in that order. The PostgreSQL hub must behave the
-/// same; these tests pin the workstation's side against it.
+/// filtered by scope, and scope changes in that order. Confidential records: only sealed
+/// (`SyncSealing.isSealedShape`), never a topic of a confidential session, seen by their
+/// author alone; append-only records take no update but the one that seals them. The log
+/// keeps keys, not payloads: a pull gives each record as it is now, so a record sealed later
+/// leaves no clear copy behind. The PostgreSQL hub must behave the same; these tests pin the
+/// workstation's side against it.
 actor ModelHub {
     struct Record {
         var version: Int64
@@ -13,12 +17,21 @@ actor ModelHub {
         var student: String?
         var producedBy: String
         var ordinal: Int
+        /// The author of a confidential record: nobody else sees it.
+        var privateTo: String?
+        var sealed: Bool
     }
 
     enum Entry {
-        case change(HubChange, student: String?)
+        /// `payload` only for a delete (the key columns that find it).
+        case change(seq: Int64, table: String, uid: String, op: SyncOperation, student: String?, privateTo: String?, payload: String?)
         case scope(ScopeChange, counselor: String)
     }
+
+    static let appendOnly: Set<String> = ["session_note", "pathway_change", "intervention_note", "audit_event"]
+    /// What travels sealed with a confidential session (the workstation's rule; the topics
+    /// ride inside the session).
+    static let sealedWithSession: Set<String> = ["session_note", "follow_up"]
 
     private(set) var records: [String: [String: Record]] = [:]
     private var applied: [String: PushOutcome] = [:]
@@ -28,6 +41,8 @@ actor ModelHub {
     private var sealingKeys: [String: Data] = [:]
     /// How many pushes arrived, for tests of repeats.
     private(set) var pushCount = 0
+    /// Every payload ever pushed, applied or not: what the hub's logs could hold.
+    private(set) var received: [String] = []
 
     init(scopes: [String: Set<String>]) {
         self.scopes = scopes
@@ -44,9 +59,39 @@ actor ModelHub {
         log.append(.scope(ScopeChange(seq: nextSeq, student: student, entered: true), counselor: counselor))
     }
 
+    /// A caseload move at the hub: the student leaves one counselor's scope and enters
+    /// another's; both workstations hear of it in order. Nothing at the hub changes.
+    func move(_ student: String, from old: String, to new: String) {
+        if scope(of: old).contains(student) {
+            scopes[old]?.remove(student)
+            log.append(.scope(ScopeChange(seq: nextSeq, student: student, entered: false), counselor: old))
+        }
+        share(student, with: new)
+    }
+
+    /// Everything the hub holds or ever logged or received, as text: its records, its log,
+    /// the payloads pushed to it and the wrapped sealing keys.
+    func everything() -> String {
+        var text = records.values.flatMap(\.values).map(\.payload)
+        for entry in log {
+            if case .change(_, let table, let uid, _, _, _, let payload) = entry { text += [table, uid, payload ?? ""] }
+        }
+        text += received
+        text += sealingKeys.values.map { String(decoding: $0, as: UTF8.self) }
+        return text.joined(separator: "\n")
+    }
+
     func push(_ changes: [OutgoingChange], as counselor: String) -> [PushOutcome] {
         pushCount += 1
+        received += changes.map(\.payload)
         return changes.map { apply($0, as: counselor) }
+    }
+
+    /// The field names of a payload, and whether it says it is confidential.
+    static func shape(_ payload: String) -> (fields: Set<String>, confidential: Bool) {
+        let object = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any] ?? [:]
+        let flag = object[SyncSealing.confidentialField]
+        return (Set(object.keys), (flag as? Int) == 1 || (flag as? Bool) == true)
     }
 
     /// The text values of a payload (the references the rules look at).
@@ -86,6 +131,26 @@ actor ModelHub {
                 }
             }
         }
+        // Confidential records travel sealed, and are their author's alone.
+        let shape = Self.shape(change.payload)
+        let session = object["session"].flatMap { records["advising_session"]?[$0] }
+        if change.table == "session_topic", session?.privateTo != nil {
+            return .refused(.invalid, theirs: nil, detail: "a confidential session's topics travel sealed inside it")
+        }
+        let confidential = shape.confidential || (Self.sealedWithSession.contains(change.table) && session?.privateTo != nil)
+        let sealed = SyncSealing.isSealedShape(shape.fields)
+        if confidential, !sealed {
+            return .refused(.invalid, theirs: nil, detail: "a confidential record must be sealed on the workstation")
+        }
+        if Self.appendOnly.contains(change.table), let current, change.op != .insert {
+            guard change.op == .update, sealed, !current.sealed else {
+                return .refused(.invalid, theirs: theirs(), detail: "append-only: only sealing may change it")
+            }
+        }
+        let privateTo = confidential ? (change.table == "advising_session" ? object["author"] : session?.privateTo ?? object["author"]) : nil
+        if let owner = current?.privateTo ?? privateTo, owner != counselor {
+            return .refused(.notPermitted, theirs: nil, detail: "another author's confidential record")
+        }
         let version = current?.version ?? 0
         let entry = change.changeId.split(separator: ":").prefix(2).joined(separator: ":") + ":"
         let ownEarlierRevision = current.map { $0.producedBy.hasPrefix(entry) } ?? false
@@ -100,10 +165,11 @@ actor ModelHub {
             records[change.table]?[change.uid] = nil
         } else {
             records[change.table, default: [:]][change.uid] = Record(version: newVersion, payload: change.payload, student: student,
-                                                                      producedBy: change.changeId, ordinal: current?.ordinal ?? ordinal)
+                                                                      producedBy: change.changeId, ordinal: current?.ordinal ?? ordinal,
+                                                                      privateTo: privateTo, sealed: sealed)
         }
-        log.append(.change(HubChange(seq: nextSeq, table: change.table, uid: change.uid, op: change.op, version: newVersion,
-                                     payload: change.payload), student: student))
+        log.append(.change(seq: nextSeq, table: change.table, uid: change.uid, op: change.op, student: student,
+                           privateTo: privateTo ?? current?.privateTo, payload: change.op == .delete ? change.payload : nil))
         let outcome = PushOutcome.applied(version: newVersion)
         applied[change.changeId] = outcome
         return outcome
@@ -117,10 +183,17 @@ actor ModelHub {
         for entry in log.dropFirst(Int(checkpoint)) {
             if changes.count + scope.count >= limit { break }
             switch entry {
-            case .change(let change, let student):
-                last = change.seq
+            case .change(let seq, let table, let uid, let op, let student, let privateTo, let payload):
+                last = seq
                 // The audit trail goes up, not round: each workstation keeps its own.
-                if change.table != "audit_event", let student, visible.contains(student) { changes.append(change) }
+                guard table != "audit_event", let student, visible.contains(student) else { continue }
+                if op == .delete {
+                    if privateTo == nil || privateTo == counselor {
+                        changes.append(HubChange(seq: seq, table: table, uid: uid, op: op, version: 0, payload: payload))
+                    }
+                } else if let record = records[table]?[uid], record.privateTo == nil || record.privateTo == counselor {
+                    changes.append(HubChange(seq: seq, table: table, uid: uid, op: op, version: record.version, payload: record.payload))
+                }
             case .scope(let event, let who):
                 last = event.seq
                 if who == counselor { scope.append(event) }
@@ -142,7 +215,7 @@ actor ModelHub {
     func fetchStudent(_ student: String, as counselor: String) -> [HubChange] {
         guard scope(of: counselor).contains(student) else { return [] }
         return records.flatMap { table, rows in
-            rows.filter { $0.value.student == student && table != "audit_event" }.map { (table: table, uid: $0.key, record: $0.value) }
+            rows.filter { $0.value.student == student && table != "audit_event" && ($0.value.privateTo ?? counselor) == counselor }.map { (table: table, uid: $0.key, record: $0.value) }
         }.sorted { $0.record.ordinal < $1.record.ordinal }.map {
             HubChange(seq: 0, table: $0.table, uid: $0.uid, op: .insert, version: $0.record.version, payload: $0.record.payload)
         }

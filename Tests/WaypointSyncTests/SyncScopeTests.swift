@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import WaypointCore
+@testable import WaypointStore
+import WaypointVault
+import XCTest
+@testable import WaypointSync
+
+/// A student who moves to another caseload (docs/SYNC.md, "Scope changes"), and two
+/// amendments of one session made offline on two workstations ("Two amendments of one
+/// session").
+final class SyncScopeTests: XCTestCase {
+    func testAStudentWhoMovesArrivesWholeAtTheNewCounselorAndLeavesTheOldWorkstationWithNothingLost() async throws {
+        let district = try SyncFixture.make()
+        let old = try district.workstation(0), new = try district.workstation(1)
+        let student = try XCTUnwrap(district.caseloads[old.sourcedId]?.first)
+        let onOld = try old.studentId(student)
+        let today = CivilDate(year: 2026, month: 12, day: 3)
+        try old.database.recordSession(AdvisingSession(studentId: onOld, authorId: old.counselorId, startedAt: Date(), durationMinutes: 20,
+                                                       kind: "college", topics: ["FAFSA"], note: "Planned the FAFSA"))
+        try old.database.setMilestone(MilestoneRecord(studentId: onOld, milestoneId: "fafsa", status: .inProgress), today: today,
+                                      by: old.counselorId)
+        try await old.sync()
+        // Written offline, after the move was made at the hub.
+        try old.database.addFollowUp(studentId: onOld, authorId: old.counselorId, text: "Call about the transcript", dueDate: nil)
+        await district.hub.move(student, from: old.sourcedId, to: new.sourcedId)
+
+        let leaving = try await old.sync()
+        XCTAssertEqual(leaving.studentsLeft, 1)
+        XCTAssertFalse(try old.database.caseload(counselorId: old.counselorId).contains { $0.student.sourcedId == student })
+        XCTAssertEqual(try old.database.sessions(studentId: onOld, viewerId: old.counselorId, includeArchived: true).count, 0)
+        XCTAssertEqual(try old.database.plan(studentId: onOld).milestones.filter { $0.milestoneId == "fafsa" }.count, 0)
+        XCTAssertEqual(try old.database.pendingChangeCount(), 0)
+        let refused = try old.database.refusedChanges()
+        XCTAssertEqual(refused.map(\.tableName), ["follow_up"], "the follow-up written after the move is kept, not lost")
+        XCTAssertTrue(refused[0].mine.contains("Call about the transcript"))
+
+        let arriving = try await new.sync()
+        XCTAssertEqual(arriving.studentsEntered, 1)
+        let onNew = try new.studentId(student)
+        XCTAssertTrue(try new.database.caseload(counselorId: new.counselorId).contains { $0.student.sourcedId == student })
+        XCTAssertEqual(try new.database.sessions(studentId: onNew, viewerId: new.counselorId).map(\.session.note), ["Planned the FAFSA"])
+        XCTAssertEqual(try new.database.plan(studentId: onNew).milestones.first { $0.milestoneId == "fafsa" }?.status, .inProgress)
+        let atHub = await district.hub.records
+        XCTAssertEqual(atHub["advising_session"]?.count, 1, "the hub still has everything")
+        XCTAssertEqual(atHub["milestone_status"]?.count, 1)
+    }
+
+    func testTwoAmendmentsOfOneSessionMadeOfflineAreBothKept() async throws {
+        let district = try SyncFixture.make()
+        let laptop = try district.workstation(0), desktop = try district.workstation(0)
+        let student = try XCTUnwrap(district.caseloads[laptop.sourcedId]?.first)
+        let saved = try laptop.database.recordSession(AdvisingSession(studentId: try laptop.studentId(student), authorId: laptop.counselorId,
+                                                                      startedAt: Date(), durationMinutes: 20, kind: "check-in",
+                                                                      note: "Version one"))
+        try await laptop.sync()
+        try await desktop.sync()
+        let onDesktop = try XCTUnwrap(desktop.database.sessions(studentId: try desktop.studentId(student), viewerId: desktop.counselorId).first)
+
+        // Both amend offline: each writes its version 2.
+        func amend(_ station: Workstation, _ id: Int64, _ note: String) throws {
+            try station.database.amendSession(id: id, note: note, kind: "check-in", topics: [], participants: [.student],
+                                              durationMinutes: 20, isConfidential: false, by: station.counselorId)
+        }
+        try amend(laptop, saved.id!, "Laptop's amendment")
+        try amend(desktop, onDesktop.session.id!, "Desktop's amendment")
+        try await laptop.sync()
+        let report = try await desktop.sync()
+        XCTAssertEqual(report.refused, 0, "two amendments are not a conflict")
+        XCTAssertEqual(try desktop.database.refusedChanges().count, 0)
+        try await laptop.sync()
+
+        let expected = ["Version one", "Laptop's amendment", "Desktop's amendment"]
+        XCTAssertEqual(try laptop.database.noteHistory(sessionId: saved.id!, viewerId: laptop.counselorId).map(\.text), expected)
+        XCTAssertEqual(try desktop.database.noteHistory(sessionId: onDesktop.session.id!, viewerId: desktop.counselorId).map(\.text), expected)
+        XCTAssertEqual(try laptop.database.noteHistory(sessionId: saved.id!, viewerId: laptop.counselorId).map(\.version), [1, 2, 3])
+        let notes = await district.hub.records["session_note"]?.count
+        XCTAssertEqual(notes, 3)
+    }
+}
