@@ -19,6 +19,7 @@ extension AppDatabase {
         migrator.registerMigration("v12-import-batches", migrate: importBatches)
         migrator.registerMigration("v13-sync-outbox", migrate: createSyncOutbox)
         migrator.registerMigration("v14-sync-refused", migrate: createSyncRefused)
+        migrator.registerMigration("v15-sync-password-file", migrate: addSyncPasswordFile)
         return migrator
     }
 

@@ -4,6 +4,7 @@ import GRDB
 @testable import WaypointStore
 import XCTest
 @testable import WaypointSync
+import WaypointSyncTesting
 
 /// Three workstations and a hub (its rules in memory): random sessions, milestone moves,
 /// follow-ups and closings while some are offline, random sync orders; after everyone syncs
@@ -65,7 +66,7 @@ final class SyncConvergenceTests: XCTestCase {
             default:
                 do {
                     try await station.sync()
-                } catch is ModelHubLink.Unreachable {
+                } catch is HubUnreachable {
                     // Offline: the work waits in the outbox.
                 }
             }
