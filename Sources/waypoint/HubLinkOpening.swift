@@ -28,26 +28,61 @@ struct PostgresHubOpener: HubLinkOpener {
         }
         do {
             let connection = try await HubConnection.connect(address, password: password)
-            return try PostgresHubOpener.link(over: connection)
-        } catch .unreachable(let place, let reason) {
+            do {
+                return OfflineAwareLink(link: try await PostgresHubLink(connection: connection))
+            } catch {
+                await connection.close()
+                throw error
+            }
+        } catch HubError.unreachable(let place, let reason) {
             throw HubUnreachable(place: place, reason: reason)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError("\(error)")
         }
     }
 
     func close(_ link: any HubLink) async {
-        await (link as? ConnectionClosing)?.closeConnection()
-    }
-
-    /// The link that speaks the sync conversation over a connection.
-    static func link(over connection: HubConnection) throws(HubError) -> any HubLink {
-        // PostgresHubLink (WaypointHub, branch hubsync) is not merged yet: say so plainly.
-        throw HubError.refused("this build of Waypoint cannot sync with a hub yet (its hub link is still being built)")
+        await (link as? OfflineAwareLink)?.link.connection.close()
     }
 }
 
-/// A link that holds a connection to close when the sync is over.
-protocol ConnectionClosing {
-    func closeConnection() async
+/// PostgresHubLink as the workstation needs it: a hub that stops answering part-way (a
+/// restart, the network gone) is `HubUnreachable`, so the screen says "working offline"
+/// rather than "sync failed"; every other error keeps its sentence.
+struct OfflineAwareLink: HubLink {
+    let link: PostgresHubLink
+
+    private func offlineAware<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch HubError.unreachable(let place, let reason) {
+            throw HubUnreachable(place: place, reason: reason)
+        } catch let error as HubError {
+            throw CLIError(error.description)
+        }
+    }
+
+    func checkCompatible(workstationProtocol: Int) async throws {
+        try await offlineAware { try await link.checkCompatible(workstationProtocol: workstationProtocol) }
+    }
+
+    func push(_ changes: [OutgoingChange]) async throws -> [PushOutcome] {
+        try await offlineAware { try await link.push(changes) }
+    }
+
+    func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage {
+        try await offlineAware { try await link.pull(after: checkpoint, limit: limit) }
+    }
+
+    func fetchStudent(_ student: String) async throws -> [HubChange] {
+        try await offlineAware { try await link.fetchStudent(student) }
+    }
+
+    func wrappedSealingKey() async throws -> Data? {
+        try await offlineAware { try await link.wrappedSealingKey() }
+    }
+
+    func storeWrappedSealingKey(_ wrapped: Data) async throws -> Data {
+        try await offlineAware { try await link.storeWrappedSealingKey(wrapped) }
+    }
 }

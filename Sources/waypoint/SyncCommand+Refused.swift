@@ -23,7 +23,7 @@ struct SyncRefusedListCommand: ParsableCommand {
     func run() throws {
         let db = try database.openForReading()
         let refused = try db.refusedChangeSummaries()
-        if json { return try printJSON(refused) }
+        if json { return try printJSON(refused.map(RefusedJSON.init)) }
         guard !refused.isEmpty else {
             say("The hub has refused none of your changes.")
             return
@@ -80,4 +80,27 @@ struct SyncTakeTheirsCommand: ParsableCommand {
     @OptionGroup var decision: RefusedDecisionOptions
 
     func run() throws { try decision.resolve(.takeTheirs) }
+}
+
+/// `sync refused --json`: the summary, its time as ISO 8601 text.
+private struct RefusedJSON: Encodable {
+    var id: Int64
+    var what: String
+    var student: String?
+    var reason: String
+    var canKeepMine: Bool
+    var mine: [String]
+    var theirs: [String]
+    var refusedAt: String?
+
+    init(_ change: RefusedChangeSummary) {
+        id = change.id
+        what = change.what
+        student = change.student
+        reason = change.reason
+        canKeepMine = change.canKeepMine
+        mine = change.mine
+        theirs = change.theirs
+        refusedAt = change.refusedAt.map { ISO8601DateFormatter().string(from: $0) }
+    }
 }

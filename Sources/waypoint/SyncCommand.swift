@@ -163,7 +163,7 @@ struct SyncStatusCommand: ParsableCommand {
     func run() throws {
         let db = try database.openForReading()
         let status = try db.syncStatus()
-        if json { return try printJSON(status) }
+        if json { return try printJSON(StatusJSON(status)) }
         guard status.isJoined, let hub = status.hubUrl else {
             say("This database is not joined to a hub; it works alone. `waypoint sync join --url URL --as COUNSELOR` joins one.")
             return
@@ -177,5 +177,24 @@ struct SyncStatusCommand: ParsableCommand {
             Refused changes:   \(status.refused.grouped)\(status.refused > 0 ? " (`waypoint sync refused` lists them)" : "")
             Last error:        \(status.lastError ?? "none")
             """)
+    }
+}
+
+/// `sync status --json`: times as ISO 8601 text, as every command prints them.
+private struct StatusJSON: Encodable {
+    var hubUrl: String?
+    var counselor: String?
+    var lastSyncAt: String?
+    var waiting: Int
+    var refused: Int
+    var lastError: String?
+
+    init(_ status: SyncStatus) {
+        hubUrl = status.hubUrl
+        counselor = status.counselor
+        lastSyncAt = status.lastSyncAt.map { ISO8601DateFormatter().string(from: $0) }
+        waiting = status.waiting
+        refused = status.refused
+        lastError = status.lastError
     }
 }
