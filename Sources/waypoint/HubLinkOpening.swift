@@ -27,7 +27,9 @@ struct PostgresHubOpener: HubLinkOpener {
             throw CLIError(error.description)
         }
         do {
-            let connection = try await HubConnection.connect(address, password: password)
+            // A hub killed mid-sync leaves a statement unanswered: after this long the sync
+            // says "working offline" instead of keeping the screen's "syncing…" for minutes.
+            let connection = try await HubConnection.connect(address, password: password, queryTimeout: .seconds(30))
             do {
                 return OfflineAwareLink(link: try await PostgresHubLink(connection: connection))
             } catch {
