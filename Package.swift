@@ -64,11 +64,15 @@ let package = Package(
         // clock injected; the executable only wires it to the screen.
         .target(
             name: "WaypointEffects",
-            dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "WaypointUI", "Interchange", "WaypointVault"]
+            dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "WaypointUI", "Interchange", "WaypointVault",
+                           "WaypointSync"]
         ),
         // The workstation's side of sync with a district hub (docs/SYNC.md): push the outbox,
         // pull by checkpoint. Speaks to the hub only through `HubLink` (WaypointCore).
         .target(name: "WaypointSync", dependencies: ["WaypointCore", "WaypointStore", "WaypointVault"]),
+        // The hub's rules in memory (ModelHub) for tests of the workstation's side: only test
+        // targets depend on it, so it never ships in the binary.
+        .target(name: "WaypointSyncTesting", dependencies: ["WaypointCore", "WaypointStore", "WaypointSync"]),
         // The district hub on PostgreSQL: connection and credentials, hub migrations, counselor
         // roles, roster import into the hub. No GRDB, no terminal.
         .target(
@@ -81,7 +85,7 @@ let package = Package(
             name: "waypoint",
             dependencies: [
                 "WaypointCore", "WaypointStore", "WaypointCatalogs", "Interchange", "TerminalKit", "CursesBackend", "WaypointUI",
-                "WaypointEffects", "WaypointVault", "ProcessKit", "WaypointHub",
+                "WaypointEffects", "WaypointVault", "ProcessKit", "WaypointHub", "WaypointSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,14 +100,35 @@ let package = Package(
         .testTarget(name: "WaypointVaultTests", dependencies: ["WaypointVault"]),
         .testTarget(
             name: "WaypointUITests",
-            dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore", "Interchange"],
+            dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore", "Interchange", "WaypointSync",
+                           "WaypointSyncTesting"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit"]),
+        // The private PostgreSQL cluster and a database per test, shared by the hub's tests.
+        .target(
+            name: "HubTestSupport",
+            dependencies: ["WaypointHub", "ProcessKit", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/HubTestSupport"
+        ),
+        .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit", "HubTestSupport",
+                                                    "WaypointStore"]),
+        // A workstation's synced rows in payload form, for the sync tests (model and PostgreSQL).
+        .target(
+            name: "SyncTestSupport",
+            dependencies: ["WaypointStore", "WaypointCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/SyncTestSupport"
+        ),
+        // Workstations (SQLite) syncing with a real PostgreSQL hub.
+        .testTarget(
+            name: "HubSyncTests",
+            dependencies: ["WaypointSync", "WaypointStore", "WaypointHub", "WaypointCore", "Interchange", "ProcessKit",
+                           "HubTestSupport", "SyncTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
         .testTarget(
             name: "WaypointSyncTests",
-            dependencies: ["WaypointSync", "WaypointStore", "WaypointCore", "WaypointVault", "Interchange", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WaypointSync", "WaypointSyncTesting", "WaypointStore", "WaypointCore", "WaypointVault", "Interchange", "SyncTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

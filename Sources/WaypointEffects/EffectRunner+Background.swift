@@ -37,6 +37,8 @@ extension EffectRunner {
                 return [.passphraseChecked(counselorId: counselorId, result: result)]
             case .loadDemoDistrict:
                 return try loadDemo(job: job)
+            case .syncNow:
+                return try syncNow(job: job)
             default:
                 return run(effect)
             }

@@ -3,6 +3,7 @@ import Interchange
 import WaypointCatalogs
 import WaypointCore
 import WaypointStore
+import WaypointSync
 import WaypointUI
 
 /// Performs the screens' effects against the database and reports back as actions: the
@@ -66,6 +67,10 @@ public final class EffectRunner: EffectPerformer {
         }
     }
 
+    /// Opens the district hub for the background sync (the executable's PostgreSQL opener;
+    /// tests give the model hub's). nil: sync is not possible in this run, and says so.
+    public var syncOpener: (any HubLinkOpener)?
+
     /// The wall clock; tests replace it to pin time.
     public var clock: () -> Date
 
@@ -105,7 +110,10 @@ public final class EffectRunner: EffectPerformer {
                 seenDataVersion = try database.dataVersion()
                 // An import that stopped part-way is said at the start (doctor --fix finishes it).
                 let interrupted = try database.unfinishedImports().first.map { [Action.failed($0.description)] } ?? []
+                // Where sync stands (a joined workstation starts its first sync on it).
+                let sync = try database.syncStatus()
                 return [.started(counselors: try database.allCounselors(), isEmpty: try database.isEmpty())] + interrupted
+                    + (sync.isJoined ? [.syncStatusLoaded(sync)] : [])
             case .loadCaseload(let counselorId, let query, let token):
                 let (rows, onDemand) = try caseloadRows(counselorId: counselorId, query: query)
                 return [.caseloadLoaded(token: token, rows: rows, summariesOnDemand: onDemand,
@@ -205,8 +213,10 @@ public final class EffectRunner: EffectPerformer {
                 // Plans may have changed elsewhere: the cached summaries are no longer true.
                 forgetSummaries()
                 return [.databaseChanged]
-            case .loadDemoDistrict, .importRoster, .checkPassphrase:
+            case .loadDemoDistrict, .importRoster, .checkPassphrase, .syncNow:
                 return runInBackground(effect, job: .detached)
+            case .loadSyncStatus, .loadRefusedChanges, .resolveRefused:
+                return try runSyncEffect(effect)
             }
         } catch StoreError.changedElsewhere(let conflict) {
             forgetSummaries()

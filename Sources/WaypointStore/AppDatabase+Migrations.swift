@@ -20,6 +20,7 @@ extension AppDatabase {
         migrator.registerMigration("v13-sync-outbox", migrate: createSyncOutbox)
         migrator.registerMigration("v14-sync-refused", migrate: createSyncRefused)
         migrator.registerMigration("v15-sync-sealing", migrate: createSyncSealing)
+        migrator.registerMigration("v16-sync-password-file", migrate: addSyncPasswordFile)
         return migrator
     }
 

@@ -19,6 +19,8 @@ public struct SyncState: Codable, Equatable, Sendable, FetchableRecord, TableRec
     public var applyingPull: Bool
     public var lastSyncAt: Date?
     public var lastError: String?
+    /// The hub password's file (v15), if the counselor named one when joining.
+    public var passwordFile: String?
 
     public var isJoined: Bool { hubUrl != nil }
 }

@@ -23,3 +23,13 @@ extension AppDatabase {
             """)
     }
 }
+
+extension AppDatabase {
+    /// v15: where this workstation's hub password is kept (a file only its owner can read,
+    /// named at `waypoint sync join --password-file`), so later syncs, and the screen's
+    /// background sync, log in without asking and without a password on any command line.
+    /// The path only: the password itself never enters the database.
+    static func addSyncPasswordFile(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN passwordFile TEXT")
+    }
+}

@@ -47,6 +47,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case migrationRefused(String)
     /// Joining a hub needs every student and counselor named by their district ID.
     case cannotJoinHub(String)
+    /// A refused sync change cannot be resolved as asked; the sentence says why.
+    case syncRefusal(String)
     /// A passphrase or admin step that nobody proven may take (the sentence says why and what to do).
     case identityRefused(String)
     /// The disk, the operating system or another program stopped a read or write (see ``StorageTrouble``).
@@ -123,6 +125,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "The database could not be upgraded, and was left as it was: \(reason)."
         case .cannotJoinHub(let reason):
             "This database cannot join the hub: \(reason)."
+        case .syncRefusal(let sentence):
+            sentence
         case .storage(let trouble, let path):
             trouble.sentence(path: path)
         case .storageStoppedPartWay(let trouble, let path, let partWay):

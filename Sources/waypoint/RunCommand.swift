@@ -77,6 +77,8 @@ struct RunCommand: ParsableCommand {
         }
         let runner = EffectRunner(database: db, catalogs: catalogs)
         runner.workstation = (configDirectory: configDirectory, databasePath: databasePath)
+        // The background sync of a joined workstation opens the hub as `waypoint sync` does.
+        runner.syncOpener = PostgresHubOpener()
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
         if exitAfterFirstFrame {
             app.start()

@@ -1,3 +1,4 @@
+import HubTestSupport
 import Foundation
 import Glibc
 import ProcessKit
@@ -6,7 +7,7 @@ import XCTest
 
 /// `waypoint hub ...` as a district administrator runs it: the real binary, the real cluster.
 final class HubCommandTests: XCTestCase {
-    private func binary() throws -> String {
+    func binary() throws -> String {
         if let path = ProcessInfo.processInfo.environment["WAYPOINT_BINARY"] { return path }
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
@@ -19,7 +20,7 @@ final class HubCommandTests: XCTestCase {
         throw XCTSkip(message)
     }
 
-    private func waypoint(_ arguments: [String], password: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    func waypoint(_ arguments: [String], password: String? = nil) throws -> (status: Int32, out: String, err: String) {
         // No PGPASSFILE or ~/.pgpass of the machine's user may answer instead.
         var environment = ["PGPASSFILE": "/nonexistent", "PGPASSWORD": password ?? ""]
         environment["WAYPOINT_HUB_URL"] = ""
@@ -129,7 +130,7 @@ final class HubCommandTests: XCTestCase {
         let secret = hub.cluster.password
         let first = try waypoint(["hub", "init", "--url", url], password: secret)
         XCTAssertEqual(first.status, 0, first.err)
-        XCTAssertTrue(first.out.contains("is at schema version \(HubMigrations.latest) (applied v1-hub)"), first.out)
+        XCTAssertTrue(first.out.contains("is at schema version \(HubMigrations.latest) (applied v1-hub, v2-sync)"), first.out)
         let again = try waypoint(["hub", "init", "--url", url], password: secret)
         XCTAssertTrue(again.out.contains("is up to date"), again.out)
 

@@ -4,6 +4,7 @@ import GRDB
 @testable import WaypointStore
 import XCTest
 @testable import WaypointSync
+import WaypointSyncTesting
 
 /// Three workstations and a hub (its rules in memory): random sessions (some confidential),
 /// amendments, milestone moves, follow-ups and closings and caseload moves while some are
@@ -93,7 +94,7 @@ final class SyncConvergenceTests: XCTestCase {
             default:
                 do {
                     try await station.sync()
-                } catch is ModelHubLink.Unreachable {
+                } catch is HubUnreachable {
                     // Offline: the work waits in the outbox.
                 }
             }

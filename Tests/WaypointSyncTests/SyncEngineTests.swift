@@ -4,6 +4,7 @@ import WaypointCore
 @testable import WaypointStore
 import XCTest
 @testable import WaypointSync
+import WaypointSyncTesting
 
 /// The workstation's side of sync against the hub's rules in memory (ModelHub): what one
 /// counselor records reaches a colleague who covers; two offline edits of one milestone

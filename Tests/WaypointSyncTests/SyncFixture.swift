@@ -3,6 +3,7 @@ import Interchange
 import WaypointCore
 @testable import WaypointStore
 @testable import WaypointSync
+import WaypointSyncTesting
 
 /// A small district as OneRoster, and workstations that imported it, each joined to one
 /// model hub as its own counselor.

@@ -13,9 +13,10 @@ public struct KeyHint: Hashable, Sendable {
 
 /// The one-line bar at the bottom: key hints on the left, a status message on the right.
 /// The message wins: it says what just happened, and hints that no longer fit are dropped
-/// from the end (`?` help lists them all).
+/// from the end (`?` help lists them all). A standing note (`quiet`, longest wording first)
+/// is the opposite: it takes only what the hints leave, in the longest wording that fits.
 public enum StatusBar {
-    public static func render(hints: [KeyHint], message: String = "", into buffer: inout Buffer,
+    public static func render(hints: [KeyHint], message: String = "", quiet: [String] = [], into buffer: inout Buffer,
                               area: Rect, style: Style = .reverse) {
         guard !area.isEmpty else { return }
         let row = area.row(0)
@@ -34,6 +35,8 @@ public enum StatusBar {
         }
         if messageWidth > 0 {
             let text = DisplayWidth.truncate(message, to: messageWidth)
+            buffer.write(text, at: Position(x: row.maxX - DisplayWidth.of(text) - 1, y: row.y), style: style, clip: row)
+        } else if let text = quiet.first(where: { DisplayWidth.of($0) <= row.maxX - 1 - x }) {
             buffer.write(text, at: Position(x: row.maxX - DisplayWidth.of(text) - 1, y: row.y), style: style, clip: row)
         }
     }

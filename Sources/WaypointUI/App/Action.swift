@@ -25,6 +25,14 @@ public enum Action: Equatable, Sendable {
     case editorDraftLoaded(studentId: Int64, sessionId: Int64?, draft: DraftPayload?, knownTopics: [String])
     case sessionSaved(studentId: Int64, amended: Bool)
     case draftsFound([DraftSummary])
+    /// Where sync with the hub stands (read from the store; at start and after a decision).
+    case syncStatusLoaded(SyncStatus)
+    /// A background sync ended: the status now, its failure's sentence if any, and whether
+    /// it wrote rows here (so what is shown is loaded again).
+    case syncFinished(SyncStatus, failure: String?, changedHere: Bool)
+    case refusedChangesLoaded(token: Int, rows: [RefusedChangeSummary])
+    /// A decision on a refused change was kept; the sentence says what happens next.
+    case refusedResolved(String, RefusedResolution)
     /// The main loop's clock: sent before each batch of input and when idle.
     case tick(Date)
     /// Another window or a `waypoint` command committed to the database: reload what is shown.
@@ -93,6 +101,12 @@ public enum Effect: Equatable, Sendable {
     /// Stop the background jobs (an import, the demo): what they wrote is rolled back. The
     /// app loop performs it.
     case cancelJobs
+    /// Where sync with the hub stands: answered with `.syncStatusLoaded`.
+    case loadSyncStatus
+    /// Push, then pull, with the district hub (a background job): answered with `.syncFinished`.
+    case syncNow
+    case loadRefusedChanges(token: Int)
+    case resolveRefused(id: Int64, RefusedResolution, userId: Int64?)
 }
 
 /// A finished session, ready for the store.

@@ -25,6 +25,11 @@ public struct AppState: Equatable, Sendable {
     public var plan: PlanState?
     public var tasks: TaskListState?
     public var reports: ReportsState?
+    /// Where this workstation stands with the district hub (Sync/): the footer's line and
+    /// when the next background sync is due. Not joined: nothing about sync is shown.
+    public var sync = SyncScreenState()
+    /// The refused-changes screen.
+    public var refused: RefusedChangesState?
     /// The district's catalogs: session kinds, pathways, milestones, competencies and
     /// graduation requirements.
     public var catalogs = CatalogLoader.shipped
@@ -101,6 +106,8 @@ public enum Screen: Equatable, Sendable {
     case tasks
     /// Coverage, milestones and tiers by group, with small groups suppressed.
     case reports
+    /// Changes the district hub refused: theirs and yours, and the counselor's decision.
+    case refusedChanges
 }
 
 public enum Overlay: Equatable, Sendable {

@@ -17,6 +17,8 @@ public enum Command: Hashable, Sendable {
     case editor(Editor)
     case plan(Plan)
     case lock(Lock)
+    /// Sync with the district hub and the changes it refused.
+    case sync(Sync)
     /// "Changed in another window": theirs or mine.
     case conflict(ConflictChoice)
 

@@ -57,7 +57,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, tasks, reports, caseloadSearch, savedViews, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
+    case welcome, importRoster, caseload, tasks, reports, refusedChanges, caseloadSearch, savedViews, profile, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -65,6 +65,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .importRoster: "Import a roster"
         case .tasks: "Follow-ups and overdue milestones"
         case .reports: "Reports"
+        case .refusedChanges: "Changes the hub refused"
         case .caseload: "Caseload"
         case .caseloadSearch: "Caseload search"
         case .savedViews: "Caseload views"

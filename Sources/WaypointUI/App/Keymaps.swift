@@ -50,6 +50,7 @@ public enum Keymaps {
         case .importRoster: importRoster
         case .tasks: tasks
         case .reports: reports
+        case .refusedChanges: refusedChanges
         case .sessionView: sessionView
         case .planForm: planForm
         case .planConfirm: planConfirm
@@ -86,6 +87,7 @@ public enum Keymaps {
         case .editor: return .editor
         case .tasks: return .tasks
         case .reports: return .reports
+        case .refusedChanges: return .refusedChanges
         case .plan:
             if state.plan?.confirmRemoval != nil { return .planConfirm }
             return state.plan?.form != nil ? .planForm : .plan

@@ -17,6 +17,15 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .started(let counselors, let isEmpty):
         return state.start(counselors: counselors, isEmpty: isEmpty)
+    case .syncStatusLoaded(let status):
+        return state.receiveSyncStatus(status)
+    case .syncFinished(let status, let failure, let changedHere):
+        return state.syncFinished(status, failure: failure, changedHere: changedHere)
+    case .refusedChangesLoaded(let token, let rows):
+        state.receiveRefused(token: token, rows: rows)
+        return []
+    case .refusedResolved(let sentence, let resolution):
+        return state.refusedResolved(sentence, resolution: resolution)
     case .caseloadLoaded(let token, let rows, let summariesOnDemand, let generation):
         guard token == state.caseload.requestToken else { return [] }
         state.caseload.loadedRows = rows
@@ -57,7 +66,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .tick(let now):
         state.now = now
-        return state.writesForTick(state.draftEffects()) + state.idleLockEffects()
+        return state.writesForTick(state.draftEffects()) + state.idleLockEffects() + state.syncEffectsForTick()
     case .databaseBusy(let effect):
         return state.databaseBusy(effect)
     case .activity(let time):
@@ -181,6 +190,7 @@ extension AppState {
         case .editor(let command): performEditor(command)
         case .plan(let command): performPlan(command)
         case .lock(let command): performLock(command)
+        case .sync(let command): performSync(command)
         case .conflict(let command): resolveConflict(saveMine: command == .saveMineOverTheirs)
         }
     }
@@ -261,6 +271,11 @@ extension AppState {
                 tasks = nil
                 caseload.keepSelectionOnLoad = true
                 return [reloadCaseload()]
+            case .refusedChanges:
+                refused = nil
+                // Taking theirs or keeping mine changed what the caseload shows.
+                caseload.keepSelectionOnLoad = true
+                return [reloadCaseload()]
             default: break
             }
         } else {
@@ -285,6 +300,8 @@ extension AppState {
             movePlanSelection(by: delta)
         } else if screen == .tasks {
             moveTaskSelection(by: delta)
+        } else if screen == .refusedChanges {
+            moveRefusedSelection(by: delta)
         }
     }
 
@@ -301,6 +318,7 @@ extension AppState {
         if case .counselorPicker? = overlay { return counselorPickerVisibleRows }
         if screen == .profile, let focus = profile?.focus { return profileVisibleRows(focus) }
         if screen == .tasks { return tasksVisibleRows }
+        if screen == .refusedChanges { return refusedVisibleRows }
         return caseloadVisibleRows
     }
 }

@@ -29,6 +29,8 @@ public enum RootView {
             TaskListView.render(state, into: &buffer, chrome: chrome)
         case .reports:
             ReportsView.render(state, into: &buffer, chrome: chrome)
+        case .refusedChanges:
+            RefusedChangesView.render(state, into: &buffer, chrome: chrome)
         }
         switch state.overlay {
         case .help:
@@ -98,8 +100,11 @@ enum TitleBar {
 enum FooterView {
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         let keymap = Keymaps.keymap(for: Keymaps.context(for: state))
-        let message = state.status?.text ?? (state.isWaitingForDatabase ? AppState.waitingForDatabase : nil) ?? state.editor.flatMap { state.screen == .editor ? $0.fieldError.map { "⚠ " + $0 } : nil } ?? ""
-        StatusBar.render(hints: keymap.hints(for: state), message: message, into: &buffer,
+        let fieldError = state.editor.flatMap { state.screen == .editor ? $0.fieldError.map { "⚠ " + $0 } : nil }
+        let waiting: String? = state.isWaitingForDatabase ? AppState.waitingForDatabase : nil
+        let message: String = state.status?.text ?? waiting ?? fieldError ?? ""
+        // Sync's line is the quietest: it takes what the hints and any message leave.
+        StatusBar.render(hints: keymap.hints(for: state), message: message, quiet: state.sync.lines(now: state.now), into: &buffer,
                          area: area, style: Theme.footer)
         if let status = state.status, status.isError {
             // Errors stand out in bold even where colour is off.

@@ -18,7 +18,7 @@ extension Keymaps {
         KeyBinding([.escape], .caseload(.clearSearch), "Clear search", footer: false, disabledWhen: { state in
             state.caseload.query.isEmpty ? "no search to clear" : nil
         }),
-    ] + navigation + leaving)
+    ] + syncBindings + navigation + leaving)
 
     public static let caseloadSearch = Keymap(context: .caseloadSearch, typing: true, bindings: [
         KeyBinding([.enter], .caseload(.keepSearch), "Keep filter"),

@@ -1,5 +1,7 @@
 import Foundation
 import WaypointCore
+import WaypointStore
+import WaypointSync
 
 /// The hub's rules in memory (docs/SYNC.md): each change applied once by its id, compare-
 /// and-set on versions (an earlier revision of the same outbox entry is not "someone
@@ -10,50 +12,50 @@ import WaypointCore
 /// keeps keys, not payloads: a pull gives each record as it is now, so a record sealed later
 /// leaves no clear copy behind. The PostgreSQL hub must behave the same; these tests pin the
 /// workstation's side against it.
-actor ModelHub {
-    struct Record {
-        var version: Int64
-        var payload: String
-        var student: String?
-        var producedBy: String
-        var ordinal: Int
+public actor ModelHub {
+    public struct Record: Sendable {
+        public var version: Int64
+        public var payload: String
+        public var student: String?
+        public var producedBy: String
+        public var ordinal: Int
         /// The author of a confidential record: nobody else sees it.
-        var privateTo: String?
-        var sealed: Bool
+        public var privateTo: String?
+        public var sealed: Bool
     }
 
-    enum Entry {
+    public enum Entry: Sendable {
         /// `payload` only for a delete (the key columns that find it).
         case change(seq: Int64, table: String, uid: String, op: SyncOperation, student: String?, privateTo: String?, payload: String?)
         case scope(ScopeChange, counselor: String)
     }
 
-    static let appendOnly: Set<String> = ["session_note", "pathway_change", "intervention_note", "audit_event"]
+    public static let appendOnly: Set<String> = ["session_note", "pathway_change", "intervention_note", "audit_event"]
     /// What travels sealed with a confidential session (the workstation's rule; the topics
     /// ride inside the session).
-    static let sealedWithSession: Set<String> = ["session_note", "follow_up"]
+    public static let sealedWithSession: Set<String> = ["session_note", "follow_up"]
 
-    private(set) var records: [String: [String: Record]] = [:]
+    public private(set) var records: [String: [String: Record]] = [:]
     private var applied: [String: PushOutcome] = [:]
-    private(set) var log: [Entry] = []
+    public private(set) var log: [Entry] = []
     private var scopes: [String: Set<String>] = [:]
     private var ordinal = 0
     private var sealingKeys: [String: Data] = [:]
     /// How many pushes arrived, for tests of repeats.
-    private(set) var pushCount = 0
+    public private(set) var pushCount = 0
     /// Every payload ever pushed, applied or not: what the hub's logs could hold.
-    private(set) var received: [String] = []
+    public private(set) var received: [String] = []
 
-    init(scopes: [String: Set<String>]) {
+    public init(scopes: [String: Set<String>]) {
         self.scopes = scopes
     }
 
     private var nextSeq: Int64 { Int64(log.count + 1) }
 
-    func scope(of counselor: String) -> Set<String> { scopes[counselor] ?? [] }
+    public func scope(of counselor: String) -> Set<String> { scopes[counselor] ?? [] }
 
     /// A caseload move or share at the hub: the counselor's workstation hears of it in order.
-    func share(_ student: String, with counselor: String) {
+    public func share(_ student: String, with counselor: String) {
         guard !scope(of: counselor).contains(student) else { return }
         scopes[counselor, default: []].insert(student)
         log.append(.scope(ScopeChange(seq: nextSeq, student: student, entered: true), counselor: counselor))
@@ -61,7 +63,7 @@ actor ModelHub {
 
     /// A caseload move at the hub: the student leaves one counselor's scope and enters
     /// another's; both workstations hear of it in order. Nothing at the hub changes.
-    func move(_ student: String, from old: String, to new: String) {
+    public func move(_ student: String, from old: String, to new: String) {
         if scope(of: old).contains(student) {
             scopes[old]?.remove(student)
             log.append(.scope(ScopeChange(seq: nextSeq, student: student, entered: false), counselor: old))
@@ -71,7 +73,7 @@ actor ModelHub {
 
     /// Everything the hub holds or ever logged or received, as text: its records, its log,
     /// the payloads pushed to it and the wrapped sealing keys.
-    func everything() -> String {
+    public func everything() -> String {
         var text = records.values.flatMap(\.values).map(\.payload)
         for entry in log {
             if case .change(_, let table, let uid, _, _, _, let payload) = entry { text += [table, uid, payload ?? ""] }
@@ -81,21 +83,21 @@ actor ModelHub {
         return text.joined(separator: "\n")
     }
 
-    func push(_ changes: [OutgoingChange], as counselor: String) -> [PushOutcome] {
+    public func push(_ changes: [OutgoingChange], as counselor: String) -> [PushOutcome] {
         pushCount += 1
         received += changes.map(\.payload)
         return changes.map { apply($0, as: counselor) }
     }
 
     /// The field names of a payload, and whether it says it is confidential.
-    static func shape(_ payload: String) -> (fields: Set<String>, confidential: Bool) {
+    public static func shape(_ payload: String) -> (fields: Set<String>, confidential: Bool) {
         let object = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any] ?? [:]
         let flag = object[SyncSealing.confidentialField]
         return (Set(object.keys), (flag as? Int) == 1 || (flag as? Bool) == true)
     }
 
     /// The text values of a payload (the references the rules look at).
-    static func texts(_ payload: String) -> [String: String] {
+    public static func texts(_ payload: String) -> [String: String] {
         struct Scalar: Decodable {
             var text: String?
             init(from decoder: Decoder) throws { text = try? decoder.singleValueContainer().decode(String.self) }
@@ -175,7 +177,7 @@ actor ModelHub {
         return outcome
     }
 
-    func pull(after checkpoint: Int64, limit: Int, as counselor: String) -> PullPage {
+    public func pull(after checkpoint: Int64, limit: Int, as counselor: String) -> PullPage {
         var changes: [HubChange] = []
         var scope: [ScopeChange] = []
         var last = checkpoint
@@ -202,17 +204,17 @@ actor ModelHub {
         return PullPage(changes: changes, scope: scope, nextCheckpoint: last, hasMore: Int(last) < log.count)
     }
 
-    func wrappedSealingKey(of counselor: String) -> Data? { sealingKeys[counselor] }
+    public func wrappedSealingKey(of counselor: String) -> Data? { sealingKeys[counselor] }
 
     /// The first key a counselor stores is the one kept.
-    func storeWrappedSealingKey(_ wrapped: Data, of counselor: String) -> Data {
+    public func storeWrappedSealingKey(_ wrapped: Data, of counselor: String) -> Data {
         if let kept = sealingKeys[counselor] { return kept }
         sealingKeys[counselor] = wrapped
         return wrapped
     }
 
     /// A student's records, parents before children (the order they were first written).
-    func fetchStudent(_ student: String, as counselor: String) -> [HubChange] {
+    public func fetchStudent(_ student: String, as counselor: String) -> [HubChange] {
         guard scope(of: counselor).contains(student) else { return [] }
         return records.flatMap { table, rows in
             rows.filter { $0.value.student == student && table != "audit_event" && ($0.value.privateTo ?? counselor) == counselor }.map { (table: table, uid: $0.key, record: $0.value) }
@@ -223,45 +225,69 @@ actor ModelHub {
 }
 
 /// One counselor's connection to the model hub; `reachable` false makes every call fail
-/// as an unreachable hub does.
-final class ModelHubLink: HubLink, @unchecked Sendable {
-    struct Unreachable: Error {}
+/// as an unreachable hub does (`HubUnreachable`, what the real link throws too). The flag
+/// may be flipped by a test while a background sync runs, hence the lock.
+public final class ModelHubLink: HubLink, @unchecked Sendable {
+    public let hub: ModelHub
+    public let counselor: String
+    private let lock = NSLock()
+    private var isReachable = true
 
-    let hub: ModelHub
-    let counselor: String
-    var reachable = true
+    public var reachable: Bool {
+        get { lock.withLock { isReachable } }
+        set { lock.withLock { isReachable = newValue } }
+    }
 
-    init(hub: ModelHub, counselor: String) {
+    public init(hub: ModelHub, counselor: String) {
         self.hub = hub
         self.counselor = counselor
     }
 
-    func checkCompatible(workstationProtocol: Int) async throws {
-        guard reachable else { throw Unreachable() }
+    private func check() throws {
+        guard reachable else { throw HubUnreachable(place: "model-hub:5432", reason: "no route (test)") }
     }
 
-    func push(_ changes: [OutgoingChange]) async throws -> [PushOutcome] {
-        guard reachable else { throw Unreachable() }
+    public func checkCompatible(workstationProtocol: Int) async throws { try check() }
+
+    public func push(_ changes: [OutgoingChange]) async throws -> [PushOutcome] {
+        try check()
         return await hub.push(changes, as: counselor)
     }
 
-    func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage {
-        guard reachable else { throw Unreachable() }
+    public func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage {
+        try check()
         return await hub.pull(after: checkpoint, limit: limit, as: counselor)
     }
 
-    func fetchStudent(_ student: String) async throws -> [HubChange] {
-        guard reachable else { throw Unreachable() }
+    public func fetchStudent(_ student: String) async throws -> [HubChange] {
+        try check()
         return await hub.fetchStudent(student, as: counselor)
     }
 
-    func wrappedSealingKey() async throws -> Data? {
-        guard reachable else { throw Unreachable() }
+    public func wrappedSealingKey() async throws -> Data? {
+        try check()
         return await hub.wrappedSealingKey(of: counselor)
     }
 
-    func storeWrappedSealingKey(_ wrapped: Data) async throws -> Data {
-        guard reachable else { throw Unreachable() }
+    public func storeWrappedSealingKey(_ wrapped: Data) async throws -> Data {
+        try check()
         return await hub.storeWrappedSealingKey(wrapped, of: counselor)
     }
+}
+
+/// Opens links to one model hub, as the counselor the sync state names (by their
+/// sourcedId, given by the test): the seam the executable fills with PostgreSQL.
+public struct ModelHubOpener: HubLinkOpener {
+    public let links: @Sendable (SyncState) throws -> ModelHubLink
+
+    public init(links: @escaping @Sendable (SyncState) throws -> ModelHubLink) {
+        self.links = links
+    }
+
+    /// Always the same link (one counselor's workstation).
+    public init(_ link: ModelHubLink) {
+        self.links = { _ in link }
+    }
+
+    public func open(_ state: SyncState) async throws -> any HubLink { try links(state) }
 }

@@ -1,0 +1,200 @@
+import ArgumentParser
+import Foundation
+import WaypointCore
+import WaypointHub
+import WaypointStore
+import WaypointSync
+
+/// `waypoint sync ...`: a counselor's workstation and the district hub (docs/SYNC.md).
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Sync this database with the district hub: join it, sync now, see the status and refused changes.",
+        discussion: """
+            `waypoint sync` alone pushes the changes waiting here, then pulls what changed at the hub. The hub's
+            password is never given on the command line: PGPASSWORD, the --password-file kept at join (mode 600),
+            or ~/.pgpass (host:port:database:user:password), as with PostgreSQL's own tools.
+            """,
+        subcommands: [SyncNowCommand.self, SyncJoinCommand.self, SyncStatusCommand.self, SyncRefusedCommand.self],
+        defaultSubcommand: SyncNowCommand.self)
+}
+
+struct SyncNowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "now",
+        abstract: "Push the changes waiting here, then pull what changed at the hub (the default).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp(
+        "Read the hub password from the first line of this file (mode 600), instead of the one named at join.",
+        valueName: "file"))
+    var passwordFile: String?
+
+    @Flag(help: "Print what the sync did as JSON (pushed, refused, pulled, studentsEntered, checkpoint).")
+    var json = false
+
+    func run() throws {
+        let db = try database.open()
+        let state = try db.syncState()
+        guard state.isJoined else { throw CLIError(SyncError.notJoined.description) }
+        let sync = WorkstationSync(database: db, opener: PostgresHubOpener(passwordFile: passwordFile))
+        let progress = SyncProgressLine()
+        let outcome = sync.runWaiting(progress: { progress.show($0) })
+        progress.finish()
+        switch outcome {
+        case .synced(let report):
+            if json { try printJSON(report) } else { say(SyncCommand.sentence(report, hub: state.hubUrl ?? "")) }
+        case .unreachable(let sentence), .failed(let sentence):
+            throw CLIError(sentence)
+        }
+    }
+}
+
+extension SyncCommand {
+    /// "Synced with postgres://…: sent 3 changes, received 12; 1 refused (…)."
+    static func sentence(_ report: SyncReport, hub: String) -> String {
+        var text = "Synced with \(hub): sent \(counted(report.pushed, "change")), received \(report.pulled)"
+        if report.studentsEntered > 0 { text += "; \(counted(report.studentsEntered, "student")) joined your scope" }
+        if report.refused > 0 { text += "; \(report.refused) refused by the hub: see `waypoint sync refused`" }
+        return text + "."
+    }
+}
+
+/// "Pulling from the hub: 12,000 changes" on stderr while a long sync runs (a terminal only).
+final class SyncProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var line: ProgressLine?
+
+    func show(_ progress: SyncProgress) {
+        let label = switch progress {
+        case .pushing(let done, let waiting): "Sending to the hub: \(done.grouped) sent, \(waiting.grouped) waiting"
+        case .pulling(let changes): "Receiving from the hub: \(changes.grouped) changes"
+        }
+        lock.withLock {
+            line = ProgressLine(label)
+            line?.show()
+        }
+    }
+
+    func finish() { lock.withLock { line?.finish() } }
+}
+
+struct SyncJoinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join",
+        abstract: "Join this database to the district hub as one counselor; from then on its changes are kept to sync.",
+        discussion: """
+            The database must hold the district's roster (every student and counselor with a sourcedId): a demo
+            database or students typed in by hand cannot join; start a new database and import the roster.
+            The hub is checked first (address, password, version); if it cannot be reached, nothing changes.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: ArgumentHelp("The hub: postgres://USER@HOST:PORT/DATABASE, USER being your own hub login.",
+                               valueName: "url"))
+    var url: String
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp(
+        "A file (mode 600) whose first line is your hub password; kept by name so later syncs find it.",
+        valueName: "file"))
+    var passwordFile: String?
+
+    @OptionGroup var acting: ActingCounselorOption
+
+    /// Caught only to refuse it: a password on the command line is visible to every user in ps.
+    @Option(name: .customLong("password"), help: .hidden)
+    var password: String?
+
+    func validate() throws {
+        if password != nil { throw CLIError(HubError.passwordOnCommandLine("--password").description) }
+    }
+
+    func run() throws {
+        let db = try database.open()
+        let counselor = try acting.resolve(in: db)
+        guard let counselorId = counselor.id, counselor.sourcedId != nil else {
+            throw CLIError("\(counselor.displayName) has no district ID (sourcedId), so the hub cannot know them: "
+                + "join with a database that holds the district's roster; nothing was changed.")
+        }
+        if let passwordFile, passwordFile.hasPrefix("/") == false {
+            throw CLIError("--password-file \(passwordFile): give the full path (it is kept for later syncs, which may "
+                + "run from another folder); nothing was changed.")
+        }
+        // The hub first: a wrong address or password is found now, with nothing changed here.
+        let (url, passwordFile) = (url, passwordFile)
+        let opener = PostgresHubOpener()
+        try blocking {
+            do {
+                let link = try await opener.open(url: url, passwordFile: passwordFile)
+                do {
+                    try await link.checkCompatible(workstationProtocol: SyncProtocol.version)
+                } catch {
+                    await opener.close(link)
+                    throw error
+                }
+                await opener.close(link)
+            } catch let unreachable as HubUnreachable {
+                throw CLIError("\(unreachable) Nothing was changed; join when the hub can be reached.")
+            }
+        }
+        do {
+            try db.joinHub(url: url, counselorId: counselorId)
+            try db.setHubPasswordFile(passwordFile)
+        } catch let error as StoreError {
+            throw CLIError(error.description)
+        }
+        let joined = "This database is joined to \(url) as \(counselor.displayName)."
+        say(joined + " `waypoint sync` syncs now; the screen syncs by itself every few minutes.")
+    }
+}
+
+struct SyncStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Which hub this database is joined to, as whom, the last sync, changes waiting and refused, the last error.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Print the status as JSON.")
+    var json = false
+
+    func run() throws {
+        let db = try database.openForReading()
+        let status = try db.syncStatus()
+        if json { return try printJSON(StatusJSON(status)) }
+        guard status.isJoined, let hub = status.hubUrl else {
+            say("This database is not joined to a hub; it works alone. `waypoint sync join --url URL --as COUNSELOR` joins one.")
+            return
+        }
+        let last = status.lastSyncAt.map { "\(SyncStatus.ago($0, now: Date())) (\(ISO8601DateFormatter().string(from: $0)))" } ?? "never"
+        say("""
+            Hub:               \(hub)
+            Syncing as:        \(status.counselor ?? "unknown")
+            Last sync:         \(last)
+            Changes waiting:   \(status.waiting.grouped)
+            Refused changes:   \(status.refused.grouped)\(status.refused > 0 ? " (`waypoint sync refused` lists them)" : "")
+            Last error:        \(status.lastError ?? "none")
+            """)
+    }
+}
+
+/// `sync status --json`: times as ISO 8601 text, as every command prints them.
+private struct StatusJSON: Encodable {
+    var hubUrl: String?
+    var counselor: String?
+    var lastSyncAt: String?
+    var waiting: Int
+    var refused: Int
+    var lastError: String?
+
+    init(_ status: SyncStatus) {
+        hubUrl = status.hubUrl
+        counselor = status.counselor
+        lastSyncAt = status.lastSyncAt.map { ISO8601DateFormatter().string(from: $0) }
+        waiting = status.waiting
+        refused = status.refused
+        lastError = status.lastError
+    }
+}

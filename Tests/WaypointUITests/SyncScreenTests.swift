@@ -1,0 +1,140 @@
+import Foundation
+import TerminalKit
+import WaypointCore
+import XCTest
+@testable import WaypointUI
+
+/// Sync with the hub on screen: the footer's line, the background sync at start, when due
+/// and on a key (never while one runs), and the refused-changes screen.
+final class SyncScreenTests: XCTestCase {
+    let start = Date(timeIntervalSince1970: 1_796_000_000)
+
+    private func joined(_ state: inout AppState, waiting: Int = 0, refused: Int = 0, lastError: String? = nil) -> [Effect] {
+        reduce(&state, .syncStatusLoaded(SyncStatus(hubUrl: "postgres://c_ana@hub.example:5432/district", counselor: "Ana Rivera (c-1)",
+                                                    lastSyncAt: start.addingTimeInterval(-120), waiting: waiting,
+                                                    refused: refused, lastError: lastError)))
+    }
+
+    /// Wide enough for the footer's longest wording beside the caseload's keys.
+    private func state(size: Size = Size(width: 140, height: 30)) -> AppState {
+        var state = Fixtures.caseloadState(size: size)
+        _ = reduce(&state, .tick(start))
+        return state
+    }
+
+    /// The main loop's clock moving on with the counselor at the keys (so the idle lock stays off).
+    private func later(_ state: inout AppState, _ seconds: TimeInterval) -> [Effect] {
+        let time = state.now.addingTimeInterval(seconds)
+        _ = reduce(&state, .activity(time))
+        return reduce(&state, .tick(time))
+    }
+
+    private func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(size: state.size)
+        RootView.render(state, into: &buffer)
+        return buffer
+    }
+
+    private func footer(_ state: AppState) -> String {
+        render(state).text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+    }
+
+    func testStandaloneWaypointShowsNothingAboutSyncAndItsKeysSaySo() {
+        var state = state()
+        XCTAssertEqual(reduce(&state, .syncStatusLoaded(SyncStatus(hubUrl: nil))), [], "not joined: no sync starts")
+        XCTAssertFalse(footer(state).contains("sync"), footer(state))
+        XCTAssertEqual(later(&state, 3600), [])
+        XCTAssertEqual(KeyRouter.action(for: .char("S"), in: state),
+                       .unavailable("Sync with the hub now: this database is not joined to a hub (waypoint sync join)"))
+    }
+
+    func testAJoinedWorkstationSyncsAtStartWhenDueAndOnAKeyButNeverTwiceAtOnce() {
+        var state = state()
+        XCTAssertEqual(joined(&state, waiting: 3), [.syncNow], "at start")
+        XCTAssertTrue(state.sync.isRunning)
+        XCTAssertEqual(KeyRouter.action(for: .char("S"), in: state), .unavailable("Sync with the hub now: a sync is under way"))
+        XCTAssertTrue(footer(state).contains("syncing… · synced 2 min ago · 3 changes waiting"), footer(state))
+        XCTAssertEqual(later(&state, SyncScreenState.standardInterval + 1), [], "due, but one is under way")
+
+        let synced = SyncStatus(hubUrl: "postgres://c_ana@hub.example:5432/district", lastSyncAt: state.now)
+        XCTAssertEqual(reduce(&state, .syncFinished(synced, failure: nil, changedHere: false)), [])
+        XCTAssertFalse(state.sync.isRunning)
+        XCTAssertTrue(footer(state).contains("synced just now"), footer(state))
+        XCTAssertEqual(later(&state, 60), [], "not due yet")
+        XCTAssertEqual(later(&state, SyncScreenState.standardInterval), [.syncNow], "due")
+        _ = reduce(&state, .syncFinished(synced, failure: nil, changedHere: false))
+        XCTAssertEqual(KeyRouter.action(for: .char("S"), in: state), .command(.sync(.syncNow)))
+        XCTAssertEqual(reduce(&state, .command(.sync(.syncNow))), [.syncNow], "on the key")
+    }
+
+    func testAnUnreachableHubIsTheFooterLineNotAnErrorAndChangesHereAreReloaded() {
+        var state = state()
+        _ = joined(&state)
+        let sentence = SyncStatus.unreachable(place: "hub.example:5432", waiting: 2)
+        let offline = SyncStatus(hubUrl: "postgres://c_ana@hub.example:5432/district", lastSyncAt: start.addingTimeInterval(-120),
+                                 waiting: 2, lastError: sentence)
+        XCTAssertEqual(reduce(&state, .syncFinished(offline, failure: sentence, changedHere: false)), [])
+        XCTAssertNil(state.status, "no error message for being offline: the line says it")
+        XCTAssertTrue(footer(state).contains("hub unreachable — working offline · 2 changes waiting"), footer(state))
+
+        // A sync that brought rows reloads what is shown.
+        let effects = reduce(&state, .syncFinished(SyncStatus(hubUrl: offline.hubUrl, lastSyncAt: state.now), failure: nil,
+                                                    changedHere: true))
+        XCTAssertTrue(effects.contains { if case .loadCaseload = $0 { true } else { false } }, "\(effects)")
+
+        let failure = "The hub at hub.example:5432 refused the password for c_ana."
+        _ = reduce(&state, .syncFinished(SyncStatus(hubUrl: offline.hubUrl, lastError: failure), failure: failure, changedHere: false))
+        XCTAssertEqual(state.status, StatusMessage(failure, isError: true), "any other failure says why, once")
+    }
+
+    private func refusedRows() -> [RefusedChangeSummary] {
+        [
+            RefusedChangeSummary(id: 4, what: "Milestone “fafsa”", student: "Lopez, Ana (s-17)",
+                                 reason: "It was changed at the hub (by a colleague, or on another computer) since you last synced.",
+                                 canKeepMine: true, mine: ["completed date: —", "status: waived"],
+                                 theirs: ["completed date: 2026-12-01", "status: done"], refusedAt: start),
+            RefusedChangeSummary(id: 5, what: "Follow-up", student: "Okafor, Ben (s-22)",
+                                 reason: "The hub does not let you change it (not a student of yours now, or not in your name).",
+                                 canKeepMine: false, mine: ["due date: 2026-12-10", "status: open", "text: Call home"],
+                                 theirs: [], refusedAt: start),
+        ]
+    }
+
+    private func onRefusedScreen(size: Size) -> AppState {
+        var state = state(size: size)
+        _ = joined(&state, refused: 2)
+        _ = reduce(&state, .syncFinished(state.sync.status, failure: nil, changedHere: false))
+        XCTAssertEqual(KeyRouter.action(for: .char("R"), in: state), .command(.sync(.openRefused)))
+        XCTAssertEqual(reduce(&state, .command(.sync(.openRefused))), [.loadRefusedChanges(token: 1)])
+        _ = reduce(&state, .refusedChangesLoaded(token: 1, rows: refusedRows()))
+        return state
+    }
+
+    func testTheRefusedScreenDecidesEachChangeAndSaysWhatItCannotDo() {
+        var state = onRefusedScreen(size: Size(width: 80, height: 24))
+        XCTAssertTrue(footer(state).contains("q/Esc Back    synced 2 min ago · 2 refused"),
+                      "at 80 columns, the wording that fits beside the keys: \(footer(state))")
+        XCTAssertTrue(footer(state).contains("m Keep mine"), footer(state))
+        XCTAssertEqual(KeyRouter.action(for: .char("m"), in: state), .command(.sync(.keepMine)))
+        XCTAssertEqual(reduce(&state, .command(.sync(.keepMine))), [.resolveRefused(id: 4, .keepMine, userId: 1)])
+        let effects = reduce(&state, .refusedResolved("Milestone “fafsa” of Lopez, Ana (s-17): yours goes to the hub over its version at the next sync.", .keepMine))
+        XCTAssertEqual(effects, [.loadRefusedChanges(token: 2), .loadSyncStatus, .syncNow], "a kept change goes out at once")
+        _ = reduce(&state, .refusedChangesLoaded(token: 2, rows: Array(refusedRows().dropFirst())))
+        XCTAssertEqual(KeyRouter.action(for: .char("m"), in: state),
+                       .unavailable("Keep mine (send it again over the hub's): the hub refuses this change whoever sends it; take theirs to clear it"))
+        XCTAssertEqual(reduce(&state, .command(.sync(.takeTheirs))), [.resolveRefused(id: 5, .takeTheirs, userId: 1)])
+        XCTAssertEqual(reduce(&state, .command(.global(.back))).count, 1, "back to a fresh caseload")
+        XCTAssertEqual(state.screen, .caseload)
+        XCTAssertNil(state.refused)
+    }
+
+    func testRefusedChangesSnapshots() {
+        assertScreen(render(onRefusedScreen(size: Size(width: 80, height: 24))), matches: "refused-changes-80x24")
+        assertScreen(render(onRefusedScreen(size: Size(width: 120, height: 40))), matches: "refused-changes-120x40")
+        var state = state(size: Size(width: 80, height: 24))
+        _ = joined(&state, waiting: 3, refused: 2)
+        assertScreen(render(state), matches: "caseload-sync-status-80x24")
+        _ = reduce(&state, .resized(Size(width: 120, height: 40)))
+        assertScreen(render(state), matches: "caseload-sync-status-120x40")
+    }
+}
