@@ -99,7 +99,19 @@ let package = Package(
             dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore", "Interchange"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit"]),
+        // The private PostgreSQL cluster and a database per test, shared by the hub's tests.
+        .target(
+            name: "HubTestSupport",
+            dependencies: ["WaypointHub", "ProcessKit", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/HubTestSupport"
+        ),
+        .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit", "HubTestSupport"]),
+        // Workstations (SQLite) syncing with a real PostgreSQL hub.
+        .testTarget(
+            name: "HubSyncTests",
+            dependencies: ["WaypointSync", "WaypointStore", "WaypointHub", "WaypointCore", "Interchange", "ProcessKit",
+                           "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
         .testTarget(
             name: "WaypointSyncTests",
