@@ -59,7 +59,10 @@ final class HubDistrict: @unchecked Sendable {
     /// A connection and link as `counselor`'s own role.
     func link(as counselor: String) async throws -> PostgresHubLink {
         let login = try XCTUnwrap(logins[counselor])
-        let connection = try await HubConnection.connect(hub.address(as: login.role), password: login.password)
+        // A statement on a connection whose server was killed can wait forever; the
+        // deadline turns it into "working offline" within the test's patience.
+        let connection = try await HubConnection.connect(hub.address(as: login.role), password: login.password,
+                                                         queryTimeout: .seconds(10))
         return try await PostgresHubLink(connection: connection)
     }
 
