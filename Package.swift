@@ -106,16 +106,23 @@ let package = Package(
             path: "Tests/HubTestSupport"
         ),
         .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit", "HubTestSupport"]),
+        // A workstation's synced rows in payload form, for the sync tests (model and PostgreSQL).
+        .target(
+            name: "SyncTestSupport",
+            dependencies: ["WaypointStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/SyncTestSupport"
+        ),
         // Workstations (SQLite) syncing with a real PostgreSQL hub.
         .testTarget(
             name: "HubSyncTests",
             dependencies: ["WaypointSync", "WaypointStore", "WaypointHub", "WaypointCore", "Interchange", "ProcessKit",
-                           "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+                           "HubTestSupport", "SyncTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
         .testTarget(
             name: "WaypointSyncTests",
-            dependencies: ["WaypointSync", "WaypointStore", "WaypointCore", "Interchange", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WaypointSync", "WaypointStore", "WaypointCore", "Interchange", "SyncTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
