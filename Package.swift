@@ -109,7 +109,7 @@ let package = Package(
         // A workstation's synced rows in payload form, for the sync tests (model and PostgreSQL).
         .target(
             name: "SyncTestSupport",
-            dependencies: ["WaypointStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["WaypointStore", "WaypointCore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/SyncTestSupport"
         ),
         // Workstations (SQLite) syncing with a real PostgreSQL hub.

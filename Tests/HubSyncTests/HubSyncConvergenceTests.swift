@@ -40,9 +40,6 @@ final class HubSyncConvergenceTests: XCTestCase {
         }
         stations = [try await district.workstation(a), try await district.workstation(b)]
         let scope = [["U1", "U2", "U3"], ["U1", "U3", "U4"]]
-        let today = CivilDate(year: 2026, month: 12, day: 3)
-        let milestones = ["fafsa", "psat", "sat-act"]
-        let statuses: [MilestoneStatus] = [.notStarted, .inProgress, .done, .waived]
         var notes: [String] = []
 
         for step in 0..<40 {
@@ -50,20 +47,12 @@ final class HubSyncConvergenceTests: XCTestCase {
             let station = stations[index]
             let student = scope[index][pick(3)]
             let local = try station.studentId(student)
-            switch pick(6) {
-            case 0:
-                let note = "seed \(seed) step \(step) note"
-                notes.append(note)
-                try station.recordSession(student, note: note, topics: [])
-            case 1, 2:
-                try station.database.setMilestone(MilestoneRecord(studentId: local, milestoneId: milestones[pick(3)],
-                                                                  status: statuses[pick(4)]), today: today, by: station.counselorId)
-            case 3:
-                _ = try station.database.addFollowUp(studentId: local, authorId: station.counselorId,
-                                                     text: "seed \(seed) step \(step) follow-up", dueDate: nil)
-            case 4:
-                if let open = try station.database.followUps(studentId: local, viewerId: station.counselorId).first {
-                    try station.database.setFollowUpStatus(id: open.id!, to: .done, by: station.counselorId)
+            let kind = pick(RandomWork.kinds + 1)
+            switch kind {
+            case ..<RandomWork.kinds:
+                if let note = try RandomWork.perform(kind, on: station.database, by: station.counselorId, studentId: local,
+                                                     label: "seed \(seed) step \(step)", pick: pick) {
+                    notes.append(note)
                 }
             default:
                 try await station.sync()
@@ -73,6 +62,7 @@ final class HubSyncConvergenceTests: XCTestCase {
 
         let hub = try await district.hub.connect()
         defer { Task { await hub.close() } }
+        var compared = 0
         for (index, station) in stations.enumerated() {
             XCTAssertEqual(try station.database.pendingChangeCount(), 0, "seed \(seed): workstation \(index) still has changes waiting")
             for student in scope[index] {
@@ -88,10 +78,12 @@ final class HubSyncConvergenceTests: XCTestCase {
                     let mine = try station.database.read { db in
                         try SyncRows.payloads(db, table: table.name, student: student).compactMapValues { SyncPayload($0)?.values }
                     }
+                    compared += theirs.count
                     XCTAssertEqual(mine, theirs, "seed \(seed): \(table.name) rows of \(student) on \(station.sourcedId)")
                 }
             }
         }
+        XCTAssertGreaterThan(compared, 0, "seed \(seed): the comparison saw records")
         let atHub = try await hub.strings("SELECT payload ->> 'text' FROM waypoint.synced_record WHERE table_name = 'session_note'")
         for note in notes {
             XCTAssertTrue(atHub.contains(note), "seed \(seed): \"\(note)\" never reached the hub")

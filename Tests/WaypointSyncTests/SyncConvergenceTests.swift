@@ -35,33 +35,22 @@ final class SyncConvergenceTests: XCTestCase {
         for (index, station) in stations.enumerated() {
             scope[index] = Array(Set(district.caseloads[station.sourcedId]! + shared)).sorted()
         }
-        let today = CivilDate(year: 2026, month: 12, day: 3)
         var notes: [String] = []
-        let milestones = ["fafsa", "psat", "sat-act"]
-        let statuses: [MilestoneStatus] = [.notStarted, .inProgress, .done, .waived]
 
         for step in 0..<60 {
             let index = pick(3)
             let station = stations[index]
             let student = scope[index]![pick(scope[index]!.count)]
             let local = try station.studentId(student)
-            switch pick(7) {
-            case 0:
-                let note = "seed \(seed) step \(step) note"
-                notes.append(note)
-                try station.database.recordSession(AdvisingSession(studentId: local, authorId: station.counselorId, startedAt: Date(),
-                                                                   durationMinutes: 15, kind: "check-in", note: note))
-            case 1, 2:
-                try station.database.setMilestone(MilestoneRecord(studentId: local, milestoneId: milestones[pick(3)],
-                                                                  status: statuses[pick(4)]), today: today, by: station.counselorId)
-            case 3:
-                _ = try station.database.addFollowUp(studentId: local, authorId: station.counselorId,
-                                                     text: "seed \(seed) step \(step) follow-up", dueDate: nil)
-            case 4:
-                if let open = try station.database.followUps(studentId: local, viewerId: station.counselorId).first {
-                    try station.database.setFollowUpStatus(id: open.id!, to: .done, by: station.counselorId)
+            let kind = pick(RandomWork.kinds + 2)
+            switch kind {
+            case ..<RandomWork.kinds:
+                let label = "seed \(seed) step \(step)"
+                if let note = try RandomWork.perform(kind, on: station.database, by: station.counselorId, studentId: local,
+                                                     label: label, pick: pick) {
+                    notes.append(note)
                 }
-            case 5:
+            case RandomWork.kinds:
                 station.link.reachable.toggle()
             default:
                 do {
