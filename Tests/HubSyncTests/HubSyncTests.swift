@@ -80,6 +80,55 @@ final class HubSyncTests: XCTestCase {
         XCTAssertEqual(auditOnB, 0, "A's audit rows never come down to B")
     }
 
+    func testAStudentMovedToAnotherCaseloadArrivesWithTheirRecordsAndLeavesTheOldScope() async throws {
+        let (a, b) = (district.roster.a, district.roster.b)
+        let onA = try await workstation(a), onB = try await workstation(b)
+        try onA.recordSession("U2", note: "Before the move")
+        try onA.setMilestone("U2", "psat", .done)
+        try await onA.sync()
+        try await onB.sync()
+        let checkpointA = try onA.database.syncState().checkpoint
+
+        // The district moves U2 from A's caseload to B's.
+        try await district.admin { hub in
+            try await hub.exec("DELETE FROM waypoint.caseload WHERE counselor_sourced_id = '\(a)' AND student_sourced_id = 'U2'")
+            _ = try await HubCounselors.assign(student: "U2", to: b, on: hub)
+        }
+        let page = try await onA.link.pull(after: checkpointA, limit: 100)
+        XCTAssertEqual(page.scope.map(\.student), ["U2"])
+        XCTAssertEqual(page.scope.map(\.entered), [false], "A hears that U2 left")
+        let moved = try await onB.sync()
+        XCTAssertEqual(moved.studentsEntered, 1)
+        XCTAssertEqual(try onB.notes("U2"), ["Before the move"], "the history arrives with the student")
+        XCTAssertEqual(try onB.milestone("U2", "psat"), .done)
+        let sessions = try await hubCount("SELECT count(*) FROM waypoint.synced_record WHERE table_name = 'advising_session'")
+        XCTAssertEqual(sessions, 1, "nothing lost or doubled at the hub")
+    }
+
+    func testADeleteComesDownWithItsKeyOnly() async throws {
+        let (a, b) = (district.roster.a, district.roster.b)
+        try await share("U1", with: b, by: a)
+        let onB = try await workstation(b)
+        let link = try await district.link(as: a)
+        defer { Task { await link.connection.close() } }
+        let milestone = #"{"student":"U1","milestoneId":"psat","status":"in-progress","evidence":"registered"}"#
+        let inserted = try await link.push([OutgoingChange(changeId: "w:1:1", table: "milestone_status", uid: "U1/psat", op: .insert,
+                                                           baseVersion: 0, payload: milestone)])
+        XCTAssertEqual(inserted, [.applied(version: 1)])
+        try await onB.sync()
+        XCTAssertEqual(try onB.milestone("U1", "psat"), .inProgress)
+        let checkpoint = try onB.database.syncState().checkpoint
+        let removed = try await link.push([OutgoingChange(changeId: "w:2:1", table: "milestone_status", uid: "U1/psat", op: .delete,
+                                                          baseVersion: 1, payload: milestone)])
+        XCTAssertEqual(removed, [.applied(version: 2)])
+        let page = try await onB.link.pull(after: checkpoint, limit: 100)
+        XCTAssertEqual(page.changes.map(\.op), [.delete])
+        XCTAssertEqual(page.changes.first.flatMap { SyncPayload($0.payload)?.values.keys.sorted() }, ["milestoneId", "student"],
+                       "the key, not the record as it was")
+        try await onB.sync()
+        XCTAssertNil(try onB.milestone("U1", "psat"))
+    }
+
     func testTheSamePushTwiceIsAppliedOnce() async throws {
         let onA = try await workstation(district.roster.a)
         _ = try onA.database.addFollowUp(studentId: try onA.studentId("U1"), authorId: onA.counselorId, text: "Check the schedule change",
