@@ -4,7 +4,9 @@ import WaypointCore
 
 /// The sync engine's link to a PostgreSQL hub, over one `HubConnection` logged in as the
 /// counselor's own role: every call runs as that role, so row-level security and the hub's
-/// `apply_change` decide what it may read and write (docs/HUB.md "Sync").
+/// `apply_change` decide what it may read and write (docs/HUB.md "Sync"). One sync at a time
+/// per link: a pull holds a transaction open on the connection between its two statements.
+/// After the hub restarted, the connection is gone ("working offline"): open a new one.
 public final class PostgresHubLink: HubLink {
     public let connection: HubConnection
     /// The counselor the connection's role is (their sourcedId), from `waypoint.me()`.
