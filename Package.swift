@@ -99,7 +99,7 @@ let package = Package(
             dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore", "Interchange"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit"]),
+        .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit", "WaypointCatalogs"]),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
         .testTarget(
             name: "WaypointSyncTests",

@@ -5,18 +5,7 @@ import XCTest
 
 /// `waypoint hub ...` as a district administrator runs it: the real binary, the real cluster.
 final class HubCommandTests: XCTestCase {
-    private func binary() throws -> String {
-        if let path = ProcessInfo.processInfo.environment["WAYPOINT_BINARY"] { return path }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("waypoint")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-            directory.deleteLastPathComponent()
-        }
-        let message = "no built waypoint binary near \(CommandLine.arguments[0]); run `swift build` first"
-        if ProcessInfo.processInfo.environment["CI"] == "true" { throw HubTestFailure(message) }
-        throw XCTSkip(message)
-    }
+    private func binary() throws -> String { try HubBinary.path() }
 
     private func waypoint(_ arguments: [String], password: String? = nil) throws -> (status: Int32, out: String, err: String) {
         // No PGPASSFILE or ~/.pgpass of the machine's user may answer instead.
