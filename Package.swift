@@ -99,11 +99,30 @@ let package = Package(
             dependencies: ["WaypointUI", "WaypointEffects", "TerminalKit", "WaypointStore", "Interchange"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit", "WaypointCatalogs"]),
+        // The private PostgreSQL cluster and a database per test, shared by the hub's tests.
+        .target(
+            name: "HubTestSupport",
+            dependencies: ["WaypointHub", "ProcessKit", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/HubTestSupport"
+        ),
+        .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit", "HubTestSupport", "WaypointCatalogs"]),
+        // A workstation's synced rows in payload form, for the sync tests (model and PostgreSQL).
+        .target(
+            name: "SyncTestSupport",
+            dependencies: ["WaypointStore", "WaypointCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/SyncTestSupport"
+        ),
+        // Workstations (SQLite) syncing with a real PostgreSQL hub.
+        .testTarget(
+            name: "HubSyncTests",
+            dependencies: ["WaypointSync", "WaypointStore", "WaypointHub", "WaypointCore", "Interchange", "ProcessKit",
+                           "HubTestSupport", "SyncTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
         .testTarget(
             name: "WaypointSyncTests",
-            dependencies: ["WaypointSync", "WaypointStore", "WaypointCore", "Interchange", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WaypointSync", "WaypointStore", "WaypointCore", "Interchange", "SyncTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import XCTest
 
 /// The built `waypoint` binary, for tests that run it as an administrator or a lead would.

@@ -1,3 +1,4 @@
+import HubTestSupport
 import Foundation
 @testable import WaypointHub
 import XCTest

@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Interchange
 import ProcessKit
 import WaypointCatalogs

@@ -1,3 +1,4 @@
+import HubTestSupport
 import Foundation
 import Interchange
 @testable import WaypointHub
@@ -29,24 +30,24 @@ final class HubSecurityTests: XCTestCase {
         try await connection.exec("CREATE ROLE \(lead) LOGIN PASSWORD 'password-l' IN ROLE waypoint_lead")
         await connection.close()
 
-        // B records two sessions on U3 (their caseload), one confidential (sealed), and
-        // shares U3 with A.
+        // B records two sessions on U3 (their caseload) through the hub's apply_change, one
+        // confidential (sealed), and shares U3 with A.
+        let b = roster.b
         let written = try hub.psql("""
-            INSERT INTO waypoint.advising_session (uid, student_sourced_id, author_sourced_id, started_at, duration_minutes,
-                kind, participants, created_at)
-            VALUES ('\(visible)', 'U3', '\(roster.b)', now(), 30, 'academic', 'student', now());
-            INSERT INTO waypoint.session_note (session_uid, version, text, author_sourced_id, created_at)
-            VALUES ('\(visible)', 1, 'visible-note', '\(roster.b)', now());
-            INSERT INTO waypoint.advising_session (uid, student_sourced_id, author_sourced_id, started_at, duration_minutes,
-                kind, is_confidential, sealed, created_at)
-            VALUES ('\(confidential)', 'U3', '\(roster.b)', now(), 45, 'personal', true, '\\x0102', now());
-            INSERT INTO waypoint.session_note (session_uid, version, sealed, author_sourced_id, created_at)
-            VALUES ('\(confidential)', 1, '\\x0304', '\(roster.b)', now());
+            SELECT waypoint.apply_change('b:1:1', 'advising_session', '\(visible)', 'insert', 0,
+                '{"student":"U3","author":"\(b)","startedAt":"2026-12-01 10:00:00.000","durationMinutes":30,"kind":"academic","participants":"student","isConfidential":0}') ->> 'outcome';
+            SELECT waypoint.apply_change('b:2:1', 'session_note', '\(visible)/1', 'insert', 0,
+                '{"session":"\(visible)","version":1,"text":"visible-note","author":"\(b)","createdAt":"2026-12-01 10:30:00.000"}') ->> 'outcome';
+            SELECT waypoint.apply_change('b:3:1', 'advising_session', '\(confidential)', 'insert', 0,
+                '{"student":"U3","author":"\(b)","isConfidential":1,"sealed":"AQI="}') ->> 'outcome';
+            SELECT waypoint.apply_change('b:4:1', 'session_note', '\(confidential)/1', 'insert', 0,
+                '{"session":"\(confidential)","version":1,"author":"\(b)","isConfidential":1,"sealed":"AwQ="}') ->> 'outcome';
             INSERT INTO waypoint.student_share (student_sourced_id, counselor_sourced_id, shared_by)
-            VALUES ('U3', '\(roster.a)', '\(roster.b)');
+            VALUES ('U3', '\(roster.a)', '\(b)');
             INSERT INTO waypoint.audit_event (at, counselor_sourced_id, actor, action, student_sourced_id)
-            VALUES (now(), '\(roster.b)', 'jdoe', 'addedSession', 'U3');
+            VALUES (now(), '\(b)', 'jdoe', 'addedSession', 'U3');
             """, as: roleB, password: "password-b")
+        XCTAssertEqual(written.out.split(separator: "\n"), ["applied", "applied", "applied", "applied"], written.err)
         XCTAssertEqual(written.status, 0, written.err)
     }
 
@@ -69,35 +70,40 @@ final class HubSecurityTests: XCTestCase {
     }
 
     func testAnotherAuthorsConfidentialSessionIsInvisibleEvenOnASharedStudent() throws {
-        XCTAssertEqual(try asA("SELECT string_agg(uid::text, ',') FROM waypoint.advising_session").out, visible)
-        XCTAssertEqual(try asA("SELECT string_agg(coalesce(text, 'sealed'), ',') FROM waypoint.session_note").out, "visible-note")
+        XCTAssertEqual(try asA("SELECT string_agg(uid, ',') FROM waypoint.synced_record WHERE table_name = 'advising_session'").out,
+                       visible)
+        XCTAssertEqual(try asA("""
+            SELECT string_agg(coalesce(payload ->> 'text', 'sealed'), ',') FROM waypoint.synced_record WHERE table_name = 'session_note'
+            """).out, "visible-note")
         XCTAssertEqual(try asA("SELECT count(*) FROM waypoint.change_log WHERE private_to IS NOT NULL").out, "0")
-        XCTAssertEqual(try hub.psql("SELECT count(*) FROM waypoint.advising_session WHERE is_confidential",
+        XCTAssertEqual(try hub.psql("SELECT count(*) FROM waypoint.synced_record WHERE confidential AND table_name = 'advising_session'",
                                     as: roleB, password: "password-b").out, "1", "its author sees it")
         let clear = try hub.psql("""
-            INSERT INTO waypoint.session_note (session_uid, version, text, author_sourced_id, created_at)
-            VALUES ('\(confidential)', 2, 'marker-in-clear', '\(roster.b)', now())
+            INSERT INTO waypoint.synced_record (table_name, uid, version, payload, produced_by)
+            VALUES ('session_note', '\(confidential)/2', 1,
+                    '{"session":"\(confidential)","version":2,"text":"marker-in-clear","author":"\(roster.b)"}', 'psql')
             """, as: roleB, password: "password-b")
         XCTAssertNotEqual(clear.status, 0)
         XCTAssertTrue(clear.err.contains("sealed on the workstation, never stored in clear at the hub"), clear.err)
     }
 
     func testACounselorWritesOnlyInTheirOwnNameAndOnlyForStudentsTheySee() throws {
-        let asB = try asA("""
-            INSERT INTO waypoint.advising_session (uid, student_sourced_id, author_sourced_id, started_at, duration_minutes,
-                kind, participants, created_at)
-            VALUES (gen_random_uuid(), 'U1', '\(roster.b)', now(), 10, 'academic', 'student', now())
-            """)
+        func insert(_ student: String, author: String) throws -> (status: Int32, out: String, err: String) {
+            try asA("""
+                INSERT INTO waypoint.synced_record (table_name, uid, version, payload, produced_by)
+                VALUES ('advising_session', gen_random_uuid()::text, 1,
+                        '{"student":"\(student)","author":"\(author)","kind":"academic","isConfidential":0}', 'psql')
+                """)
+        }
+        let asB = try insert("U1", author: roster.b)
         XCTAssertNotEqual(asB.status, 0)
         XCTAssertTrue(asB.err.contains("violates row-level security policy"), asB.err)
-        let notMine = try asA("""
-            INSERT INTO waypoint.advising_session (uid, student_sourced_id, author_sourced_id, started_at, duration_minutes,
-                kind, participants, created_at)
-            VALUES (gen_random_uuid(), 'U4', '\(roster.a)', now(), 10, 'academic', 'student', now())
-            """)
+        let notMine = try insert("U4", author: roster.a)
         XCTAssertTrue(notMine.err.contains("violates row-level security policy"), notMine.err)
-        XCTAssertEqual(try asA("UPDATE waypoint.advising_session SET kind = 'changed' RETURNING uid").out, "",
-                       "B's session is visible to A but not A's to change")
+        XCTAssertEqual(try asA("UPDATE waypoint.synced_record SET payload = payload || '{\"kind\":\"x\"}' WHERE uid = '\(confidential)' RETURNING uid").out,
+                       "", "B's confidential session is not A's to see, nor to change")
+        let takeOver = try asA("UPDATE waypoint.synced_record SET payload = payload || '{\"author\":\"\(roster.a)\"}' WHERE uid = '\(visible)'")
+        XCTAssertTrue(takeOver.err.contains("student and author never change"), takeOver.err)
         XCTAssertEqual(try asA("UPDATE waypoint.student SET grade = 1 WHERE sourced_id = 'U1'").err.contains("permission denied"), true)
     }
 
@@ -122,11 +128,11 @@ final class HubSecurityTests: XCTestCase {
 
     func testALeadReadsReportsButNeverNoteTextOrNames() throws {
         let asLead = { (sql: String) in try self.hub.psql(sql, as: self.lead, password: "password-l") }
-        XCTAssertEqual(try asLead("SELECT count(*) || ' ' || sum(duration_minutes) FROM waypoint.report_session").out, "2 75",
-                       "every counselor's sessions count in a report")
+        XCTAssertEqual(try asLead("SELECT count(*) || ' ' || sum(duration_minutes) FROM waypoint.report_session").out, "2 30",
+                       "every counselor's sessions count in a report; a confidential one's minutes are sealed")
         XCTAssertEqual(try asLead("SELECT count(*) FROM waypoint.report_student").out, "4")
-        for sql in ["SELECT text FROM waypoint.session_note", "SELECT participants FROM waypoint.advising_session",
-                    "SELECT given_name FROM waypoint.student", "SELECT sealed FROM waypoint.advising_session"] {
+        for sql in ["SELECT payload FROM waypoint.synced_record", "SELECT given_name FROM waypoint.student",
+                    "SELECT row FROM waypoint.change_log"] {
             let refused = try asLead(sql)
             XCTAssertNotEqual(refused.status, 0, sql)
             XCTAssertTrue(refused.err.contains("permission denied"), "\(sql): \(refused.err)")

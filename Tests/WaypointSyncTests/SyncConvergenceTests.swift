@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SyncTestSupport
 @testable import WaypointCore
 @testable import WaypointStore
 import XCTest
@@ -34,33 +35,22 @@ final class SyncConvergenceTests: XCTestCase {
         for (index, station) in stations.enumerated() {
             scope[index] = Array(Set(district.caseloads[station.sourcedId]! + shared)).sorted()
         }
-        let today = CivilDate(year: 2026, month: 12, day: 3)
         var notes: [String] = []
-        let milestones = ["fafsa", "psat", "sat-act"]
-        let statuses: [MilestoneStatus] = [.notStarted, .inProgress, .done, .waived]
 
         for step in 0..<60 {
             let index = pick(3)
             let station = stations[index]
             let student = scope[index]![pick(scope[index]!.count)]
             let local = try station.studentId(student)
-            switch pick(7) {
-            case 0:
-                let note = "seed \(seed) step \(step) note"
-                notes.append(note)
-                try station.database.recordSession(AdvisingSession(studentId: local, authorId: station.counselorId, startedAt: Date(),
-                                                                   durationMinutes: 15, kind: "check-in", note: note))
-            case 1, 2:
-                try station.database.setMilestone(MilestoneRecord(studentId: local, milestoneId: milestones[pick(3)],
-                                                                  status: statuses[pick(4)]), today: today, by: station.counselorId)
-            case 3:
-                _ = try station.database.addFollowUp(studentId: local, authorId: station.counselorId,
-                                                     text: "seed \(seed) step \(step) follow-up", dueDate: nil)
-            case 4:
-                if let open = try station.database.followUps(studentId: local, viewerId: station.counselorId).first {
-                    try station.database.setFollowUpStatus(id: open.id!, to: .done, by: station.counselorId)
+            let kind = pick(RandomWork.kinds + 2)
+            switch kind {
+            case ..<RandomWork.kinds:
+                let label = "seed \(seed) step \(step)"
+                if let note = try RandomWork.perform(kind, on: station.database, by: station.counselorId, studentId: local,
+                                                     label: label, pick: pick) {
+                    notes.append(note)
                 }
-            case 5:
+            case RandomWork.kinds:
                 station.link.reachable.toggle()
             default:
                 do {
@@ -91,7 +81,7 @@ final class SyncConvergenceTests: XCTestCase {
         let hubRecords = await district(station).records
         for table in SyncTable.all where table.name != "audit_event" {
             let theirs = (hubRecords[table.name] ?? [:]).filter { $0.value.student == student }
-            let mine = try station.database.read { db in try Self.rows(db, table, student: student) }
+            let mine = try station.database.read { db in try SyncRows.payloads(db, table: table.name, student: student).compactMapValues { SyncPayload($0)?.values } }
             XCTAssertEqual(Set(mine.keys), Set(theirs.keys), "seed \(seed): \(table.name) rows of \(student) on \(station.sourcedId)")
             for (uid, record) in theirs {
                 XCTAssertEqual(mine[uid], SyncPayload(record.payload)?.values,
@@ -101,44 +91,4 @@ final class SyncConvergenceTests: XCTestCase {
     }
 
     private func district(_ station: Workstation) -> ModelHub { station.link.hub }
-
-    /// A table's rows of one student, by uid, with their values as a payload would carry them.
-    static func rows(_ db: Database, _ table: SyncTable, student: String) throws -> [String: [String: SyncPayload.Value]] {
-        let studentId = try Int64.fetchOne(db, sql: "SELECT id FROM student WHERE sourcedId = ?", arguments: [student])!
-        let owner: String
-        if table.columns.contains(where: { $0.name == "studentId" }) {
-            owner = "t.studentId = \(studentId)"
-        } else if table.columns.contains(where: { $0.name == "sessionId" }) {
-            owner = "t.sessionId IN (SELECT id FROM advising_session WHERE studentId = \(studentId))"
-        } else {
-            owner = "t.interventionId IN (SELECT id FROM intervention WHERE studentId = \(studentId))"
-        }
-        let values = table.columns.map { column -> String in
-            switch column.reference {
-            case .plain: "'\(column.payloadName)', t.\(column.name)"
-            case .student: "'\(column.payloadName)', (SELECT sourcedId FROM student WHERE id = t.\(column.name))"
-            case .counselor: "'\(column.payloadName)', (SELECT sourcedId FROM counselor WHERE id = t.\(column.name))"
-            case .parent(let parent):
-                "'\(column.payloadName)', (SELECT uid FROM sync_key WHERE tableName = '\(parent)' AND localId = t.\(column.name))"
-            }
-        }.joined(separator: ", ")
-        let uid: String
-        switch table.key {
-        case .id: uid = "(SELECT uid FROM sync_key WHERE tableName = '\(table.name)' AND localId = t.id)"
-        case .composite(let names):
-            uid = "(" + names.map { name in
-                let column = table.columns.first { $0.name == name }!
-                switch column.reference {
-                case .student: return "(SELECT sourcedId FROM student WHERE id = t.\(name))"
-                case .parent(let parent): return "(SELECT uid FROM sync_key WHERE tableName = '\(parent)' AND localId = t.\(name))"
-                default: return "t.\(name)"
-                }
-            }.joined(separator: " || '/' || ") + ")"
-        }
-        var result: [String: [String: SyncPayload.Value]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT \(uid) AS uid, json_object(\(values)) AS payload FROM \(table.name) t WHERE \(owner)") {
-            result[row["uid"] ?? "(no uid)"] = SyncPayload(row["payload"])?.values
-        }
-        return result
-    }
 }

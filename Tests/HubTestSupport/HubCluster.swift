@@ -8,22 +8,22 @@ import XCTest
 /// (WAYPOINT_TEST_HUB_URL and WAYPOINT_TEST_HUB_PASSFILE in the environment), or, outside CI,
 /// one this process starts with the same script and stops at exit. In CI a missing cluster
 /// is a failure: the hub tests may not skip there.
-final class HubCluster: @unchecked Sendable {
-    let admin: HubAddress
-    let password: String
+public final class HubCluster: @unchecked Sendable {
+    public let admin: HubAddress
+    public let password: String
 
     private init(admin: HubAddress, password: String) {
         self.admin = admin
         self.password = password
     }
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var cached: Result<HubCluster, any Error>?
 
-    static func shared() throws -> HubCluster {
+    public static func shared() throws -> HubCluster {
         lock.lock()
         defer { lock.unlock() }
         if cached == nil { cached = Result { try locate() } }
@@ -72,7 +72,7 @@ final class HubCluster: @unchecked Sendable {
 
     /// `pg_ctl restart -m immediate` (a crash and restart of the server), as the cluster's
     /// owner, from the variables `.ci/hub-cluster start` exported.
-    static func restartImmediately() throws {
+    public static func restartImmediately() throws {
         let environment = ProcessInfo.processInfo.environment
         guard let pgctl = environment["WAYPOINT_TEST_HUB_PG_CTL"], let data = environment["WAYPOINT_TEST_HUB_DATA"],
               let directory = environment["WAYPOINT_TEST_HUB_DIR"] else {
@@ -95,7 +95,7 @@ final class HubCluster: @unchecked Sendable {
     }
 
     /// A fresh database for one test; `drop` removes it and the login roles its counselors got.
-    func makeDatabase() async throws -> TestHub {
+    public func makeDatabase() async throws -> TestHub {
         let name = "wp_test_\(UUID().uuidString.prefix(8).lowercased())"
         let server = try await HubConnection.connect(admin, password: password)
         try await server.exec("CREATE DATABASE \(name)")
@@ -106,21 +106,21 @@ final class HubCluster: @unchecked Sendable {
     }
 }
 
-struct HubTestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct HubTestFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// One test's hub database, reached as the cluster's superuser.
-struct TestHub: Sendable {
-    let cluster: HubCluster
-    let address: HubAddress
+public struct TestHub: Sendable {
+    public let cluster: HubCluster
+    public let address: HubAddress
 
-    func connect() async throws -> HubConnection {
+    public func connect() async throws -> HubConnection {
         try await HubConnection.connect(address, password: cluster.password)
     }
 
-    func initialized() async throws -> TestHub {
+    public func initialized() async throws -> TestHub {
         let hub = try await connect()
         _ = try await HubMigrations.migrate(hub)
         await hub.close()
@@ -128,13 +128,13 @@ struct TestHub: Sendable {
     }
 
     /// The address as a counselor's role.
-    func address(as role: String) -> HubAddress {
+    public func address(as role: String) -> HubAddress {
         var address = address
         address.user = role
         return address
     }
 
-    func drop() async throws {
+    public func drop() async throws {
         var roles: [String] = []
         if let hub = try? await connect() {
             roles = (try? await hub.strings("SELECT role_name FROM waypoint.counselor WHERE role_name IS NOT NULL")) ?? []
@@ -149,7 +149,7 @@ struct TestHub: Sendable {
 
     /// `psql` (the real client) as `role`, with the password in PGPASSWORD: what a counselor
     /// with their own login could do without Waypoint.
-    func psql(_ sql: String, as role: String, password: String) throws -> (status: Int32, out: String, err: String) {
+    public func psql(_ sql: String, as role: String, password: String) throws -> (status: Int32, out: String, err: String) {
         let result = try ProcessKit.run(try TestHub.psqlPath(), [
             "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", address.host, "-p", String(address.port),
             "-U", role, "-d", address.database, "-c", sql,
@@ -158,7 +158,7 @@ struct TestHub: Sendable {
                 String(decoding: result.stderr, as: UTF8.self))
     }
 
-    static func psqlPath() throws -> String {
+    public static func psqlPath() throws -> String {
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") + ["/usr/bin"]
         where FileManager.default.isExecutableFile(atPath: "\(directory)/psql") {
             return "\(directory)/psql"
@@ -168,20 +168,20 @@ struct TestHub: Sendable {
 }
 
 /// Unique names per test: login roles are cluster-wide, and tests share the cluster.
-func token() -> String { String(UUID().uuidString.prefix(6).lowercased()) }
+public func token() -> String { String(UUID().uuidString.prefix(6).lowercased()) }
 
 extension HubConnection {
     /// Several statements (as one DO block; no transaction control in it).
-    func run(_ sql: String) async throws { try await script(sql) }
+    public func run(_ sql: String) async throws { try await script(sql) }
 
     /// One statement as it is (BEGIN and COMMIT included).
-    func exec(_ sql: String) async throws { try await query(PostgresQuery(unsafeSQL: sql)) }
+    public func exec(_ sql: String) async throws { try await query(PostgresQuery(unsafeSQL: sql)) }
 
-    func strings(_ sql: String) async throws -> [String] {
+    public func strings(_ sql: String) async throws -> [String] {
         try await query(PostgresQuery(unsafeSQL: sql)).map { try $0.decode(String.self) }
     }
 
-    func int(_ sql: String) async throws -> Int {
+    public func int(_ sql: String) async throws -> Int {
         guard let row = try await query(PostgresQuery(unsafeSQL: sql)).first else { throw HubTestFailure("no row for \(sql)") }
         return try row.decode(Int.self)
     }
@@ -189,12 +189,12 @@ extension HubConnection {
 
 /// A small roster for the hub: one school, four students, two counselors with two students
 /// each (caseloads.csv). Counselor ids carry `tag`, so their login roles are the test's own.
-struct HubRoster {
-    let url: URL
-    let a: String
-    let b: String
+public struct HubRoster {
+    public let url: URL
+    public let a: String
+    public let b: String
 
-    init(tag: String, caseloads: String? = nil, users: String? = nil) throws {
+    public init(tag: String, caseloads: String? = nil, users: String? = nil) throws {
         a = "wp_test_a_\(tag)"
         b = "wp_test_b_\(tag)"
         url = FileManager.default.temporaryDirectory.appendingPathComponent("hub-roster-\(UUID().uuidString)")
