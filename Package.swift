@@ -111,7 +111,7 @@ let package = Package(
             path: "Tests/HubTestSupport"
         ),
         .testTarget(name: "HubTests", dependencies: ["WaypointHub", "WaypointCore", "Interchange", "ProcessKit", "HubTestSupport",
-                                                    "WaypointStore"]),
+                                                    "WaypointStore", "WaypointCatalogs"]),
         // A workstation's synced rows in payload form, for the sync tests (model and PostgreSQL).
         .target(
             name: "SyncTestSupport",

@@ -15,6 +15,7 @@ public enum HubMigrations {
     static let all: [Migration] = [
         Migration(version: 1, name: "v1-hub", sql: v1),
         Migration(version: 2, name: "v2-sync", sql: v2),
+        Migration(version: 3, name: "v3-reports", sql: v3),
     ]
 
     public static var latest: Int { all.last!.version }

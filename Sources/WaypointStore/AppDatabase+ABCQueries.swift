@@ -5,8 +5,8 @@ extension AppDatabase {
     /// A student's attendance, newest term first (see `ABCTerm` for the order).
     public func attendance(studentId: Int64) throws -> [ABCAttendance] {
         try reader.read { db in
-            ABCDecoding.newestFirst(try Row.fetchAll(db, sql: "SELECT * FROM abc_attendance WHERE studentId = ?",
-                                                     arguments: [studentId]).map(ABCDecoding.attendance))
+            ABCBatch(attendance: try Row.fetchAll(db, sql: "SELECT * FROM abc_attendance WHERE studentId = ?",
+                                                  arguments: [studentId]).map(ABCDecoding.attendance)).termsNewestFirst().attendance
         }
     }
 
@@ -21,8 +21,8 @@ extension AppDatabase {
     /// A student's course marks, newest term first, then by course.
     public func courseMarks(studentId: Int64) throws -> [ABCCourseMark] {
         try reader.read { db in
-            ABCDecoding.newestFirst(try Row.fetchAll(db, sql: "SELECT * FROM abc_course_mark WHERE studentId = ? ORDER BY course",
-                                                     arguments: [studentId]).compactMap(ABCDecoding.courseMark))
+            ABCBatch(marks: try Row.fetchAll(db, sql: "SELECT * FROM abc_course_mark WHERE studentId = ? ORDER BY course",
+                                             arguments: [studentId]).compactMap(ABCDecoding.courseMark)).termsNewestFirst().marks
         }
     }
 
@@ -56,8 +56,7 @@ extension AppDatabase {
                 result[value.studentId, default: ABCBatch()].marks.append(value)
             }
             return result.mapValues { batch in
-                ABCBatch(attendance: ABCDecoding.newestFirst(batch.attendance), incidents: batch.incidents,
-                         marks: ABCDecoding.newestFirst(batch.marks))
+                batch.termsNewestFirst()
             }
         }
     }
@@ -83,27 +82,5 @@ enum ABCDecoding {
         return ABCCourseMark(studentId: row["studentId"], term: row["term"], course: row["course"],
                              subject: row["subject"], mark: mark, creditsAttempted: row["creditsAttempted"],
                              creditsEarned: row["creditsEarned"], isCore: row["isCore"])
-    }
-
-    static func newestFirst(_ rows: [ABCAttendance]) -> [ABCAttendance] {
-        let place = termPlaces(rows.map(\.term))
-        return rows.sorted { place[$0.term]! < place[$1.term]! || ($0.term == $1.term && $0.startDate > $1.startDate) }
-    }
-
-    static func newestFirst(_ rows: [ABCCourseMark]) -> [ABCCourseMark] {
-        let place = termPlaces(rows.map(\.term))
-        return rows.sorted { place[$0.term]! < place[$1.term]! || ($0.term == $1.term && $0.course < $1.course) }
-    }
-
-    /// Each distinct term's place, newest first, terms of equal order sharing one: the
-    /// order `ABCTerm.isLater` gives, parsed once per term rather than at every comparison.
-    private static func termPlaces(_ terms: [String]) -> [String: Int] {
-        let distinct = Set(terms).sorted { ABCTerm.isLater($0, than: $1) }
-        var places: [String: Int] = [:]
-        for (index, term) in distinct.enumerated() {
-            let previous = index > 0 ? distinct[index - 1] : nil
-            places[term] = previous.map { ABCTerm.isLater($0, than: term) ? index : places[$0]! } ?? 0
-        }
-        return places
     }
 }

@@ -48,27 +48,34 @@ struct HubOptions: ParsableArguments {
 
     /// Connects, runs `body`, and closes; every hub failure becomes its sentence.
     func withHub<T: Sendable>(_ body: @escaping @Sendable (HubConnection) async throws(HubError) -> T) throws -> T {
-        let address = try address
-        let credentials = HubCredentials(warn: { warn($0) })
-        let password: String
-        do { password = try credentials.password(for: address, passwordFile: passwordFile) } catch {
+        try waypoint.withHub(try address, passwordFile: passwordFile, body)
+    }
+}
+
+/// Connects to the hub as the address's user (the password from `passwordFile`, else
+/// PGPASSWORD, else the passfile: never the command line), runs `body`, and closes; every
+/// hub failure becomes its sentence.
+func withHub<T: Sendable>(_ address: HubAddress, passwordFile: String?,
+                          _ body: @escaping @Sendable (HubConnection) async throws(HubError) -> T) throws -> T {
+    let credentials = HubCredentials(warn: { warn($0) })
+    let password: String
+    do { password = try credentials.password(for: address, passwordFile: passwordFile) } catch {
+        throw CLIError(error.description)
+    }
+    return try blocking { () async throws -> T in
+        let hub: HubConnection
+        do {
+            hub = try await HubConnection.connect(address, password: password)
+        } catch let error as HubError {
             throw CLIError(error.description)
         }
-        return try blocking { () async throws -> T in
-            let hub: HubConnection
-            do {
-                hub = try await HubConnection.connect(address, password: password)
-            } catch let error as HubError {
-                throw CLIError(error.description)
-            }
-            do {
-                let value = try await body(hub)
-                await hub.close()
-                return value
-            } catch {
-                await hub.close()
-                throw CLIError("\(error)")
-            }
+        do {
+            let value = try await body(hub)
+            await hub.close()
+            return value
+        } catch {
+            await hub.close()
+            throw CLIError("\(error)")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interchange
 import WaypointCore
+import WaypointHub
 import WaypointStore
 
 /// `waypoint report coverage|milestone|tiers`: the numbers leaders review, grouped and
@@ -15,6 +16,10 @@ struct ReportCommand: ParsableCommand {
               waypoint report coverage --days 30 --by counselor
               waypoint report milestone fafsa --grade 12 --by race
               waypoint report tiers --by el --csv
+              waypoint report coverage --by school --hub postgres://wp_lead@hub.district.org/waypoint
+
+            With --hub, the report covers the whole district: every counselor's students and
+            sessions as the hub holds them, read as a lead (who sees no names and no notes).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -34,8 +39,17 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this grade.")
     var grade: String?
 
-    @Option(help: ArgumentHelp("Only this counselor's caseload (ID, sourcedId or email).", valueName: "id"))
+    @Option(help: ArgumentHelp("Only this counselor's caseload (ID, sourcedId or email; with --hub, the sourcedId).", valueName: "id"))
     var counselor: String?
+
+    @Option(help: ArgumentHelp("Report over the whole district on this hub, as a lead: postgres://USER@HOST:PORT/DATABASE.",
+                               valueName: "url"))
+    var hub: String?
+
+    @Option(name: .customLong("hub-password-file"), help: ArgumentHelp(
+        "With --hub: read the lead's password from the first line of this file (mode 600); else PGPASSWORD, else the passfile.",
+        valueName: "file"))
+    var hubPasswordFile: String?
 
     @Option(help: "Groups smaller than this are suppressed.")
     var minGroup = 10
@@ -51,9 +65,7 @@ struct ReportCommand: ParsableCommand {
             return value
         }
         let catalogs = loadCatalogs()
-        let db = try database.openForReading()
-        let counselorId = try counselor.map { try db.counselor(matching: $0).id } ?? nil
-        let students = try db.reportStudents(counselorId: counselorId, catalogs: catalogs)
+        let students = try reportStudents(catalogs: catalogs)
         let report: Report
         switch name {
         case "coverage":
@@ -70,6 +82,23 @@ struct ReportCommand: ParsableCommand {
             throw CLIError("unknown report \"\(name)\"; expected one of: coverage, milestone, tiers")
         }
         print(ReportOutput.render(report, format: format, minimumGroup: minGroup), terminator: "")
+    }
+
+    /// The students the report counts: this database's, or with --hub the district's.
+    private func reportStudents(catalogs: Catalogs) throws -> [ReportStudent] {
+        guard let hub else {
+            if hubPasswordFile != nil { throw CLIError("--hub-password-file needs --hub URL") }
+            let db = try database.openForReading()
+            let counselorId = try counselor.map { try db.counselor(matching: $0).id } ?? nil
+            return try db.reportStudents(counselorId: counselorId, catalogs: catalogs)
+        }
+        let address: HubAddress
+        do { address = try HubAddress(parsing: hub) } catch { throw CLIError(error.description) }
+        let counselor = self.counselor
+        return try withHub(address, passwordFile: hubPasswordFile) { hub throws(HubError) in
+            try await hub.checkSchema()
+            return try await HubReports.students(on: hub, counselor: counselor, catalogs: catalogs)
+        }
     }
 }
 
