@@ -30,7 +30,8 @@ struct FollowUpListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try database.openForReading()
+        // To record: confirming who is asking records the try (a wrong passphrase is audited).
+        let db = try database.openToRecord()
         let counselor = try acting.resolve(in: db)
         let today = CivilDate.today()
         let items = try db.openFollowUps(counselorId: all ? nil : counselor.id, overdueOn: overdue ? today : nil,

@@ -21,7 +21,8 @@ struct InterventionListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try database.openForReading()
+        // To record: confirming who is asking records the try (a wrong passphrase is audited).
+        let db = try database.openToRecord()
         let catalogs = loadCatalogs()
         let items: [Intervention]
         if let studentId {

@@ -20,7 +20,8 @@ struct SessionListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try database.openForReading()
+        // To record: confirming who is asking records the try (a wrong passphrase is audited).
+        let db = try database.openToRecord()
         let viewer = try acting.resolve(in: db)
         let student = try db.student(matching: studentId)
         let sessions = try db.sessions(studentId: student.id!, viewerId: viewer.id, includeArchived: archived)

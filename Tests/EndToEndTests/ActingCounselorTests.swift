@@ -70,6 +70,31 @@ final class ActingCounselorTests: XCTestCase {
         XCTAssertEqual(newest["counselorId"] as? Int, 2)
     }
 
+    /// The lists a counselor reads as themselves (their sessions of a student, their
+    /// follow-ups, their interventions) work with their passphrase: checking it records the
+    /// try, so these open the database to record, not read-only (they failed with "read-only
+    /// for you" for every counselor with a passphrase).
+    func testListsReadAsACounselorWithAPassphraseWork() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "40", "--counselors", "2"]).status, 0)
+        let id = try firstLocalId(binary, db, ["--counselor", "2"])
+        XCTAssertEqual(try runProcess(binary, ["session", "add", id, "--db", db, "--as", "2", "--kind", "college",
+                                               "--note", "Planning the visit", "--follow-up", "fri:Bring the form"]).status, 0)
+        let right = try secretFile(scratch, "right", "counselor two at the desk")
+        XCTAssertEqual(try runProcess(binary, ["passphrase", "set", "--db", db, "--as", "2", "--passphrase-file", right]).status, 0)
+        for (arguments, expected) in [
+            (["session", "list", id], "Planning the visit"),
+            (["followup", "list"], "Bring the form"),
+            (["intervention", "list"], "Dosage"),
+        ] {
+            let listed = try runProcess(binary, arguments + ["--db", db, "--as", "2", "--passphrase-file", right])
+            XCTAssertEqual(listed.status, 0, "\(arguments): \(listed.stderr)")
+            XCTAssertTrue(listed.stdout.contains(expected), "\(arguments): \(listed.stdout)")
+        }
+    }
+
     func testTheOnlyCounselorsPassphraseGuardsTheirNotesWhileViewsFallBackToTheLogin() throws {
         let binary = try waypointBinary()
         let scratch = try Scratch()
