@@ -15,6 +15,11 @@ public struct SyncStatus: Equatable, Sendable, Codable {
     public var refused: Int
     /// Why the last sync failed; nil after a sync that worked.
     public var lastError: String?
+    /// Changes of confidential sessions kept on this workstation because it has no sealing
+    /// key (the counselor joined without a passphrase); they go out sealed once it has one.
+    public var confidentialKeptHere = 0
+    /// Sealed records that arrived without the key to open them, held until it comes.
+    public var sealedHeld = 0
 
     public init(hubUrl: String?, counselor: String? = nil, lastSyncAt: Date? = nil, waiting: Int = 0, refused: Int = 0,
                 lastError: String? = nil) {

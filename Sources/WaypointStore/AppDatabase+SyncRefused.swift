@@ -7,6 +7,15 @@ import WaypointCore
 /// +SyncPush and +SyncApply.
 extension AppDatabase {
     public func syncStatus() throws -> SyncStatus {
+        var status = try joinedStatus()
+        if status.isJoined {
+            status.confidentialKeptHere = try sealingKey() == nil ? confidentialChangesWaiting() : 0
+            status.sealedHeld = try sealedRecordsHeld()
+        }
+        return status
+    }
+
+    private func joinedStatus() throws -> SyncStatus {
         try read { db in
             let state = try SyncState.fetchOne(db, key: 1)!
             guard state.isJoined else { return SyncStatus(hubUrl: nil) }

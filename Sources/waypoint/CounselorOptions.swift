@@ -22,9 +22,14 @@ struct ActingCounselorOption: ParsableArguments {
     /// The counselor a command needs in order to run (it writes in their name or shows their
     /// confidential notes), with their passphrase checked when they have one.
     func resolve(in db: AppDatabase) throws -> Counselor {
+        try resolveWithPassphrase(in: db).counselor
+    }
+
+    /// As `resolve`, with the passphrase that was checked (nil for a counselor without one):
+    /// for `sync join`, which opens the counselor's sealing key with it.
+    func resolveWithPassphrase(in db: AppDatabase) throws -> (counselor: Counselor, passphrase: String?) {
         let counselor = try identify(in: db)
-        try confirmIdentity(of: counselor, in: db)
-        return counselor
+        return (counselor, try confirmIdentity(of: counselor, in: db))
     }
 
     /// The counselor for the audit trail of a command that can run without one (a view, an
@@ -84,9 +89,10 @@ struct ActingCounselorOption: ParsableArguments {
     }
 
     /// Refuses, before anything is read or written, unless the counselor has no passphrase
-    /// or the one given matches.
-    private func confirmIdentity(of counselor: Counselor, in db: AppDatabase) throws {
-        guard let id = counselor.id, try db.passphraseHash(for: id) != nil else { return }
+    /// or the one given matches; returns the passphrase checked.
+    @discardableResult
+    private func confirmIdentity(of counselor: Counselor, in db: AppDatabase) throws -> String? {
+        guard let id = counselor.id, try db.passphraseHash(for: id) != nil else { return nil }
         let who = "\(counselor.displayName) (counselor \(id))"
         try refuseWhileWaiting(for: counselor, in: db, then: "nothing was shown or changed")
         let typed: String
@@ -97,6 +103,7 @@ struct ActingCounselorOption: ParsableArguments {
         }
         try checkCounselorPassphrase(typed, of: counselor, in: db, wrong: "wrong passphrase for \(who)",
                                      outcome: "nothing was shown or changed")
+        return typed
     }
 }
 

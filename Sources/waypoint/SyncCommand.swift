@@ -113,7 +113,7 @@ struct SyncJoinCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        let counselor = try acting.resolve(in: db)
+        let (counselor, passphrase) = try acting.resolveWithPassphrase(in: db)
         guard let counselorId = counselor.id, counselor.sourcedId != nil else {
             throw CLIError("\(counselor.displayName) has no district ID (sourcedId), so the hub cannot know them: "
                 + "join with a database that holds the district's roster; nothing was changed.")
@@ -122,31 +122,49 @@ struct SyncJoinCommand: ParsableCommand {
             throw CLIError("--password-file \(passwordFile): give the full path (it is kept for later syncs, which may "
                 + "run from another folder); nothing was changed.")
         }
+        let wasJoined = try db.syncState().isJoined
         // The hub first: a wrong address or password is found now, with nothing changed here.
+        // Then the join, and the counselor's sealing key opened with their passphrase (made
+        // and kept at the hub on their first join anywhere); if the key cannot be opened,
+        // the join is undone, so a failed join changes nothing.
         let (url, passwordFile) = (url, passwordFile)
         let opener = PostgresHubOpener()
-        try blocking {
+        let readiness: SealingReadiness = try blocking {
             do {
                 let link = try await opener.open(url: url, passwordFile: passwordFile)
                 do {
                     try await link.checkCompatible(workstationProtocol: SyncProtocol.version)
+                    try db.joinHub(url: url, counselorId: counselorId)
+                    try db.setHubPasswordFile(passwordFile)
+                    do {
+                        let readiness = try await SyncSealer.prepare(database: db, hub: link, passphrase: passphrase)
+                        await opener.close(link)
+                        return readiness
+                    } catch {
+                        if !wasJoined { try? db.leaveHub() }
+                        throw error
+                    }
                 } catch {
                     await opener.close(link)
                     throw error
                 }
-                await opener.close(link)
             } catch let unreachable as HubUnreachable {
                 throw CLIError("\(unreachable) Nothing was changed; join when the hub can be reached.")
+            } catch let error as StoreError {
+                throw CLIError(error.description)
+            } catch let error as SyncSealerError {
+                throw CLIError(error.description)
             }
-        }
-        do {
-            try db.joinHub(url: url, counselorId: counselorId)
-            try db.setHubPasswordFile(passwordFile)
-        } catch let error as StoreError {
-            throw CLIError(error.description)
         }
         let joined = "This database is joined to \(url) as \(counselor.displayName)."
         say(joined + " `waypoint sync` syncs now; the screen syncs by itself every few minutes.")
+        switch readiness {
+        case .ready:
+            say("Confidential notes sync sealed with your own key: only your workstations can read them.")
+        case .noPassphrase:
+            say("You have no passphrase, so your confidential notes stay on this workstation. Set one "
+                + "(`waypoint passphrase set`) and run `waypoint sync join` again to sync them sealed.")
+        }
     }
 }
 
@@ -177,6 +195,13 @@ struct SyncStatusCommand: ParsableCommand {
             Refused changes:   \(status.refused.grouped)\(status.refused > 0 ? " (`waypoint sync refused` lists them)" : "")
             Last error:        \(status.lastError ?? "none")
             """)
+        if status.confidentialKeptHere > 0 {
+            say("Kept here:         \(status.confidentialKeptHere.grouped) changes of confidential sessions: this workstation "
+                + "has no key to seal them (set a passphrase, then `waypoint sync join` again)")
+        }
+        if status.sealedHeld > 0 {
+            say("Held sealed:       \(status.sealedHeld.grouped) confidential records that arrived without your key")
+        }
     }
 }
 
@@ -188,6 +213,8 @@ private struct StatusJSON: Encodable {
     var waiting: Int
     var refused: Int
     var lastError: String?
+    var confidentialKeptHere: Int
+    var sealedHeld: Int
 
     init(_ status: SyncStatus) {
         hubUrl = status.hubUrl
@@ -196,5 +223,7 @@ private struct StatusJSON: Encodable {
         waiting = status.waiting
         refused = status.refused
         lastError = status.lastError
+        confidentialKeptHere = status.confidentialKeptHere
+        sealedHeld = status.sealedHeld
     }
 }
