@@ -130,6 +130,8 @@ let package = Package(
             dependencies: ["WaypointSync", "WaypointSyncTesting", "WaypointStore", "WaypointCore", "WaypointVault", "Interchange", "SyncTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The real binary in tmux; with HubTestSupport, two workstations syncing through a real hub.
+        .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", "HubTestSupport", "WaypointHub",
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -136,4 +136,35 @@ extension Tmux {
         try press("Enter")
         try waitFor(text: "Sessions (")
     }
+
+    /// From a student's profile, opens the plan's milestones and the form of the milestone
+    /// `title` (walking down the rows until Enter opens its form).
+    func openMilestoneForm(titled title: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        try type("p")
+        try waitFor(text: "1 Courses", file: file, line: line)
+        try press("Tab")
+        try waitFor(text: "Milestones ·", file: file, line: line)
+        for _ in 0..<30 {
+            try press("Enter")
+            let form = try waitFor(text: "Esc cancels", file: file, line: line)
+            if form.contains("─ \(title) ─") { return }
+            try press("Escape")
+            try waitFor("the form to close", file: file, line: line) { !$0.contains("Esc cancels") }
+            try press("Down")
+        }
+        XCTFail("no \(title) row among the milestones", file: file, line: line)
+        throw TmuxError("no \(title) row among the milestones")
+    }
+
+    /// In an open milestone form: the status by its first letter, the evidence typed over
+    /// what was there, and Enter to save.
+    func saveMilestoneForm(status: String, evidence: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        try type(status)
+        try press("Tab")
+        try press("Tab")
+        try press("C-u")
+        try type(evidence)
+        try waitFor(text: evidence, file: file, line: line)
+        try press("Enter")
+    }
 }

@@ -105,36 +105,11 @@ final class TwoWindowsTests: XCTestCase {
         for window in windows {
             try window.launchWaypoint(binary, database: database)
             try window.openProfile(localId: localId)
-            try window.type("p")
-            try window.waitFor(text: "1 Courses")
-            try window.press("Tab")
-            try window.waitFor(text: "Milestones ·")
-            // Down the milestones until Enter opens the PSAT form.
-            var found = false
-            for _ in 0..<30 where !found {
-                try window.press("Enter")
-                let form = try window.waitFor(text: "Esc cancels")
-                found = form.contains("─ PSAT ─")
-                if !found {
-                    try window.press("Escape")
-                    try window.waitFor("the form to close") { !$0.contains("Esc cancels") }
-                    try window.press("Down")
-                }
-            }
-            XCTAssertTrue(found, "no PSAT row")
+            try window.openMilestoneForm(titled: "PSAT")
         }
-        func fill(_ window: Tmux, status: String, evidence: String) throws {
-            try window.type(status)
-            try window.press("Tab")
-            try window.press("Tab")
-            try window.press("C-u")
-            try window.type(evidence)
-            try window.waitFor(text: evidence)
-            try window.press("Enter")
-        }
-        try fill(windows[0], status: "i", evidence: "W1 evidence")
+        try windows[0].saveMilestoneForm(status: "i", evidence: "W1 evidence")
         try windows[0].waitFor(text: "PSAT: in progress.")
-        try fill(windows[1], status: "d", evidence: "W2 evidence")
+        try windows[1].saveMilestoneForm(status: "d", evidence: "W2 evidence")
         let modal = try windows[1].waitFor(text: "Changed in another window")
         XCTAssertTrue(modal.contains("PSAT for ") && modal.contains("(\(localId))"), modal)
         XCTAssertTrue(modal.contains("W1 evidence") && modal.contains("W2 evidence"), modal)

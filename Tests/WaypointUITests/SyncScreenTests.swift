@@ -67,6 +67,42 @@ final class SyncScreenTests: XCTestCase {
         XCTAssertEqual(reduce(&state, .command(.sync(.syncNow))), [.syncNow], "on the key")
     }
 
+    /// At 80x24 the caseload's keys leave no room for the footer's sync line, so a sync the
+    /// counselor asked for with S says itself in the footer's message: under way, then done
+    /// (with what was refused). A sync that starts by itself stays quiet.
+    func testSAt80x24SaysTheSyncIsUnderWayAndThenThatItSynced() {
+        var state = state(size: Size(width: 80, height: 24))
+        _ = joined(&state)
+        let synced = SyncStatus(hubUrl: "postgres://c_ana@hub.example:5432/district", lastSyncAt: state.now)
+        _ = reduce(&state, .syncFinished(synced, failure: nil, changedHere: false))
+        XCTAssertNil(state.status, "the sync at start says nothing")
+        XCTAssertFalse(footer(state).contains("ynced"), footer(state))
+
+        XCTAssertEqual(reduce(&state, .command(.sync(.syncNow))), [.syncNow])
+        XCTAssertTrue(footer(state).hasSuffix("Syncing with the hub…"), footer(state))
+        _ = reduce(&state, .syncFinished(synced, failure: nil, changedHere: false))
+        XCTAssertTrue(footer(state).hasSuffix("Synced with the hub."), footer(state))
+
+        _ = reduce(&state, .command(.sync(.syncNow)))
+        var refused = synced
+        refused.refused = 1
+        _ = reduce(&state, .syncFinished(refused, failure: nil, changedHere: true))
+        XCTAssertTrue(footer(state).hasSuffix("Synced; the hub refused 1 change — R shows it."), footer(state))
+
+        state.status = nil
+        XCTAssertEqual(later(&state, SyncScreenState.standardInterval + 1), [.syncNow], "due")
+        XCTAssertNil(state.status, "a sync that starts by itself says nothing")
+        _ = reduce(&state, .syncFinished(synced, failure: nil, changedHere: false))
+        XCTAssertNil(state.status)
+
+        // Keeping mine sends it at once: the decision's sentence stays, then the sync's end is said.
+        let kept = "Milestone “psat” of Lopez, Ana (1001): yours goes to the hub over its version at the next sync."
+        XCTAssertTrue(reduce(&state, .refusedResolved(kept, .keepMine)).contains(.syncNow))
+        XCTAssertEqual(state.status, StatusMessage(kept))
+        _ = reduce(&state, .syncFinished(synced, failure: nil, changedHere: false))
+        XCTAssertEqual(state.status, StatusMessage("Synced with the hub."))
+    }
+
     func testAnUnreachableHubIsTheFooterLineNotAnErrorAndChangesHereAreReloaded() {
         var state = state()
         _ = joined(&state)

@@ -10,10 +10,14 @@ extension AppState {
         return startSync()
     }
 
-    /// Starts a background sync unless one runs or the workstation is not joined.
-    mutating func startSync() -> [Effect] {
+    /// Starts a background sync unless one runs or the workstation is not joined. One the
+    /// counselor `asked` for (S) says so in the footer, and says again when it ends.
+    mutating func startSync(asked: Bool = false) -> [Effect] {
         guard sync.status.isJoined, !sync.isRunning else { return [] }
         sync.isRunning = true
+        sync.isAsked = asked
+        // S cleared the footer's message; a decision's sentence (keep mine) stays until the end.
+        if asked, status == nil { status = StatusMessage("Syncing with the hub…") }
         sync.nextSyncAt = now.addingTimeInterval(sync.interval)
         return [.syncNow]
     }
@@ -27,11 +31,18 @@ extension AppState {
     /// A background sync ended. `failure` is its sentence when it did not get through;
     /// `changedHere` says it wrote rows here, so what is shown is loaded again.
     mutating func syncFinished(_ status: SyncStatus, failure: String?, changedHere: Bool) -> [Effect] {
+        let asked = sync.isAsked
         sync.isRunning = false
+        sync.isAsked = false
         sync.status = status
         sync.nextSyncAt = now.addingTimeInterval(sync.interval)
-        // An unreachable hub is the footer's line already; other failures say why once.
-        if let failure, !status.isUnreachable { self.status = StatusMessage(failure, isError: true) }
+        // An unreachable hub is the footer's line already (unless S asked); other failures say why once.
+        if let failure, asked || !status.isUnreachable {
+            self.status = StatusMessage(failure, isError: true)
+        } else if asked {
+            self.status = StatusMessage(status.refused == 0 ? "Synced with the hub."
+                : "Synced; the hub refused \(counted(status.refused, "change")) — R shows \(status.refused == 1 ? "it" : "them").")
+        }
         return changedHere ? reloadShownData() + (refused == nil ? [] : [reloadRefused()]) : []
     }
 
@@ -62,11 +73,11 @@ extension AppState {
     }
 
     /// A decision was kept: the list and the status line are read again; a kept "mine"
-    /// goes out at once.
+    /// goes out at once, and the footer says when it went.
     mutating func refusedResolved(_ sentence: String, resolution: RefusedResolution) -> [Effect] {
         status = StatusMessage(sentence)
         var effects: [Effect] = [reloadRefused(), .loadSyncStatus]
-        if resolution == .keepMine { effects += startSync() }
+        if resolution == .keepMine { effects += startSync(asked: true) }
         return effects
     }
 

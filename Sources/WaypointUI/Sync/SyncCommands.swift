@@ -15,7 +15,7 @@ extension Command {
 extension AppState {
     mutating func performSync(_ command: Command.Sync) -> [Effect] {
         switch command {
-        case .syncNow: startSync()
+        case .syncNow: startSync(asked: true)
         case .openRefused: openRefused()
         case .keepMine: resolveSelectedRefused(.keepMine)
         case .takeTheirs: resolveSelectedRefused(.takeTheirs)

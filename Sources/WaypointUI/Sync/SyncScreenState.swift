@@ -9,6 +9,9 @@ public struct SyncScreenState: Equatable, Sendable {
     public var status = SyncStatus(hubUrl: nil)
     /// A background sync is under way: another is not started meanwhile.
     public var isRunning = false
+    /// The running sync was asked for with S: its end is said in the footer's message, since
+    /// at 80 columns the caseload's keys leave the sync line no room.
+    public var isAsked = false
     /// When the next background sync is due (by the main loop's clock); nil: at once, once
     /// the status says this workstation is joined.
     public var nextSyncAt: Date?
