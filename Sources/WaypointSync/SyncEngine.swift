@@ -25,6 +25,29 @@ public enum SyncProgress: Equatable, Sendable {
     case pulling(changes: Int)
 }
 
+/// The points between which a sync can die (the process killed, the machine off) and must
+/// lose and double nothing, for the fault tests that kill a real `waypoint sync` there.
+/// Batches and pages count from 1 within one sync.
+public enum SyncStep: Equatable, Sendable, CustomStringConvertible {
+    /// The hub committed a push batch and answered; nothing of the answer is kept here yet.
+    case hubApplied(batch: Int)
+    /// The workstation kept the hub's answers to the batch (the outbox shrank).
+    case settled(batch: Int)
+    /// A pull page arrived; nothing of it is kept here yet.
+    case pageReceived(page: Int)
+    /// The page and its checkpoint are kept here, in one transaction.
+    case pageApplied(page: Int)
+
+    public var description: String {
+        switch self {
+        case .hubApplied(let batch): "hub-applied \(batch)"
+        case .settled(let batch): "settled \(batch)"
+        case .pageReceived(let page): "page-received \(page)"
+        case .pageApplied(let page): "page-applied \(page)"
+        }
+    }
+}
+
 public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case notJoined
     case hubAnsweredWrongly(String)
@@ -49,6 +72,8 @@ public struct SyncEngine: Sendable {
     public var clock: @Sendable () -> Date
     public var pushBatch = 200
     public var pullPage = 500
+    /// Called at each ``SyncStep``; only fault tests set it (through the executable).
+    public var reached: (@Sendable (SyncStep) -> Void)?
 
     public init(database: AppDatabase, hub: any HubLink, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
@@ -73,6 +98,7 @@ public struct SyncEngine: Sendable {
     private func push(workstation: String, sealer: Sealer?, into report: inout SyncReport,
                       progress: (@Sendable (SyncProgress) -> Void)?) async throws {
         var done = 0
+        var batch = 0
         // A change queued while this loop runs goes out in the same sync; one that keeps
         // being refused leaves the outbox, so the loop ends.
         while true {
@@ -94,6 +120,8 @@ public struct SyncEngine: Sendable {
                                       op: change.op, baseVersion: change.baseVersion, payload: payload)
             }
             let outcomes = try await hub.push(outgoing)
+            batch += 1
+            reached?(.hubApplied(batch: batch))
             guard outcomes.count == outgoing.count else {
                 throw SyncError.hubAnsweredWrongly("\(outcomes.count) answers for \(outgoing.count) changes")
             }
@@ -101,6 +129,7 @@ public struct SyncEngine: Sendable {
             report.pushed += settled.applied
             report.refused += settled.refused
             done += pending.count
+            reached?(.settled(batch: batch))
             // Entries that changed again while the hub answered stay, made over the new
             // version: the next round sends them. If nothing left the outbox, stop rather
             // than spin; the next sync sends them.
@@ -122,8 +151,11 @@ public struct SyncEngine: Sendable {
     private func pull(workstation: String, sealer: Sealer?, into report: inout SyncReport,
                       progress: (@Sendable (SyncProgress) -> Void)?) async throws {
         var checkpoint = try database.syncState().checkpoint
+        var pages = 0
         while true {
             let page = try await hub.pull(after: checkpoint, limit: pullPage)
+            pages += 1
+            reached?(.pageReceived(page: pages))
             guard page.nextCheckpoint >= checkpoint else {
                 throw SyncError.hubAnsweredWrongly("a checkpoint that goes back, \(page.nextCheckpoint) after \(checkpoint)")
             }
@@ -140,6 +172,7 @@ public struct SyncEngine: Sendable {
                 report.studentsLeft += page.scope.filter { !$0.entered }.count
             }
             try database.applyPull(page, entered: entered, now: clock(), open: sealer?.open ?? { _ in nil })
+            reached?(.pageApplied(page: pages))
             report.pulled += page.changes.count
             checkpoint = page.nextCheckpoint
             report.checkpoint = checkpoint

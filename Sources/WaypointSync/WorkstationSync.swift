@@ -25,6 +25,8 @@ public struct WorkstationSync: Sendable {
     public let database: AppDatabase
     public let opener: any HubLinkOpener
     public var clock: @Sendable () -> Date
+    /// Batch and page sizes and the step hook, for fault tests; nil keeps the engine's own.
+    public var adjust: (@Sendable (inout SyncEngine) -> Void)?
 
     public init(database: AppDatabase, opener: any HubLinkOpener, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
@@ -44,7 +46,9 @@ public struct WorkstationSync: Sendable {
         do {
             let link = try await opener.open(state)
             do {
-                let report = try await SyncEngine(database: database, hub: link, clock: clock).sync(progress: progress)
+                var engine = SyncEngine(database: database, hub: link, clock: clock)
+                adjust?(&engine)
+                let report = try await engine.sync(progress: progress)
                 await opener.close(link)
                 try database.recordSyncSuccess(now: clock())
                 return .synced(report)

@@ -38,7 +38,8 @@ struct SyncNowCommand: ParsableCommand {
         let db = try database.open()
         let state = try db.syncState()
         guard state.isJoined else { throw CLIError(SyncError.notJoined.description) }
-        let sync = WorkstationSync(database: db, opener: PostgresHubOpener(passwordFile: passwordFile))
+        var sync = WorkstationSync(database: db, opener: PostgresHubOpener(passwordFile: passwordFile))
+        sync.adjust = SyncFaultHooks(environment: ProcessInfo.processInfo.environment)?.adjust
         let progress = SyncProgressLine()
         let outcome = sync.runWaiting(progress: { progress.show($0) })
         progress.finish()
@@ -58,6 +59,41 @@ extension SyncCommand {
         if report.studentsEntered > 0 { text += "; \(counted(report.studentsEntered, "student")) joined your scope" }
         if report.refused > 0 { text += "; \(report.refused) refused by the hub: see `waypoint sync refused`" }
         return text + "."
+    }
+}
+
+/// For the fault tests only (docs/SYNC.md, "Failure"): read from the environment so that no
+/// counselor meets them in `--help`, and the defaults stay the engine's.
+/// - WAYPOINT_SYNC_PUSH_BATCH, WAYPOINT_SYNC_PULL_PAGE: smaller batches and pages, so that a
+///   short outbox or log still gives a test several points to kill the process at;
+/// - WAYPOINT_SYNC_STEPS=pause: at each ``SyncStep`` print "sync step: <step>" on stderr and
+///   wait for a line on stdin (end of input: go on), so a test can kill the process exactly
+///   there instead of guessing a time.
+struct SyncFaultHooks {
+    var pushBatch: Int?
+    var pullPage: Int?
+    var pause: Bool
+
+    init?(environment: [String: String]) {
+        func positive(_ name: String) -> Int? { environment[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
+        pushBatch = positive("WAYPOINT_SYNC_PUSH_BATCH")
+        pullPage = positive("WAYPOINT_SYNC_PULL_PAGE")
+        pause = environment["WAYPOINT_SYNC_STEPS"] == "pause"
+        if pushBatch == nil, pullPage == nil, !pause { return nil }
+    }
+
+    var adjust: @Sendable (inout SyncEngine) -> Void {
+        let hooks = self
+        return { engine in
+            if let batch = hooks.pushBatch { engine.pushBatch = batch }
+            if let page = hooks.pullPage { engine.pullPage = page }
+            if hooks.pause {
+                engine.reached = { step in
+                    FileHandle.standardError.write(Data("sync step: \(step)\n".utf8))
+                    _ = readLine()
+                }
+            }
+        }
     }
 }
 

@@ -65,22 +65,10 @@ final class HubSyncConvergenceTests: XCTestCase {
         var compared = 0
         for (index, station) in stations.enumerated() {
             XCTAssertEqual(try station.database.pendingChangeCount(), 0, "seed \(seed): workstation \(index) still has changes waiting")
-            for student in scope[index] {
-                for table in SyncTable.all where table.name != "audit_event" {
-                    let rows = try await hub.query("""
-                        SELECT uid, payload::text FROM waypoint.synced_record WHERE table_name = \(table.name) AND student = \(student)
-                        """)
-                    var theirs: [String: [String: SyncPayload.Value]] = [:]
-                    for row in rows {
-                        let (uid, payload) = try row.decode((String, String).self)
-                        theirs[uid] = SyncPayload(payload)?.values
-                    }
-                    let mine = try station.database.read { db in
-                        try SyncRows.payloads(db, table: table.name, student: student).compactMapValues { SyncPayload($0)?.values }
-                    }
-                    compared += theirs.count
-                    XCTAssertEqual(mine, theirs, "seed \(seed): \(table.name) rows of \(student) on \(station.sourcedId)")
-                }
+            for records in try await station.records(of: scope[index], at: hub) {
+                compared += records.theirs.count
+                XCTAssertEqual(records.mine, records.theirs,
+                               "seed \(seed): \(records.table) rows of \(records.student) on \(station.sourcedId)")
             }
         }
         XCTAssertGreaterThan(compared, 0, "seed \(seed): the comparison saw records")

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import HubTestSupport
 import Interchange
-import WaypointCore
+import SyncTestSupport
+@testable import WaypointCore
 @testable import WaypointHub
 @testable import WaypointStore
 @testable import WaypointSync
@@ -72,12 +73,16 @@ final class HubDistrict: @unchecked Sendable {
         return try hub.psql(sql, as: login.role, password: login.password)
     }
 
-    /// A workstation of `counselor`: the roster imported, joined to the hub, a link open.
-    func workstation(_ counselor: String, clock: @escaping @Sendable () -> Date = { Date() }) async throws -> HubWorkstation {
-        let database = try AppDatabase.inMemory()
+    /// A workstation of `counselor`: the roster imported, joined to the hub as the
+    /// counselor's own role, a link open. In memory, or in a file at `path` (for the
+    /// tests that run `waypoint sync` on it).
+    func workstation(_ counselor: String, path: String? = nil,
+                     clock: @escaping @Sendable () -> Date = { Date() }) async throws -> HubWorkstation {
+        let database = try path.map { try AppDatabase.open(path: $0) } ?? AppDatabase.inMemory()
         try database.importRoster(bundle)
         let local = try XCTUnwrap(try database.allCounselors().first { $0.sourcedId == counselor })
-        try database.joinHub(url: hub.address.description, counselorId: local.id!)
+        let login = try XCTUnwrap(logins[counselor])
+        try database.joinHub(url: hub.address(as: login.role).description, counselorId: local.id!)
         let workstation = HubWorkstation(district: self, database: database, counselorId: local.id!, sourcedId: counselor, clock: clock)
         try await workstation.reconnect()
         return workstation
@@ -134,5 +139,38 @@ final class HubWorkstation: @unchecked Sendable {
 
     func notes(_ student: String) throws -> [String] {
         try database.sessions(studentId: try studentId(student), viewerId: counselorId).map(\.session.note)
+    }
+}
+
+/// One table's records of one student, on a workstation and at the hub, by uid.
+struct StudentRecords {
+    var table: String
+    var student: String
+    var mine: [String: [String: SyncPayload.Value]]
+    var theirs: [String: [String: SyncPayload.Value]]
+}
+
+extension HubWorkstation {
+    /// Every synced table's records of `students` here and at `hub` (audit events aside:
+    /// each workstation keeps its own), to compare.
+    func records(of students: [String], at hub: HubConnection) async throws -> [StudentRecords] {
+        var all: [StudentRecords] = []
+        for student in students {
+            for table in SyncTable.all where table.name != "audit_event" {
+                let rows = try await hub.query("""
+                    SELECT uid, payload::text FROM waypoint.synced_record WHERE table_name = \(table.name) AND student = \(student)
+                    """)
+                var theirs: [String: [String: SyncPayload.Value]] = [:]
+                for row in rows {
+                    let (uid, payload) = try row.decode((String, String).self)
+                    theirs[uid] = SyncPayload(payload)?.values
+                }
+                let mine = try database.read { db in
+                    try SyncRows.payloads(db, table: table.name, student: student).compactMapValues { SyncPayload($0)?.values }
+                }
+                all.append(StudentRecords(table: table.name, student: student, mine: mine, theirs: theirs))
+            }
+        }
+        return all
     }
 }

@@ -1,10 +1,9 @@
 import Foundation
-import HubTestSupport
 import XCTest
 
 /// The built `waypoint` binary, for tests that run it as an administrator or a lead would.
-enum HubBinary {
-    static func path() throws -> String {
+public enum HubBinary {
+    public static func path() throws -> String {
         if let path = ProcessInfo.processInfo.environment["WAYPOINT_BINARY"] { return path }
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
