@@ -86,7 +86,10 @@ final class TerminalTypeTests: XCTestCase {
         try tmux.waitFor(text: "Caseload of")
         try tmux.type("/\(localId)")
         // Waypoint falls back to C.UTF-8: the name is drawn whole, not as bytes or question marks.
-        try tmux.waitFor(text: name)
+        // Wait for the search as typed, not only the name: the name may be on the caseload
+        // already, and under load Escape would otherwise arrive with the typed keys, and Escape
+        // then `q` read together is Alt-q, which closes nothing.
+        try tmux.waitFor("the search found the student") { $0.contains("Search: \(localId)") && $0.contains(name) }
         try tmux.press("Escape")
         // The whole caseload back in the title, not only a frame caught half drawn.
         try tmux.waitFor("the search closed") { !$0.contains("Search:") && $0.contains(" of 40 students") }
