@@ -12,7 +12,9 @@ final class TerminalFlowTests: XCTestCase {
 
         try tmux.waitFor(text: "Welcome to Waypoint")
         try tmux.type("d")
-        try tmux.waitFor(text: "Who are you?")
+        // Loading the whole demo district is this suite's longest wait (about 50 s of a
+        // debug build on a machine at load 5): it gets its own deadline, not the default.
+        try tmux.waitFor(text: "Who are you?", seconds: Tmux.defaultDeadline * 4)
         // The frame may still be reaching the terminal: wait for its footer too.
         var screen = try tmux.waitFor(text: "Demo district loaded")
         try tmux.press("Enter")
