@@ -64,4 +64,7 @@ public enum FieldRules {
     /// mistake, not a plan.
     public static let interventionSessionsPerWeek = NumberRule(1...14, whole: true)
     public static let interventionMinutesPerSession = NumberRule(5...240, whole: true)
+    /// A planned course's school year: the grades plans cover.
+    public static let courseYear = NumberRule(Double(MilestoneCatalog.grades.lowerBound)...Double(MilestoneCatalog.grades.upperBound),
+                                              whole: true)
 }

@@ -140,8 +140,10 @@ public protocol HubLink: Sendable {
     func checkCompatible(workstationProtocol: Int) async throws
     /// Applies `changes` in order, each at most once (by `changeId`); one outcome each.
     func push(_ changes: [OutgoingChange]) async throws -> [PushOutcome]
-    /// What changed after `checkpoint` that this counselor may see, at most `limit` changes.
-    func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage
+    /// What changed after `checkpoint` that this counselor may see, at most `limit` changes,
+    /// leaving out the changes `workstation` (its `sync_state.workstationId`) pushed itself:
+    /// it holds them already, and the hub's answer to the push gave it their versions.
+    func pull(after checkpoint: Int64, limit: Int, skippingPushesOf workstation: String?) async throws -> PullPage
     /// Everything the hub holds of one student that this counselor may see, for a student
     /// who just entered their scope: their records as changes (seq 0), parents first.
     func fetchStudent(_ student: String) async throws -> [HubChange]
@@ -151,4 +153,11 @@ public protocol HubLink: Sendable {
     /// Keeps this counselor's wrapped sealing key at the hub. The hub keeps the first key it
     /// is given and returns the one it keeps, so two workstations joining at once agree.
     func storeWrappedSealingKey(_ wrapped: Data) async throws -> Data
+}
+
+extension HubLink {
+    /// Everything after `checkpoint` this counselor may see, whoever pushed it.
+    public func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage {
+        try await pull(after: checkpoint, limit: limit, skippingPushesOf: nil)
+    }
 }

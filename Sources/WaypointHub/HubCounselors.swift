@@ -143,29 +143,32 @@ public enum HubCounselors {
 
     /// Lets a colleague see a student who is on someone else's caseload. The sharer must see
     /// the student themselves, the rule a counselor sharing on their own is held to (the
-    /// hub's policy); a colleague who has the student on their caseload needs no share.
+    /// hub's policy). A share that would change nothing (the colleague has the student on
+    /// their caseload, or the same share exists) is refused by the table (v4), with its words.
     public static func share(student: String, with counselor: String, by sharer: String,
-                             on hub: HubConnection) async throws(HubError) -> Bool {
+                             on hub: HubConnection) async throws(HubError) {
         try await hub.requireAdministrator()
         try await checkExists(student: student, counselor: counselor, on: hub)
         try await checkExists(student: student, counselor: sharer, on: hub)
         let seen = try await hub.query("""
             SELECT EXISTS (SELECT 1 FROM waypoint.caseload WHERE counselor_sourced_id = \(sharer) AND student_sourced_id = \(student))
                    OR EXISTS (SELECT 1 FROM waypoint.student_share
-                              WHERE counselor_sourced_id = \(sharer) AND student_sourced_id = \(student)),
-                   EXISTS (SELECT 1 FROM waypoint.caseload WHERE counselor_sourced_id = \(counselor) AND student_sourced_id = \(student))
+                              WHERE counselor_sourced_id = \(sharer) AND student_sourced_id = \(student))
             """)
-        guard let (sharerSees, onTheirCaseload) = try? seen.first?.decode((Bool, Bool).self) else { return false }
+        guard let sharerSees = try? seen.first?.decode(Bool.self) else { return }
         guard sharerSees else {
             throw .refused("\(sharer) cannot share \(student): \(student) is neither on \(sharer)'s caseload nor shared with "
                 + "\(sharer). Give --by the counselor whose caseload \(student) is on. Nothing was changed.")
         }
-        if onTheirCaseload { return false }
-        let rows = try await hub.query("""
-            INSERT INTO waypoint.student_share (student_sourced_id, counselor_sourced_id, shared_by)
-            VALUES (\(student), \(counselor), \(sharer)) ON CONFLICT DO NOTHING RETURNING 1
-            """)
-        return !rows.isEmpty
+        do {
+            try await hub.query("""
+                INSERT INTO waypoint.student_share (student_sourced_id, counselor_sourced_id, shared_by)
+                VALUES (\(student), \(counselor), \(sharer))
+                """)
+        } catch {
+            guard case .server(let message, _) = error else { throw error }
+            throw .refused("Cannot share \(student) with \(counselor): \(message).")
+        }
     }
 
     private static func checkExists(student: String, counselor: String, on hub: HubConnection) async throws(HubError) {

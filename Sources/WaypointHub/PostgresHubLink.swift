@@ -89,12 +89,13 @@ public final class PostgresHubLink: HubLink {
     /// The page and the head are read in one snapshot (REPEATABLE READ): seqs are drawn in
     /// commit order, so every seq up to the head this snapshot sees is already visible in it,
     /// and a checkpoint moved to the head skips nothing that commits later.
-    public func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage {
+    public func pull(after checkpoint: Int64, limit: Int, skippingPushesOf workstation: String?) async throws -> PullPage {
         let limit = max(1, limit)
         try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do {
             // RLS filters the log to this counselor's scope; the join gives each change the
             // record as it is now (nothing when it is gone or not this counselor's to read).
+            // What this workstation pushed as this counselor stays out (pushed_from is never '').
             let rows = try await connection.query("""
                 SELECT l.seq, l.table_name, l.row_key, l.op, l.student_sourced_id, l.row::text, r.version, r.payload::text,
                        waypoint.can_see(l.student_sourced_id)
@@ -102,6 +103,7 @@ public final class PostgresHubLink: HubLink {
                 LEFT JOIN waypoint.synced_record r ON r.table_name = l.table_name AND r.uid = l.row_key
                 WHERE l.seq > \(checkpoint)
                   AND (l.synced OR l.table_name IN ('caseload', 'student_share') AND l.audience = waypoint.me())
+                  AND (l.pushed_from IS DISTINCT FROM \(workstation ?? "") OR l.pushed_by IS DISTINCT FROM waypoint.me())
                 ORDER BY l.seq
                 LIMIT \(limit)
                 """)

@@ -153,7 +153,7 @@ public struct SyncEngine: Sendable {
         var checkpoint = try database.syncState().checkpoint
         var pages = 0
         while true {
-            let page = try await hub.pull(after: checkpoint, limit: pullPage)
+            let page = try await hub.pull(after: checkpoint, limit: pullPage, skippingPushesOf: workstation)
             pages += 1
             reached?(.pageReceived(page: pages))
             guard page.nextCheckpoint >= checkpoint else {

@@ -25,9 +25,16 @@ public actor ModelHub {
     }
 
     public enum Entry: Sendable {
-        /// `payload` only for a delete (the key columns that find it).
-        case change(seq: Int64, table: String, uid: String, op: SyncOperation, student: String?, privateTo: String?, payload: String?)
+        /// `payload` only for a delete (the key columns that find it). `pushedBy` is the
+        /// counselor and workstation whose push made the change (a pull leaves their own out).
+        case change(seq: Int64, table: String, uid: String, op: SyncOperation, student: String?, privateTo: String?, payload: String?,
+                    pushedBy: Pusher)
         case scope(ScopeChange, counselor: String)
+    }
+
+    public struct Pusher: Sendable, Equatable {
+        public var counselor: String
+        public var workstation: String
     }
 
     public static let appendOnly: Set<String> = ["session_note", "pathway_change", "intervention_note", "audit_event"]
@@ -76,7 +83,7 @@ public actor ModelHub {
     public func everything() -> String {
         var text = records.values.flatMap(\.values).map(\.payload)
         for entry in log {
-            if case .change(_, let table, let uid, _, _, _, let payload) = entry { text += [table, uid, payload ?? ""] }
+            if case .change(_, let table, let uid, _, _, _, let payload, _) = entry { text += [table, uid, payload ?? ""] }
         }
         text += received
         text += sealingKeys.values.map { String(decoding: $0, as: UTF8.self) }
@@ -171,13 +178,14 @@ public actor ModelHub {
                                                                       privateTo: privateTo, sealed: sealed)
         }
         log.append(.change(seq: nextSeq, table: change.table, uid: change.uid, op: change.op, student: student,
-                           privateTo: privateTo ?? current?.privateTo, payload: change.op == .delete ? change.payload : nil))
+                           privateTo: privateTo ?? current?.privateTo, payload: change.op == .delete ? change.payload : nil,
+                           pushedBy: Pusher(counselor: counselor, workstation: String(change.changeId.prefix { $0 != ":" }))))
         let outcome = PushOutcome.applied(version: newVersion)
         applied[change.changeId] = outcome
         return outcome
     }
 
-    public func pull(after checkpoint: Int64, limit: Int, as counselor: String) -> PullPage {
+    public func pull(after checkpoint: Int64, limit: Int, as counselor: String, skippingPushesOf workstation: String? = nil) -> PullPage {
         var changes: [HubChange] = []
         var scope: [ScopeChange] = []
         var last = checkpoint
@@ -185,10 +193,12 @@ public actor ModelHub {
         for entry in log.dropFirst(Int(checkpoint)) {
             if changes.count + scope.count >= limit { break }
             switch entry {
-            case .change(let seq, let table, let uid, let op, let student, let privateTo, let payload):
+            case .change(let seq, let table, let uid, let op, let student, let privateTo, let payload, let pusher):
                 last = seq
-                // The audit trail goes up, not round: each workstation keeps its own.
-                guard table != "audit_event", let student, visible.contains(student) else { continue }
+                // The audit trail goes up, not round: each workstation keeps its own. What this
+                // workstation pushed it holds already.
+                guard table != "audit_event", let student, visible.contains(student),
+                      pusher != Pusher(counselor: counselor, workstation: workstation ?? "") else { continue }
                 if op == .delete {
                     if privateTo == nil || privateTo == counselor {
                         changes.append(HubChange(seq: seq, table: table, uid: uid, op: op, version: 0, payload: payload))
@@ -254,9 +264,9 @@ public final class ModelHubLink: HubLink, @unchecked Sendable {
         return await hub.push(changes, as: counselor)
     }
 
-    public func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage {
+    public func pull(after checkpoint: Int64, limit: Int, skippingPushesOf workstation: String?) async throws -> PullPage {
         try check()
-        return await hub.pull(after: checkpoint, limit: limit, as: counselor)
+        return await hub.pull(after: checkpoint, limit: limit, as: counselor, skippingPushesOf: workstation)
     }
 
     public func fetchStudent(_ student: String) async throws -> [HubChange] {

@@ -213,10 +213,10 @@ struct HubCaseloadShareCommand: ParsableCommand {
 
     func run() throws {
         let (student, colleague, by) = (student, colleague, by)
-        let added = try hub.withHub { hub throws(HubError) in
+        try hub.withHub { hub throws(HubError) in
             try await HubCounselors.share(student: student, with: colleague, by: by, on: hub)
         }
-        say(added ? "\(colleague) can now see \(student)." : "\(colleague) could already see \(student); nothing changed.")
+        say("\(colleague) can now see \(student).")
     }
 }
 

@@ -72,8 +72,8 @@ struct OfflineAwareLink: HubLink {
         try await offlineAware { try await link.push(changes) }
     }
 
-    func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage {
-        try await offlineAware { try await link.pull(after: checkpoint, limit: limit) }
+    func pull(after checkpoint: Int64, limit: Int, skippingPushesOf workstation: String?) async throws -> PullPage {
+        try await offlineAware { try await link.pull(after: checkpoint, limit: limit, skippingPushesOf: workstation) }
     }
 
     func fetchStudent(_ student: String) async throws -> [HubChange] {

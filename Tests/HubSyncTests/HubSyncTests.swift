@@ -10,8 +10,8 @@ import XCTest
 /// Two workstations (SQLite) and one PostgreSQL hub: the hub's side of sync (docs/SYNC.md)
 /// under the same rules the workstation is tested against in memory (ModelHub).
 final class HubSyncTests: XCTestCase {
-    private var district: HubDistrict!
-    private var stations: [HubWorkstation] = []
+    var district: HubDistrict!
+    var stations: [HubWorkstation] = []
 
     override func setUp() async throws {
         district = try await HubDistrict.make()
@@ -22,13 +22,13 @@ final class HubSyncTests: XCTestCase {
         try await district?.drop()
     }
 
-    private func workstation(_ counselor: String, clock: @escaping @Sendable () -> Date = { Date() }) async throws -> HubWorkstation {
+    func workstation(_ counselor: String, clock: @escaping @Sendable () -> Date = { Date() }) async throws -> HubWorkstation {
         let station = try await district.workstation(counselor, clock: clock)
         stations.append(station)
         return station
     }
 
-    private func share(_ student: String, with counselor: String, by owner: String) async throws {
+    func share(_ student: String, with counselor: String, by owner: String) async throws {
         _ = try await district.admin { try await HubCounselors.share(student: student, with: counselor, by: owner, on: $0) }
     }
 
@@ -330,7 +330,7 @@ final class HubSyncTests: XCTestCase {
         XCTAssertEqual(afterwards, audit)
         let asB = try district.psql("""
             INSERT INTO waypoint.synced_record (table_name, uid, version, payload, produced_by)
-            VALUES ('follow_up', 'x', 1, '{"student":"U3","author":"\(a)","text":"in A''s name"}', 'psql')
+            VALUES ('follow_up', 'x', 1, '{"student":"U3","author":"\(a)","text":"in A''s name","status":"open","createdAt":"2026-12-03 10:00:00.000"}', 'psql')
             """, as: b)
         XCTAssertTrue(asB.err.contains("row-level security"), "B cannot write in A's name: \(asB)")
     }

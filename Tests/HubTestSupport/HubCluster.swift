@@ -158,6 +158,16 @@ public struct TestHub: Sendable {
                 String(decoding: result.stderr, as: UTF8.self))
     }
 
+    /// `pg_dump` of the whole database as the cluster's superuser: what the hub's backups hold.
+    public func dump() throws -> String {
+        let pgDump = URL(fileURLWithPath: try TestHub.psqlPath()).deletingLastPathComponent().appendingPathComponent("pg_dump").path
+        let result = try ProcessKit.run(pgDump, ["-h", address.host, "-p", String(address.port), "-U", cluster.admin.user,
+                                                 "-d", address.database],
+                                        environment: ["PGPASSWORD": cluster.password], timeout: 120)
+        guard result.status == 0 else { throw HubTestFailure("pg_dump failed: \(String(decoding: result.stderr, as: UTF8.self))") }
+        return String(decoding: result.stdout, as: UTF8.self)
+    }
+
     public static func psqlPath() throws -> String {
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") + ["/usr/bin"]
         where FileManager.default.isExecutableFile(atPath: "\(directory)/psql") {

@@ -120,12 +120,50 @@ final class HubCounselorRulesTests: XCTestCase {
             XCTAssertEqual("\(error)", "\(roster.a) cannot share U3: U3 is neither on \(roster.a)'s caseload nor shared with "
                 + "\(roster.a). Give --by the counselor whose caseload U3 is on. Nothing was changed.")
         }
-        let onCaseload = try await HubCounselors.share(student: "U1", with: roster.a, by: roster.a, on: connection)
-        XCTAssertFalse(onCaseload, "a already sees U1 (their caseload): nothing to share")
-        let shared = try await HubCounselors.share(student: "U3", with: roster.a, by: roster.b, on: connection)
-        XCTAssertTrue(shared)
+        try await HubCounselors.share(student: "U3", with: roster.a, by: roster.b, on: connection)
         let value = try await connection.strings("SELECT student_sourced_id || ' ' || counselor_sourced_id || ' ' || shared_by FROM waypoint.student_share")
         XCTAssertEqual(value, ["U3 \(roster.a) \(roster.b)"])
+        await connection.close()
+    }
+
+    /// A share to a counselor who has the student on their caseload, or a second identical
+    /// share, used to pass quietly (the command said "nothing changed" at best; psql stored
+    /// the first kind). The table refuses both with a sentence, whoever writes.
+    func testAShareThatWouldChangeNothingIsRefusedByTheTable() async throws {
+        let roster = try HubRoster(tag: token())
+        let connection = try await hub.connect()
+        _ = try await HubRosterImport.apply(try RosterReader.read(roster.url).bundle, source: "roster", on: connection)
+        let roleB = try await HubCounselors.add(.init(sourcedId: roster.b, givenName: "Jo", familyName: "Doe"),
+                                                password: "password-b", on: connection)
+        func refusal(_ body: () async throws -> Void) async -> String {
+            do {
+                try await body()
+                return "not refused"
+            } catch {
+                return "\(error)"
+            }
+        }
+        let onCaseload = await refusal { try await HubCounselors.share(student: "U1", with: roster.a, by: roster.a, on: connection) }
+        XCTAssertEqual(onCaseload, "Cannot share U1 with \(roster.a): \(roster.a) already has U1 on their caseload, so a share "
+            + "would change nothing; nothing was changed.")
+        try await HubCounselors.share(student: "U3", with: roster.a, by: roster.b, on: connection)
+        let twice = await refusal { try await HubCounselors.share(student: "U3", with: roster.a, by: roster.b, on: connection) }
+        XCTAssertEqual(twice, "Cannot share U3 with \(roster.a): U3 is already shared with \(roster.a), so a second share would "
+            + "change nothing; nothing was changed.")
+
+        // The same rules hold for the administrator's psql and for the student's counselor's.
+        let asAdmin = try hub.psql("""
+            INSERT INTO waypoint.student_share (student_sourced_id, counselor_sourced_id, shared_by) VALUES ('U4', '\(roster.b)', '\(roster.b)')
+            """, as: hub.cluster.admin.user, password: hub.cluster.password)
+        XCTAssertNotEqual(asAdmin.status, 0)
+        XCTAssertTrue(asAdmin.err.contains("\(roster.b) already has U4 on their caseload"), asAdmin.err)
+        let asB = try hub.psql("""
+            INSERT INTO waypoint.student_share (student_sourced_id, counselor_sourced_id, shared_by) VALUES ('U3', '\(roster.a)', '\(roster.b)')
+            """, as: roleB, password: "password-b")
+        XCTAssertNotEqual(asB.status, 0)
+        XCTAssertTrue(asB.err.contains("U3 is already shared with \(roster.a)"), asB.err)
+        let shares = try await connection.int("SELECT count(*) FROM waypoint.student_share")
+        XCTAssertEqual(shares, 1, "nothing changed")
         await connection.close()
     }
 }

@@ -29,18 +29,20 @@ final class HubReportsTests: XCTestCase {
         let today = Self.storedText(Date())
         try await connection.exec("""
             INSERT INTO waypoint.synced_record (table_name, uid, student, author, confidential, version, payload, produced_by) VALUES
-            ('plan', 'U1', 'U1', NULL, false, 1, '{"student": "U1", "pathwayId": "health-science"}', 'ws1:1:1'),
+            ('plan', 'U1', 'U1', NULL, false, 1, '{"student": "U1", "pathwayId": "health-science", "postsecondaryGoal": "undecided", "careerInterests": "[]"}', 'ws1:1:1'),
             ('milestone_status', 'U1/fafsa', 'U1', NULL, false, 1,
              '{"student": "U1", "milestoneId": "fafsa", "status": "done"}', 'ws1:2:1'),
             ('milestone_status', 'U1/campus-visit', 'U1', NULL, false, 1,
              '{"student": "U1", "milestoneId": "campus-visit", "status": "in-progress"}', 'ws1:3:1'),
             ('intervention', 'i-1', 'U2', '\(roster.a)', false, 1,
-             '{"student": "U2", "owner": "\(roster.a)", "status": "active"}', 'ws1:4:1'),
+             '{"student": "U2", "kind": "reading", "owner": "\(roster.a)", "goal": "Read daily", "startDate": "2026-09-01",
+               "sessionsPerWeek": 2, "minutesPerSession": 30, "status": "active", "createdAt": "2026-09-01 10:00:00.000"}', 'ws1:4:1'),
             ('advising_session', 's-1', 'U3', '\(roster.b)', false, 1,
-             '{"student": "U3", "author": "\(roster.b)", "startedAt": "\(today)", "durationMinutes": 20, "kind": "college", "isArchived": 0}',
+             '{"student": "U3", "author": "\(roster.b)", "startedAt": "\(today)", "durationMinutes": 20, "kind": "college",
+               "participants": "student", "isConfidential": 0, "isArchived": 0, "createdAt": "\(today)"}',
              'ws2:1:1'),
             ('session_note', 's-1/1', 'U3', '\(roster.b)', false, 1,
-             '{"session": "s-1", "version": 1, "text": "lead-must-not-read"}', 'ws2:2:1')
+             '{"session": "s-1", "version": 1, "text": "lead-must-not-read", "author": "\(roster.b)", "createdAt": "\(today)"}', 'ws2:2:1')
             """)
         await connection.close()
     }

@@ -1,14 +1,40 @@
+import HubTestSupport
 @testable import WaypointHub
 import WaypointCore
 import XCTest
 
-/// The hub's CHECKs are written out in a frozen migration; these keep them with the one rule
+/// The hub's rules are written out in frozen migrations; these keep them with the one rule
 /// in WaypointCore, so a changed rule cannot leave the hub behind unnoticed (it needs a new
 /// hub migration).
 final class HubSchemaRulesTests: XCTestCase {
-    func testSessionMinutesMatchFieldRules() {
+    /// The rule live on a hub after every migration (v1's CHECK went with v2's typed session
+    /// table; v4 checks each synced session's minutes), tried at and beyond both ends.
+    func testSessionMinutesMatchFieldRules() async throws {
+        let hub = try await HubCluster.shared().makeDatabase().initialized()
+        let connection = try await hub.connect()
         let rule = FieldRules.sessionMinutes
-        XCTAssertTrue(HubMigrations.v1.contains("duration_minutes BETWEEN \(Int(rule.range.lowerBound)) AND \(Int(rule.range.upperBound))"))
+        do {
+            let live = try await connection.strings("""
+                SELECT low || ' ' || high || ' ' || whole || ' ' || required FROM waypoint.value_rule
+                WHERE table_name = 'advising_session' AND field = 'durationMinutes'
+                """)
+            XCTAssertEqual(live, ["\(Int(rule.range.lowerBound)) \(Int(rule.range.upperBound)) true true"])
+            let session = """
+                {"student":"U1","author":"c","startedAt":"2026-12-03 10:00:00.000","kind":"college","participants":"student",
+                 "isConfidential":0,"isArchived":0,"createdAt":"2026-12-03 10:00:00.000"}
+                """
+            for minutes in [rule.range.lowerBound - 1, rule.range.lowerBound, 30.5, rule.range.upperBound, rule.range.upperBound + 1] {
+                let problem = try await connection.strings("""
+                    SELECT coalesce(waypoint.value_problem('advising_session',
+                        '\(session)'::jsonb || jsonb_build_object('durationMinutes', \(minutes)::numeric)), 'none')
+                    """)
+                XCTAssertEqual(problem == ["none"], rule.problem(minutes) == nil, "\(minutes) minutes: \(problem)")
+            }
+        } catch {
+            XCTFail("\(error)")
+        }
+        await connection.close()
+        try await hub.drop()
     }
 
     func testEveryAuditActionIsAllowedAtTheHub() {
@@ -24,6 +50,7 @@ final class HubSchemaRulesTests: XCTestCase {
             "v1-hub": "0cafd4d01c1fe469b73ad6e0f4b9a0d848e0f7a79f8d4eb645289930b22abe49",
             "v2-sync": "87753e5bb5c03af346294c46506dcbceed1408a56b8a1671470d37ae0d3c84cb",
             "v3-reports": "3c6e243952baae3de8b4dac9df3a40fb84c22dd72e7117c76a013ccee79b3e91",
+            "v4-hub-rules": "0febd71fa08c5ac82bdd0fb7b941884a65ae4611ebd539025a29f780d456cd75",
         ]
         for migration in HubMigrations.all {
             XCTAssertEqual(HubMigrations.digest(migration.sql), recorded[migration.name], "\(migration.name) changed after it shipped")

@@ -35,7 +35,7 @@ final class HubSecurityTests: XCTestCase {
         let b = roster.b
         let written = try hub.psql("""
             SELECT waypoint.apply_change('b:1:1', 'advising_session', '\(visible)', 'insert', 0,
-                '{"student":"U3","author":"\(b)","startedAt":"2026-12-01 10:00:00.000","durationMinutes":30,"kind":"academic","participants":"student","isConfidential":0}') ->> 'outcome';
+                '{"student":"U3","author":"\(b)","startedAt":"2026-12-01 10:00:00.000","durationMinutes":30,"kind":"academic","participants":"student","isConfidential":0,"isArchived":0,"createdAt":"2026-12-01 10:00:00.000"}') ->> 'outcome';
             SELECT waypoint.apply_change('b:2:1', 'session_note', '\(visible)/1', 'insert', 0,
                 '{"session":"\(visible)","version":1,"text":"visible-note","author":"\(b)","createdAt":"2026-12-01 10:30:00.000"}') ->> 'outcome';
             SELECT waypoint.apply_change('b:3:1', 'advising_session', '\(confidential)', 'insert', 0,
@@ -92,7 +92,8 @@ final class HubSecurityTests: XCTestCase {
             try asA("""
                 INSERT INTO waypoint.synced_record (table_name, uid, version, payload, produced_by)
                 VALUES ('advising_session', gen_random_uuid()::text, 1,
-                        '{"student":"\(student)","author":"\(author)","kind":"academic","isConfidential":0}', 'psql')
+                        '{"student":"\(student)","author":"\(author)","startedAt":"2026-12-01 10:00:00.000","durationMinutes":30,
+                          "kind":"academic","participants":"student","isConfidential":0,"isArchived":0,"createdAt":"2026-12-01 10:00:00.000"}', 'psql')
                 """)
         }
         let asB = try insert("U1", author: roster.b)

@@ -9,20 +9,9 @@ import XCTest
 /// imported the district's roster, the real hub.
 extension HubCommandTests {
     func testJoinSyncStatusAndAnUnreachableHubFromTheCommandLine() async throws {
-        let hub = try await HubCluster.shared().makeDatabase()
-        let url = hub.address.description
-        let secret = hub.cluster.password
-        XCTAssertEqual(try waypoint(["hub", "init", "--url", url], password: secret).status, 0)
-        let roster = try HubRoster(tag: token())
-        XCTAssertEqual(try waypoint(["hub", "import", "oneroster", roster.url.path, "--url", url], password: secret).status, 0)
-        let passwordFile = roster.url.appendingPathComponent("counselor-password")
-        try Data("a long password\n".utf8).write(to: passwordFile)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passwordFile.path)
-        let added = try waypoint(["hub", "counselor", "add", "--url", url, "--sourced-id", roster.a, "--given", "Maria",
-                                  "--family", "Smith", "--password-file", passwordFile.path], password: secret)
-        XCTAssertEqual(added.status, 0, added.err)
-        let role = HubCounselors.roleName(for: roster.a)
-        let counselorURL = hub.address(as: role).description
+        let district = try await commandDistrict()
+        let (hub, roster, passwordFile, counselorURL, role) =
+            (district.hub, district.roster, district.passwordFile, district.counselorURL, district.role)
 
         // A demo database cannot join: its counselors have no district ID.
         let demo = roster.url.appendingPathComponent("demo.sqlite").path

@@ -11,22 +11,10 @@ import XCTest
 /// at the hub (sealed), and the author's own second workstation reads it back.
 extension HubCommandTests {
     func testAConfidentialNoteReachesTheHubOnlySealedAndItsAuthorsOtherWorkstationReadsIt() async throws {
-        let hub = try await HubCluster.shared().makeDatabase()
-        let url = hub.address.description
+        let district = try await commandDistrict()
+        let (hub, roster, passwordFile, counselorURL) = (district.hub, district.roster, district.passwordFile, district.counselorURL)
         let secret = hub.cluster.password
-        XCTAssertEqual(try waypoint(["hub", "init", "--url", url], password: secret).status, 0)
-        let roster = try HubRoster(tag: token())
-        XCTAssertEqual(try waypoint(["hub", "import", "oneroster", roster.url.path, "--url", url], password: secret).status, 0)
-        let passwordFile = roster.url.appendingPathComponent("counselor-password")
-        let passphraseFile = roster.url.appendingPathComponent("counselor-passphrase")
-        for (file, text) in [(passwordFile, "a long password"), (passphraseFile, "correct horse battery")] {
-            try Data("\(text)\n".utf8).write(to: file)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        }
-        let added = try waypoint(["hub", "counselor", "add", "--url", url, "--sourced-id", roster.a, "--given", "Maria",
-                                  "--family", "Smith", "--password-file", passwordFile.path], password: secret)
-        XCTAssertEqual(added.status, 0, added.err)
-        let counselorURL = hub.address(as: HubCounselors.roleName(for: roster.a)).description
+        let passphraseFile = try privateFile(in: roster.url, "counselor-passphrase", "correct horse battery")
         let marker = "xyzzy\(token())plugh"
 
         func workstation(_ name: String) throws -> String {
@@ -55,11 +43,7 @@ extension HubCommandTests {
             SELECT count(*) FROM waypoint.synced_record WHERE confidential AND payload ? 'sealed'
             """, as: hub.address.user, password: secret)
         XCTAssertEqual(sealed.out, "2", "the session and its note are at the hub, sealed: \(sealed.err)")
-        let dump = try ProcessKit.run(try Self.pgDumpPath(), [
-            "-h", hub.address.host, "-p", String(hub.address.port), "-U", hub.address.user, "-d", hub.address.database,
-        ], environment: ["PGPASSWORD": secret], timeout: 120)
-        XCTAssertEqual(dump.status, 0, String(decoding: dump.stderr, as: UTF8.self))
-        let dumped = String(decoding: dump.stdout, as: UTF8.self)
+        let dumped = try hub.dump()
         XCTAssertTrue(dumped.contains("synced_record"), "the dump holds the records")
         XCTAssertFalse(dumped.contains(marker), "a confidential note's words are in pg_dump")
         if let data = ProcessInfo.processInfo.environment["WAYPOINT_TEST_HUB_DATA"] {
@@ -76,10 +60,6 @@ extension HubCommandTests {
         XCTAssertEqual(shown.status, 0, shown.err)
         XCTAssertTrue(shown.out.contains("note \(marker)"), shown.out)
         try await hub.drop()
-    }
-
-    private static func pgDumpPath() throws -> String {
-        URL(fileURLWithPath: try TestHub.psqlPath()).deletingLastPathComponent().appendingPathComponent("pg_dump").path
     }
 
     /// Files under `folder` whose bytes contain `needle`.

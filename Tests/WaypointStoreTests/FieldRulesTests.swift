@@ -11,6 +11,7 @@ import XCTest
 final class FieldRulesTests: XCTestCase {
     private let columns: [(table: String, column: String, rule: NumberRule)] = [
         ("plan_course", "credits", FieldRules.courseCredits),
+        ("plan_course", "year", FieldRules.courseYear),
         ("college_credit", "credits", FieldRules.collegeCredits),
         ("work_based_learning", "hours", FieldRules.workBasedLearningHours),
         ("advising_session", "durationMinutes", FieldRules.sessionMinutes),
@@ -79,5 +80,53 @@ final class FieldRulesTests: XCTestCase {
         guard let match = pattern.firstMatch(in: sql, range: NSRange(sql.startIndex..., in: sql)),
               let range = Range(match.range(at: 1), in: sql) else { return nil }
         return String(sql[range])
+    }
+
+    /// The rules the hub checks synced records against (`SyncValueRules`) say what this
+    /// schema says: each column a field (a reference without its "Id"), required exactly
+    /// when NOT NULL, and each word list and number range accepted by the column's CHECK
+    /// exactly as by the rule.
+    func testTheHubsValueRulesAreThisSchemasRules() throws {
+        let fixture = try StoreFixture()
+        try fixture.queue.read { db in
+            for (table, fields) in SyncValueRules.tables {
+                // A primary key is never NULL (plan's studentId is SQLite's rowid, not NOT NULL).
+                let columns = try Row.fetchAll(db, sql: "SELECT name, \"notnull\" OR pk > 0 AS required FROM pragma_table_info(?)",
+                                               arguments: [table])
+                    .map { (name: $0["name"] as String, required: $0["required"] as Bool) }
+                    .filter { $0.name != "id" }
+                let names = columns.map { $0.name.hasSuffix("Id") && fields[String($0.name.dropLast(2))] != nil
+                    ? String($0.name.dropLast(2)) : $0.name }
+                XCTAssertEqual(Set(names), Set(fields.keys), "\(table): a rule for each column")
+                for (column, field) in zip(columns, names) {
+                    guard let rule = fields[field] else { continue }
+                    XCTAssertEqual(rule.isRequired, column.required, "\(table).\(column.name): required exactly when NOT NULL")
+                    var samples: [(DatabaseValue, Bool)] = []
+                    switch rule {
+                    case .oneOf(let words, _):
+                        samples = words.map { ($0.databaseValue, true) } + [("bogus".databaseValue, false)]
+                    case .number(let number, _):
+                        let step = number.isWhole ? 1.0 : 0.01
+                        samples = [number.range.lowerBound - step, number.range.lowerBound, number.range.upperBound,
+                                   number.range.upperBound + step].map { ($0.databaseValue, number.problem($0) == nil) }
+                    default:
+                        continue
+                    }
+                    guard let check = try Self.check(on: column.name, of: table, in: db) else {
+                        XCTFail("\(table).\(column.name) has no CHECK")
+                        continue
+                    }
+                    // A note's version has no upper bound here ("version >= 1"); the hub's is a
+                    // typing limit no workstation reaches.
+                    if case .number(let number, _) = rule, !check.contains("BETWEEN"), !check.contains("<=") {
+                        samples = samples.filter { (Double.fromDatabaseValue($0.0) ?? 0) <= number.range.upperBound }
+                    }
+                    for (value, accepted) in samples {
+                        let passes = try Bool.fetchOne(db, sql: "SELECT \(check) FROM (SELECT ? AS \(column.name))", arguments: [value]) ?? false
+                        XCTAssertEqual(passes, accepted, "\(table).\(column.name) = \(value) under CHECK (\(check))")
+                    }
+                }
+            }
+        }
     }
 }
