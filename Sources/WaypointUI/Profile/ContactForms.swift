@@ -26,11 +26,12 @@ enum ContactForms {
             .text(ContactField.email.rawValue, "Email", contact?.email ?? ""),
             .text(ContactField.language.rawValue, "Home language", contact?.language ?? "", hint: "e.g. Spanish"),
         ])
-        // A hand edit the roster disagrees with: the roster's value, so the counselor sees both.
-        for (index, field) in form.fields.enumerated() {
-            guard let key = ContactField(rawValue: field.key), let roster = contact?.rosterValues[key] else { continue }
-            form.fields[index].hint = "roster says: \(roster.isEmpty ? "(empty)" : roster)"
+        // A hand edit the roster disagrees with: the roster's value in the title, so the
+        // counselor sees both (a hint shows only in an empty field).
+        let differing = ContactField.allCases.compactMap { field in
+            contact?.rosterValues[field].map { "\(field.title.lowercased()) \($0.isEmpty ? "(empty)" : $0)" }
         }
+        if !differing.isEmpty { form.title += " · roster says " + differing.joined(separator: ", ") }
         return form
     }
 

@@ -66,7 +66,7 @@ enum ProfileView {
                 .joined(separator: "; ")), .plain))
         if !data.contacts.isEmpty {
             // Who to call comes first: name and phone of each, then email and language.
-            styled.append(("Family: " + data.contacts.map(\.summary).joined(separator: "; "), .plain))
+            styled.append((familyLine(data.contacts, width: state.size.width - 2), .plain))
         }
         return styled
     }
@@ -76,6 +76,16 @@ enum ProfileView {
             buffer.write(DisplayWidth.truncate(line.text, to: area.width), at: Position(x: area.x, y: area.y + index),
                          style: line.style, clip: area)
         }
+    }
+
+    /// "Family: Rosa López (parent) · 555-0142 · rosa@example.org · Spanish; …", or, when that
+    /// is too wide for the row, each contact's name and phone only, so at 80 columns every
+    /// contact can still be called.
+    static func familyLine(_ contacts: [FamilyContact], width: Int) -> String {
+        let full = "Family: " + contacts.map(\.summary).joined(separator: "; ")
+        guard DisplayWidth.of(full) > width else { return full }
+        return "Family: " + contacts.map { ([$0.label] + [$0.phone].compactMap { $0 }).joined(separator: " ") }
+            .joined(separator: "; ")
     }
 
     /// "Plan: Health Science · on track · next: FAFSA by 2026-12-31 (p opens the plan)".
