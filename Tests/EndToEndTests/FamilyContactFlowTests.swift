@@ -22,7 +22,7 @@ final class FamilyContactFlowTests: XCTestCase {
         let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
         try tmux.launchWaypoint(binary, database: database)
         try tmux.openProfile(localId: localId)
-        try tmux.waitFor(text: "Rosa Testguardian (guardian)")
+        try tmux.waitFor(text: "Rosa Testguardian (guardian) 555-0123")
 
         // f: a phone call, the parent or guardian taking part, the first contact named.
         try tmux.type("f")

@@ -61,6 +61,15 @@ final class FamilyContactTests: XCTestCase {
         assertScreen(buffer, matches: "profile-family-120x40")
     }
 
+    func testThreeContactsTakeASecondLineAt80x24RatherThanBeCut() {
+        let aunt = FamilyContact(id: 13, givenName: "Rosa", familyName: "Testguardian", relationship: .guardian, phone: "555-0123")
+        let text = render(Self.state(contacts: [Self.mother, Self.grandfather, aunt])).text
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[6], " Family: Thị Lan Nguyễn (parent) 555-0142; Văn Minh Trần (relative) 555-0199;")
+        XCTAssertEqual(lines[7], "         Rosa Testguardian (guardian) 555-0123")
+        XCTAssertTrue(lines[8].hasPrefix("┌─ Open follow-ups (2)"), lines[8])
+    }
+
     func testAProfileWithoutContactsKeepsItsLayout() {
         let without = render(Self.state(contacts: []))
         XCTAssertFalse(without.text.contains("Family:"))

@@ -11,8 +11,8 @@ enum ProfileView {
 
     /// Identity on top, then open follow-ups (only as tall as they need, up to a third of
     /// the body), then the session history filling the rest.
-    /// `identityLines`: the lines the identity block has (6 at most before the Family line;
-    /// it grows by one for that line when it needs one).
+    /// `identityLines`: the lines the identity block has (6 at most before the Family lines;
+    /// it grows for those, one or two).
     static func areas(_ size: Size, followUpCount: Int, identityLines: Int = 6) -> Areas {
         let body = ScreenLayout.chrome(size).body
         let followUpHeight = min(max(4, followUpCount + 3), max(4, body.height / 3))
@@ -66,7 +66,7 @@ enum ProfileView {
                 .joined(separator: "; ")), .plain))
         if !data.contacts.isEmpty {
             // Who to call comes first: name and phone of each, then email and language.
-            styled.append((familyLine(data.contacts, width: state.size.width - 2), .plain))
+            styled += familyLines(data.contacts, width: state.size.width - 2).map { ($0, .plain) }
         }
         return styled
     }
@@ -81,11 +81,23 @@ enum ProfileView {
     /// "Family: Rosa López (parent) · 555-0142 · rosa@example.org · Spanish; …", or, when that
     /// is too wide for the row, each contact's name and phone only, so at 80 columns every
     /// contact can still be called.
-    static func familyLine(_ contacts: [FamilyContact], width: Int) -> String {
+    /// Three or more contacts, or long names, take a second line rather than be cut.
+    static func familyLines(_ contacts: [FamilyContact], width: Int) -> [String] {
         let full = "Family: " + contacts.map(\.summary).joined(separator: "; ")
-        guard DisplayWidth.of(full) > width else { return full }
-        return "Family: " + contacts.map { ([$0.label] + [$0.phone].compactMap { $0 }).joined(separator: " ") }
-            .joined(separator: "; ")
+        guard DisplayWidth.of(full) > width else { return [full] }
+        var lines = ["Family:"]
+        for contact in contacts {
+            let short = ([contact.label] + [contact.phone].compactMap { $0 }).joined(separator: " ")
+            let last = lines[lines.count - 1]
+            let joined = last + (last.hasSuffix(":") ? " " : "; ") + short
+            if DisplayWidth.of(joined) <= width || lines.count == 2 || last.hasSuffix(":") {
+                lines[lines.count - 1] = joined
+            } else {
+                lines[lines.count - 1] += ";"
+                lines.append("        " + short)
+            }
+        }
+        return lines
     }
 
     /// "Plan: Health Science · on track · next: FAFSA by 2026-12-31 (p opens the plan)".
