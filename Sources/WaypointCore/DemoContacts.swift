@@ -21,8 +21,11 @@ public enum DemoContacts {
                 let given = rng.pick(female ? pool.femaleGiven : pool.maleGiven)
                 // 555-0100 to 555-0199 are reserved for fiction: no real family is called.
                 let phone = "555-01\(String(format2: rng.int(below: 100)))"
-                let email = rng.chance(0.6) ? "\(SearchText.fold(given)).\(SearchText.fold(student.familyName))"
-                    .filter { $0.isLetter || $0 == "." } + "@example.org" : nil
+                // Only a name in Latin letters makes an address; others have a phone only.
+                let local = "\(SearchText.fold(given)).\(SearchText.fold(student.familyName))"
+                    .filter { ($0.isASCII && $0.isLetter) || $0 == "." }
+                let latin = SearchText.fold(given + student.familyName).allSatisfy { $0.isASCII }
+                let email = rng.chance(0.6) && latin && !local.hasPrefix(".") && !local.hasSuffix(".") ? local + "@example.org" : nil
                 entries.append(Entry(studentIndex: index, contact: FamilyContact(
                     givenName: given, familyName: student.familyName, relationship: relationship, phone: phone,
                     email: email, language: language)))

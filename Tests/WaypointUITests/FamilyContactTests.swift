@@ -136,6 +136,21 @@ final class FamilyContactTests: XCTestCase {
         XCTAssertEqual(state.editor?.contactIds, [])
     }
 
+    func testTheSessionReaderNamesTheGuardian() {
+        var state = ProfileTests.state()
+        state.sessionKinds = Self.kinds
+        var data = ProfileTests.data()
+        data.contacts = [Self.mother]
+        let call = AdvisingSession(id: 3, studentId: 1, authorId: 1, startedAt: ProfileTests.now, durationMinutes: 5,
+                                   kind: "phone-call", participants: [.parentGuardian], note: "Called home.", contactIds: [11])
+        data.sessions.insert(SessionView(session: call, authorName: "Ana Rivera", viewerId: 1), at: 0)
+        _ = reduce(&state, .profileLoaded(token: state.profile!.requestToken, data: data))
+        _ = press(&state, [.enter])
+        let text = render(state).text
+        XCTAssertTrue(text.contains("With: Parent/guardian"), text)
+        XCTAssertTrue(text.contains("Family: Thị Lan Nguyễn (parent)"), text)
+    }
+
     // MARK: The contact form
 
     func testTheContactFormEditsAPhoneAndRefusesABadOne() {
