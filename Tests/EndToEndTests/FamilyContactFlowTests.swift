@@ -59,4 +59,31 @@ final class FamilyContactFlowTests: XCTestCase {
         let session = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any], shown.stderr)
         XCTAssertEqual(session["contactIds"] as? [Int], [rosaId])
     }
+
+    /// Bad input on the command line: one sentence naming the option, exit status 1, nothing written.
+    func testContactCommandsRefuseBadValuesAndWriteNothing() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "10"]).status, 0)
+        let localId = try firstLocalId(binary, database)
+        let before = try runProcess(binary, ["contact", "list", localId, "--db", database, "--json"]).stdout
+        let cases: [([String], String)] = [
+            (["--given-name", "Rosa", "--family-name", "López", "--phone", "call me"],
+             "Error: --phone: expected a phone number: digits, spaces, + ( ) - . and an extension such as x12; nothing was changed"),
+            (["--given-name", "Ro\u{1B}]0;pwned\u{07}sa", "--family-name", "López"],
+             "Error: --given-name: expected text without control characters (found U+001B at character 3); nothing was changed"),
+            (["--given-name", "Rosa", "--family-name", "López", "--email", String(repeating: "a", count: 300) + "@example.org"],
+             "Error: --email: expected at most 255 characters (found 312); nothing was changed"),
+            (["--family-name", "López"], "Error: --given-name is required to add a contact"),
+        ]
+        for (options, message) in cases {
+            let result = try runProcess(binary, ["contact", "add", localId, "--db", database] + options)
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertEqual(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines), message)
+        }
+        let edit = try runProcess(binary, ["contact", "edit", "99999", "--db", database, "--phone", "555-0100"])
+        XCTAssertEqual(edit.stderr.trimmingCharacters(in: .whitespacesAndNewlines), "Error: No family contact with id 99999.")
+        XCTAssertEqual(try runProcess(binary, ["contact", "list", localId, "--db", database, "--json"]).stdout, before)
+    }
 }
