@@ -14,6 +14,8 @@ public struct AdvisingSession: Identifiable, Equatable, Sendable {
     /// A session kind id from the catalog ("academic", "college", …).
     public var kind: String
     public var participants: [Participant]
+    /// The family contacts (`FamilyContact` ids) named as the parent or guardian present.
+    public var contactIds: [Int64]
     public var topics: [String]
     public var isConfidential: Bool
     public var isArchived: Bool
@@ -24,7 +26,8 @@ public struct AdvisingSession: Identifiable, Equatable, Sendable {
 
     public init(id: Int64? = nil, studentId: Int64, authorId: Int64, startedAt: Date, durationMinutes: Int,
                 kind: String, participants: [Participant] = [.student], topics: [String] = [],
-                isConfidential: Bool = false, isArchived: Bool = false, note: String, noteVersion: Int = 0) {
+                isConfidential: Bool = false, isArchived: Bool = false, note: String, noteVersion: Int = 0,
+                contactIds: [Int64] = []) {
         self.id = id
         self.studentId = studentId
         self.authorId = authorId
@@ -32,6 +35,7 @@ public struct AdvisingSession: Identifiable, Equatable, Sendable {
         self.durationMinutes = durationMinutes
         self.kind = kind
         self.participants = participants
+        self.contactIds = contactIds
         self.topics = topics
         self.isConfidential = isConfidential
         self.isArchived = isArchived
@@ -92,6 +96,7 @@ public struct SessionView: Identifiable, Equatable, Sendable {
             shown.note = ""
             shown.topics = []
             shown.participants = []
+            shown.contactIds = []
         }
         self.session = shown
         self.authorName = authorName

@@ -58,10 +58,14 @@ public struct KindCatalog: Equatable, Sendable {
     public struct Kind: Equatable, Sendable, Codable {
         public var id: String
         public var title: String
+        /// A session kind that is a contact with the family (a phone call home, a home
+        /// visit): offered first when a contact is logged without the student.
+        public var family: Bool?
 
-        public init(id: String, title: String) {
+        public init(id: String, title: String, family: Bool? = nil) {
             self.id = id
             self.title = title
+            self.family = family
         }
     }
 
@@ -72,6 +76,9 @@ public struct KindCatalog: Equatable, Sendable {
     }
 
     public func kind(_ id: String) -> Kind? { kinds.first { $0.id == id } }
+
+    /// The kinds marked `"family": true`, in catalog order.
+    public var familyKinds: [Kind] { kinds.filter { $0.family == true } }
 
     /// An id the catalog no longer has (a district removed it) still shows, as itself.
     public func title(of id: String) -> String { kind(id)?.title ?? id }

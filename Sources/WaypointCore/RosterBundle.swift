@@ -21,10 +21,12 @@ public struct RosterBundle: Equatable, Sendable, Codable {
     public var counselors: [RosterCounselor]
     /// Counselor and student sourcedIds that belong together.
     public var caseloads: [RosterCaseload]
+    /// Parents, guardians and relatives linked to at least one student.
+    public var contacts: [RosterContact]
 
     public init(version: String, orgsMode: Mode, usersMode: Mode, demographicsMode: Mode,
                 schools: [RosterSchool], students: [RosterStudent], counselors: [RosterCounselor],
-                caseloads: [RosterCaseload]) {
+                caseloads: [RosterCaseload], contacts: [RosterContact] = []) {
         self.version = version
         self.orgsMode = orgsMode
         self.usersMode = usersMode
@@ -33,6 +35,65 @@ public struct RosterBundle: Equatable, Sendable, Codable {
         self.students = students
         self.counselors = counselors
         self.caseloads = caseloads
+        self.contacts = contacts
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, orgsMode, usersMode, demographicsMode, schools, students, counselors, caseloads, contacts
+    }
+
+    /// A bundle kept by an import that an older Waypoint began has no contacts.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(version: try container.decode(String.self, forKey: .version),
+                  orgsMode: try container.decode(Mode.self, forKey: .orgsMode),
+                  usersMode: try container.decode(Mode.self, forKey: .usersMode),
+                  demographicsMode: try container.decode(Mode.self, forKey: .demographicsMode),
+                  schools: try container.decode([RosterSchool].self, forKey: .schools),
+                  students: try container.decode([RosterStudent].self, forKey: .students),
+                  counselors: try container.decode([RosterCounselor].self, forKey: .counselors),
+                  caseloads: try container.decode([RosterCaseload].self, forKey: .caseloads),
+                  contacts: try container.decodeIfPresent([RosterContact].self, forKey: .contacts) ?? [])
+    }
+}
+
+/// A user with the parent, guardian or relative role, and the students it belongs to.
+public struct RosterContact: Equatable, Sendable, Codable {
+    public var sourcedId: String
+    public var givenName: String
+    public var familyName: String
+    public var relationship: ContactRelationship
+    public var phone: String?
+    public var email: String?
+    public var language: String?
+    /// The students' sourcedIds, from either side's `agentSourcedIds`, in the roster's order.
+    public var studentSourcedIds: [String]
+    public var isActive: Bool
+
+    public init(sourcedId: String, givenName: String, familyName: String, relationship: ContactRelationship,
+                phone: String? = nil, email: String? = nil, language: String? = nil, studentSourcedIds: [String],
+                isActive: Bool = true) {
+        self.sourcedId = sourcedId
+        self.givenName = givenName
+        self.familyName = familyName
+        self.relationship = relationship
+        self.phone = phone
+        self.email = email
+        self.language = language
+        self.studentSourcedIds = studentSourcedIds
+        self.isActive = isActive
+    }
+
+    /// The value the roster gives for a contact field (nil when empty).
+    public func value(_ field: ContactField) -> String? {
+        switch field {
+        case .givenName: givenName
+        case .familyName: familyName
+        case .relationship: relationship.rawValue
+        case .phone: phone
+        case .email: email
+        case .language: language
+        }
     }
 }
 

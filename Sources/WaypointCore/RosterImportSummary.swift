@@ -18,13 +18,34 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
     public var caseloadsAdded = 0
     /// Assignments a bulk roster no longer has (a student moved to another counselor).
     public var caseloadsRemoved = 0
+    /// Parents, guardians and relatives.
+    public var contacts = Counts()
+    /// Contacts where a counselor's hand edit was kept though the roster says otherwise.
+    public var contactEditsKept = 0
 
     public init() {}
 
+    private enum CodingKeys: String, CodingKey {
+        case schools, students, counselors, caseloadsAdded, caseloadsRemoved, contacts, contactEditsKept
+    }
+
+    /// Counts kept by an import an older Waypoint began have no contacts.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schools = try container.decode(Counts.self, forKey: .schools)
+        students = try container.decode(Counts.self, forKey: .students)
+        counselors = try container.decode(Counts.self, forKey: .counselors)
+        caseloadsAdded = try container.decode(Int.self, forKey: .caseloadsAdded)
+        caseloadsRemoved = try container.decode(Int.self, forKey: .caseloadsRemoved)
+        contacts = try container.decodeIfPresent(Counts.self, forKey: .contacts) ?? Counts()
+        contactEditsKept = try container.decodeIfPresent(Int.self, forKey: .contactEditsKept) ?? 0
+    }
+
     public var total: Counts {
-        Counts(added: schools.added + students.added + counselors.added + caseloadsAdded,
-               updated: schools.updated + students.updated + counselors.updated,
-               deactivated: schools.deactivated + students.deactivated + counselors.deactivated + caseloadsRemoved)
+        Counts(added: schools.added + students.added + counselors.added + caseloadsAdded + contacts.added,
+               updated: schools.updated + students.updated + counselors.updated + contacts.updated,
+               deactivated: schools.deactivated + students.deactivated + counselors.deactivated + caseloadsRemoved
+                   + contacts.deactivated)
     }
 
     public var description: String {
@@ -32,6 +53,9 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
             "\(name): \(counts.added) added, \(counts.updated) updated, \(counts.deactivated) deactivated"
         }
         return [line("students", students), line("counselors", counselors), line("schools", schools),
-                "caseload assignments: \(caseloadsAdded) added, \(caseloadsRemoved) removed", line("total", total)].joined(separator: "\n")
+                "caseload assignments: \(caseloadsAdded) added, \(caseloadsRemoved) removed",
+                line("family contacts", contacts)
+                    + (contactEditsKept == 0 ? "" : " (\(contactEditsKept) kept a hand edit where the roster differs)"),
+                line("total", total)].joined(separator: "\n")
     }
 }

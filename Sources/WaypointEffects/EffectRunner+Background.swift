@@ -71,7 +71,8 @@ extension EffectRunner {
         try checkpoint(3)
         let connection = try database.companion()
         do {
-            try connection.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions)
+            try connection.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions,
+                                            contacts: DemoContacts.generate(for: district.students, seed: demoSize.seed))
         } catch StoreError.databaseNotEmpty {
             // Filled from elsewhere (another window, the CLI) since the welcome screen was
             // drawn: show what is there instead of a dead end.

@@ -179,6 +179,15 @@ public final class EffectRunner: EffectPerformer {
                 return [.tasksLoaded(token: token, rows: try tasks(counselorId: counselorId, viewerId: viewerId))]
             case .exportPlan(let studentId, let counselorId):
                 return [.exported(path: try exportPlan(studentId, by: counselorId))]
+            case .saveContact(let studentId, let contactId, let changes):
+                if let contactId {
+                    try database.editContact(id: contactId, changes)
+                } else {
+                    var contact = FamilyContact(givenName: "", familyName: "", relationship: .parent)
+                    for (field, value) in changes { contact[field] = value }
+                    try database.addContact(contact, studentId: studentId)
+                }
+                return []
             case .archiveSession(let sessionId, let counselorId):
                 try database.archiveSession(id: sessionId, by: counselorId)
                 return []
@@ -249,7 +258,8 @@ public final class EffectRunner: EffectPerformer {
             incidents: try database.incidents(studentId: studentId),
             marks: try database.courseMarks(studentId: studentId),
             rules: catalogs.earlyWarning,
-            interventions: try database.interventions(studentId: studentId))
+            interventions: try database.interventions(studentId: studentId),
+            contacts: try database.contacts(studentId: studentId))
     }
 
     /// A caseload loaded in full is kept with its search index; searches narrow it in
@@ -398,14 +408,15 @@ public final class EffectRunner: EffectPerformer {
                                       participants: payload.participants, durationMinutes: save.durationMinutes,
                                       isConfidential: payload.isConfidential, by: save.authorId,
                                       newFollowUps: save.followUps.map { (CivilDate(iso: $0.dueDate), $0.text) },
-                                      loadedNoteVersion: payload.loadedNoteVersion)
+                                      loadedNoteVersion: payload.loadedNoteVersion, contactIds: payload.contactIds ?? [])
             return
         }
         try database.recordSession(
             AdvisingSession(studentId: save.studentId, authorId: save.authorId, startedAt: payload.startedAt,
                             durationMinutes: save.durationMinutes, kind: payload.kind,
                             participants: payload.participants.isEmpty ? [.student] : payload.participants,
-                            topics: save.topics, isConfidential: payload.isConfidential, note: payload.note),
+                            topics: save.topics, isConfidential: payload.isConfidential, note: payload.note,
+                            contactIds: payload.contactIds ?? []),
             followUps: save.followUps.map { (CivilDate(iso: $0.dueDate), $0.text) })
     }
 }

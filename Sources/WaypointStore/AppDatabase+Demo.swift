@@ -11,7 +11,7 @@ extension AppDatabase {
     /// in memory, so the rest cannot be applied later; the file is deleted and loaded again).
     public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = [], sessions: [AdvisingSession] = [],
                                  abc: ABCBatch = ABCBatch(), interventions: [Intervention] = [],
-                                 pacing: ImportPacing = .standard) throws {
+                                 contacts: [DemoContacts.Entry] = [], pacing: ImportPacing = .standard) throws {
         try validate(district, plans: plans)
         var schoolIds: [Int64] = []
         var counselorIds: [Int64] = []
@@ -71,6 +71,18 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 'active', ?)
                     """, arguments: [id, item.kind, owner, item.goal, item.startDate.iso, item.sessionsPerWeek,
                                      item.minutesPerSession, item.createdAt])
+            }),
+            (contacts.count, { db, index in
+                let entry = contacts[index]
+                guard let id = studentId(Int64(entry.studentIndex)) else { return }
+                let contact = entry.contact
+                try db.execute(sql: """
+                    INSERT INTO family_contact (givenName, familyName, relationship, phone, email, language)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [contact.givenName, contact.familyName, contact.relationship.rawValue, contact.phone,
+                                     contact.email, contact.language])
+                try db.execute(sql: "INSERT INTO student_contact (studentId, contactId, fromRoster) VALUES (?, ?, 0)",
+                               arguments: [id, db.lastInsertedRowID])
             }),
             (sessions.count, { db, index in
                 let session = sessions[index]

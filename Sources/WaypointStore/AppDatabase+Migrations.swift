@@ -21,6 +21,7 @@ extension AppDatabase {
         migrator.registerMigration("v14-sync-refused", migrate: createSyncRefused)
         migrator.registerMigration("v15-sync-sealing", migrate: createSyncSealing)
         migrator.registerMigration("v16-sync-password-file", migrate: addSyncPasswordFile)
+        migrator.registerMigration("v17-contacts", migrate: createContacts)
         return migrator
     }
 

@@ -93,7 +93,7 @@ private struct RosterApplier {
     var progress: ((Int, Int) -> Void)?
     var done = 0
 
-    private var total: Int { bundle.students.count + bundle.counselors.count + bundle.caseloads.count }
+    private var total: Int { bundle.students.count + bundle.counselors.count + bundle.caseloads.count + bundle.contacts.count }
 
     /// Counts one applied record and reports every thousand.
     private mutating func step() {
@@ -113,18 +113,20 @@ private struct RosterApplier {
 
     /// Positions in the order they are applied: 0 the schools, then each student, then one
     /// for the students a bulk roster no longer lists and all the counselors, then each
-    /// caseload pair, then one for the assignments a bulk roster no longer lists.
-    var steps: Int { bundle.students.count + bundle.caseloads.count + 3 }
+    /// caseload pair, then each family contact, then one for the assignments and contacts a
+    /// bulk roster no longer lists.
+    var steps: Int { bundle.students.count + bundle.caseloads.count + bundle.contacts.count + 3 }
 
     /// Applies the records at `positions` (a chunk).
     mutating func apply(_ positions: Range<Int>) throws {
         let students = 1..<bundle.students.count + 1
         let caseloads = students.upperBound + 1..<students.upperBound + 1 + bundle.caseloads.count
+        let contacts = caseloads.upperBound..<caseloads.upperBound + bundle.contacts.count
         func slice(_ part: Range<Int>) -> Range<Int> {
             let overlap = positions.clamped(to: part)
             return overlap.lowerBound - part.lowerBound..<overlap.upperBound - part.lowerBound
         }
-        done = slice(students).lowerBound + slice(caseloads).lowerBound
+        done = slice(students).lowerBound + slice(caseloads).lowerBound + slice(contacts).lowerBound
             + (positions.lowerBound > students.upperBound ? bundle.counselors.count : 0)
         var schoolIds: [String: Int64] = [:]
         if positions.contains(0) { schoolIds = try applySchools() }
@@ -134,7 +136,11 @@ private struct RosterApplier {
             try applyCounselors()
         }
         try applyCaseloads(slice(caseloads))
-        if positions.contains(caseloads.upperBound) { try removeUnlistedCaseloads() }
+        try applyContacts(slice(contacts))
+        if positions.contains(contacts.upperBound) {
+            try removeUnlistedCaseloads()
+            if bundle.usersMode == .bulk { summary.contacts.deactivated += try ContactRows.deactivateUnlisted(bundle.contacts, db: db) }
+        }
     }
 
     /// What would stop the import part-way, found before anything is written: a student's
@@ -321,6 +327,17 @@ private struct RosterApplier {
             step()
             try assign.execute(arguments: [pair.counselorSourcedId, pair.studentSourcedId])
             summary.caseloadsAdded += db.changesCount
+        }
+    }
+
+    private mutating func applyContacts(_ range: Range<Int>) throws {
+        for incoming in bundle.contacts[range] {
+            step()
+            let (counts, keptEdits) = try ContactRows.apply(incoming, bulk: bundle.usersMode == .bulk, db: db)
+            summary.contacts.added += counts.added
+            summary.contacts.updated += counts.updated
+            summary.contacts.deactivated += counts.deactivated
+            if keptEdits { summary.contactEditsKept += 1 }
         }
     }
 

@@ -22,6 +22,7 @@ extension AppDatabase {
             saved.id = db.lastInsertedRowID
             saved.noteVersion = 1
             try SessionRows.insertTopics(session.topics, sessionId: db.lastInsertedRowID, db: db)
+            try ContactRows.name(session.contactIds, sessionId: saved.id!, studentId: session.studentId, db: db)
             try SessionRows.appendNote(session.note, sessionId: saved.id!, authorId: session.authorId, at: now, db: db)
             for followUp in followUps {
                 try SessionRows.insertFollowUp(studentId: session.studentId, sessionId: saved.id, authorId: session.authorId,
@@ -43,7 +44,7 @@ extension AppDatabase {
     public func amendSession(id: Int64, note: String, kind: String, topics: [String], participants: [Participant],
                              durationMinutes: Int, isConfidential: Bool, by authorId: Int64,
                              newFollowUps: [(dueDate: CivilDate?, text: String)] = [], loadedNoteVersion: Int? = nil,
-                             now: Date = Date()) throws {
+                             contactIds: [Int64]? = nil, now: Date = Date()) throws {
         try write { db in
             let current = try SessionRows.fetch(id: id, db: db)
             if current.isConfidential, current.authorId != authorId { throw StoreError.confidentialToAuthor(sessionId: id) }
@@ -57,6 +58,10 @@ extension AppDatabase {
                 """, arguments: [kind, SessionRows.encode(participants), durationMinutes, isConfidential, id])
             try db.execute(sql: "DELETE FROM session_topic WHERE sessionId = ?", arguments: [id])
             try SessionRows.insertTopics(topics, sessionId: id, db: db)
+            if let contactIds, contactIds != current.contactIds {
+                try db.execute(sql: "DELETE FROM session_contact WHERE sessionId = ?", arguments: [id])
+                try ContactRows.name(contactIds, sessionId: id, studentId: current.studentId, db: db)
+            }
             if note != current.note {
                 try SessionRows.appendNote(note, sessionId: id, authorId: authorId, at: now, db: db)
             }

@@ -54,7 +54,9 @@ enum SessionRows {
                                startedAt: row["startedAt"], durationMinutes: row["durationMinutes"], kind: row["kind"],
                                participants: decode(row["participants"]), topics: topics,
                                isConfidential: row["isConfidential"], isArchived: row["isArchived"],
-                               note: row["note"] ?? "", noteVersion: row["noteVersion"] ?? 0)
+                               note: row["note"] ?? "", noteVersion: row["noteVersion"] ?? 0,
+                               contactIds: try Int64.fetchAll(db, sql: "SELECT contactId FROM session_contact WHERE sessionId = ? ORDER BY rowid",
+                                                              arguments: [id]))
     }
 
     static func view(id: Int64, viewerId: Int64?, db: Database) throws -> SessionView {

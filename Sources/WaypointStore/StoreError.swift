@@ -1,3 +1,5 @@
+import WaypointCore
+
 /// What the store refuses, in words a counselor or an administrator can act on.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// Loading demo data over real data would mix made-up students into a caseload.
@@ -25,6 +27,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case incompleteBackup(path: String, reason: String)
     case planEntryNotFound(section: String, id: Int64)
     case followUpNotFound(id: Int64)
+    /// No family contact with this id, or (with a student) none of that student's.
+    case contactNotFound(id: Int64, studentId: Int64?)
+    /// A contact field that does not hold what it must (`ContactRules`).
+    case invalidContactField(field: ContactField, value: String, expected: String)
     /// Confidential notes belong to their author alone.
     case confidentialToAuthor(sessionId: Int64)
     /// Sessions are amended and archived by the counselor who wrote them.
@@ -95,6 +101,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "No session with id \(id)."
         case .followUpNotFound(let id):
             "No follow-up with id \(id)."
+        case .contactNotFound(let id, let studentId):
+            studentId == nil ? "No family contact with id \(id)."
+                : "Contact \(id) is not a family contact of this student (`waypoint contact list` with the student's ID lists theirs)."
+        case .invalidContactField(let field, _, let expected):
+            // The value is not echoed: it may hold control characters meant for the terminal.
+            "\(field.title): expected \(expected). Nothing was changed."
         case .notAuthor(let id):
             "Session \(id) was written by another counselor; only its author can amend or archive it."
         case .confidentialToAuthor(let id):

@@ -59,7 +59,8 @@ struct DemoCommand: ParsableCommand {
         let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: seed)
         let interventions = DemoInterventions.generate(for: district.students, abc: abc, rules: loadCatalogs().earlyWarning,
                                                        today: CivilDate.today(), seed: seed)
-        try db.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions)
+        try db.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions,
+                                contacts: DemoContacts.generate(for: district.students, seed: seed))
         say("Loaded the demo district into \(database.resolvedPath): "
             + "\(counted(district.students.count, "student")), \(counted(district.counselors.count, "counselor")), "
             + "\(counted(district.schools.count, "school")).")

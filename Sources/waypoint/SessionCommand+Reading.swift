@@ -68,6 +68,7 @@ struct SessionShowCommand: ParsableCommand {
                                       subject: "session \(sessionId)"))
         if json {
             var output = SessionJSON(view)
+            output.contactIds = view.isRedacted ? nil : view.session.contactIds
             output.history = history.map { .init(version: $0.version, text: $0.text, authorId: $0.authorId,
                                                   createdAt: SessionJSON.isoTime($0.createdAt)) }
             try printJSON(output)
@@ -84,6 +85,8 @@ struct SessionShowCommand: ParsableCommand {
             text += "The note is confidential to its author.\n"
         } else {
             text += "With: \(session.participants.map(\.title).joined(separator: ", "))\n"
+            let named = try session.contactIds.map { try db.contact(id: $0).label }
+            if !named.isEmpty { text += "Family: \(named.joined(separator: ", "))\n" }
             if !session.topics.isEmpty { text += "Topics: \(session.topics.joined(separator: ", "))\n" }
             text += "\n\(session.note)\n"
             if history.count > 1 {
@@ -168,6 +171,8 @@ struct SessionJSON: Encodable {
     var durationMinutes: Int
     var kind: String
     var participants: [String]?
+    /// The family contacts named as taking part (`waypoint contact list`); only in `session show`.
+    var contactIds: [Int64]?
     var topics: [String]?
     var note: String?
     var confidential: Bool

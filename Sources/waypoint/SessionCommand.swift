@@ -93,6 +93,11 @@ struct SessionAddCommand: ParsableCommand {
     @Option(name: .customLong("follow-up"), help: ArgumentHelp("A follow-up as DATE:TEXT; repeat for several.", valueName: "date:text"))
     var followUps: [String] = []
 
+    @Option(name: .customLong("contact"), help: ArgumentHelp(
+        "A family contact who took part, by ID (`waypoint contact list STUDENT`); repeat for several. Implies --participant parent-guardian.",
+        valueName: "id"))
+    var contacts: [Int64] = []
+
     @Flag(help: "Only you will be able to read the note.")
     var confidential = false
 
@@ -119,12 +124,16 @@ struct SessionAddCommand: ParsableCommand {
             throw CLIError("unknown session kind \"\(kind)\"; expected one of: "
                 + catalogs.sessionKinds.kinds.map(\.id).joined(separator: ", "))
         }
-        let parsedParticipants = try participants.map { name in
+        var parsedParticipants = try participants.map { name in
             guard let participant = Participant(rawValue: name) else {
                 throw CLIError("unknown participant \"\(name)\"; expected one of: "
                     + Participant.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return participant
+        }
+        if !contacts.isEmpty, !parsedParticipants.contains(.parentGuardian) {
+            // Naming a parent says a parent took part; without --participant the student did not.
+            parsedParticipants = (participants.isEmpty ? [] : parsedParticipants) + [.parentGuardian]
         }
         let today = CivilDate.today()
         let parsedFollowUps = try followUps.map { spec -> (dueDate: CivilDate?, text: String) in
@@ -159,7 +168,7 @@ struct SessionAddCommand: ParsableCommand {
         let saved = try db.recordSession(
             AdvisingSession(studentId: student.id!, authorId: author.id!, startedAt: startedAt, durationMinutes: minutes,
                             kind: kind, participants: parsedParticipants.isEmpty ? [.student] : parsedParticipants,
-                            topics: topics, isConfidential: confidential, note: note),
+                            topics: topics, isConfidential: confidential, note: note, contactIds: contacts),
             followUps: parsedFollowUps)
         say("Recorded session \(saved.id!) with \(student.printableName) (\(student.localId))"
             + (parsedFollowUps.isEmpty ? "." : ", with \(parsedFollowUps.count) follow-up\(parsedFollowUps.count == 1 ? "" : "s")."))

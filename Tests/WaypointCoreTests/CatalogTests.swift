@@ -26,11 +26,21 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(load.catalogs, defaults)
     }
 
-    func testTheBuiltInSessionKindsAreTheDomainsEight() throws {
+    /// The domain's eight, and the contacts with a family (issue 15): a phone call first, as
+    /// `f` on a profile opens the first kind marked `family`.
+    func testTheBuiltInSessionKindsAreTheDomainsEightAndContactsWithFamilies() throws {
         let kinds = CatalogLoader.load(configDirectory: folder.path).catalogs.sessionKinds
         XCTAssertEqual(kinds.kinds.map(\.id), ["academic", "college", "career", "personal", "attendance", "crisis",
-                                               "family-meeting", "group"])
+                                               "phone-call", "email", "home-visit", "family-meeting", "group"])
         XCTAssertEqual(kinds.title(of: "family-meeting"), "Family meeting")
+        XCTAssertEqual(kinds.familyKinds.map(\.id), ["phone-call", "email", "home-visit", "family-meeting"])
+    }
+
+    func testADistrictsSessionKindsCanMarkTheirOwnFamilyKinds() throws {
+        try write(#"{"sessionKinds": [{"id": "academic", "title": "Academic"}, {"id": "parent-call", "title": "Parent call", "family": true}]}"#)
+        let load = CatalogLoader.load(configDirectory: folder.path)
+        XCTAssertEqual(load.warnings, [])
+        XCTAssertEqual(load.catalogs.sessionKinds.familyKinds.map(\.id), ["parent-call"])
     }
 
     func testTheBuiltInPathwaysAreThreeRoutesAndFifteenSectors() throws {

@@ -24,6 +24,7 @@ struct RosterColumns {
                      "userIds", "givenName", "familyName", "middleName", "identifier", "email", "sms", "phone",
                      "agentSourcedIds", "grades", "userMasterIdentifier", "preferredGivenName", "preferredFirstName",
                      "preferredMiddleName", "preferredFamilyName", "preferredLastName", "primaryOrgSourcedId", "pronouns"]
+            + RosterContacts.languageColumns
         if version == .v1_1 { known.removeAll { $0.hasPrefix("preferred") || $0 == "primaryOrgSourcedId" } }
         let required = version == .v1_2
             ? ["enabledUser", "username", "givenName", "familyName"]
@@ -38,7 +39,8 @@ struct RosterColumns {
 
     static func demographics(_ version: RosterVersion) -> RosterColumns {
         RosterColumns(known: ["sourcedId", "status", "dateLastModified", "birthDate", "sex"] + RosterValues.raceFlags
-                        + ["countryOfBirthCode", "stateOfBirthAbbreviation", "cityOfBirth", "publicSchoolResidenceStatus"],
+                        + ["countryOfBirthCode", "stateOfBirthAbbreviation", "cityOfBirth", "publicSchoolResidenceStatus"]
+                        + RosterContacts.languageColumns,
                       required: common(version: version),
                       aliases: ["userSourcedId": "sourcedId"])
     }
@@ -75,7 +77,7 @@ struct RosterColumns {
     /// are one line of a few hundred characters; anything else at least one line.
     static func textField(of column: String) -> TextField {
         switch column {
-        case "givenName", "familyName", "middleName", "name": return .name
+        case "givenName", "familyName", "middleName", "name", "homeLanguage", "metadata.homeLanguage": return .name
         case _ where column.hasPrefix("preferred"): return .name
         case "title", "course", "kind", "location", "classCode", "courseCode": return .title
         case "sourcedId", "identifier", "username", "email", "userMasterIdentifier", "studentSourcedId",

@@ -93,9 +93,12 @@ public enum RosterReader {
             RosterClassFiles.checkEnrollments(enrollments, mode: manifest.mode("enrollments"), references: &references,
                                               issues: issues)
         }
-        let demographics = table("demographics", .demographics(version)).map {
+        let demographicsTable = table("demographics", .demographics(version))
+        let demographics = demographicsTable.map {
             RosterDemographicsFile.read($0, mode: manifest.mode("demographics"), references: &references, issues: issues)
         } ?? [:]
+        let contacts = RosterContacts.read(users, languages: RosterContacts.languages(demographicsTable, issues: issues),
+                                           references: &references, issues: issues)
 
         let students = RosterPeople.students(users, orgs: orgs, demographics: demographics, issues: issues)
         let counselors = RosterPeople.counselors(users)
@@ -127,6 +130,6 @@ public enum RosterReader {
             .map { RosterSchool(sourcedId: $0.sourcedId, name: $0.name, parentSourcedId: $0.parentSourcedId) }
         return RosterBundle(version: version.rawValue, orgsMode: manifest.mode("orgs"), usersMode: manifest.mode("users"),
                             demographicsMode: manifest.mode("demographics"), schools: schools, students: students,
-                            counselors: counselors, caseloads: pairs)
+                            counselors: counselors, caseloads: pairs, contacts: contacts)
     }
 }

@@ -121,8 +121,15 @@ public enum FormView {
         }
         let messageRow = Rect(x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2, height: 1)
         if let error = form.error {
-            buffer.write(DisplayWidth.truncate("⚠ " + error, to: messageRow.width), at: Position(x: messageRow.x, y: messageRow.y),
-                         style: Style(foreground: .red, attributes: .bold), clip: messageRow)
+            // An error is never cut off: one too long for its row takes the blank row above too.
+            let style = Style(foreground: .red, attributes: .bold)
+            if DisplayWidth.of("⚠ " + error) <= messageRow.width || form.fields.count >= inner.height - 2 {
+                buffer.write(DisplayWidth.truncate("⚠ " + error, to: messageRow.width), at: Position(x: messageRow.x, y: messageRow.y),
+                             style: style, clip: messageRow)
+            } else {
+                let twoRows = Rect(x: messageRow.x, y: messageRow.y - 1, width: messageRow.width, height: 2)
+                Paragraph.render("⚠ " + error, into: &buffer, area: twoRows, style: style)
+            }
         }
         let footerRow = Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1)
         buffer.write(DisplayWidth.truncate(footer, to: footerRow.width), at: Position(x: footerRow.x, y: footerRow.y),

@@ -46,6 +46,7 @@ public enum Keymaps {
         case .profile: profile
         case .editor: editor
         case .plan: plan
+        case .contactForm: contactForm
         case .savedViews: savedViews
         case .importRoster: importRoster
         case .tasks: tasks
@@ -83,7 +84,7 @@ public enum Keymaps {
         switch state.screen {
         case .welcome: return .welcome
         case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
-        case .profile: return .profile
+        case .profile: return state.profile?.contactForm != nil ? .contactForm : .profile
         case .editor: return .editor
         case .tasks: return .tasks
         case .reports: return .reports

@@ -123,6 +123,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         }
         switch state.screen {
         case .editor where state.editor != nil: return state.editEditor(key)
+        case .profile where state.profile?.contactForm != nil:
+            state.editContactForm(key)
+            return []
         case .plan:
             state.editPlanForm(key)
             return []
@@ -229,7 +232,11 @@ extension AppState {
     /// Tab and Shift-Tab in whichever form has the keyboard.
     private mutating func performField(_ command: Command.Field) -> [Effect] {
         let delta = command == .nextField ? 1 : -1
-        screen == .plan ? movePlanFormFocus(by: delta) : moveEditorFocus(by: delta)
+        switch screen {
+        case .plan: movePlanFormFocus(by: delta)
+        case .profile: profile?.contactForm?.moveFocus(by: delta)
+        default: moveEditorFocus(by: delta)
+        }
         return []
     }
 

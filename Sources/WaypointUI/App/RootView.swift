@@ -20,7 +20,7 @@ public enum RootView {
         case .caseload:
             cursor = CaseloadView.render(state, into: &buffer, chrome: chrome)
         case .profile:
-            ProfileView.render(state, into: &buffer, chrome: chrome)
+            cursor = ProfileView.render(state, into: &buffer, chrome: chrome)
         case .editor:
             cursor = SessionEditorView.render(state, into: &buffer, chrome: chrome)
         case .plan:

@@ -5,7 +5,12 @@ import WaypointCore
 extension AppState {
     /// Opens the editor for a new session with the profile's student, or to amend the
     /// selected session. A stored draft for the same student and session is loaded into it.
-    mutating func openEditor(amending: Bool) -> [Effect] {
+    ///
+    /// `withFamily`: a contact with the family, without the student (`f` on the profile):
+    /// the first family kind of the catalog (a phone call), the parent or guardian taking
+    /// part, the first family contact named, and the note focused, so a call is logged
+    /// with `f`, the note and Ctrl-S.
+    mutating func openEditor(amending: Bool, withFamily: Bool = false) -> [Effect] {
         guard let authorId = userId else {
             status = StatusMessage("Waypoint does not know who you are: restart it with --counselor ID; sessions are recorded in your name.", isError: true)
             return []
@@ -14,6 +19,11 @@ extension AppState {
         var payload = DraftPayload(kind: sessionKinds.kinds.first?.id ?? "academic", participants: [.student], topics: "",
                                    note: "", followUps: [], isConfidential: false, startedAt: now, minutes: nil)
         var sessionId: Int64?
+        if withFamily {
+            payload.kind = sessionKinds.familyKinds.first?.id ?? payload.kind
+            payload.participants = [.parentGuardian]
+            payload.contactIds = data.contacts.first?.id.map { [$0] }
+        }
         if amending {
             guard let view = profile?.selectedSession else { return [] }
             guard !view.isRedacted else {
@@ -29,10 +39,12 @@ extension AppState {
             payload = DraftPayload(kind: session.kind, participants: session.participants,
                                    topics: session.topics.joined(separator: ", "), note: session.note, followUps: [],
                                    isConfidential: session.isConfidential, startedAt: session.startedAt,
-                                   minutes: session.durationMinutes, loadedNoteVersion: session.noteVersion)
+                                   minutes: session.durationMinutes, loadedNoteVersion: session.noteVersion,
+                                   contactIds: session.contactIds.isEmpty ? nil : session.contactIds)
         }
         editor = SessionEditorState(studentId: studentId, studentName: data.student.displayName, sessionId: sessionId,
                                     payload: payload, now: now, timeZone: timeZone)
+        editor?.contacts = data.contacts
         screens.append(.editor)
         return [.loadEditorDraft(authorId: authorId, studentId: studentId, sessionId: sessionId)]
     }
@@ -43,7 +55,9 @@ extension AppState {
         if let draft {
             let restored = SessionEditorState(studentId: studentId, studentName: current.studentName, sessionId: sessionId,
                                               payload: draft, now: now, timeZone: timeZone)
+            let contacts = current.contacts
             current = restored
+            current.contacts = contacts
             current.knownTopics = knownTopics
             current.restoredFromDraft = true
             status = StatusMessage("Resumed your unsaved draft for \(current.studentName).")
@@ -79,11 +93,35 @@ extension AppState {
                 let participant = all[current.participantCursor]
                 if let index = current.participants.firstIndex(of: participant) {
                     current.participants.remove(at: index)
+                    // Nobody from the family took part, so none of them is named.
+                    if participant == .parentGuardian { current.contactIds = [] }
                 } else {
                     current.participants = all.filter { current.participants.contains($0) || $0 == participant }
                 }
             case .char:
                 current.fieldError = "←/→ choose, Space ticks; Tab moves to the next field"
+            default: break
+            }
+        case .family:
+            let contacts = current.contacts
+            switch key {
+            case .left, .char("h"): current.contactCursor = max(0, current.contactCursor - 1)
+            case .right, .char("l"): current.contactCursor = min(contacts.count - 1, current.contactCursor + 1)
+            case .char(" "), .char("x"):
+                guard contacts.indices.contains(current.contactCursor), let id = contacts[current.contactCursor].id else { break }
+                if let index = current.contactIds.firstIndex(of: id) {
+                    current.contactIds.remove(at: index)
+                } else {
+                    current.contactIds.append(id)
+                    // Naming a parent says a parent or guardian took part.
+                    if !current.participants.contains(.parentGuardian) {
+                        current.participants = Participant.allCases.filter {
+                            current.participants.contains($0) || $0 == .parentGuardian
+                        }
+                    }
+                }
+            case .char:
+                current.fieldError = "←/→ choose, Space names who took part; Tab moves to the next field"
             default: break
             }
         case .topics:
@@ -95,7 +133,7 @@ extension AppState {
                 current.topics.handle(key)
             }
         case .note:
-            let area = SessionEditorView.noteArea(size)
+            let area = SessionEditorView.noteArea(size, family: !current.contacts.isEmpty)
             if current.note.handle(key, width: area.width, pageHeight: area.height) {
                 current.noteScroll = current.noteScroll.revealing(cursorOf: current.note, width: area.width, height: area.height)
             }
@@ -161,8 +199,9 @@ extension AppState {
 
     mutating func moveEditorFocus(by delta: Int) {
         guard var current = editor else { return }
-        let fields = SessionEditorState.Field.allCases
-        current.focus = fields[(current.focus.rawValue + delta + fields.count) % fields.count]
+        let fields = current.fields
+        let position = fields.firstIndex(of: current.focus) ?? 0
+        current.focus = fields[(position + delta + fields.count) % fields.count]
         current.fieldError = nil
         current.strayTyping = false
         editor = current

@@ -16,17 +16,20 @@ public struct DraftPayload: Codable, Equatable, Sendable {
     /// The note version an amendment was written over; kept with the draft so that, even
     /// after a crash, a note amended elsewhere meanwhile is noticed at save.
     public var loadedNoteVersion: Int? = nil
+    /// The family contacts named as taking part (nil: none; drafts from before contacts have none).
+    public var contactIds: [Int64]? = nil
 }
 
 /// The session editor: a form around the note, and the bookkeeping that keeps a draft safe.
 public struct SessionEditorState: Equatable, Sendable {
     public enum Field: Int, CaseIterable, Sendable {
-        case kind, participants, topics, note, followUps, confidential, started, minutes
+        case kind, participants, family, topics, note, followUps, confidential, started, minutes
 
         public var title: String {
             switch self {
             case .kind: "Kind"
             case .participants: "With"
+            case .family: "Family"
             case .topics: "Topics"
             case .note: "Note"
             case .followUps: "Follow-up"
@@ -44,6 +47,11 @@ public struct SessionEditorState: Equatable, Sendable {
     public var kind: String
     public var participants: [Participant]
     public var participantCursor = 0
+    /// The student's family contacts, to name who took part (the Family row shows when there are any).
+    public var contacts: [FamilyContact] = []
+    /// The contacts named (ids), in the order ticked.
+    public var contactIds: [Int64]
+    public var contactCursor = 0
     public var topics: TextInput
     public var knownTopics: [String] = []
     public var note: TextBuffer
@@ -80,6 +88,7 @@ public struct SessionEditorState: Equatable, Sendable {
         self.sessionId = sessionId
         kind = payload.kind
         participants = payload.participants
+        contactIds = payload.contactIds ?? []
         topics = TextInput(payload.topics)
         note = TextBuffer(payload.note)
         note.move(to: note.endPosition)
@@ -97,7 +106,12 @@ public struct SessionEditorState: Equatable, Sendable {
     public var payload: DraftPayload {
         DraftPayload(kind: kind, participants: participants, topics: topics.text, note: note.text, followUps: followUps,
                      isConfidential: isConfidential, startedAt: startedAt, minutes: Int(minutes.text),
-                     loadedNoteVersion: loadedNoteVersion)
+                     loadedNoteVersion: loadedNoteVersion, contactIds: contactIds.isEmpty ? nil : contactIds)
+    }
+
+    /// The fields Tab visits: the Family row only when the student has contacts.
+    public var fields: [Field] {
+        Field.allCases.filter { $0 != .family || !contacts.isEmpty }
     }
 
     public var hasChanges: Bool { restoredFromDraft || payload != original || !followUpInput.isEmpty }

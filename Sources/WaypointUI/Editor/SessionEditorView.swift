@@ -11,6 +11,8 @@ enum SessionEditorView {
     struct Areas {
         var kind: Rect
         var participants: Rect
+        /// Zero height when the student has no family contacts.
+        var family: Rect
         var topics: Rect
         var noteTitle: Rect
         var note: Rect
@@ -21,19 +23,21 @@ enum SessionEditorView {
         var timing: Rect
     }
 
-    static func areas(_ size: Size) -> Areas {
+    /// `family`: the student has family contacts, and a row to name them.
+    static func areas(_ size: Size, family: Bool = false) -> Areas {
         let body = ScreenLayout.chrome(size).body
         let rows = Layout.split(body, .vertical, [
-            .fixed(1), .fixed(1), .fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1), .fixed(1), .fixed(1), .fixed(1),
+            .fixed(1), .fixed(1), .fixed(family ? 1 : 0), .fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1), .fixed(1),
+            .fixed(1), .fixed(1),
         ])
         let inset = { (rect: Rect) in rect.inset(horizontal: 1, vertical: 0) }
-        return Areas(kind: inset(rows[0]), participants: inset(rows[1]), topics: inset(rows[2]), noteTitle: rows[3],
-                     note: inset(rows[4]), followUpTitle: rows[5], followUpInput: inset(rows[6]),
-                     followUpList: inset(rows[7]), confidential: inset(rows[8]), timing: inset(rows[9]))
+        return Areas(kind: inset(rows[0]), participants: inset(rows[1]), family: inset(rows[2]), topics: inset(rows[3]),
+                     noteTitle: rows[4], note: inset(rows[5]), followUpTitle: rows[6], followUpInput: inset(rows[7]),
+                     followUpList: inset(rows[8]), confidential: inset(rows[9]), timing: inset(rows[10]))
     }
 
     /// Where the note is edited: the reducer wraps and pages with these dimensions.
-    static func noteArea(_ size: Size) -> Rect { areas(size).note }
+    static func noteArea(_ size: Size, family: Bool = false) -> Rect { areas(size, family: family).note }
 
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
         guard let editor = state.editor else { return nil }
@@ -42,7 +46,7 @@ enum SessionEditorView {
         TitleBar.render("Waypoint · \(verb) · \(editor.studentName)",
                         right: "started \(DateText.minute(editor.startedAt, in: state.timeZone)) · \(minutes)",
                         into: &buffer, area: chrome.title)
-        let areas = self.areas(state.size)
+        let areas = self.areas(state.size, family: !editor.contacts.isEmpty)
         // Under a modal the modal has the keys: no field is marked.
         let marker = state.overlay == nil ? focusMarker(state) : nil
         var cursor: Position?
@@ -60,6 +64,18 @@ enum SessionEditorView {
             participantX += buffer.write("\(mark) \(participant.title)", at: Position(x: participantX, y: areas.participants.y),
                                          style: style, clip: areas.participants)
             participantX += 2
+        }
+
+        if !editor.contacts.isEmpty {
+            label(.family, editor, marker, into: &buffer, area: areas.family)
+            var familyX = areas.family.x + labelWidth
+            for (index, contact) in editor.contacts.enumerated() {
+                let mark = editor.contactIds.contains(contact.id ?? -1) ? "[x]" : "[ ]"
+                let style: Style = editor.focus == .family && index == editor.contactCursor ? Theme.selected : .plain
+                familyX += buffer.write("\(mark) \(contact.label)", at: Position(x: familyX, y: areas.family.y),
+                                        style: style, clip: areas.family)
+                familyX += 2
+            }
         }
 
         label(.topics, editor, marker, into: &buffer, area: areas.topics)

@@ -3,6 +3,10 @@ extension Command {
         case switchPanel, followUpDone, followUpDrop
         case newSession, viewSession, amendSession, archiveSession, confirmArchive
         case openPlan
+        /// A contact with the family logged without the student (a phone call home).
+        case logFamilyContact
+        /// The form that adds a family contact or edits one.
+        case openContacts, submitContactForm, cancelContactForm
     }
 }
 
@@ -38,6 +42,15 @@ extension AppState {
             return [.archiveSession(sessionId: id, userId: author), reloadProfile()]
         case .openPlan:
             return openPlan()
+        case .logFamilyContact:
+            return openEditor(amending: false, withFamily: true)
+        case .openContacts:
+            openContactForm()
+        case .submitContactForm:
+            return submitContactForm()
+        case .cancelContactForm:
+            profile?.contactForm = nil
+            profile?.contactFormPurpose = nil
         }
         return []
     }

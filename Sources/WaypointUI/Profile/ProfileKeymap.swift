@@ -18,6 +18,10 @@ extension Keymaps {
             return view.session.authorId == state.userId ? nil : "only \(view.authorName), who wrote it, can archive it"
         }),
         KeyBinding([.char("p")], .profile(.openPlan), "Plan"),
+        KeyBinding([.char("f")], .profile(.logFamilyContact), "Call family", disabledWhen: { state in
+            state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
+        }),
+        KeyBinding([.char("c")], .profile(.openContacts), "Family contacts", footer: false),
         KeyBinding([.tab], .profile(.switchPanel), "Sessions/follow-ups"),
         KeyBinding([.char("x")], .profile(.followUpDone), "Follow-up done", disabledWhen: { state in
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
@@ -31,6 +35,13 @@ extension Keymaps {
     ] + navigation + [
         KeyBinding([.char("?")], .global(.help), "Help"),
         KeyBinding([.char("q")], .global(.back), "Back"),
+    ])
+
+    public static let contactForm = Keymap(context: .contactForm, typing: true, bindings: [
+        KeyBinding([.enter], .profile(.submitContactForm), "Save"),
+        KeyBinding([.tab, .down], .field(.nextField), "Next field"),
+        KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
+        KeyBinding([.escape], .profile(.cancelContactForm), "Cancel"),
     ])
 
     public static let sessionView = Keymap(context: .sessionView, bindings: [

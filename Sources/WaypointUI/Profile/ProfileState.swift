@@ -17,11 +17,13 @@ public struct ProfileData: Equatable, Sendable {
     public var assessment: TierAssessment?
     /// Interventions under way (tutoring, mentoring…), newest first.
     public var interventions: [Intervention]
+    /// Parents, guardians and other family contacts (active ones), in the roster's order.
+    public var contacts: [FamilyContact]
 
     public init(student: Student, schoolName: String, counselorNames: [String], sessions: [SessionView],
                 followUps: [FollowUp], plan: PlanSummary? = nil, attendance: [ABCAttendance] = [],
                 incidents: [ABCIncident] = [], marks: [ABCCourseMark] = [], rules: EarlyWarningRules? = nil,
-                interventions: [Intervention] = []) {
+                interventions: [Intervention] = [], contacts: [FamilyContact] = []) {
         self.student = student
         self.schoolName = schoolName
         self.counselorNames = counselorNames
@@ -32,6 +34,7 @@ public struct ProfileData: Equatable, Sendable {
         self.incidents = incidents
         self.marks = marks
         self.interventions = interventions
+        self.contacts = contacts
         assessment = rules.map { EarlyWarning.evaluate(attendance: attendance, incidents: incidents, marks: marks, rules: $0) }
     }
 }
@@ -46,6 +49,15 @@ public struct ProfileState: Equatable, Sendable {
     public var sessionsTable = TableState()
     public var followUpsTable = TableState()
     public var requestToken = 0
+    /// The contact form, when open: first which contact (or a new one), then its fields.
+    public var contactForm: FormState?
+    public var contactFormPurpose: ContactFormPurpose?
+
+    public enum ContactFormPurpose: Equatable, Sendable {
+        case choose
+        case add
+        case edit(FamilyContact)
+    }
 
     public init(studentId: Int64) {
         self.studentId = studentId

@@ -11,29 +11,39 @@ enum ProfileView {
 
     /// Identity on top, then open follow-ups (only as tall as they need, up to a third of
     /// the body), then the session history filling the rest.
-    static func areas(_ size: Size, followUpCount: Int) -> Areas {
+    /// `identityLines`: the lines the identity block has (6 at most before the Family lines;
+    /// it grows for those, one or two).
+    static func areas(_ size: Size, followUpCount: Int, identityLines: Int = 6) -> Areas {
         let body = ScreenLayout.chrome(size).body
         let followUpHeight = min(max(4, followUpCount + 3), max(4, body.height / 3))
-        let parts = Layout.split(body, .vertical, [.fixed(6), .fixed(followUpHeight), .fill(1)])
+        let parts = Layout.split(body, .vertical, [.fixed(max(6, identityLines)), .fixed(followUpHeight), .fill(1)])
         return Areas(identity: parts[0].inset(horizontal: 1, vertical: 0), followUps: parts[1], sessions: parts[2])
     }
 
-    static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) {
+    /// Returns the text cursor when the contact form is open.
+    static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
         guard let profile = state.profile, let data = profile.data else {
             TitleBar.render("Waypoint · Student", into: &buffer, area: chrome.title)
             buffer.write("Loading…", at: Position(x: chrome.body.x + 1, y: chrome.body.y), style: Theme.muted)
-            return
+            return nil
         }
         let student = data.student
         TitleBar.render("Waypoint · \(student.displayName) · \(student.localId)",
                         right: "Grade \(student.grade) · \(data.schoolName)", into: &buffer, area: chrome.title)
-        let areas = self.areas(state.size, followUpCount: data.followUps.count)
+        let areas = self.areas(state.size, followUpCount: data.followUps.count,
+                               identityLines: identityLines(data, state: state).count)
         renderIdentity(state, data, into: &buffer, area: areas.identity)
         renderFollowUps(state, profile, data, into: &buffer, area: areas.followUps)
         renderSessions(state, profile, data, into: &buffer, area: areas.sessions)
+        guard let form = profile.contactForm else { return nil }
+        return FormView.render(form, into: &buffer, over: chrome.body,
+                               footer: profile.contactFormPurpose == .choose ? "Enter opens · ←/→ chooses · Esc cancels"
+                                   : "Enter saves · Tab next field · Esc cancels",
+                               focusMarker: SessionEditorView.focusMarker(state))
     }
 
-    private static func renderIdentity(_ state: AppState, _ data: ProfileData, into buffer: inout Buffer, area: Rect) {
+    /// The identity block's lines, and which of them show as a warning.
+    static func identityLines(_ data: ProfileData, state: AppState) -> [(text: String, style: Style)] {
         let student = data.student
         let legal = [student.givenName, student.middleName ?? "", student.familyName].filter { !$0.isEmpty }.joined(separator: " ")
         var lines: [String] = []
@@ -42,22 +52,52 @@ enum ProfileView {
         let lastContact = data.sessions.first.map { "last contact \(DateText.ago($0.session.startedAt, now: state.now, in: state.timeZone))" }
             ?? "no contact recorded"
         lines.append("Counselor: \(counselors) · \(lastContact)")
-        lines.append(planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)))
-        lines.append(ABCSummaryText.line(data, ascii: state.asciiOnly))
+        var styled: [(text: String, style: Style)] = lines.map { ($0, Theme.heading) }
+        styled[1].style = .plain
+        styled.append((planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)),
+                       data.plan?.isOnTrack == false ? Theme.error : .plain))
+        styled.append((ABCSummaryText.line(data, ascii: state.asciiOnly), .plain))
         if let assessment = data.assessment, assessment.tier != nil {
-            lines.append(assessment.line)
+            styled.append((assessment.line, (assessment.tier ?? 1) > 1 ? Theme.error : .plain))
         }
         let active = data.interventions.filter(\.isActive)
-        lines.append("Interventions: " + (active.isEmpty ? "none active"
+        styled.append(("Interventions: " + (active.isEmpty ? "none active"
             : active.map { "\(state.catalogs.interventionKinds.title(of: $0.kind)) \($0.dosageText) since \($0.startDate.iso)" }
-                .joined(separator: "; ")))
-        for (index, line) in lines.enumerated() where index < area.height {
-            buffer.write(DisplayWidth.truncate(line, to: area.width), at: Position(x: area.x, y: area.y + index),
-                         style: index == 0 ? Theme.heading
-                            : ((index == 2 && data.plan?.isOnTrack == false) || (index == 4 && (data.assessment?.tier ?? 1) > 1)
-                               ? Theme.error : .plain),
-                         clip: area)
+                .joined(separator: "; ")), .plain))
+        if !data.contacts.isEmpty {
+            // Who to call comes first: name and phone of each, then email and language.
+            styled += familyLines(data.contacts, width: state.size.width - 2).map { ($0, .plain) }
         }
+        return styled
+    }
+
+    private static func renderIdentity(_ state: AppState, _ data: ProfileData, into buffer: inout Buffer, area: Rect) {
+        for (index, line) in identityLines(data, state: state).enumerated() where index < area.height {
+            buffer.write(DisplayWidth.truncate(line.text, to: area.width), at: Position(x: area.x, y: area.y + index),
+                         style: line.style, clip: area)
+        }
+    }
+
+    /// "Family: Rosa López (parent) · 555-0142 · rosa@example.org · Spanish; …", or, when that
+    /// is too wide for the row, each contact's name and phone only, so at 80 columns every
+    /// contact can still be called.
+    /// Three or more contacts, or long names, take a second line rather than be cut.
+    static func familyLines(_ contacts: [FamilyContact], width: Int) -> [String] {
+        let full = "Family: " + contacts.map(\.summary).joined(separator: "; ")
+        guard DisplayWidth.of(full) > width else { return [full] }
+        var lines = ["Family:"]
+        for contact in contacts {
+            let short = ([contact.label] + [contact.phone].compactMap { $0 }).joined(separator: " ")
+            let last = lines[lines.count - 1]
+            let joined = last + (last.hasSuffix(":") ? " " : "; ") + short
+            if DisplayWidth.of(joined) <= width || lines.count == 2 || last.hasSuffix(":") {
+                lines[lines.count - 1] = joined
+            } else {
+                lines[lines.count - 1] += ";"
+                lines.append("        " + short)
+            }
+        }
+        return lines
     }
 
     /// "Plan: Health Science · on track · next: FAFSA by 2026-12-31 (p opens the plan)".
@@ -127,7 +167,8 @@ enum ProfileView {
 
 extension AppState {
     func profileVisibleRows(_ focus: ProfileState.Focus) -> Int {
-        let areas = ProfileView.areas(size, followUpCount: profile?.data?.followUps.count ?? 0)
+        let areas = ProfileView.areas(size, followUpCount: profile?.data?.followUps.count ?? 0,
+                                      identityLines: profile?.data.map { ProfileView.identityLines($0, state: self).count } ?? 6)
         let area = focus == .sessions ? areas.sessions : areas.followUps
         return Table.visibleRows(in: area.inset(by: 1))
     }

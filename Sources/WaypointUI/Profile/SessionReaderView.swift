@@ -15,6 +15,10 @@ enum SessionReaderView {
             text += "\n\nThis note is confidential to \(view.authorName). You can see that the contact took place, not what was said."
         } else {
             text += "\nWith: \(session.participants.map(\.title).joined(separator: ", "))"
+            // A contact no longer on the student's list (a bulk roster dropped it) is named by its number.
+            let contacts = state.profile?.data?.contacts ?? []
+            let named = session.contactIds.map { id in contacts.first { $0.id == id }?.label ?? "family contact \(id)" }
+            if !named.isEmpty { text += "\nFamily: \(named.joined(separator: ", "))" }
             if !session.topics.isEmpty { text += "\nTopics: \(session.topics.joined(separator: ", "))" }
             text += "\n\n" + session.note
         }
