@@ -16,6 +16,7 @@ public enum HubMigrations {
         Migration(version: 1, name: "v1-hub", sql: v1),
         Migration(version: 2, name: "v2-sync", sql: v2),
         Migration(version: 3, name: "v3-reports", sql: v3),
+        Migration(version: 5, name: "v5-pull-scope", sql: v5),
     ]
 
     public static var latest: Int { all.last!.version }
