@@ -155,10 +155,11 @@ struct HubBenchmark {
         // (2) An incremental sync with nothing new, over the workstation's open connection.
         let idleBefore = floorLink.connection.statementsSent
         let idle = try await timed(20) { _ = try await SyncEngine(database: workstations[0].database, hub: floorLink).sync() }
+        let idleStatements = (floorLink.connection.statementsSent - idleBefore) / idle.count
         let roundTrip = try await timed(20) { try await HubBench.roundTrip(on: floorLink.connection) }
         add(bench.figure("incremental sync, nothing new", idle), floor: bench.figure("SELECT 1 round trip (idle-sync floor)", roundTrip),
             ratio: "idle sync / one round trip")
-        statements.append(Statements(name: "incremental sync, nothing new", statements: (floorLink.connection.statementsSent - idleBefore) / 20))
+        statements.append(Statements(name: "incremental sync, nothing new", statements: idleStatements))
 
         // (3) Pushing 1,000 queued changes: sessions recorded offline (each a session, its
         // topics, its note and an audit row), timed from the sync's start to the last batch
