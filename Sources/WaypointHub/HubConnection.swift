@@ -7,6 +7,11 @@ public final class HubConnection: Sendable {
     public let address: HubAddress
     let connection: PostgresConnection
     let logger: Logger
+    private let sent = StatementCount()
+
+    /// Statements sent on this connection so far: each is one round trip to the hub, the unit
+    /// `waypoint bench` counts syncs in (wall time wanders with the machine's load; this does not).
+    public var statementsSent: Int { sent.value }
 
     /// The hub's answer while connecting is waited for this long.
     static let connectTimeout = TimeAmount.seconds(10)
@@ -61,9 +66,13 @@ public final class HubConnection: Sendable {
     public let queryTimeout: Duration
 
     /// Runs one statement (parameters bound, never pasted into the text) and returns its rows.
+    /// With `retries`, a statement the server broke off as a deadlock or a serialization
+    /// failure (SQLSTATE 40P01, 40001: nothing of it was kept) is sent again, up to that many
+    /// times; only for a statement that is a whole transaction on its own.
     @discardableResult
-    func query(_ query: PostgresQuery) async throws(HubError) -> [PostgresRow] {
+    func query(_ query: PostgresQuery, retries: Int = 0) async throws(HubError) -> [PostgresRow] {
         let (connection, logger) = (self.connection, self.logger)
+        sent.add()
         let outcome = await Deadline.race(queryTimeout) {
             var rows: [PostgresRow] = []
             for try await row in try await connection.query(query, logger: logger) { rows.append(row) }
@@ -71,7 +80,11 @@ public final class HubConnection: Sendable {
         }
         switch outcome {
         case .success(let rows): return rows
-        case .failure(let error): throw HubError.translated(error, address: address)
+        case .failure(let error):
+            if retries > 0, let state = (error as? PSQLError)?.serverInfo?[.sqlState], state == "40P01" || state == "40001" {
+                return try await self.query(query, retries: retries - 1)
+            }
+            throw HubError.translated(error, address: address)
         case nil:
             connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
             throw .unreachable(place: address.place, reason: "no answer within \(queryTimeout.components.seconds) s")
@@ -162,6 +175,14 @@ extension HubError {
         }
         return .server(message: underlying, place: address.place)
     }
+}
+
+/// A counter several tasks may bump.
+private final class StatementCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }
 
 /// The first of some work and a deadline: nil when the deadline came first. The work is left

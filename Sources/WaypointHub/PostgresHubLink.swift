@@ -41,23 +41,32 @@ public final class PostgresHubLink: HubLink {
         }
     }
 
-    /// Each change is its own statement and transaction: one refusal never rolls back the
-    /// others, and a connection lost half-way leaves the applied ones applied (a retry is
-    /// answered from `applied_change`).
+    /// A batch is one statement, so one round trip however many changes it holds (one per
+    /// change made a 1,000-change push 1,000 round trips and 1,000 commits). `apply_change`
+    /// answers a refusal without raising, so one refusal never undoes another; a batch the
+    /// server breaks off (a lost connection, a deadlock with another pusher) keeps nothing of
+    /// it, and the same batch sent again is answered from `applied_change` for whatever a
+    /// lost answer had committed. A deadlock is sent again at once.
     public func push(_ changes: [OutgoingChange]) async throws -> [PushOutcome] {
-        var outcomes: [PushOutcome] = []
-        outcomes.reserveCapacity(changes.count)
-        for change in changes {
-            let rows = try await connection.query("""
-                SELECT waypoint.apply_change(\(change.changeId), \(change.table), \(change.uid), \(change.op.rawValue),
-                                             \(change.baseVersion), \(change.payload))::text
-                """)
-            guard let text = try? rows.first?.decode(String.self) else {
+        guard !changes.isEmpty else { return [] }
+        let rows = try await connection.query("""
+            SELECT c.n, waypoint.apply_change(c.id, c.tbl, c.uid, c.op, c.base, c.payload)::text
+            FROM unnest(\(changes.map(\.changeId))::text[], \(changes.map(\.table))::text[], \(changes.map(\.uid))::text[],
+                        \(changes.map(\.op.rawValue))::text[], \(changes.map(\.baseVersion))::bigint[],
+                        \(changes.map(\.payload))::text[]) WITH ORDINALITY AS c(id, tbl, uid, op, base, payload, n)
+            ORDER BY c.n
+            """, retries: 3)
+        var answers: [Int: String] = [:]
+        for row in rows {
+            guard let (position, text) = try? row.decode((Int, String).self) else { continue }
+            answers[position] = text
+        }
+        return try changes.enumerated().map { index, change in
+            guard let text = answers[index + 1] else {
                 throw HubError.server(message: "apply_change gave no answer for \(change.changeId)", place: connection.address.place)
             }
-            outcomes.append(try Self.outcome(text, of: change))
+            return try Self.outcome(text, of: change)
         }
-        return outcomes
     }
 
     /// The hub's answer (`{"outcome": ..., ...}`) as the wire's PushOutcome.
@@ -90,6 +99,7 @@ public final class PostgresHubLink: HubLink {
     /// commit order, so every seq up to the head this snapshot sees is already visible in it,
     /// and a checkpoint moved to the head skips nothing that commits later.
     public func pull(after checkpoint: Int64, limit: Int, skippingPushesOf workstation: String?) async throws -> PullPage {
+        if checkpoint == 0 { return try await firstPull() }
         let limit = max(1, limit)
         try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do {
@@ -136,6 +146,42 @@ public final class PostgresHubLink: HubLink {
             }
             try await connection.query("COMMIT")
             return PullPage(changes: changes, scope: scope, nextCheckpoint: last, hasMore: hasMore)
+        } catch {
+            _ = try? await connection.query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// A workstation's first pull (checkpoint 0) is its scope and the log's head, read in one
+    /// snapshot: the students that entered (and left) its scope, from the caseload and share
+    /// rows addressed to this counselor (found by their index, v5), and no record changes. Every
+    /// student in scope has entered it, and the engine fetches each of those whole, as it is
+    /// now: read after this snapshot, so a change that commits in between comes in the fetch
+    /// and again after the checkpoint, applied twice to the same effect, and none is skipped.
+    /// Reading the log instead walked every change of the district (millions of rows, each
+    /// checked against row-level security) to deliver what the fetches deliver anyway.
+    private func firstPull() async throws -> PullPage {
+        try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do {
+            let rows = try await connection.query("""
+                SELECT l.seq, l.op, l.student_sourced_id, waypoint.can_see(l.student_sourced_id)
+                FROM waypoint.change_log l
+                WHERE l.audience = waypoint.me() AND l.table_name IN ('caseload', 'student_share')
+                ORDER BY l.seq
+                """)
+            var scope: [ScopeChange] = []
+            var last: Int64 = 0
+            for row in rows {
+                let (seq, op, student, visible) = try row.decode((Int64, String, String?, Bool).self)
+                last = seq
+                guard let student else { continue }
+                if op == "insert" { scope.append(ScopeChange(seq: seq, student: student, entered: true)) }
+                if op == "delete", !visible { scope.append(ScopeChange(seq: seq, student: student, entered: false)) }
+            }
+            let head = try await connection.query("SELECT waypoint.change_head()")
+            last = max(last, (try? head.first?.decode(Int64.self)) ?? last)
+            try await connection.query("COMMIT")
+            return PullPage(changes: [], scope: scope, nextCheckpoint: last, hasMore: false)
         } catch {
             _ = try? await connection.query("ROLLBACK")
             throw error

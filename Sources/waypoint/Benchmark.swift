@@ -58,6 +58,8 @@ struct Benchmark {
         var terminalPeakResidentMegabytes: Double
         /// The interactive screen after opening the whole district.
         var terminalDistrictPeakResidentMegabytes: Double
+        /// The sync figures, when the bench was given a hub cluster (`--hub`).
+        var hub: HubBenchmark.Result?
     }
 
     let students: Int
