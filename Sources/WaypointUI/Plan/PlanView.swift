@@ -168,7 +168,11 @@ enum PlanView {
             case 2: return item.record.status.title
             case 3: return item.record.dueDate?.iso ?? ""
             default:
-                if item.record.status == .done { return item.record.evidence ?? item.record.completedDate.map { "done \($0.iso)" } ?? "" }
+                if item.record.status == .done {
+                    // The day it was done, then what shows it.
+                    return [item.record.completedDate.map { "done \($0.iso)" }, item.record.evidence]
+                        .compactMap { $0 }.joined(separator: " · ")
+                }
                 guard item.record.isOpen, let due = item.record.dueDate else { return item.record.evidence ?? "" }
                 return DateText.due(due, today: state.today)
             }

@@ -2,7 +2,7 @@ extension Command {
     public enum Profile: Hashable, Sendable {
         case switchPanel, followUpDone, followUpDrop
         case newSession, viewSession, amendSession, archiveSession, confirmArchive
-        case openPlan
+        case openPlan, openMilestones
     }
 }
 
@@ -38,6 +38,8 @@ extension AppState {
             return [.archiveSession(sessionId: id, userId: author), reloadProfile()]
         case .openPlan:
             return openPlan()
+        case .openMilestones:
+            return openPlan(section: .milestones)
         }
         return []
     }

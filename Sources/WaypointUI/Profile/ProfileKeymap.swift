@@ -18,6 +18,7 @@ extension Keymaps {
             return view.session.authorId == state.userId ? nil : "only \(view.authorName), who wrote it, can archive it"
         }),
         KeyBinding([.char("p")], .profile(.openPlan), "Plan"),
+        KeyBinding([.char("m")], .profile(.openMilestones), "Milestones"),
         KeyBinding([.tab], .profile(.switchPanel), "Sessions/follow-ups"),
         KeyBinding([.char("x")], .profile(.followUpDone), "Follow-up done", disabledWhen: { state in
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
