@@ -56,8 +56,8 @@ final class NeedsAttentionTests: XCTestCase {
         let state = Self.state()
         XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100001", "S100003", "S100004"])
         XCTAssertEqual(state.caseload.attentionWaiting, 2)
-        XCTAssertEqual(state.status?.text,
-                       "Needs attention: 3 to act on this week; 2 more only not seen in 30+ days: a shows them.")
+        XCTAssertEqual(state.caseload.attentionNote, "3 to act on this week; 2 more only not seen in 30+ days: a shows them.")
+        XCTAssertEqual(state.status?.text, "Needs attention: 3 of 8 students.")
     }
 
     func testTheReasonLeadsEachRow() {

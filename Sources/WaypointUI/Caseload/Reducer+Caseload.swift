@@ -114,11 +114,10 @@ extension AppState {
         status = StatusMessage(caseload.awaitingSummaries ? "\(preset.title): summarizing every student first…" : presetCount)
     }
 
+    /// Needs attention says what it leaves out on its own line (`attentionNote`); the
+    /// footer keeps to the count, beside the keys.
     private var presetCount: String {
-        guard caseload.preset == .needsAttention else {
-            return "\(caseload.preset.title): \(caseload.rows.count) of \(caseload.loadedRows.count) students."
-        }
-        return "\(caseload.preset.title): " + caseload.attentionNote
+        "\(caseload.preset.title): \(caseload.rows.count) of \(caseload.loadedRows.count) students."
     }
 
     /// `a` in Needs attention: everyone it flags, or only what can be acted on this week.
