@@ -18,9 +18,7 @@ extension CaseloadState {
             rows = []
             return
         }
-        // Everyone: the loaded rows themselves, not a copy (a district is 50,000 of them).
-        var result = preset == .everyone ? loadedRows
-            : CaseloadRows(loadedRows.filter { preset.includes($0, summary: summary(of: $0), today: today, timeZone: timeZone) })
+        var result: CaseloadRows
         attentionWaiting = 0
         nobodySeenYet = !loadedRows.contains { $0.lastContact != nil }
         if preset == .needsAttention {
@@ -31,6 +29,10 @@ extension CaseloadState {
             }
             result = CaseloadRows(list.shown.map(\.item))
             attentionWaiting = list.waiting
+        } else {
+            // Everyone: the loaded rows themselves, not a copy (a district is 50,000 of them).
+            result = preset == .everyone ? loadedRows
+                : CaseloadRows(loadedRows.filter { preset.includes($0, summary: summary(of: $0), today: today, timeZone: timeZone) })
         }
         if let days = notSeenInDays {
             result = CaseloadRows(result.filter { entry in
