@@ -54,6 +54,7 @@ extension PlanDocument {
         if let due = milestone.due, milestone.status == "not started" || milestone.status == "in progress" {
             line += ", due \(due)" + (milestone.overdue ? " (overdue)" : "")
         }
+        if let completed = milestone.completed { line += " on \(completed)" }
         if let evidence = milestone.evidence { line += " (\(evidence))" }
         return line
     }

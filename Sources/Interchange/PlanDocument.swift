@@ -27,6 +27,8 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         public var due: String?
         public var overdue: Bool
         public var evidence: String?
+        /// The day it was marked done (ISO), for the family's copy.
+        public var completed: String?
     }
 
     public struct Entry: Equatable, Sendable, Encodable {
@@ -90,7 +92,8 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         milestones = MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { years.contains($0) },
                                            catalogs: catalogs, today: today).map { item in
             Milestone(grade: item.milestone.grade.description, title: item.milestone.title, status: item.record.status.title,
-                      due: item.record.dueDate?.iso, overdue: item.isOverdue, evidence: item.record.evidence)
+                      due: item.record.dueDate?.iso, overdue: item.isOverdue, evidence: item.record.evidence,
+                      completed: item.record.status == .done ? item.record.completedDate?.iso : nil)
         }
         var entries: [Entry] = []
         entries += plan.workBasedLearning.map {

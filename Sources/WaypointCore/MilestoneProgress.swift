@@ -39,4 +39,12 @@ public struct MilestoneProgress: Equatable, Sendable {
             }
             .map(\.element)
     }
+
+    /// The milestone to act on next: the soonest due open one of the student's current grade
+    /// (an overdue one is due soonest). One rule for the caseload's "Next milestone" and the
+    /// milestone `m` selects on the plan, so both name the same one.
+    public static func next(in items: [MilestoneProgress], grade: Grade) -> MilestoneProgress? {
+        items.filter { $0.milestone.grade == grade && $0.record.isOpen && $0.record.dueDate != nil }
+            .min { ($0.record.dueDate!, $0.milestone.title) < ($1.record.dueDate!, $1.milestone.title) }
+    }
 }

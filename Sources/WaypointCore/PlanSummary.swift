@@ -33,12 +33,10 @@ public struct PlanSummary: Equatable, Sendable {
         isOnTrack = report.isOnTrack
         shortfall = report.isOnTrack ? nil : report.missingSummary
         completedMilestoneIds = Set(milestones.filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId))
-        nextMilestone = MilestoneProgress.all(for: StudentPlan(studentId: 0, milestones: milestones), studentGrade: grade,
-                                              grades: { $0 == grade }, catalogs: catalogs, today: today)
-            .compactMap { item -> NextMilestone? in
-                guard item.record.isOpen, let due = item.record.dueDate else { return nil }
-                return NextMilestone(id: item.milestone.id, title: item.milestone.title, due: due, isOverdue: item.isOverdue)
-            }
-            .min { ($0.due, $0.title) < ($1.due, $1.title) }
+        let items = MilestoneProgress.all(for: StudentPlan(studentId: 0, milestones: milestones), studentGrade: grade,
+                                          grades: { $0 == grade }, catalogs: catalogs, today: today)
+        nextMilestone = MilestoneProgress.next(in: items, grade: grade).flatMap { item in
+            item.record.dueDate.map { NextMilestone(id: item.milestone.id, title: item.milestone.title, due: $0, isOverdue: item.isOverdue) }
+        }
     }
 }

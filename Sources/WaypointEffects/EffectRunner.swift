@@ -176,7 +176,8 @@ public final class EffectRunner: EffectPerformer {
                 }
                 return [.reportLoaded(token: token, report: report)]
             case .loadTasks(let counselorId, let viewerId, let token):
-                return [.tasksLoaded(token: token, rows: try tasks(counselorId: counselorId, viewerId: viewerId))]
+                return [.tasksLoaded(token: token, rows: try CaseloadLists.todo(database, counselorId: counselorId, viewerId: viewerId,
+                                                                                           catalogs: catalogs, today: today))]
             case .exportPlan(let studentId, let counselorId):
                 return [.exported(path: try exportPlan(studentId, by: counselorId))]
             case .saveContact(let studentId, let contactId, let changes):
@@ -323,49 +324,15 @@ public final class EffectRunner: EffectPerformer {
         // A few thousand students at a time: the courses, milestones and ABC rows of a whole
         // district at once would be most of the screen's memory, only to be summarized.
         for start in stride(from: 0, to: missing.count, by: 2000) {
-            let chunk = Array(missing[start..<min(missing.count, start + 2000)])
-            let sources = try database.planSummarySources(studentIds: chunk)
-            let abc = try database.abcData(studentIds: chunk)
-            let withIntervention = try database.activeInterventionStudentIds(studentIds: chunk)
-            for id in chunk {
-                let tier = (abc[id] ?? ABCBatch()).assessment(rules: catalogs.earlyWarning).tier
-                let plan = sources[id].flatMap { source in
-                    students[id].map { grade in
-                        PlanSummary(grade: grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
-                                    courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: today)
-                    }
-                }
-                summaries[id] = CaseloadSummary(plan: plan, tier: tier, hasActiveIntervention: withIntervention.contains(id))
-            }
+            let chunk = missing[start..<min(missing.count, start + 2000)]
+            let grades = Dictionary(uniqueKeysWithValues: chunk.compactMap { id in students[id].map { (id, $0) } })
+            summaries.merge(try CaseloadLists.summaries(database, students: grades, catalogs: catalogs, today: today)) { _, new in new }
             progress(start + chunk.count)
         }
         var result: [Int64: CaseloadSummary] = [:]
         result.reserveCapacity(students.count)
         for id in students.keys { result[id] = summaries[id] }
         return result
-    }
-
-    /// Open follow-ups and this year's overdue milestones of the caseload's students.
-    private func tasks(counselorId: Int64?, viewerId: Int64?) throws -> [TaskRow] {
-        let students = try database.caseload(counselorId: counselorId)
-        let byId = Dictionary(students.compactMap { entry in entry.student.id.map { ($0, entry.student) } }) { first, _ in first }
-        var rows: [TaskRow] = try database.openFollowUps(counselorId: counselorId, viewerId: viewerId).compactMap { item in
-            guard let id = item.id, let student = byId[item.studentId] else { return nil }
-            return TaskRow(source: .followUp(id: id), studentId: item.studentId, studentName: student.listName,
-                           localId: student.localId, due: item.dueDate, text: item.text)
-        }
-        let today = self.today
-        let sources = try database.planSummarySources(studentIds: Array(byId.keys))
-        for (id, source) in sources {
-            guard let student = byId[id] else { continue }
-            let plan = StudentPlan(studentId: id, milestones: source.milestones)
-            for item in MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { $0 == student.grade },
-                                              catalogs: catalogs, today: today) where item.isOverdue {
-                rows.append(TaskRow(source: .milestone(id: item.milestone.id), studentId: id, studentName: student.listName,
-                                    localId: student.localId, due: item.record.dueDate, text: item.milestone.title))
-            }
-        }
-        return TaskRow.ordered(rows)
     }
 
     /// Applies a change, compared with the plan as the screen showed it (`loaded`).

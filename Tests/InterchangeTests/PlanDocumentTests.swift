@@ -33,6 +33,24 @@ final class PlanDocumentTests: XCTestCase {
         XCTAssertTrue(text.contains("The plan does not yet cover every graduation requirement"), text)
     }
 
+    /// The family's copy says when a milestone was done, in every format.
+    func testADoneMilestoneCarriesTheDayItWasDone() throws {
+        let student = Student(id: 1, localId: "S100234", givenName: "Ana", familyName: "Lopez", grade: Grade(rawValue: 12)!, schoolId: 1)
+        var plan = StudentPlan(studentId: 1)
+        plan.milestones = [MilestoneRecord(studentId: 1, milestoneId: "fafsa", status: .done,
+                                           completedDate: CivilDate(year: 2026, month: 11, day: 20))]
+        let doc = PlanDocument(student: student, school: "Riverside High School", counselors: ["Ana Rivera"], plan: plan,
+                               years: (9...12).map { Grade(rawValue: $0)! }, catalogs: CatalogLoader.shipped, today: today)
+        for format in [PlanFormat.text, .markdown, .html] {
+            XCTAssertTrue(try doc.rendered(as: format).contains("Grade 12: FAFSA: done on 2026-11-20"), "\(format)")
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(try doc.rendered(as: .json).utf8)) as? [String: Any]
+        let fafsa = (json?["milestones"] as? [[String: Any]])?.first { $0["title"] as? String == "FAFSA" }
+        XCTAssertEqual(fafsa?["completed"] as? String, "2026-11-20")
+        XCTAssertTrue(try document().rendered(as: .text).contains("Grade 9: Career interest inventory: done (Done in advisory)"),
+                      "no date recorded: none shown")
+    }
+
     func testEveryFormatCarriesTheSameFacts() throws {
         let doc = document()
         for format in PlanFormat.allCases {

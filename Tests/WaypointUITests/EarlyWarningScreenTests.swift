@@ -13,35 +13,63 @@ final class EarlyWarningScreenTests: XCTestCase {
         return buffer
     }
 
-    func testToDoListAt80x24() {
-        var state = Fixtures.caseloadState()
+    /// The to-do list on 2026-11-23 (a Monday): an overdue follow-up first, then by day,
+    /// then undated, then this year's overdue milestones.
+    private func toDoState(size: Size = Size(width: 80, height: 24)) -> AppState {
+        var state = Fixtures.caseloadState(size: size)
         state.timeZone = TimeZone(identifier: "UTC")!
         _ = reduce(&state, .tick(ProfileTests.now))
         _ = reduce(&state, .command(.caseload(.openTasks)))
         let today = CivilDate(year: 2026, month: 11, day: 23)
+        func row(_ source: TaskRow.Source, _ student: Int, _ days: Int?, _ text: String) -> TaskRow {
+            let entry = Fixtures.entries(count: 6)[student - 1].student
+            return TaskRow(source: source, studentId: Int64(student), studentName: entry.listName, localId: entry.localId,
+                           due: days.map { today.adding(days: $0) }, text: text)
+        }
         _ = reduce(&state, .tasksLoaded(token: 1, rows: TaskRow.ordered([
-            TaskRow(source: .milestone(id: "fafsa"), studentId: 1, studentName: "Nguyễn, Minh Anh", localId: "S100001", due: today.adding(days: -3), text: "FAFSA"),
-            TaskRow(source: .followUp(id: 7), studentId: 3, studentName: "王, 伟", localId: "S100003", due: today.adding(days: 4), text: "Bring tax documents"),
-            TaskRow(source: .followUp(id: 8), studentId: 4, studentName: "O'Brien, Liam", localId: "S100004", due: nil, text: "Ask about the job shadow"),
-        ])))
-        assertScreen(render(state), matches: "todo-80x24")
+            row(.milestone(id: "fafsa"), 1, -3, "FAFSA"),
+            row(.milestone(id: "psat"), 2, -54, "PSAT"),
+            row(.milestone(id: "college-applications"), 5, -3, "College applications"),
+            row(.followUp(id: 7), 3, 4, "Bring tax documents"),
+            row(.followUp(id: 9), 6, 4, "Check the schedule change"),
+            row(.followUp(id: 8), 4, nil, "Ask about the job shadow"),
+            row(.followUp(id: 10), 2, -2, "Call home about attendance"),
+            row(.followUp(id: 11), 1, 0, "Transcript request"),
+            row(.followUp(id: 12), 5, 1, "Meet with the tutor"),
+        ], today: today)))
+        return state
+    }
+
+    func testToDoListAt80x24() {
+        assertScreen(render(toDoState()), matches: "todo-80x24")
+    }
+
+    func testToDoListAt120x40() {
+        assertScreen(render(toDoState(size: Size(width: 120, height: 40))), matches: "todo-120x40")
+    }
+
+    func testToDoFollowUpsOnlyAt80x24() {
+        var state = toDoState()
+        _ = reduce(&state, .command(.tasks(.cycleShow)))
+        assertScreen(render(state), matches: "todo-follow-ups-80x24")
     }
 
     func testNeedsAttentionViewAt80x24() {
-        var state = Fixtures.caseloadState()
-        state.timeZone = TimeZone(identifier: "UTC")!
-        _ = reduce(&state, .tick(ProfileTests.now))
-        var entries = Fixtures.entries(count: 6)
-        for index in entries.indices { entries[index].lastContact = ProfileTests.now.addingTimeInterval(-86_400) }
-        entries[0].tier = 3
-        entries[1].tier = 2
-        entries[1].hasActiveIntervention = true
-        entries[2].tier = 2
-        entries[4].lastContact = nil
-        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
-        _ = reduce(&state, .command(.caseload(.showViews)))
-        _ = reduce(&state, .edit(.char("7")))
-        assertScreen(render(state), matches: "needs-attention-80x24")
+        assertScreen(render(NeedsAttentionTests.state()), matches: "needs-attention-80x24")
+    }
+
+    func testNeedsAttentionViewAt120x40() {
+        assertScreen(render(NeedsAttentionTests.state(size: Size(width: 120, height: 40))), matches: "needs-attention-120x40")
+    }
+
+    func testNeedsAttentionShowingAllAt80x24() {
+        var state = NeedsAttentionTests.state()
+        _ = reduce(&state, .command(.caseload(.toggleAttentionAll)))
+        assertScreen(render(state), matches: "needs-attention-all-80x24")
+    }
+
+    func testNeedsAttentionOnANewRosterAt80x24() {
+        assertScreen(render(NeedsAttentionTests.newRosterState()), matches: "needs-attention-new-roster-80x24")
     }
 
     func testReportAt80x24() {

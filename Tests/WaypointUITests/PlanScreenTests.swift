@@ -55,6 +55,58 @@ final class PlanScreenTests: XCTestCase {
         assertScreen(render(state), matches: "plan-milestones-80x24")
     }
 
+    /// `m` on the profile: the plan opens on the milestones with this year's next one
+    /// selected (the one the caseload's "Next milestone" names), ready for Space.
+    static func milestonesState(size: Size = Size(width: 80, height: 24)) -> AppState {
+        var state = ProfileTests.state(size: size)
+        XCTAssertEqual(KeyRouter.action(for: .char("m"), in: state), .command(.profile(.openMilestones)))
+        XCTAssertEqual(reduce(&state, .command(.profile(.openMilestones))), [.loadPlan(studentId: 1, token: 1)])
+        _ = reduce(&state, .planLoaded(token: 1, data: data()))
+        return state
+    }
+
+    func testMOpensTheMilestonesOnTheNextOneDue() {
+        let state = Self.milestonesState()
+        XCTAssertEqual(state.plan?.section, .milestones)
+        let rows = PlanScreenRows.milestones(Self.data(), catalogs: state.catalogs, today: state.today)
+        XCTAssertEqual(rows[state.plan!.milestones.selected].milestone.id, "dual-enrollment-course",
+                       "grade 11's soonest open milestone, not a past grade's")
+        XCTAssertTrue(Keymaps.profile.hints(for: ProfileTests.state()).contains { $0.keys == "m" && $0.title == "Milestones" })
+    }
+
+    /// Not started to done: `m`, Space, Space, even when the second Space comes before the
+    /// store's answer; the day it was done is shown at once.
+    func testSpaceTwiceMarksItDoneWithTheDay() {
+        var state = Self.milestonesState()
+        let today = state.today
+        let first = reduce(&state, .command(.plan(.cyclePlanStatus)))
+        XCTAssertEqual(first.first, .changePlan(.setMilestone(MilestoneRecord(
+            studentId: 1, milestoneId: "dual-enrollment-course", status: .inProgress, dueDate: CivilDate(year: 2026, month: 12, day: 31))),
+            userId: 1, loaded: Self.data().plan))
+        let second = reduce(&state, .command(.plan(.cyclePlanStatus)))
+        guard case .changePlan(.setMilestone(let record), _, let loaded)? = second.first else { return XCTFail("\(second)") }
+        XCTAssertEqual(record.status, .done)
+        XCTAssertEqual(record.completedDate, today)
+        XCTAssertEqual(loaded?.milestones.first { $0.milestoneId == "dual-enrollment-course" }?.status, .inProgress,
+                       "compared with the step the first Space asked for")
+        XCTAssertEqual(state.status?.text, "Dual-enrollment course: done \(today.iso).")
+        assertScreen(render(state), matches: "plan-milestone-done-80x24")
+    }
+
+    func testTheTabBarsNumberKeysShowTheirSections() {
+        var state = Self.state()
+        for (key, section) in zip("1234", PlanState.Section.allCases) {
+            XCTAssertEqual(KeyRouter.action(for: .char(key), in: state), .command(.plan(.showSection(section))))
+        }
+        _ = reduce(&state, .command(.plan(.showSection(.pathway))))
+        XCTAssertEqual(state.plan?.section, .pathway)
+        _ = reduce(&state, .command(.plan(.showSection(.milestones))))
+        XCTAssertEqual(state.plan?.section, .milestones)
+        _ = reduce(&state, .command(.plan(.showSection(.courses))))
+        _ = reduce(&state, .command(.plan(.addPlanItem)))
+        XCTAssertEqual(KeyRouter.action(for: .char("2"), in: state), .edit(.char("2")), "in a form, digits are typed")
+    }
+
     func testMovingACourseToTheNextYearIsOneKey() {
         var state = Self.state()
         _ = reduce(&state, .command(.plan(.nextYear)))

@@ -43,20 +43,3 @@ final class EffectCoalescingTests: XCTestCase {
         ])
     }
 }
-
-final class NeedsAttentionTests: XCTestCase {
-    func testTierTwoOrThreeWithoutAnInterventionNeedsAttention() {
-        var state = Fixtures.caseloadState()
-        state.now = Date(timeIntervalSince1970: 1_795_440_000)
-        var entries = Fixtures.entries(count: 3)
-        for index in entries.indices { entries[index].lastContact = state.now.addingTimeInterval(-86_400) }
-        entries[0].tier = 3
-        entries[1].tier = 2
-        entries[1].hasActiveIntervention = true
-        entries[2].tier = 1
-        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
-        _ = reduce(&state, .command(.caseload(.showViews)))
-        _ = reduce(&state, .edit(.char("7")))
-        XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100001"], "tier 2 with tutoring under way is covered")
-    }
-}

@@ -14,8 +14,32 @@ final class TaskListTests: XCTestCase {
         ]
     }
 
-    func testSoonestFirstUndatedLast() {
-        XCTAssertEqual(TaskRow.ordered(rows()).map(\.text), ["FAFSA", "Check transcript", "Someday"])
+    /// A follow-up is no longer buried under overdue milestones: those come last.
+    func testFollowUpsByDayThenUndatedThenOverdueMilestones() {
+        XCTAssertEqual(TaskRow.ordered(rows(), today: today).map(\.text), ["Check transcript", "Someday", "FAFSA"])
+        let late = TaskRow(source: .followUp(id: 9), studentId: 2, studentName: "Okafor, Ben", localId: "S2",
+                           due: today.adding(days: -1), text: "Call home")
+        XCTAssertEqual(TaskRow.ordered(rows() + [late], today: today).first?.text, "Call home", "overdue follow-ups first")
+    }
+
+    func testFShowsFollowUpsOnlyThenMilestonesOnlyThenBoth() {
+        var state = Fixtures.caseloadState()
+        _ = reduce(&state, .command(.caseload(.openTasks)))
+        _ = reduce(&state, .tasksLoaded(token: 1, rows: TaskRow.ordered(rows(), today: today)))
+        XCTAssertEqual(KeyRouter.action(for: .char("f"), in: state), .command(.tasks(.cycleShow)))
+        XCTAssertTrue(Keymaps.tasks.hints(for: state).contains { $0.keys == "f" && $0.title == "Follow-ups only" })
+        _ = reduce(&state, .command(.tasks(.cycleShow)))
+        XCTAssertEqual(state.tasks?.rows.map(\.text), ["Check transcript", "Someday"])
+        XCTAssertEqual(state.status?.text, "Showing follow-ups only: 2 of 3.")
+        XCTAssertTrue(Keymaps.tasks.hints(for: state).contains { $0.keys == "f" && $0.title == "Milestones only" })
+        _ = reduce(&state, .command(.list(.moveDown)))
+        _ = reduce(&state, .command(.tasks(.cycleShow)))
+        XCTAssertEqual(state.tasks?.rows.map(\.text), ["FAFSA"])
+        XCTAssertEqual(state.tasks?.table.selected, 0, "the selection goes to the top of the new list")
+        _ = reduce(&state, .command(.tasks(.cycleShow)))
+        XCTAssertEqual(state.tasks?.rows.count, 3)
+        _ = reduce(&state, .tasksLoaded(token: 1, rows: TaskRow.ordered(rows(), today: today)))
+        XCTAssertEqual(state.tasks?.rows.count, 3)
     }
 
     func testTheListOpensMarksFollowUpsDoneAndJumpsToTheStudent() {
@@ -23,11 +47,12 @@ final class TaskListTests: XCTestCase {
         XCTAssertEqual(KeyRouter.action(for: .char("t"), in: state), .command(.caseload(.openTasks)))
         let effects = reduce(&state, .command(.caseload(.openTasks)))
         XCTAssertEqual(effects, [.loadTasks(caseloadOwnerId: 1, viewerId: 1, token: 1)])
-        _ = reduce(&state, .tasksLoaded(token: 1, rows: TaskRow.ordered(rows())))
+        _ = reduce(&state, .tasksLoaded(token: 1, rows: TaskRow.ordered(rows(), today: today)))
+        _ = reduce(&state, .command(.list(.moveBottom)))
         XCTAssertEqual(state.tasks?.selected?.text, "FAFSA")
         XCTAssertEqual(KeyRouter.action(for: .char("x"), in: state),
-                       .unavailable("Done: a milestone is marked done in the student's plan (Enter, then p)"))
-        _ = reduce(&state, .command(.list(.moveDown)))
+                       .unavailable("Done: a milestone is marked done in the student's plan (Enter, then m)"))
+        _ = reduce(&state, .command(.list(.moveTop)))
         XCTAssertEqual(reduce(&state, .command(.tasks(.taskDone))), [.setFollowUpStatus(id: 7, status: .done, userId: 1, loaded: .open), .loadTasks(caseloadOwnerId: 1, viewerId: 1, token: 2)])
         XCTAssertEqual(reduce(&state, .command(.tasks(.openTaskStudent))),
                        [.recordView(.viewedProfile, studentId: 2, subject: "profile", userId: 1),

@@ -150,6 +150,13 @@ public struct CaseloadState: Equatable, Sendable {
     public var notSeenInDays: Int?
     /// A saved view narrowing the rows (`v` then its number).
     public var preset = CaseloadPreset.everyone
+    /// Needs attention lists only what can be acted on this week unless `a` asked for all.
+    public var attentionShowsAll = false
+    /// Needs attention: how many students it leaves out as able to wait (shown on screen).
+    public var attentionWaiting = 0
+    /// Nobody on the loaded list has been seen yet (a new roster): needs attention leaves
+    /// "not seen" out, and says so.
+    public var nobodySeenYet = false
     public var table = TableState()
     public var search = TextInput()
     public var isSearching = false

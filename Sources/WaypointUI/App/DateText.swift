@@ -17,14 +17,7 @@ enum DateText {
 
     /// "today", "in 3 days", "2 days overdue".
     static func due(_ date: CivilDate, today: CivilDate) -> String {
-        let days = date.dayNumber - today.dayNumber
-        switch days {
-        case 0: return "today"
-        case 1: return "tomorrow"
-        case 2...: return "in \(days) days"
-        case -1: return "1 day overdue"
-        default: return "\(-days) days overdue"
-        }
+        TodoOrder.when(date, today: today)
     }
 
     /// "today", "yesterday", "12 days ago".

@@ -14,12 +14,12 @@ enum ScreenLayout {
         return Chrome(title: parts[0], body: parts[1], footer: parts[2])
     }
 
-    /// The caseload body: an optional search row, then the table.
-    static func caseload(_ size: Size, showsSearch: Bool) -> (search: Rect?, table: Rect) {
+    /// The caseload body: an optional search row, an optional note (`noteLines` rows: what a
+    /// saved view leaves out), then the table.
+    static func caseload(_ size: Size, showsSearch: Bool, noteLines: Int = 0) -> (search: Rect?, note: Rect?, table: Rect) {
         let body = chrome(size).body.inset(horizontal: 1, vertical: 0)
-        guard showsSearch else { return (nil, body) }
-        let parts = Layout.split(body, .vertical, [.fixed(1), .fill(1)])
-        return (parts[0], parts[1])
+        let parts = Layout.split(body, .vertical, [.fixed(showsSearch ? 1 : 0), .fixed(noteLines), .fill(1)])
+        return (showsSearch ? parts[0] : nil, noteLines > 0 ? parts[1] : nil, parts[2])
     }
 
     static func counselorPicker(_ size: Size, rows: Int) -> Size {
@@ -30,8 +30,15 @@ enum ScreenLayout {
 extension AppState {
     var showsSearchRow: Bool { caseload.isSearching || !caseload.query.isEmpty }
 
+    /// Needs attention says above the table what it leaves out: two lines for a new roster,
+    /// whose reason takes more words.
+    var caseloadNoteLines: Int {
+        guard caseload.preset == .needsAttention, caseload.isLoaded, !caseload.awaitingSummaries else { return 0 }
+        return caseload.nobodySeenYet ? 2 : 1
+    }
+
     var caseloadVisibleRows: Int {
-        Table.visibleRows(in: ScreenLayout.caseload(size, showsSearch: showsSearchRow).table)
+        Table.visibleRows(in: ScreenLayout.caseload(size, showsSearch: showsSearchRow, noteLines: caseloadNoteLines).table)
     }
 
     var counselorPickerVisibleRows: Int {

@@ -5,7 +5,7 @@ extension Command {
         case startSearch, keepSearch, clearSearch
         case switchCounselor, chooseCounselor
         case openStudent
-        case cycleSort, toggleNotSeen, showViews, openTasks, openReports
+        case cycleSort, toggleNotSeen, showViews, openTasks, openReports, toggleAttentionAll
     }
 }
 
@@ -43,6 +43,8 @@ extension AppState {
             cycleCaseloadSort()
         case .toggleNotSeen:
             toggleNotSeenFilter()
+        case .toggleAttentionAll:
+            toggleAttentionShowsAll()
         case .showViews:
             overlay = .savedViews
         case .openTasks:

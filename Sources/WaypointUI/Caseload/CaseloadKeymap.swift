@@ -11,6 +11,9 @@ extension Keymaps {
         KeyBinding([.char("f")], .caseload(.toggleNotSeen), "Not seen 30d", footer: false),
         KeyBinding([.char("v")], .caseload(.showViews), "Views"),
         KeyBinding([.char("t")], .caseload(.openTasks), "To do"),
+        KeyBinding([.char("a")], .caseload(.toggleAttentionAll), "All, or this week's only", disabledWhen: { state in
+            state.caseload.preset == .needsAttention ? nil : "only in Needs attention (v7)"
+        }).footerTitle { state in state.caseload.attentionShowsAll ? "This week" : "Show all" },
         KeyBinding([.char("r")], .caseload(.openReports), "Reports", footer: false),
         KeyBinding([.char("c")], .caseload(.switchCounselor), "Counselor", disabledWhen: { state in
             state.counselors.count > 1 ? nil : "this database has only one counselor"
@@ -36,7 +39,7 @@ extension Keymaps {
         .typing([.char("4")], "An overdue milestone"),
         .typing([.char("5")], "Not seen in 30 days"),
         .typing([.char("6")], "Early warning: tier 2 or 3"),
-        .typing([.char("7")], "Needs attention: tier 2-3 without an intervention, not seen in 30 days, or a milestone overdue"),
+        .typing([.char("7")], "Needs attention, most urgent first: tier 2-3 without an intervention, a milestone overdue, or not seen in 30 days"),
         KeyBinding([.escape, .char("q")], .global(.back), "Close"),
     ])
 

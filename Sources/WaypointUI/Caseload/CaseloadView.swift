@@ -65,7 +65,10 @@ enum CaseloadView {
                          style: Theme.muted, clip: chrome.body)
             return nil
         }
-        let layout = ScreenLayout.caseload(state.size, showsSearch: state.showsSearchRow)
+        let layout = ScreenLayout.caseload(state.size, showsSearch: state.showsSearchRow, noteLines: state.caseloadNoteLines)
+        if let note = layout.note {
+            Paragraph.render(state.caseload.attentionNote, into: &buffer, area: note, style: Theme.heading)
+        }
         var cursor: Position?
         if let searchArea = layout.search {
             if state.caseload.isSearching {
@@ -83,6 +86,10 @@ enum CaseloadView {
             }
         }
 
+        if state.caseload.preset == .needsAttention {
+            renderAttention(state, into: &buffer, area: layout.table)
+            return cursor
+        }
         let shown = visibleColumns(state.caseload, width: state.size.width)
         var table = Table(columns: shown.map { columns[$0] }, rowCount: rows.count) { row, column in
             let entry = rows[row], column = shown[column]
@@ -95,6 +102,39 @@ enum CaseloadView {
         table.emptyMessage = emptyMessage(state)
         table.render(into: &buffer, area: layout.table, state: state.caseload.table)
         return cursor
+    }
+
+    /// Needs attention leads each row with why (`Attention`), then who; the reason column
+    /// takes the room the plan columns would.
+    static let attentionColumns = [
+        TableColumn("Why", width: .fill(7)),
+        TableColumn("Tier", width: .fixed(4)),
+        TableColumn("Name", width: .fill(4)),
+        TableColumn("ID", width: .fixed(8)),
+        TableColumn("Gr", width: .fixed(2), alignment: .trailing),
+        TableColumn("Seen", width: .fixed(5), alignment: .trailing),
+    ]
+
+    private static func renderAttention(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+        let rows = state.caseload.rows
+        let today = state.today
+        var table = Table(columns: attentionColumns, rowCount: rows.count) { row, column in
+            let entry = rows[row]
+            let attention = column < 2 ? CaseloadPreset.attention(entry, summary: state.caseload.summary(of: entry), today: today,
+                                                                  timeZone: state.timeZone, nobodySeenYet: state.caseload.nobodySeenYet) : nil
+            switch column {
+            case 0: return attention?.text ?? ""
+            case 1: return attention?.tierText ?? ""
+            case 2: return entry.student.listName
+            case 3: return entry.student.localId
+            case 4: return entry.student.grade.description
+            default: return cellText(entry, summary: nil, column: 8, now: state.now, timeZone: state.timeZone)
+            }
+        }
+        table.headerStyle = Theme.tableHeader
+        table.selectedStyle = Theme.selected
+        table.emptyMessage = emptyMessage(state)
+        table.render(into: &buffer, area: area, state: state.caseload.table)
     }
 
     /// `summary` nil: not computed yet, so the plan and tier columns are blank (a dash
@@ -132,6 +172,11 @@ enum CaseloadView {
             }
         }
         if !state.caseload.query.isEmpty { return "No student matches “\(state.caseload.query)”." }
+        if state.caseload.preset == .needsAttention, !state.caseload.loadedRows.isEmpty {
+            return state.caseload.attentionWaiting > 0
+                ? "Nothing to act on this week. a lists the students not seen lately."
+                : "Nobody needs attention now; v1 lists everyone."
+        }
         if state.caseloadOwnerId != nil { return "No students are assigned to this caseload. Press c to choose another counselor." }
         return "No active students in this database."
     }

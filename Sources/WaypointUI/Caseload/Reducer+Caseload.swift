@@ -4,7 +4,7 @@ import WaypointCore
 
 extension CaseloadState {
     /// The filter's threshold: a counselor's "who haven't I seen this month?".
-    static let notSeenThreshold = 30
+    static let notSeenThreshold = Attention.notSeenDays
 
     /// Recomputes `rows` from `loadedRows`: filtered by last contact, then sorted.
     /// Name order is the store's (folded names); last-contact order puts the longest unseen,
@@ -18,9 +18,22 @@ extension CaseloadState {
             rows = []
             return
         }
-        // Everyone: the loaded rows themselves, not a copy (a district is 50,000 of them).
-        var result = preset == .everyone ? loadedRows
-            : CaseloadRows(loadedRows.filter { preset.includes($0, summary: summary(of: $0), today: today, timeZone: timeZone) })
+        var result: CaseloadRows
+        attentionWaiting = 0
+        nobodySeenYet = !loadedRows.contains { $0.lastContact != nil }
+        if preset == .needsAttention {
+            // The short list: most urgent first, only what can be acted on this week unless asked.
+            let list = Attention.shortList(Array(loadedRows), showAll: attentionShowsAll) { entry in
+                CaseloadPreset.attention(entry, summary: summary(of: entry), today: today, timeZone: timeZone,
+                                         nobodySeenYet: nobodySeenYet)
+            }
+            result = CaseloadRows(list.shown.map(\.item))
+            attentionWaiting = list.waiting
+        } else {
+            // Everyone: the loaded rows themselves, not a copy (a district is 50,000 of them).
+            result = preset == .everyone ? loadedRows
+                : CaseloadRows(loadedRows.filter { preset.includes($0, summary: summary(of: $0), today: today, timeZone: timeZone) })
+        }
         if let days = notSeenInDays {
             result = CaseloadRows(result.filter { entry in
                 guard let last = entry.lastContact else { return true }
@@ -103,13 +116,42 @@ extension AppState {
         status = StatusMessage(caseload.awaitingSummaries ? "\(preset.title): summarizing every student first…" : presetCount)
     }
 
+    /// Needs attention says what it leaves out on its own line (`attentionNote`); the
+    /// footer keeps to the count, beside the keys.
     private var presetCount: String {
         "\(caseload.preset.title): \(caseload.rows.count) of \(caseload.loadedRows.count) students."
+    }
+
+    /// `a` in Needs attention: everyone it flags, or only what can be acted on this week.
+    mutating func toggleAttentionShowsAll() {
+        caseload.attentionShowsAll.toggle()
+        refreshCaseloadView(keepSelection: false)
+        if !caseload.awaitingSummaries { status = StatusMessage(presetCount) }
     }
 
     /// Every summary the view waited for has come: the rows in the asked order, and the count.
     mutating func viewSummarized() {
         refreshCaseloadView(keepSelection: true)
         if !caseload.awaitingSummaries, caseload.preset != .everyone { status = StatusMessage(presetCount) }
+    }
+}
+
+extension CaseloadState {
+    /// Needs attention's line above the table: what is shown, what is left out and the key
+    /// that shows it; for a new roster, why nobody is listed as not seen.
+    var attentionNote: String {
+        let count = rows.count.formatted
+        var note: String
+        if attentionShowsAll {
+            note = "all \(count) flagged, this week's first; a shows only this week's."
+        } else if attentionWaiting > 0 {
+            note = "\(count) to act on this week; \(attentionWaiting.formatted) more only not seen in \(Attention.notSeenDays)+ days: a shows them."
+        } else {
+            note = "\(count) to act on this week."
+        }
+        if nobodySeenYet {
+            note += " Nobody here has been seen yet, so “not seen” is left out (it would flag all \(loadedRows.count.formatted))."
+        }
+        return note
     }
 }

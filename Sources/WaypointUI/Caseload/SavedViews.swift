@@ -32,13 +32,20 @@ public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
         case .tierTwoOrThree:
             return (summary?.tier ?? 1) >= 2
         case .needsAttention:
-            // Tier 2-3 with nothing under way, or not seen in a month, or a milestone overdue.
-            return ((summary?.tier ?? 1) >= 2 && !(summary?.hasActiveIntervention ?? false))
-                || CaseloadPreset.notSeenMonth.includes(entry, summary: summary, today: today, timeZone: timeZone)
-                || CaseloadPreset.overdueMilestone.includes(entry, summary: summary, today: today, timeZone: timeZone)
+            // The short list itself (urgency order, this week only) is `CaseloadState.applyView`'s.
+            return CaseloadPreset.attention(entry, summary: summary, today: today, timeZone: timeZone, nobodySeenYet: false) != nil
         case .notSeenMonth:
             guard let last = entry.lastContact else { return true }
             return today.dayNumber - CivilDate.today(now: last, timeZone: timeZone).dayNumber >= CaseloadState.notSeenThreshold
         }
+    }
+
+    /// Why the student needs attention (`Attention`, the rule shared with `waypoint attention`).
+    static func attention(_ entry: CaseloadEntry, summary: CaseloadSummary?, today: CivilDate, timeZone: TimeZone,
+                          nobodySeenYet: Bool) -> Attention? {
+        Attention(tier: summary?.tier, hasActiveIntervention: summary?.hasActiveIntervention ?? false,
+                  nextMilestone: summary?.plan?.nextMilestone,
+                  lastSeen: entry.lastContact.map { CivilDate.today(now: $0, timeZone: timeZone) },
+                  today: today, nobodySeenYet: nobodySeenYet)
     }
 }

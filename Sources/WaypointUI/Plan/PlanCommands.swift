@@ -4,6 +4,7 @@ extension Command {
         case addPlanItem, editPlanItem, removePlanItem, confirmRemoval, cancelRemoval
         case moveCourseLater, moveCourseEarlier, cyclePlanStatus, waiveMilestone, changePathway
         case submitForm, cancelForm, exportPlan
+        case showSection(PlanState.Section)
     }
 }
 
@@ -29,6 +30,7 @@ extension AppState {
         case .submitForm: return submitPlanForm()
         case .cancelForm: cancelPlanForm()
         case .exportPlan: return exportPlan()
+        case .showSection(let section): showPlanSection(section)
         }
         return []
     }

@@ -5,6 +5,10 @@ extension Keymaps {
     public static let plan = Keymap(context: .plan, bindings: [
         KeyBinding([.tab], .plan(.nextSection), "Section"),
         KeyBinding([.backTab], .plan(.previousSection), "Previous section", footer: false),
+    ] + PlanState.Section.allCases.map { section in
+        // The numbers the tab bar shows beside each section.
+        KeyBinding([.char(Character("\(section.rawValue + 1)"))], .plan(.showSection(section)), section.title, footer: false)
+    } + [
         KeyBinding([.char("h"), .left], .plan(.previousYear), "Previous year", footer: false, disabledWhen: { state in
             state.plan?.section == .courses ? nil : "years are in the Courses section"
         }),

@@ -76,6 +76,9 @@ public struct PlanState: Equatable, Sendable {
     public var year: Grade
     public var courseIndex = 0
     public var milestones = TableState()
+    /// Opened with `m` from the profile: once the plan arrives, the milestone to act on next
+    /// is selected, so `Space` moves it along at once.
+    public var selectsNextMilestone = false
     public var more = TableState()
     public var form: FormState?
     public var formPurpose: FormPurpose?

@@ -157,7 +157,7 @@ enum PlanView {
         var table = Table(columns: [
             TableColumn("Gr", width: .fixed(2), alignment: .trailing),
             TableColumn("Milestone", width: .fill(3)),
-            TableColumn("Status", width: .fixed(11)),
+            TableColumn("Status", width: .fixed(15)),
             TableColumn("Due", width: .fixed(10)),
             TableColumn("", width: .fill(2)),
         ], rowCount: rows.count) { row, column in
@@ -165,10 +165,11 @@ enum PlanView {
             switch column {
             case 0: return item.milestone.grade.description
             case 1: return item.milestone.title
-            case 2: return item.record.status.title
+            // Done: the day it was done, beside the status (the family's plan says it too).
+            case 2: return item.record.status.title + (item.record.status == .done ? item.record.completedDate.map { " \($0.iso)" } ?? "" : "")
             case 3: return item.record.dueDate?.iso ?? ""
             default:
-                if item.record.status == .done { return item.record.evidence ?? item.record.completedDate.map { "done \($0.iso)" } ?? "" }
+                if item.record.status == .done { return item.record.evidence ?? "" }
                 guard item.record.isOpen, let due = item.record.dueDate else { return item.record.evidence ?? "" }
                 return DateText.due(due, today: state.today)
             }

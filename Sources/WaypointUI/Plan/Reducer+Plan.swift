@@ -3,10 +3,14 @@ import TerminalKit
 import WaypointCore
 
 extension AppState {
-    mutating func openPlan() -> [Effect] {
+    /// `section` .milestones (the profile's `m`): the plan opens there with the milestone to
+    /// act on next selected.
+    mutating func openPlan(section: PlanState.Section = .courses) -> [Effect] {
         guard let data = profile?.data, let studentId = data.student.id else { return [] }
         let year = Grade(rawValue: min(12, max(9, data.student.grade.rawValue))) ?? data.student.grade
         plan = PlanState(studentId: studentId, year: year)
+        plan?.section = section
+        plan?.selectsNextMilestone = section == .milestones
         screens.append(.plan)
         return [reloadPlan()]
     }
@@ -23,7 +27,16 @@ extension AppState {
         current.data = data
         if !data.years.contains(current.year), let first = data.years.first { current.year = first }
         current.courseIndex = min(current.courseIndex, max(0, current.coursesOfYear.count - 1))
-        current.milestones.clamp(rowCount: PlanScreenRows.milestones(data, catalogs: catalogs, today: today).count, visibleRows: 10)
+        let milestones = PlanScreenRows.milestones(data, catalogs: catalogs, today: today)
+        if current.selectsNextMilestone {
+            current.selectsNextMilestone = false
+            let next = MilestoneProgress.next(in: milestones, grade: data.student.grade)
+            // Nothing due this year: the first one still open, else the top.
+            let index = milestones.firstIndex { $0.milestone.id == next?.milestone.id }
+                ?? milestones.firstIndex { $0.record.isOpen } ?? 0
+            current.milestones.select(index, rowCount: milestones.count, visibleRows: planVisibleRows)
+        }
+        current.milestones.clamp(rowCount: milestones.count, visibleRows: 10)
         current.more.clamp(rowCount: PlanScreenRows.more(data.plan, catalogs: catalogs).count, visibleRows: 10)
         plan = current
     }
@@ -41,6 +54,11 @@ extension AppState {
         let all = PlanState.Section.allCases
         current.section = all[(current.section.rawValue + delta + all.count) % all.count]
         plan = current
+    }
+
+    /// The number keys shown in the tab bar ("1 Courses", "2 Milestones"…).
+    mutating func showPlanSection(_ section: PlanState.Section) {
+        plan?.section = section
     }
 
     mutating func switchPlanYear(by delta: Int) {
@@ -96,7 +114,13 @@ extension AppState {
             guard rows.indices.contains(current.milestones.selected) else { return [] }
             var record = rows[current.milestones.selected].record
             record.status = record.status.next
-            return change(.setMilestone(record), status: "\(rows[current.milestones.selected].milestone.title): \(record.status.title).")
+            // Done is stamped with today, as the store does; kept on screen at once, so the
+            // done date shows and a second Space before the reload moves it on again
+            // instead of repeating the first step.
+            record.completedDate = record.status == .done ? (record.completedDate ?? today) : nil
+            let effects = change(.setMilestone(record), status: milestoneStatusText(rows[current.milestones.selected].milestone.title, record))
+            showMilestone(record)
+            return effects
         case .pathway:
             var goals = data.plan.goals
             let all = PostsecondaryGoal.allCases
@@ -113,7 +137,26 @@ extension AppState {
         guard rows.indices.contains(current.milestones.selected) else { return [] }
         var record = rows[current.milestones.selected].record
         record.status = record.status == .waived ? .notStarted : .waived
-        return change(.setMilestone(record), status: "\(rows[current.milestones.selected].milestone.title): \(record.status.title).")
+        record.completedDate = nil
+        let effects = change(.setMilestone(record), status: milestoneStatusText(rows[current.milestones.selected].milestone.title, record))
+        showMilestone(record)
+        return effects
+    }
+
+    /// "FAFSA: done 2026-12-03.", "FAFSA: in progress.": what the footer says after a change.
+    private func milestoneStatusText(_ title: String, _ record: MilestoneRecord) -> String {
+        "\(title): \(record.status.title)" + (record.completedDate.map { " \($0.iso)" } ?? "") + "."
+    }
+
+    /// Puts a milestone's new state in the plan shown, before the store's answer reloads it.
+    private mutating func showMilestone(_ record: MilestoneRecord) {
+        guard var milestones = plan?.data?.plan.milestones else { return }
+        if let index = milestones.firstIndex(where: { $0.milestoneId == record.milestoneId }) {
+            milestones[index] = record
+        } else {
+            milestones.append(record)
+        }
+        plan?.data?.plan.milestones = milestones
     }
 
     /// `d`: asks before removing the selected course or entry.

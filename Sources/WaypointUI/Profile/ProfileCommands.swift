@@ -2,7 +2,7 @@ extension Command {
     public enum Profile: Hashable, Sendable {
         case switchPanel, followUpDone, followUpDrop
         case newSession, viewSession, amendSession, archiveSession, confirmArchive
-        case openPlan
+        case openPlan, openMilestones
         /// A contact with the family logged without the student (a phone call home).
         case logFamilyContact
         /// The form that adds a family contact or edits one.
@@ -51,6 +51,8 @@ extension AppState {
         case .cancelContactForm:
             profile?.contactForm = nil
             profile?.contactFormPurpose = nil
+        case .openMilestones:
+            return openPlan(section: .milestones)
         }
         return []
     }

@@ -18,6 +18,7 @@ extension Keymaps {
             return view.session.authorId == state.userId ? nil : "only \(view.authorName), who wrote it, can archive it"
         }),
         KeyBinding([.char("p")], .profile(.openPlan), "Plan"),
+        KeyBinding([.char("m")], .profile(.openMilestones), "Milestones"),
         KeyBinding([.char("f")], .profile(.logFamilyContact), "Call family", disabledWhen: { state in
             state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
         }),

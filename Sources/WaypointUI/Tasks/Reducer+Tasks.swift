@@ -16,7 +16,7 @@ extension AppState {
 
     mutating func receiveTasks(token: Int, rows: [TaskRow]) {
         guard var current = tasks, current.requestToken == token else { return }
-        current.rows = rows
+        current.loadedRows = rows
         current.isLoaded = true
         current.table.clamp(rowCount: rows.count, visibleRows: tasksVisibleRows)
         tasks = current
@@ -26,6 +26,15 @@ extension AppState {
         guard let row = tasks?.selected, case .followUp(let id) = row.source else { return [] }
         status = StatusMessage("Done: \(row.text) (\(row.studentName)).")
         return [.setFollowUpStatus(id: id, status: .done, userId: userId, loaded: .open), reloadTasks()]
+    }
+
+    /// `f`: follow-ups only, milestones only, or both; the selection goes to the top.
+    mutating func cycleTaskShow() {
+        guard var current = tasks else { return }
+        current.show = current.show.next
+        current.table.select(0, rowCount: current.rows.count, visibleRows: tasksVisibleRows)
+        tasks = current
+        status = StatusMessage("Showing \(current.show.title): \(current.rows.count.formatted) of \(current.loadedRows.count.formatted).")
     }
 
     mutating func openTaskStudent() -> [Effect] {

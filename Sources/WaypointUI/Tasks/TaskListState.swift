@@ -24,22 +24,31 @@ public struct TaskRow: Equatable, Sendable {
         self.text = text
     }
 
-    /// Soonest first; undated last; then by student, so the list reads as a day planner.
-    public static func ordered(_ rows: [TaskRow]) -> [TaskRow] {
+    public var isFollowUp: Bool {
+        if case .followUp = source { return true }
+        return false
+    }
+
+    /// Grouped by day with overdue follow-ups first (`TodoOrder`); then by student.
+    public static func ordered(_ rows: [TaskRow], today: CivilDate) -> [TaskRow] {
         rows.sorted { lhs, rhs in
-            switch (lhs.due, rhs.due) {
-            case let (l?, r?) where l != r: return l < r
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return (lhs.studentName, lhs.text) < (rhs.studentName, rhs.text)
-            }
+            TodoOrder.precedes((lhs.isFollowUp, lhs.due), (rhs.isFollowUp, rhs.due), today: today)
+                ?? ((lhs.studentName, lhs.text) < (rhs.studentName, rhs.text))
         }
     }
 }
 
 /// The follow-up list screen: what is due across the caseload.
 public struct TaskListState: Equatable, Sendable {
-    public var rows: [TaskRow] = []
+    /// Everything open, as loaded; `rows` is what `show` lets through.
+    public var loadedRows: [TaskRow] = [] {
+        didSet { refilter() }
+    }
+    public private(set) var rows: [TaskRow] = []
+    /// Follow-ups, milestones, or both (`f` steps through them).
+    public var show = TodoOrder.Show.both {
+        didSet { refilter() }
+    }
     public var table = TableState()
     public var isLoaded = false
     public var requestToken = 0
@@ -49,4 +58,11 @@ public struct TaskListState: Equatable, Sendable {
     public var selected: TaskRow? {
         rows.indices.contains(table.selected) ? rows[table.selected] : nil
     }
+
+    private mutating func refilter() {
+        rows = loadedRows.filter { show.includes(isFollowUp: $0.isFollowUp) }
+    }
+
+    /// How many loaded rows `show` leaves out.
+    public var hiddenCount: Int { loadedRows.count - rows.count }
 }

@@ -6,9 +6,17 @@ extension Keymaps {
         KeyBinding([.char("x")], .tasks(.taskDone), "Done", disabledWhen: { state in
             guard let row = state.tasks?.selected else { return "nothing selected" }
             if case .followUp = row.source { return nil }
-            return "a milestone is marked done in the student's plan (Enter, then p)"
+            return "a milestone is marked done in the student's plan (Enter, then m)"
         }),
         KeyBinding([.enter], .tasks(.openTaskStudent), "Open student"),
+        KeyBinding([.char("f")], .tasks(.cycleShow), "Follow-ups, milestones or both")
+            .footerTitle { state in
+                switch state.tasks?.show.next ?? .followUps {
+                case .both: "Both"
+                case .followUps: "Follow-ups only"
+                case .milestones: "Milestones only"
+                }
+            },
     ] + navigation + [
         KeyBinding([.char("?")], .global(.help), "Help"),
         KeyBinding([.char("q"), .escape], .global(.back), "Back"),

@@ -1,0 +1,51 @@
+import WaypointCore
+import WaypointStore
+import WaypointUI
+
+/// The lists the screen and the command line both build from the store: students' summaries
+/// (plan, tier, interventions) and the to-do list. One place, so `waypoint attention` and
+/// `waypoint todo` list what the screen lists.
+public enum CaseloadLists {
+    /// Each student's plan summary, early-warning tier and whether an intervention is under way.
+    public static func summaries(_ database: AppDatabase, students: [Int64: Grade], catalogs: Catalogs,
+                                 today: CivilDate) throws -> [Int64: CaseloadSummary] {
+        let ids = Array(students.keys)
+        let sources = try database.planSummarySources(studentIds: ids)
+        let abc = try database.abcData(studentIds: ids)
+        let withIntervention = try database.activeInterventionStudentIds(studentIds: ids)
+        var summaries: [Int64: CaseloadSummary] = [:]
+        for (id, grade) in students {
+            let tier = (abc[id] ?? ABCBatch()).assessment(rules: catalogs.earlyWarning).tier
+            let plan = sources[id].map { source in
+                PlanSummary(grade: grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
+                            courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: today)
+            }
+            summaries[id] = CaseloadSummary(plan: plan, tier: tier, hasActiveIntervention: withIntervention.contains(id))
+        }
+        return summaries
+    }
+
+    /// Open follow-ups and this year's overdue milestones of the caseload's students
+    /// (`counselorId` nil: the district), in the to-do list's order.
+    public static func todo(_ database: AppDatabase, counselorId: Int64?, viewerId: Int64?, catalogs: Catalogs,
+                            today: CivilDate) throws -> [TaskRow] {
+        let students = try database.caseload(counselorId: counselorId)
+        let byId = Dictionary(students.compactMap { entry in entry.student.id.map { ($0, entry.student) } }) { first, _ in first }
+        var rows: [TaskRow] = try database.openFollowUps(counselorId: counselorId, viewerId: viewerId).compactMap { item in
+            guard let id = item.id, let student = byId[item.studentId] else { return nil }
+            return TaskRow(source: .followUp(id: id), studentId: item.studentId, studentName: student.listName,
+                           localId: student.localId, due: item.dueDate, text: item.text)
+        }
+        let sources = try database.planSummarySources(studentIds: Array(byId.keys))
+        for (id, source) in sources {
+            guard let student = byId[id] else { continue }
+            let plan = StudentPlan(studentId: id, milestones: source.milestones)
+            for item in MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { $0 == student.grade },
+                                              catalogs: catalogs, today: today) where item.isOverdue {
+                rows.append(TaskRow(source: .milestone(id: item.milestone.id), studentId: id, studentName: student.listName,
+                                    localId: student.localId, due: item.record.dueDate, text: item.milestone.title))
+            }
+        }
+        return TaskRow.ordered(rows, today: today)
+    }
+}
