@@ -64,42 +64,44 @@ enum RefusedChangesView {
     /// 80x24 what differs is read without scrolling.
     private static func fields(_ change: RefusedChangeSummary, into buffer: inout Buffer, area: Rect) {
         guard area.height > 1 else { return }
-        let nameWidth = min(18, max(6, (change.fields.map { DisplayWidth.of($0.name) }.max() ?? 6) + 2))
-        let valueWidth = max(8, (area.width - nameWidth - 2) / 2)
-        let theirsX = area.x + nameWidth, mineX = area.x + nameWidth + valueWidth + 2
         func write(_ text: String, x: Int, y: Int, width: Int, style: Style) {
             let cell = Rect(x: x, y: y, width: width, height: 1)
             buffer.write(DisplayWidth.truncate(Sanitizer.sanitize(text), to: width), at: Position(x: x, y: y), style: style, clip: cell)
         }
+        guard !change.fields.isEmpty else {
+            // Nothing either side holds in words (a record the counselor may not see).
+            write("Theirs: " + (change.theirs.isEmpty ? "nothing you may see" : change.theirs.joined(separator: "; ")),
+                  x: area.x, y: area.y, width: area.width, style: .plain)
+            write("Yours: " + change.mine.joined(separator: "; "), x: area.x, y: area.y + 1, width: area.width, style: .plain)
+            return
+        }
+        let nameWidth = min(18, max(6, (change.fields.map { DisplayWidth.of($0.name) }.max() ?? 6) + 2))
+        let valueWidth = max(8, (area.width - nameWidth - 2) / 2)
+        let theirsX = area.x + nameWidth, mineX = area.x + nameWidth + valueWidth + 2, mineWidth = area.maxX - mineX
         write("Field", x: area.x, y: area.y, width: nameWidth - 1, style: Theme.tableHeader)
         write("Theirs (at the hub, shown here)", x: theirsX, y: area.y, width: valueWidth, style: Theme.tableHeader)
-        write("Yours (not saved at the hub)", x: mineX, y: area.y, width: area.maxX - mineX, style: Theme.tableHeader)
+        write("Yours (not saved at the hub)", x: mineX, y: area.y, width: mineWidth, style: Theme.tableHeader)
+        // A side that holds no record says why once per field: "(removed at the hub)", "(deleted)".
+        func absent(_ lines: [String]) -> String { lines.count == 1 && lines[0].hasPrefix("(") ? lines[0] : "(none)" }
         var y = area.y + 1
-        let absent = "(none)"
+        var shown = 0
         for field in change.fields where y < area.maxY {
             let style = field.differs ? Style.plain : Theme.muted
-            let lines = field.differs ? 3 : 1
-            let theirs = TextWrap.wrap(Sanitizer.sanitize(field.theirs ?? absent), width: valueWidth).prefix(lines)
-            let mine = TextWrap.wrap(Sanitizer.sanitize(field.mine ?? absent), width: area.maxX - mineX).prefix(lines)
-            let rows = max(1, theirs.count, mine.count)
+            let most = field.differs ? 3 : 1
+            let theirs = TextWrap.wrap(Sanitizer.sanitize(field.theirs ?? absent(change.theirs)), width: valueWidth)
+            let mine = TextWrap.wrap(Sanitizer.sanitize(field.mine ?? absent(change.mine)), width: mineWidth)
             write(field.name, x: area.x, y: y, width: nameWidth - 1, style: field.differs ? Theme.heading : Theme.muted)
-            for (index, line) in theirs.enumerated() where y + index < area.maxY {
-                write(line, x: theirsX, y: y + index, width: valueWidth, style: style)
+            for (x, width, lines) in [(theirsX, valueWidth, theirs), (mineX, mineWidth, mine)] {
+                for (index, line) in lines.prefix(most).enumerated() where y + index < area.maxY {
+                    // The last line shown of a longer value ends in "…".
+                    let cut = index == most - 1 && lines.count > most
+                    write(cut ? DisplayWidth.truncate(line + " …", to: width) : line, x: x, y: y + index, width: width, style: style)
+                }
             }
-            for (index, line) in mine.enumerated() where y + index < area.maxY {
-                write(line, x: mineX, y: y + index, width: area.maxX - mineX, style: style)
-            }
-            y += rows
+            y += max(1, min(most, max(theirs.count, mine.count)))
+            shown += 1
         }
-        let shown = change.fields.isEmpty ? 0 : y - area.y - 1
-        if change.fields.isEmpty {
-            // A summary without fields (nothing either side holds in words).
-            write("Theirs: " + (change.theirs.isEmpty ? "nothing you may see" : change.theirs.joined(separator: "; ")),
-                  x: area.x, y: y, width: area.width, style: .plain)
-            if y + 1 < area.maxY {
-                write("Yours: " + change.mine.joined(separator: "; "), x: area.x, y: y + 1, width: area.width, style: .plain)
-            }
-        } else if y >= area.maxY, shown < change.fields.count {
+        if shown < change.fields.count {
             buffer.write("…", at: Position(x: area.maxX - 1, y: area.maxY - 1), style: Theme.muted, clip: area)
         }
     }
