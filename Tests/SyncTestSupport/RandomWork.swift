@@ -53,8 +53,8 @@ public struct Written: Sendable, Equatable {
 public enum RandomWork {
     /// Each kind of step and how often it comes (syncs often, so edits meet both ways).
     public static let weights: [(WorkStep.Kind, Int)] = [
-        (.session, 3), (.confidentialSession, 2), (.amendment, 2), (.milestone, 4), (.addCourse, 2), (.moveCourse, 2),
-        (.removeCourse, 2), (.goals, 2), (.followUp, 2), (.closeFollowUp, 2), (.caseloadMove, 1), (.offline, 2), (.sync, 6),
+        (.session, 3), (.confidentialSession, 2), (.amendment, 3), (.milestone, 4), (.addCourse, 3), (.moveCourse, 2),
+        (.removeCourse, 3), (.goals, 2), (.followUp, 2), (.closeFollowUp, 2), (.caseloadMove, 1), (.offline, 2), (.sync, 7),
     ]
 
     /// Plans of `steps` steps by `stations` workstations, of the kinds in `kinds` (all by
@@ -94,7 +94,9 @@ public enum RandomWork {
                 .first(where: { $0.session.authorId == counselorId })?.session else { return [] }
             let note = "\(label) amendment"
             let followUp = detail % 2 == 0 ? "\(label) follow-up of a session" : nil
-            try database.amendSession(id: own.id!, note: note, kind: own.kind, topics: own.topics + ["amended \(label)"],
+            // Half the time a topic is dropped too (a removal that must reach everyone).
+            let topics = (detail % 4 < 2 ? Array(own.topics.dropFirst()) : own.topics) + ["amended \(label)"]
+            try database.amendSession(id: own.id!, note: note, kind: own.kind, topics: topics,
                                       participants: own.participants, durationMinutes: own.durationMinutes,
                                       isConfidential: own.isConfidential, by: counselorId,
                                       newFollowUps: followUp.map { [(dueDate: nil, text: $0)] } ?? [])

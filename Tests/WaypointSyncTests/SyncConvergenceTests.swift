@@ -80,12 +80,14 @@ import WaypointSyncTesting
         for station in stations { station.link.reachable = true }
         for round in plan.rounds { for index in round { try await sync(stations[index]) } }
 
+        var compared = 0
         for (index, station) in stations.enumerated() {
             #expect(try station.database.pendingChangeCount() == 0, "workstation \(index) still has changes waiting")
             for student in scope[index]! {
-                try await expectHolds(station, whatTheHubHoldsFor: student)
+                compared += try await expectHolds(station, whatTheHubHoldsFor: student)
             }
         }
+        #expect(compared > 0, "the comparison saw records")
         for (index, student) in movedAway where !scope[index]!.contains(student) {
             let sessions = try stations[index].database.read { db in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM advising_session WHERE studentId = (SELECT id FROM student WHERE sourcedId = ?)",
@@ -124,7 +126,9 @@ import WaypointSyncTesting
 
     /// The workstation's rows of `student` in every synced table (but the audit trail, which
     /// goes up only) are exactly the hub's records, value for value.
-    private func expectHolds(_ station: Workstation, whatTheHubHoldsFor student: String) async throws {
+    @discardableResult
+    private func expectHolds(_ station: Workstation, whatTheHubHoldsFor student: String) async throws -> Int {
+        var compared = 0
         let hubRecords = await station.link.hub.records
         let open = try Sealer(database: station.database)?.open
         for table in SyncTable.all where table.name != "audit_event" {
@@ -134,6 +138,7 @@ import WaypointSyncTesting
             let mine = try station.database.read { db in
                 try SyncRows.payloads(db, table: table.name, student: student).compactMapValues { SyncPayload($0)?.values }
             }
+            compared += mine.count
             #expect(Set(mine.keys) == Set(theirs.keys), "\(table.name) rows of \(student) on \(station.sourcedId)")
             // A sealed record is compared by what it holds, opened with its author's key.
             for (uid, record) in theirs {
@@ -143,5 +148,6 @@ import WaypointSyncTesting
                 #expect(mine[uid] == SyncPayload(payload)?.values, "\(table.name) \(uid) on \(station.sourcedId)")
             }
         }
+        return compared
     }
 }
