@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // Property-based tests (the sync convergence tests): test targets only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .target(name: "WaypointCore"),
@@ -115,20 +117,22 @@ let package = Package(
         // A workstation's synced rows in payload form, for the sync tests (model and PostgreSQL).
         .target(
             name: "SyncTestSupport",
-            dependencies: ["WaypointStore", "WaypointCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["WaypointStore", "WaypointCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/SyncTestSupport"
         ),
         // Workstations (SQLite) syncing with a real PostgreSQL hub.
         .testTarget(
             name: "HubSyncTests",
             dependencies: ["WaypointSync", "WaypointStore", "WaypointHub", "WaypointCore", "Interchange", "ProcessKit",
-                           "HubTestSupport", "SyncTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+                           "HubTestSupport", "SyncTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
         .testTarget(
             name: "WaypointSyncTests",
             dependencies: ["WaypointSync", "WaypointSyncTesting", "WaypointStore", "WaypointCore", "WaypointVault", "Interchange", "SyncTestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         // The real binary in tmux; with HubTestSupport, two workstations syncing through a real hub.
         .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", "HubTestSupport", "WaypointHub",

@@ -93,9 +93,18 @@ public struct RefusedChangeSummary: Equatable, Sendable, Codable {
     /// What the hub holds now; empty when it holds nothing this counselor may see.
     public var theirs: [String]
     public var refusedAt: Date?
+    /// Field by field, theirs beside mine, the fields that differ first (then the rest), so
+    /// the two read side by side without scrolling.
+    public var fields: [RefusedField]
+    /// The record is confidential (a confidential session, its note versions, topics or
+    /// follow-ups): its content is shown to its author only.
+    public var isConfidential: Bool
+    /// Confidential, and whoever asked is not known to be its author: `mine`, `theirs` and
+    /// `fields` are left empty, and the screen says how to see them.
+    public var isWithheld: Bool
 
     public init(id: Int64, what: String, student: String?, reason: String, canKeepMine: Bool, mine: [String], theirs: [String],
-                refusedAt: Date?) {
+                refusedAt: Date?, fields: [RefusedField] = [], isConfidential: Bool = false, isWithheld: Bool = false) {
         self.id = id
         self.what = what
         self.student = student
@@ -104,7 +113,27 @@ public struct RefusedChangeSummary: Equatable, Sendable, Codable {
         self.mine = mine
         self.theirs = theirs
         self.refusedAt = refusedAt
+        self.fields = fields
+        self.isConfidential = isConfidential
+        self.isWithheld = isWithheld
     }
+}
+
+/// One field of a refused change: the hub's value and this workstation's, in words (nil:
+/// that side has no such field, as when one side removed the record).
+public struct RefusedField: Equatable, Sendable, Codable {
+    /// "due date", "status".
+    public var name: String
+    public var theirs: String?
+    public var mine: String?
+
+    public init(name: String, theirs: String?, mine: String?) {
+        self.name = name
+        self.theirs = theirs
+        self.mine = mine
+    }
+
+    public var differs: Bool { theirs != mine }
 }
 
 /// The counselor's decision on a refused change.

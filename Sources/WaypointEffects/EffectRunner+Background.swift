@@ -34,7 +34,11 @@ extension EffectRunner {
                 case .mustWait(let wait): .mustWait(wait)
                 case .noneSet: .noneSet(mayChoose: try database.mayChooseWithoutPassphrase(counselorId))
                 }
+                let sealing = result == .correct && (try? sealingKeyWaits(for: counselorId)) == true
                 return [.passphraseChecked(counselorId: counselorId, result: result)]
+                    + (sealing ? [.sealingKeyWaits(counselorId: counselorId, passphrase: passphrase)] : [])
+            case .openSealingKey(let counselorId, let passphrase):
+                return [.sealingKeyOpened(failure: openSealingKey(for: counselorId, passphrase: passphrase))]
             case .loadDemoDistrict:
                 return try loadDemo(job: job)
             case .syncNow:

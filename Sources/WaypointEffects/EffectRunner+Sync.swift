@@ -11,8 +11,8 @@ extension EffectRunner {
         switch effect {
         case .loadSyncStatus:
             return [.syncStatusLoaded(try database.syncStatus())]
-        case .loadRefusedChanges(let token):
-            return [.refusedChangesLoaded(token: token, rows: try database.refusedChangeSummaries())]
+        case .loadRefusedChanges(let token, let viewerId):
+            return [.refusedChangesLoaded(token: token, rows: try database.refusedChangeSummaries(viewerId: viewerId))]
         case .resolveRefused(let id, let resolution, let userId):
             let sentence = try database.resolveRefused(id, resolution, by: userId, now: clock())
             return [.refusedResolved(sentence, resolution)]
@@ -44,5 +44,52 @@ extension EffectRunner {
         return [.syncFinished(try connection.syncStatus(), failure: outcome.sentence, changedHere: changedHere)]
     }
 }
+
+extension EffectRunner {
+    /// Whether the passphrase `counselorId` just unlocked with should also open their
+    /// sealing key: this workstation syncs as them, can reach a hub, and has no key yet.
+    func sealingKeyWaits(for counselorId: Int64) throws -> Bool {
+        let state = try database.syncState()
+        guard syncOpener != nil, state.isJoined, state.counselorId == counselorId else { return false }
+        return try database.sealingKey() == nil
+    }
+
+    /// Opens (or, on the counselor's first workstation, makes) the sealing key with the
+    /// passphrase just checked at the lock screen, as `waypoint sync join` does; nil when it
+    /// is open, else the sentence saying why not. On a worker thread, through its own connection.
+    func openSealingKey(for counselorId: Int64, passphrase: String) -> String? {
+        let unopened = "Your key for confidential notes was not opened"
+        guard let opener = syncOpener else { return "\(unopened): this run of Waypoint cannot reach a hub." }
+        let box = SealingBox()
+        let done = DispatchSemaphore(value: 0)
+        let database = self.database
+        Task {
+            do {
+                let connection = try database.companion()
+                let state = try connection.syncState()
+                guard state.isJoined, state.counselorId == counselorId else { throw SyncError.notJoined }
+                let link = try await opener.open(state)
+                do {
+                    try await SyncSealer.prepare(database: connection, hub: link, passphrase: passphrase)
+                    await opener.close(link)
+                } catch {
+                    await opener.close(link)
+                    throw error
+                }
+            } catch let unreachable as HubUnreachable {
+                box.failure = "\(unopened): \(unreachable) Confidential notes wait here; unlock again when the hub is in reach."
+            } catch {
+                box.failure = "\(unopened): \(error)"
+            }
+            done.signal()
+        }
+        done.wait()
+        markOwnWrite()
+        return box.failure
+    }
+}
+
+/// Written by the task, read after the semaphore: never at the same time.
+private final class SealingBox: @unchecked Sendable { var failure: String? }
 
 private struct UncheckedClock: @unchecked Sendable { let read: () -> Date }

@@ -223,7 +223,7 @@ public final class EffectRunner: EffectPerformer {
                 // Plans may have changed elsewhere: the cached summaries are no longer true.
                 forgetSummaries()
                 return [.databaseChanged]
-            case .loadDemoDistrict, .importRoster, .checkPassphrase, .syncNow:
+            case .loadDemoDistrict, .importRoster, .checkPassphrase, .syncNow, .openSealingKey:
                 return runInBackground(effect, job: .detached)
             case .loadSyncStatus, .loadRefusedChanges, .resolveRefused:
                 return try runSyncEffect(effect)

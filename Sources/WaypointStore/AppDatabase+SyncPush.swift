@@ -82,6 +82,11 @@ extension AppDatabase {
                 case .refused(.changedElsewhere, let theirs, _)
                     where change.tableName == "session_note" && change.op == .insert && revision == change.revision:
                     try AppDatabase.renumberNote(db, change, theirs: theirs, open: open)
+                case .refused(.changedElsewhere, nil, _) where change.op == .delete && revision == change.revision:
+                    // Removed here and removed at the hub: the two agree, nothing to decide.
+                    applied += 1
+                    try db.execute(sql: "DELETE FROM sync_outbox WHERE seq = ?", arguments: [change.seq])
+                    try db.execute(sql: "DELETE FROM sync_key WHERE tableName = ? AND uid = ?", arguments: [change.tableName, change.uid])
                 case .refused(let reason, let theirs, let detail):
                     refused += 1
                     try db.execute(sql: """
@@ -94,7 +99,15 @@ extension AppDatabase {
                         try db.execute(sql: "DELETE FROM sync_outbox WHERE seq = ?", arguments: [change.seq])
                         // This workstation now shows what the hub holds; its own version
                         // waits in sync_refused for the counselor to decide.
-                        if let theirs { try AppDatabase.apply(db, theirs, open: open) }
+                        if let theirs {
+                            try AppDatabase.apply(db, theirs, open: open)
+                        } else if reason == .changedElsewhere {
+                            // Changed elsewhere, and the hub holds nothing: a colleague removed
+                            // it. Removed here too, so keeping mine puts it back as new rather
+                            // than sending it over a version that is gone.
+                            try AppDatabase.apply(db, HubChange(seq: 0, table: change.tableName, uid: change.uid, op: .delete,
+                                                                version: 0, payload: change.payload), open: open)
+                        }
                     }
                 }
             }

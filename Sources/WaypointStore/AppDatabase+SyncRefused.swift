@@ -40,9 +40,25 @@ extension AppDatabase {
         }
     }
 
-    /// Every refused change in words, oldest first.
-    public func refusedChangeSummaries() throws -> [RefusedChangeSummary] {
-        try read { db in try RefusedChange.order(Column("id")).fetchAll(db).map { try RefusedWords(db).summary($0) } }
+    /// Every refused change in words, oldest first. They are all the changes of the
+    /// counselor this workstation syncs as; a confidential one's content (the topics,
+    /// participants and notes of a confidential session and its follow-ups) is withheld
+    /// unless `viewerId` is that counselor, known at the keyboard (their passphrase checked).
+    public func refusedChangeSummaries(viewerId: Int64?) throws -> [RefusedChangeSummary] {
+        try read { db in
+            let author = try Int64.fetchOne(db, sql: "SELECT counselorId FROM sync_state WHERE id = 1")
+            let words = RefusedWords(db)
+            return try RefusedChange.order(Column("id")).fetchAll(db).map { refused in
+                var summary = try words.summary(refused)
+                if summary.isConfidential, viewerId == nil || viewerId != author {
+                    summary.mine = []
+                    summary.theirs = []
+                    summary.fields = []
+                    summary.isWithheld = true
+                }
+                return summary
+            }
+        }
     }
 
     /// The counselor decides on refused change `id`, in one transaction:
@@ -75,8 +91,11 @@ extension AppDatabase {
                     // version: it is the newer of "mine" and goes out at the next sync.
                     sentence = "\(summary.what)\(whose): your later change to it waits and goes to the hub at the next sync."
                 } else {
-                    let hubVersion = try Int64.fetchOne(db, sql: "SELECT hubVersion FROM sync_key WHERE tableName = ? AND uid = ?",
-                                                        arguments: [refused.tableName, refused.uid]) ?? 0
+                    // Removed at the hub: mine goes back as a new record (version 0), whatever
+                    // version this workstation last knew.
+                    let removed = RefusedWords.removedAtHub(refused)
+                    let hubVersion = removed ? 0 : try Int64.fetchOne(db, sql: "SELECT hubVersion FROM sync_key WHERE tableName = ? AND uid = ?",
+                                                                      arguments: [refused.tableName, refused.uid]) ?? 0
                     let op: SyncOperation = SyncOperation(rawValue: refused.op) ?? .update
                     // Shown here again as it was meant, with capture paused (this is not a new
                     // edit), then queued by hand over the hub's version. Mine is kept as this
@@ -88,7 +107,9 @@ extension AppDatabase {
                     try db.execute(sql: """
                         INSERT INTO sync_outbox (tableName, uid, op, baseVersion, payload, queuedAt) VALUES (?, ?, ?, ?, ?, ?)
                         """, arguments: [refused.tableName, refused.uid, queuedOp, hubVersion, refused.mine, AuditTime.text(now)])
-                    sentence = "\(summary.what)\(whose): yours goes to the hub over its version at the next sync."
+                    sentence = removed && op != .delete
+                        ? "\(summary.what)\(whose): yours is put back here, and at the hub at the next sync."
+                        : "\(summary.what)\(whose): yours goes to the hub over its version at the next sync."
                 }
             }
             try db.execute(sql: "DELETE FROM sync_refused WHERE id = ?", arguments: [id])
@@ -97,9 +118,11 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE sync_state SET applyingPull = 0 WHERE id = 1")
             let detail = resolution == .keepMine ? "refused by the hub; kept mine over the hub's version"
                 : "refused by the hub; took the hub's version, mine dropped"
+            // The audit trail goes to the hub in clear: a confidential record's content stays out of it.
+            let mine = summary.isConfidential ? "confidential, not written here" : summary.mine.joined(separator: "; ")
             try recordAudit(db, AuditEntry(words.auditAction(refused.tableName), counselorId: counselorId,
                                            studentId: try words.studentId(refused), subject: summary.what,
-                                           detail: "\(detail) (mine: \(summary.mine.joined(separator: "; ")))"), now: now)
+                                           detail: "\(detail) (mine: \(mine))"), now: now)
             return sentence
         }
     }
@@ -125,16 +148,53 @@ private struct RefusedWords {
     func summary(_ refused: RefusedChange) throws -> RefusedChangeSummary {
         let mine = SyncPayload(refused.mine)
         var what = RefusedWords.names[refused.tableName] ?? refused.tableName
+        let confidential = try isConfidential(refused)
         if refused.tableName == "milestone_status", let milestone = mine?.values["milestoneId"] { what += " “\(milestone)”" }
-        if refused.tableName == "session_topic", let topic = mine?.values["topic"] { what += " “\(topic)”" }
+        if refused.tableName == "session_topic", !confidential, let topic = mine?.values["topic"] { what += " “\(topic)”" }
         let student = try studentId(refused).flatMap { try Student.fetchOne(db, key: $0) }
+        // Each side's fields in words; a side that holds no record has none.
+        let theirs = SyncPayload(refused.theirs)
+        let sealed = theirs.map { SyncSealing.isSealedShape(Set($0.values.keys)) } ?? false
+        let mineFields = refused.op == "delete" ? [:] : RefusedWords.fields(mine)
+        let theirFields = sealed ? [:] : RefusedWords.fields(theirs)
+        let fields = Set(mineFields.keys).union(theirFields.keys).sorted().map {
+            RefusedField(name: $0, theirs: theirFields[$0], mine: mineFields[$0])
+        }
+        // The fields that differ first, then the rest, on every side alike.
+        let ordered = fields.filter(\.differs) + fields.filter { !$0.differs }
+        func lines(_ side: [String: String]) -> [String] { ordered.compactMap { field in side[field.name].map { "\(field.name): \($0)" } } }
         return RefusedChangeSummary(
             id: refused.id, what: what,
             student: student.map { "\($0.displayName) (\($0.sourcedId ?? $0.localId))" },
             reason: RefusedWords.reason(refused.reason), canKeepMine: refused.reason == .changedElsewhere,
-            mine: refused.op == "delete" ? ["(deleted)"] : RefusedWords.lines(mine),
-            theirs: refused.theirs == nil ? [] : RefusedWords.lines(SyncPayload(refused.theirs)),
-            refusedAt: AuditTime.date(refused.refusedAt))
+            mine: refused.op == "delete" ? ["(deleted)"] : lines(mineFields),
+            theirs: RefusedWords.removedAtHub(refused) ? ["(removed at the hub)"]
+                : sealed ? ["(sealed at the hub: only your workstations open it)"] : lines(theirFields),
+            refusedAt: AuditTime.date(refused.refusedAt), fields: ordered, isConfidential: confidential)
+    }
+
+    /// A confidential session, or a note version, topic or follow-up of one (by the payload
+    /// either side holds, or the session as this workstation has it).
+    func isConfidential(_ refused: RefusedChange) throws -> Bool {
+        let sides = [SyncPayload(refused.mine), SyncPayload(refused.theirs)].compactMap { $0 }
+        for side in sides {
+            if side.values[SyncSealing.confidentialField] == .integer(1) || SyncSealing.isSealedShape(Set(side.values.keys)) {
+                return true
+            }
+            if case .text(let session)? = side.values["session"],
+               try Bool.fetchOne(db, sql: """
+                   SELECT s.isConfidential FROM advising_session s JOIN sync_key k ON k.localId = s.id AND k.tableName = 'advising_session'
+                   WHERE k.uid = ?
+                   """, arguments: [session]) == true {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Refused as changed elsewhere with nothing at the hub: a colleague removed the record.
+    static func removedAtHub(_ refused: RefusedChange) -> Bool {
+        refused.reason == .changedElsewhere && refused.theirs == nil
     }
 
     static func reason(_ reason: RefusalReason) -> String {
@@ -145,13 +205,14 @@ private struct RefusedWords {
         }
     }
 
-    /// "status: waived", one line per field the counselor sees, in a stable order.
-    static func lines(_ payload: SyncPayload?) -> [String] {
-        guard let payload else { return [] }
-        return payload.values.keys.sorted().filter { !hidden.contains($0) }.map { name in
-            let value = payload.values[name]!
-            return "\(words(name)): \(value == .null ? "—" : value.description)"
+    /// The fields the counselor sees, by their name in words: "status" -> "waived".
+    static func fields(_ payload: SyncPayload?) -> [String: String] {
+        guard let payload else { return [:] }
+        var result: [String: String] = [:]
+        for (name, value) in payload.values where !hidden.contains(name) {
+            result[words(name)] = value == .null ? "—" : value.description
         }
+        return result
     }
 
     /// "dueDate" -> "due date".

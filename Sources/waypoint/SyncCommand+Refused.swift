@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesBackend
 import Foundation
 import WaypointCore
 import WaypointStore
@@ -17,12 +18,19 @@ struct SyncRefusedListCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    /// A confidential change's content is its author's: their passphrase, as every command asks it.
+    @OptionGroup var passphrase: PassphraseOptions
+
     @Flag(help: "Print the refused changes as JSON.")
     var json = false
 
     func run() throws {
-        let db = try database.openForReading()
-        let refused = try db.refusedChangeSummaries()
+        // To record: checking the author's passphrase records the try (a wrong one is audited).
+        let db = try database.openToRecord()
+        var refused = try db.refusedChangeSummaries(viewerId: nil)
+        if refused.contains(where: \.isWithheld), let author = try authorAtTheKeyboard(db) {
+            refused = try db.refusedChangeSummaries(viewerId: author)
+        }
         if json { return try printJSON(refused.map(RefusedJSON.init)) }
         guard !refused.isEmpty else {
             say("The hub has refused none of your changes.")
@@ -32,12 +40,34 @@ struct SyncRefusedListCommand: ParsableCommand {
         say("`waypoint sync refused keep-mine N` sends yours again over the hub's version; `take-theirs N` keeps the hub's.")
     }
 
+    /// The counselor this workstation syncs as (whose changes these are), once their
+    /// passphrase is checked; nil when it cannot be asked (no terminal, no file, no
+    /// WAYPOINT_PASSPHRASE): then confidential content stays withheld. A wrong passphrase
+    /// is refused as everywhere, with nothing shown.
+    private func authorAtTheKeyboard(_ db: AppDatabase) throws -> Int64? {
+        guard let id = try db.syncState().counselorId, let author = try db.allCounselors().first(where: { $0.id == id }) else {
+            return nil
+        }
+        guard try db.passphraseHash(for: id) != nil else { return id }
+        if passphrase.comesFromTerminal, PassphraseTerminal() == nil { return nil }
+        try refuseWhileWaiting(for: author, in: db, then: "nothing was shown")
+        let typed = try passphrase.read(prompt: "Passphrase for \(author.displayName) (to show confidential changes): ")
+        try checkCounselorPassphrase(typed, of: author, in: db, wrong: "wrong passphrase for \(author.displayName)",
+                                     outcome: "nothing was shown")
+        return id
+    }
+
     /// One refused change as the counselor reads it.
     static func text(_ change: RefusedChangeSummary) -> String {
         var lines = ["\(change.id). \(change.what)\(change.student.map { " of \($0)" } ?? "")"]
         lines.append("   \(change.reason)")
-        lines.append("   Theirs (at the hub): " + (change.theirs.isEmpty ? "nothing you may see" : change.theirs.joined(separator: "; ")))
-        lines.append("   Yours (not saved there): " + change.mine.joined(separator: "; "))
+        if change.isWithheld {
+            lines.append("   Its content is confidential, shown to its author only: give their passphrase to see it "
+                + "(--passphrase-file FILE, \(PassphraseSource.environmentName), or type it at a terminal).")
+        } else {
+            lines.append("   Theirs (at the hub): " + (change.theirs.isEmpty ? "nothing you may see" : change.theirs.joined(separator: "; ")))
+            lines.append("   Yours (not saved there): " + change.mine.joined(separator: "; "))
+        }
         if !change.canKeepMine { lines.append("   Only take-theirs can clear it: the hub refuses it whoever sends it.") }
         return lines.joined(separator: "\n")
     }
@@ -91,6 +121,8 @@ private struct RefusedJSON: Encodable {
     var canKeepMine: Bool
     var mine: [String]
     var theirs: [String]
+    /// Confidential, and the author's passphrase was not given: mine and theirs are left out.
+    var withheld: Bool
     var refusedAt: String?
 
     init(_ change: RefusedChangeSummary) {
@@ -101,6 +133,7 @@ private struct RefusedJSON: Encodable {
         canKeepMine = change.canKeepMine
         mine = change.mine
         theirs = change.theirs
+        withheld = change.isWithheld
         refusedAt = change.refusedAt.map { ISO8601DateFormatter().string(from: $0) }
     }
 }

@@ -427,3 +427,42 @@ final class LockedFlag: @unchecked Sendable {
         }
     }
 }
+
+/// Keeping mine over a record a colleague removed at the hub (the model hub's twin is
+/// KeepMineOverDeletionTests): the refusal removes it here as at the hub, and keeping mine
+/// puts it back everywhere instead of being refused again.
+extension HubSyncTests {
+    private func courses(_ station: HubWorkstation) throws -> [String] {
+        try station.database.plan(studentId: try station.studentId("U1")).courses.map { "\($0.title) \($0.year)" }
+    }
+
+    func testKeepingMineOverARecordRemovedAtTheHubPutsItBack() async throws {
+        let (a, b) = (district.roster.a, district.roster.b)
+        _ = try await district.admin { try await HubCounselors.share(student: "U1", with: b, by: a, on: $0) }
+        let onA = try await workstation(a), onB = try await workstation(b)
+        let course = try onA.database.addCourse(PlannedCourse(studentId: try onA.studentId("U1"), year: Grade(rawValue: 11)!,
+                                                              title: "Chemistry", subject: "science", credits: 1), by: onA.counselorId)
+        try await onA.sync()
+        try await onB.sync()
+        let onBCourse = try XCTUnwrap(try onB.database.plan(studentId: try onB.studentId("U1")).courses.first?.id)
+        // B moves it offline; A removes it; B's pull of the removal runs while B's move waits.
+        try onB.database.moveCourse(id: onBCourse, toYear: Grade(rawValue: 12)!, by: onB.counselorId)
+        try onA.database.removeCourse(id: course.id!, by: onA.counselorId)
+        try await onA.sync()
+        let page = try await onB.link.pull(after: try onB.database.syncState().checkpoint, limit: 500)
+        try onB.database.applyPull(page)
+        let refusedSync = try await onB.sync()
+        XCTAssertEqual(refusedSync.refused, 1)
+        XCTAssertEqual(try courses(onB), [], "B shows what the hub holds")
+        let refused = try XCTUnwrap(try onB.database.refusedChangeSummaries(viewerId: onB.counselorId).first)
+        XCTAssertEqual(refused.theirs, ["(removed at the hub)"])
+
+        try onB.database.resolveRefused(refused.id, .keepMine, by: onB.counselorId, now: Date())
+        let kept = try await onB.sync()
+        let details = try onB.database.refusedChanges().map(\.detail)
+        XCTAssertEqual(kept.refused, 0, "\(details)")
+        try await onA.sync()
+        XCTAssertEqual(try courses(onA), ["Chemistry 12"], "back at the hub and at the colleague's")
+        XCTAssertEqual(try courses(onB), ["Chemistry 12"])
+    }
+}

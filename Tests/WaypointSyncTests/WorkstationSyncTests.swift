@@ -79,7 +79,7 @@ final class WorkstationSyncTests: XCTestCase {
 
     func testARefusedChangeReadsInWordsAndKeepingMineSendsItOverTheHubsVersion() async throws {
         let (a, b, onA, onB, district) = try await conflict()
-        let refused = try b.database.refusedChangeSummaries()
+        let refused = try b.database.refusedChangeSummaries(viewerId: b.counselorId)
         XCTAssertEqual(refused.count, 1)
         let change = refused[0]
         XCTAssertEqual(change.what, "Milestone “fafsa”")

@@ -60,11 +60,64 @@ final class SyncEffectTests: XCTestCase {
         XCTAssertEqual(station.runner.run(.loadSyncStatus).count, 1)
         guard case .syncStatusLoaded(let status)? = station.runner.run(.loadSyncStatus).first else { return XCTFail() }
         XCTAssertTrue(status.isJoined)
-        XCTAssertEqual(station.runner.run(.loadRefusedChanges(token: 3)), [.refusedChangesLoaded(token: 3, rows: [])])
+        XCTAssertEqual(station.runner.run(.loadRefusedChanges(token: 3, viewerId: nil)), [.refusedChangesLoaded(token: 3, rows: [])])
         guard case .failed(let message)? = station.runner.run(.resolveRefused(id: 9, .takeTheirs, userId: station.counselorId)).first else {
             return XCTFail("a change that is not there is refused with a sentence")
         }
         XCTAssertEqual(message, "No refused change numbered 9; `waypoint sync refused` lists them.")
+    }
+
+    /// The counselor joined without their sealing key here (no passphrase then): their
+    /// confidential session waits on this workstation. Unlocking the screen with their
+    /// passphrase opens the key (kept at the hub by their first workstation), and the sync
+    /// that follows sends the session sealed, with no `waypoint sync join` again.
+    func testUnlockingWithThePassphraseOpensTheSealingKeyAndConfidentialWorkGoesOutSealed() throws {
+        let station = try workstation()
+        let database = station.runner.database
+        let passphrase = "ana at the desk"
+        // Their first workstation made the key and keeps it at the hub.
+        let first = try AppDatabase.inMemory()
+        let hub = station.hub, link = station.link
+        XCTAssertEqual(blockingOn { try? await SyncSealer.prepare(database: first, hub: link, passphrase: passphrase, cost: .forTesting) },
+                       .ready)
+        try database.setPassphraseHash("hash:" + passphrase, for: station.counselorId)
+        station.runner.passphrases = PassphraseVerifier(matches: { typed, stored in stored == "hash:" + typed })
+        _ = try database.recordSession(AdvisingSession(studentId: station.student, authorId: station.counselorId, startedAt: now,
+                                                       durationMinutes: 20, kind: "personal", isConfidential: true,
+                                                       note: "Marker-Lantern"))
+        _ = station.runner.runInBackground(.syncNow, job: .detached)
+        XCTAssertGreaterThan(try database.syncStatus().confidentialKeptHere, 0, "without the key it waits here")
+
+        // A wrong passphrase opens nothing.
+        let wrong = station.runner.runInBackground(.checkPassphrase(counselorId: station.counselorId, passphrase: "guess"), job: .detached)
+        XCTAssertEqual(wrong, [.passphraseChecked(counselorId: station.counselorId, result: .wrong(wait: 0))])
+
+        let checked = station.runner.runInBackground(.checkPassphrase(counselorId: station.counselorId, passphrase: passphrase),
+                                                     job: .detached)
+        XCTAssertEqual(checked, [.passphraseChecked(counselorId: station.counselorId, result: .correct),
+                                 .sealingKeyWaits(counselorId: station.counselorId, passphrase: passphrase)])
+        XCTAssertEqual(station.runner.runInBackground(.openSealingKey(counselorId: station.counselorId, passphrase: passphrase),
+                                                      job: .detached), [.sealingKeyOpened(failure: nil)])
+        XCTAssertNotNil(try database.sealingKey())
+        _ = station.runner.runInBackground(.syncNow, job: .detached)
+        XCTAssertEqual(try database.syncStatus().confidentialKeptHere, 0)
+        XCTAssertEqual(try database.pendingChangeCount(), 0)
+        let everything = blockingOn { await hub.everything() }
+        XCTAssertFalse(everything.contains("Marker-Lantern"), "sealed, never in clear at the hub")
+        XCTAssertEqual(blockingOn { await hub.records["session_note"]?.values.filter(\.sealed).count }, 1)
+
+        // With the key here, the next unlock has nothing more to open.
+        XCTAssertEqual(station.runner.runInBackground(.checkPassphrase(counselorId: station.counselorId, passphrase: passphrase),
+                                                      job: .detached), [.passphraseChecked(counselorId: station.counselorId, result: .correct)])
+    }
+
+    func testAnUnreachableHubLeavesTheKeyUnopenedAndSaysSo() throws {
+        let station = try workstation()
+        station.link.reachable = false
+        guard case .sealingKeyOpened(let failure?)? = station.runner.runInBackground(
+            .openSealingKey(counselorId: station.counselorId, passphrase: "p"), job: .detached).first else { return XCTFail() }
+        XCTAssertTrue(failure.hasPrefix("Your key for confidential notes was not opened: Cannot reach the hub"), failure)
+        XCTAssertNil(try station.runner.database.sealingKey())
     }
 
     func testWithoutAHubLinkTheSyncSaysSoAndKeepsTheChanges() throws {

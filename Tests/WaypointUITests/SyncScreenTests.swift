@@ -123,38 +123,109 @@ final class SyncScreenTests: XCTestCase {
         XCTAssertEqual(state.status, StatusMessage(failure, isError: true), "any other failure says why, once")
     }
 
+    /// A planned course both changed: of its eight fields the two that differ sort last by
+    /// name, so listed in name order they fall below what 80x24 shows.
+    static let courseFields = [
+        RefusedField(name: "year", theirs: "11", mine: "12"),
+        RefusedField(name: "status", theirs: "planned", mine: "in-progress"),
+        RefusedField(name: "credits", theirs: "1.0", mine: "1.0"),
+        RefusedField(name: "grade earned", theirs: "—", mine: "—"),
+        RefusedField(name: "level", theirs: "honors", mine: "honors"),
+        RefusedField(name: "subject", theirs: "science", mine: "science"),
+        RefusedField(name: "term", theirs: "full-year", mine: "full-year"),
+        RefusedField(name: "title", theirs: "Chemistry", mine: "Chemistry"),
+    ]
+
+    /// The lock screen's passphrase also opens the sealing key this workstation lacks: asked
+    /// for once the lock has opened for that counselor, never while it is shut or for someone
+    /// else; once open, a sync starts so confidential work that waited goes out sealed.
+    func testUnlockingOpensTheSealingKeyAndThenSyncs() {
+        var state = state()
+        _ = joined(&state)
+        _ = reduce(&state, .syncFinished(state.sync.status, failure: nil, changedHere: false))
+        let user = try? XCTUnwrap(state.userId)
+        guard let user else { return XCTFail("someone is at the keyboard") }
+        _ = reduce(&state, .command(.lock(.lockNow)))
+        XCTAssertNotNil(state.lock)
+        XCTAssertEqual(reduce(&state, .sealingKeyWaits(counselorId: user, passphrase: "p")), [], "not while the lock is shut")
+        _ = reduce(&state, .passphraseChecked(counselorId: user, result: .correct))
+        XCTAssertNil(state.lock)
+        XCTAssertEqual(reduce(&state, .sealingKeyWaits(counselorId: user, passphrase: "p")),
+                       [.openSealingKey(counselorId: user, passphrase: "p")])
+        XCTAssertEqual(reduce(&state, .sealingKeyWaits(counselorId: user + 1, passphrase: "q")), [], "not for someone else")
+
+        let opened = reduce(&state, .sealingKeyOpened(failure: nil))
+        XCTAssertTrue(opened.contains(.syncNow), "\(opened)")
+        XCTAssertEqual(state.status, StatusMessage("Your key for confidential notes is open: they sync sealed."))
+        let failure = "Your key for confidential notes was not opened: Cannot reach the hub at hub.example:5432 (timeout)."
+        XCTAssertFalse(reduce(&state, .sealingKeyOpened(failure: failure)).contains(.syncNow))
+        XCTAssertEqual(state.status, StatusMessage(failure, isError: true))
+    }
+
     private func refusedRows() -> [RefusedChangeSummary] {
         [
-            RefusedChangeSummary(id: 4, what: "Milestone “fafsa”", student: "Lopez, Ana (s-17)",
+            RefusedChangeSummary(id: 4, what: "Planned course", student: "Lopez, Ana (s-17)",
                                  reason: "It was changed at the hub (by a colleague, or on another computer) since you last synced.",
-                                 canKeepMine: true, mine: ["completed date: —", "status: waived"],
-                                 theirs: ["completed date: 2026-12-01", "status: done"], refusedAt: start),
+                                 canKeepMine: true, mine: Self.courseFields.map { "\($0.name): \($0.mine!)" },
+                                 theirs: Self.courseFields.map { "\($0.name): \($0.theirs!)" }, refusedAt: start,
+                                 fields: Self.courseFields),
             RefusedChangeSummary(id: 5, what: "Follow-up", student: "Okafor, Ben (s-22)",
                                  reason: "The hub does not let you change it (not a student of yours now, or not in your name).",
                                  canKeepMine: false, mine: ["due date: 2026-12-10", "status: open", "text: Call home"],
-                                 theirs: [], refusedAt: start),
+                                 theirs: [], refusedAt: start,
+                                 fields: [RefusedField(name: "due date", theirs: nil, mine: "2026-12-10"),
+                                          RefusedField(name: "status", theirs: nil, mine: "open"),
+                                          RefusedField(name: "text", theirs: nil, mine: "Call home")]),
+            RefusedChangeSummary(id: 6, what: "Session note", student: "Lopez, Ana (s-17)",
+                                 reason: "The hub does not let you change it (not a student of yours now, or not in your name).",
+                                 canKeepMine: false, mine: [], theirs: [], refusedAt: start, isConfidential: true, isWithheld: true),
         ]
+    }
+
+    /// At 80x24 the fields that differ come first, theirs beside yours, so the counselor
+    /// reads the conflict without scrolling; the fields both hold alike follow.
+    func testAt80x24TheFieldsThatDifferAreListedFirstTheirsBesideYours() {
+        let state = onRefusedScreen(size: Size(width: 80, height: 24))
+        let lines = render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = try? XCTUnwrap(lines.firstIndex { $0.contains("Theirs (at the hub, shown here)") && $0.contains("Yours") })
+        guard let header else { return XCTFail(lines.joined(separator: "\n")) }
+        let rows = lines[(header + 1)...].prefix(3).map { $0.split(separator: " ").map(String.init) }
+        XCTAssertEqual(rows.first, ["year", "11", "12"], lines.joined(separator: "\n"))
+        XCTAssertEqual(rows.dropFirst().first, ["status", "planned", "in-progress"], lines.joined(separator: "\n"))
+        XCTAssertEqual(rows.dropFirst(2).first?.first, "credits", "then the fields both hold alike")
+    }
+
+    /// Another counselor at the keyboard (took over at the lock screen) sees that a
+    /// confidential change exists, not what it holds.
+    func testAConfidentialRefusedChangeShowsItsContentToItsAuthorOnly() {
+        var state = onRefusedScreen(size: Size(width: 80, height: 24))
+        state.moveRefusedSelection(by: 2)
+        let text = render(state).text
+        XCTAssertTrue(text.contains("Its content is confidential: only Ana Rivera (c-1) sees it"), text)
+        XCTAssertFalse(text.contains("Yours (not saved"), text)
+        XCTAssertEqual(KeyRouter.action(for: .char("t"), in: state),
+                       .unavailable("Take theirs (drop mine): it is confidential: its author decides on it, working here as themselves"))
     }
 
     private func onRefusedScreen(size: Size) -> AppState {
         var state = state(size: size)
-        _ = joined(&state, refused: 2)
+        _ = joined(&state, refused: 3)
         _ = reduce(&state, .syncFinished(state.sync.status, failure: nil, changedHere: false))
         XCTAssertEqual(KeyRouter.action(for: .char("R"), in: state), .command(.sync(.openRefused)))
-        XCTAssertEqual(reduce(&state, .command(.sync(.openRefused))), [.loadRefusedChanges(token: 1)])
+        XCTAssertEqual(reduce(&state, .command(.sync(.openRefused))), [.loadRefusedChanges(token: 1, viewerId: 1)])
         _ = reduce(&state, .refusedChangesLoaded(token: 1, rows: refusedRows()))
         return state
     }
 
     func testTheRefusedScreenDecidesEachChangeAndSaysWhatItCannotDo() {
         var state = onRefusedScreen(size: Size(width: 80, height: 24))
-        XCTAssertTrue(footer(state).contains("q/Esc Back    synced 2 min ago · 2 refused"),
+        XCTAssertTrue(footer(state).contains("q/Esc Back    synced 2 min ago · 3 refused"),
                       "at 80 columns, the wording that fits beside the keys: \(footer(state))")
         XCTAssertTrue(footer(state).contains("m Keep mine"), footer(state))
         XCTAssertEqual(KeyRouter.action(for: .char("m"), in: state), .command(.sync(.keepMine)))
         XCTAssertEqual(reduce(&state, .command(.sync(.keepMine))), [.resolveRefused(id: 4, .keepMine, userId: 1)])
         let effects = reduce(&state, .refusedResolved("Milestone “fafsa” of Lopez, Ana (s-17): yours goes to the hub over its version at the next sync.", .keepMine))
-        XCTAssertEqual(effects, [.loadRefusedChanges(token: 2), .loadSyncStatus, .syncNow], "a kept change goes out at once")
+        XCTAssertEqual(effects, [.loadRefusedChanges(token: 2, viewerId: 1), .loadSyncStatus, .syncNow], "a kept change goes out at once")
         _ = reduce(&state, .refusedChangesLoaded(token: 2, rows: Array(refusedRows().dropFirst())))
         XCTAssertEqual(KeyRouter.action(for: .char("m"), in: state),
                        .unavailable("Keep mine (send it again over the hub's): the hub refuses this change whoever sends it; take theirs to clear it"))

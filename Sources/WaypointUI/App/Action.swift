@@ -33,6 +33,12 @@ public enum Action: Equatable, Sendable {
     case refusedChangesLoaded(token: Int, rows: [RefusedChangeSummary])
     /// A decision on a refused change was kept; the sentence says what happens next.
     case refusedResolved(String, RefusedResolution)
+    /// The passphrase just checked at the lock screen also opens this counselor's sealing
+    /// key, which this workstation lacks (docs/SYNC.md, "Confidential notes"): the screen
+    /// asks for it to be opened once the lock has opened. Never kept in the state.
+    case sealingKeyWaits(counselorId: Int64, passphrase: String)
+    /// The sealing key was opened (nil), or why not.
+    case sealingKeyOpened(failure: String?)
     /// The main loop's clock: sent before each batch of input and when idle.
     case tick(Date)
     /// Another window or a `waypoint` command committed to the database: reload what is shown.
@@ -107,7 +113,12 @@ public enum Effect: Equatable, Sendable {
     case loadSyncStatus
     /// Push, then pull, with the district hub (a background job): answered with `.syncFinished`.
     case syncNow
-    case loadRefusedChanges(token: Int)
+    /// Open the counselor's sealing key with the passphrase they unlocked with (a background
+    /// job: it asks the hub, and derives a key): answered with `.sealingKeyOpened`.
+    case openSealingKey(counselorId: Int64, passphrase: String)
+    /// The refused changes, a confidential one's content only when `viewerId` (the counselor
+    /// at the keyboard) is its author.
+    case loadRefusedChanges(token: Int, viewerId: Int64?)
     case resolveRefused(id: Int64, RefusedResolution, userId: Int64?)
 }
 

@@ -6,7 +6,7 @@ extension Effect {
     /// behind it, and its result comes back to the main loop as actions.
     public var runsInBackground: Bool {
         switch self {
-        case .loadDemoDistrict, .importRoster, .checkPassphrase, .syncNow: true
+        case .loadDemoDistrict, .importRoster, .checkPassphrase, .syncNow, .openSealingKey: true
         default: false
         }
     }

@@ -26,6 +26,10 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .refusedResolved(let sentence, let resolution):
         return state.refusedResolved(sentence, resolution: resolution)
+    case .sealingKeyWaits(let counselorId, let passphrase):
+        return state.sealingKeyWaits(counselorId: counselorId, passphrase: passphrase)
+    case .sealingKeyOpened(let failure):
+        return state.sealingKeyOpened(failure: failure)
     case .caseloadLoaded(let token, let rows, let summariesOnDemand, let generation):
         guard token == state.caseload.requestToken else { return [] }
         state.caseload.loadedRows = rows

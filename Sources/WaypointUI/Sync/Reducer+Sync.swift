@@ -46,6 +46,25 @@ extension AppState {
         return changedHere ? reloadShownData() + (refused == nil ? [] : [reloadRefused()]) : []
     }
 
+    /// The lock opened with the passphrase that also opens the sealing key this workstation
+    /// lacks: it is opened now, in the background, for the counselor who is at the keyboard
+    /// (not if the lock is still shut or someone else took over meanwhile).
+    mutating func sealingKeyWaits(counselorId: Int64, passphrase: String) -> [Effect] {
+        guard lock == nil, userId == counselorId, sync.status.isJoined else { return [] }
+        return [.openSealingKey(counselorId: counselorId, passphrase: passphrase)]
+    }
+
+    /// With the key open, confidential work that waited here goes out sealed at once, and
+    /// what arrived sealed is shown; a failure says why, and the next unlock tries again.
+    mutating func sealingKeyOpened(failure: String?) -> [Effect] {
+        if let failure {
+            status = StatusMessage(failure, isError: true)
+            return [.loadSyncStatus]
+        }
+        status = StatusMessage("Your key for confidential notes is open: they sync sealed.")
+        return reloadShownData() + [.loadSyncStatus] + startSync()
+    }
+
     mutating func openRefused() -> [Effect] {
         refused = RefusedChangesState()
         screens.append(.refusedChanges)
@@ -56,7 +75,7 @@ extension AppState {
         var current = refused ?? RefusedChangesState()
         current.requestToken += 1
         refused = current
-        return .loadRefusedChanges(token: current.requestToken)
+        return .loadRefusedChanges(token: current.requestToken, viewerId: userId)
     }
 
     mutating func receiveRefused(token: Int, rows: [RefusedChangeSummary]) {

@@ -2,8 +2,8 @@ import TerminalKit
 import WaypointCore
 
 /// Changes the district hub refused: a list, and under it the selected one in words, theirs
-/// and yours side by side when the window is wide (one above the other at 80 columns), as
-/// "Changed in another window" shows them, so nothing is hidden before the counselor decides.
+/// beside yours field by field, the fields that differ first, as "Changed in another window"
+/// shows them, so nothing is hidden before the counselor decides.
 enum RefusedChangesView {
     /// The list takes up to a third of the body; the selected change's versions get the rest.
     static func areas(_ size: Size) -> (list: Rect, detail: Rect) {
@@ -37,10 +37,10 @@ enum RefusedChangesView {
             : "Loading…"
         table.render(into: &buffer, area: listArea, state: state.refused?.table ?? TableState())
         guard let change = state.refused?.selected else { return }
-        detail(change, into: &buffer, area: detailArea)
+        detail(change, author: state.sync.status.counselor, into: &buffer, area: detailArea)
     }
 
-    private static func detail(_ change: RefusedChangeSummary, into buffer: inout Buffer, area: Rect) {
+    private static func detail(_ change: RefusedChangeSummary, author: String?, into buffer: inout Buffer, area: Rect) {
         let heading = change.what + (change.student.map { " of \($0)" } ?? "")
         buffer.write(heading, at: Position(x: area.x, y: area.y), style: Theme.heading, clip: area)
         let advice = change.canKeepMine ? "m sends yours again over theirs · t keeps theirs."
@@ -49,30 +49,59 @@ enum RefusedChangesView {
                                            area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
         let body = Rect(x: area.x, y: area.y + 1 + reasonLines + 1, width: area.width,
                         height: max(0, area.height - reasonLines - 2))
-        let theirs = change.theirs.isEmpty ? ["nothing you may see"] : change.theirs
-        if body.width >= 90 {
-            let half = (body.width - 2) / 2
-            version("Theirs (at the hub, shown here now)", theirs, into: &buffer,
-                    area: Rect(x: body.x, y: body.y, width: half, height: body.height))
-            version("Yours (not saved at the hub)", change.mine, into: &buffer,
-                    area: Rect(x: body.x + half + 2, y: body.y, width: body.width - half - 2, height: body.height))
-        } else {
-            let top = min(body.height / 2, theirs.count + 2)
-            version("Theirs (at the hub, shown here now)", theirs, into: &buffer,
-                    area: Rect(x: body.x, y: body.y, width: body.width, height: top))
-            version("Yours (not saved at the hub)", change.mine, into: &buffer,
-                    area: Rect(x: body.x, y: body.y + top, width: body.width, height: body.height - top))
+        if change.isWithheld {
+            // Confidential, and whoever is at the keyboard is not its author (another
+            // counselor took over): what it holds is not even loaded.
+            let who = author.map { "only \($0) sees it, working here as themselves" } ?? "only its author sees it"
+            _ = Paragraph.render("Its content is confidential: \(who).", into: &buffer, area: body, style: Theme.muted)
+            return
         }
+        fields(change, into: &buffer, area: body)
     }
 
-    private static func version(_ title: String, _ lines: [String], into buffer: inout Buffer, area: Rect) {
-        guard area.height > 0 else { return }
-        buffer.write(title, at: Position(x: area.x, y: area.y), style: Theme.heading, clip: area)
-        for (index, line) in lines.prefix(area.height - 1).enumerated() {
-            let text = DisplayWidth.truncate(Sanitizer.sanitize(line), to: area.width)
-            buffer.write(text, at: Position(x: area.x, y: area.y + 1 + index), style: .plain, clip: area)
+    /// Theirs beside yours, one field a row: the fields that differ first (a long value
+    /// wraps, up to three lines), then the ones both hold alike, dimmed, one line each, so at
+    /// 80x24 what differs is read without scrolling.
+    private static func fields(_ change: RefusedChangeSummary, into buffer: inout Buffer, area: Rect) {
+        guard area.height > 1 else { return }
+        func write(_ text: String, x: Int, y: Int, width: Int, style: Style) {
+            let cell = Rect(x: x, y: y, width: width, height: 1)
+            buffer.write(DisplayWidth.truncate(Sanitizer.sanitize(text), to: width), at: Position(x: x, y: y), style: style, clip: cell)
         }
-        if lines.count > area.height - 1, area.height > 1 {
+        guard !change.fields.isEmpty else {
+            // Nothing either side holds in words (a record the counselor may not see).
+            write("Theirs: " + (change.theirs.isEmpty ? "nothing you may see" : change.theirs.joined(separator: "; ")),
+                  x: area.x, y: area.y, width: area.width, style: .plain)
+            write("Yours: " + change.mine.joined(separator: "; "), x: area.x, y: area.y + 1, width: area.width, style: .plain)
+            return
+        }
+        let nameWidth = min(18, max(6, (change.fields.map { DisplayWidth.of($0.name) }.max() ?? 6) + 2))
+        let valueWidth = max(8, (area.width - nameWidth - 2) / 2)
+        let theirsX = area.x + nameWidth, mineX = area.x + nameWidth + valueWidth + 2, mineWidth = area.maxX - mineX
+        write("Field", x: area.x, y: area.y, width: nameWidth - 1, style: Theme.tableHeader)
+        write("Theirs (at the hub, shown here)", x: theirsX, y: area.y, width: valueWidth, style: Theme.tableHeader)
+        write("Yours (not saved at the hub)", x: mineX, y: area.y, width: mineWidth, style: Theme.tableHeader)
+        // A side that holds no record says why once per field: "(removed at the hub)", "(deleted)".
+        func absent(_ lines: [String]) -> String { lines.count == 1 && lines[0].hasPrefix("(") ? lines[0] : "(none)" }
+        var y = area.y + 1
+        var shown = 0
+        for field in change.fields where y < area.maxY {
+            let style = field.differs ? Style.plain : Theme.muted
+            let most = field.differs ? 3 : 1
+            let theirs = TextWrap.wrap(Sanitizer.sanitize(field.theirs ?? absent(change.theirs)), width: valueWidth)
+            let mine = TextWrap.wrap(Sanitizer.sanitize(field.mine ?? absent(change.mine)), width: mineWidth)
+            write(field.name, x: area.x, y: y, width: nameWidth - 1, style: field.differs ? Theme.heading : Theme.muted)
+            for (x, width, lines) in [(theirsX, valueWidth, theirs), (mineX, mineWidth, mine)] {
+                for (index, line) in lines.prefix(most).enumerated() where y + index < area.maxY {
+                    // The last line shown of a longer value ends in "…".
+                    let cut = index == most - 1 && lines.count > most
+                    write(cut ? DisplayWidth.truncate(line + " …", to: width) : line, x: x, y: y + index, width: width, style: style)
+                }
+            }
+            y += max(1, min(most, max(theirs.count, mine.count)))
+            shown += 1
+        }
+        if shown < change.fields.count {
             buffer.write("…", at: Position(x: area.maxX - 1, y: area.maxY - 1), style: Theme.muted, clip: area)
         }
     }
