@@ -147,6 +147,9 @@ public protocol HubLink: Sendable {
     /// Everything the hub holds of one student that this counselor may see, for a student
     /// who just entered their scope: their records as changes (seq 0), parents first.
     func fetchStudent(_ student: String) async throws -> [HubChange]
+    /// `fetchStudent` for several students at once, by student (a student with nothing to
+    /// see maps to no records): one round trip for a page of students, not one each.
+    func fetchStudents(_ students: [String]) async throws -> [String: [HubChange]]
     /// This counselor's sealing key as the hub keeps it, wrapped with their passphrase
     /// (WaypointVault), so neither the hub nor its administrators can open it; nil if none yet.
     func wrappedSealingKey() async throws -> Data?
@@ -156,6 +159,13 @@ public protocol HubLink: Sendable {
 }
 
 extension HubLink {
+    /// One `fetchStudent` each: right for links where a call costs no round trip.
+    public func fetchStudents(_ students: [String]) async throws -> [String: [HubChange]] {
+        var fetched: [String: [HubChange]] = [:]
+        for student in students { fetched[student] = try await fetchStudent(student) }
+        return fetched
+    }
+
     /// Everything after `checkpoint` this counselor may see, whoever pushed it.
     public func pull(after checkpoint: Int64, limit: Int) async throws -> PullPage {
         try await pull(after: checkpoint, limit: limit, skippingPushesOf: nil)

@@ -168,7 +168,7 @@ extension AppDatabase {
                     try AppDatabase.apply(db, change, open: open)
                 case .scope(let scope) where scope.entered:
                     for change in entered[scope.student] ?? [] { try AppDatabase.apply(db, change, open: open) }
-                    try db.execute(sql: """
+                    try db.executeCached("""
                         INSERT OR IGNORE INTO caseload (counselorId, studentId)
                         SELECT counselorId, (SELECT id FROM student WHERE sourcedId = ?) FROM sync_state
                         WHERE id = 1 AND EXISTS (SELECT 1 FROM student WHERE sourcedId = ?)
@@ -186,13 +186,13 @@ extension AppDatabase {
         guard let table = SyncTable.byName[change.table] else {
             throw PullRefused(table: change.table, uid: change.uid, reason: "this version of Waypoint has no such table")
         }
-        let pending = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE tableName = ? AND uid = ?)",
+        let pending = try db.fetchCached(Bool.self, "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE tableName = ? AND uid = ?)",
                                         arguments: [table.name, change.uid]) ?? false
         if pending { return }
-        let localId = try Int64.fetchOne(db, sql: "SELECT localId FROM sync_key WHERE tableName = ? AND uid = ?",
+        let localId = try db.fetchCached(Int64.self, "SELECT localId FROM sync_key WHERE tableName = ? AND uid = ?",
                                          arguments: [table.name, change.uid])
         if change.op == .delete {
-            try db.execute(sql: "DELETE FROM sync_held WHERE tableName = ? AND uid = ?", arguments: [table.name, change.uid])
+            try db.executeCached("DELETE FROM sync_held WHERE tableName = ? AND uid = ?", arguments: [table.name, change.uid])
             try delete(db, table, change, localId: localId)
             return
         }
@@ -210,17 +210,17 @@ extension AppDatabase {
         // A child of a record held sealed waits with it (a note of a session not opened here).
         for column in table.columns {
             guard case .parent(let parent) = column.reference, case .text(let key)? = object.values[column.payloadName] else { continue }
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_held WHERE tableName = ? AND uid = ?)",
+            if try db.fetchCached(Bool.self, "SELECT EXISTS (SELECT 1 FROM sync_held WHERE tableName = ? AND uid = ?)",
                                  arguments: [parent, key]) == true {
                 return try hold(db, change)
             }
         }
-        try db.execute(sql: "DELETE FROM sync_held WHERE tableName = ? AND uid = ?", arguments: [table.name, change.uid])
+        try db.executeCached("DELETE FROM sync_held WHERE tableName = ? AND uid = ?", arguments: [table.name, change.uid])
         let values = try table.columns.map { try localValue(db, table, $0, object, uid: change.uid) }
         var rowId: Int64?
         switch table.key {
         case .id:
-            if let localId, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE id = ?)", arguments: [localId]) == true {
+            if let localId, try db.fetchCached(Bool.self, "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE id = ?)", arguments: [localId]) == true {
                 if !table.appendOnly { try update(db, table, values: values, where: ["id"], equal: [localId]) }
                 rowId = localId
             } else {
@@ -231,7 +231,7 @@ extension AppDatabase {
         case .composite(let names):
             let keyValues = names.map { name in values[table.columns.firstIndex { $0.name == name }!] }
             let conditions = names.map { "\($0) IS ?" }.joined(separator: " AND ")
-            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(conditions))",
+            let exists = try db.fetchCached(Bool.self, "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(conditions))",
                                            arguments: StatementArguments(keyValues)) ?? false
             if !exists {
                 try insert(db, table, values: values)
@@ -240,12 +240,12 @@ extension AppDatabase {
             }
             try recordKey(db, table: table.name, localId: nil, uid: change.uid, hubVersion: change.version)
         }
-        try db.execute(sql: "UPDATE sync_key SET sealed = ? WHERE tableName = ? AND uid = ?", arguments: [sealed, table.name, change.uid])
+        try db.executeCached("UPDATE sync_key SET sealed = ? WHERE tableName = ? AND uid = ?", arguments: [sealed, table.name, change.uid])
         // A sealed session carries its topics: they replace the ones here.
         if let topics, let rowId, table.name == "advising_session" {
-            try db.execute(sql: "DELETE FROM session_topic WHERE sessionId = ?", arguments: [rowId])
+            try db.executeCached("DELETE FROM session_topic WHERE sessionId = ?", arguments: [rowId])
             for topic in topics {
-                try db.execute(sql: "INSERT OR IGNORE INTO session_topic (sessionId, topic) VALUES (?, ?)", arguments: [rowId, topic])
+                try db.executeCached("INSERT OR IGNORE INTO session_topic (sessionId, topic) VALUES (?, ?)", arguments: [rowId, topic])
             }
         }
     }
@@ -253,17 +253,17 @@ extension AppDatabase {
     private static func delete(_ db: Database, _ table: SyncTable, _ change: HubChange, localId: Int64?) throws {
         switch table.key {
         case .id:
-            if let localId { try db.execute(sql: "DELETE FROM \(table.name) WHERE id = ?", arguments: [localId]) }
+            if let localId { try db.executeCached("DELETE FROM \(table.name) WHERE id = ?", arguments: [localId]) }
         case .composite:
             // A delete carries the record as it was, so its key columns find it here.
             guard let object = SyncPayload(change.payload) else { break }
             let values = try table.columns.map { try localValue(db, table, $0, object, uid: change.uid) }
             guard case .composite(let names) = table.key else { break }
             let keyValues = names.map { name in values[table.columns.firstIndex { $0.name == name }!] }
-            try db.execute(sql: "DELETE FROM \(table.name) WHERE " + names.map { "\($0) IS ?" }.joined(separator: " AND "),
+            try db.executeCached("DELETE FROM \(table.name) WHERE " + names.map { "\($0) IS ?" }.joined(separator: " AND "),
                            arguments: StatementArguments(keyValues))
         }
-        try db.execute(sql: "DELETE FROM sync_key WHERE tableName = ? AND uid = ?", arguments: [table.name, change.uid])
+        try db.executeCached("DELETE FROM sync_key WHERE tableName = ? AND uid = ?", arguments: [table.name, change.uid])
     }
 
     /// A payload value as the local column holds it: global keys become local ids.
@@ -276,16 +276,16 @@ extension AppDatabase {
         case .plain:
             return raw.databaseValue
         case .student:
-            guard case .text(let key) = raw, let id = try Int64.fetchOne(db, sql: "SELECT id FROM student WHERE sourcedId = ?", arguments: [key])
+            guard case .text(let key) = raw, let id = try db.fetchCached(Int64.self, "SELECT id FROM student WHERE sourcedId = ?", arguments: [key])
             else { throw refused("its student \(raw) is not on this workstation") }
             return id.databaseValue
         case .counselor:
-            guard case .text(let key) = raw, let id = try Int64.fetchOne(db, sql: "SELECT id FROM counselor WHERE sourcedId = ?", arguments: [key])
+            guard case .text(let key) = raw, let id = try db.fetchCached(Int64.self, "SELECT id FROM counselor WHERE sourcedId = ?", arguments: [key])
             else { throw refused("its counselor \(raw) is not on this workstation") }
             return id.databaseValue
         case .parent(let parent):
             guard case .text(let key) = raw,
-                  let id = try Int64.fetchOne(db, sql: "SELECT localId FROM sync_key WHERE tableName = ? AND uid = ?", arguments: [parent, key])
+                  let id = try db.fetchCached(Int64.self, "SELECT localId FROM sync_key WHERE tableName = ? AND uid = ?", arguments: [parent, key])
             else { throw refused("the \(parent) it belongs to has not arrived") }
             return id.databaseValue
         }
@@ -293,7 +293,7 @@ extension AppDatabase {
 
     private static func insert(_ db: Database, _ table: SyncTable, values: [DatabaseValue]) throws {
         let names = table.columns.map(\.name)
-        try db.execute(sql: "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+        try db.executeCached("INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
                        arguments: StatementArguments(values))
     }
 
@@ -302,7 +302,7 @@ extension AppDatabase {
         let columns = table.columns.filter { !keys.contains($0.name) }
         guard !columns.isEmpty else { return }   // a topic is all key: nothing to change
         let assigned = columns.map { column in values[table.columns.firstIndex { $0.name == column.name }!] }
-        try db.execute(sql: "UPDATE \(table.name) SET \(columns.map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE "
+        try db.executeCached("UPDATE \(table.name) SET \(columns.map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE "
                            + keys.map { "\($0) IS ?" }.joined(separator: " AND "),
                        arguments: StatementArguments(assigned + keyValues.map { $0.databaseValue }))
     }
@@ -347,5 +347,19 @@ struct SyncPayload {
     init?(_ text: String?) {
         guard let text, let values = try? JSONDecoder().decode([String: Value].self, from: Data(text.utf8)) else { return nil }
         self.values = values
+    }
+}
+
+extension Database {
+    /// Runs `sql` through this connection's statement cache: a pull runs the same few
+    /// statements for every record it applies, so each is compiled once, not once a record.
+    func executeCached(_ sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    /// `fetchOne` through the statement cache (see `executeCached`).
+    func fetchCached<T: DatabaseValueConvertible & StatementColumnConvertible>(_ type: T.Type, _ sql: String,
+                                                                                arguments: StatementArguments) throws -> T? {
+        try T.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
 }

@@ -151,7 +151,7 @@ extension AppDatabase {
 
     /// The same, inside a pull's transaction (`withPullApplying`).
     public static func recordKey(_ db: Database, table: String, localId: Int64?, uid: String, hubVersion: Int64) throws {
-        try db.execute(sql: """
+        try db.executeCached("""
             INSERT INTO sync_key (tableName, localId, uid, hubVersion) VALUES (?, ?, ?, ?)
             ON CONFLICT (tableName, uid) DO UPDATE SET localId = excluded.localId, hubVersion = excluded.hubVersion
             """, arguments: [table, localId, uid, hubVersion])

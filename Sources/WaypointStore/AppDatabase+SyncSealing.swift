@@ -183,7 +183,7 @@ extension AppDatabase {
     /// Keeps a change this workstation cannot apply yet (sealed without its key, or a child
     /// of such a record) as it came.
     static func hold(_ db: Database, _ change: HubChange) throws {
-        try db.execute(sql: """
+        try db.executeCached("""
             INSERT INTO sync_held (tableName, uid, version, payload) VALUES (?, ?, ?, ?)
             ON CONFLICT (tableName, uid) DO UPDATE SET version = excluded.version, payload = excluded.payload
             """, arguments: [change.table, change.uid, change.version, change.payload ?? "{}"])

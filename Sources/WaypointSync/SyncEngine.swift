@@ -72,6 +72,8 @@ public struct SyncEngine: Sendable {
     public var clock: @Sendable () -> Date
     public var pushBatch = 200
     public var pullPage = 500
+    /// Students fetched per round trip when they enter this counselor's scope.
+    static let fetchBatch = 100
     /// Called at each ``SyncStep``; only fault tests set it (through the executable).
     public var reached: (@Sendable (SyncStep) -> Void)?
 
@@ -159,11 +161,15 @@ public struct SyncEngine: Sendable {
             guard page.nextCheckpoint >= checkpoint else {
                 throw SyncError.hubAnsweredWrongly("a checkpoint that goes back, \(page.nextCheckpoint) after \(checkpoint)")
             }
+            // The students who entered, a few hundred per round trip (a first pull brings the
+            // whole caseload at once).
+            let entering = page.scope.filter(\.entered).map(\.student)
             var entered: [String: [HubChange]] = [:]
-            for scope in page.scope where scope.entered {
-                entered[scope.student] = try await hub.fetchStudent(scope.student)
-                report.studentsEntered += 1
+            for start in stride(from: 0, to: entering.count, by: Self.fetchBatch) {
+                let batch = Array(entering[start..<min(start + Self.fetchBatch, entering.count)])
+                entered.merge(try await hub.fetchStudents(batch)) { _, fetched in fetched }
             }
+            report.studentsEntered += entering.count
             // A student leaving: what was written here for them goes to the hub first (what
             // the hub refuses is kept among the refused changes), then they leave this
             // workstation with the page.

@@ -45,6 +45,8 @@ struct HubBenchmark {
     /// databases and roles); the bench makes and drops its own database there.
     let admin: HubAddress
     let password: String
+    /// Years of sessions each student has at the hub (three unless the bench's test asks less).
+    var years = 3
 
     /// 150 counselors for 50,000 students, scaled with the district, but at least one per
     /// workstation of the concurrent figure.
@@ -276,7 +278,7 @@ struct HubBenchmark {
     /// real workstation (the store's own writes and capture triggers make the payloads), then
     /// repeated for every student with its own ids, student and counselor, and written in bulk.
     private func seedRecords(_ district: DemoDistrict, bundle: RosterBundle, on admin: HubConnection) async throws {
-        let templates = try SeedTemplate.make(count: min(12, district.students.count), folder: folder)
+        let templates = try SeedTemplate.make(count: min(12, district.students.count), years: years, folder: folder)
         var counselorOf: [String: String] = [:]
         for row in bundle.caseloads { counselorOf[row.studentSourcedId] = row.counselorSourcedId }
         var tables: [String] = [], uids: [String] = [], payloads: [String] = []

@@ -45,10 +45,10 @@ struct SeedTemplate {
     private static let counselorMark = "benchtmplcou"
     private static func studentMark(_ index: Int) -> String { "benchtmplstu\(index)x" }
 
-    /// Writes `count` generated students' plans and three years of sessions (nine four-month
-    /// spans of the demo's sessions) on a workstation joined to a hub that is never reached,
+    /// Writes `count` generated students' plans and `years` years of sessions (three four-month
+    /// spans of the demo's sessions a year) on a workstation joined to a hub that is never reached,
     /// through the store's own writes, and cuts what its outbox holds into templates.
-    static func make(count: Int, folder: URL) throws -> [SeedTemplate] {
+    static func make(count: Int, years: Int = 3, folder: URL) throws -> [SeedTemplate] {
         var district = DemoDistrict.generate(students: count, counselors: 1, seed: 23)
         for index in district.students.indices { district.students[index].sourcedId = studentMark(index) }
         district.counselors[0].sourcedId = counselorMark
@@ -58,7 +58,7 @@ struct SeedTemplate {
         try db.joinHub(url: "postgres://bench@127.0.0.1:5432/template", counselorId: counselorId)
         let today = CivilDate.today()
         let plans = DemoPlans.generate(for: district.students, catalogs: CatalogLoader.shipped, today: today, seed: 23)
-        let sessions = (0..<9).flatMap { span in
+        let sessions = (0..<(3 * years)).flatMap { span in
             DemoSessions.generate(for: district.students, today: today.adding(days: -120 * span), seed: UInt64(31 + span))
         }
         var ends: [Int] = []

@@ -80,6 +80,10 @@ struct OfflineAwareLink: HubLink {
         try await offlineAware { try await link.fetchStudent(student) }
     }
 
+    func fetchStudents(_ students: [String]) async throws -> [String: [HubChange]] {
+        try await offlineAware { try await link.fetchStudents(students) }
+    }
+
     func wrappedSealingKey() async throws -> Data? {
         try await offlineAware { try await link.wrappedSealingKey() }
     }

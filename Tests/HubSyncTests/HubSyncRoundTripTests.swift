@@ -44,7 +44,8 @@ final class HubSyncRoundTripTests: XCTestCase {
         XCTAssertEqual(pushing, 3, "the schema and protocol check, then the \(queued) changes as one batch")
 
         // A second workstation of the same counselor starts from checkpoint 0: it reads its
-        // scope (U1, U2) and fetches each student once, and never the log's record rows.
+        // scope (U1, U2) and fetches both students in one statement, and never the log's
+        // record rows.
         let second = try await district.workstation(district.roster.a)
         stations.append(second)
         let start = second.link.connection.statementsSent
@@ -54,7 +55,7 @@ final class HubSyncRoundTripTests: XCTestCase {
         XCTAssertEqual(try second.notes("U1").sorted(), (0..<10).map { "Note \($0 * 2)" }.sorted())
         XCTAssertEqual(try second.notes("U2").count, 10)
         XCTAssertEqual(second.link.connection.statementsSent - start,
-                       2 + 4 + 2, "check (2), the first pull in one snapshot (BEGIN, scope, head, COMMIT), a fetch per student")
+                       2 + 4 + 1, "check (2), the first pull in one snapshot (BEGIN, scope, head, COMMIT), one fetch for its scope")
         let idle = try await second.sync()
         XCTAssertEqual(idle.pulled, 0)
         XCTAssertEqual(try second.notes("U2").count, 10)

@@ -301,6 +301,16 @@ final class HubSyncTests: XCTestCase {
         XCTAssertEqual(try onB.notes("U1"), [], "nor do they come down to B")
         let fetched = try await link.fetchStudent("U1")
         XCTAssertEqual(fetched.map(\.table), ["advising_session", "session_note"], "parents first, to their author")
+        // The batched fetch (a first pull's) gives each student what the single fetch gives,
+        // under the same row-level security: B's link sees nothing of A's confidential session.
+        let batch = try await link.fetchStudents(["U1", "U2", "U1"])
+        XCTAssertEqual(batch["U1"], fetched)
+        let single = try await link.fetchStudent("U2")
+        XCTAssertEqual(batch["U2"], single)
+        let linkB = try await district.link(as: b)
+        let onlyB = try await linkB.fetchStudents(["U1"])
+        XCTAssertEqual(onlyB["U1"]?.map(\.table), [])
+        await linkB.connection.close()
     }
 
     func testPsqlAsAnotherCounselorCannotReadOthersRecordsNorAlterTheAudit() async throws {
