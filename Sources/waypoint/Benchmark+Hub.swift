@@ -149,7 +149,7 @@ struct HubBenchmark {
         let caseload = caseloads[counselors[0]]?.count ?? 0
         let floorLink = try await workstations[0].link()
         let firstFloor = try await timed(5) { _ = try await HubBench.records(of: caseloads[counselors[0]] ?? [], on: admin) }
-        add(bench.figure("first sync of a caseload (plans, 3 years of sessions)", first),
+        add(bench.figure("first sync of a caseload (plans, \(years == 1 ? "1 year" : "\(years) years") of sessions)", first),
             floor: bench.figure("one query returning a caseload's records (first-sync floor)", firstFloor),
             ratio: "first sync / one query of the same records")
         statements.append(Statements(name: "first sync", statements: Self.median(firstStatements)))

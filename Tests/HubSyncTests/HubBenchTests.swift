@@ -31,7 +31,7 @@ final class HubBenchTests: XCTestCase {
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any], stderr)
         let figures = try XCTUnwrap(json["figures"] as? [[String: Any]])
         XCTAssertEqual(figures.compactMap { $0["name"] as? String }, [
-            "first sync of a caseload (plans, 3 years of sessions)", "one query returning a caseload's records (first-sync floor)",
+            "first sync of a caseload (plans, 1 year of sessions)", "one query returning a caseload's records (first-sync floor)",
             "incremental sync, nothing new", "SELECT 1 round trip (idle-sync floor)",
             "push 1,000 queued changes", "one INSERT of the same 1,000 payloads (push floor)",
             "20 workstations syncing at once (waypoint sync each, 0 lost)",
