@@ -64,6 +64,15 @@ public enum FieldRules {
     /// mistake, not a plan.
     public static let interventionSessionsPerWeek = NumberRule(1...14, whole: true)
     public static let interventionMinutesPerSession = NumberRule(5...240, whole: true)
+    /// How long it is planned to run: up to a school year.
+    public static let interventionPlannedWeeks = NumberRule(1...52, whole: true)
+    /// The MTSS tier it is given at (1 universal, 2 targeted, 3 intensive).
+    public static let interventionTier = NumberRule(1...3, whole: true)
+    /// Sessions delivered since the previous progress note: up to two months of daily ones.
+    public static let interventionSessionsDelivered = NumberRule(0...60, whole: true)
+    /// A progress note's measured value (a weekly score, minutes attended, a count); a
+    /// change can be negative. Wider than any real measure, narrow enough to catch a typo.
+    public static let interventionMeasuredValue = NumberRule(-100_000...100_000)
     /// A planned course's school year: the grades plans cover.
     public static let courseYear = NumberRule(Double(MilestoneCatalog.grades.lowerBound)...Double(MilestoneCatalog.grades.upperBound),
                                               whole: true)

@@ -106,10 +106,17 @@ public enum SyncValueRules {
             "sessionsPerWeek": .number(FieldRules.interventionSessionsPerWeek),
             "minutesPerSession": .number(FieldRules.interventionMinutesPerSession),
             "status": .oneOf(words(InterventionStatus.self)), "createdAt": stamp, "closedAt": optionalStamp,
+            // Since local v21 / hub v7-intervention-measures.
+            "ownerName": .text(.name, required: false, nonBlank: true), "tier": .number(FieldRules.interventionTier, required: false),
+            "area": .oneOf(words(InterventionArea.self), required: false),
+            "plannedWeeks": .number(FieldRules.interventionPlannedWeeks, required: false),
+            "measure": .text(.title, required: false, nonBlank: true),
         ],
         "intervention_note": [
             "intervention": key, "date": .date(required: true), "text": .text(.note, nonBlank: true), "author": key,
             "createdAt": stamp,
+            "sessionsDelivered": .number(FieldRules.interventionSessionsDelivered, required: false),
+            "measuredValue": .number(FieldRules.interventionMeasuredValue, required: false),
         ],
         "audit_event": [
             "at": .time(pattern: auditTime, required: true), "counselor": optionalKey, "actor": .text(.name, nonBlank: true),

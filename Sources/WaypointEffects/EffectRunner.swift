@@ -189,6 +189,9 @@ public final class EffectRunner: EffectPerformer {
                     try database.addContact(contact, studentId: studentId)
                 }
                 return []
+            case .changeIntervention(let change, let counselorId):
+                try apply(change, by: counselorId)
+                return []
             case .archiveSession(let sessionId, let counselorId):
                 try database.archiveSession(id: sessionId, by: counselorId)
                 return []
@@ -245,7 +248,8 @@ public final class EffectRunner: EffectPerformer {
         guard let student = try database.student(id: studentId) else {
             throw StoreError.studentNotFound(id: studentId)
         }
-        return ProfileData(
+        let interventions = try database.interventions(studentId: studentId)
+        var data = ProfileData(
             student: student,
             schoolName: try database.school(id: student.schoolId)?.name ?? "",
             counselorNames: try database.counselors(ofStudentId: studentId).map(\.displayName),
@@ -259,8 +263,28 @@ public final class EffectRunner: EffectPerformer {
             incidents: try database.incidents(studentId: studentId),
             marks: try database.courseMarks(studentId: studentId),
             rules: catalogs.earlyWarning,
-            interventions: try database.interventions(studentId: studentId),
+            interventions: interventions,
             contacts: try database.contacts(studentId: studentId))
+        data.interventionNotes = try database.interventionNotes(studentId: studentId)
+        data.interventionOwners = try Dictionary(uniqueKeysWithValues: Set(interventions.map(\.ownerId)).compactMap { id in
+            try database.counselor(id: id).map { (id, $0.displayName) }
+        })
+        return data
+    }
+
+    /// An intervention started, noted or closed on the profile.
+    private func apply(_ change: InterventionChange, by counselorId: Int64) throws {
+        let now = clock()
+        switch change {
+        case .start(let intervention):
+            try database.addIntervention(intervention, by: counselorId, now: now)
+        case .note(let note):
+            try database.addInterventionNote(interventionId: note.interventionId, date: note.date, text: note.text,
+                                             sessionsDelivered: note.sessionsDelivered, measuredValue: note.measuredValue,
+                                             by: counselorId, now: now)
+        case .close(let id, let status, let endDate, let note):
+            try database.closeIntervention(id: id, status: status, endDate: endDate, note: note, by: counselorId, now: now)
+        }
     }
 
     /// A caseload loaded in full is kept with its search index; searches narrow it in

@@ -6,24 +6,35 @@ extension AppDatabase {
     /// Starts an intervention, as `counselorId` (who may start it for another owner). The
     /// dosage bounds, the dates' order and the status are checked by the schema too, so a
     /// bad value is refused whoever sends it.
+    ///
+    /// An `ownerName` that is a counselor's name ("Dana Reyes", any case) makes that
+    /// counselor the owner; any other name is kept as the staff member who delivers it (a
+    /// tutor), with `ownerId` the counselor responsible.
     @discardableResult
     public func addIntervention(_ intervention: Intervention, by counselorId: Int64?, now: Date = Date()) throws -> Intervention {
         try write { db in
             guard try Student.exists(db, key: intervention.studentId) else {
                 throw StoreError.studentNotFound(id: intervention.studentId)
             }
-            guard try Counselor.exists(db, key: intervention.ownerId) else {
-                throw StoreError.counselorNotFound(id: intervention.ownerId)
+            var saved = intervention
+            if let name = intervention.ownerName?.trimmingCharacters(in: .whitespacesAndNewlines) {
+                let counselor = try Int64.fetchOne(db, sql: """
+                    SELECT id FROM counselor WHERE lower(givenName || ' ' || familyName) = lower(?) ORDER BY id LIMIT 1
+                    """, arguments: [name])
+                saved.ownerId = counselor ?? intervention.ownerId
+                saved.ownerName = counselor == nil && !name.isEmpty ? name : nil
+            }
+            guard try Counselor.exists(db, key: saved.ownerId) else {
+                throw StoreError.counselorNotFound(id: saved.ownerId)
             }
             guard intervention.status == .active else { throw StoreError.notAClosingStatus(intervention.status.rawValue) }
             try db.execute(sql: """
-                INSERT INTO intervention (studentId, kind, ownerId, goal, startDate, endDate, sessionsPerWeek,
-                                          minutesPerSession, status, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)
-                """, arguments: [intervention.studentId, intervention.kind, intervention.ownerId, intervention.goal,
-                                 intervention.startDate.iso, intervention.endDate?.iso, intervention.sessionsPerWeek,
-                                 intervention.minutesPerSession, now])
-            var saved = intervention
+                INSERT INTO intervention (studentId, kind, ownerId, ownerName, tier, area, goal, startDate, endDate,
+                                          sessionsPerWeek, minutesPerSession, plannedWeeks, measure, status, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)
+                """, arguments: [saved.studentId, saved.kind, saved.ownerId, saved.ownerName, saved.tier, saved.area?.rawValue,
+                                 saved.goal, saved.startDate.iso, saved.endDate?.iso, saved.sessionsPerWeek,
+                                 saved.minutesPerSession, saved.plannedWeeks, saved.measure, now])
             saved.id = db.lastInsertedRowID
             saved.createdAt = now
             try recordChange(db, .addedIntervention, .intervention(id: saved.id!), before: nil, by: counselorId, now: now)
@@ -54,16 +65,21 @@ extension AppDatabase {
         }
     }
 
-    /// Adds a dated progress note. Notes are append-only; a closed intervention still
-    /// takes one, since progress is often written up after the last session.
+    /// Adds a dated progress note, with the sessions delivered since the last one and the
+    /// value of the intervention's measure when given. Notes are append-only; a closed
+    /// intervention still takes one, since progress is often written up after the last session.
     @discardableResult
-    public func addInterventionNote(interventionId: Int64, date: CivilDate, text: String, by authorId: Int64,
-                                    now: Date = Date()) throws -> InterventionNote {
+    public func addInterventionNote(interventionId: Int64, date: CivilDate, text: String, sessionsDelivered: Int? = nil,
+                                    measuredValue: Double? = nil, by authorId: Int64, now: Date = Date()) throws -> InterventionNote {
         try write { db in
-            _ = try InterventionRows.fetch(id: interventionId, db: db)
+            let intervention = try InterventionRows.fetch(id: interventionId, db: db)
+            if measuredValue != nil, intervention.measure == nil {
+                throw StoreError.interventionMeasuresNothing(id: interventionId)
+            }
             let before = try AuditSnapshot(db, .intervention(id: interventionId))
             let note = try InterventionRows.insertNote(
-                InterventionNote(interventionId: interventionId, date: date, text: text, authorId: authorId, createdAt: now),
+                InterventionNote(interventionId: interventionId, date: date, text: text, authorId: authorId,
+                                 sessionsDelivered: sessionsDelivered, measuredValue: measuredValue, createdAt: now),
                 db: db)
             try recordChange(db, .notedIntervention, .intervention(id: interventionId), before: before, by: authorId,
                              extra: "note dated \(date.iso)", now: now)
@@ -113,10 +129,18 @@ extension AppDatabase {
             _ = try InterventionRows.fetch(id: id, db: db)
             return try Row.fetchAll(db, sql: """
                 SELECT * FROM intervention_note WHERE interventionId = ? ORDER BY date, id
-                """, arguments: [id]).map { row in
-                InterventionNote(id: row["id"], interventionId: row["interventionId"], date: CivilDate(iso: row["date"])!,
-                                 text: row["text"], authorId: row["authorId"], createdAt: row["createdAt"])
-            }
+                """, arguments: [id]).map(InterventionRows.note)
+        }
+    }
+
+    /// The progress notes of all a student's interventions, oldest first, in one query
+    /// (the profile draws each intervention's dosage and measures from them).
+    public func interventionNotes(studentId: Int64) throws -> [InterventionNote] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT n.* FROM intervention_note n JOIN intervention i ON i.id = n.interventionId
+                WHERE i.studentId = ? ORDER BY n.date, n.id
+                """, arguments: [studentId]).map(InterventionRows.note)
         }
     }
 }

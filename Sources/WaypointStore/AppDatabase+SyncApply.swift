@@ -100,14 +100,17 @@ struct SyncTable: Sendable {
         SyncTable("competency_evidence", [
             ("studentId", .student), ("competencyId", .plain), ("artifact", .plain), ("date", .plain),
         ]),
+        // ownerName, tier, area, plannedWeeks, measure and the notes' sessionsDelivered and
+        // measuredValue since v21; a payload without them (an older workstation) leaves them NULL.
         SyncTable("intervention", [
-            ("studentId", .student), ("kind", .plain), ("ownerId", .counselor), ("goal", .plain), ("startDate", .plain),
-            ("endDate", .plain), ("sessionsPerWeek", .plain), ("minutesPerSession", .plain), ("status", .plain),
+            ("studentId", .student), ("kind", .plain), ("ownerId", .counselor), ("ownerName", .plain), ("tier", .plain),
+            ("area", .plain), ("goal", .plain), ("startDate", .plain), ("endDate", .plain), ("sessionsPerWeek", .plain),
+            ("minutesPerSession", .plain), ("plannedWeeks", .plain), ("measure", .plain), ("status", .plain),
             ("createdAt", .plain), ("closedAt", .plain),
         ]),
         SyncTable("intervention_note", appendOnly: true, [
             ("interventionId", .parent("intervention")), ("date", .plain), ("text", .plain), ("authorId", .counselor),
-            ("createdAt", .plain),
+            ("sessionsDelivered", .plain), ("measuredValue", .plain), ("createdAt", .plain),
         ]),
         SyncTable("audit_event", appendOnly: true, [
             ("at", .plain), ("counselorId", .counselor), ("actor", .plain), ("action", .plain), ("studentId", .student),

@@ -9,10 +9,19 @@ enum InterventionRows {
 
     static func intervention(_ row: Row) -> Intervention {
         Intervention(id: row["id"], studentId: row["studentId"], kind: row["kind"], ownerId: row["ownerId"],
+                     ownerName: row["ownerName"], tier: row["tier"],
+                     area: (row["area"] as String?).flatMap(InterventionArea.init(rawValue:)),
                      goal: row["goal"], startDate: CivilDate(iso: row["startDate"])!,
                      endDate: (row["endDate"] as String?).flatMap { CivilDate(iso: $0) },
                      sessionsPerWeek: row["sessionsPerWeek"], minutesPerSession: row["minutesPerSession"],
+                     plannedWeeks: row["plannedWeeks"], measure: row["measure"],
                      status: InterventionStatus(rawValue: row["status"]) ?? .active, createdAt: row["createdAt"])
+    }
+
+    static func note(_ row: Row) -> InterventionNote {
+        InterventionNote(id: row["id"], interventionId: row["interventionId"], date: CivilDate(iso: row["date"])!,
+                         text: row["text"], authorId: row["authorId"], sessionsDelivered: row["sessionsDelivered"],
+                         measuredValue: row["measuredValue"], createdAt: row["createdAt"])
     }
 
     static func fetch(id: Int64, db: Database) throws -> Intervention {
@@ -25,8 +34,10 @@ enum InterventionRows {
     static func insertNote(_ note: InterventionNote, db: Database) throws -> InterventionNote {
         guard try Counselor.exists(db, key: note.authorId) else { throw StoreError.counselorNotFound(id: note.authorId) }
         try db.execute(sql: """
-            INSERT INTO intervention_note (interventionId, date, text, authorId, createdAt) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [note.interventionId, note.date.iso, note.text, note.authorId, note.createdAt])
+            INSERT INTO intervention_note (interventionId, date, text, authorId, sessionsDelivered, measuredValue, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [note.interventionId, note.date.iso, note.text, note.authorId, note.sessionsDelivered,
+                             note.measuredValue, note.createdAt])
         var saved = note
         saved.id = db.lastInsertedRowID
         return saved

@@ -38,6 +38,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case interventionNotFound(id: Int64)
     /// Closing is final: a completed or discontinued intervention is not reopened or closed again.
     case interventionClosed(id: Int64, status: String)
+    /// A measured value on a progress note of an intervention that measures nothing: the
+    /// value would have no unit, so nobody could read it later.
+    case interventionMeasuresNothing(id: Int64)
     /// An intervention is closed as completed or discontinued, not as "active".
     case notAClosingStatus(String)
     /// A delta roster names a school that neither the bundle nor the database has.
@@ -117,6 +120,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "No intervention with id \(id)."
         case .interventionClosed(let id, let status):
             "Intervention \(id) is already \(status); a closed intervention stays closed."
+        case .interventionMeasuresNothing(let id):
+            "Intervention \(id) has no measure, so its notes cannot carry a value; give the measure (e.g. \"quiz score %\") when starting one."
         case .identityRefused(let reason):
             reason
         case .unknownAuditAction(let action):

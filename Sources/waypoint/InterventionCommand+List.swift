@@ -38,23 +38,29 @@ struct InterventionListCommand: ParsableCommand {
         })
         let rows = try items.map { item -> InterventionJSON in
             let student = students[item.studentId]
-            let notes = json ? try db.interventionNotes(id: item.id!).map {
-                InterventionJSON.Note(date: $0.date.iso, text: $0.text, authorId: $0.authorId)
+            let stored = try db.interventionNotes(id: item.id!)
+            let notes = json ? stored.map {
+                InterventionJSON.Note(date: $0.date.iso, text: $0.text, authorId: $0.authorId, sessions: $0.sessionsDelivered,
+                                      value: $0.measuredValue)
             } : []
             return InterventionJSON(
                 id: item.id ?? 0, studentLocalId: student?.localId ?? "", student: student?.listName ?? "",
                 kind: item.kind, kindTitle: catalogs.interventionKinds.title(of: item.kind), goal: item.goal,
-                ownerId: item.ownerId, owner: owners[item.ownerId] ?? "", start: item.startDate.iso, end: item.endDate?.iso,
-                sessionsPerWeek: item.sessionsPerWeek, minutesPerSession: item.minutesPerSession,
-                dosage: item.dosageText, status: item.status.rawValue, notes: notes)
+                ownerId: item.ownerId, owner: item.ownerText(counselorName: owners[item.ownerId]),
+                counselor: owners[item.ownerId] ?? "", tier: item.tier, area: item.area?.rawValue,
+                start: item.startDate.iso, end: item.endDate?.iso,
+                sessionsPerWeek: item.sessionsPerWeek, minutesPerSession: item.minutesPerSession, plannedWeeks: item.plannedWeeks,
+                dosage: item.dosageText, delivered: InterventionDosage(item, notes: stored).text, measure: item.measure,
+                status: item.status.rawValue, notes: notes)
         }
         if json {
             try printJSON(rows)
         } else {
-            print(TextTable.render(header: ["ID", "Student", "ID", "Kind", "Dosage", "Start", "End", "Status", "Owner", "Goal"],
+            print(TextTable.render(header: ["ID", "Student", "ID", "Kind", "Dosage", "Delivered", "Start", "End", "Status",
+                                            "Owner", "Goal"],
                                    rows: rows.map {
-                [String($0.id), $0.student, $0.studentLocalId, $0.kindTitle, $0.dosage, $0.start, $0.end ?? "", $0.status,
-                 $0.owner, $0.goal]
+                [String($0.id), $0.student, $0.studentLocalId, $0.kindTitle, $0.dosage, $0.delivered, $0.start, $0.end ?? "",
+                 $0.status, $0.owner, $0.goal]
             }), terminator: "")
         }
     }
@@ -65,6 +71,10 @@ struct InterventionJSON: Encodable {
         var date: String
         var text: String
         var authorId: Int64
+        /// Sessions delivered since the previous note.
+        var sessions: Int?
+        /// The value of the intervention's measure.
+        var value: Double?
     }
 
     var id: Int64
@@ -74,12 +84,21 @@ struct InterventionJSON: Encodable {
     var kindTitle: String
     var goal: String
     var ownerId: Int64
+    /// Who delivers it: the staff member named, else the counselor.
     var owner: String
+    /// The counselor responsible (`ownerId`).
+    var counselor: String
+    var tier: Int?
+    var area: String?
     var start: String
     var end: String?
     var sessionsPerWeek: Int
     var minutesPerSession: Int
+    var plannedWeeks: Int?
     var dosage: String
+    /// Dosage delivered against planned (`InterventionDosage`).
+    var delivered: String
+    var measure: String?
     var status: String
     var notes: [Note]
 }

@@ -17,7 +17,8 @@ struct InterventionAddCommand: ParsableCommand {
         abstract: "Start an intervention for a student.",
         discussion: """
             Example: waypoint intervention add S100234 --kind tutoring --goal "Pass Algebra I" \\
-                       --per-week 3 --minutes 30 --end 2027-01-29
+                       --tier 2 --area academic --per-week 2 --minutes 30 --weeks 8 \\
+                       --owner-name "Sam Ortiz (tutor)" --measure "quiz score %"
             Dates: YYYY-MM-DD, +7d, +2w, today, tomorrow or a weekday (fri).
             """)
 
@@ -35,6 +36,21 @@ struct InterventionAddCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The counselor responsible (ID, sourcedId or email; default: you).", valueName: "counselor"))
     var owner: String?
+
+    @Option(help: ArgumentHelp("Who delivers it, by name: a counselor's name makes them the owner; another name (a tutor) is kept beside the responsible counselor.", valueName: "name"))
+    var ownerName: String?
+
+    @Option(help: "The MTSS tier it is given at (1 to 3).")
+    var tier: Int?
+
+    @Option(help: ArgumentHelp("The area it works on: \(InterventionArea.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "area"))
+    var area: String?
+
+    @Option(help: "How many weeks it is planned to run (1 to 52); default: from --end, else open-ended.")
+    var weeks: Int?
+
+    @Option(help: ArgumentHelp("What its progress notes measure, with the unit (e.g. \"quiz score %\", \"min attended\").", valueName: "measure"))
+    var measure: String?
 
     @Option(help: ArgumentHelp("The first day (default: today).", valueName: "date"))
     var start: String?
@@ -59,6 +75,23 @@ struct InterventionAddCommand: ParsableCommand {
             throw ValidationError("--goal is empty; an intervention needs a goal")
         }
         try checkTyped(goal, as: .title, "--goal")
+        if let tier, let problem = FieldRules.interventionTier.problem(Double(tier)) {
+            throw ValidationError("--tier: \(problem)")
+        }
+        if let weeks, let problem = FieldRules.interventionPlannedWeeks.problem(Double(weeks)) {
+            throw ValidationError("--weeks: \(problem)")
+        }
+        if let area, InterventionArea(rawValue: area) == nil {
+            throw ValidationError("--area: expected one of \(InterventionArea.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(area)\"")
+        }
+        for (value, option) in [(ownerName, "--owner-name"), (measure, "--measure")] {
+            guard let value else { continue }
+            guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw ValidationError("\(option) is empty; leave it out instead")
+            }
+        }
+        try checkTyped(ownerName, as: .name, "--owner-name")
+        try checkTyped(measure, as: .title, "--measure")
     }
 
     func run() throws {
@@ -78,10 +111,13 @@ struct InterventionAddCommand: ParsableCommand {
         let ownerCounselor = try owner.map { try db.counselor(matching: $0) } ?? counselor
         let student = try db.student(matching: studentId)
         let saved = try db.addIntervention(Intervention(
-            studentId: student.id!, kind: kind, ownerId: ownerCounselor.id!, goal: goal, startDate: startDate,
-            endDate: endDate, sessionsPerWeek: perWeek, minutesPerSession: minutes), by: counselor.id)
+            studentId: student.id!, kind: kind, ownerId: ownerCounselor.id!, ownerName: ownerName, tier: tier,
+            area: area.flatMap(InterventionArea.init(rawValue:)), goal: goal, startDate: startDate, endDate: endDate,
+            sessionsPerWeek: perWeek, minutesPerSession: minutes, plannedWeeks: weeks,
+            measure: measure?.trimmingCharacters(in: .whitespacesAndNewlines)), by: counselor.id)
         say("Started intervention \(saved.id!) for \(student.printableName) (\(student.localId)): "
-            + "\(catalogs.interventionKinds.title(of: kind)), \(saved.dosageText).")
+            + "\(catalogs.interventionKinds.title(of: kind)), \(saved.dosageText)"
+            + (saved.ownerName.map { ", delivered by \($0)" } ?? "") + ".")
     }
 }
 
@@ -101,7 +137,19 @@ struct InterventionNoteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day the progress was seen (default: today).", valueName: "date"))
     var date: String?
 
+    @Option(help: "Sessions delivered since the last note (0 to 60): they add up to the dosage delivered.")
+    var sessions: Int?
+
+    @Option(help: ArgumentHelp("The value of the intervention's measure that day (e.g. 72 for a quiz score).", valueName: "number"))
+    var value: String?
+
     func validate() throws {
+        if let sessions, let problem = FieldRules.interventionSessionsDelivered.problem(Double(sessions)) {
+            throw ValidationError("--sessions: \(problem)")
+        }
+        if let value, case .failure(let problem) = FieldRules.interventionMeasuredValue.parse(value) {
+            throw ValidationError("--value: \(problem)")
+        }
         try checkTyped(text, as: .note, "--text")
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("--text is empty; a progress note needs text")
@@ -113,9 +161,13 @@ struct InterventionNoteCommand: ParsableCommand {
         let db = try database.open()
         let author = try acting.resolve(in: db)
         do {
-            try db.addInterventionNote(interventionId: interventionId, date: day, text: text, by: author.id!)
+            let measured = try value.map { try FieldRules.interventionMeasuredValue.parse($0).get() }
+            try db.addInterventionNote(interventionId: interventionId, date: day, text: text, sessionsDelivered: sessions,
+                                       measuredValue: measured, by: author.id!)
         } catch StoreError.interventionNotFound {
             throw CLIError("no intervention with ID \(interventionId) (see `waypoint intervention list`)")
+        } catch let error as StoreError {
+            throw CLIError(error.description)
         }
         say("Added a progress note to intervention \(interventionId).")
     }

@@ -101,4 +101,76 @@ final class InterventionCommandTests: XCTestCase {
         }
         XCTAssertEqual(try count(), before, "no bad input changed anything")
     }
+
+    /// What the profile's forms can do, from the shell: tier, area, planned weeks, a staff
+    /// member by name and a weekly measure; notes with sessions held and a measured value;
+    /// the list shows the dosage delivered against planned.
+    func testPlannedDosageOwnerByNameAndMeasuredNotes() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        let id = try demo(binary, db)
+        let add = try runProcess(binary, ["intervention", "add", id, "--db", db, "--kind", "tutoring", "--goal", "Pass Algebra I",
+                                          "--start", "2026-11-02", "--per-week", "2", "--minutes", "30", "--weeks", "8",
+                                          "--tier", "2", "--area", "academic", "--owner-name", "Sam Ortiz (tutor)",
+                                          "--measure", "quiz score %"])
+        XCTAssertEqual(add.status, 0, add.stderr)
+        XCTAssertTrue(add.stdout.contains("Tutoring (high-dosage), 2 × 30 min a week for 8 weeks, delivered by Sam Ortiz (tutor)."),
+                      add.stdout)
+        let started = try XCTUnwrap(add.stdout.split(separator: " ").dropFirst(2).first.map(String.init), add.stdout)
+        for (date, sessions, value) in [("2026-11-09", "2", "61.5"), ("2026-11-16", "1", "70")] {
+            let note = try runProcess(binary, ["intervention", "note", started, "--db", db, "--text", "Weekly quiz", "--date", date,
+                                               "--sessions", sessions, "--value", value])
+            XCTAssertEqual(note.status, 0, note.stderr)
+        }
+        let table = try runProcess(binary, ["intervention", "list", id, "--db", db])
+        XCTAssertTrue(table.stdout.contains("3 of 16 sessions, 90 of 480 min"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("Sam Ortiz (tutor)"), table.stdout)
+
+        let row = try XCTUnwrap(try listJSON(binary, [id, "--db", db]).first { ($0["id"] as? NSNumber)?.stringValue == started })
+        XCTAssertEqual(row["owner"] as? String, "Sam Ortiz (tutor)")
+        XCTAssertEqual(row["tier"] as? Int, 2)
+        XCTAssertEqual(row["area"] as? String, "academic")
+        XCTAssertEqual(row["plannedWeeks"] as? Int, 8)
+        XCTAssertEqual(row["measure"] as? String, "quiz score %")
+        XCTAssertEqual(row["delivered"] as? String, "3 of 16 sessions, 90 of 480 min")
+        let notes = try XCTUnwrap(row["notes"] as? [[String: Any]])
+        XCTAssertEqual(notes.compactMap { $0["value"] as? Double }, [61.5, 70])
+        XCTAssertEqual(notes.compactMap { $0["sessions"] as? Int }, [2, 1])
+    }
+
+    func testBadPlanOrMeasureInputNamesTheOptionAndChangesNothing() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        let id = try demo(binary, db)
+        let plain = try runProcess(binary, ["intervention", "add", id, "--db", db, "--kind", "mentoring", "--goal", "Attend",
+                                            "--per-week", "1", "--minutes", "45"])
+        let started = try XCTUnwrap(plain.stdout.split(separator: " ").dropFirst(2).first.map(String.init), plain.stdout)
+        let count = {
+            try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db,
+                "SELECT (SELECT count(*) FROM intervention) || '/' || (SELECT count(*) FROM intervention_note)"]).stdout
+        }
+        let before = try count()
+        let add = ["intervention", "add", id, "--kind", "tutoring", "--goal", "Pass", "--per-week", "3", "--minutes", "30"]
+        let cases: [([String], String)] = [
+            (add + ["--tier", "4"], "--tier: expected a whole number from 1 to 3, not \"4\""),
+            (add + ["--weeks", "60"], "--weeks: expected a whole number from 1 to 52, not \"60\""),
+            (add + ["--area", "cooking"], "--area: expected one of academic, attendance, behavior, social-emotional, career, not \"cooking\""),
+            (add + ["--owner-name", " "], "--owner-name is empty; leave it out instead"),
+            (add + ["--measure", "score\u{1B}[31m"], "--measure: expected text without control characters"),
+            (["intervention", "note", started, "--text", "x", "--value", "lots"],
+             "--value: expected a number from -100000 to 100000, not \"lots\""),
+            (["intervention", "note", started, "--text", "x", "--sessions", "61"],
+             "--sessions: expected a whole number from 0 to 60, not \"61\""),
+            (["intervention", "note", started, "--text", "x", "--value", "72"],
+             "Intervention \(started) has no measure, so its notes cannot carry a value"),
+        ]
+        for (arguments, message) in cases {
+            let result = try runProcess(binary, arguments + ["--db", db])
+            XCTAssertNotEqual(result.status, 0, "\(arguments)")
+            XCTAssertTrue(result.stderr.contains(message), "\(arguments): expected \(message) in \(result.stderr)")
+        }
+        XCTAssertEqual(try count(), before, "no bad input changed anything")
+    }
 }

@@ -137,4 +137,109 @@ final class InterventionTests: XCTestCase {
         XCTAssertEqual(try fixture.database.activeInterventionStudentIds(studentIds: []), [])
         XCTAssertEqual(try fixture.database.activeInterventionStudentIds(studentIds: [other.id!, third.id!]), [])
     }
+
+    // MARK: - On screen (issue 15, item 5): tier, area, owner by name, planned weeks, measures
+
+    func testTierAreaOwnerNameWeeksAndMeasureComeBackWithTheNotesValues() throws {
+        var planned = tutoring(perWeek: 2)
+        planned.tier = 2
+        planned.area = .academic
+        planned.ownerName = "Sam Ortiz (tutor)"
+        planned.plannedWeeks = 8
+        planned.measure = "quiz score %"
+        let saved = try fixture.database.addIntervention(planned, by: fixture.counselor.id!, now: t0)
+        XCTAssertEqual(try fixture.database.intervention(id: saved.id!), saved)
+        XCTAssertEqual(saved.ownerName, "Sam Ortiz (tutor)")
+        XCTAssertEqual(saved.ownerId, fixture.counselor.id, "the counselor stays responsible")
+
+        let by = fixture.counselor.id!
+        try fixture.database.addInterventionNote(interventionId: saved.id!, date: CivilDate(iso: "2026-11-13")!, text: "Week 2",
+                                                 sessionsDelivered: 2, measuredValue: 58, by: by, now: t0)
+        try fixture.database.addInterventionNote(interventionId: saved.id!, date: CivilDate(iso: "2026-11-06")!, text: "Week 1",
+                                                 sessionsDelivered: 2, measuredValue: 61.5, by: by, now: t0)
+        try fixture.database.addInterventionNote(interventionId: saved.id!, date: CivilDate(iso: "2026-11-20")!, text: "Absent",
+                                                 by: by, now: t0)
+        let notes = try fixture.database.interventionNotes(studentId: student.id!)
+        XCTAssertEqual(notes.map(\.text), ["Week 1", "Week 2", "Absent"])
+        XCTAssertEqual(notes.map(\.sessionsDelivered), [2, 2, nil])
+        XCTAssertEqual(notes.map(\.measuredValue), [61.5, 58, nil])
+        XCTAssertEqual(try fixture.database.interventionNotes(id: saved.id!), notes)
+        XCTAssertEqual(InterventionDosage(saved, notes: notes).text, "4 of 16 sessions, 120 of 480 min")
+        XCTAssertEqual(saved.measuredValues(notes), [61.5, 58])
+    }
+
+    func testAnOwnerNameThatIsACounselorsNameMakesThemTheOwner() throws {
+        let colleague = try fixture.database.insertCounselor(Counselor(givenName: "Sam", familyName: "Okafor"))
+        var planned = tutoring()
+        planned.ownerName = "  sam OKAFOR "
+        let saved = try fixture.database.addIntervention(planned, by: fixture.counselor.id!)
+        XCTAssertEqual(saved.ownerId, colleague.id)
+        XCTAssertNil(saved.ownerName, "a counselor is named by their record, not as free text")
+        XCTAssertEqual(try fixture.database.intervention(id: saved.id!).ownerId, colleague.id)
+    }
+
+    func testAValueOnANoteOfAnInterventionThatMeasuresNothingIsRefused() throws {
+        let saved = try fixture.database.addIntervention(tutoring(), by: 1)
+        XCTAssertThrowsError(try fixture.database.addInterventionNote(interventionId: saved.id!, date: start, text: "72",
+                                                                      measuredValue: 72, by: fixture.counselor.id!)) {
+            XCTAssertEqual($0 as? StoreError, .interventionMeasuresNothing(id: saved.id!))
+            XCTAssertTrue("\($0)".contains("has no measure"), "\($0)")
+        }
+        XCTAssertEqual(try count("intervention_note"), 0, "nothing is written")
+    }
+
+    func testTheSchemaRefusesOutOfRangeTiersWeeksAreasSessionsAndValues() throws {
+        let saved = try fixture.database.addIntervention(tutoring(), by: 1)
+        let id = fixture.counselor.id!
+        for (column, value) in [("tier", "0"), ("tier", "4"), ("plannedWeeks", "53"), ("area", "'cooking'"), ("ownerName", "'  '"),
+                                ("measure", "''")] {
+            XCTAssertThrowsError(try fixture.queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO intervention (studentId, kind, ownerId, goal, startDate, sessionsPerWeek, minutesPerSession,
+                                              createdAt, \(column))
+                    VALUES (?, 'tutoring', ?, 'x', '2026-11-02', 3, 30, ?, \(value))
+                    """, arguments: [self.student.id, id, self.t0])
+            }, "\(column) = \(value)")
+        }
+        for (column, value) in [("sessionsDelivered", "61"), ("sessionsDelivered", "-1"), ("measuredValue", "100001")] {
+            XCTAssertThrowsError(try fixture.queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO intervention_note (interventionId, date, text, authorId, createdAt, \(column))
+                    VALUES (?, '2026-11-02', 'x', ?, ?, \(value))
+                    """, arguments: [saved.id, id, self.t0])
+            }, "\(column) = \(value)")
+        }
+        XCTAssertEqual(try count("intervention"), 1)
+        XCTAssertEqual(try count("intervention_note"), 0)
+    }
+
+    /// A database made before v21 keeps its interventions and notes, with the new fields empty.
+    func testTheUpgradeKeepsEarlierInterventionsAndTheirNotes() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v17-contacts")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO school (id, name) VALUES (1, 'Riverside');
+                INSERT INTO counselor (id, givenName, familyName) VALUES (1, 'Dana', 'Whitfield');
+                INSERT INTO student (id, localId, givenName, familyName, grade, schoolId, searchKey)
+                VALUES (1, 'S1', 'Linh', 'Nguyễn', 10, 1, 'linh nguyen');
+                INSERT INTO intervention (id, studentId, kind, ownerId, goal, startDate, endDate, sessionsPerWeek,
+                                          minutesPerSession, createdAt)
+                VALUES (7, 1, 'tutoring', 1, 'Pass Algebra I', '2026-11-02', '2026-12-27', 2, 30, '2026-11-02 10:00:00.000');
+                INSERT INTO intervention_note (interventionId, date, text, authorId, createdAt)
+                VALUES (7, '2026-11-09', 'Started well', 1, '2026-11-09 10:00:00.000');
+                """)
+        }
+        let database = try AppDatabase(queue, actor: StoreFixture.actor)
+        let upgraded = try database.intervention(id: 7)
+        XCTAssertEqual(upgraded.goal, "Pass Algebra I")
+        XCTAssertNil(upgraded.tier)
+        XCTAssertNil(upgraded.plannedWeeks)
+        XCTAssertNil(upgraded.measure)
+        let notes = try database.interventionNotes(id: 7)
+        XCTAssertEqual(notes.map(\.text), ["Started well"])
+        XCTAssertNil(notes[0].sessionsDelivered)
+        XCTAssertEqual(InterventionDosage(upgraded, notes: notes).text, "0 of 16 sessions, 0 of 480 min",
+                       "eight weeks from the start to the end date")
+    }
 }

@@ -88,6 +88,8 @@ public enum Effect: Equatable, Sendable {
     case archiveSession(sessionId: Int64, userId: Int64)
     /// Adds a family contact to a student (`contactId` nil) or changes one by hand.
     case saveContact(studentId: Int64, contactId: Int64?, changes: [ContactField: String])
+    /// Starts, notes or closes one of a student's interventions, as `userId`.
+    case changeIntervention(InterventionChange, userId: Int64)
     case loadPlan(studentId: Int64, token: Int)
     /// `loaded`: the plan as the screen showed it, for compare-and-set in the store.
     case changePlan(PlanChange, userId: Int64?, loaded: StudentPlan?)

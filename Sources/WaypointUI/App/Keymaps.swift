@@ -47,6 +47,7 @@ public enum Keymaps {
         case .editor: editor
         case .plan: plan
         case .contactForm: contactForm
+        case .interventionForm: interventionForm
         case .savedViews: savedViews
         case .importRoster: importRoster
         case .tasks: tasks
@@ -84,7 +85,7 @@ public enum Keymaps {
         switch state.screen {
         case .welcome: return .welcome
         case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
-        case .profile: return state.profile?.contactForm != nil ? .contactForm : .profile
+        case .profile: return state.profile?.formContext ?? .profile
         case .editor: return .editor
         case .tasks: return .tasks
         case .reports: return .reports

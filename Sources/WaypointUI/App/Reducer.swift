@@ -130,6 +130,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         case .profile where state.profile?.contactForm != nil:
             state.editContactForm(key)
             return []
+        case .profile where state.profile?.interventionForm != nil:
+            state.profile?.interventionForm?.handle(key)
+            return []
         case .plan:
             state.editPlanForm(key)
             return []
@@ -238,7 +241,9 @@ extension AppState {
         let delta = command == .nextField ? 1 : -1
         switch screen {
         case .plan: movePlanFormFocus(by: delta)
-        case .profile: profile?.contactForm?.moveFocus(by: delta)
+        case .profile:
+            profile?.contactForm?.moveFocus(by: delta)
+            profile?.interventionForm?.moveFocus(by: delta)
         default: moveEditorFocus(by: delta)
         }
         return []

@@ -7,6 +7,8 @@ extension Command {
         case logFamilyContact
         /// The form that adds a family contact or edits one.
         case openContacts, submitContactForm, cancelContactForm
+        /// Start an intervention, add a progress note to one, close one (issue 15, item 5).
+        case startIntervention, noteIntervention, closeIntervention, submitInterventionForm, cancelInterventionForm
     }
 }
 
@@ -53,6 +55,16 @@ extension AppState {
             profile?.contactFormPurpose = nil
         case .openMilestones:
             return openPlan(section: .milestones)
+        case .startIntervention:
+            openInterventionForm(nil)
+        case .noteIntervention:
+            openInterventionForm(.note)
+        case .closeIntervention:
+            openInterventionForm(.close)
+        case .submitInterventionForm:
+            return submitInterventionForm()
+        case .cancelInterventionForm:
+            cancelInterventionForm()
         }
         return []
     }

@@ -23,6 +23,15 @@ extension Keymaps {
             state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
         }),
         KeyBinding([.char("c")], .profile(.openContacts), "Family contacts", footer: false),
+        KeyBinding([.char("i")], .profile(.startIntervention), "Start intervention", disabledWhen: { state in
+            state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
+        }),
+        KeyBinding([.char("u")], .profile(.noteIntervention), "Intervention note", disabledWhen: { state in
+            interventionBlocked(state)
+        }),
+        KeyBinding([.char("U")], .profile(.closeIntervention), "Close intervention", footer: false, disabledWhen: { state in
+            interventionBlocked(state)
+        }),
         KeyBinding([.tab], .profile(.switchPanel), "Sessions/follow-ups"),
         KeyBinding([.char("x")], .profile(.followUpDone), "Follow-up done", disabledWhen: { state in
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
@@ -44,6 +53,19 @@ extension Keymaps {
         KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
         KeyBinding([.escape], .profile(.cancelContactForm), "Cancel"),
     ])
+
+    public static let interventionForm = Keymap(context: .interventionForm, typing: true, bindings: [
+        KeyBinding([.enter], .profile(.submitInterventionForm), "Save"),
+        KeyBinding([.tab, .down], .field(.nextField), "Next field"),
+        KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
+        KeyBinding([.escape], .profile(.cancelInterventionForm), "Cancel"),
+    ])
+
+    /// Why no progress note or closing can start here, if none can.
+    static func interventionBlocked(_ state: AppState) -> String? {
+        if state.userId == nil { return "Waypoint does not know who you are: restart it with --counselor ID" }
+        return state.activeInterventions.isEmpty ? "no intervention is under way (i starts one)" : nil
+    }
 
     public static let sessionView = Keymap(context: .sessionView, bindings: [
         KeyBinding([.char("e")], .profile(.amendSession), "Amend", disabledWhen: { state in

@@ -19,6 +19,10 @@ public struct ProfileData: Equatable, Sendable {
     public var interventions: [Intervention]
     /// Parents, guardians and other family contacts (active ones), in the roster's order.
     public var contacts: [FamilyContact]
+    /// The progress notes of its interventions, oldest first (dosage delivered, measures).
+    public var interventionNotes: [InterventionNote] = []
+    /// Counselors' names by id, for the owners of its interventions.
+    public var interventionOwners: [Int64: String] = [:]
 
     public init(student: Student, schoolName: String, counselorNames: [String], sessions: [SessionView],
                 followUps: [FollowUp], plan: PlanSummary? = nil, attendance: [ABCAttendance] = [],
@@ -52,6 +56,15 @@ public struct ProfileState: Equatable, Sendable {
     /// The contact form, when open: first which contact (or a new one), then its fields.
     public var contactForm: FormState?
     public var contactFormPurpose: ContactFormPurpose?
+    /// The intervention form, when open (`i`, `u`, `U`), and what it is for.
+    public var interventionForm: FormState?
+    var interventionPurpose: InterventionForms.Purpose?
+
+    /// The keyboard context of a form open over the profile, if one is.
+    var formContext: KeyContext? {
+        if contactForm != nil { return .contactForm }
+        return interventionForm != nil ? .interventionForm : nil
+    }
 
     public enum ContactFormPurpose: Equatable, Sendable {
         case choose

@@ -35,6 +35,13 @@ enum ProfileView {
         renderIdentity(state, data, into: &buffer, area: areas.identity)
         renderFollowUps(state, profile, data, into: &buffer, area: areas.followUps)
         renderSessions(state, profile, data, into: &buffer, area: areas.sessions)
+        if let form = profile.interventionForm {
+            return FormView.render(form, into: &buffer, over: chrome.body,
+                                   footer: profile.interventionPurpose == .choose(then: .note)
+                                       || profile.interventionPurpose == .choose(then: .close)
+                                       ? "Enter opens · ←/→ chooses · Esc cancels" : "Enter saves · Tab next field · Esc cancels",
+                                   focusMarker: SessionEditorView.focusMarker(state))
+        }
         guard let form = profile.contactForm else { return nil }
         return FormView.render(form, into: &buffer, over: chrome.body,
                                footer: profile.contactFormPurpose == .choose ? "Enter opens · ←/→ chooses · Esc cancels"
@@ -42,8 +49,16 @@ enum ProfileView {
                                focusMarker: SessionEditorView.focusMarker(state))
     }
 
+    /// A line of the identity block: its text and style, and the values of a sparkline
+    /// drawn after the text (an intervention's measures), if it has one.
+    struct IdentityLine {
+        var text: String
+        var style: Style
+        var sparkline: [Double] = []
+    }
+
     /// The identity block's lines, and which of them show as a warning.
-    static func identityLines(_ data: ProfileData, state: AppState) -> [(text: String, style: Style)] {
+    static func identityLines(_ data: ProfileData, state: AppState) -> [IdentityLine] {
         let student = data.student
         let legal = [student.givenName, student.middleName ?? "", student.familyName].filter { !$0.isEmpty }.joined(separator: " ")
         var lines: [String] = []
@@ -52,29 +67,57 @@ enum ProfileView {
         let lastContact = data.sessions.first.map { "last contact \(DateText.ago($0.session.startedAt, now: state.now, in: state.timeZone))" }
             ?? "no contact recorded"
         lines.append("Counselor: \(counselors) · \(lastContact)")
-        var styled: [(text: String, style: Style)] = lines.map { ($0, Theme.heading) }
+        var styled = lines.map { IdentityLine(text: $0, style: Theme.heading) }
         styled[1].style = .plain
-        styled.append((planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)),
-                       data.plan?.isOnTrack == false ? Theme.error : .plain))
-        styled.append((ABCSummaryText.line(data, ascii: state.asciiOnly), .plain))
+        styled.append(IdentityLine(text: planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)),
+                                   style: data.plan?.isOnTrack == false ? Theme.error : .plain))
+        styled.append(IdentityLine(text: ABCSummaryText.line(data, ascii: state.asciiOnly), style: .plain))
         if let assessment = data.assessment, assessment.tier != nil {
-            styled.append((assessment.line, (assessment.tier ?? 1) > 1 ? Theme.error : .plain))
+            styled.append(IdentityLine(text: assessment.line, style: (assessment.tier ?? 1) > 1 ? Theme.error : .plain))
         }
-        let active = data.interventions.filter(\.isActive)
-        styled.append(("Interventions: " + (active.isEmpty ? "none active"
-            : active.map { "\(state.catalogs.interventionKinds.title(of: $0.kind)) \($0.dosageText) since \($0.startDate.iso)" }
-                .joined(separator: "; ")), .plain))
+        styled += interventionLines(data, state: state)
         if !data.contacts.isEmpty {
             // Who to call comes first: name and phone of each, then email and language.
-            styled += familyLines(data.contacts, width: state.size.width - 2).map { ($0, .plain) }
+            styled += familyLines(data.contacts, width: state.size.width - 2).map { IdentityLine(text: $0, style: .plain) }
         }
         return styled
     }
 
+    /// The most a sparkline takes: about three months of weekly measures.
+    static let sparklineWidth = 12
+
+    /// Two lines for each intervention under way: what, tier, area, who delivers it and
+    /// since when; then the dosage delivered against planned (`InterventionDosage`) and the
+    /// latest measured value with the trend of all of them.
+    static func interventionLines(_ data: ProfileData, state: AppState) -> [IdentityLine] {
+        let active = data.interventions.filter(\.isActive)
+        guard !active.isEmpty else { return [IdentityLine(text: "Interventions: none active", style: .plain)] }
+        return active.flatMap { item -> [IdentityLine] in
+            let what = [state.catalogs.interventionKinds.title(of: item.kind), item.tier.map { "tier \($0)" },
+                        item.area?.title.lowercased(), item.ownerText(counselorName: data.interventionOwners[item.ownerId]),
+                        "since \(item.startDate.iso)"].compactMap { $0 }
+            var dosage = "  Dosage " + InterventionDosage(item, notes: data.interventionNotes).text
+            let values = item.measuredValues(data.interventionNotes)
+            if let measure = item.measure {
+                dosage += " · \(measure) " + (values.last.map(CreditFormat.text) ?? "not measured yet")
+            }
+            return [IdentityLine(text: "Intervention: " + what.joined(separator: " · "), style: .plain),
+                    IdentityLine(text: dosage, style: .plain, sparkline: values)]
+        }
+    }
+
     private static func renderIdentity(_ state: AppState, _ data: ProfileData, into buffer: inout Buffer, area: Rect) {
         for (index, line) in identityLines(data, state: state).enumerated() where index < area.height {
-            buffer.write(DisplayWidth.truncate(line.text, to: area.width), at: Position(x: area.x, y: area.y + index),
-                         style: line.style, clip: area)
+            let position = Position(x: area.x, y: area.y + index)
+            let spark = min(line.sparkline.count, sparklineWidth)
+            // The trend keeps its cells: the text before it is what gets cut.
+            let textWidth = spark > 0 ? max(0, area.width - spark - 1) : area.width
+            let written = buffer.write(DisplayWidth.truncate(line.text, to: textWidth), at: position, style: line.style, clip: area)
+            if spark > 0 {
+                Sparkline.render(line.sparkline, into: &buffer, at: Position(x: position.x + written + 1, y: position.y),
+                                 width: spark, ascii: state.asciiOnly, style: Style(foreground: .cyan),
+                                 latestStyle: Style(foreground: .cyan, attributes: .bold))
+            }
         }
     }
 

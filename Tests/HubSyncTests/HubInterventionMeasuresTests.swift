@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import HubTestSupport
+import WaypointCore
+@testable import WaypointHub
+@testable import WaypointStore
+@testable import WaypointSync
+import XCTest
+
+/// An intervention planned on screen (issue 15, item 5) reaches the hub and a colleague
+/// whole: tier, area, the tutor who delivers it, the planned weeks and the measure, and each
+/// note's sessions and measured value (local v21, hub v7-intervention-measures).
+final class HubInterventionMeasuresTests: XCTestCase {
+    private var district: HubDistrict!
+    private var stations: [HubWorkstation] = []
+
+    override func setUp() async throws {
+        district = try await HubDistrict.make()
+    }
+
+    override func tearDown() async throws {
+        for station in stations { await station.close() }
+        try await district?.drop()
+    }
+
+    func testAnInterventionsPlanAndMeasuresTravelThroughTheHub() async throws {
+        let (a, b) = (district.roster.a, district.roster.b)
+        let onA = try await district.workstation(a), onB = try await district.workstation(b)
+        stations += [onA, onB]
+        let student = try onA.studentId("U1")
+        let start = CivilDate(iso: "2026-11-02")!
+        let planned = try onA.database.addIntervention(Intervention(
+            studentId: student, kind: "tutoring", ownerId: onA.counselorId, ownerName: "Sam Ortiz (tutor)", tier: 2,
+            area: .academic, goal: "Pass Algebra I", startDate: start, sessionsPerWeek: 2, minutesPerSession: 30,
+            plannedWeeks: 8, measure: "quiz score %"), by: onA.counselorId)
+        for (week, value) in [(1, 61.5), (2, 68.0)] {
+            try onA.database.addInterventionNote(interventionId: planned.id!, date: start.adding(days: 7 * week),
+                                                 text: "Week \(week)", sessionsDelivered: 2, measuredValue: value,
+                                                 by: onA.counselorId)
+        }
+        let pushed = try await onA.sync()
+        XCTAssertEqual(pushed.refused, 0, try onA.database.refusedChanges().map(\.detail).joined(separator: "; "))
+        XCTAssertEqual(try onA.database.pendingChangeCount(), 0)
+
+        let atHub = try await district.admin { hub in
+            try await hub.strings("""
+                SELECT concat_ws('|', payload ->> 'ownerName', payload ->> 'tier', payload ->> 'area', payload ->> 'plannedWeeks',
+                                 payload ->> 'measure')
+                FROM waypoint.synced_record WHERE table_name = 'intervention'
+                """)
+        }
+        XCTAssertEqual(atHub, ["Sam Ortiz (tutor)|2|academic|8|quiz score %"])
+
+        _ = try await district.admin { try await HubCounselors.share(student: "U1", with: b, by: a, on: $0) }
+        try await onB.sync()
+        let theirs = try XCTUnwrap(try onB.database.interventions(studentId: try onB.studentId("U1")).first)
+        XCTAssertEqual(theirs.ownerName, "Sam Ortiz (tutor)")
+        XCTAssertEqual(theirs.tier, 2)
+        XCTAssertEqual(theirs.area, .academic)
+        XCTAssertEqual(theirs.plannedWeeks, 8)
+        XCTAssertEqual(theirs.measure, "quiz score %")
+        let notes = try onB.database.interventionNotes(id: theirs.id!)
+        XCTAssertEqual(notes.map(\.measuredValue), [61.5, 68])
+        XCTAssertEqual(InterventionDosage(theirs, notes: notes).text, "4 of 16 sessions, 120 of 480 min")
+    }
+
+    /// A value the workstation's rules refuse is refused by the hub too, naming the field.
+    func testTheHubRefusesAnOutOfRangeMeasuredValue() async throws {
+        let problem = try await district.admin { hub in
+            try await hub.strings("""
+                SELECT waypoint.value_problem('intervention_note', '{"intervention":"k1","date":"2026-11-09","text":"x",
+                    "author":"c","createdAt":"2026-11-09 10:00:00.000","measuredValue":100001}'::jsonb)
+                """)
+        }
+        XCTAssertEqual(problem.first?.hasPrefix("intervention_note.measuredValue: expected a number from -100000 to 100000"), true,
+                       "\(problem)")
+    }
+}
