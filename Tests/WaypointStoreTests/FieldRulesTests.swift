@@ -17,6 +17,10 @@ final class FieldRulesTests: XCTestCase {
         ("advising_session", "durationMinutes", FieldRules.sessionMinutes),
         ("intervention", "sessionsPerWeek", FieldRules.interventionSessionsPerWeek),
         ("intervention", "minutesPerSession", FieldRules.interventionMinutesPerSession),
+        ("intervention", "tier", FieldRules.interventionTier),
+        ("intervention", "plannedWeeks", FieldRules.interventionPlannedWeeks),
+        ("intervention_note", "sessionsDelivered", FieldRules.interventionSessionsDelivered),
+        ("intervention_note", "measuredValue", FieldRules.interventionMeasuredValue),
     ]
 
     func testTheSchemaAcceptsExactlyWhatEachRuleAccepts() throws {

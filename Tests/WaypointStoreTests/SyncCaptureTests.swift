@@ -244,6 +244,31 @@ final class SyncCaptureTests: XCTestCase {
         try fixture.assertGlobalKeysOnly()
     }
 
+    /// v21: what the profile's forms add travels in the payloads (tier, area, a tutor by
+    /// name, planned weeks, the measure; a note's sessions and value).
+    func testAnInterventionsPlanAndANotesMeasureAreInTheirPayloads() throws {
+        let fixture = try SyncFixture()
+        let by = fixture.counselor.id!
+        let intervention = try fixture.database.addIntervention(
+            Intervention(studentId: fixture.student.id!, kind: "tutoring", ownerId: by, ownerName: "Sam Ortiz (tutor)", tier: 3,
+                         area: .socialEmotional, goal: "Attend daily", startDate: day, sessionsPerWeek: 2, minutesPerSession: 30,
+                         plannedWeeks: 6, measure: "min attended"), by: by, now: t0)
+        try fixture.database.addInterventionNote(interventionId: intervention.id!, date: day, text: "Good week", sessionsDelivered: 2,
+                                                 measuredValue: 55.5, by: by, now: t0)
+        let changes = try fixture.outbox()
+        XCTAssertEqual(changes.map(\.tableName), ["intervention", "audit_event", "intervention_note", "audit_event"])
+        let planned = try changes[0].object()
+        XCTAssertEqual(planned["ownerName"] as? String, "Sam Ortiz (tutor)")
+        XCTAssertEqual(planned["tier"] as? Int, 3)
+        XCTAssertEqual(planned["area"] as? String, "social-emotional")
+        XCTAssertEqual(planned["plannedWeeks"] as? Int, 6)
+        XCTAssertEqual(planned["measure"] as? String, "min attended")
+        let note = try changes[2].object()
+        XCTAssertEqual(note["sessionsDelivered"] as? Int, 2)
+        XCTAssertEqual(note["measuredValue"] as? Double, 55.5)
+        try fixture.assertGlobalKeysOnly()
+    }
+
     // MARK: - Audit
 
     func testAnAuditRowIsQueuedAndAReplaceOfOneIsStillRefused() throws {
