@@ -39,7 +39,8 @@ final class HubInterventionMeasuresTests: XCTestCase {
                                                  by: onA.counselorId)
         }
         let pushed = try await onA.sync()
-        XCTAssertEqual(pushed.refused, 0, try onA.database.refusedChanges().map(\.detail).joined(separator: "; "))
+        let refused = try onA.database.refusedChanges().map(\.detail)
+        XCTAssertEqual(pushed.refused, 0, refused.joined(separator: "; "))
         XCTAssertEqual(try onA.database.pendingChangeCount(), 0)
 
         let atHub = try await district.admin { hub in

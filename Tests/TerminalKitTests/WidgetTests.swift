@@ -111,7 +111,7 @@ final class SparklineTests: XCTestCase {
         let drawn = Sparkline.render([60, 72, 80, 68], into: &buffer, at: Position(x: 2, y: 0), width: 8,
                                      style: Style(foreground: .cyan), latestStyle: .bold)
         XCTAssertEqual(drawn, 4)
-        XCTAssertEqual(buffer.line(0), "  ▁▅█▄    ", "lowest to highest of the values themselves")
+        XCTAssertEqual(buffer.line(0), "  ▁▅█▄", "lowest to highest of the values themselves")
         XCTAssertEqual((2...4).map { buffer[$0, 0].style }, Array(repeating: Style(foreground: .cyan), count: 3))
         XCTAssertEqual(buffer[5, 0].style, .bold, "the latest value stands out")
         XCTAssertEqual(buffer[6, 0].style, .plain, "nothing drawn past the values")
@@ -121,15 +121,15 @@ final class SparklineTests: XCTestCase {
         var buffer = Buffer(size: Size(width: 4, height: 1))
         XCTAssertEqual(Sparkline.render([0, 1, 2, 3, 4, 5, 6, 7], into: &buffer, at: Position(x: 0, y: 0), width: 3,
                                         range: 0...7, ascii: true), 3)
-        XCTAssertEqual(buffer.line(0), "+*# ", "the three newest of eight, in ASCII")
+        XCTAssertEqual(buffer.line(0), "+*#", "the three newest of eight, in ASCII")
     }
 
     func testRenderOfOneValueOrNoneStaysInItsCells() {
         var buffer = Buffer(size: Size(width: 3, height: 1))
         XCTAssertEqual(Sparkline.render([], into: &buffer, at: Position(x: 0, y: 0), width: 3), 0)
-        XCTAssertEqual(buffer.line(0), "   ")
+        XCTAssertEqual(buffer.line(0), "")
         XCTAssertEqual(Sparkline.render([42], into: &buffer, at: Position(x: 1, y: 0), width: 3), 1)
-        XCTAssertEqual(buffer.line(0), " ▅ ", "a single value has no range: the middle block")
+        XCTAssertEqual(buffer.line(0), " ▅", "a single value has no range: the middle block")
         XCTAssertEqual(buffer[1, 0].style, .bold)
     }
 }

@@ -23,15 +23,6 @@ extension Keymaps {
             state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
         }),
         KeyBinding([.char("c")], .profile(.openContacts), "Family contacts", footer: false),
-        KeyBinding([.char("i")], .profile(.startIntervention), "Start intervention", disabledWhen: { state in
-            state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
-        }),
-        KeyBinding([.char("u")], .profile(.noteIntervention), "Intervention note", disabledWhen: { state in
-            interventionBlocked(state)
-        }),
-        KeyBinding([.char("U")], .profile(.closeIntervention), "Close intervention", footer: false, disabledWhen: { state in
-            interventionBlocked(state)
-        }),
         KeyBinding([.tab], .profile(.switchPanel), "Sessions/follow-ups"),
         KeyBinding([.char("x")], .profile(.followUpDone), "Follow-up done", disabledWhen: { state in
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
@@ -40,6 +31,16 @@ extension Keymaps {
         KeyBinding([.char("X")], .profile(.followUpDrop), "Drop follow-up", footer: false, disabledWhen: { state in
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
                 ? "select a follow-up first (Tab)" : nil
+        }),
+        // After the panel keys: at 80 columns the footer keeps Tab; wider, these show too.
+        KeyBinding([.char("i")], .profile(.startIntervention), "Start intervention", disabledWhen: { state in
+            state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
+        }),
+        KeyBinding([.char("u")], .profile(.noteIntervention), "Intervention note", disabledWhen: { state in
+            interventionBlocked(state)
+        }),
+        KeyBinding([.char("U")], .profile(.closeIntervention), "Close intervention", footer: false, disabledWhen: { state in
+            interventionBlocked(state)
         }),
         KeyBinding([.escape], .global(.back), "Back", footer: false),
     ] + navigation + [
