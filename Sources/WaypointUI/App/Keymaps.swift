@@ -47,6 +47,7 @@ public enum Keymaps {
         case .editor: editor
         case .plan: plan
         case .contactForm: contactForm
+        case .reminderForm: reminderForm
         case .savedViews: savedViews
         case .importRoster: importRoster
         case .tasks: tasks
@@ -81,6 +82,7 @@ public enum Keymaps {
         case .resumeDraft: return .resumeDraft
         case nil: break
         }
+        if state.reminder != nil { return .reminderForm }
         switch state.screen {
         case .welcome: return .welcome
         case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload

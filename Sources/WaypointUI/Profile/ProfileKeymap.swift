@@ -32,6 +32,8 @@ extension Keymaps {
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
                 ? "select a follow-up first (Tab)" : nil
         }),
+        newReminder,
+        stopRepeating,
         KeyBinding([.escape], .global(.back), "Back", footer: false),
     ] + navigation + [
         KeyBinding([.char("?")], .global(.help), "Help"),
