@@ -13,9 +13,14 @@ public struct FollowUp: Identifiable, Equatable, Sendable {
     public var createdAt: Date
     /// When it was marked done or dropped.
     public var closedAt: Date?
+    /// How it repeats (a reminder every 2 weeks, a check-in plan); nil: once.
+    public var recurrence: Recurrence?
+    /// The reminder of the same series this one was made from when that one was done.
+    public var repeatedFromId: Int64?
 
     public init(id: Int64? = nil, studentId: Int64, sessionId: Int64? = nil, authorId: Int64, text: String,
-                dueDate: CivilDate?, status: FollowUpStatus = .open, createdAt: Date, closedAt: Date? = nil) {
+                dueDate: CivilDate?, status: FollowUpStatus = .open, createdAt: Date, closedAt: Date? = nil,
+                recurrence: Recurrence? = nil, repeatedFromId: Int64? = nil) {
         self.id = id
         self.studentId = studentId
         self.sessionId = sessionId
@@ -25,6 +30,8 @@ public struct FollowUp: Identifiable, Equatable, Sendable {
         self.status = status
         self.createdAt = createdAt
         self.closedAt = closedAt
+        self.recurrence = recurrence
+        self.repeatedFromId = repeatedFromId
     }
 
     public func isOverdue(today: CivilDate) -> Bool {

@@ -65,7 +65,9 @@ public enum SyncValueRules {
         "follow_up": [
             "student": key, "session": optionalKey, "author": key, "text": .text(.title, nonBlank: true),
             "dueDate": .date(required: false), "status": .oneOf(words(FollowUpStatus.self)), "createdAt": stamp,
-            "closedAt": optionalStamp,
+            "closedAt": optionalStamp, "repeatDays": .number(Recurrence.daysRule, required: false),
+            "repeatUntil": .date(required: false), "whileTier": .number(Recurrence.tierRule, required: false),
+            "repeatedFrom": optionalKey,
         ],
         "plan": [
             "student": key, "pathwayId": optionalKey, "postsecondaryGoal": .oneOf(words(PostsecondaryGoal.self)),

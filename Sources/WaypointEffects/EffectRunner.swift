@@ -127,7 +127,15 @@ public final class EffectRunner: EffectPerformer {
             case .loadProfile(let studentId, let viewerId, let token):
                 return [.profileLoaded(token: token, data: try loadProfile(studentId: studentId, viewerId: viewerId))]
             case .setFollowUpStatus(let id, let status, let counselorId, let loaded):
-                try database.setFollowUpStatus(id: id, to: status, by: counselorId, loaded: loaded)
+                let outcome = try database.setFollowUpStatus(id: id, to: status, by: counselorId, loaded: loaded, today: today,
+                                                             rules: catalogs.earlyWarning, now: clock())
+                return outcome.map { [.followUpRepeated($0)] } ?? []
+            case .addReminder(let save):
+                try database.addFollowUp(studentId: save.studentId, authorId: save.authorId, text: save.text, dueDate: save.dueDate,
+                                         recurrence: save.recurrence, now: clock())
+                return []
+            case .stopRepeating(let id, let counselorId):
+                try database.stopRepeating(id: id, by: counselorId, now: clock())
                 return []
             case .recordView, .recordSecurityEvent:
                 if let entry = auditEntry(for: effect) { try database.recordAudit(entry, now: clock()) }

@@ -18,7 +18,7 @@ public enum HubMigrations {
         Migration(version: 3, name: "v3-reports", sql: v3),
         Migration(version: 4, name: "v4-hub-rules", sql: v4),
         Migration(version: 5, name: "v5-pull-scope", sql: v5),
-        // 6 is left for the hub migration of another change in flight (the lead renumbers at merge).
+        Migration(version: 6, name: "v6-reminders", sql: v6),
         Migration(version: 7, name: "v7-intervention-measures", sql: v7),
     ]
 

@@ -30,34 +30,37 @@ extension AppDatabase {
     /// same order as the single-student reads.
     public func abcData(studentIds: [Int64]) throws -> [Int64: ABCBatch] {
         guard !studentIds.isEmpty else { return [:] }
+        return try reader.read { db in try Self.abcData(db, studentIds: studentIds) }
+    }
+
+    /// `abcData(studentIds:)` inside a transaction already open (a write that needs a tier).
+    static func abcData(_ db: Database, studentIds: [Int64]) throws -> [Int64: ABCBatch] {
         let ids = SessionRows.jsonArray(studentIds)
-        return try reader.read { db in
-            var result: [Int64: ABCBatch] = [:]
-            // Cursors, not fetchAll: a copied row looks a column up by lowercasing every column
-            // name, which dominated loading the ABCs of a whole district.
-            let attendance = try Row.fetchCursor(db, sql: "SELECT * FROM abc_attendance WHERE studentId IN (SELECT value FROM json_each(?))",
-                                                 arguments: [ids])
-            while let row = try attendance.next() {
-                let value = ABCDecoding.attendance(row)
-                result[value.studentId, default: ABCBatch()].attendance.append(value)
-            }
-            let incidents = try Row.fetchCursor(db, sql: """
-                SELECT * FROM abc_incident WHERE studentId IN (SELECT value FROM json_each(?)) ORDER BY date DESC, kind, id
-                """, arguments: [ids])
-            while let row = try incidents.next() {
-                guard let value = ABCDecoding.incident(row) else { continue }
-                result[value.studentId, default: ABCBatch()].incidents.append(value)
-            }
-            let marks = try Row.fetchCursor(db, sql: """
-                SELECT * FROM abc_course_mark WHERE studentId IN (SELECT value FROM json_each(?)) ORDER BY course
-                """, arguments: [ids])
-            while let row = try marks.next() {
-                guard let value = ABCDecoding.courseMark(row) else { continue }
-                result[value.studentId, default: ABCBatch()].marks.append(value)
-            }
-            return result.mapValues { batch in
-                batch.termsNewestFirst()
-            }
+        var result: [Int64: ABCBatch] = [:]
+        // Cursors, not fetchAll: a copied row looks a column up by lowercasing every column
+        // name, which dominated loading the ABCs of a whole district.
+        let attendance = try Row.fetchCursor(db, sql: "SELECT * FROM abc_attendance WHERE studentId IN (SELECT value FROM json_each(?))",
+                                             arguments: [ids])
+        while let row = try attendance.next() {
+            let value = ABCDecoding.attendance(row)
+            result[value.studentId, default: ABCBatch()].attendance.append(value)
+        }
+        let incidents = try Row.fetchCursor(db, sql: """
+            SELECT * FROM abc_incident WHERE studentId IN (SELECT value FROM json_each(?)) ORDER BY date DESC, kind, id
+            """, arguments: [ids])
+        while let row = try incidents.next() {
+            guard let value = ABCDecoding.incident(row) else { continue }
+            result[value.studentId, default: ABCBatch()].incidents.append(value)
+        }
+        let marks = try Row.fetchCursor(db, sql: """
+            SELECT * FROM abc_course_mark WHERE studentId IN (SELECT value FROM json_each(?)) ORDER BY course
+            """, arguments: [ids])
+        while let row = try marks.next() {
+            guard let value = ABCDecoding.courseMark(row) else { continue }
+            result[value.studentId, default: ABCBatch()].marks.append(value)
+        }
+        return result.mapValues { batch in
+            batch.termsNewestFirst()
         }
     }
 }

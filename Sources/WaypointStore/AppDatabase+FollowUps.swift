@@ -3,24 +3,51 @@ import GRDB
 import WaypointCore
 
 extension AppDatabase {
-    /// Adds a follow-up that belongs to no session (a task noted on the profile).
+    /// Adds a follow-up that belongs to no session (a reminder noted on the profile, the to-do
+    /// list or the command line), once or repeating (`recurrence`, which needs a due date).
     @discardableResult
     public func addFollowUp(studentId: Int64, authorId: Int64, text: String, dueDate: CivilDate?,
-                            now: Date = Date()) throws -> Int64 {
-        try write { db in
+                            recurrence: Recurrence? = nil, now: Date = Date()) throws -> Int64 {
+        if let recurrence, let problem = recurrence.problem(dueDate: dueDate) {
+            throw StoreError.invalidRecurrence(problem)
+        }
+        return try write { db in
             guard try Student.exists(db, key: studentId) else { throw StoreError.studentNotFound(id: studentId) }
             try SessionRows.insertFollowUp(studentId: studentId, sessionId: nil, authorId: authorId, text: text,
-                                           dueDate: dueDate, at: now, db: db)
+                                           dueDate: dueDate, recurrence: recurrence, at: now, db: db)
             let id = db.lastInsertedRowID
-            try recordChange(db, .addedFollowUp, .followUp(id: id), before: nil, by: authorId, now: now)
+            try recordChange(db, .addedFollowUp, .followUp(id: id), before: nil, by: authorId,
+                             extra: recurrence.map { "repeats \($0.words)" } ?? "", now: now)
             return id
+        }
+    }
+
+    /// Stops a reminder repeating (or ends a check-in plan): it stays open, once, and no next
+    /// one is made when it is done. Nothing happens to one that does not repeat.
+    public func stopRepeating(id: Int64, by counselorId: Int64?, now: Date = Date()) throws {
+        try write { db in
+            guard let followUp = try FollowUpRows.fetch(db, where: "id = ?", arguments: [id], statuses: Set(FollowUpStatus.allCases),
+                                                        viewerId: counselorId).first
+            else { throw StoreError.followUpNotFound(id: id) }
+            guard let recurrence = followUp.recurrence else { return }
+            try db.execute(sql: "UPDATE follow_up SET repeatDays = NULL, repeatUntil = NULL, whileTier = NULL WHERE id = ?",
+                           arguments: [id])
+            try recordChange(db, .changedFollowUp, .followUp(id: id), before: nil, by: counselorId,
+                             extra: "stopped repeating \(recurrence.words)", now: now)
         }
     }
 
     /// Marks a follow-up done, dropped, or open again, as `counselorId` (nil: not known).
     /// Given its status as `loaded`, a follow-up closed or reopened elsewhere since is refused.
+    ///
+    /// Done, a repeating one makes its next (`Recurrence.nextDue`, from `today`), in the same
+    /// transaction, unless the series has ended or, for a check-in plan, the student's tier
+    /// (by `rules`; nil: not known) has dropped below the plan's. A follow-up already in that
+    /// status is left alone, and one already followed by its next never makes a second.
+    @discardableResult
     public func setFollowUpStatus(id: Int64, to status: FollowUpStatus, by counselorId: Int64?,
-                                  loaded: FollowUpStatus? = nil, now: Date = Date()) throws {
+                                  loaded: FollowUpStatus? = nil, today: CivilDate? = nil, rules: EarlyWarningRules? = nil,
+                                  now: Date = Date()) throws -> RecurrenceOutcome? {
         try write { db in
             // A follow-up of a confidential session is its author's, like the note it came from.
             if let session = try Row.fetchOne(db, sql: """
@@ -29,21 +56,49 @@ extension AppDatabase {
                 """, arguments: [id]), (session["authorId"] as Int64?) != counselorId {
                 throw StoreError.confidentialToAuthor(sessionId: session["id"])
             }
+            guard let current = try FollowUpRows.fetch(db, where: "id = ?", arguments: [id], statuses: Set(FollowUpStatus.allCases),
+                                                       viewerId: counselorId).first
+            else { throw StoreError.followUpNotFound(id: id) }
             if let loaded {
-                guard let row = try Row.fetchOne(db, sql: "SELECT status, text, studentId FROM follow_up WHERE id = ?",
-                                                 arguments: [id])
-                else { throw StoreError.followUpNotFound(id: id) }
-                let text: String = row["text"]
-                try Unchanged.ensure(.followUp(text: text), of: row["studentId"], loaded: loaded.rawValue,
-                                     current: row["status"] as String, theirs: row["status"] as String,
+                try Unchanged.ensure(.followUp(text: current.text), of: current.studentId, loaded: loaded.rawValue,
+                                     current: current.status.rawValue, theirs: current.status.rawValue,
                                      yours: status.rawValue, db: db)
             }
+            guard current.status != status else { return nil }
             let before = try AuditSnapshot(db, .followUp(id: id))
             try db.execute(sql: "UPDATE follow_up SET status = ?, closedAt = ? WHERE id = ?",
                            arguments: [status.rawValue, status == .open ? nil : now, id])
-            guard db.changesCount == 1 else { throw StoreError.followUpNotFound(id: id) }
             try recordChange(db, .changedFollowUp, .followUp(id: id), before: before, by: counselorId, now: now)
+            guard status == .done, let recurrence = current.recurrence, let due = current.dueDate else { return nil }
+            return try repeatFollowUp(current, recurrence, due: due, today: today ?? CivilDate.today(now: now),
+                                      rules: rules, by: counselorId, now: now, db: db)
         }
+    }
+
+    /// The next reminder of a series whose `previous` was just done, or why there is none.
+    private func repeatFollowUp(_ previous: FollowUp, _ recurrence: Recurrence, due: CivilDate, today: CivilDate,
+                                rules: EarlyWarningRules?, by counselorId: Int64?, now: Date, db: Database) throws -> RecurrenceOutcome {
+        guard let previousId = previous.id else { return .ended(.untilReached) }
+        if let next = try Int64.fetchOne(db, sql: "SELECT id FROM follow_up WHERE repeatedFromId = ?", arguments: [previousId]) {
+            return .alreadyMade(id: next)
+        }
+        if recurrence.whileTier != nil {
+            let tier = try rules.flatMap { rules in
+                (try Self.abcData(db, studentIds: [previous.studentId])[previous.studentId] ?? ABCBatch()).assessment(rules: rules).tier
+            }
+            if let tier, !recurrence.continues(tier: tier) { return .ended(.tierDropped(tier: tier)) }
+        }
+        guard let nextDue = recurrence.nextDue(after: due, today: today) else { return .ended(.untilReached) }
+        // Written by whoever marked the last one done (a colleague who covers, say): the hub
+        // takes records only in their writer's name.
+        try SessionRows.insertFollowUp(studentId: previous.studentId, sessionId: previous.sessionId,
+                                       authorId: counselorId ?? previous.authorId,
+                                       text: previous.text, dueDate: nextDue, recurrence: recurrence,
+                                       repeatedFromId: previousId, at: now, db: db)
+        let id = db.lastInsertedRowID
+        try recordChange(db, .addedFollowUp, .followUp(id: id), before: nil, by: counselorId,
+                         extra: "next of follow-up \(previousId), repeats \(recurrence.words)", now: now)
+        return .next(id: id, due: nextDue)
     }
 
     /// A student's follow-ups in the given states that `viewerId` may see, soonest due first
@@ -51,6 +106,13 @@ extension AppDatabase {
     public func followUps(studentId: Int64, statuses: Set<FollowUpStatus> = [.open], viewerId: Int64?) throws -> [FollowUp] {
         try read { db in
             try FollowUpRows.fetch(db, where: "studentId = ?", arguments: [studentId], statuses: statuses, viewerId: viewerId)
+        }
+    }
+
+    /// One follow-up in any state, if `viewerId` may see it.
+    public func followUp(id: Int64, viewerId: Int64?) throws -> FollowUp? {
+        try read { db in
+            try FollowUpRows.fetch(db, where: "id = ?", arguments: [id], statuses: Set(FollowUpStatus.allCases), viewerId: viewerId).first
         }
     }
 
@@ -87,7 +149,12 @@ enum FollowUpRows {
             FollowUp(id: row["id"], studentId: row["studentId"], sessionId: row["sessionId"], authorId: row["authorId"],
                      text: row["text"], dueDate: (row["dueDate"] as String?).flatMap { CivilDate(iso: $0) },
                      status: FollowUpStatus(rawValue: row["status"]) ?? .open, createdAt: row["createdAt"],
-                     closedAt: row["closedAt"])
+                     closedAt: row["closedAt"],
+                     recurrence: (row["repeatDays"] as Int?).map { days in
+                         Recurrence(everyDays: days, until: (row["repeatUntil"] as String?).flatMap { CivilDate(iso: $0) },
+                                    whileTier: row["whileTier"])
+                     },
+                     repeatedFromId: row["repeatedFromId"])
         }
     }
 }

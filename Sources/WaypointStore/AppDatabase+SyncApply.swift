@@ -70,6 +70,7 @@ struct SyncTable: Sendable {
         SyncTable("follow_up", [
             ("studentId", .student), ("sessionId", .parent("advising_session")), ("authorId", .counselor), ("text", .plain),
             ("dueDate", .plain), ("status", .plain), ("createdAt", .plain), ("closedAt", .plain),
+            ("repeatDays", .plain), ("repeatUntil", .plain), ("whileTier", .plain), ("repeatedFromId", .parent("follow_up")),
         ]),
         SyncTable("plan", key: .composite(["studentId"]), [
             ("studentId", .student), ("pathwayId", .plain), ("postsecondaryGoal", .plain), ("careerInterests", .plain),

@@ -65,8 +65,9 @@ extension AppDatabase {
     }
 }
 
-/// What v12 captures, and the SQL of its triggers. Frozen with the migration.
-private enum SyncCaptureV13 {
+/// What v12 captures, and the SQL of its triggers. Frozen with the migration; a later
+/// migration that adds captured columns (v18) makes its table's triggers again with it.
+enum SyncCaptureV13 {
     enum Operation { case insert, update, delete }
 
     /// How a column reaches the payload: as it is, or as the global key of the row it refers to.

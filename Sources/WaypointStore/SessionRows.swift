@@ -32,13 +32,16 @@ enum SessionRows {
     }
 
     static func insertFollowUp(studentId: Int64, sessionId: Int64?, authorId: Int64, text: String,
-                               dueDate: CivilDate?, at date: Date, db: Database) throws {
+                               dueDate: CivilDate?, recurrence: Recurrence? = nil, repeatedFromId: Int64? = nil,
+                               at date: Date, db: Database) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw StoreError.missingField(record: "follow-up", field: "text") }
         try db.execute(sql: """
-            INSERT INTO follow_up (studentId, sessionId, authorId, text, dueDate, status, createdAt)
-            VALUES (?, ?, ?, ?, ?, 'open', ?)
-            """, arguments: [studentId, sessionId, authorId, trimmed, dueDate?.iso, date])
+            INSERT INTO follow_up (studentId, sessionId, authorId, text, dueDate, status, createdAt,
+                                   repeatDays, repeatUntil, whileTier, repeatedFromId)
+            VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)
+            """, arguments: [studentId, sessionId, authorId, trimmed, dueDate?.iso, date,
+                             recurrence?.everyDays, recurrence?.until?.iso, recurrence?.whileTier, repeatedFromId])
     }
 
     /// The session with its latest note and its topics.

@@ -27,6 +27,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case incompleteBackup(path: String, reason: String)
     case planEntryNotFound(section: String, id: Int64)
     case followUpNotFound(id: Int64)
+    /// A repeat that cannot be kept (`Recurrence.problem`), in words.
+    case invalidRecurrence(String)
     /// No family contact with this id, or (with a student) none of that student's.
     case contactNotFound(id: Int64, studentId: Int64?)
     /// A contact field that does not hold what it must (`ContactRules`).
@@ -104,6 +106,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "No session with id \(id)."
         case .followUpNotFound(let id):
             "No follow-up with id \(id)."
+        case .invalidRecurrence(let problem):
+            "\(problem) Nothing was saved."
         case .contactNotFound(let id, let studentId):
             studentId == nil ? "No family contact with id \(id)."
                 : "Contact \(id) is not a family contact of this student (`waypoint contact list` with the student's ID lists theirs)."

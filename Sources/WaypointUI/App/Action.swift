@@ -24,6 +24,8 @@ public enum Action: Equatable, Sendable {
     case rosterImported(summary: String)
     case editorDraftLoaded(studentId: Int64, sessionId: Int64?, draft: DraftPayload?, knownTopics: [String])
     case sessionSaved(studentId: Int64, amended: Bool)
+    /// A repeating follow-up was marked done: its next one, or why the series ended.
+    case followUpRepeated(RecurrenceOutcome)
     case draftsFound([DraftSummary])
     /// Where sync with the hub stands (read from the store; at start and after a decision).
     case syncStatusLoaded(SyncStatus)
@@ -72,6 +74,9 @@ public enum Effect: Equatable, Sendable {
     case loadProfile(studentId: Int64, viewerId: Int64?, token: Int)
     /// `loaded`: the status the profile showed, so a follow-up closed elsewhere is not closed twice.
     case setFollowUpStatus(id: Int64, status: FollowUpStatus, userId: Int64?, loaded: FollowUpStatus?)
+    /// A reminder without a session (Reminders/), once or repeating.
+    case addReminder(ReminderSave)
+    case stopRepeating(id: Int64, userId: Int64?)
     /// Writes to the audit trail that the counselor saw a record (a profile opened, a
     /// confidential note read): once per opening, unlike the loads, which repeat.
     case recordView(AuditAction, studentId: Int64, subject: String, userId: Int64?)

@@ -25,6 +25,8 @@ public struct AppState: Equatable, Sendable {
     public var plan: PlanState?
     public var tasks: TaskListState?
     public var reports: ReportsState?
+    /// A reminder being written (Reminders/), over the profile or the to-do list.
+    public var reminder: ReminderFormState?
     /// Where this workstation stands with the district hub (Sync/): the footer's line and
     /// when the next background sync is due. Not joined: nothing about sync is shown.
     public var sync = SyncScreenState()

@@ -17,6 +17,7 @@ public enum Command: Hashable, Sendable {
     case editor(Editor)
     case plan(Plan)
     case lock(Lock)
+    case reminders(Reminders)
     /// Sync with the district hub and the changes it refused.
     case sync(Sync)
     /// "Changed in another window": theirs or mine.

@@ -57,7 +57,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, tasks, reports, refusedChanges, caseloadSearch, savedViews, profile, contactForm, interventionForm, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
+    case welcome, importRoster, caseload, tasks, reports, refusedChanges, caseloadSearch, savedViews, profile, contactForm, interventionForm, reminderForm, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -72,6 +72,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .profile: "Student profile"
         case .contactForm: "Family contact form"
         case .interventionForm: "Intervention form"
+        case .reminderForm: "Reminder form"
         case .sessionView: "Session"
         case .editor: "Session editor"
         case .plan: "Plan"

@@ -48,6 +48,7 @@ public enum Keymaps {
         case .plan: plan
         case .contactForm: contactForm
         case .interventionForm: interventionForm
+        case .reminderForm: reminderForm
         case .savedViews: savedViews
         case .importRoster: importRoster
         case .tasks: tasks
@@ -82,6 +83,7 @@ public enum Keymaps {
         case .resumeDraft: return .resumeDraft
         case nil: break
         }
+        if state.reminder != nil { return .reminderForm }
         switch state.screen {
         case .welcome: return .welcome
         case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload

@@ -54,6 +54,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .reportLoaded(let token, let report):
         if state.reports?.requestToken == token { state.reports?.report = report }
         return []
+    case .followUpRepeated(let outcome):
+        state.receiveRecurrence(outcome)
+        return []
     case .tasksLoaded(let token, let rows):
         state.receiveTasks(token: token, rows: rows)
         return []
@@ -123,6 +126,10 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         if case .importRoster(var input)? = state.overlay {
             input.handle(key)
             state.overlay = .importRoster(input)
+            return []
+        }
+        if state.reminder != nil {
+            state.editReminderForm(key)
             return []
         }
         switch state.screen {
@@ -200,6 +207,7 @@ extension AppState {
         case .editor(let command): performEditor(command)
         case .plan(let command): performPlan(command)
         case .lock(let command): performLock(command)
+        case .reminders(let command): performReminders(command)
         case .sync(let command): performSync(command)
         case .conflict(let command): resolveConflict(saveMine: command == .saveMineOverTheirs)
         }

@@ -32,6 +32,9 @@ public enum RootView {
         case .refusedChanges:
             RefusedChangesView.render(state, into: &buffer, chrome: chrome)
         }
+        if let reminder = state.reminder {
+            cursor = ReminderFormView.render(state, reminder, into: &buffer, area: chrome.body)
+        }
         switch state.overlay {
         case .help:
             HelpOverlay.render(state, into: &buffer, area: chrome.body)

@@ -42,6 +42,8 @@ extension Keymaps {
         KeyBinding([.char("U")], .profile(.closeIntervention), "Close intervention", footer: false, disabledWhen: { state in
             interventionBlocked(state)
         }),
+        newReminder,
+        stopRepeating,
         KeyBinding([.escape], .global(.back), "Back", footer: false),
     ] + navigation + [
         KeyBinding([.char("?")], .global(.help), "Help"),

@@ -76,6 +76,7 @@ enum ProfileView {
             styled.append(IdentityLine(text: assessment.line, style: (assessment.tier ?? 1) > 1 ? Theme.error : .plain))
         }
         styled += interventionLines(data, state: state)
+        if let checkIns = checkInLine(data, state: state) { styled.append(IdentityLine(text: checkIns, style: .plain)) }
         if !data.contacts.isEmpty {
             // Who to call comes first: name and phone of each, then email and language.
             styled += familyLines(data.contacts, width: state.size.width - 2).map { IdentityLine(text: $0, style: .plain) }
@@ -119,6 +120,19 @@ enum ProfileView {
                                  latestStyle: Style(foreground: .cyan, attributes: .bold))
             }
         }
+    }
+
+    /// "Check-ins: every 2 weeks while tier 3 · next due 2026-12-17": a check-in plan (a
+    /// reminder that repeats while the student's tier holds), and when the tier shown no
+    /// longer holds, that the plan ends with the open one.
+    static func checkInLine(_ data: ProfileData, state: AppState) -> String? {
+        guard let plan = data.followUps.first(where: { $0.recurrence?.whileTier != nil }), let recurrence = plan.recurrence
+        else { return nil }
+        var line = "Check-ins: \(recurrence.words) · next due \(plan.dueDate?.iso ?? "no date")"
+        if let tier = data.assessment?.tier, !recurrence.continues(tier: tier) {
+            line += " · now tier \(tier): ends when this one is done"
+        }
+        return line
     }
 
     /// "Family: Rosa López (parent) · 555-0142 · rosa@example.org · Spanish; …", or, when that
@@ -171,12 +185,12 @@ enum ProfileView {
             switch column {
             case 0: return item.dueDate?.iso ?? "no date"
             case 1: return item.dueDate.map { DateText.due($0, today: today) } ?? ""
-            default: return item.text
+            default: return item.recurrence.map { "\(item.text) · repeats \($0.words)" } ?? item.text
             }
         }
         table.rowStyle = { row in data.followUps[row].isOverdue(today: today) ? Theme.error : .plain }
         table.selectedStyle = profile.focus == .followUps ? Theme.selected : .plain
-        table.emptyMessage = "Nothing open. Follow-ups added with a session appear here."
+        table.emptyMessage = "Nothing open. r adds a reminder; follow-ups added with a session appear here too."
         table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: profile.followUpsTable)
     }
 

@@ -48,9 +48,10 @@ extension AppState {
             status == .done ? (self.status = StatusMessage("No follow-up selected.", isError: true)) : ()
             return []
         }
-        // Closed by mistake? Say how to get it back (`X` drops at once).
-        self.status = StatusMessage("Follow-up “\(followUp.text)” marked \(status.rawValue); "
-            + "`waypoint followup set \(id) open` reopens it.")
+        // Closed by mistake? Say how to get it back (`X` drops at once). A repeating one's
+        // next due date follows (`followUpRepeated`), so its line stays short.
+        self.status = followUp.recurrence != nil && status == .done ? StatusMessage("“\(followUp.text)” done.")
+            : StatusMessage("Follow-up “\(followUp.text)” marked \(status.rawValue); `waypoint followup set \(id) open` reopens it.")
         return [.setFollowUpStatus(id: id, status: status, userId: userId, loaded: followUp.status), reloadProfile()]
     }
 

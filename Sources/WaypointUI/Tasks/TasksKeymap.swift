@@ -9,6 +9,7 @@ extension Keymaps {
             return "a milestone is marked done in the student's plan (Enter, then m)"
         }),
         KeyBinding([.enter], .tasks(.openTaskStudent), "Open student"),
+        newReminder,
         KeyBinding([.char("f")], .tasks(.cycleShow), "Follow-ups, milestones or both")
             .footerTitle { state in
                 switch state.tasks?.show.next ?? .followUps {
