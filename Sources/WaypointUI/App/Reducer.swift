@@ -97,6 +97,14 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         state.screens = [.caseload]
         state.status = StatusMessage("Demo district loaded: \(students.formatted) students, \(counselors.count) counselors.")
         return state.start(counselors: counselors, isEmpty: false)
+    case .walkInSchoolsLoaded(let schools):
+        state.showWalkInForm(schools: schools)
+        return []
+    case .walkInAdded(let student):
+        return state.walkInAdded(student)
+    case .walkInRefused(let message):
+        state.walkInRefused(message)
+        return []
     case .failed(let message):
         state.isBusy = false
         state.caseload.summariesRequested = false
@@ -129,6 +137,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         case .editor where state.editor != nil: return state.editEditor(key)
         case .profile where state.profile?.contactForm != nil:
             state.editContactForm(key)
+            return []
+        case .caseload where state.caseload.walkInForm != nil:
+            state.caseload.walkInForm?.handle(key)
             return []
         case .plan:
             state.editPlanForm(key)
@@ -239,6 +250,7 @@ extension AppState {
         switch screen {
         case .plan: movePlanFormFocus(by: delta)
         case .profile: profile?.contactForm?.moveFocus(by: delta)
+        case .caseload: caseload.walkInForm?.moveFocus(by: delta)
         default: moveEditorFocus(by: delta)
         }
         return []

@@ -101,7 +101,17 @@ enum CaseloadView {
         table.selectedStyle = Theme.selected
         table.emptyMessage = emptyMessage(state)
         table.render(into: &buffer, area: layout.table, state: state.caseload.table)
+        if let form = state.caseload.walkInForm {
+            return FormView.render(form, into: &buffer, over: chrome.body, footer: "Enter adds · Tab next field · ←/→ school · Esc cancels",
+                                   focusMarker: SessionEditorView.focusMarker(state))
+        }
         return cursor
+    }
+
+    /// The name as a row shows it: a walk-in (`WalkIn`) carries its mark, so it is never
+    /// taken for a roster student.
+    static func nameText(_ student: Student) -> String {
+        student.isWalkIn ? "\(student.listName) \(WalkIn.rowMark)" : student.listName
     }
 
     /// Needs attention leads each row with why (`Attention`), then who; the reason column
@@ -125,7 +135,7 @@ enum CaseloadView {
             switch column {
             case 0: return attention?.text ?? ""
             case 1: return attention?.tierText ?? ""
-            case 2: return entry.student.listName
+            case 2: return nameText(entry.student)
             case 3: return entry.student.localId
             case 4: return entry.student.grade.description
             default: return cellText(entry, summary: nil, column: 8, now: state.now, timeZone: state.timeZone)
@@ -143,7 +153,7 @@ enum CaseloadView {
         if optionalColumns.contains(column), summary == nil { return "" }
         let plan = summary?.plan
         switch column {
-        case 0: return entry.student.listName
+        case 0: return nameText(entry.student)
         case 1: return entry.student.localId
         case 2: return entry.student.grade.description
         case 3: return entry.schoolName

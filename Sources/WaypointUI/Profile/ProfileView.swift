@@ -52,6 +52,7 @@ enum ProfileView {
         let lastContact = data.sessions.first.map { "last contact \(DateText.ago($0.session.startedAt, now: state.now, in: state.timeZone))" }
             ?? "no contact recorded"
         lines.append("Counselor: \(counselors) · \(lastContact)")
+        if student.isWalkIn { lines[0] += " · \(WalkIn.mark): added by hand" }
         var styled: [(text: String, style: Style)] = lines.map { ($0, Theme.heading) }
         styled[1].style = .plain
         styled.append((planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)),
