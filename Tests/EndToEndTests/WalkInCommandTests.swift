@@ -40,7 +40,7 @@ final class WalkInCommandTests: XCTestCase {
         XCTAssertEqual(rows.first { $0["localId"] as? String == "2002" }?["fromRoster"] as? Bool, false)
         XCTAssertEqual(rows.first { $0["localId"] as? String == "1001" }?["fromRoster"] as? Bool, true)
         let csv = try runProcess(binary, ["student", "list", "--db", database, "--csv"]).stdout
-        XCTAssertTrue(csv.contains("2002,,Díaz,Marco,,10,Lakeside High,no\n"), csv)
+        XCTAssertTrue(csv.contains("2002,,Díaz,Marco,,10,Lakeside High,no\r\n"), csv)
 
         let shown = try runProcess(binary, ["student", "show", "2002", "--db", database, "--as", "C1"])
         XCTAssertTrue(shown.stdout.contains("Roster ID                   none: not from the roster (added by hand)\n"), shown.stdout)
@@ -101,14 +101,16 @@ final class WalkInCommandTests: XCTestCase {
         // A counselor to add her (the sample has teachers only), in both copies alike.
         let users = try String(contentsOfFile: "\(full)/users.csv", encoding: .utf8)
         let school = "org-sch-222-456"
-        let columns = users.split(separator: "\n")[0].split(separator: ",", omittingEmptySubsequences: false).count
+        // The sample's lines end in CRLF, one Character in Swift: split on any line break.
+        let lines = users.split(whereSeparator: \.isNewline)
+        let columns = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
         var counselor = Array(repeating: "", count: columns)
         (counselor[0], counselor[3], counselor[4], counselor[5], counselor[6], counselor[8], counselor[9]) =
             ("usr-c1", "TRUE", school, "counselor", "dana", "Dana", "Whitfield")
-        let withCounselor = users.trimmingCharacters(in: .newlines) + "\n" + counselor.joined(separator: ",") + "\n"
-        try withCounselor.write(toFile: "\(full)/users.csv", atomically: true, encoding: .utf8)
-        try withCounselor.split(separator: "\n").filter { !$0.hasPrefix("usr-222-66778899,") }.joined(separator: "\n")
-            .appending("\n").write(toFile: "\(without)/users.csv", atomically: true, encoding: .utf8)
+        let withCounselor = lines.map(String.init) + [counselor.joined(separator: ",")]
+        try (withCounselor.joined(separator: "\n") + "\n").write(toFile: "\(full)/users.csv", atomically: true, encoding: .utf8)
+        try (withCounselor.filter { !$0.hasPrefix("usr-222-66778899,") }.joined(separator: "\n") + "\n")
+            .write(toFile: "\(without)/users.csv", atomically: true, encoding: .utf8)
 
         let first = try runProcess(binary, ["import", "oneroster", without, "--db", database])
         XCTAssertEqual(first.status, 0, first.stderr)
