@@ -16,24 +16,6 @@ final class WalkInScreenTests: XCTestCase {
     static let walkIn = Student(id: 31, localId: "100234", givenName: "Ana Sofía", familyName: "López",
                                 grade: Grade(rawValue: 9)!, schoolId: 2, isWalkIn: true)
 
-    private func render(_ state: AppState) -> Buffer {
-        var buffer = Buffer(size: state.size)
-        RootView.render(state, into: &buffer)
-        return buffer
-    }
-
-    private func press(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
-        var effects: [Effect] = []
-        for key in keys {
-            guard let action = KeyRouter.action(for: key, in: state) else {
-                XCTFail("\(key) does nothing in \(Keymaps.context(for: state))")
-                continue
-            }
-            effects += reduce(&state, action)
-        }
-        return effects
-    }
-
     private func type(_ state: inout AppState, _ text: String) {
         for character in text { _ = reduce(&state, .edit(.char(character))) }
     }
