@@ -125,6 +125,15 @@ final class WalkInScreenTests: XCTestCase {
         assertScreen(render(state), matches: "walk-in-form-120x40")
     }
 
+    /// Needs attention (v7) draws its own table: the form shows over it too.
+    func testTheFormShowsOverNeedsAttention() {
+        var state = Fixtures.caseloadState()
+        state.caseload.preset = .needsAttention
+        _ = press(&state, [.char("N")])
+        _ = reduce(&state, .walkInSchoolsLoaded(Self.schools))
+        XCTAssertTrue(render(state).text.contains("New walk-in student (not from the roster)"), render(state).text)
+    }
+
     private func caseloadWithWalkIn(size: Size) -> AppState {
         var state = Fixtures.caseloadState(size: size, rows: 6)
         let rows = Fixtures.entries(count: 6) + [CaseloadEntry(student: Self.walkIn, schoolName: "Lincoln High School")]

@@ -88,7 +88,7 @@ enum CaseloadView {
 
         if state.caseload.preset == .needsAttention {
             renderAttention(state, into: &buffer, area: layout.table)
-            return cursor
+            return renderWalkInForm(state, into: &buffer, chrome: chrome) ?? cursor
         }
         let shown = visibleColumns(state.caseload, width: state.size.width)
         var table = Table(columns: shown.map { columns[$0] }, rowCount: rows.count) { row, column in
@@ -101,11 +101,14 @@ enum CaseloadView {
         table.selectedStyle = Theme.selected
         table.emptyMessage = emptyMessage(state)
         table.render(into: &buffer, area: layout.table, state: state.caseload.table)
-        if let form = state.caseload.walkInForm {
-            return FormView.render(form, into: &buffer, over: chrome.body, footer: "Enter adds · Tab next field · ←/→ school · Esc cancels",
-                                   focusMarker: SessionEditorView.focusMarker(state))
-        }
-        return cursor
+        return renderWalkInForm(state, into: &buffer, chrome: chrome) ?? cursor
+    }
+
+    /// The new walk-in form over whichever table is shown; its text cursor, if open.
+    private static func renderWalkInForm(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
+        guard let form = state.caseload.walkInForm else { return nil }
+        return FormView.render(form, into: &buffer, over: chrome.body, footer: "Enter adds · Tab next field · ←/→ school · Esc cancels",
+                               focusMarker: SessionEditorView.focusMarker(state))
     }
 
     /// The name as a row shows it: a walk-in (`WalkIn`) carries its mark, so it is never
