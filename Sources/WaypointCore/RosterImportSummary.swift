@@ -22,11 +22,16 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
     public var contacts = Counts()
     /// Contacts where a counselor's hand edit was kept though the roster says otherwise.
     public var contactEditsKept = 0
+    /// Students added by hand (`WalkIn`) that this roster brought, merged into its records.
+    public var walkInsMerged = 0
+    /// Those of them whose typed names differ from the roster's.
+    public var walkInRenames: [WalkInRename] = []
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case schools, students, counselors, caseloadsAdded, caseloadsRemoved, contacts, contactEditsKept
+        case walkInsMerged, walkInRenames
     }
 
     /// Counts kept by an import an older Waypoint began have no contacts.
@@ -39,11 +44,13 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
         caseloadsRemoved = try container.decode(Int.self, forKey: .caseloadsRemoved)
         contacts = try container.decodeIfPresent(Counts.self, forKey: .contacts) ?? Counts()
         contactEditsKept = try container.decodeIfPresent(Int.self, forKey: .contactEditsKept) ?? 0
+        walkInsMerged = try container.decodeIfPresent(Int.self, forKey: .walkInsMerged) ?? 0
+        walkInRenames = try container.decodeIfPresent([WalkInRename].self, forKey: .walkInRenames) ?? []
     }
 
     public var total: Counts {
         Counts(added: schools.added + students.added + counselors.added + caseloadsAdded + contacts.added,
-               updated: schools.updated + students.updated + counselors.updated + contacts.updated,
+               updated: schools.updated + students.updated + counselors.updated + contacts.updated + walkInsMerged,
                deactivated: schools.deactivated + students.deactivated + counselors.deactivated + caseloadsRemoved
                    + contacts.deactivated)
     }
@@ -52,10 +59,14 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
         func line(_ name: String, _ counts: Counts) -> String {
             "\(name): \(counts.added) added, \(counts.updated) updated, \(counts.deactivated) deactivated"
         }
-        return [line("students", students), line("counselors", counselors), line("schools", schools),
+        // Said only when it happened: most imports bring no walk-in.
+        let merged = "students added by hand: \(walkInsMerged) merged with the roster's record, everything recorded kept"
+        let walkIns: [String] = walkInsMerged == 0 ? [] : [merged] + walkInRenames.map { "  \($0)" }
+        let lines = [line("students", students)] + walkIns + [line("counselors", counselors), line("schools", schools),
                 "caseload assignments: \(caseloadsAdded) added, \(caseloadsRemoved) removed",
                 line("family contacts", contacts)
                     + (contactEditsKept == 0 ? "" : " (\(contactEditsKept) kept a hand edit where the roster differs)"),
-                line("total", total)].joined(separator: "\n")
+                line("total", total)]
+        return lines.joined(separator: "\n")
     }
 }

@@ -21,6 +21,10 @@ public struct Student: Identifiable, Equatable, Hashable, Sendable, Codable {
     public var economicallyDisadvantaged: Bool?
     /// Inactive students (left the district, removed from a roster) keep their records.
     public var isActive: Bool
+    /// Added by hand by a counselor (a walk-in), not brought by a roster import: shown as
+    /// "not from the roster" until an import that brings the same local ID merges them
+    /// (`WalkIn`).
+    public var isWalkIn: Bool
 
     public init(
         id: Int64? = nil, sourcedId: String? = nil, localId: String,
@@ -28,7 +32,7 @@ public struct Student: Identifiable, Equatable, Hashable, Sendable, Codable {
         preferredName: String? = nil, grade: Grade, schoolId: Int64,
         birthDate: String? = nil, gender: String? = nil, raceEthnicity: String? = nil,
         englishLearner: Bool? = nil, specialEducation: Bool? = nil,
-        economicallyDisadvantaged: Bool? = nil, isActive: Bool = true
+        economicallyDisadvantaged: Bool? = nil, isActive: Bool = true, isWalkIn: Bool = false
     ) {
         self.id = id
         self.sourcedId = sourcedId
@@ -46,6 +50,7 @@ public struct Student: Identifiable, Equatable, Hashable, Sendable, Codable {
         self.specialEducation = specialEducation
         self.economicallyDisadvantaged = economicallyDisadvantaged
         self.isActive = isActive
+        self.isWalkIn = isWalkIn
     }
 }
 

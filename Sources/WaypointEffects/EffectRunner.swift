@@ -200,6 +200,14 @@ public final class EffectRunner: EffectPerformer {
             case .changeIntervention(let change, let counselorId):
                 try apply(change, by: counselorId)
                 return []
+            case .loadWalkInSchools:
+                return [.walkInSchoolsLoaded(try database.allSchools())]
+            case .addWalkIn(let student, let counselorId):
+                do {
+                    return [.walkInAdded(try database.addWalkIn(student, by: counselorId, at: clock()))]
+                } catch let refused as StoreError where refused.refusesWalkIn {
+                    return [.walkInRefused(refused.description)]
+                }
             case .archiveSession(let sessionId, let counselorId):
                 try database.archiveSession(id: sessionId, by: counselorId)
                 return []

@@ -3,8 +3,8 @@ import GRDB
 import WaypointCore
 
 extension AppDatabase {
-    /// Applies a validated roster: records are matched by sourcedId,
-    /// added or updated, and (for bulk files) those the roster no longer lists are made
+    /// Applies a validated roster: records are matched by sourcedId (a student added by hand,
+    /// by local ID: see `WalkIn`), added, updated or merged, and (for bulk files) those the roster no longer lists are made
     /// inactive, never deleted, so their sessions and plans stay. Sessions, plans and
     /// follow-ups are never touched. Importing the same bundle twice changes nothing.
     ///
@@ -154,13 +154,20 @@ private struct RosterApplier {
         }
         var holder: [String: String] = [:]      // local ID -> the student holding it (sourcedId, or row id)
         var localIds: [String: String] = [:]    // sourcedId -> local ID
-        for row in try Row.fetchAll(db, sql: "SELECT id, sourcedId, localId FROM student") {
+        var walkIns: Set<String> = []           // local IDs held by students added by hand
+        for row in try Row.fetchAll(db, sql: "SELECT id, sourcedId, localId, source FROM student") {
             let sourcedId: String? = row["sourcedId"]
             holder[row["localId"]] = sourcedId ?? "\u{1F}\(row["id"] as Int64)"
             if let sourcedId { localIds[sourcedId] = row["localId"] }
+            if row["source"] == WalkIn.source { walkIns.insert(row["localId"]) }
         }
         for student in bundle.students {
-            if let owner = holder[student.localId], owner != student.sourcedId {
+            // A walk-in holding the local ID of a student the database does not have yet is
+            // that student: the import merges them (`applyStudents`). A student already
+            // here under another local ID cannot take a walk-in's: that stops the import.
+            if walkIns.contains(student.localId), localIds[student.sourcedId] == nil {
+                walkIns.remove(student.localId)
+            } else if let owner = holder[student.localId], owner != student.sourcedId {
                 throw StoreError.duplicateLocalId(student.localId)
             }
             if let old = localIds[student.sourcedId], holder[old] == student.sourcedId { holder[old] = nil }
@@ -204,6 +211,11 @@ private struct RosterApplier {
         for student in try Student.filter(sql: "sourcedId IN (SELECT value FROM json_each(?))", arguments: [sourcedIds]).fetchAll(db) {
             if let sourcedId = student.sourcedId { stored[sourcedId] = student }
         }
+        // Students added by hand, by local ID: few, so read whole.
+        var walkIns: [String: Student] = [:]
+        for student in try Student.filter(sql: "source = ?", arguments: [WalkIn.source]).fetchAll(db) {
+            walkIns[student.localId] = student
+        }
         for incoming in bundle.students[range] {
             step()
             if schoolIds[incoming.schoolSourcedId] == nil {
@@ -215,7 +227,19 @@ private struct RosterApplier {
                 schoolIds[incoming.schoolSourcedId] = id
             }
             let schoolId = schoolIds[incoming.schoolSourcedId]!
-            if let existing = stored[incoming.sourcedId] {
+            if stored[incoming.sourcedId] == nil, let walkIn = walkIns.removeValue(forKey: incoming.localId) {
+                // The same row takes the roster's identity and fields, so every session, note,
+                // plan, follow-up, contact and intervention recorded on it stays with it.
+                var changed = merged(walkIn, incoming, schoolId: schoolId)
+                changed.isWalkIn = false
+                if WalkIn.namesDiffer(walkIn, givenName: incoming.givenName, familyName: incoming.familyName) {
+                    summary.walkInRenames.append(WalkInRename(localId: incoming.localId, typed: walkIn.displayName,
+                                                              roster: changed.displayName))
+                }
+                try update(changed)
+                stored[incoming.sourcedId] = changed
+                summary.walkInsMerged += 1
+            } else if let existing = stored[incoming.sourcedId] {
                 let changed = merged(existing, incoming, schoolId: schoolId)
                 guard changed != existing else { continue }
                 if existing.isActive && !changed.isActive {

@@ -87,6 +87,13 @@ extension AppDatabase {
                 }
                 return
             }
+            // A walk-in is said apart: an import that brings their local ID merges them, then the join can go ahead.
+            let walkIns = try Int.fetchOne(db, sql: "SELECT count(*) FROM student WHERE source = ?", arguments: [WalkIn.source]) ?? 0
+            if walkIns > 0 {
+                throw StoreError.cannotJoinHub("\(counted(walkIns, "student") ?? "") added by hand \(walkIns == 1 ? "is" : "are") "
+                    + "not in the roster yet; import the roster that brings \(walkIns == 1 ? "them" : "each") (matched by local ID), "
+                    + "then join")
+            }
             let students = try Int.fetchOne(db, sql: "SELECT count(*) FROM student WHERE sourcedId IS NULL") ?? 0
             let counselors = try Int.fetchOne(db, sql: "SELECT count(*) FROM counselor WHERE sourcedId IS NULL") ?? 0
             if students + counselors > 0 {

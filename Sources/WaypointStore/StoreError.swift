@@ -58,6 +58,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case migrationRefused(String)
     /// Joining a hub needs every student and counselor named by their district ID.
     case cannotJoinHub(String)
+    /// A student added by hand on a workstation joined to a hub (students come from the hub's roster).
+    case walkInWhileJoined
+    /// A walk-in's local ID that another student holds.
+    case walkInLocalIdTaken(localId: String, holder: String, holderIsWalkIn: Bool)
     /// A refused sync change cannot be resolved as asked; the sentence says why.
     case syncRefusal(String)
     /// A passphrase or admin step that nobody proven may take (the sentence says why and what to do).
@@ -67,6 +71,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The same, stopping a long write after some of its chunks were committed: `partWay`
     /// says what was written and how it is finished.
     case storageStoppedPartWay(StorageTrouble, path: String, partWay: String)
+
+    /// The store's refusals of a walk-in student, which the form shows in place.
+    public var refusesWalkIn: Bool {
+        switch self {
+        case .walkInWhileJoined, .walkInLocalIdTaken, .missingField, .duplicateLocalId: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -146,6 +158,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "The database could not be upgraded, and was left as it was: \(reason)."
         case .cannotJoinHub(let reason):
             "This database cannot join the hub: \(reason)."
+        case .walkInWhileJoined:
+            "This database syncs with the district hub, where students come from the roster: ask the district "
+                + "to add the student there (a roster import at the hub), and they reach your caseload at the next sync; "
+                + "nothing was added."
+        case .walkInLocalIdTaken(let localId, let holder, let holderIsWalkIn):
+            "Local ID \(localId) already belongs to \(holder)\(holderIsWalkIn ? ", also added by hand" : ""): "
+                + "open that student instead, or check the ID; nothing was added."
         case .syncRefusal(let sentence):
             sentence
         case .storage(let trouble, let path):

@@ -36,6 +36,7 @@ extension Student: FetchableRecord, MutablePersistableRecord {
         container["specialEducation"] = specialEducation
         container["economicallyDisadvantaged"] = economicallyDisadvantaged
         container["isActive"] = isActive
+        container["source"] = isWalkIn ? WalkIn.source : WalkIn.rosterSource
         container["searchKey"] = searchKey
     }
 
@@ -59,7 +60,10 @@ extension Student: FetchableRecord, MutablePersistableRecord {
             englishLearner: try row.decode(forColumn: "englishLearner"),
             specialEducation: try row.decode(forColumn: "specialEducation"),
             economicallyDisadvantaged: try row.decode(forColumn: "economicallyDisadvantaged"),
-            isActive: try row.decode(forColumn: "isActive"))
+            isActive: try row.decode(forColumn: "isActive"),
+            // A query that names its columns may leave `source` out: such a row is read as
+            // from the roster, which only hides the walk-in mark there.
+            isWalkIn: row.hasColumn("source") && (row["source"] as String?) == WalkIn.source)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -9,8 +9,8 @@ import WaypointStore
 struct StudentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "student",
-        abstract: "List and show students.",
-        subcommands: [StudentListCommand.self, StudentShowCommand.self])
+        abstract: "List, show and add students.",
+        subcommands: [StudentListCommand.self, StudentShowCommand.self, StudentAddCommand.self])
 }
 
 enum OutputFormat: String, EnumerableFlag {
@@ -65,7 +65,8 @@ struct StudentListCommand: ParsableCommand {
         case .csv: print(CSVText.document(header: StudentRow.csvHeader, rows: rows.map(\.csvFields)), terminator: "")
         case .text:
             print(TextTable.render(header: ["Name", "ID", "Gr", "School"],
-                                   rows: rows.map { [$0.listName, $0.localId, $0.grade, $0.school] }),
+                                   rows: rows.map { [$0.fromRoster ? $0.listName : "\($0.listName) \(WalkIn.rowMark)", $0.localId,
+                                                     $0.grade, $0.school] }),
                   terminator: "")
             let hint = try rows.isEmpty && db.isEmpty() ? " (this database is empty: `waypoint demo` loads a demo district)" : ""
             warn("\(counted(rows.count, "student"))\(hint)")
@@ -92,11 +93,14 @@ struct StudentShowCommand: ParsableCommand {
         let viewer = try acting.resolveIfKnown(in: db)
         let student = try db.student(matching: id)
         let abc = try student.id.flatMap { try db.abcData(studentIds: [$0])[$0] } ?? ABCBatch()
-        let detail = StudentDetail(
+        var detail = StudentDetail(
             student: student,
             school: try db.school(id: student.schoolId)?.name ?? "",
             counselors: try db.counselors(ofStudentId: student.id ?? -1).map(\.displayName),
             abc: abc, rules: loadCatalogs().earlyWarning)
+        if let id = student.id, let origin = try db.walkInOrigin(studentId: id) {
+            detail.addedByHand = "\(origin.counselor ?? "a counselor no longer here"), \(CivilDate.today(now: origin.addedAt).iso)"
+        }
         try withAudit(db, AuditEntry(.viewedProfile, counselorId: viewer?.id, studentId: student.id, subject: "profile")) {
             if json {
                 try printJSON(detail)

@@ -10,6 +10,8 @@ struct StudentRow: Encodable {
     var preferredName: String?
     var grade: String
     var school: String
+    /// False for a student added by hand (`WalkIn`), until a roster import merges them.
+    var fromRoster: Bool
 
     init(_ entry: CaseloadEntry) {
         localId = entry.student.localId
@@ -19,6 +21,7 @@ struct StudentRow: Encodable {
         preferredName = entry.student.preferredName
         grade = entry.student.grade.description
         school = entry.schoolName
+        fromRoster = !entry.student.isWalkIn
     }
 
     var listName: String {
@@ -26,9 +29,9 @@ struct StudentRow: Encodable {
         return familyName.isEmpty ? first : "\(familyName), \(first)"
     }
 
-    static let csvHeader = ["localId", "sourcedId", "familyName", "givenName", "preferredName", "grade", "school"]
+    static let csvHeader = ["localId", "sourcedId", "familyName", "givenName", "preferredName", "grade", "school", "fromRoster"]
     var csvFields: [String] {
-        [localId, sourcedId ?? "", familyName, givenName, preferredName ?? "", grade, school]
+        [localId, sourcedId ?? "", familyName, givenName, preferredName ?? "", grade, school, fromRoster ? "yes" : "no"]
     }
 }
 
@@ -50,6 +53,10 @@ struct StudentDetail: Encodable {
     var specialEducation: Bool?
     var economicallyDisadvantaged: Bool?
     var active: Bool
+    /// False for a student added by hand (`WalkIn`), until a roster import merges them.
+    var fromRoster: Bool
+    /// Who added them by hand and on which day ("Dana Whitfield, 2026-12-03"); kept after a merge.
+    var addedByHand: String?
     /// The latest term's ABCs in one line, as on the profile (without the sparklines).
     var abcs: String
     /// 1 to 3; absent when there is no ABC data at all, which `tierReasons` then says.
@@ -76,6 +83,7 @@ struct StudentDetail: Encodable {
         specialEducation = student.specialEducation
         economicallyDisadvantaged = student.economicallyDisadvantaged
         active = student.isActive
+        fromRoster = !student.isWalkIn
         abcs = abc.summaryLine()
         let assessment = abc.assessment(rules: rules)
         tier = assessment.tier
@@ -88,15 +96,19 @@ struct StudentDetail: Encodable {
     var text: String {
         func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not recorded" }
         let legal = [givenName, middleName ?? "", familyName].filter { !$0.isEmpty }.joined(separator: " ")
-        let pairs: [(String, String)] = [
+        let rosterId = sourcedId ?? (fromRoster ? "—" : "none: \(WalkIn.mark) (added by hand)")
+        var pairs: [(String, String)] = [
             ("Name", legal),
             ("Preferred name", preferredName ?? "—"),
             ("Local ID", localId),
-            ("Roster ID", sourcedId ?? "—"),
+            ("Roster ID", rosterId),
             ("Grade", grade),
             ("School", school),
             ("Counselor", counselors.isEmpty ? "none assigned" : counselors.joined(separator: ", ")),
             ("Status", active ? "active" : "inactive"),
+        ]
+        if let addedByHand { pairs.append(("Added by hand", addedByHand)) }
+        pairs += [
             ("Birth date", birthDate ?? "not recorded"),
             ("Gender", gender ?? "not recorded"),
             ("Race/ethnicity", raceEthnicity.map(RaceEthnicity.title).flatMap { $0.isEmpty ? nil : $0 } ?? "not recorded"),

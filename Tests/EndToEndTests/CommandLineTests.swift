@@ -34,7 +34,7 @@ final class CommandLineTests: XCTestCase {
         let grade = try runProcess(binary, ["student", "list", "--db", database, "--grade", "9", "--csv"])
         XCTAssertEqual(grade.status, 0, grade.stderr)
         let lines = grade.stdout.split(separator: "\r\n")
-        XCTAssertEqual(lines.first, "localId,sourcedId,familyName,givenName,preferredName,grade,school")
+        XCTAssertEqual(lines.first, "localId,sourcedId,familyName,givenName,preferredName,grade,school,fromRoster")
         XCTAssertTrue(lines.dropFirst().allSatisfy { $0.contains(",9,") }, grade.stdout)
 
         let show = try runProcess(binary, ["student", "show", firstId, "--db", database, "--json"])

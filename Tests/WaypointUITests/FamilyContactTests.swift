@@ -26,24 +26,6 @@ final class FamilyContactTests: XCTestCase {
         return state
     }
 
-    private func render(_ state: AppState) -> Buffer {
-        var buffer = Buffer(size: state.size)
-        RootView.render(state, into: &buffer)
-        return buffer
-    }
-
-    private func press(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
-        var effects: [Effect] = []
-        for key in keys {
-            guard let action = KeyRouter.action(for: key, in: state) else {
-                XCTFail("\(key) does nothing in \(Keymaps.context(for: state))")
-                continue
-            }
-            effects += reduce(&state, action)
-        }
-        return effects
-    }
-
     // MARK: Profile
 
     func testProfileShowsTheFamilyAt80x24() {

@@ -49,6 +49,12 @@ public enum Action: Equatable, Sendable {
     case changedElsewhere(Conflict)
     case demoLoaded(students: Int, counselors: [Counselor])
     case failed(String)
+    /// The schools the new walk-in form offers.
+    case walkInSchoolsLoaded([School])
+    /// A walk-in student was added (on the caseload of the counselor at the keyboard).
+    case walkInAdded(Student)
+    /// The store refused the walk-in; the sentence says why and that nothing was added.
+    case walkInRefused(String)
     /// A write found the database busy (another program holds its write lock, an import
     /// say): the screen keeps the work in memory and tries it again shortly.
     case databaseBusy(Effect)
@@ -95,6 +101,8 @@ public enum Effect: Equatable, Sendable {
     case saveContact(studentId: Int64, contactId: Int64?, changes: [ContactField: String])
     /// Starts, notes or closes one of a student's interventions, as `userId`.
     case changeIntervention(InterventionChange, userId: Int64)
+    case loadWalkInSchools
+    case addWalkIn(NewWalkIn, counselorId: Int64)
     case loadPlan(studentId: Int64, token: Int)
     /// `loaded`: the plan as the screen showed it, for compare-and-set in the store.
     case changePlan(PlanChange, userId: Int64?, loaded: StudentPlan?)

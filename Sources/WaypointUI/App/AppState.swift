@@ -172,6 +172,8 @@ public struct CaseloadState: Equatable, Sendable {
     /// all would take seconds); `summaries` holds those computed so far.
     public var summariesOnDemand = false
     public var summaries: [Int64: CaseloadSummary] = [:]
+    /// The new walk-in student form (`N`), while open.
+    public var walkInForm: FormState?
     /// The effect runner's count of invalidations the summaries were computed under.
     public var summaryGeneration = 0
     /// The sort or saved view needs every row's summary and some are missing: `rows` is

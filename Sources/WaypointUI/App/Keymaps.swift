@@ -43,6 +43,7 @@ public enum Keymaps {
         case .welcome: welcome
         case .caseload: caseload
         case .caseloadSearch: caseloadSearch
+        case .walkInForm: walkInForm
         case .profile: profile
         case .editor: editor
         case .plan: plan
@@ -86,7 +87,9 @@ public enum Keymaps {
         if state.reminder != nil { return .reminderForm }
         switch state.screen {
         case .welcome: return .welcome
-        case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
+        case .caseload:
+            if state.caseload.walkInForm != nil { return .walkInForm }
+            return state.caseload.isSearching ? .caseloadSearch : .caseload
         case .profile: return state.profile?.formContext ?? .profile
         case .editor: return .editor
         case .tasks: return .tasks

@@ -100,6 +100,14 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         state.screens = [.caseload]
         state.status = StatusMessage("Demo district loaded: \(students.formatted) students, \(counselors.count) counselors.")
         return state.start(counselors: counselors, isEmpty: false)
+    case .walkInSchoolsLoaded(let schools):
+        state.showWalkInForm(schools: schools)
+        return []
+    case .walkInAdded(let student):
+        return state.walkInAdded(student)
+    case .walkInRefused(let message):
+        state.walkInRefused(message)
+        return []
     case .failed(let message):
         state.isBusy = false
         state.caseload.summariesRequested = false
@@ -139,6 +147,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
             return []
         case .profile where state.profile?.interventionForm != nil:
             state.profile?.interventionForm?.handle(key)
+        case .caseload where state.caseload.walkInForm != nil:
+            state.caseload.walkInForm?.handle(key)
             return []
         case .plan:
             state.editPlanForm(key)
@@ -252,6 +262,7 @@ extension AppState {
         case .profile:
             profile?.contactForm?.moveFocus(by: delta)
             profile?.interventionForm?.moveFocus(by: delta)
+        case .caseload: caseload.walkInForm?.moveFocus(by: delta)
         default: moveEditorFocus(by: delta)
         }
         return []

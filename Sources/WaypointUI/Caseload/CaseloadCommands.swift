@@ -6,6 +6,7 @@ extension Command {
         case switchCounselor, chooseCounselor
         case openStudent
         case cycleSort, toggleNotSeen, showViews, openTasks, openReports, toggleAttentionAll
+        case addWalkIn, submitWalkIn, cancelWalkIn
     }
 }
 
@@ -49,6 +50,12 @@ extension AppState {
             overlay = .savedViews
         case .openTasks:
             return openTasks()
+        case .addWalkIn:
+            return openWalkInForm()
+        case .submitWalkIn:
+            return submitWalkInForm()
+        case .cancelWalkIn:
+            caseload.walkInForm = nil
         case .openReports:
             reports = ReportsState()
             screens.append(.reports)

@@ -15,6 +15,11 @@ extension Keymaps {
             state.caseload.preset == .needsAttention ? nil : "only in Needs attention (v7)"
         }).footerTitle { state in state.caseload.attentionShowsAll ? "This week" : "Show all" },
         KeyBinding([.char("r")], .caseload(.openReports), "Reports", footer: false),
+        KeyBinding([.char("N")], .caseload(.addWalkIn), "New walk-in student (not from the roster)", footer: false,
+                   disabledWhen: { state in
+            if state.userId == nil { return "say who you are first (c)" }
+            return state.sync.status.isJoined ? "students come from the hub's roster on a joined workstation" : nil
+        }),
         KeyBinding([.char("c")], .caseload(.switchCounselor), "Counselor", disabledWhen: { state in
             state.counselors.count > 1 ? nil : "this database has only one counselor"
         }),
@@ -22,6 +27,13 @@ extension Keymaps {
             state.caseload.query.isEmpty ? "no search to clear" : nil
         }),
     ] + syncBindings + navigation + leaving)
+
+    public static let walkInForm = Keymap(context: .walkInForm, typing: true, bindings: [
+        KeyBinding([.enter], .caseload(.submitWalkIn), "Add"),
+        KeyBinding([.tab, .down], .field(.nextField), "Next field"),
+        KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
+        KeyBinding([.escape], .caseload(.cancelWalkIn), "Cancel"),
+    ])
 
     public static let caseloadSearch = Keymap(context: .caseloadSearch, typing: true, bindings: [
         KeyBinding([.enter], .caseload(.keepSearch), "Keep filter"),

@@ -88,7 +88,7 @@ enum CaseloadView {
 
         if state.caseload.preset == .needsAttention {
             renderAttention(state, into: &buffer, area: layout.table)
-            return cursor
+            return renderWalkInForm(state, into: &buffer, chrome: chrome) ?? cursor
         }
         let shown = visibleColumns(state.caseload, width: state.size.width)
         var table = Table(columns: shown.map { columns[$0] }, rowCount: rows.count) { row, column in
@@ -101,7 +101,20 @@ enum CaseloadView {
         table.selectedStyle = Theme.selected
         table.emptyMessage = emptyMessage(state)
         table.render(into: &buffer, area: layout.table, state: state.caseload.table)
-        return cursor
+        return renderWalkInForm(state, into: &buffer, chrome: chrome) ?? cursor
+    }
+
+    /// The new walk-in form over whichever table is shown; its text cursor, if open.
+    private static func renderWalkInForm(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
+        guard let form = state.caseload.walkInForm else { return nil }
+        return FormView.render(form, into: &buffer, over: chrome.body, footer: "Enter adds · Tab next field · ←/→ school · Esc cancels",
+                               focusMarker: SessionEditorView.focusMarker(state))
+    }
+
+    /// The name as a row shows it: a walk-in (`WalkIn`) carries its mark, so it is never
+    /// taken for a roster student.
+    static func nameText(_ student: Student) -> String {
+        student.isWalkIn ? "\(student.listName) \(WalkIn.rowMark)" : student.listName
     }
 
     /// Needs attention leads each row with why (`Attention`), then who; the reason column
@@ -125,7 +138,7 @@ enum CaseloadView {
             switch column {
             case 0: return attention?.text ?? ""
             case 1: return attention?.tierText ?? ""
-            case 2: return entry.student.listName
+            case 2: return nameText(entry.student)
             case 3: return entry.student.localId
             case 4: return entry.student.grade.description
             default: return cellText(entry, summary: nil, column: 8, now: state.now, timeZone: state.timeZone)
@@ -143,7 +156,7 @@ enum CaseloadView {
         if optionalColumns.contains(column), summary == nil { return "" }
         let plan = summary?.plan
         switch column {
-        case 0: return entry.student.listName
+        case 0: return nameText(entry.student)
         case 1: return entry.student.localId
         case 2: return entry.student.grade.description
         case 3: return entry.schoolName

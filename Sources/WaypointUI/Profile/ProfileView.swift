@@ -67,6 +67,7 @@ enum ProfileView {
         let lastContact = data.sessions.first.map { "last contact \(DateText.ago($0.session.startedAt, now: state.now, in: state.timeZone))" }
             ?? "no contact recorded"
         lines.append("Counselor: \(counselors) · \(lastContact)")
+        if student.isWalkIn { lines[0] += " · \(WalkIn.mark): added by hand" }
         var styled = lines.map { IdentityLine(text: $0, style: Theme.heading) }
         styled[1].style = .plain
         styled.append(IdentityLine(text: planLine(data.plan, today: DateText.day(state.now, in: state.timeZone)),
