@@ -45,6 +45,7 @@ public enum Keymaps {
         case .caseloadSearch: caseloadSearch
         case .profile: profile
         case .editor: editor
+        case .pastNotes: pastNotes
         case .plan: plan
         case .contactForm: contactForm
         case .savedViews: savedViews
@@ -85,7 +86,7 @@ public enum Keymaps {
         case .welcome: return .welcome
         case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
         case .profile: return state.profile?.contactForm != nil ? .contactForm : .profile
-        case .editor: return .editor
+        case .editor: return state.editor?.pastNotes.hasFocus == true ? .pastNotes : .editor
         case .tasks: return .tasks
         case .reports: return .reports
         case .refusedChanges: return .refusedChanges

@@ -54,6 +54,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .reportLoaded(let token, let report):
         if state.reports?.requestToken == token { state.reports?.report = report }
         return []
+    case .timeReportLoaded(let token, let report):
+        state.receiveTimeReport(token: token, report: report)
+        return []
     case .tasksLoaded(let token, let rows):
         state.receiveTasks(token: token, rows: rows)
         return []
@@ -87,6 +90,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .editorDraftLoaded(let studentId, let sessionId, let draft, let knownTopics):
         state.receiveEditorDraft(studentId: studentId, sessionId: sessionId, draft: draft, knownTopics: knownTopics)
         return []
+    case .pastNotesLoaded(let studentId, let sessions):
+        return state.receivePastNotes(studentId: studentId, sessions: sessions)
     case .sessionSaved(_, let amended):
         return state.sessionSaved(amended: amended)
     case .draftsFound(let drafts):

@@ -15,6 +15,10 @@ enum ReportsView {
             x += buffer.write(" \(kind.title) ", at: Position(x: x, y: body.y), style: kind == reports.kind ? Theme.selected : Theme.muted,
                               clip: body) + 1
         }
+        if reports.kind == .time {
+            TimeReportView.render(reports, into: &buffer, area: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2))
+            return
+        }
         guard let report = reports.report else {
             buffer.write("Working it out…", at: Position(x: body.x, y: body.y + 2), style: Theme.muted, clip: body)
             return
