@@ -73,9 +73,9 @@ final class TimeReportStoreTests: XCTestCase {
         let report = try report()
         XCTAssertEqual(report.rows.first?.sessions, 2)
         XCTAssertEqual(report.rows.first?.withoutMinutes, 1)
-        XCTAssertEqual(report.unmeasured.map(\.label), ["2026-11-19 Minh Nguyễn (Phone call)"])
+        XCTAssertEqual(report.unmeasured.map(\.label), ["2026-11-19 Minh Anh Nguyễn (Phone call)"])
         XCTAssertEqual(report.unmeasuredSentence,
-                       "1 session was recorded without minutes (counted above as 0): 2026-11-19 Minh Nguyễn (Phone call)")
+                       "1 session was recorded without minutes (counted above as 0): 2026-11-19 Minh Anh Nguyễn (Phone call)")
         XCTAssertEqual(report.table.rows.last, ["Total", "0", "15", "15", "2", "1"])
     }
 

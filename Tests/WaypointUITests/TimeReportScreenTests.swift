@@ -67,12 +67,12 @@ final class TimeReportScreenTests: XCTestCase {
         state.caseloadOwnerId = nil
         XCTAssertEqual(state.reportRequest(state.reports!),
                        .loadTimeReport(counselorId: 1, weeks: 6, endingWith: CivilDate(year: 2026, month: 11, day: 23),
-                                       timeZone: Self.utc, token: 3))
+                                       timeZone: Self.utc, token: 4))
     }
 
     func testWithNobodyToReportOnItSaysSo() {
         var state = reportsState(size: Size(width: 80, height: 24))
-        _ = reduce(&state, .timeReportLoaded(token: 3, report: nil))
+        _ = reduce(&state, .timeReportLoaded(token: 4, report: nil))
         XCTAssertTrue(render(state).text.contains("Nobody to report on"), render(state).text)
     }
 
@@ -84,22 +84,22 @@ final class TimeReportScreenTests: XCTestCase {
 
     func testSessionsWithoutMinutesAreNamedOnScreen() {
         var state = reportsState(size: Size(width: 80, height: 24))
-        _ = reduce(&state, .timeReportLoaded(token: 3, report: Self.report(weeks: 6)))
+        _ = reduce(&state, .timeReportLoaded(token: 4, report: Self.report(weeks: 6)))
         let text = render(state).text
         XCTAssertTrue(text.contains("1 session was recorded without minutes"), text)
-        XCTAssertTrue(text.contains("Jordan Smith"), text)
+        XCTAssertTrue(text.contains("2026-11-22 Jordan"), text)
         XCTAssertTrue(text.contains("Social-emotional/personal"), "kind titles are whole at 80 columns:\n\(text)")
     }
 
     func testTimeReportAt80x24() {
         var state = reportsState(size: Size(width: 80, height: 24))
-        _ = reduce(&state, .timeReportLoaded(token: 3, report: Self.report(weeks: 6)))
+        _ = reduce(&state, .timeReportLoaded(token: 4, report: Self.report(weeks: 6)))
         assertScreen(render(state), matches: "time-report-80x24")
     }
 
     func testTimeReportAt120x40() {
         var state = reportsState(size: Size(width: 120, height: 40))
-        _ = reduce(&state, .timeReportLoaded(token: 3, report: Self.report(weeks: 12)))
+        _ = reduce(&state, .timeReportLoaded(token: 4, report: Self.report(weeks: 12)))
         assertScreen(render(state), matches: "time-report-120x40")
     }
 }

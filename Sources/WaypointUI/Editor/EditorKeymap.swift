@@ -23,8 +23,7 @@ extension Keymaps {
     ])
 
     /// The past notes with the keys: typing finds a word; the form waits untouched.
-    /// Ctrl-Z does not suspend here either: in the editor it is undo, and a slip should not stop the program.
-    public static let pastNotes = Keymap(context: .pastNotes, typing: true, without: [.global(.suspend)], bindings: [
+    public static let pastNotes = Keymap(context: .pastNotes, typing: true, bindings: [
         KeyBinding([.enter], .editor(.pastNotesNextMatch), "Next match"),
         KeyBinding([.ctrl("r")], .editor(.pastNotesPreviousMatch), "Previous match", footer: false),
         KeyBinding([.up], .editor(.pastNotesUp), "Scroll up", footer: false),

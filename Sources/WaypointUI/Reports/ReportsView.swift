@@ -7,7 +7,7 @@ enum ReportsView {
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) {
         guard let reports = state.reports else { return }
         let scope = state.caseloadOwner.map { "caseload of \($0.displayName)" } ?? "the district"
-        TitleBar.render("Waypoint · Reports · \(scope)", right: "by \(reports.grouping.title.lowercased())",
+        TitleBar.render("Waypoint · Reports · \(scope)", right: reports.kind == .time ? "by kind and week" : "by \(reports.grouping.title.lowercased())",
                         into: &buffer, area: chrome.title)
         let body = chrome.body.inset(horizontal: 1, vertical: 0)
         var x = body.x
