@@ -21,15 +21,15 @@ final class TimeReportCommandTests: XCTestCase {
 
         let csv = try runProcess(binary, ["report", "time", "--db", db, "--counselor", "1", "--weeks", "3", "--to", "2020-01-13", "--csv"])
         XCTAssertEqual(csv.status, 0, csv.stderr)
-        XCTAssertEqual(csv.stdout.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, [
+        // CSVText ends each record with CRLF (RFC 4180), as every CSV Waypoint writes.
+        XCTAssertEqual(csv.stdout, [
             "Kind,Week of 2019-12-30,Week of 2020-01-06,Week of 2020-01-13,Total minutes,Sessions,Without minutes",
             "Academic,15,0,0,15,1,0",
             "College,0,45,0,45,2,0",
             "Crisis,0,40,0,40,1,0",
             "Phone call,0,0,0,0,1,1",
             "Total,15,85,0,100,5,1",
-            "",
-        ])
+        ].map { $0 + "\r\n" }.joined())
         XCTAssertFalse(csv.stdout.contains("Private"), "no note text, confidential or not")
         XCTAssertTrue(csv.stderr.contains("1 session was recorded without minutes (counted above as 0): 2020-01-13 "), csv.stderr)
         XCTAssertTrue(csv.stderr.contains("(Phone call)"), csv.stderr)
