@@ -162,6 +162,8 @@ public final class EffectRunner: EffectPerformer {
                 try store(save)
                 forgetAside(effect)
                 return [.sessionSaved(studentId: save.studentId, amended: save.sessionId != nil)]
+            case .loadPastNotes(let studentId, let viewerId):
+                return [.pastNotesLoaded(studentId: studentId, sessions: try database.sessions(studentId: studentId, viewerId: viewerId))]
             case .loadPlan(let studentId, let token):
                 guard let student = try database.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
                 let school = try database.school(id: student.schoolId)
@@ -173,6 +175,13 @@ public final class EffectRunner: EffectPerformer {
                 forgetSummaries()
                 try apply(change, counselorId: counselorId, loaded: loaded)
                 return []
+            case .loadReport(.time, _, _, let token):
+                // The time report has its own load (`loadTimeReport`); nothing to compute here.
+                return [.timeReportLoaded(token: token, report: nil)]
+            case .loadTimeReport(let counselorId, let weeks, let lastDay, let timeZone, let token):
+                guard let counselorId else { return [.timeReportLoaded(token: token, report: nil)] }
+                return [.timeReportLoaded(token: token, report: try database.timeReport(
+                    counselorId: counselorId, weeks: weeks, endingWith: lastDay, kinds: catalogs.sessionKinds, timeZone: timeZone))]
             case .loadReport(let kind, let grouping, let counselorId, let token):
                 let students = try database.reportStudents(counselorId: counselorId, catalogs: catalogs)
                 let minimum = ReportsState.minimumGroup
@@ -180,7 +189,8 @@ public final class EffectRunner: EffectPerformer {
                 case .coverage: Reports.coverage(students, by: grouping, days: 30, now: clock(), minimumGroup: minimum)
                 case .fafsa: Reports.milestone(students, id: "fafsa", title: catalogs.milestones.title(of: "fafsa"),
                                                grade: Grade(rawValue: 12), by: grouping, minimumGroup: minimum)
-                case .tiers: Reports.tiers(students, by: grouping, minimumGroup: minimum)
+                // `.time` was answered above.
+                case .tiers, .time: Reports.tiers(students, by: grouping, minimumGroup: minimum)
                 }
                 return [.reportLoaded(token: token, report: report)]
             case .loadTasks(let counselorId, let viewerId, let token):

@@ -1,30 +1,38 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import TerminalKit
 import WaypointCore
 import WaypointHub
 import WaypointStore
 
 /// `waypoint report coverage|milestone|tiers`: the numbers leaders review, grouped and
-/// disaggregated, with small groups suppressed.
+/// disaggregated, with small groups suppressed. `waypoint report time`: one counselor's
+/// minutes by session kind and week.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Coverage, milestone completion and early-warning tiers, by group, with small groups suppressed.",
+        abstract: "Coverage, milestone completion and early-warning tiers, by group, with small groups suppressed; a counselor's time.",
         discussion: """
             Examples:
               waypoint report coverage --days 30 --by counselor
               waypoint report milestone fafsa --grade 12 --by race
               waypoint report tiers --by el --csv
+              waypoint report time --counselor T-001 --weeks 8 --csv
               waypoint report coverage --by school --hub postgres://wp_lead@hub.district.org/waypoint
 
             With --hub, the report covers the whole district: every counselor's students and
             sessions as the hub holds them, read as a lead (who sees no names and no notes).
+
+            `time` sums the minutes of the sessions a counselor recorded, by session kind and by
+            week (weeks start on Monday), for the ASCA national model's "how time is spent";
+            sessions recorded without minutes are counted and named. It reports on --counselor,
+            else on the counselor this command acts as ($WAYPOINT_COUNSELOR, or the only one).
             """)
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "coverage, milestone or tiers.")
+    @Argument(help: "coverage, milestone, tiers or time.")
     var name: String
 
     @Argument(help: "For `milestone`: the milestone id (e.g. fafsa).")
@@ -51,6 +59,12 @@ struct ReportCommand: ParsableCommand {
         valueName: "file"))
     var hubPasswordFile: String?
 
+    @Option(help: "For `time`: how many weeks, the last one holding --to.")
+    var weeks = 8
+
+    @Option(help: ArgumentHelp("For `time`: a day in the last week (YYYY-MM-DD, default today).", valueName: "date"))
+    var to: String?
+
     @Option(help: "Groups smaller than this are suppressed.")
     var minGroup = 10
 
@@ -65,6 +79,7 @@ struct ReportCommand: ParsableCommand {
             return value
         }
         let catalogs = loadCatalogs()
+        if name == "time" { return try runTimeReport(catalogs: catalogs) }
         let students = try reportStudents(catalogs: catalogs)
         let report: Report
         switch name {
@@ -79,9 +94,26 @@ struct ReportCommand: ParsableCommand {
             let scope = gradeFilter.map { g in students.filter { $0.student.grade == g } } ?? students
             report = Reports.tiers(scope, by: grouping, minimumGroup: minGroup)
         default:
-            throw CLIError("unknown report \"\(name)\"; expected one of: coverage, milestone, tiers")
+            throw CLIError("unknown report \"\(name)\"; expected one of: coverage, milestone, tiers, time")
         }
         print(ReportOutput.render(report, format: format, minimumGroup: minGroup), terminator: "")
+    }
+
+    /// `report time`: minutes by kind and week. The CSV holds the table only; the sessions
+    /// without minutes are named on standard error, so the file stays one table.
+    private func runTimeReport(catalogs: Catalogs) throws {
+        guard hub == nil else { throw CLIError("report time reads this workstation's database; --hub is not supported for it yet") }
+        guard (1...53).contains(weeks) else { throw CLIError("--weeks must be between 1 and 53, not \(weeks)") }
+        let lastDay = try DateOptions.day(to, option: "--to") ?? CivilDate.today()
+        let db = try database.openForReading()
+        let counselor = try counselor.map { try db.counselor(matching: $0) } ?? ActingCounselorOption.parse([]).identify(in: db)
+        guard let counselorId = counselor.id else { throw CLIError("the counselor has no ID in this database") }
+        let report = try db.timeReport(counselorId: counselorId, weeks: weeks, endingWith: lastDay,
+                                       kinds: catalogs.sessionKinds, timeZone: .current)
+        print(TimeReportOutput.render(report, format: format), terminator: "")
+        if format != .text, !report.unmeasured.isEmpty {
+            FileHandle.standardError.write(Data(Sanitizer.sanitizeKeepingLines(report.unmeasuredSentence + "\n").utf8))
+        }
     }
 
     /// The students the report counts: this database's, or with --hub the district's.
@@ -126,6 +158,34 @@ enum ReportOutput {
             return (try? jsonText(items)) ?? "[]\n"
         case .text:
             return report.title + "\n\n" + TextTable.render(header: header, rows: rows) + (note.isEmpty ? "" : "\n" + note)
+        }
+    }
+}
+
+/// The time report as text, CSV or JSON: the same table (`TimeReport.table`) in each.
+enum TimeReportOutput {
+    static func render(_ report: TimeReport, format: OutputFormat) -> String {
+        let (header, rows) = report.table
+        switch format {
+        case .csv:
+            return CSVText.document(header: header, rows: rows)
+        case .json:
+            struct JSONRow: Encodable { var kind: String; var minutesByWeek: [String: Int]; var total: Int; var sessions: Int; var withoutMinutes: Int }
+            struct JSONUnmeasured: Encodable { var sessionId: Int64; var date: String; var student: String; var kind: String }
+            struct JSONReport: Encodable { var counselor: String; var weeks: [String]; var kinds: [JSONRow]; var totalMinutes: Int; var withoutMinutes: [JSONUnmeasured] }
+            let weeks = report.weeks.map(\.iso)
+            let kinds = report.rows.map { row in
+                JSONRow(kind: row.kind, minutesByWeek: Dictionary(uniqueKeysWithValues: zip(weeks, row.minutes)), total: row.total,
+                        sessions: row.sessions, withoutMinutes: row.withoutMinutes)
+            }
+            let unmeasured = report.unmeasured.map { JSONUnmeasured(sessionId: $0.sessionId, date: $0.day.iso, student: $0.studentName, kind: $0.kindTitle) }
+            return (try? jsonText(JSONReport(counselor: report.counselorName, weeks: weeks, kinds: kinds, totalMinutes: report.total,
+                                             withoutMinutes: unmeasured))) ?? "{}\n"
+        case .text:
+            let title = "Minutes by session kind for \(report.counselorName), \(report.weeks.count) weeks from Monday "
+                + "\(report.weeks.first?.iso ?? "")\n\n"
+            let body = report.rows.isEmpty ? "No sessions recorded in these weeks.\n" : TextTable.render(header: header, rows: rows)
+            return title + body + (report.unmeasured.isEmpty ? "" : "\n" + report.unmeasuredSentence + "\n")
         }
     }
 }

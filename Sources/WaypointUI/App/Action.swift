@@ -18,11 +18,15 @@ public enum Action: Equatable, Sendable {
     case planLoaded(token: Int, data: PlanData)
     case tasksLoaded(token: Int, rows: [TaskRow])
     case reportLoaded(token: Int, report: Report)
+    /// nil: there was no counselor to report on.
+    case timeReportLoaded(token: Int, report: TimeReport?)
     case exported(path: String)
     /// A long job's progress, reported while it runs.
     case progressed(JobProgress)
     case rosterImported(summary: String)
     case editorDraftLoaded(studentId: Int64, sessionId: Int64?, draft: DraftPayload?, knownTopics: [String])
+    /// The student's sessions as the counselor may see them, for the editor's past notes.
+    case pastNotesLoaded(studentId: Int64, sessions: [SessionView])
     case sessionSaved(studentId: Int64, amended: Bool)
     /// A repeating follow-up was marked done: its next one, or why the series ended.
     case followUpRepeated(RecurrenceOutcome)
@@ -90,6 +94,8 @@ public enum Effect: Equatable, Sendable {
     /// repeated wrong passphrases.
     case recordSecurityEvent(AuditAction, counselorId: Int64, detail: String)
     case loadEditorDraft(authorId: Int64, studentId: Int64, sessionId: Int64?)
+    /// A student's sessions as `viewerId` may see them (the profile's rule), for the editor's past notes.
+    case loadPastNotes(studentId: Int64, viewerId: Int64?)
     case saveDraft(authorId: Int64, studentId: Int64, sessionId: Int64?, payload: DraftPayload)
     case discardDraft(authorId: Int64, studentId: Int64, sessionId: Int64?)
     /// The database is busy: keeps the draft on disk beside it (not in the database) until
@@ -110,6 +116,8 @@ public enum Effect: Equatable, Sendable {
     case importRoster(directory: String, userId: Int64?)
     case loadTasks(caseloadOwnerId: Int64?, viewerId: Int64?, token: Int)
     case loadReport(kind: ReportsState.Kind, grouping: ReportGrouping, caseloadOwnerId: Int64?, token: Int)
+    /// A counselor's minutes by kind and week (nil counselor: nobody to report on).
+    case loadTimeReport(counselorId: Int64?, weeks: Int, endingWith: CivilDate, timeZone: TimeZone, token: Int)
     case loadDrafts(authorId: Int64)
     /// Does this counselor have a passphrase?
     case probePassphrase(counselorId: Int64)

@@ -8,7 +8,7 @@ extension Effect {
         case .loadProfile: "profile"
         case .loadPlan: "plan"
         case .loadTasks: "tasks"
-        case .loadReport: "report"
+        case .loadReport, .loadTimeReport: "report"
         default: nil
         }
     }

@@ -57,7 +57,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, reminderForm, sessionView, plan, planForm, planConfirm, editor, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
+    case welcome, importRoster, caseload, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, reminderForm, sessionView, plan, planForm, planConfirm, editor, pastNotes, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -76,6 +76,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .reminderForm: "Reminder form"
         case .sessionView: "Session"
         case .editor: "Session editor"
+        case .pastNotes: "Past notes"
         case .plan: "Plan"
         case .planForm: "Plan form"
         case .planConfirm: "Remove from plan?"

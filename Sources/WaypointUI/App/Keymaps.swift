@@ -46,6 +46,7 @@ public enum Keymaps {
         case .walkInForm: walkInForm
         case .profile: profile
         case .editor: editor
+        case .pastNotes: pastNotes
         case .plan: plan
         case .contactForm: contactForm
         case .interventionForm: interventionForm
@@ -91,7 +92,7 @@ public enum Keymaps {
             if state.caseload.walkInForm != nil { return .walkInForm }
             return state.caseload.isSearching ? .caseloadSearch : .caseload
         case .profile: return state.profile?.formContext ?? .profile
-        case .editor: return .editor
+        case .editor: return state.editor?.pastNotes.hasFocus == true ? .pastNotes : .editor
         case .tasks: return .tasks
         case .reports: return .reports
         case .refusedChanges: return .refusedChanges

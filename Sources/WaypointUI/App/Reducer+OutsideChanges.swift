@@ -39,8 +39,7 @@ extension AppState {
             // The report on screen stays until the new one arrives.
             current.requestToken += 1
             reports = current
-            effects.append(.loadReport(kind: current.kind, grouping: current.grouping, caseloadOwnerId: caseloadOwnerId,
-                                       token: current.requestToken))
+            effects.append(reportRequest(current))
         }
         return effects
     }

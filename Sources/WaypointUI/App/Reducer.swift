@@ -56,6 +56,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .followUpRepeated(let outcome):
         state.receiveRecurrence(outcome)
+    case .timeReportLoaded(let token, let report):
+        state.receiveTimeReport(token: token, report: report)
         return []
     case .tasksLoaded(let token, let rows):
         state.receiveTasks(token: token, rows: rows)
@@ -90,6 +92,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .editorDraftLoaded(let studentId, let sessionId, let draft, let knownTopics):
         state.receiveEditorDraft(studentId: studentId, sessionId: sessionId, draft: draft, knownTopics: knownTopics)
         return []
+    case .pastNotesLoaded(let studentId, let sessions):
+        return state.receivePastNotes(studentId: studentId, sessions: sessions)
     case .sessionSaved(_, let amended):
         return state.sessionSaved(amended: amended)
     case .draftsFound(let drafts):

@@ -3,6 +3,10 @@ extension Command {
         case saveSession, cancelEditor
         case confirmDiscard, keepEditing
         case resumeDraft, discardDraft, laterDraft
+        /// The past notes: open (or take the keys, or close); Esc; Tab back to the form.
+        case togglePastNotes, leavePastNotes, pastNotesBackToForm
+        case pastNotesUp, pastNotesDown, pastNotesPageUp, pastNotesPageDown
+        case pastNotesNextMatch, pastNotesPreviousMatch
     }
 }
 
@@ -16,6 +20,15 @@ extension AppState {
         case .resumeDraft: return resumeFirstDraft()
         case .discardDraft: return dropFirstDraft(discard: true)
         case .laterDraft: return dropFirstDraft(discard: false)
+        case .togglePastNotes: return togglePastNotes()
+        case .leavePastNotes: leavePastNotes()
+        case .pastNotesBackToForm: pastNotesBackToForm()
+        case .pastNotesUp: scrollPastNotes(by: -1)
+        case .pastNotesDown: scrollPastNotes(by: 1)
+        case .pastNotesPageUp: scrollPastNotes(by: -pastNotesPage)
+        case .pastNotesPageDown: scrollPastNotes(by: pastNotesPage)
+        case .pastNotesNextMatch: moveToPastNotesMatch(by: 1)
+        case .pastNotesPreviousMatch: moveToPastNotesMatch(by: -1)
         }
         return []
     }

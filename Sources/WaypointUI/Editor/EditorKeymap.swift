@@ -7,6 +7,8 @@ extension Keymaps {
         KeyBinding([.tab], .field(.nextField), "Next field"),
         KeyBinding([.backTab], .field(.previousField), "Previous field", footer: false),
         KeyBinding([.escape], .editor(.cancelEditor), "Cancel"),
+        KeyBinding([.ctrl("p")], .editor(.togglePastNotes), "Past notes (read and search earlier sessions)")
+            .footerTitle { _ in "Past notes" },
         KeyBinding([.function(1)], .global(.help), "Help"),
         .typing([.wordLeft, .wordRight], "Word left / right (also Alt-b, Alt-f)"),
         .typing([.home, .end], "Line start / end"),
@@ -18,6 +20,23 @@ extension Keymaps {
         .typing([.ctrl("y")], "Redo"),
         .typing([.char(" ")], "Kind, With, Confidential: change or tick"),
         .typing([.right], "Topics: complete a topic used before"),
+    ])
+
+    /// The past notes with the keys: typing finds a word; the form waits untouched.
+    public static let pastNotes = Keymap(context: .pastNotes, typing: true, bindings: [
+        KeyBinding([.enter], .editor(.pastNotesNextMatch), "Next match"),
+        KeyBinding([.ctrl("r")], .editor(.pastNotesPreviousMatch), "Previous match", footer: false),
+        KeyBinding([.up], .editor(.pastNotesUp), "Scroll up", footer: false),
+        KeyBinding([.down], .editor(.pastNotesDown), "Scroll down", footer: false),
+        KeyBinding([.pageUp], .editor(.pastNotesPageUp), "Page up", footer: false),
+        KeyBinding([.pageDown], .editor(.pastNotesPageDown), "Page down", footer: false),
+        KeyBinding([.tab], .editor(.pastNotesBackToForm), "Back to the note (a side pane stays in view)")
+            .footerTitle { _ in "Back to note" },
+        KeyBinding([.escape], .editor(.leavePastNotes), "Clear the word, then close")
+            .footerTitle { state in state.editor?.pastNotes.search.isEmpty == false ? "Clear" : "Close" },
+        KeyBinding([.ctrl("p")], .editor(.togglePastNotes), "Close the past notes", footer: false),
+        KeyBinding([.ctrl("s")], .editor(.saveSession), "Save the session", footer: false),
+        KeyBinding([.function(1)], .global(.help), "Help"),
     ])
 
     public static let confirmDiscard = Keymap(context: .confirmDiscard, bindings: [

@@ -68,6 +68,11 @@ extension AppState {
     /// A key typed into the focused field of the editor.
     mutating func editEditor(_ key: Key) -> [Effect] {
         guard var current = editor else { return [] }
+        if current.pastNotes.hasFocus {
+            // Typed into the past notes' find line; the form is left exactly as it was.
+            editPastNotesSearch(key)
+            return []
+        }
         current.fieldError = nil
         switch current.focus {
         case .kind:
@@ -133,7 +138,7 @@ extension AppState {
                 current.topics.handle(key)
             }
         case .note:
-            let area = SessionEditorView.noteArea(size, family: !current.contacts.isEmpty)
+            let area = SessionEditorView.noteArea(size, editor: current)
             if current.note.handle(key, width: area.width, pageHeight: area.height) {
                 current.noteScroll = current.noteScroll.revealing(cursorOf: current.note, width: area.width, height: area.height)
             }

@@ -80,6 +80,8 @@ public struct SessionEditorState: Equatable, Sendable {
     /// Ctrl-S found the database busy: the session is saved from the editor as soon as the
     /// database takes it.
     public var saveWaiting = false
+    /// The student's earlier sessions, read beside the form (Ctrl-P); not part of the draft.
+    public var pastNotes = PastNotesState()
 
     public init(studentId: Int64, studentName: String, sessionId: Int64? = nil, payload: DraftPayload, now: Date,
                 timeZone: TimeZone = .current) {

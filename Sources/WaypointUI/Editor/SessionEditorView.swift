@@ -23,9 +23,11 @@ enum SessionEditorView {
         var timing: Rect
     }
 
-    /// `family`: the student has family contacts, and a row to name them.
-    static func areas(_ size: Size, family: Bool = false) -> Areas {
-        let body = ScreenLayout.chrome(size).body
+    /// `family`: the student has family contacts, and a row to name them. `sidePane`: the
+    /// past notes show beside the form, which keeps the columns left of them.
+    static func areas(_ size: Size, family: Bool = false, sidePane: Bool = false) -> Areas {
+        var body = ScreenLayout.chrome(size).body
+        if sidePane { body.width = PastNotesView.frame(size).x - body.x }
         let rows = Layout.split(body, .vertical, [
             .fixed(1), .fixed(1), .fixed(family ? 1 : 0), .fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1), .fixed(1),
             .fixed(1), .fixed(1),
@@ -36,8 +38,14 @@ enum SessionEditorView {
                      followUpList: inset(rows[8]), confidential: inset(rows[9]), timing: inset(rows[10]))
     }
 
+    /// The form's areas for this editor: with its family row if it has contacts, beside the
+    /// past notes when they show as a side pane.
+    static func areas(_ size: Size, editor: SessionEditorState) -> Areas {
+        areas(size, family: !editor.contacts.isEmpty, sidePane: editor.pastNotes.isOpen && PastNotesView.isSide(size))
+    }
+
     /// Where the note is edited: the reducer wraps and pages with these dimensions.
-    static func noteArea(_ size: Size, family: Bool = false) -> Rect { areas(size, family: family).note }
+    static func noteArea(_ size: Size, editor: SessionEditorState) -> Rect { areas(size, editor: editor).note }
 
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
         guard let editor = state.editor else { return nil }
@@ -46,9 +54,9 @@ enum SessionEditorView {
         TitleBar.render("Waypoint · \(verb) · \(editor.studentName)",
                         right: "started \(DateText.minute(editor.startedAt, in: state.timeZone)) · \(minutes)",
                         into: &buffer, area: chrome.title)
-        let areas = self.areas(state.size, family: !editor.contacts.isEmpty)
-        // Under a modal the modal has the keys: no field is marked.
-        let marker = state.overlay == nil ? focusMarker(state) : nil
+        let areas = self.areas(state.size, editor: editor)
+        // Under a modal or the past notes, they have the keys: no field is marked.
+        let marker = state.overlay == nil && !editor.pastNotes.hasFocus ? focusMarker(state) : nil
         var cursor: Position?
 
         label(.kind, editor, marker, into: &buffer, area: areas.kind)
@@ -131,7 +139,12 @@ enum SessionEditorView {
             buffer.write(DisplayWidth.truncate("⚠ \(error)", to: max(0, timing.maxX - errorX)),
                          at: Position(x: errorX, y: timing.y), style: Theme.error, clip: timing)
         }
-        return state.overlay == nil ? cursor : nil
+        let paneCursor = PastNotesView.render(state, into: &buffer)
+        guard state.overlay == nil else { return nil }
+        if editor.pastNotes.hasFocus { return paneCursor }
+        // An overlay of past notes without the keys does not exist (Tab closes it), but a
+        // cursor must never show through one.
+        return editor.pastNotes.isOpen && !PastNotesView.isSide(state.size) ? nil : cursor
     }
 
     private static func fieldRect(_ row: Rect) -> Rect {

@@ -25,7 +25,28 @@ extension AppState {
         var current = reports ?? ReportsState()
         current.requestToken += 1
         current.report = nil
+        current.timeReport = nil
+        current.timeReportMissingCounselor = false
         reports = current
-        return .loadReport(kind: current.kind, grouping: current.grouping, caseloadOwnerId: caseloadOwnerId, token: current.requestToken)
+        return reportRequest(current)
+    }
+
+    /// The load that computes the report `current` shows.
+    func reportRequest(_ current: ReportsState) -> Effect {
+        guard current.kind == .time else {
+            return .loadReport(kind: current.kind, grouping: current.grouping, caseloadOwnerId: caseloadOwnerId,
+                               token: current.requestToken)
+        }
+        // The time of the counselor whose caseload is shown (as the other reports follow the
+        // caseload shown), else of the counselor at the keyboard.
+        return .loadTimeReport(counselorId: caseloadOwnerId ?? userId, weeks: ReportsState.timeWeeks(width: size.width),
+                               endingWith: CivilDate.today(now: now, timeZone: timeZone), timeZone: timeZone,
+                               token: current.requestToken)
+    }
+
+    mutating func receiveTimeReport(token: Int, report: TimeReport?) {
+        guard reports?.requestToken == token else { return }
+        reports?.timeReport = report
+        reports?.timeReportMissingCounselor = report == nil
     }
 }

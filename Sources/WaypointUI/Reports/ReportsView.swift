@@ -7,13 +7,17 @@ enum ReportsView {
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) {
         guard let reports = state.reports else { return }
         let scope = state.caseloadOwner.map { "caseload of \($0.displayName)" } ?? "the district"
-        TitleBar.render("Waypoint · Reports · \(scope)", right: "by \(reports.grouping.title.lowercased())",
+        TitleBar.render("Waypoint · Reports · \(scope)", right: reports.kind == .time ? "by kind and week" : "by \(reports.grouping.title.lowercased())",
                         into: &buffer, area: chrome.title)
         let body = chrome.body.inset(horizontal: 1, vertical: 0)
         var x = body.x
         for kind in ReportsState.Kind.allCases {
             x += buffer.write(" \(kind.title) ", at: Position(x: x, y: body.y), style: kind == reports.kind ? Theme.selected : Theme.muted,
                               clip: body) + 1
+        }
+        if reports.kind == .time {
+            TimeReportView.render(reports, into: &buffer, area: Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2))
+            return
         }
         guard let report = reports.report else {
             buffer.write("Working it out…", at: Position(x: body.x, y: body.y + 2), style: Theme.muted, clip: body)
