@@ -22,6 +22,7 @@ extension AppDatabase {
         migrator.registerMigration("v15-sync-sealing", migrate: createSyncSealing)
         migrator.registerMigration("v16-sync-password-file", migrate: addSyncPasswordFile)
         migrator.registerMigration("v17-contacts", migrate: createContacts)
+        migrator.registerMigration("v19-groups", migrate: createGroups)
         return migrator
     }
 

@@ -43,6 +43,7 @@ public enum Keymaps {
         case .welcome: welcome
         case .caseload: caseload
         case .caseloadSearch: caseloadSearch
+        case .groupPicker: groupPicker
         case .profile: profile
         case .editor: editor
         case .plan: plan
@@ -83,7 +84,9 @@ public enum Keymaps {
         }
         switch state.screen {
         case .welcome: return .welcome
-        case .caseload: return state.caseload.isSearching ? .caseloadSearch : .caseload
+        case .caseload:
+            if state.caseload.isSearching { return .caseloadSearch }
+            return state.caseload.group == nil ? .caseload : .groupPicker
         case .profile: return state.profile?.contactForm != nil ? .contactForm : .profile
         case .editor: return .editor
         case .tasks: return .tasks

@@ -11,6 +11,7 @@ enum SessionReaderView {
                                  size: size, into: &buffer, over: area).inset(horizontal: 1, vertical: 0)
         var text = "By \(view.authorName) · \(session.durationMinutes) min"
         if session.isConfidential { text += " · confidential" }
+        if let group = view.groupLine(names: true) { text += "\n" + group.prefix(1).uppercased() + group.dropFirst() }
         if view.isRedacted {
             text += "\n\nThis note is confidential to \(view.authorName). You can see that the contact took place, not what was said."
         } else {
