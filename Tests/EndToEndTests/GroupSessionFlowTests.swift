@@ -44,7 +44,7 @@ final class GroupSessionFlowTests: XCTestCase {
             try tmux.waitFor(text: "Group session, \(index + 1) chosen")
         }
         try tmux.press("Enter")
-        try tmux.waitFor(text: "New group session · 3 students")
+        try tmux.waitFor(text: "Group session · 3 students")
         let note = "Study skills group: planners and the week ahead."
         try tmux.type(note)
         try tmux.waitFor(text: "planners and the week ahead")
@@ -105,7 +105,7 @@ final class GroupSessionFlowTests: XCTestCase {
         let shown = try runProcess(binary, ["session", "show", id, "--db", database, "--as", "1"])
         XCTAssertTrue(shown.stdout.contains("Group of 3: "), shown.stdout)
         let list = try runProcess(binary, ["session", "list", three[2].id, "--db", database, "--as", "1"])
-        XCTAssertTrue(list.stdout.contains("[group of 3] Lesson: what a transcript is"), list.stdout)
+        XCTAssertTrue(list.stdout.contains("[group of 3] Lesson: what a transcript"), list.stdout)
 
         // The positional form and --student together: the positional student is the first.
         let mixed = try runProcess(binary, ["session", "add", three[1].id, "--db", database, "--as", "1", "--kind", "group",

@@ -11,7 +11,7 @@ extension Keymaps {
         KeyBinding([.char("f")], .caseload(.toggleNotSeen), "Not seen 30d", footer: false),
         KeyBinding([.char("v")], .caseload(.showViews), "Views"),
         KeyBinding([.char("t")], .caseload(.openTasks), "To do"),
-        KeyBinding([.char("m")], .group(.start), "Group session (several students, one note)")
+        KeyBinding([.char("m")], .group(.start), "Group session")
             .footerTitle { _ in "Group" },
         KeyBinding([.char("a")], .caseload(.toggleAttentionAll), "All, or this week's only", disabledWhen: { state in
             state.caseload.preset == .needsAttention ? nil : "only in Needs attention (v7)"

@@ -124,13 +124,15 @@ extension Keymaps {
     /// The caseload while a group session's students are picked: its search and saved views
     /// narrow the list, Space ticks.
     public static let groupPicker = Keymap(context: .groupPicker, bindings: [
-        KeyBinding([.char(" "), .char("x")], .group(.tick), "Tick or untick the student"),
-        KeyBinding([.char("*")], .group(.tickAllShown), "Tick every student shown"),
+        // The footer has room for few hints at 80 columns: ticking and writing come first.
+        KeyBinding([.char(" ")], .group(.tick), "Tick/untick"),
         KeyBinding([.enter], .group(.writeNote), "Write the note", disabledWhen: { state in
             (state.caseload.group?.members.count ?? 0) >= GroupPick.smallest ? nil : "tick at least two students (Space)"
         }),
         KeyBinding([.char("/")], .caseload(.startSearch), "Search"),
         KeyBinding([.char("v")], .caseload(.showViews), "Views"),
+        KeyBinding([.char("x")], .group(.tick), "Tick/untick", footer: false),
+        KeyBinding([.char("*")], .group(.tickAllShown), "Tick everyone shown"),
         KeyBinding([.escape, .char("q")], .group(.cancel), "Cancel"),
         KeyBinding([.char("?")], .global(.help), "Help"),
     ] + navigation)

@@ -51,7 +51,13 @@ enum SessionEditorView {
 
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
         guard let editor = state.editor else { return nil }
-        let verb = (editor.sessionId == nil ? "New " : "Amend ") + (editor.group.isEmpty ? "session" : "group session")
+        // "Group session" rather than "New group session": at 80 columns the count must fit beside the time.
+        let verb = switch (editor.sessionId == nil, editor.group.isEmpty) {
+        case (true, true): "New session"
+        case (true, false): "Group session"
+        case (false, true): "Amend session"
+        case (false, false): "Amend group session"
+        }
         let minutes = Int(editor.minutes.text).map { "\($0) min" } ?? "\(editor.durationMinutes(now: state.now)) min so far"
         let who = editor.group.isEmpty ? editor.studentName : "\(editor.group.count) students"
         TitleBar.render("Waypoint · \(verb) · \(who)",
