@@ -16,6 +16,10 @@ public struct AdvisingSession: Identifiable, Equatable, Sendable {
     public var participants: [Participant]
     /// The family contacts (`FamilyContact` ids) named as the parent or guardian present.
     public var contactIds: [Int64]
+    /// A group session's other students (a group, a classroom lesson, siblings), in the order
+    /// listed, after `studentId`; empty for a session with one student. The note is written
+    /// once and each student's history shows it.
+    public var otherStudentIds: [Int64]
     public var topics: [String]
     public var isConfidential: Bool
     public var isArchived: Bool
@@ -27,7 +31,7 @@ public struct AdvisingSession: Identifiable, Equatable, Sendable {
     public init(id: Int64? = nil, studentId: Int64, authorId: Int64, startedAt: Date, durationMinutes: Int,
                 kind: String, participants: [Participant] = [.student], topics: [String] = [],
                 isConfidential: Bool = false, isArchived: Bool = false, note: String, noteVersion: Int = 0,
-                contactIds: [Int64] = []) {
+                contactIds: [Int64] = [], otherStudentIds: [Int64] = []) {
         self.id = id
         self.studentId = studentId
         self.authorId = authorId
@@ -36,12 +40,16 @@ public struct AdvisingSession: Identifiable, Equatable, Sendable {
         self.kind = kind
         self.participants = participants
         self.contactIds = contactIds
+        self.otherStudentIds = otherStudentIds
         self.topics = topics
         self.isConfidential = isConfidential
         self.isArchived = isArchived
         self.note = note
         self.noteVersion = noteVersion
     }
+
+    /// Every student of the session, the session's own first.
+    public var studentIds: [Int64] { [studentId] + otherStudentIds }
 
     /// The first non-empty line of the note: what a history list shows.
     public var firstLine: String {
@@ -86,19 +94,37 @@ public struct SessionView: Identifiable, Equatable, Sendable {
     public var session: AdvisingSession
     public var authorName: String
     public var isRedacted: Bool
+    /// How many students the session was with (1, or a group's size): shown even when the
+    /// note is confidential, as the count of who was there, never who.
+    public var studentCount: Int
+    /// The students' names, the session's own first; empty when redacted (a confidential
+    /// group's members are its author's to know).
+    public var studentNames: [String]
 
     public var id: Int64 { session.id ?? -1 }
+    public var isGroup: Bool { studentCount > 1 }
 
-    public init(session: AdvisingSession, authorName: String, viewerId: Int64?) {
+    public init(session: AdvisingSession, authorName: String, viewerId: Int64?, studentNames: [String] = []) {
         isRedacted = session.isConfidential && session.authorId != viewerId
+        studentCount = session.studentIds.count
         var shown = session
         if isRedacted {
             shown.note = ""
             shown.topics = []
             shown.participants = []
             shown.contactIds = []
+            shown.otherStudentIds = []
         }
         self.session = shown
         self.authorName = authorName
+        self.studentNames = isRedacted ? [] : studentNames
+    }
+
+    /// "group of 3" in a list row; "group of 3: Ana Ruiz, Ben Ng, Cy Ho" where there is room
+    /// and the names may be shown. Nil for a session with one student.
+    public func groupLine(names: Bool) -> String? {
+        guard isGroup else { return nil }
+        let count = "group of \(studentCount)"
+        return names && !studentNames.isEmpty ? count + ": " + studentNames.joined(separator: ", ") : count
     }
 }

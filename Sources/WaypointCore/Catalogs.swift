@@ -61,11 +61,15 @@ public struct KindCatalog: Equatable, Sendable {
         /// A session kind that is a contact with the family (a phone call home, a home
         /// visit): offered first when a contact is logged without the student.
         public var family: Bool?
+        /// A session kind held with several students at once (a group, a classroom lesson):
+        /// offered first when a group session is started.
+        public var group: Bool?
 
-        public init(id: String, title: String, family: Bool? = nil) {
+        public init(id: String, title: String, family: Bool? = nil, group: Bool? = nil) {
             self.id = id
             self.title = title
             self.family = family
+            self.group = group
         }
     }
 
@@ -79,6 +83,9 @@ public struct KindCatalog: Equatable, Sendable {
 
     /// The kinds marked `"family": true`, in catalog order.
     public var familyKinds: [Kind] { kinds.filter { $0.family == true } }
+
+    /// The kinds marked `"group": true`, in catalog order.
+    public var groupKinds: [Kind] { kinds.filter { $0.group == true } }
 
     /// An id the catalog no longer has (a district removed it) still shows, as itself.
     public func title(of id: String) -> String { kind(id)?.title ?? id }

@@ -433,7 +433,9 @@ public final class EffectRunner: EffectPerformer {
                             durationMinutes: save.durationMinutes, kind: payload.kind,
                             participants: payload.participants.isEmpty ? [.student] : payload.participants,
                             topics: save.topics, isConfidential: payload.isConfidential, note: payload.note,
-                            contactIds: payload.contactIds ?? []),
+                            contactIds: payload.contactIds ?? [],
+                            // A group's first student is the session's own (the draft's key).
+                            otherStudentIds: (payload.group ?? []).map(\.id).filter { $0 != save.studentId }),
             followUps: save.followUps.map { (CivilDate(iso: $0.dueDate), $0.text) })
     }
 }

@@ -23,6 +23,7 @@ extension AppDatabase {
         migrator.registerMigration("v16-sync-password-file", migrate: addSyncPasswordFile)
         migrator.registerMigration("v17-contacts", migrate: createContacts)
         migrator.registerMigration("v18-reminders", migrate: addReminders)
+        migrator.registerMigration("v19-groups", migrate: createGroups)
         migrator.registerMigration("v20-walkin", migrate: addWalkIns)
         migrator.registerMigration("v21-interventions", migrate: addInterventionMeasures)
         return migrator

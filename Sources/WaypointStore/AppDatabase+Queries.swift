@@ -71,8 +71,11 @@ extension AppDatabase {
                              matching filter: SQL?) throws -> [CaseloadEntry] {
         var sql: SQL = """
             SELECT student.*, school.name AS schoolName,
-                   (SELECT max(startedAt) FROM advising_session
-                    WHERE advising_session.studentId = student.id AND NOT advising_session.isArchived) AS lastContact
+                   -- seen alone or in a group session, whichever was last
+                   nullif(max(coalesce((SELECT max(startedAt) FROM advising_session
+                                        WHERE advising_session.studentId = student.id AND NOT advising_session.isArchived), ''),
+                              coalesce((SELECT max(s.startedAt) FROM session_student g JOIN advising_session s ON s.id = g.sessionId
+                                        WHERE g.studentId = student.id AND NOT s.isArchived), '')), '') AS lastContact
             FROM student
             JOIN school ON school.id = student.schoolId
             """

@@ -23,6 +23,7 @@ extension AppDatabase {
             saved.noteVersion = 1
             try SessionRows.insertTopics(session.topics, sessionId: db.lastInsertedRowID, db: db)
             try ContactRows.name(session.contactIds, sessionId: saved.id!, studentId: session.studentId, db: db)
+            try SessionRows.insertOtherStudents(session.otherStudentIds, sessionId: saved.id!, studentId: session.studentId, db: db)
             try SessionRows.appendNote(session.note, sessionId: saved.id!, authorId: session.authorId, at: now, db: db)
             for followUp in followUps {
                 try SessionRows.insertFollowUp(studentId: session.studentId, sessionId: saved.id, authorId: session.authorId,
@@ -30,8 +31,10 @@ extension AppDatabase {
             }
             try db.execute(sql: "DELETE FROM session_draft WHERE counselorId = ? AND studentId = ? AND sessionId = 0",
                            arguments: [session.authorId, session.studentId])
+            let extras = [session.otherStudentIds.isEmpty ? nil : "group of \(session.studentIds.count)",
+                          followUps.isEmpty ? nil : "follow-ups added: \(followUps.count)"].compactMap { $0 }
             try recordChange(db, .addedSession, .session(id: saved.id!), before: nil, by: session.authorId,
-                             extra: followUps.isEmpty ? "" : "follow-ups added: \(followUps.count)", now: now)
+                             extra: extras.joined(separator: "; "), now: now)
             return saved
         }
     }
@@ -88,13 +91,14 @@ extension AppDatabase {
         }
     }
 
-    /// A student's sessions, newest first, as `viewerId` may see them.
+    /// A student's sessions, newest first, as `viewerId` may see them: those with them
+    /// alone and the group sessions they took part in.
     public func sessions(studentId: Int64, viewerId: Int64?, includeArchived: Bool = false) throws -> [SessionView] {
         try read { db in
             let ids = try Int64.fetchAll(db, sql: """
-                SELECT id FROM advising_session WHERE studentId = ? AND (? OR NOT isArchived)
+                SELECT id FROM advising_session WHERE \(SessionRows.ofStudent) AND (? OR NOT isArchived)
                 ORDER BY startedAt DESC, id DESC
-                """, arguments: [studentId, includeArchived])
+                """, arguments: [studentId, studentId, includeArchived])
             return try ids.map { try SessionRows.view(id: $0, viewerId: viewerId, db: db) }
         }
     }
@@ -130,13 +134,16 @@ extension AppDatabase {
         }
     }
 
-    /// When each student was last seen (newest non-archived session), by student id.
+    /// When each student was last seen (newest non-archived session, alone or in a group), by student id.
     public func lastContacts(studentIds: [Int64]) throws -> [Int64: Date] {
         guard !studentIds.isEmpty else { return [:] }
         return try read { db in
             var result: [Int64: Date] = [:]
             let rows = try Row.fetchAll(db, sql: """
-                SELECT studentId, max(startedAt) AS last FROM advising_session
+                SELECT studentId, max(startedAt) AS last FROM (
+                    SELECT studentId, startedAt, isArchived FROM advising_session
+                    UNION ALL
+                    SELECT g.studentId, s.startedAt, s.isArchived FROM session_student g JOIN advising_session s ON s.id = g.sessionId)
                 WHERE NOT isArchived AND studentId IN (SELECT value FROM json_each(?))
                 GROUP BY studentId
                 """, arguments: [SessionRows.jsonArray(studentIds)])

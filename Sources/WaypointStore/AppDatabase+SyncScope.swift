@@ -34,6 +34,11 @@ extension AppDatabase {
         try db.execute(sql: "DELETE FROM sync_held WHERE json_extract(payload, '$.student') = ?", arguments: [sourcedId])
 
         try db.execute(sql: "UPDATE sync_state SET rewriting = 1 WHERE id = 1")
+        // A group session of theirs leaves with its list of students (not carried by sync
+        // yet, docs/SYNC.md); the group sessions they only took part in stay with the first
+        // student's record.
+        try db.execute(sql: "DELETE FROM session_student WHERE sessionId IN (SELECT id FROM advising_session WHERE studentId = ?)",
+                       arguments: [studentId])
         // Children before the rows they refer to.
         let order = ["session_topic", "session_note", "follow_up", "intervention_note"]
         let tables = order.compactMap { SyncTable.byName[$0] }

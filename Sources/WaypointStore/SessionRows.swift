@@ -59,12 +59,37 @@ enum SessionRows {
                                isConfidential: row["isConfidential"], isArchived: row["isArchived"],
                                note: row["note"] ?? "", noteVersion: row["noteVersion"] ?? 0,
                                contactIds: try Int64.fetchAll(db, sql: "SELECT contactId FROM session_contact WHERE sessionId = ? ORDER BY rowid",
-                                                              arguments: [id]))
+                                                              arguments: [id]),
+                               otherStudentIds: try Int64.fetchAll(db, sql: """
+                                   SELECT studentId FROM session_student WHERE sessionId = ? ORDER BY position
+                                   """, arguments: [id]))
     }
 
     static func view(id: Int64, viewerId: Int64?, db: Database) throws -> SessionView {
         let session = try fetch(id: id, db: db)
         let author = try Counselor.fetchOne(db, key: session.authorId)
-        return SessionView(session: session, authorName: author?.displayName ?? "unknown", viewerId: viewerId)
+        let names = session.otherStudentIds.isEmpty ? [] : try session.studentIds.map { id in
+            try Student.fetchOne(db, key: id)?.displayName ?? "student \(id)"
+        }
+        return SessionView(session: session, authorName: author?.displayName ?? "unknown", viewerId: viewerId, studentNames: names)
     }
+
+    /// A group session's other students, in the order given: each must exist, be another
+    /// than the session's own student, and be listed once (checked before writing, so the
+    /// counselor reads which student, not a constraint's name).
+    static func insertOtherStudents(_ ids: [Int64], sessionId: Int64, studentId: Int64, db: Database) throws {
+        var seen: Set<Int64> = [studentId]
+        for (index, id) in ids.enumerated() {
+            guard try Student.exists(db, key: id) else { throw StoreError.studentNotFound(id: id) }
+            guard seen.insert(id).inserted else { throw StoreError.studentTwiceInGroup(id: id) }
+            try db.execute(sql: "INSERT INTO session_student (sessionId, studentId, position) VALUES (?, ?, ?)",
+                           arguments: [sessionId, id, index + 1])
+        }
+    }
+
+    /// The sessions a student took part in, alone or in a group: what "their history" and
+    /// "last seen" read.
+    static let ofStudent = """
+        (advising_session.studentId = ? OR advising_session.id IN (SELECT sessionId FROM session_student WHERE studentId = ?))
+        """
 }

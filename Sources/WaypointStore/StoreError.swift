@@ -5,6 +5,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// Loading demo data over real data would mix made-up students into a caseload.
     case databaseNotEmpty(studentCount: Int)
     case studentNotFound(id: Int64)
+    /// A group session listing one student twice (or its first student again).
+    case studentTwiceInGroup(id: Int64)
     case counselorNotFound(id: Int64)
     case duplicateLocalId(String)
     case missingField(record: String, field: String)
@@ -87,6 +89,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "demo data can only be loaded into an empty database."
         case .studentNotFound(let id):
             "No student with id \(id)."
+        case .studentTwiceInGroup(let id):
+            "Student \(id) is listed twice for one group session; list each student once."
         case .counselorNotFound(let id):
             "No counselor with id \(id)."
         case .duplicateLocalId(let localId):

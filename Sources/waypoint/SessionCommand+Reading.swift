@@ -35,7 +35,8 @@ struct SessionListCommand: ParsableCommand {
             return [String(view.id) + (session.isArchived ? " (archived)" : ""), SessionJSON.localTime(session.startedAt),
                     catalogs.sessionKinds.title(of: session.kind),
                     "\(session.durationMinutes) min", view.authorName,
-                    view.isRedacted ? "(confidential)" : (session.isConfidential ? "[confidential] " : "") + session.firstLine]
+                    (view.groupLine(names: false).map { "[\($0)] " } ?? "")
+                        + (view.isRedacted ? "(confidential)" : (session.isConfidential ? "[confidential] " : "") + session.firstLine)]
         }
         print(TextTable.render(header: ["ID", "When", "Kind", "Length", "By", "Note"], rows: rows), terminator: "")
     }
@@ -81,6 +82,7 @@ struct SessionShowCommand: ParsableCommand {
             By \(view.authorName)\(session.isConfidential ? " · confidential" : "")\(session.isArchived ? " · archived" : "")
 
             """
+        if let group = view.groupLine(names: true) { text += group.prefix(1).uppercased() + group.dropFirst() + "\n" }
         if view.isRedacted {
             text += "The note is confidential to its author.\n"
         } else {
@@ -171,6 +173,10 @@ struct SessionJSON: Encodable {
     var durationMinutes: Int
     var kind: String
     var participants: [String]?
+    /// How many students the session was with (more than 1: a group session).
+    var studentCount: Int
+    /// A group session's students (ids, the session's own first); absent when redacted or alone.
+    var studentIds: [Int64]?
     /// The family contacts named as taking part (`waypoint contact list`); only in `session show`.
     var contactIds: [Int64]?
     var topics: [String]?
@@ -190,6 +196,8 @@ struct SessionJSON: Encodable {
         durationMinutes = session.durationMinutes
         kind = session.kind
         participants = view.isRedacted ? nil : session.participants.map(\.rawValue)
+        studentCount = view.studentCount
+        studentIds = view.isRedacted || !view.isGroup ? nil : session.studentIds
         topics = view.isRedacted ? nil : session.topics
         note = view.isRedacted ? nil : session.note
         confidential = session.isConfidential

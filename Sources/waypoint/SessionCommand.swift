@@ -61,20 +61,30 @@ struct NoteOptions: ParsableArguments {
 struct SessionAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Record a session with a student.",
+        abstract: "Record a session with a student, or one group session with several.",
         discussion: """
             Example:
               waypoint session add S100234 --kind college --minutes 20 \\
                 --note "FAFSA walkthrough" --topic FAFSA \\
                 --follow-up "fri:Bring tax documents"
+            A group session or classroom lesson, one note for every student listed
+            (each student's history shows it; its minutes count once):
+              waypoint session add --student S100234 --student S100235 \\
+                --student S100236 --kind group --minutes 45 --note "Study skills group"
             Follow-up dates: YYYY-MM-DD, +7d, +2w, today, tomorrow or a weekday (fri).
+            A group session's follow-ups are for its first student.
             """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var acting: ActingCounselorOption
 
-    @Argument(help: "The student's local ID or roster sourcedId.")
-    var studentId: String
+    @Argument(help: "The student's local ID or roster sourcedId (or give --student, once per student).")
+    var studentId: String?
+
+    @Option(name: .customLong("student"), help: ArgumentHelp(
+        "A student of a group session, by local ID or sourcedId; repeat for each (the first is the session's own).",
+        valueName: "id"))
+    var groupStudents: [String] = []
 
     @Option(help: "The kind of session (see the session-kinds catalog: academic, college, career, …).")
     var kind: String
@@ -107,7 +117,16 @@ struct SessionAddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When it started, \"YYYY-MM-DD HH:MM\" local time (default: now).", valueName: "time"))
     var at: String?
 
+    /// Every student named, the positional one first, as typed. With only --student given,
+    /// a lone `-` lands in the first argument's place: it is the note, not a student.
+    var studentArguments: [String] { (studentId.map { $0 == "-" ? [] : [$0] } ?? []) + groupStudents }
+
+    var readsNoteFromStandardInput: Bool { stdinMarker == "-" || studentId == "-" }
+
     func validate() throws {
+        if studentArguments.isEmpty {
+            throw ValidationError("no student given; name one (waypoint session add S100234 …), or each of a group with --student")
+        }
         if let stdinMarker, stdinMarker != "-" {
             throw ValidationError("unexpected argument \"\(stdinMarker)\"; only - (read the note from standard input) may follow the student ID")
         }
@@ -154,7 +173,7 @@ struct SessionAddCommand: ParsableCommand {
             warn("Warning: the follow-up \"\(followUp.text)\" is due \(followUp.dueDate!.iso), which has passed; it will show as overdue.")
         }
         var noteSource = noteOptions
-        if stdinMarker == "-" {
+        if readsNoteFromStandardInput {
             guard noteSource.note == nil, noteSource.noteFile == nil else {
                 throw CLIError("give the note once: --note, --note-file or -, not several")
             }
@@ -164,14 +183,31 @@ struct SessionAddCommand: ParsableCommand {
 
         let db = try database.open()
         let author = try acting.resolve(in: db)
-        let student = try db.student(matching: studentId)
+        let students = try groupMembers(in: db)
+        let student = students[0]
         let saved = try db.recordSession(
             AdvisingSession(studentId: student.id!, authorId: author.id!, startedAt: startedAt, durationMinutes: minutes,
                             kind: kind, participants: parsedParticipants.isEmpty ? [.student] : parsedParticipants,
-                            topics: topics, isConfidential: confidential, note: note, contactIds: contacts),
+                            topics: topics, isConfidential: confidential, note: note, contactIds: contacts,
+                            otherStudentIds: students.dropFirst().map { $0.id! }),
             followUps: parsedFollowUps)
-        say("Recorded session \(saved.id!) with \(student.printableName) (\(student.localId))"
+        let with = students.count == 1 ? "\(student.printableName) (\(student.localId))"
+            : "a group of \(students.count): " + students.map { "\($0.printableName) (\($0.localId))" }.joined(separator: ", ")
+        say("Recorded session \(saved.id!) with \(with)"
             + (parsedFollowUps.isEmpty ? "." : ", with \(parsedFollowUps.count) follow-up\(parsedFollowUps.count == 1 ? "" : "s")."))
+    }
+
+    /// The students named, each found; one named twice (by either ID) is refused, naming it.
+    private func groupMembers(in db: AppDatabase) throws -> [Student] {
+        var students: [Student] = []
+        for argument in studentArguments {
+            let student = try db.student(matching: argument)
+            if let earlier = students.first(where: { $0.id == student.id }) {
+                throw CLIError("\(student.printableName) (\(earlier.localId)) is named twice (as \"\(argument)\"); name each student once")
+            }
+            students.append(student)
+        }
+        return students
     }
 }
 

@@ -31,9 +31,21 @@ final class CatalogTests: XCTestCase {
     func testTheBuiltInSessionKindsAreTheDomainsEightAndContactsWithFamilies() throws {
         let kinds = CatalogLoader.load(configDirectory: folder.path).catalogs.sessionKinds
         XCTAssertEqual(kinds.kinds.map(\.id), ["academic", "college", "career", "personal", "attendance", "crisis",
-                                               "phone-call", "email", "home-visit", "family-meeting", "group"])
+                                               "phone-call", "email", "home-visit", "family-meeting", "group", "classroom"])
         XCTAssertEqual(kinds.title(of: "family-meeting"), "Family meeting")
         XCTAssertEqual(kinds.familyKinds.map(\.id), ["phone-call", "email", "home-visit", "family-meeting"])
+    }
+
+    /// A group session (issue 15 item 3) opens with the first kind marked `group`; a
+    /// district's own catalog marks its own.
+    func testGroupKindsAreMarkedInTheCatalogAndADistrictCanMarkItsOwn() throws {
+        let builtIn = CatalogLoader.load(configDirectory: folder.path).catalogs.sessionKinds
+        XCTAssertEqual(builtIn.groupKinds.map(\.id), ["group", "classroom"])
+        XCTAssertEqual(builtIn.title(of: "classroom"), "Classroom lesson")
+        try write(#"{"sessionKinds": [{"id": "academic", "title": "Academic"}, {"id": "advisory", "title": "Advisory lesson", "group": true}]}"#)
+        let load = CatalogLoader.load(configDirectory: folder.path)
+        XCTAssertEqual(load.warnings, [])
+        XCTAssertEqual(load.catalogs.sessionKinds.groupKinds.map(\.id), ["advisory"])
     }
 
     func testADistrictsSessionKindsCanMarkTheirOwnFamilyKinds() throws {

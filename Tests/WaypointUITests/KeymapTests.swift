@@ -43,7 +43,7 @@ final class KeymapTests: XCTestCase {
             }
             let ways: Set<Command> = [.global(.back), .caseload(.clearSearch), .editor(.cancelEditor), .editor(.keepEditing),
                                       .editor(.laterDraft), .plan(.cancelForm), .plan(.cancelRemoval), .conflict(.keepTheirs),
-                                      .profile(.cancelContactForm), .profile(.cancelInterventionForm), .reminders(.cancel), .caseload(.cancelWalkIn), .editor(.leavePastNotes)]
+                                      .profile(.cancelContactForm), .profile(.cancelInterventionForm), .reminders(.cancel), .caseload(.cancelWalkIn), .editor(.leavePastNotes), .group(.cancel)]
             XCTAssertFalse(ways.isDisjoint(with: commands), "\(context) must have a way back")
         }
     }

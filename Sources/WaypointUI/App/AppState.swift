@@ -181,6 +181,8 @@ public struct CaseloadState: Equatable, Sendable {
     public var awaitingSummaries = false
     /// A `summarizeStudents` effect is under way; its answer (or a failure) clears it.
     public var summariesRequested = false
+    /// Students being picked for a group session (`m`); nil: the plain caseload.
+    public var group: GroupPick?
 
     public init() {}
 

@@ -11,6 +11,8 @@ public enum Command: Hashable, Sendable {
     case field(Field)
     case welcome(Welcome)
     case caseload(Caseload)
+    /// A group session's students, picked on the caseload (Caseload/GroupSessions.swift).
+    case group(Group)
     case tasks(Tasks)
     case reports(Reports)
     case profile(Profile)

@@ -57,7 +57,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, reminderForm, sessionView, plan, planForm, planConfirm, editor, pastNotes, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
+    case welcome, importRoster, caseload, groupPicker, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, reminderForm, sessionView, plan, planForm, planConfirm, editor, pastNotes, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -69,6 +69,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .caseload: "Caseload"
         case .caseloadSearch: "Caseload search"
         case .walkInForm: "New walk-in student"
+        case .groupPicker: "Group session: pick students"
         case .savedViews: "Caseload views"
         case .profile: "Student profile"
         case .contactForm: "Family contact form"

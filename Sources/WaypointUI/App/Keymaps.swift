@@ -44,6 +44,7 @@ public enum Keymaps {
         case .caseload: caseload
         case .caseloadSearch: caseloadSearch
         case .walkInForm: walkInForm
+        case .groupPicker: groupPicker
         case .profile: profile
         case .editor: editor
         case .pastNotes: pastNotes
@@ -90,7 +91,8 @@ public enum Keymaps {
         case .welcome: return .welcome
         case .caseload:
             if state.caseload.walkInForm != nil { return .walkInForm }
-            return state.caseload.isSearching ? .caseloadSearch : .caseload
+            if state.caseload.isSearching { return .caseloadSearch }
+            return state.caseload.group == nil ? .caseload : .groupPicker
         case .profile: return state.profile?.formContext ?? .profile
         case .editor: return state.editor?.pastNotes.hasFocus == true ? .pastNotes : .editor
         case .tasks: return .tasks

@@ -215,6 +215,7 @@ extension AppState {
         case .field(let command): performField(command)
         case .welcome(let command): performWelcome(command)
         case .caseload(let command): performCaseload(command)
+        case .group(let command): performGroup(command)
         case .tasks(let command): performTasks(command)
         case .reports(let command): performReports(command)
         case .profile(let command): performProfile(command)

@@ -14,12 +14,13 @@ enum ScreenLayout {
         return Chrome(title: parts[0], body: parts[1], footer: parts[2])
     }
 
-    /// The caseload body: an optional search row, an optional note (`noteLines` rows: what a
-    /// saved view leaves out), then the table.
-    static func caseload(_ size: Size, showsSearch: Bool, noteLines: Int = 0) -> (search: Rect?, note: Rect?, table: Rect) {
+    /// The caseload body: while a group is picked, who is in it; an optional search row, an
+    /// optional note (`noteLines` rows: what a saved view leaves out), then the table.
+    static func caseload(_ size: Size, showsSearch: Bool, noteLines: Int = 0,
+                         group: Bool = false) -> (group: Rect?, search: Rect?, note: Rect?, table: Rect) {
         let body = chrome(size).body.inset(horizontal: 1, vertical: 0)
-        let parts = Layout.split(body, .vertical, [.fixed(showsSearch ? 1 : 0), .fixed(noteLines), .fill(1)])
-        return (showsSearch ? parts[0] : nil, noteLines > 0 ? parts[1] : nil, parts[2])
+        let parts = Layout.split(body, .vertical, [.fixed(group ? 1 : 0), .fixed(showsSearch ? 1 : 0), .fixed(noteLines), .fill(1)])
+        return (group ? parts[0] : nil, showsSearch ? parts[1] : nil, noteLines > 0 ? parts[2] : nil, parts[3])
     }
 
     static func counselorPicker(_ size: Size, rows: Int) -> Size {
@@ -38,7 +39,8 @@ extension AppState {
     }
 
     var caseloadVisibleRows: Int {
-        Table.visibleRows(in: ScreenLayout.caseload(size, showsSearch: showsSearchRow, noteLines: caseloadNoteLines).table)
+        Table.visibleRows(in: ScreenLayout.caseload(size, showsSearch: showsSearchRow, noteLines: caseloadNoteLines,
+                                                    group: caseload.group != nil).table)
     }
 
     var counselorPickerVisibleRows: Int {

@@ -15,6 +15,11 @@ extension AppState {
         switch command {
         case .startSearch:
             caseload.isSearching = true
+            // Picking a group, each search looks for the next student: it starts empty.
+            if caseload.group != nil, !caseload.search.isEmpty {
+                caseload.search = TextInput()
+                return [reloadCaseload()]
+            }
         case .keepSearch:
             caseload.isSearching = false
         case .clearSearch:

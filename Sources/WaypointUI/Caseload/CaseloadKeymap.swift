@@ -11,6 +11,8 @@ extension Keymaps {
         KeyBinding([.char("f")], .caseload(.toggleNotSeen), "Not seen 30d", footer: false),
         KeyBinding([.char("v")], .caseload(.showViews), "Views"),
         KeyBinding([.char("t")], .caseload(.openTasks), "To do"),
+        KeyBinding([.char("m")], .group(.start), "Group session")
+            .footerTitle { _ in "Group" },
         KeyBinding([.char("a")], .caseload(.toggleAttentionAll), "All, or this week's only", disabledWhen: { state in
             state.caseload.preset == .needsAttention ? nil : "only in Needs attention (v7)"
         }).footerTitle { state in state.caseload.attentionShowsAll ? "This week" : "Show all" },

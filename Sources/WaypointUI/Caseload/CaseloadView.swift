@@ -50,6 +50,7 @@ enum CaseloadView {
         if state.caseload.sort == .tier { owner += " · by tier" }
         if let days = state.caseload.notSeenInDays { owner += " · not seen \(days)+ days" }
         if state.caseload.preset != .everyone { owner += " · \(state.caseload.preset.title)" }
+        if state.caseload.group != nil { owner = "Group session: pick students · " + owner }
         let rows = state.caseload.rows
         let noun = state.caseload.query.isEmpty ? (rows.count == 1 ? "student" : "students") : (rows.count == 1 ? "match" : "matches")
         // Where the selection is in a long list: "17 of 320 students".
@@ -65,7 +66,9 @@ enum CaseloadView {
                          style: Theme.muted, clip: chrome.body)
             return nil
         }
-        let layout = ScreenLayout.caseload(state.size, showsSearch: state.showsSearchRow, noteLines: state.caseloadNoteLines)
+        let layout = ScreenLayout.caseload(state.size, showsSearch: state.showsSearchRow, noteLines: state.caseloadNoteLines,
+                                           group: state.caseload.group != nil)
+        if let area = layout.group, let pick = state.caseload.group { GroupPickView.render(pick, into: &buffer, area: area) }
         if let note = layout.note {
             Paragraph.render(state.caseload.attentionNote, into: &buffer, area: note, style: Theme.heading)
         }
@@ -95,7 +98,9 @@ enum CaseloadView {
             let entry = rows[row], column = shown[column]
             // Only the plan and tier columns look the summary up (a dictionary, on demand).
             let summary = optionalColumns.contains(column) ? state.caseload.summary(of: entry) : nil
-            return cellText(entry, summary: summary, column: column, now: state.now, timeZone: state.timeZone)
+            let text = cellText(entry, summary: summary, column: column, now: state.now, timeZone: state.timeZone)
+            guard column == 0, let pick = state.caseload.group else { return text }
+            return GroupPickView.mark(pick.contains(entry.student.id)) + text
         }
         table.headerStyle = Theme.tableHeader
         table.selectedStyle = Theme.selected
@@ -138,7 +143,7 @@ enum CaseloadView {
             switch column {
             case 0: return attention?.text ?? ""
             case 1: return attention?.tierText ?? ""
-            case 2: return nameText(entry.student)
+            case 2: return (state.caseload.group.map { GroupPickView.mark($0.contains(entry.student.id)) } ?? "") + nameText(entry.student)
             case 3: return entry.student.localId
             case 4: return entry.student.grade.description
             default: return cellText(entry, summary: nil, column: 8, now: state.now, timeZone: state.timeZone)

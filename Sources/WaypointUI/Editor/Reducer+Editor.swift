@@ -40,7 +40,8 @@ extension AppState {
                                    topics: session.topics.joined(separator: ", "), note: session.note, followUps: [],
                                    isConfidential: session.isConfidential, startedAt: session.startedAt,
                                    minutes: session.durationMinutes, loadedNoteVersion: session.noteVersion,
-                                   contactIds: session.contactIds.isEmpty ? nil : session.contactIds)
+                                   contactIds: session.contactIds.isEmpty ? nil : session.contactIds,
+                                   group: view.groupMembers)
         }
         editor = SessionEditorState(studentId: studentId, studentName: data.student.displayName, sessionId: sessionId,
                                     payload: payload, now: now, timeZone: timeZone)
@@ -52,6 +53,10 @@ extension AppState {
     mutating func receiveEditorDraft(studentId: Int64, sessionId: Int64?, draft: DraftPayload?, knownTopics: [String]) {
         guard var current = editor, current.studentId == studentId, current.sessionId == sessionId else { return }
         current.knownTopics = knownTopics
+        if let draft, !current.group.isEmpty, current.sessionId == nil, draft.group?.map(\.id) != current.group.map(\.id) {
+            refuseGroupOverDraft(of: current.studentName)
+            return
+        }
         if let draft {
             let restored = SessionEditorState(studentId: studentId, studentName: current.studentName, sessionId: sessionId,
                                               payload: draft, now: now, timeZone: timeZone)
@@ -257,9 +262,20 @@ extension AppState {
         if let current = editor, let authorId = userId {
             forgetWaitingDraft(authorId: authorId, studentId: current.studentId, sessionId: current.sessionId)
         }
+        let group = editor?.group.count ?? 0
         editor = nil
         if screens.last == .editor { screens.removeLast() }
-        status = StatusMessage(amended ? "Session amended; the earlier text is kept in its history." : "Session saved.")
+        status = StatusMessage(amended ? "Session amended; the earlier text is kept in its history."
+            : group > 1 ? "Group session saved: it shows in the history of each of its \(group) students." : "Session saved.")
+        if screen == .caseload, caseload.group != nil {
+            // Recorded: the picked group is done with (and the searches that found its
+            // students), and each student's Seen changed.
+            caseload.group = nil
+            caseload.search = TextInput()
+            caseload.isSearching = false
+            caseload.keepSelectionOnLoad = true
+            return [reloadCaseload()]
+        }
         return profile == nil ? [] : [reloadProfile()]
     }
 

@@ -18,6 +18,8 @@ public struct DraftPayload: Codable, Equatable, Sendable {
     public var loadedNoteVersion: Int? = nil
     /// The family contacts named as taking part (nil: none; drafts from before contacts have none).
     public var contactIds: [Int64]? = nil
+    /// A group session's students, its own (the draft's) first; nil: one student.
+    public var group: [GroupMember]? = nil
 }
 
 /// The session editor: a form around the note, and the bookkeeping that keeps a draft safe.
@@ -42,6 +44,9 @@ public struct SessionEditorState: Equatable, Sendable {
 
     public var studentId: Int64
     public var studentName: String
+    /// A group session's students, the first being `studentId` (empty: one student). Fixed
+    /// once chosen, like a session's student.
+    public var group: [GroupMember]
     /// The session being amended, or nil for a new one.
     public var sessionId: Int64?
     public var kind: String
@@ -91,6 +96,7 @@ public struct SessionEditorState: Equatable, Sendable {
         kind = payload.kind
         participants = payload.participants
         contactIds = payload.contactIds ?? []
+        group = payload.group ?? []
         topics = TextInput(payload.topics)
         note = TextBuffer(payload.note)
         note.move(to: note.endPosition)
@@ -108,7 +114,8 @@ public struct SessionEditorState: Equatable, Sendable {
     public var payload: DraftPayload {
         DraftPayload(kind: kind, participants: participants, topics: topics.text, note: note.text, followUps: followUps,
                      isConfidential: isConfidential, startedAt: startedAt, minutes: Int(minutes.text),
-                     loadedNoteVersion: loadedNoteVersion, contactIds: contactIds.isEmpty ? nil : contactIds)
+                     loadedNoteVersion: loadedNoteVersion, contactIds: contactIds.isEmpty ? nil : contactIds,
+                     group: group.isEmpty ? nil : group)
     }
 
     /// The fields Tab visits: the Family row only when the student has contacts.

@@ -9,6 +9,8 @@ enum SessionEditorView {
     static let labelWidth = 14
 
     struct Areas {
+        /// Zero height for a session with one student.
+        var students: Rect
         var kind: Rect
         var participants: Rect
         /// Zero height when the student has no family contacts.
@@ -23,25 +25,27 @@ enum SessionEditorView {
         var timing: Rect
     }
 
-    /// `family`: the student has family contacts, and a row to name them. `sidePane`: the
-    /// past notes show beside the form, which keeps the columns left of them.
-    static func areas(_ size: Size, family: Bool = false, sidePane: Bool = false) -> Areas {
+    /// `family`: the student has family contacts, and a row to name them; `group`: a group
+    /// session, and a row naming its students. `sidePane`: the past notes show beside the
+    /// form, which keeps the columns left of them.
+    static func areas(_ size: Size, family: Bool = false, group: Bool = false, sidePane: Bool = false) -> Areas {
         var body = ScreenLayout.chrome(size).body
         if sidePane { body.width = PastNotesView.frame(size).x - body.x }
         let rows = Layout.split(body, .vertical, [
-            .fixed(1), .fixed(1), .fixed(family ? 1 : 0), .fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1), .fixed(1),
-            .fixed(1), .fixed(1),
+            .fixed(group ? 1 : 0), .fixed(1), .fixed(1), .fixed(family ? 1 : 0), .fixed(1), .fixed(1), .fill(1), .fixed(1),
+            .fixed(1), .fixed(1), .fixed(1), .fixed(1),
         ])
         let inset = { (rect: Rect) in rect.inset(horizontal: 1, vertical: 0) }
-        return Areas(kind: inset(rows[0]), participants: inset(rows[1]), family: inset(rows[2]), topics: inset(rows[3]),
-                     noteTitle: rows[4], note: inset(rows[5]), followUpTitle: rows[6], followUpInput: inset(rows[7]),
-                     followUpList: inset(rows[8]), confidential: inset(rows[9]), timing: inset(rows[10]))
+        return Areas(students: inset(rows[0]), kind: inset(rows[1]), participants: inset(rows[2]), family: inset(rows[3]),
+                     topics: inset(rows[4]), noteTitle: rows[5], note: inset(rows[6]), followUpTitle: rows[7],
+                     followUpInput: inset(rows[8]), followUpList: inset(rows[9]), confidential: inset(rows[10]),
+                     timing: inset(rows[11]))
     }
 
-    /// The form's areas for this editor: with its family row if it has contacts, beside the
-    /// past notes when they show as a side pane.
+    /// The form's areas for this editor: with its family row if it has contacts, its group
+    /// row for a group session, beside the past notes when they show as a side pane.
     static func areas(_ size: Size, editor: SessionEditorState) -> Areas {
-        areas(size, family: !editor.contacts.isEmpty, sidePane: editor.pastNotes.isOpen && PastNotesView.isSide(size))
+        areas(size, family: !editor.contacts.isEmpty, group: !editor.group.isEmpty, sidePane: editor.pastNotes.isOpen && PastNotesView.isSide(size))
     }
 
     /// Where the note is edited: the reducer wraps and pages with these dimensions.
@@ -49,15 +53,30 @@ enum SessionEditorView {
 
     static func render(_ state: AppState, into buffer: inout Buffer, chrome: ScreenLayout.Chrome) -> Position? {
         guard let editor = state.editor else { return nil }
-        let verb = editor.sessionId == nil ? "New session" : "Amend session"
+        // "Group session" rather than "New group session": at 80 columns the count must fit beside the time.
+        let verb = switch (editor.sessionId == nil, editor.group.isEmpty) {
+        case (true, true): "New session"
+        case (true, false): "Group session"
+        case (false, true): "Amend session"
+        case (false, false): "Amend group session"
+        }
         let minutes = Int(editor.minutes.text).map { "\($0) min" } ?? "\(editor.durationMinutes(now: state.now)) min so far"
-        TitleBar.render("Waypoint · \(verb) · \(editor.studentName)",
+        let who = editor.group.isEmpty ? editor.studentName : "\(editor.group.count) students"
+        TitleBar.render("Waypoint · \(verb) · \(who)",
                         right: "started \(DateText.minute(editor.startedAt, in: state.timeZone)) · \(minutes)",
                         into: &buffer, area: chrome.title)
         let areas = self.areas(state.size, editor: editor)
         // Under a modal or the past notes, they have the keys: no field is marked.
         let marker = state.overlay == nil && !editor.pastNotes.hasFocus ? focusMarker(state) : nil
         var cursor: Position?
+
+        if !editor.group.isEmpty {
+            // Who the one note is for: not a field (a group's students are fixed once picked).
+            buffer.write(DisplayWidth.pad("Students", to: labelWidth - 1), at: Position(x: areas.students.x, y: areas.students.y),
+                         style: Theme.heading, clip: areas.students)
+            buffer.write(editor.groupLine(width: areas.students.width - labelWidth),
+                         at: Position(x: areas.students.x + labelWidth, y: areas.students.y), clip: areas.students)
+        }
 
         label(.kind, editor, marker, into: &buffer, area: areas.kind)
         let kindTitle = state.sessionKinds.title(of: editor.kind)
@@ -109,7 +128,9 @@ enum SessionEditorView {
         label(.followUps, editor, marker, into: &buffer, area: areas.followUpInput)
         let followUpField = fieldRect(areas.followUpInput)
         let followUpCursor = TextField.render(editor.followUpInput,
-                                              placeholder: editor.focus == .followUps ? "fri: call home (Enter adds; dates: +7d, 2026-12-05)" : "",
+                                              placeholder: editor.focus != .followUps ? ""
+                                                : editor.group.isEmpty ? "fri: call home (Enter adds; dates: +7d, 2026-12-05)"
+                                                : "fri: call home (for \(editor.group[0].name), the first student; Enter adds)",
                                               into: &buffer, area: followUpField)
         if editor.focus == .followUps { cursor = followUpCursor }
         let list = editor.followUps.map { "\($0.dueDate) \($0.text)" }.joined(separator: " · ")

@@ -213,8 +213,11 @@ enum ProfileView {
             case 2: return String(view.session.durationMinutes)
             case 3: return view.authorName
             default:
-                if view.isRedacted { return "[confidential: visible to its author only]" }
-                return (view.session.isConfidential ? "[confidential] " : "") + view.session.firstLine
+                // A group session shows as one in each student's history, with its size (the
+                // names are in the session itself, Enter).
+                let group = view.groupLine(names: false).map { "[\($0)] " } ?? ""
+                if view.isRedacted { return group + "[confidential: visible to its author only]" }
+                return group + (view.session.isConfidential ? "[confidential] " : "") + view.session.firstLine
             }
         }
         table.selectedStyle = profile.focus == .sessions ? Theme.selected : .plain

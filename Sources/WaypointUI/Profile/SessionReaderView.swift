@@ -28,6 +28,7 @@ enum SessionReaderView {
         let session = view.session
         var text = "By \(view.authorName) · \(session.durationMinutes) min"
         if session.isConfidential { text += " · confidential" }
+        if let group = view.groupLine(names: true) { text += "\n" + group.prefix(1).uppercased() + group.dropFirst() }
         if view.isRedacted {
             text += "\n\nThis note is confidential to \(view.authorName). You can see that the contact took place, not what was said."
         } else {
