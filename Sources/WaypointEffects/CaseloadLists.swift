@@ -39,7 +39,7 @@ public enum CaseloadLists {
         let sources = try database.planSummarySources(studentIds: Array(byId.keys))
         for (id, source) in sources {
             guard let student = byId[id] else { continue }
-            let plan = StudentPlan(studentId: id, milestones: source.milestones)
+            let plan = StudentPlan(studentId: id, pathwayId: source.pathwayId, milestones: source.milestones)
             for item in MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { $0 == student.grade },
                                               catalogs: catalogs, today: today) where item.isOverdue {
                 rows.append(TaskRow(source: .milestone(id: item.milestone.id), studentId: id, studentName: student.listName,

@@ -175,6 +175,26 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(waived.status, .waived)
     }
 
+    /// The plan has a pathway, so "Pathway selection" reads done; Space says why instead of
+    /// storing a status the screen would not show.
+    func testPathwaySelectionIsDoneByThePathwayAndSpaceSaysWhy() {
+        var state = Self.state()
+        _ = reduce(&state, .command(.plan(.nextSection)))
+        let rows = PlanScreenRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
+        let index = rows.firstIndex { $0.milestone.id == "pathway-selection" }!
+        _ = reduce(&state, .command(.list(.moveTop)))
+        for _ in 0..<index { _ = reduce(&state, .command(.list(.moveDown))) }
+        let row = rows[state.plan!.milestones.selected]
+        XCTAssertEqual(row.milestone.id, "pathway-selection")
+        XCTAssertEqual(row.record.status, .done)
+        XCTAssertFalse(row.isOverdue)
+        XCTAssertEqual(reduce(&state, .command(.plan(.cyclePlanStatus))), [])
+        XCTAssertEqual(state.status?.text, "Pathway selection is done while the plan has a pathway (Pathway tab).")
+        let line = render(state).text.split(separator: "\n").first { $0.contains("Pathway selection") }
+        XCTAssertNotNil(line)
+        XCTAssertFalse(line?.contains("overdue") ?? true, String(line ?? ""))
+    }
+
     func testEditingTheEvidenceOfADoneMilestoneKeepsTheDayItWasDone() throws {
         var state = Self.state()
         _ = reduce(&state, .command(.plan(.nextSection)))
