@@ -177,6 +177,11 @@ public struct CaseloadState: Equatable, Sendable {
     public var awaitingSummaries = false
     /// A `summarizeStudents` effect is under way; its answer (or a failure) clears it.
     public var summariesRequested = false
+    /// The search found nobody here but this many elsewhere in the district: the empty
+    /// table says so and `c` offers the district.
+    public var matchesElsewhere = 0
+    /// Counted up to this many; "100+" beyond.
+    public static let elsewhereLimit = 100
 
     public init() {}
 
