@@ -126,10 +126,10 @@ enum SessionEditorView {
         let minutesField = Rect(x: x, y: timing.y, width: min(6, timing.maxX - x), height: 1)
         let minutesCursor = TextField.render(editor.minutes, placeholder: "auto", into: &buffer, area: minutesField)
         if editor.focus == .minutes { cursor = minutesCursor }
-        if let error = editor.fieldError {
-            let errorX = minutesField.maxX + 1
-            buffer.write(DisplayWidth.truncate("⚠ \(error)", to: max(0, timing.maxX - errorX)),
-                         at: Position(x: errorX, y: timing.y), style: Theme.error, clip: timing)
+        // Beside the minutes only when it fits whole: the footer always has it in full, and a
+        // cut copy here would read as the whole message.
+        if let error = editor.fieldError, DisplayWidth.of("⚠ \(error)") <= timing.maxX - minutesField.maxX - 1 {
+            buffer.write("⚠ \(error)", at: Position(x: minutesField.maxX + 1, y: timing.y), style: Theme.error, clip: timing)
         }
         return state.overlay == nil ? cursor : nil
     }
