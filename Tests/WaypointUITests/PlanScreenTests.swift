@@ -282,6 +282,25 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(state.caseload.sort, .name)
     }
 
+    /// `s` puts the selection at the top of the new order: the first row is what the sort
+    /// brought forward (issue 15), not the student who was selected, now somewhere else.
+    func testSortingSelectsTheTopOfTheNewOrder() {
+        var state = Fixtures.caseloadState()
+        var entries = Fixtures.entries(count: 4)
+        entries[3].lastContact = ProfileTests.now
+        entries[0].lastContact = ProfileTests.now.addingTimeInterval(-86_400)
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        XCTAssertEqual(state.caseload.selectedEntry?.student.localId, "S100003")
+        _ = reduce(&state, .command(.caseload(.cycleSort)))
+        XCTAssertEqual(state.caseload.sort, .lastContact)
+        XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100002", "S100003", "S100001", "S100004"])
+        XCTAssertEqual(state.caseload.table.selected, 0)
+        XCTAssertEqual(state.caseload.table.offset, 0)
+        XCTAssertEqual(state.caseload.selectedEntry?.student.localId, "S100002")
+    }
+
     func testTierViewAndSort() {
         var state = Fixtures.caseloadState()
         var entries = Fixtures.entries(count: 4)
