@@ -66,6 +66,12 @@ extension Student {
         familyName.isEmpty ? firstName : "\(firstName) \(familyName)"
     }
 
+    /// "Minh Nguyễn (S100001)": where a student is named away from an ID column (the editor,
+    /// a draft found at start-up), since two students can share a name.
+    public var displayNameWithId: String {
+        "\(displayName) (\(localId))"
+    }
+
     /// The order a caseload is read in: folded family name, then first name, so that
     /// "Hernández" comes before "Hernández Ruiz" and "Núñez" sits with "Nunez".
     public var sortKey: String {

@@ -203,7 +203,7 @@ public final class EffectRunner: EffectPerformer {
                 return [.draftsFound(try database.drafts(counselorId: counselorId).compactMap { record in
                     guard let student = try database.student(id: record.studentId),
                           let payload = try? DraftCoding.decode(record.payload) else { return nil }
-                    return DraftSummary(studentId: record.studentId, studentName: student.displayName,
+                    return DraftSummary(studentId: record.studentId, studentName: student.displayNameWithId,
                                         sessionId: record.sessionId, updatedAt: record.updatedAt, payload: payload)
                 })] + notes.map(Action.unavailable)
             case .probePassphrase(let counselorId):

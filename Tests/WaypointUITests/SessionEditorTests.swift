@@ -134,7 +134,7 @@ final class SessionEditorTests: XCTestCase {
         _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: nil, draft: draft, knownTopics: []))
         XCTAssertEqual(state.editor?.note.text, "Typed before the crash")
         XCTAssertEqual(state.editor?.kind, "career")
-        XCTAssertEqual(state.status?.text, "Resumed your unsaved draft for Minh Nguyễn.")
+        XCTAssertEqual(state.status?.text, "Resumed your unsaved draft for Minh Nguyễn (S100001).")
         _ = reduce(&state, .command(.editor(.cancelEditor)))
         XCTAssertEqual(state.overlay, .confirmDiscard, "a resumed draft is unsaved text")
     }

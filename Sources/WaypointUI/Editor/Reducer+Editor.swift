@@ -42,7 +42,7 @@ extension AppState {
                                    minutes: session.durationMinutes, loadedNoteVersion: session.noteVersion,
                                    contactIds: session.contactIds.isEmpty ? nil : session.contactIds)
         }
-        editor = SessionEditorState(studentId: studentId, studentName: data.student.displayName, sessionId: sessionId,
+        editor = SessionEditorState(studentId: studentId, studentName: data.student.displayNameWithId, sessionId: sessionId,
                                     payload: payload, now: now, timeZone: timeZone)
         editor?.contacts = data.contacts
         screens.append(.editor)

@@ -43,7 +43,9 @@ enum SessionEditorView {
         guard let editor = state.editor else { return nil }
         let verb = editor.sessionId == nil ? "New session" : "Amend session"
         let minutes = Int(editor.minutes.text).map { "\($0) min" } ?? "\(editor.durationMinutes(now: state.now)) min so far"
-        TitleBar.render("Waypoint · \(verb) · \(editor.studentName)",
+        // No "Waypoint · " here: the room goes to the student's local ID, which tells two
+        // students with one name apart (issue 15), and must not be cut at 80 columns.
+        TitleBar.render("\(verb) · \(editor.studentName)",
                         right: "started \(DateText.minute(editor.startedAt, in: state.timeZone)) · \(minutes)",
                         into: &buffer, area: chrome.title)
         let areas = self.areas(state.size, family: !editor.contacts.isEmpty)
