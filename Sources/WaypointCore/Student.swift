@@ -78,6 +78,13 @@ extension Student {
         SearchText.fold(familyName) + "\u{1}" + SearchText.fold(firstName)
     }
 
+    /// The one order of students by name, for the caseload and the to-do list alike:
+    /// `sortKey`, then the local ID (two students with one name keep a steady order).
+    public static func precedesByName(_ lhs: (sortKey: String, localId: String),
+                                      _ rhs: (sortKey: String, localId: String)) -> Bool {
+        lhs.sortKey != rhs.sortKey ? lhs.sortKey < rhs.sortKey : lhs.localId < rhs.localId
+    }
+
     /// Every name part and the ID, folded, in one string: what search matches against.
     /// CJK names also appear joined ("王伟"), the way they are written and typed.
     public var searchKey: String {
