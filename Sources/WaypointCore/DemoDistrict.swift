@@ -90,6 +90,14 @@ private struct DemoGenerator {
         }
     }
 
+    /// A middle name that is not the given name again ("María María" reads as a mistake):
+    /// the next one in the pool instead, so the draws, and the rest of the district, stay the same.
+    private mutating func middle(from middles: [String], besides givenName: String) -> String? {
+        let index = rng.int(below: middles.count)
+        let given = SearchText.fold(givenName)
+        return (0..<middles.count).lazy.map { middles[(index + $0) % middles.count] }.first { SearchText.fold($0) != given }
+    }
+
     private mutating func makeStudent(index: Int, schoolIndex: Int) -> Student {
         let pool = DemoNames.pools[rng.weightedIndex(DemoNames.pools.map(\.weight))]
         let gender = ["F", "M", "X"][rng.weightedIndex([49, 49, 2])]
@@ -97,7 +105,7 @@ private struct DemoGenerator {
         let givenName = rng.pick(female ? pool.femaleGiven : pool.maleGiven)
         let familyName = rng.pick(pool.family)
         let middles = female ? pool.femaleMiddle : pool.maleMiddle
-        let middleName = !middles.isEmpty && rng.chance(pool.middleRate) ? rng.pick(middles) : nil
+        let middleName = !middles.isEmpty && rng.chance(pool.middleRate) ? middle(from: middles, besides: givenName) : nil
         let preferredName = preferred(for: givenName, female: female, pool: pool)
         let grade = 9 + index % 4
         // IDs grow with position but skip a few numbers, like a real student information system.

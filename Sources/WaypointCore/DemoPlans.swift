@@ -5,6 +5,10 @@ import Foundation
 /// course, a missing subject), milestones of past grades mostly done and some overdue, and
 /// now and then work-based learning, college credit, a certification or evidence.
 public enum DemoPlans {
+    /// A milestone due within this many days is done by 40% of students, under way for 30%:
+    /// about four in ten seniors have filed the FAFSA by early December.
+    static let dueSoonDays = 60
+
     /// One plan per student, in the same order; `studentId` holds the student's index.
     public static func generate(for students: [Student], catalogs: Catalogs, today: CivilDate, seed: UInt64) -> [StudentPlan] {
         var rng = SplitMix64(seed: seed ^ 0x5EED_0F_9AA5)
@@ -47,10 +51,17 @@ public enum DemoPlans {
                 let past = due < today
                 let state: MilestoneStatus
                 if past { state = rng.chance(struggling ? 0.5 : 0.85) ? .done : (rng.chance(0.5) ? .inProgress : .notStarted) }
-                else { state = rng.chance(0.2) ? .inProgress : .notStarted }
+                else if due.dayNumber - today.dayNumber <= dueSoonDays {
+                    // Due within two months (the FAFSA in early December): many have done it
+                    // already, as in a real school, rather than nobody until the deadline.
+                    let roll = rng.int(below: 100)
+                    state = roll < 40 ? .done : (roll < 70 ? .inProgress : .notStarted)
+                } else { state = rng.chance(0.2) ? .inProgress : .notStarted }
+                // Done ahead of time: on some day of the last seven weeks, not all today.
+                let doneOn = past ? due : today.adding(days: -(index * 7 % 50))
                 plan.milestones.append(MilestoneRecord(studentId: Int64(index), milestoneId: milestone.id, status: state, dueDate: due,
                                                        evidence: state == .done ? "Recorded by counselor" : nil,
-                                                       completedDate: state == .done ? min(due, today) : nil))
+                                                       completedDate: state == .done ? min(doneOn, today) : nil))
             }
             if grade >= 11, rng.chance(0.4) {
                 plan.workBasedLearning.append(WorkBasedLearning(

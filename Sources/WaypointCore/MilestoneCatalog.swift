@@ -11,12 +11,17 @@ public struct MilestoneCatalog: Equatable, Sendable {
         /// The month (1-12) it is due in; August-December fall in the first calendar year
         /// of the school year, January-July in the second.
         public var dueMonth: Int
+        /// Done once the plan has a pathway ("Pathway selection"): the milestone reads the
+        /// plan instead of waiting to be marked, so a chosen pathway never sits beside an
+        /// overdue "choose a pathway".
+        public var doneByPathway: Bool
 
-        public init(id: String, title: String, grade: Grade, dueMonth: Int) {
+        public init(id: String, title: String, grade: Grade, dueMonth: Int, doneByPathway: Bool = false) {
             self.id = id
             self.title = title
             self.grade = grade
             self.dueMonth = dueMonth
+            self.doneByPathway = doneByPathway
         }
     }
 
@@ -66,6 +71,7 @@ public struct MilestoneCatalog: Equatable, Sendable {
             var title: String
             var grade: Int
             var dueMonth: Int
+            var doneByPathway: Bool?
         }
         struct File: Decodable { var milestones: [Entry]? }
         let check = CatalogCheck(source)
@@ -78,7 +84,7 @@ public struct MilestoneCatalog: Equatable, Sendable {
             try check.range(entry.grade, in: grades, at: key + ".grade", what: "a grade")
             try check.range(entry.dueMonth, in: 1...12, at: key + ".dueMonth", what: "a month")
             milestones.append(Milestone(id: entry.id, title: entry.title, grade: Grade(rawValue: entry.grade)!,
-                                        dueMonth: entry.dueMonth))
+                                        dueMonth: entry.dueMonth, doneByPathway: entry.doneByPathway ?? false))
         }
         try check.unique(milestones.map(\.id), at: { "milestones[\($0)].id" })
         return MilestoneCatalog(milestones: milestones)

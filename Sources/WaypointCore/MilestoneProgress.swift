@@ -20,9 +20,10 @@ public struct MilestoneProgress: Equatable, Sendable {
         return catalogs.milestones.milestones
             .filter { grades($0.grade) }
             .map { milestone in
-                let record = recorded[milestone.id] ?? MilestoneRecord(
+                var record = recorded[milestone.id] ?? MilestoneRecord(
                     studentId: plan.studentId, milestoneId: milestone.id,
                     dueDate: MilestoneCatalog.dueDate(for: milestone, gradeNow: studentGrade, schoolYearStart: start))
+                if readsPathway(milestone, pathwayId: plan.pathwayId), record.isOpen { record.status = .done }
                 return MilestoneProgress(milestone: milestone, record: record, isOverdue: record.isOverdue(today: today))
             }
             .enumerated()
@@ -38,6 +39,12 @@ public struct MilestoneProgress: Equatable, Sendable {
                 }
             }
             .map(\.element)
+    }
+
+    /// Whether a milestone counts as done because the plan has a pathway (catalog
+    /// `doneByPathway`). One rule for the plan, the caseload summary and the to-do list.
+    public static func readsPathway(_ milestone: MilestoneCatalog.Milestone, pathwayId: String?) -> Bool {
+        milestone.doneByPathway && pathwayId != nil
     }
 
     /// The milestone to act on next: the soonest due open one of the student's current grade

@@ -33,7 +33,8 @@ public struct PlanSummary: Equatable, Sendable {
         isOnTrack = report.isOnTrack
         shortfall = report.isOnTrack ? nil : report.missingSummary
         completedMilestoneIds = Set(milestones.filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId))
-        let items = MilestoneProgress.all(for: StudentPlan(studentId: 0, milestones: milestones), studentGrade: grade,
+            .union(catalogs.milestones.milestones.filter { MilestoneProgress.readsPathway($0, pathwayId: pathwayId) }.map(\.id))
+        let items = MilestoneProgress.all(for: StudentPlan(studentId: 0, pathwayId: pathwayId, milestones: milestones), studentGrade: grade,
                                           grades: { $0 == grade }, catalogs: catalogs, today: today)
         nextMilestone = MilestoneProgress.next(in: items, grade: grade).flatMap { item in
             item.record.dueDate.map { NextMilestone(id: item.milestone.id, title: item.milestone.title, due: $0, isOverdue: item.isOverdue) }

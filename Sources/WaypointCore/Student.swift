@@ -71,10 +71,23 @@ extension Student {
         familyName.isEmpty ? firstName : "\(firstName) \(familyName)"
     }
 
+    /// "Minh Nguyễn (S100001)": where a student is named away from an ID column (the editor,
+    /// a draft found at start-up), since two students can share a name.
+    public var displayNameWithId: String {
+        "\(displayName) (\(localId))"
+    }
+
     /// The order a caseload is read in: folded family name, then first name, so that
     /// "Hernández" comes before "Hernández Ruiz" and "Núñez" sits with "Nunez".
     public var sortKey: String {
         SearchText.fold(familyName) + "\u{1}" + SearchText.fold(firstName)
+    }
+
+    /// The one order of students by name, for the caseload and the to-do list alike:
+    /// `sortKey`, then the local ID (two students with one name keep a steady order).
+    public static func precedesByName(_ lhs: (sortKey: String, localId: String),
+                                      _ rhs: (sortKey: String, localId: String)) -> Bool {
+        lhs.sortKey != rhs.sortKey ? lhs.sortKey < rhs.sortKey : lhs.localId < rhs.localId
     }
 
     /// Every name part and the ID, folded, in one string: what search matches against.

@@ -34,16 +34,17 @@ public enum CaseloadLists {
         var rows: [TaskRow] = try database.openFollowUps(counselorId: counselorId, viewerId: viewerId).compactMap { item in
             guard let id = item.id, let student = byId[item.studentId] else { return nil }
             return TaskRow(source: .followUp(id: id), studentId: item.studentId, studentName: student.listName,
-                           localId: student.localId, due: item.dueDate, text: item.text)
+                           localId: student.localId, due: item.dueDate, text: item.text, sortKey: student.sortKey)
         }
         let sources = try database.planSummarySources(studentIds: Array(byId.keys))
         for (id, source) in sources {
             guard let student = byId[id] else { continue }
-            let plan = StudentPlan(studentId: id, milestones: source.milestones)
+            let plan = StudentPlan(studentId: id, pathwayId: source.pathwayId, milestones: source.milestones)
             for item in MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { $0 == student.grade },
                                               catalogs: catalogs, today: today) where item.isOverdue {
                 rows.append(TaskRow(source: .milestone(id: item.milestone.id), studentId: id, studentName: student.listName,
-                                    localId: student.localId, due: item.record.dueDate, text: item.milestone.title))
+                                    localId: student.localId, due: item.record.dueDate, text: item.milestone.title,
+                                    sortKey: student.sortKey))
             }
         }
         return TaskRow.ordered(rows, today: today)

@@ -116,8 +116,12 @@ public final class EffectRunner: EffectPerformer {
                     + (sync.isJoined ? [.syncStatusLoaded(sync)] : [])
             case .loadCaseload(let counselorId, let query, let token):
                 let (rows, onDemand) = try caseloadRows(counselorId: counselorId, query: query)
-                return [.caseloadLoaded(token: token, rows: rows, summariesOnDemand: onDemand,
-                                        summaryGeneration: summaryGeneration)]
+                let loaded = Action.caseloadLoaded(token: token, rows: rows, summariesOnDemand: onDemand,
+                                                   summaryGeneration: summaryGeneration)
+                // Nobody here: are they elsewhere in the district? (Counted, up to a limit.)
+                guard rows.isEmpty, counselorId != nil, !query.trimmingCharacters(in: .whitespaces).isEmpty else { return [loaded] }
+                let elsewhere = try database.searchStudents(query, counselorId: nil, limit: CaseloadState.elsewhereLimit).count
+                return elsewhere == 0 ? [loaded] : [loaded, .caseloadMatchesElsewhere(token: token, count: elsewhere)]
             case .summarizeStudents(let students):
                 let total = students.count
                 let found = try summarize(students) { [onProgress] done in
@@ -228,7 +232,7 @@ public final class EffectRunner: EffectPerformer {
                 return [.draftsFound(try database.drafts(counselorId: counselorId).compactMap { record in
                     guard let student = try database.student(id: record.studentId),
                           let payload = try? DraftCoding.decode(record.payload) else { return nil }
-                    return DraftSummary(studentId: record.studentId, studentName: student.displayName,
+                    return DraftSummary(studentId: record.studentId, studentName: student.displayNameWithId,
                                         sessionId: record.sessionId, updatedAt: record.updatedAt, payload: payload)
                 })] + notes.map(Action.unavailable)
             case .probePassphrase(let counselorId):

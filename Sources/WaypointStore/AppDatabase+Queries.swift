@@ -106,8 +106,7 @@ extension AppDatabase {
         let keys = entries.map(\.student.sortKey)
         return entries.indices
             .sorted { lhs, rhs in
-                if keys[lhs] != keys[rhs] { return keys[lhs] < keys[rhs] }
-                return entries[lhs].student.localId < entries[rhs].student.localId
+                Student.precedesByName((keys[lhs], entries[lhs].student.localId), (keys[rhs], entries[rhs].student.localId))
             }
             .map { entries[$0] }
     }

@@ -27,7 +27,7 @@ public final class AppDatabase: Sendable {
     }
 
     /// The file, as messages name it.
-    var path: String { writer.path }
+    public var path: String { writer.path }
 
     /// Another connection to the same file, for long work that runs beside the screen (an
     /// import, the demo): the screen's own writes then wait on SQLite's lock, with their

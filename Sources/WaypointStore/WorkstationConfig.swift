@@ -97,6 +97,17 @@ public struct WorkstationConfig: Equatable, Sendable {
         return config
     }
 
+    /// The key a database is remembered under: its absolute path, standardized, so the
+    /// screen and the command line find the same entry however the path was typed.
+    public static func key(forDatabase path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The counselor chosen on screen for `database`, if one was.
+    public static func chosenCounselor(forDatabase path: String, directory: String) throws -> Int64? {
+        try load(directory: directory).counselors[key(forDatabase: path)]
+    }
+
     /// Stores who is at the keyboard for `database`, keeping the rest of the file as it is.
     /// The file is written whole to a temporary name and renamed, owner-only.
     public static func remember(counselorId: Int64, forDatabase database: String, directory: String) throws {

@@ -12,7 +12,8 @@ import WaypointStore
 /// database could read their confidential notes with `--as` and write in their name.
 struct ActingCounselorOption: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Act as this counselor (ID, sourcedId or email; default: $WAYPOINT_COUNSELOR, or the only counselor). "
+        "Act as this counselor (ID, sourcedId or email; default: $WAYPOINT_COUNSELOR, else the one chosen on screen "
+            + "for this database, else the only counselor). "
             + "One who has a passphrase must give it.",
         valueName: "counselor"))
     var counselor: String?
@@ -46,6 +47,7 @@ struct ActingCounselorOption: ParsableArguments {
     func resolveIfKnown(in db: AppDatabase, passphraseFor other: String? = nil) throws -> Counselor? {
         let all = try db.allCounselors()
         if all.isEmpty { return nil }
+        if let chosen = try chosenOnScreen(in: db, among: all) { return try credit(chosen, in: db, passphraseFor: other) }
         if named != nil {
             guard let other else { return try resolve(in: db) }
             let counselor = try identify(in: db)
@@ -54,16 +56,23 @@ struct ActingCounselorOption: ParsableArguments {
                 + "--passphrase-file and \(PassphraseSource.environmentName) give \(other); leave out --as, and the audit "
                 + "trail names the operating-system user; nothing was done")
         }
-        guard all.count == 1, let only = all.first, let id = only.id else { return nil }
-        guard try db.passphraseHash(for: id) != nil else { return only }
+        guard all.count == 1, let only = all.first else { return nil }
+        return try credit(only, in: db, passphraseFor: other)
+    }
+
+    /// The counselor not named but known (the one chosen on screen, or the only one),
+    /// credited when they have no passphrase or theirs comes with the command.
+    private func credit(_ counselor: Counselor, in db: AppDatabase, passphraseFor other: String?) throws -> Counselor? {
+        guard let id = counselor.id else { return nil }
+        guard try db.passphraseHash(for: id) != nil else { return counselor }
         guard other == nil, !passphrase.comesFromTerminal else {
             FileHandle.standardError.write(Data(Sanitizer.sanitizeKeepingLines(
-                "Note: the audit trail names the operating-system user only: \(only.displayName) has a passphrase "
+                "Note: the audit trail names the operating-system user only: \(counselor.displayName) has a passphrase "
                     + "(give it with --passphrase-file FILE or \(PassphraseSource.environmentName) to be named)\n").utf8))
             return nil
         }
-        try confirmIdentity(of: only, in: db)
-        return only
+        try confirmIdentity(of: counselor, in: db)
+        return counselor
     }
 
     /// The counselor named, or the only one, without a passphrase check: for `passphrase
@@ -73,6 +82,7 @@ struct ActingCounselorOption: ParsableArguments {
             return try db.counselor(matching: text)
         }
         let all = try db.allCounselors()
+        if let chosen = try chosenOnScreen(in: db, among: all) { return chosen }
         guard all.count == 1 else {
             throw CLIError(all.isEmpty
                 ? "this database has no counselors yet; load the demo district or import a roster first"
@@ -86,6 +96,20 @@ struct ActingCounselorOption: ParsableArguments {
 
     private var named: String? {
         counselor ?? ProcessInfo.processInfo.environment["WAYPOINT_COUNSELOR"]
+    }
+
+    /// Not named: the counselor chosen on screen for this database (config.json), as the
+    /// screen itself would act (issue 15). A counselor no longer in the database is passed over.
+    private func chosenOnScreen(in db: AppDatabase, among all: [Counselor]) throws -> Counselor? {
+        guard named == nil else { return nil }
+        let directory = DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment)
+        let id: Int64?
+        do {
+            id = try WorkstationConfig.chosenCounselor(forDatabase: db.path, directory: directory)
+        } catch let error as StoreError {
+            throw CLIError(error.description)
+        }
+        return id.flatMap { id in all.first { $0.id == id } }
     }
 
     /// Refuses, before anything is read or written, unless the counselor has no passphrase

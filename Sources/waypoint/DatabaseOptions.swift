@@ -32,6 +32,18 @@ struct DatabaseOptions: ParsableArguments {
         try opening { try AppDatabase.openExisting(path: $0) }
     }
 
+    /// Opens an existing database for a command that must not create one (a dry run, an ABC
+    /// file); when there is none, `missing` says why and what to do first.
+    func openExisting(missing: String) throws -> AppDatabase {
+        do {
+            return try AppDatabase.openExisting(path: resolvedPath)
+        } catch StoreError.databaseMissing(let path) {
+            throw CLIError("there is no Waypoint database at \(path) yet: \(missing). Nothing was created.")
+        } catch let error as StoreError {
+            throw CLIError(error.description)
+        }
+    }
+
     /// Opens an existing database for commands that only read: they never create or change a file.
     func openForReading() throws -> AppDatabase {
         try opening { try AppDatabase.openForReading(path: $0) }

@@ -45,11 +45,16 @@ struct ImportOneRosterCommand: ParsableCommand {
     @OptionGroup var reading: RosterReadingOptions
 
     func run() throws {
+        InterruptNotice.install()
+        // A dry run writes nothing, so it needs a database to compare with: it never makes one.
+        let existing = dryRun ? try database.openExisting(missing: "a dry run creates nothing and needs a database to "
+            + "compare with: run the import without --dry-run to create it, or give --db another path") : nil
         let (result, started) = try reading.read(directory)
-        let db = try database.open()
+        let db = try existing ?? database.open()
         try finishInterruptedImports(db)
         let summary: RosterImportSummary
         do {
+            if !dryRun { InterruptNotice.set(InterruptNotice.partWay) }
             let line = ProgressLine(dryRun ? "Checking" : "Applying")
             summary = try db.importRoster(result.bundle, dryRun: dryRun, by: acting.resolveIfKnown(in: db)?.id,
                                           source: directory) { done, total in line.update(done: done, total: total) }
@@ -60,6 +65,7 @@ struct ImportOneRosterCommand: ParsableCommand {
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(directory) in \(seconds) s:")
         say(summary.description)
+        if let skipped = result.skipped.sentence { say(skipped) }
     }
 }
 
@@ -82,12 +88,16 @@ struct ImportABCCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let db = try database.open()
+        InterruptNotice.install()
+        // Attendance, behavior and marks belong to students already imported: no database, no file made.
+        let db = try database.openExisting(missing: "attendance, behavior and marks are for students already in the "
+            + "database; import the roster first (`waypoint import oneroster DIR`)")
         // First: an interrupted roster import may add the students this file names.
         try finishInterruptedImports(db)
         let batch = try readABC(file, students: db.abcStudentKeys())
         let summary: ABCImportSummary
         do {
+            if !dryRun { InterruptNotice.set(InterruptNotice.partWay) }
             summary = try db.importABC(batch, dryRun: dryRun, by: acting.resolveIfKnown(in: db)?.id, source: file)
         } catch let error as StoreError {
             throw CLIError(importFailure(error))
@@ -132,6 +142,7 @@ struct RosterReadingOptions: ParsableArguments {
         do {
             result = try RosterReader.read(URL(fileURLWithPath: directory), lenient: lenient, caseloads: source)
             reading.finish()
+            TestHook.reached("oneroster-checked")
         } catch {
             reading.finish()
             warn(error.description)

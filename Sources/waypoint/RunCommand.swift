@@ -51,7 +51,7 @@ struct RunCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(error.description)
         }
-        let databasePath = URL(fileURLWithPath: database.resolvedPath).standardizedFileURL.path
+        let databasePath = WorkstationConfig.key(forDatabase: database.resolvedPath)
         // Who is at the keyboard was settled on an earlier run; --counselor only says whose
         // caseload to show (choosing someone new there asks for their passphrase, if they have one).
         let remembered = config.counselors[databasePath]

@@ -128,4 +128,49 @@ final class ActingCounselorTests: XCTestCase {
         let trail = try runProcess(binary, ["audit", "--db", db, "--limit", "3"])
         XCTAssertTrue(trail.stdout.contains("set passphrase"), trail.stdout)
     }
+
+    /// Without `--as` (and without WAYPOINT_COUNSELOR), a command acts as the counselor
+    /// chosen on screen for that database (config.json), and still asks for their
+    /// passphrase where one is set (issue 15).
+    func testTheCounselorChosenOnScreenIsTheDefault() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let db = scratch.path("w.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", db, "--students", "40", "--counselors", "2"]).status, 0)
+        let id = try firstLocalId(binary, db, ["--counselor", "2"])
+        let add = ["session", "add", id, "--db", db, "--kind", "college", "--note", "Chosen on screen"]
+        let config = scratch.path("config")
+        let environment = ["WAYPOINT_CONFIG_DIR": config]
+
+        // Nobody chosen on screen yet: two counselors, so the command asks which.
+        let asked = try runProcess(binary, add, environment: environment)
+        XCTAssertEqual(asked.status, 1)
+        XCTAssertTrue(asked.stderr.contains("--as ID or email"), asked.stderr)
+
+        // Counselor 2 chosen on screen for this database.
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        let key = URL(fileURLWithPath: db).standardizedFileURL.path
+        try JSONSerialization.data(withJSONObject: ["counselors": [key: 2, "/elsewhere/other.sqlite": 1]])
+            .write(to: URL(fileURLWithPath: config + "/config.json"))
+        let added = try runProcess(binary, add, environment: environment)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let list = try runProcess(binary, ["session", "list", id, "--db", db, "--as", "2", "--json"])
+        let sessions = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        // The demo has sessions of its own: the one just added is counselor 2's.
+        let chosen = sessions.filter { $0["note"] as? String == "Chosen on screen" }
+        XCTAssertEqual(chosen.map { $0["authorId"] as? Int }, [2], list.stdout)
+
+        // --as and WAYPOINT_COUNSELOR still win.
+        let named = try runProcess(binary, add + ["--as", "1"], environment: environment)
+        XCTAssertEqual(named.status, 0, named.stderr)
+
+        // A passphrase set: still asked for, and taken from the usual places.
+        let right = try secretFile(scratch, "right", "counselor two at the desk")
+        XCTAssertEqual(try runProcess(binary, ["passphrase", "set", "--db", db, "--as", "2", "--passphrase-file", right]).status, 0)
+        let refused = try runProcess(binary, add, environment: environment)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("acting as") && refused.stderr.contains("needs their passphrase"), refused.stderr)
+        let given = try runProcess(binary, add + ["--passphrase-file", right], environment: environment)
+        XCTAssertEqual(given.status, 0, given.stderr)
+    }
 }

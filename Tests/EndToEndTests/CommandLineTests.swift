@@ -378,6 +378,63 @@ final class ImportCommandLineTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("nothing was imported"), bad.stderr)
     }
 
+    /// Issue 15: a dry run or an ABC file aimed at a database that does not exist creates
+    /// nothing (no file, no folder) and says what to do first; the summary says who the
+    /// roster had that was not imported; Ctrl-C says what was written.
+    func testImportsSayWhatToDoFirstWhatTheySkippedAndWhatCtrlCLeft() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("new/waypoint.sqlite")
+        let roster = scratch.path("roster")
+        try RosterFixture.write(
+            to: roster,
+            usersCSV: "sourcedId,enabledUser,orgSourcedIds,role,username,givenName,familyName,identifier,grades,agentSourcedIds\n"
+                + "U1,true,S1,student,ana,Ana,Lopez,1001,09,G1\nC1,true,S1,counselor,msmith,Maria,Smith,,,\n"
+                + "T1,true,S1,teacher,tkim,Tom,Kim,,,\nT2,true,S1,teacher,tlee,Lee,Tran,,,\n"
+                + "A1,true,S1,administrator,pboss,Pat,Boss,,,\nG1,true,S1,guardian,rlopez,Rosa,Lopez,,,\n"
+                + "G2,true,S1,parent,nobody,Noel,Nobody,,,\n",
+            extra: ["caseloads.csv": "counselor,student\nmsmith,U1\n"])
+        let marks = scratch.path("marks.csv")
+        try "localId,term,course,mark,creditsAttempted,creditsEarned,core\n1001,2026-FA,Algebra I,B+,1,1,yes\n"
+            .write(toFile: marks, atomically: true, encoding: .utf8)
+
+        let dry = try runProcess(binary, ["import", "oneroster", roster, "--dry-run", "--db", database])
+        XCTAssertEqual(dry.status, 1)
+        XCTAssertTrue(dry.stderr.contains("there is no Waypoint database at \(database) yet: a dry run creates nothing"), dry.stderr)
+        XCTAssertTrue(dry.stderr.contains("run the import without --dry-run to create it"), dry.stderr)
+        let abc = try runProcess(binary, ["import", "abc", marks, "--db", database])
+        XCTAssertEqual(abc.status, 1)
+        XCTAssertTrue(abc.stderr.contains("import the roster first (`waypoint import oneroster DIR`)"), abc.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("new")), "no database and no folder made")
+
+        let real = try runProcess(binary, ["import", "oneroster", roster, "--db", database])
+        XCTAssertEqual(real.status, 0, real.stderr)
+        XCTAssertTrue(real.stdout.contains("students: 1 added"), real.stdout)
+        XCTAssertTrue(real.stdout.contains("Not imported: 2 teachers, 1 administrator, 1 family contact linked to no student "
+                                           + "(Waypoint keeps students, counselors and families)."), real.stdout)
+
+        // Ctrl-C while the files are checked (any import) or during a dry run: nothing written.
+        let interrupt = ["WAYPOINT_TEST_KILL_AT": "oneroster-checked", "WAYPOINT_TEST_SIGNAL": "INT"]
+        for arguments in [["--dry-run"], []] {
+            let stopped = try runProcess(binary, ["import", "oneroster", roster, "--db", database] + arguments, environment: interrupt)
+            XCTAssertEqual(stopped.status, 130, stopped.stderr)
+            XCTAssertTrue(stopped.stderr.hasSuffix("\nStopped: nothing was written.\n"), stopped.stderr)
+        }
+        // Ctrl-C once chunks are written: what was applied is kept, and the rest comes next time.
+        try "sourcedId,enabledUser,orgSourcedIds,role,username,givenName,familyName,identifier,grades\n"
+            .appending((1...90).map { "U\($0),true,S1,student,s\($0),Sam,Moss\($0),\(2000 + $0),10\n" }.joined())
+            .write(toFile: "\(roster)/users.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: "\(roster)/caseloads.csv")
+        let partWay = try runProcess(binary, ["import", "oneroster", roster, "--db", database],
+                                     environment: ["WAYPOINT_TEST_KILL_AT": "oneroster-chunk-committed", "WAYPOINT_TEST_SIGNAL": "INT",
+                                                   "WAYPOINT_TEST_CHUNK_ROWS": "40"])
+        XCTAssertEqual(partWay.status, 130, partWay.stderr)
+        XCTAssertTrue(partWay.stderr.contains("Stopped part-way: what was applied is kept, and the next import"), partWay.stderr)
+        let rest = try runProcess(binary, ["import", "oneroster", roster, "--db", database])
+        XCTAssertEqual(rest.status, 0, rest.stderr)
+        XCTAssertTrue(rest.stdout.contains("that had stopped part-way"), rest.stdout)
+    }
+
     func testImportABCReportsCountsAndRefusesABadFileWithItsPlace() throws {
         let binary = try waypointBinary()
         let scratch = try Scratch()

@@ -1,4 +1,5 @@
 import XCTest
+import WaypointCatalogs
 import WaypointCore
 
 final class DemoDistrictTests: XCTestCase {
@@ -123,5 +124,39 @@ final class DemoDistrictTests: XCTestCase {
         XCTAssertTrue(contains(0x0300...0x036F), "combining marks (NFD)")
         XCTAssertTrue(names.contains { $0.contains("'") }, "apostrophes")
         XCTAssertTrue(names.contains { $0.contains("-") }, "hyphens")
+    }
+}
+
+/// What a new user notices in the demo district (issue 15).
+final class DemoDistrictBelievabilityTests: XCTestCase {
+    func testNoStudentsMiddleNameRepeatsTheirGivenName() {
+        for seed: UInt64 in [7, 42] {
+            let repeats = DemoDistrict.generate(students: 5000, seed: seed).students.filter { student in
+                student.middleName.map { SearchText.fold($0) == SearchText.fold(student.givenName) } ?? false
+            }
+            XCTAssertEqual(repeats.map { "\($0.givenName) \($0.middleName ?? "")" }, [], "seed \(seed)")
+        }
+    }
+
+    /// Early December: the FAFSA opened on October 1 and is due at the end of the month;
+    /// about four in ten seniors have filed, about three in ten have started (the rule: a
+    /// milestone due within 60 days is done for 40% and under way for 30%).
+    func testSeniorsShowABelievableFAFSACompletionInDecember() throws {
+        let district = DemoDistrict.generate(students: 4000, seed: 7)
+        let today = CivilDate(year: 2026, month: 12, day: 3)
+        let catalogs = try CatalogLoader.defaults()
+        let plans = DemoPlans.generate(for: district.students, catalogs: catalogs, today: today, seed: 7)
+        let seniors = zip(district.students, plans).filter { $0.0.grade.rawValue == 12 }.map(\.1)
+        XCTAssertGreaterThan(seniors.count, 500)
+        let fafsa = seniors.compactMap { plan in plan.milestones.first { $0.milestoneId == "fafsa" } }
+        XCTAssertEqual(fafsa.count, seniors.count)
+        let done = Double(fafsa.filter { $0.status == .done }.count) / Double(fafsa.count)
+        XCTAssertTrue((0.30...0.50).contains(done), "\(done) of seniors filed the FAFSA by December 3")
+        XCTAssertTrue(fafsa.filter { $0.status == .done }.allSatisfy { record in
+            record.completedDate.map { $0 >= CivilDate(year: 2026, month: 10, day: 1) && $0 <= today } ?? false
+        }, "filed between the form's opening on October 1 and today")
+        // Spring milestones are not done in December.
+        let graduation = seniors.compactMap { plan in plan.milestones.first { $0.milestoneId == "graduation" } }
+        XCTAssertFalse(graduation.contains { $0.status == .done })
     }
 }

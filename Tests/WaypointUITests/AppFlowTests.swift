@@ -62,6 +62,33 @@ final class AppFlowTests: XCTestCase {
         XCTAssertEqual(app.state.caseload.rows.count, everyone)
     }
 
+    /// A search on a caseload that finds nobody there, but finds students elsewhere in the
+    /// district, says so and offers the district: `c` then Enter keeps the search (issue 15).
+    func testASearchThatFindsNobodyOnTheCaseloadOffersTheDistrict() throws {
+        let database = try AppDatabase.inMemory()
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24))
+        let runner = EffectRunner(database: database, demoSize: (students: 120, counselors: 2, seed: 7))
+        let app = App(state: AppState(size: Size(width: 80, height: 24)), terminal: Terminal(backend: backend), runner: runner)
+        app.start()
+        press(app, backend, [.char("d"), .enter])
+        let owner = try XCTUnwrap(app.state.caseloadOwnerId)
+        let mine = Set(try database.caseload(counselorId: owner).compactMap(\.student.id))
+        let other = try XCTUnwrap(try database.caseload(counselorId: nil).first { !mine.contains($0.student.id!) }).student
+        press(app, backend, [.char("/")] + other.localId.map { Key.char($0) } + [.enter])
+        XCTAssertTrue(app.state.caseload.rows.isEmpty)
+        XCTAssertTrue(backend.text.contains("No student on this caseload matches “\(other.localId)”; 1 in the district: c, Enter."),
+                      backend.text)
+        press(app, backend, [.char("c"), .enter])
+        XCTAssertNil(app.state.caseloadOwnerId, "c preselects the whole district")
+        XCTAssertEqual(app.state.caseload.query, other.localId, "the search is kept")
+        XCTAssertEqual(app.state.caseload.rows.map(\.student.id), [other.id])
+
+        // A search that finds nobody anywhere says only that.
+        press(app, backend, [.char("c"), .up, .up, .enter, .char("/"), .char("Q"), .char("Q"), .char("Z"), .char("X"), .enter])
+        XCTAssertEqual(app.state.caseloadOwnerId, owner)
+        XCTAssertTrue(backend.text.contains("No student matches “QQZX”."), backend.text)
+    }
+
     func testResizeToTooSmallAndBack() throws {
         let (app, backend) = try makeApp()
         app.start()

@@ -58,6 +58,28 @@ final class FamilyContactTests: XCTestCase {
         XCTAssertEqual(without.text, render(ProfileTests.state()).text)
     }
 
+    /// A draft resumed at start-up opens the editor before the profile has loaded; when the
+    /// profile arrives, the editor gets the family contacts, so its Family row shows with the
+    /// saved selection.
+    func testADraftResumedAtStartUpGetsTheFamilyWhenTheProfileArrives() {
+        var state = Fixtures.caseloadState()
+        state.sessionKinds = Self.kinds
+        var payload = DraftPayload(kind: "phone-call", participants: [.parentGuardian], topics: "", note: "Called home",
+                                   followUps: [], isConfidential: false, startedAt: ProfileTests.now, minutes: nil)
+        payload.contactIds = [12]
+        let draft = DraftSummary(studentId: 1, studentName: "Minh Nguyễn", sessionId: nil, updatedAt: ProfileTests.now,
+                                 payload: payload)
+        _ = reduce(&state, .draftsFound([draft]))
+        _ = reduce(&state, .command(.editor(.resumeDraft)))
+        XCTAssertEqual(state.editor?.contacts, [], "the profile has not arrived yet")
+        var data = ProfileTests.data()
+        data.contacts = [Self.mother, Self.grandfather]
+        _ = reduce(&state, .profileLoaded(token: state.profile!.requestToken, data: data))
+        XCTAssertEqual(state.editor?.contacts, [Self.mother, Self.grandfather])
+        XCTAssertEqual(state.editor?.contactIds, [12], "the saved selection survives")
+        XCTAssertTrue(render(state).text.contains("Văn Minh Trần"), render(state).text)
+    }
+
     // MARK: A call home in a few keys
 
     /// `f`, the note, Ctrl-S: a phone call with the first guardian named, the student not

@@ -175,6 +175,26 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(waived.status, .waived)
     }
 
+    /// The plan has a pathway, so "Pathway selection" reads done; Space says why instead of
+    /// storing a status the screen would not show.
+    func testPathwaySelectionIsDoneByThePathwayAndSpaceSaysWhy() {
+        var state = Self.state()
+        _ = reduce(&state, .command(.plan(.nextSection)))
+        let rows = PlanScreenRows.milestones(state.plan!.data!, catalogs: state.catalogs, today: state.today)
+        let index = rows.firstIndex { $0.milestone.id == "pathway-selection" }!
+        _ = reduce(&state, .command(.list(.moveTop)))
+        for _ in 0..<index { _ = reduce(&state, .command(.list(.moveDown))) }
+        let row = rows[state.plan!.milestones.selected]
+        XCTAssertEqual(row.milestone.id, "pathway-selection")
+        XCTAssertEqual(row.record.status, .done)
+        XCTAssertFalse(row.isOverdue)
+        XCTAssertEqual(reduce(&state, .command(.plan(.cyclePlanStatus))), [])
+        XCTAssertEqual(state.status?.text, "Pathway selection is done while the plan has a pathway (Pathway tab).")
+        let line = render(state).text.split(separator: "\n").first { $0.contains("Pathway selection") }
+        XCTAssertNotNil(line)
+        XCTAssertFalse(line?.contains("overdue") ?? true, String(line ?? ""))
+    }
+
     func testEditingTheEvidenceOfADoneMilestoneKeepsTheDayItWasDone() throws {
         var state = Self.state()
         _ = reduce(&state, .command(.plan(.nextSection)))
@@ -260,6 +280,25 @@ final class PlanScreenTests: XCTestCase {
         XCTAssertEqual(state.caseload.sort, .tier)
         _ = reduce(&state, .command(.caseload(.cycleSort)))
         XCTAssertEqual(state.caseload.sort, .name)
+    }
+
+    /// `s` puts the selection at the top of the new order: the first row is what the sort
+    /// brought forward (issue 15), not the student who was selected, now somewhere else.
+    func testSortingSelectsTheTopOfTheNewOrder() {
+        var state = Fixtures.caseloadState()
+        var entries = Fixtures.entries(count: 4)
+        entries[3].lastContact = ProfileTests.now
+        entries[0].lastContact = ProfileTests.now.addingTimeInterval(-86_400)
+        _ = reduce(&state, .caseloadLoaded(token: state.caseload.requestToken, rows: entries))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        _ = reduce(&state, .command(.list(.moveDown)))
+        XCTAssertEqual(state.caseload.selectedEntry?.student.localId, "S100003")
+        _ = reduce(&state, .command(.caseload(.cycleSort)))
+        XCTAssertEqual(state.caseload.sort, .lastContact)
+        XCTAssertEqual(state.caseload.rows.map(\.student.localId), ["S100002", "S100003", "S100001", "S100004"])
+        XCTAssertEqual(state.caseload.table.selected, 0)
+        XCTAssertEqual(state.caseload.table.offset, 0)
+        XCTAssertEqual(state.caseload.selectedEntry?.student.localId, "S100002")
     }
 
     func testTierViewAndSort() {

@@ -79,7 +79,7 @@ final class SessionEditorTests: XCTestCase {
         type("someday: call", into: &state)
         XCTAssertEqual(reduce(&state, .command(.editor(.saveSession))), [])
         XCTAssertEqual(state.editor?.focus, .followUps)
-        XCTAssertTrue(state.editor?.fieldError?.contains("expected YYYY-MM-DD") == true)
+        XCTAssertTrue(state.editor?.fieldError?.contains("is not a date; try fri, next fri") == true)
     }
 
     func testDraftsAreStoredWithinASecondOfAChange() {
@@ -134,7 +134,7 @@ final class SessionEditorTests: XCTestCase {
         _ = reduce(&state, .editorDraftLoaded(studentId: 1, sessionId: nil, draft: draft, knownTopics: []))
         XCTAssertEqual(state.editor?.note.text, "Typed before the crash")
         XCTAssertEqual(state.editor?.kind, "career")
-        XCTAssertEqual(state.status?.text, "Resumed your unsaved draft for Minh Nguyễn.")
+        XCTAssertEqual(state.status?.text, "Resumed your unsaved draft for Minh Nguyễn (S100001).")
         _ = reduce(&state, .command(.editor(.cancelEditor)))
         XCTAssertEqual(state.overlay, .confirmDiscard, "a resumed draft is unsaved text")
     }
@@ -168,6 +168,42 @@ final class SessionEditorTests: XCTestCase {
         _ = reduce(&state, .edit(.right))
         _ = reduce(&state, .edit(.char(" ")))
         XCTAssertEqual(state.editor?.participants, [.student, .parentGuardian])
+    }
+
+    /// A follow-up's date error is read whole at 80x24 (issue 15): in the footer, and beside
+    /// the minutes only when it fits there too.
+    func testADateErrorIsNeverCutOffAt80x24() {
+        var state = editorState()
+        _ = reduce(&state, .command(.field(.nextField)))
+        type("someday soon-ish: call home\n", into: &state)
+        XCTAssertEqual(state.editor?.followUps, [])
+        let message = "⚠ \"someday soon…\" is not a date; try fri, next fri, in 2 weeks or 2026-12-05"
+        let text = render(state).text
+        XCTAssertTrue(text.contains(message), text)
+        XCTAssertFalse(text.split(separator: "\n").contains { $0.contains("⚠") && !$0.contains(message) },
+                       "no shortened copy of the error: \(text)")
+        state.editor?.followUpInput = TextInput("next fri: call home")
+        type("\n", into: &state)
+        XCTAssertEqual(state.editor?.followUps, [FollowUpDraft(text: "call home", dueDate: "2026-12-04")],
+                       "Monday 2026-11-23: next week's Friday")
+    }
+
+    /// A window made too small while writing: the message says what q does there, and it
+    /// does that: it quits with the draft kept, rather than leaving the editor behind a
+    /// "discard?" question nobody can see (issue 15).
+    func testTheTooSmallMessageInTheEditorTellsTheTruthAboutQ() {
+        var state = editorState()
+        type("Talked about the schedule change.", into: &state)
+        _ = reduce(&state, .resized(Size(width: 60, height: 20)))
+        let text = render(state).text
+        XCTAssertTrue(text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
+            .contains("press q to quit; your draft is kept"), text)
+        XCTAssertEqual(KeyRouter.action(for: .char("q"), in: state), .command(.global(.quit)))
+        let effects = reduce(&state, .command(.global(.quit)))
+        XCTAssertTrue(state.shouldQuit)
+        XCTAssertNil(state.overlay, "no hidden question")
+        XCTAssertTrue(effects.contains { if case .saveDraft(_, _, _, let payload) = $0 { payload.note == "Talked about the schedule change." } else { false } },
+                      "\(effects)")
     }
 
     func testEditorAt80x24() {

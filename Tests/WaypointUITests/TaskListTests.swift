@@ -22,6 +22,26 @@ final class TaskListTests: XCTestCase {
         XCTAssertEqual(TaskRow.ordered(rows() + [late], today: today).first?.text, "Call home", "overdue follow-ups first")
     }
 
+    /// The to-do list orders students by name as the caseload does (`Student.sortKey`:
+    /// folded family name, then first name): "de la Cruz" among the D's, "Hernández" before
+    /// "Hernández Ruiz" (issue 15).
+    func testStudentsAreOrderedByNameAsTheCaseloadOrdersThem() {
+        let students = [
+            Student(id: 1, localId: "S1", givenName: "Wei", familyName: "Zhang", grade: Grade(rawValue: 9)!, schoolId: 1),
+            Student(id: 2, localId: "S2", givenName: "Ana", familyName: "de la Cruz", grade: Grade(rawValue: 9)!, schoolId: 1),
+            Student(id: 3, localId: "S3", givenName: "Luis", familyName: "Díaz", grade: Grade(rawValue: 9)!, schoolId: 1),
+            Student(id: 4, localId: "S4", givenName: "Eva", familyName: "Hernández Ruiz", grade: Grade(rawValue: 9)!, schoolId: 1),
+            Student(id: 5, localId: "S5", givenName: "Zoe", familyName: "Hernández", grade: Grade(rawValue: 9)!, schoolId: 1),
+        ]
+        let caseloadOrder = students.sorted { ($0.sortKey, $0.localId) < ($1.sortKey, $1.localId) }.map(\.localId)
+        XCTAssertEqual(caseloadOrder, ["S2", "S3", "S5", "S4", "S1"])
+        let rows = students.map { student in
+            TaskRow(source: .followUp(id: student.id!), studentId: student.id!, studentName: student.listName,
+                    localId: student.localId, due: today, text: "Call home", sortKey: student.sortKey)
+        }
+        XCTAssertEqual(TaskRow.ordered(rows.reversed(), today: today).map(\.localId), caseloadOrder)
+    }
+
     func testFShowsFollowUpsOnlyThenMilestonesOnlyThenBoth() {
         var state = Fixtures.caseloadState()
         _ = reduce(&state, .command(.caseload(.openTasks)))

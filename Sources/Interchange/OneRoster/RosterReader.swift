@@ -19,6 +19,8 @@ public enum RosterReader {
         public var bundle: RosterBundle
         /// One per deviation accepted under `lenient`, and per thing that could not be checked.
         public var warnings: [RosterIssue]
+        /// Who the roster has that is not imported (teachers, unlinked family).
+        public var skipped = RosterSkipped()
     }
 
     /// - Parameter caseloads: nil takes caseloads.csv from the folder when there is one, else roles.
@@ -27,15 +29,16 @@ public enum RosterReader {
     public static func read(_ directory: URL, lenient: Bool = false, caseloads: CaseloadSource? = nil,
                             shouldStop: @escaping () -> Bool = { false }) throws(RosterImportError) -> Result {
         let issues = RosterIssues(lenient: lenient, shouldStop: shouldStop)
-        let bundle = readBundle(directory, caseloads: caseloads, issues: issues)
+        let read = readBundle(directory, caseloads: caseloads, issues: issues)
         if issues.stopped { throw RosterImportError(errors: [], truncated: false, stopped: true) }
-        guard let bundle, issues.errors.isEmpty else {
+        guard let (bundle, skipped) = read, issues.errors.isEmpty else {
             throw RosterImportError(errors: issues.errors, truncated: issues.truncated)
         }
-        return Result(bundle: bundle, warnings: issues.warnings)
+        return Result(bundle: bundle, warnings: issues.warnings, skipped: skipped)
     }
 
-    private static func readBundle(_ directory: URL, caseloads: CaseloadSource?, issues: RosterIssues) -> RosterBundle? {
+    private static func readBundle(_ directory: URL, caseloads: CaseloadSource?,
+                                   issues: RosterIssues) -> (RosterBundle, RosterSkipped)? {
         guard let manifest = RosterManifest.read(directory, issues: issues) else { return nil }
         let version = manifest.version
 
@@ -128,8 +131,9 @@ public enum RosterReader {
         let schoolIds = Set(students.map(\.schoolSourcedId))
         let schools = orgs.filter { $0.type == "school" || schoolIds.contains($0.sourcedId) }
             .map { RosterSchool(sourcedId: $0.sourcedId, name: $0.name, parentSourcedId: $0.parentSourcedId) }
-        return RosterBundle(version: version.rawValue, orgsMode: manifest.mode("orgs"), usersMode: manifest.mode("users"),
-                            demographicsMode: manifest.mode("demographics"), schools: schools, students: students,
-                            counselors: counselors, caseloads: pairs, contacts: contacts)
+        let bundle = RosterBundle(version: version.rawValue, orgsMode: manifest.mode("orgs"), usersMode: manifest.mode("users"),
+                                  demographicsMode: manifest.mode("demographics"), schools: schools, students: students,
+                                  counselors: counselors, caseloads: pairs, contacts: contacts)
+        return (bundle, RosterSkipped.count(users, contacts: contacts))
     }
 }

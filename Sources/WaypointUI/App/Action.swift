@@ -14,6 +14,9 @@ public enum Action: Equatable, Sendable {
     /// with `summarizeStudents` as rows come on screen.
     case caseloadLoaded(token: Int, rows: CaseloadRows, summariesOnDemand: Bool = false, summaryGeneration: Int = 0)
     case studentsSummarized([Int64: CaseloadSummary], generation: Int)
+    /// A search found nobody on the caseload shown, but `count` students elsewhere in the
+    /// district (at most `AppState.elsewhereLimit`).
+    case caseloadMatchesElsewhere(token: Int, count: Int)
     case profileLoaded(token: Int, data: ProfileData)
     case planLoaded(token: Int, data: PlanData)
     case tasksLoaded(token: Int, rows: [TaskRow])

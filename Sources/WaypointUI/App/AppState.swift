@@ -183,6 +183,11 @@ public struct CaseloadState: Equatable, Sendable {
     public var summariesRequested = false
     /// Students being picked for a group session (`m`); nil: the plain caseload.
     public var group: GroupPick?
+    /// The search found nobody here but this many elsewhere in the district: the empty
+    /// table says so and `c` offers the district.
+    public var matchesElsewhere = 0
+    /// Counted up to this many; "100+" beyond.
+    public static let elsewhereLimit = 100
 
     public init() {}
 

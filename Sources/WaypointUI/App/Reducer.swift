@@ -33,11 +33,15 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .caseloadLoaded(let token, let rows, let summariesOnDemand, let generation):
         guard token == state.caseload.requestToken else { return [] }
         state.caseload.loadedRows = rows
+        state.caseload.matchesElsewhere = 0
         state.caseload.summariesOnDemand = summariesOnDemand
         state.caseload.receiveSummaries([:], generation: generation)
         state.caseload.isLoaded = true
         state.refreshCaseloadView(keepSelection: state.caseload.keepSelectionOnLoad)
         state.caseload.keepSelectionOnLoad = false
+        return []
+    case .caseloadMatchesElsewhere(let token, let count):
+        if token == state.caseload.requestToken { state.caseload.matchesElsewhere = count }
         return []
     case .studentsSummarized(let summaries, let generation):
         state.caseload.receiveSummaries(summaries, generation: generation)

@@ -121,7 +121,9 @@ enum FooterView {
 enum TooSmallView {
     static func render(_ state: AppState, into buffer: inout Buffer) {
         let minimum = AppState.minimumSize
-        let way = state.lock == nil ? "Make it larger, or press q to quit." : "Make it larger to unlock."
+        let way = state.lock != nil ? "Make it larger to unlock."
+            : state.editor != nil ? "Make it larger to go on writing, or press q to quit; your draft is kept."
+            : "Make it larger, or press q to quit."
         let text = "Waypoint needs a window of at least \(minimum.width)x\(minimum.height); this one is \(state.size). \(way)"
         let area = buffer.area.inset(by: 1)
         let lines = TextWrap.wrap(text, width: area.width)

@@ -28,7 +28,9 @@ extension AppState {
             caseload.search = TextInput()
             return [reloadCaseload()]
         case .switchCounselor:
-            let current = counselorPickerRows.firstIndex { $0 == caseloadOwnerId } ?? 0
+            // A search found students elsewhere only: the district first, as the table offered.
+            let current = caseload.matchesElsewhere > 0 ? counselorPickerRows.count - 1
+                : counselorPickerRows.firstIndex { $0 == caseloadOwnerId } ?? 0
             var picker = TableState()
             picker.select(current, rowCount: counselorPickerRows.count, visibleRows: counselorPickerVisibleRows)
             overlay = .counselorPicker(picker)
@@ -38,7 +40,9 @@ extension AppState {
             let rows = counselorPickerRows
             guard rows.indices.contains(picker.selected) else { return [] }
             caseloadOwnerId = rows[picker.selected]
-            caseload.search = TextInput()
+            // The whole district keeps the search: it is where a search that found nobody
+            // on a caseload is sent to look.
+            if caseloadOwnerId != nil { caseload.search = TextInput() }
             caseload.isSearching = false
             // The first choice says who is at the keyboard; later ones only browse.
             guard userId == nil, let chosen = caseloadOwnerId else { return [reloadCaseload()] }

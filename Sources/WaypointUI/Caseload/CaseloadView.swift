@@ -189,6 +189,11 @@ enum CaseloadView {
                 return "No match for “\(state.caseload.query)” among students not seen lately; f shows everyone."
             }
         }
+        if !state.caseload.query.isEmpty, state.caseload.matchesElsewhere > 0 {
+            let count = state.caseload.matchesElsewhere
+            return "No student on this caseload matches “\(state.caseload.query)”; "
+                + "\(count >= CaseloadState.elsewhereLimit ? "\(count)+" : "\(count)") in the district: c, Enter."
+        }
         if !state.caseload.query.isEmpty { return "No student matches “\(state.caseload.query)”." }
         if state.caseload.preset == .needsAttention, !state.caseload.loadedRows.isEmpty {
             return state.caseload.attentionWaiting > 0

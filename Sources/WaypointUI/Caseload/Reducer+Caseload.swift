@@ -87,7 +87,8 @@ extension AppState {
         case .nextMilestone: caseload.sort = .tier
         case .tier: caseload.sort = .name
         }
-        refreshCaseloadView(keepSelection: true)
+        // The top of the new order: what the sort brought forward (issue 15).
+        refreshCaseloadView(keepSelection: false)
         switch caseload.sort {
         case .name: status = StatusMessage("Sorted by name.")
         case .lastContact: status = StatusMessage("Sorted by last contact: longest unseen first.")

@@ -43,7 +43,7 @@ extension AppState {
                                    contactIds: session.contactIds.isEmpty ? nil : session.contactIds,
                                    group: view.groupMembers)
         }
-        editor = SessionEditorState(studentId: studentId, studentName: data.student.displayName, sessionId: sessionId,
+        editor = SessionEditorState(studentId: studentId, studentName: data.student.displayNameWithId, sessionId: sessionId,
                                     payload: payload, now: now, timeZone: timeZone)
         editor?.contacts = data.contacts
         screens.append(.editor)

@@ -62,7 +62,9 @@ enum SessionEditorView {
         }
         let minutes = Int(editor.minutes.text).map { "\($0) min" } ?? "\(editor.durationMinutes(now: state.now)) min so far"
         let who = editor.group.isEmpty ? editor.studentName : "\(editor.group.count) students"
-        TitleBar.render("Waypoint · \(verb) · \(who)",
+        // No "Waypoint · " here: the room goes to the student's local ID, which tells two
+        // students with one name apart (issue 15), and must not be cut at 80 columns.
+        TitleBar.render("\(verb) · \(who)",
                         right: "started \(DateText.minute(editor.startedAt, in: state.timeZone)) · \(minutes)",
                         into: &buffer, area: chrome.title)
         let areas = self.areas(state.size, editor: editor)
@@ -155,10 +157,10 @@ enum SessionEditorView {
         let minutesField = Rect(x: x, y: timing.y, width: min(6, timing.maxX - x), height: 1)
         let minutesCursor = TextField.render(editor.minutes, placeholder: "auto", into: &buffer, area: minutesField)
         if editor.focus == .minutes { cursor = minutesCursor }
-        if let error = editor.fieldError {
-            let errorX = minutesField.maxX + 1
-            buffer.write(DisplayWidth.truncate("⚠ \(error)", to: max(0, timing.maxX - errorX)),
-                         at: Position(x: errorX, y: timing.y), style: Theme.error, clip: timing)
+        // Beside the minutes only when it fits whole: the footer always has it in full, and a
+        // cut copy here would read as the whole message.
+        if let error = editor.fieldError, DisplayWidth.of("⚠ \(error)") <= timing.maxX - minutesField.maxX - 1 {
+            buffer.write("⚠ \(error)", at: Position(x: minutesField.maxX + 1, y: timing.y), style: Theme.error, clip: timing)
         }
         let paneCursor = PastNotesView.render(state, into: &buffer)
         guard state.overlay == nil else { return nil }

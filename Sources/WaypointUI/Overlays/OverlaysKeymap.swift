@@ -15,6 +15,10 @@ extension Keymaps {
     ])
 
     public static let tooSmall = Keymap(context: .tooSmall, bindings: [
-        KeyBinding([.char("q"), .escape], .global(.back), "Quit"),
+        // q quits, wherever the window became too small, as the message says: "back" from
+        // the editor would ask "discard?" where nobody can see it. A draft is kept, as with
+        // Ctrl-C. Esc stays the way back.
+        KeyBinding([.char("q")], .global(.quit), "Quit (a draft is kept)"),
+        KeyBinding([.escape], .global(.back), "Back"),
     ])
 }

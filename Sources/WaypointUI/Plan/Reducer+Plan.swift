@@ -112,6 +112,11 @@ extension AppState {
         case .milestones:
             let rows = PlanScreenRows.milestones(data, catalogs: catalogs, today: today)
             guard rows.indices.contains(current.milestones.selected) else { return [] }
+            let milestone = rows[current.milestones.selected].milestone
+            guard !MilestoneProgress.readsPathway(milestone, pathwayId: data.plan.pathwayId) else {
+                status = StatusMessage("\(milestone.title) is done while the plan has a pathway (Pathway tab).")
+                return []
+            }
             var record = rows[current.milestones.selected].record
             record.status = record.status.next
             // Done is stamped with today, as the store does; kept on screen at once, so the

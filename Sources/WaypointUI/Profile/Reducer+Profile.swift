@@ -35,6 +35,9 @@ extension AppState {
         current.followUpsTable.clamp(rowCount: data.followUps.count, visibleRows: profileVisibleRows(.followUps))
         if current.focus == .followUps, data.followUps.isEmpty { current.focus = .sessions }
         profile = current
+        // A draft resumed at start-up opens the editor before its profile has loaded: the
+        // editor's Family row needs the contacts that arrive only now.
+        if editor?.studentId == current.studentId { editor?.contacts = data.contacts }
     }
 
     mutating func switchProfilePanel() {

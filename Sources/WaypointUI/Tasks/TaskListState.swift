@@ -14,14 +14,19 @@ public struct TaskRow: Equatable, Sendable {
     public var localId: String
     public var due: CivilDate?
     public var text: String
+    /// The student's `Student.sortKey`: the list orders names as the caseload does.
+    public var sortKey: String
 
-    public init(source: Source, studentId: Int64, studentName: String, localId: String, due: CivilDate?, text: String) {
+    /// `sortKey`: the student's; without it, the folded `studentName` stands in.
+    public init(source: Source, studentId: Int64, studentName: String, localId: String, due: CivilDate?, text: String,
+                sortKey: String? = nil) {
         self.source = source
         self.studentId = studentId
         self.studentName = studentName
         self.localId = localId
         self.due = due
         self.text = text
+        self.sortKey = sortKey ?? SearchText.fold(studentName)
     }
 
     public var isFollowUp: Bool {
@@ -29,11 +34,15 @@ public struct TaskRow: Equatable, Sendable {
         return false
     }
 
-    /// Grouped by day with overdue follow-ups first (`TodoOrder`); then by student.
+    /// Grouped by day with overdue follow-ups first (`TodoOrder`); then by student, in the
+    /// caseload's name order; then by what is to be done.
     public static func ordered(_ rows: [TaskRow], today: CivilDate) -> [TaskRow] {
         rows.sorted { lhs, rhs in
-            TodoOrder.precedes((lhs.isFollowUp, lhs.due), (rhs.isFollowUp, rhs.due), today: today)
-                ?? ((lhs.studentName, lhs.text) < (rhs.studentName, rhs.text))
+            if let first = TodoOrder.precedes((lhs.isFollowUp, lhs.due), (rhs.isFollowUp, rhs.due), today: today) { return first }
+            if (lhs.sortKey, lhs.localId) != (rhs.sortKey, rhs.localId) {
+                return Student.precedesByName((lhs.sortKey, lhs.localId), (rhs.sortKey, rhs.localId))
+            }
+            return lhs.text < rhs.text
         }
     }
 }
