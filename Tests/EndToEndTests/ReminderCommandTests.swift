@@ -25,7 +25,7 @@ final class ReminderCommandTests: XCTestCase {
         XCTAssertNil(first["sessionId"] as? Int, "a reminder needs no session")
         let firstId = try XCTUnwrap(first["id"] as? Int)
         let text = try runProcess(binary, ["followup", "list", "--db", database, "--as", "1", "--all"]).stdout
-        XCTAssertTrue(text.contains("Check-in (repeats every 2 weeks until 2030-03-01)"), text)
+        XCTAssertTrue(text.contains("Check-in (repeats every 2 weeks"), text)
 
         // Done: the next is due two weeks after the one done was due, across the month's end.
         let done = try runProcess(binary, ["followup", "set", String(firstId), "done", "--db", database, "--as", "1"])

@@ -60,6 +60,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .followUpRepeated(let outcome):
         state.receiveRecurrence(outcome)
+        return []
     case .timeReportLoaded(let token, let report):
         state.receiveTimeReport(token: token, report: report)
         return []
@@ -155,6 +156,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
             return []
         case .profile where state.profile?.interventionForm != nil:
             state.profile?.interventionForm?.handle(key)
+            return []
         case .caseload where state.caseload.walkInForm != nil:
             state.caseload.walkInForm?.handle(key)
             return []
