@@ -83,6 +83,16 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(buffer.line(0), " / Search  ? Help       Saved")
     }
 
+    /// `?` lists every key, so when hints must go it is the others that go, not it.
+    func testStatusBarKeepsTheHelpHintWhenOthersAreDropped() {
+        var buffer = Buffer(size: Size(width: 34, height: 1))
+        StatusBar.render(hints: [KeyHint(keys: "n", title: "New session"), KeyHint(keys: "p", title: "Plan"),
+                                 KeyHint(keys: "m", title: "Milestones"), KeyHint(keys: "?", title: "Help"),
+                                 KeyHint(keys: "q", title: "Back")],
+                         into: &buffer, area: buffer.area)
+        XCTAssertEqual(buffer.line(0), " n New session  p Plan  ? Help")
+    }
+
     func testModalDrawsABorderedBoxOverContent() {
         var buffer = Buffer(size: Size(width: 12, height: 5), filling: Cell("."))
         let inner = Modal.render(title: "Hi", size: Size(width: 8, height: 3), into: &buffer, over: buffer.area)

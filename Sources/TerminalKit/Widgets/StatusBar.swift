@@ -13,7 +13,7 @@ public struct KeyHint: Hashable, Sendable {
 
 /// The one-line bar at the bottom: key hints on the left, a status message on the right.
 /// The message wins: it says what just happened, and hints that no longer fit are dropped
-/// from the end (`?` help lists them all). A standing note (`quiet`, longest wording first)
+/// from the end, except the help hint (`?`): it lists them all, so it keeps its place last. A standing note (`quiet`, longest wording first)
 /// is the opposite: it takes only what the hints leave, in the longest wording that fits.
 public enum StatusBar {
     public static func render(hints: [KeyHint], message: String = "", quiet: [String] = [], into buffer: inout Buffer,
@@ -24,9 +24,21 @@ public enum StatusBar {
         let messageWidth = min(DisplayWidth.of(message), row.width - 2)
         let hintLimit = row.maxX - (messageWidth > 0 ? messageWidth + 3 : 0)
         var x = row.x + 1
-        for hint in hints {
-            let width = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.title)
-            if x + width > hintLimit { break }
+        let width = { (hint: KeyHint) in DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.title) }
+        let help = hints.first { $0.keys == "?" }
+        var shown = hints.filter { $0.keys != "?" }
+        // The hints that fit with the help hint's room kept for it; all of them when all fit.
+        if hints.map({ width($0) + 2 }).reduce(0, +) - 2 > hintLimit - x, let help {
+            var used = width(help)
+            shown = Array(shown.prefix { hint in
+                used += width(hint) + 2
+                return x + used <= hintLimit
+            }) + [help]
+        } else {
+            shown = hints
+        }
+        for hint in shown {
+            if x + width(hint) > hintLimit { break }
             let keyStyle = hint.enabled ? style.with(.bold) : style.with(.dim)
             x += buffer.write(hint.keys, at: Position(x: x, y: row.y), style: keyStyle, clip: row)
             x += buffer.write(" " + hint.title, at: Position(x: x, y: row.y),
