@@ -11,8 +11,8 @@ extension Keymaps {
         KeyBinding([.char("f")], .caseload(.toggleNotSeen), "Not seen 30d", footer: false),
         KeyBinding([.char("v")], .caseload(.showViews), "Views"),
         KeyBinding([.char("t")], .caseload(.openTasks), "To do"),
-        KeyBinding([.char("m")], .group(.start), "Group session")
-            .footerTitle { _ in "Group" },
+        // In help and docs/KEYS.md, not the footer: at 80 columns it would push "? Help" out.
+        KeyBinding([.char("m")], .group(.start), "Group session", footer: false),
         KeyBinding([.char("a")], .caseload(.toggleAttentionAll), "All, or this week's only", disabledWhen: { state in
             state.caseload.preset == .needsAttention ? nil : "only in Needs attention (v7)"
         }).footerTitle { state in state.caseload.attentionShowsAll ? "This week" : "Show all" },
