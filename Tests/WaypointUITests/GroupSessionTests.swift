@@ -137,7 +137,7 @@ final class GroupSessionTests: XCTestCase {
         XCTAssertEqual(state.editor?.group.map(\.id), [1, 2, 3])
         XCTAssertEqual(state.editor?.focus, .note)
         let buffer = render(state)
-        XCTAssertTrue(buffer.text.contains("Waypoint · Group session · 3 students"), buffer.text)
+        XCTAssertTrue(buffer.text.contains("Group session · 3 students"), buffer.text)
         XCTAssertTrue(buffer.text.contains("Students      Minh Anh Nguyễn · Sofi García-López · 伟 王"), buffer.text)
         assertScreen(buffer, matches: "group-editor-80x24")
     }
@@ -152,7 +152,7 @@ final class GroupSessionTests: XCTestCase {
         let line = render(state).text.split(separator: "\n").first { $0.contains("Students") }.map(String.init) ?? ""
         XCTAssertTrue(line.hasSuffix("more"), line)
         XCTAssertTrue(line.contains("· +2"), line)
-        XCTAssertTrue(render(state).text.contains("Waypoint · Group session · 30 students"), render(state).text)
+        XCTAssertTrue(render(state).text.contains("Group session · 30 students"), render(state).text)
     }
 
     func testSavingRecordsOneSessionForEveryStudentAndReturnsToTheCaseload() {

@@ -62,7 +62,7 @@ final class ReminderTests: XCTestCase {
         XCTAssertEqual(state.reminder?.form.error, "What: say what to do.")
         XCTAssertEqual(press(&state, type("Call home") + [.tab] + type("someday") + [.enter]), [])
         XCTAssertEqual(state.reminder?.form.error,
-                       "Due: \"someday\" is not a date; expected YYYY-MM-DD, +7d, +2w, today, tomorrow or a weekday such as fri.")
+                       "Due: \"someday\" is not a date; try fri, next fri, in 2 weeks or 2026-12-05.")
         XCTAssertEqual(press(&state, [.backspace] + Array(repeating: .backspace, count: 7) + type("fri") + [.tab] + type("2m") + [.enter]), [])
         XCTAssertEqual(state.reminder?.form.error,
                        "Repeat every: \"2m\" is not a repeat interval; expected a number of days or weeks such as 14d or 2w (1 day to 52 weeks).")
