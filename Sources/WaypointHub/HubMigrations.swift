@@ -18,6 +18,7 @@ public enum HubMigrations {
         Migration(version: 3, name: "v3-reports", sql: v3),
         Migration(version: 4, name: "v4-hub-rules", sql: v4),
         Migration(version: 5, name: "v5-pull-scope", sql: v5),
+        Migration(version: 6, name: "v6-student-records", sql: v6),
     ]
 
     public static var latest: Int { all.last!.version }

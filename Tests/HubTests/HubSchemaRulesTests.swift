@@ -52,6 +52,7 @@ final class HubSchemaRulesTests: XCTestCase {
             "v3-reports": "3c6e243952baae3de8b4dac9df3a40fb84c22dd72e7117c76a013ccee79b3e91",
             "v4-hub-rules": "0febd71fa08c5ac82bdd0fb7b941884a65ae4611ebd539025a29f780d456cd75",
             "v5-pull-scope": "966d96f9402b8b8a4a9526a95d2806f2abac0c1c315c16df1ff25bd6932a10d2",
+            "v6-student-records": "d117343e8f47835ec7960f2759915ec25baf96e6da68f924cb40f2660be9d010",
         ]
         for migration in HubMigrations.all {
             XCTAssertEqual(HubMigrations.digest(migration.sql), recorded[migration.name], "\(migration.name) changed after it shipped")
