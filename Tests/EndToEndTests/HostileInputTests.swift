@@ -92,7 +92,7 @@ final class HostileInputTests: XCTestCase {
         let title = try tmux.paneTitle()
         try tmux.launchWaypoint(binary, database: database)
         try tmux.waitFor(text: "Caseload of")
-        try assertIntact(tmux, title: title, showing: ["Ttl\u{FFFD}]0;PWNED-TITLE", "Csi\u{FFFD}[2J"], footer: "Search")
+        try assertIntact(tmux, title: title, showing: ["Ttl\u{FFFD}]0;PWNED-TITLE", "Csi\u{FFFD}[2J"], footer: "Open")
 
         try tmux.openProfile(localId: "9001")
         try assertIntact(tmux, title: title, showing: ["Ttl\u{FFFD}]0;PWNED-TITLE\u{FFFD}\u{FFFD}]2;PWNED-TWO"], footer: "Plan")
