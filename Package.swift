@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "WaypointSyncTests",
             dependencies: ["WaypointSync", "WaypointSyncTesting", "WaypointStore", "WaypointCore", "WaypointVault", "Interchange", "SyncTestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PropertyBased", package: "swift-property-based")]
+                           "WaypointCatalogs", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         // The real binary in tmux; with HubTestSupport, two workstations syncing through a real hub.
         .testTarget(name: "EndToEndTests", dependencies: ["WaypointStore", "ProcessKit", "HubTestSupport", "WaypointHub",

@@ -20,6 +20,7 @@ public enum HubMigrations {
         Migration(version: 5, name: "v5-pull-scope", sql: v5),
         Migration(version: 6, name: "v6-reminders", sql: v6),
         Migration(version: 7, name: "v7-intervention-measures", sql: v7),
+        Migration(version: 8, name: "v8-student-records", sql: v8),
     ]
 
     public static var latest: Int { all.last!.version }

@@ -193,14 +193,13 @@ public final class PostgresHubLink: HubLink {
     }
 
     /// All the students' records in one statement, by the (student, ordinal) index, each
-    /// student's in their ordinal order (parents first), as row-level security lets this
-    /// counselor see them.
+    /// student's in their ordinal order (parents first), as this counselor may read them:
+    /// `student_records` (hub migration v8) checks the scope once per student where
+    /// row-level security checked it once per record.
     public func fetchStudents(_ students: [String]) async throws -> [String: [HubChange]] {
         guard !students.isEmpty else { return [:] }
         let rows = try await connection.query("""
-            SELECT student, table_name, uid, version, payload::text FROM waypoint.synced_record
-            WHERE student = ANY(\(students)) AND table_name <> 'audit_event'
-            ORDER BY student, ordinal
+            SELECT student, table_name, uid, version, payload FROM waypoint.student_records(\(students))
             """)
         var fetched: [String: [HubChange]] = [:]
         for student in students { fetched[student] = [] }

@@ -163,3 +163,39 @@ extension AppDatabase {
         try Int64.fetchOne(db, sql: "SELECT id FROM import_batch WHERE kind = 'demo' AND state = 'applying'")
     }
 }
+
+extension AppDatabase {
+    /// Writes a generated plan for `studentId` through the counselor's own writes (pathway,
+    /// goals, courses, milestones and the rest, each audited and, when joined, captured), as
+    /// a counselor would have typed it: the bench's hub templates and the sync tests' caseloads.
+    public func writePlan(_ plan: StudentPlan, studentId: Int64, by counselorId: Int64, today: CivilDate) throws {
+        if let pathway = plan.pathwayId {
+            try setPathway(studentId: studentId, to: pathway, reason: "Chosen with the family", by: counselorId)
+        }
+        try setGoals(studentId: studentId, plan.goals, by: counselorId)
+        for var course in plan.courses {
+            (course.id, course.studentId) = (nil, studentId)
+            try addCourse(course, by: counselorId)
+        }
+        for var milestone in plan.milestones {
+            milestone.studentId = studentId
+            try setMilestone(milestone, today: today, by: counselorId)
+        }
+        for var item in plan.workBasedLearning {
+            (item.id, item.studentId) = (nil, studentId)
+            try addWorkBasedLearning(item, by: counselorId)
+        }
+        for var item in plan.collegeCredits {
+            (item.id, item.studentId) = (nil, studentId)
+            try addCollegeCredit(item, by: counselorId)
+        }
+        for var item in plan.certifications {
+            (item.id, item.studentId) = (nil, studentId)
+            try addCertification(item, by: counselorId)
+        }
+        for var item in plan.evidence {
+            (item.id, item.studentId) = (nil, studentId)
+            try addEvidence(item, by: counselorId)
+        }
+    }
+}

@@ -166,21 +166,35 @@ extension AppDatabase {
         let steps = (page.changes.map { (seq: $0.seq, step: Step.change($0)) } + page.scope.map { (seq: $0.seq, step: Step.scope($0)) })
             .enumerated().sorted { ($0.element.seq, $0.offset) < ($1.element.seq, $1.offset) }.map(\.element.step)
         try withPullApplying { db in
-            for step in steps {
-                switch step {
-                case .change(let change):
-                    try AppDatabase.apply(db, change, open: open)
-                case .scope(let scope) where scope.entered:
-                    for change in entered[scope.student] ?? [] { try AppDatabase.apply(db, change, open: open) }
+            // Students entering one after another (a first pull: the whole caseload) are
+            // applied together, table by table: their records are disjoint.
+            var entering: [String] = []
+            func enter() throws {
+                guard !entering.isEmpty else { return }
+                var once: Set<String> = []
+                try AppDatabase.applyEntered(db, entering.filter { once.insert($0).inserted }.flatMap { entered[$0] ?? [] }, open: open)
+                for student in entering {
                     try db.executeCached("""
                         INSERT OR IGNORE INTO caseload (counselorId, studentId)
                         SELECT counselorId, (SELECT id FROM student WHERE sourcedId = ?) FROM sync_state
                         WHERE id = 1 AND EXISTS (SELECT 1 FROM student WHERE sourcedId = ?)
-                        """, arguments: [scope.student, scope.student])
+                        """, arguments: [student, student])
+                }
+                entering = []
+            }
+            for step in steps {
+                switch step {
+                case .scope(let scope) where scope.entered:
+                    entering.append(scope.student)
+                case .change(let change):
+                    try enter()
+                    try AppDatabase.apply(db, change, open: open)
                 case .scope(let scope):
+                    try enter()
                     try AppDatabase.removeStudent(db, scope.student, now: now)
                 }
             }
+            try enter()
             try db.execute(sql: "UPDATE sync_state SET checkpoint = max(checkpoint, ?) WHERE id = 1",
                            arguments: [page.nextCheckpoint])
         }

@@ -67,7 +67,7 @@ struct SeedTemplate {
                 throw BenchmarkProcess.Failure(description: "template student \(index) is missing")
             }
             for plan in plans where plan.studentId == Int64(index) {
-                try write(plan, studentId: id, by: counselorId, today: today, db)
+                try db.writePlan(plan, studentId: id, by: counselorId, today: today)
             }
             for var session in sessions where session.studentId == Int64(index) {
                 session.studentId = id
@@ -90,37 +90,6 @@ struct SeedTemplate {
             }, uuidCount: uuids.count))
         }
         return templates
-    }
-
-    private static func write(_ plan: StudentPlan, studentId: Int64, by counselorId: Int64, today: CivilDate, _ db: AppDatabase) throws {
-        if let pathway = plan.pathwayId {
-            try db.setPathway(studentId: studentId, to: pathway, reason: "Chosen with the family", by: counselorId)
-        }
-        try db.setGoals(studentId: studentId, plan.goals, by: counselorId)
-        for var course in plan.courses {
-            (course.id, course.studentId) = (nil, studentId)
-            try db.addCourse(course, by: counselorId)
-        }
-        for var milestone in plan.milestones {
-            milestone.studentId = studentId
-            try db.setMilestone(milestone, today: today, by: counselorId)
-        }
-        for var item in plan.workBasedLearning {
-            (item.id, item.studentId) = (nil, studentId)
-            try db.addWorkBasedLearning(item, by: counselorId)
-        }
-        for var item in plan.collegeCredits {
-            (item.id, item.studentId) = (nil, studentId)
-            try db.addCollegeCredit(item, by: counselorId)
-        }
-        for var item in plan.certifications {
-            (item.id, item.studentId) = (nil, studentId)
-            try db.addCertification(item, by: counselorId)
-        }
-        for var item in plan.evidence {
-            (item.id, item.studentId) = (nil, studentId)
-            try db.addEvidence(item, by: counselorId)
-        }
     }
 
     /// `text` cut at every occurrence of the marks (none of which holds another).

@@ -54,6 +54,7 @@ final class HubSchemaRulesTests: XCTestCase {
             "v5-pull-scope": "966d96f9402b8b8a4a9526a95d2806f2abac0c1c315c16df1ff25bd6932a10d2",
             "v6-reminders": "42a5de3fef6bdefca3aabb9c06a11942d217755b6f3dc94e083325afbddd6198",
             "v7-intervention-measures": "201ac974730b8c0688da6aa29d92957e3b069dfe379552638fa26810201d9ef9",
+            "v8-student-records": "d117343e8f47835ec7960f2759915ec25baf96e6da68f924cb40f2660be9d010",
         ]
         for migration in HubMigrations.all {
             XCTAssertEqual(HubMigrations.digest(migration.sql), recorded[migration.name], "\(migration.name) changed after it shipped")

@@ -69,6 +69,29 @@ final class HubSecurityTests: XCTestCase {
                        "the change log is scoped the same way")
     }
 
+    /// `student_records` (hub migration v8) reads past row-level security, once per student:
+    /// for each login it gives exactly the records the read policy shows it, another
+    /// author's confidential session never, a student not in scope never, and nothing once a
+    /// share ends or to a login that is no counselor.
+    func testStudentRecordsGivesWhatTheReadPolicyShowsAndNothingMore() throws {
+        let fetched = "SELECT coalesce(string_agg(uid, ',' ORDER BY uid), '-') FROM waypoint.student_records(ARRAY['U1', 'U2', 'U3', 'U4'])"
+        let policy = "SELECT coalesce(string_agg(uid, ',' ORDER BY uid), '-') FROM waypoint.synced_record WHERE table_name <> 'audit_event'"
+        let asB = { (sql: String) in try self.hub.psql(sql, as: self.roleB, password: "password-b") }
+        XCTAssertEqual(try asA(fetched).out, [visible, "\(visible)/1"].joined(separator: ","), "B's open session on U3, shared with A")
+        XCTAssertEqual(try asA(fetched).out, try asA(policy).out)
+        XCTAssertEqual(try asB(fetched).out, [visible, "\(visible)/1", confidential, "\(confidential)/1"].sorted().joined(separator: ","),
+                       "its author fetches the confidential session too")
+        XCTAssertEqual(try asB(fetched).out, try asB(policy).out)
+        let byLead = try hub.psql(fetched, as: lead, password: "password-l")
+        XCTAssertNotEqual(byLead.status, 0, "a lead who is no counselor may not call it")
+        XCTAssertTrue(byLead.err.contains("permission denied"), byLead.err)
+
+        let unshared = try asB("DELETE FROM waypoint.student_share WHERE student_sourced_id = 'U3'")
+        XCTAssertEqual(unshared.status, 0, unshared.err)
+        XCTAssertEqual(try asA(fetched).out, "-", "the share ended: B's records on U3 are out of A's reach")
+        XCTAssertEqual(try asA(fetched).out, try asA(policy).out)
+    }
+
     func testAnotherAuthorsConfidentialSessionIsInvisibleEvenOnASharedStudent() throws {
         XCTAssertEqual(try asA("SELECT string_agg(uid, ',') FROM waypoint.synced_record WHERE table_name = 'advising_session'").out,
                        visible)
