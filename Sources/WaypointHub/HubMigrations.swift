@@ -21,6 +21,7 @@ public enum HubMigrations {
         Migration(version: 6, name: "v6-reminders", sql: v6),
         Migration(version: 7, name: "v7-intervention-measures", sql: v7),
         Migration(version: 8, name: "v8-student-records", sql: v8),
+        Migration(version: 9, name: "v9-intervention-rules", sql: v9),
     ]
 
     public static var latest: Int { all.last!.version }

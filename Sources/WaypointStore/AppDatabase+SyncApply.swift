@@ -320,9 +320,14 @@ extension AppDatabase {
         let columns = table.columns.filter { !keys.contains($0.name) }
         guard !columns.isEmpty else { return }   // a topic is all key: nothing to change
         let assigned = columns.map { column in values[table.columns.firstIndex { $0.name == column.name }!] }
-        try db.executeCached("UPDATE \(table.name) SET \(columns.map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE "
-                           + keys.map { "\($0) IS ?" }.joined(separator: " AND "),
-                       arguments: StatementArguments(assigned + keyValues.map { $0.databaseValue }))
+        // A row that already holds the hub's values is not written at all: applying a record
+        // again (a page repeated, a student who enters scope again) is no change, and must
+        // not meet the rules that guard real changes (a closed intervention stays closed).
+        let mine = "(" + columns.map(\.name).joined(separator: ", ") + ")"
+        let theirs = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        try db.executeCached("UPDATE \(table.name) SET \(mine) = \(theirs) WHERE "
+                           + keys.map { "\($0) IS ?" }.joined(separator: " AND ") + " AND \(mine) IS NOT \(theirs)",
+                       arguments: StatementArguments(assigned + keyValues.map { $0.databaseValue } + assigned))
     }
 }
 

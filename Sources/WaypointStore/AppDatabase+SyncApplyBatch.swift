@@ -128,10 +128,13 @@ struct SetApply {
         let values = table.columns.map(local)
         let uid = "json_extract(j.value, '$.u')"
         let version = "json_extract(j.value, '$.v')"
-        // Rows already here take the hub's columns (append-only ones stay as they are).
+        // Rows already here take the hub's columns (append-only ones stay as they are); a row
+        // that already holds them is left alone, as `apply` leaves it (see `update` there).
         func upsert(_ conflict: [String], _ changing: [String]) -> String {
-            table.appendOnly || changing.isEmpty ? "ON CONFLICT (\(conflict.joined(separator: ", "))) DO NOTHING"
-                : "ON CONFLICT (\(conflict.joined(separator: ", "))) DO UPDATE SET (\(changing.joined(separator: ", "))) = (\(changing.map { "excluded.\($0)" }.joined(separator: ", ")))"
+            let mine = "(\(changing.joined(separator: ", ")))"
+            let theirs = "(\(changing.map { "excluded.\($0)" }.joined(separator: ", ")))"
+            return table.appendOnly || changing.isEmpty ? "ON CONFLICT (\(conflict.joined(separator: ", "))) DO NOTHING"
+                : "ON CONFLICT (\(conflict.joined(separator: ", "))) DO UPDATE SET \(mine) = \(theirs) WHERE \(mine) IS NOT \(theirs)"
         }
         // json_each drives every statement (CROSS JOIN keeps it outside): a lookup by key per
         // record, never a scan of a table per record.

@@ -76,4 +76,68 @@ final class HubInterventionMeasuresTests: XCTestCase {
         XCTAssertEqual(problem.first?.hasPrefix("intervention_note.measuredValue: expected a number from -100000 to 100000"), true,
                        "\(problem)")
     }
+
+    /// A and B close one intervention offline, differently (hub v9-intervention-rules, local
+    /// v22-intervention-pulls): the hub takes A's; B's is refused and listed, B's pull writes
+    /// A's closing over its own without stopping, "keep mine" is refused in words (a closed
+    /// intervention does not change at the hub), and "take theirs" clears it.
+    func testAnInterventionClosedTwiceOfflineEndsAsTheHubClosedIt() async throws {
+        let (a, b) = (district.roster.a, district.roster.b)
+        let onA = try await district.workstation(a), onB = try await district.workstation(b)
+        stations += [onA, onB]
+        let today = CivilDate(iso: "2026-12-03")!
+        let planned = try onA.database.addIntervention(Intervention(
+            studentId: try onA.studentId("U1"), kind: "attendance", ownerId: onA.counselorId, goal: "Attend every day",
+            startDate: today.adding(days: -30), sessionsPerWeek: 1, minutesPerSession: 20), by: onA.counselorId)
+        try await onA.sync()
+        _ = try await district.admin { try await HubCounselors.share(student: "U1", with: b, by: a, on: $0) }
+        try await onB.sync()
+        let hers = try XCTUnwrap(try onB.database.interventions(studentId: try onB.studentId("U1")).first)
+
+        try onA.database.closeIntervention(id: planned.id!, status: .completed, endDate: today, by: onA.counselorId)
+        try onB.database.closeIntervention(id: hers.id!, status: .discontinued, endDate: today.adding(days: -1), by: onB.counselorId)
+        let fromA = try await onA.sync(), fromB = try await onB.sync()
+        XCTAssertEqual(fromA.refused, 0)
+        XCTAssertEqual(fromB.refused, 1, "B closed it over an older version")
+        let onBNow = try XCTUnwrap(try onB.database.interventions(studentId: try onB.studentId("U1"), includeClosed: true).first)
+        XCTAssertEqual(onBNow.status, .completed, "the hub's closing, written over B's own")
+        XCTAssertEqual(onBNow.endDate, today)
+
+        let refused = try XCTUnwrap(try onB.database.refusedChanges().first)
+        _ = try onB.database.resolveRefused(refused.id, .keepMine, by: onB.counselorId, now: Date())
+        let kept = try await onB.sync()
+        XCTAssertEqual(kept.refused, 1)
+        let again = try XCTUnwrap(try onB.database.refusedChanges().first)
+        XCTAssertTrue(again.detail.contains("a closed intervention does not change"), again.detail)
+        _ = try onB.database.resolveRefused(again.id, .takeTheirs, by: onB.counselorId, now: Date())
+        let taken = try await onB.sync()
+        XCTAssertEqual(taken.refused, 0)
+        XCTAssertEqual(try onB.database.pendingChangeCount(), 0)
+        let final = try XCTUnwrap(try onB.database.interventions(studentId: try onB.studentId("U1"), includeClosed: true).first)
+        XCTAssertEqual(final.status, .completed)
+        XCTAssertEqual(final.endDate, today)
+    }
+
+    /// The cross-field rules, as the hub holds them for any writer.
+    func testTheHubRefusesAnEndBeforeTheStartAndAClosingWithoutItsDates() async throws {
+        let base = #"{"student":"U1","kind":"attendance","owner":"\#(district.roster.a)","goal":"g","startDate":"2026-11-02","sessionsPerWeek":1,"minutesPerSession":20,"createdAt":"2026-11-02 10:00:00.000""#
+        func insert(_ uid: String, _ rest: String) async throws -> String? {
+            try await district.admin { hub in
+                do {
+                    try await hub.exec("""
+                        INSERT INTO waypoint.synced_record (table_name, uid, version, payload, produced_by) VALUES ('intervention', '\(uid)', 1, '\(base),\(rest)}', 'test')
+                        """)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+        }
+        let backwards = try await insert("i1", #""status":"active","endDate":"2026-11-01""#)
+        XCTAssertTrue(backwards?.contains("its end date (2026-11-01) is before its start date (2026-11-02)") == true, "\(backwards ?? "accepted")")
+        let undated = try await insert("i2", #""status":"completed","endDate":"2026-11-20""#)
+        XCTAssertTrue(undated?.contains("a completed one says when it ended and when it was closed") == true, "\(undated ?? "accepted")")
+        let closed = try await insert("i3", #""status":"completed","endDate":"2026-11-20","closedAt":"2026-11-20 10:00:00.000""#)
+        XCTAssertNil(closed)
+    }
 }

@@ -119,7 +119,7 @@ final class HubCommandTests: XCTestCase {
         let secret = hub.cluster.password
         let first = try waypoint(["hub", "init", "--url", url], password: secret)
         XCTAssertEqual(first.status, 0, first.err)
-        XCTAssertTrue(first.out.contains("is at schema version \(HubMigrations.latest) (applied v1-hub, v2-sync, v3-reports, v4-hub-rules, v5-pull-scope, v6-reminders, v7-intervention-measures, v8-student-records)"), first.out)
+        XCTAssertTrue(first.out.contains("is at schema version \(HubMigrations.latest) (applied v1-hub, v2-sync, v3-reports, v4-hub-rules, v5-pull-scope, v6-reminders, v7-intervention-measures, v8-student-records, v9-intervention-rules)"), first.out)
         let again = try waypoint(["hub", "init", "--url", url], password: secret)
         XCTAssertTrue(again.out.contains("is up to date"), again.out)
 

@@ -55,6 +55,7 @@ final class HubSchemaRulesTests: XCTestCase {
             "v6-reminders": "42a5de3fef6bdefca3aabb9c06a11942d217755b6f3dc94e083325afbddd6198",
             "v7-intervention-measures": "201ac974730b8c0688da6aa29d92957e3b069dfe379552638fa26810201d9ef9",
             "v8-student-records": "d117343e8f47835ec7960f2759915ec25baf96e6da68f924cb40f2660be9d010",
+            "v9-intervention-rules": "8261c4dc12c0643dacc725359094b32793c3532f828e473acbb540190c4e71e9",
         ]
         for migration in HubMigrations.all {
             XCTAssertEqual(HubMigrations.digest(migration.sql), recorded[migration.name], "\(migration.name) changed after it shipped")

@@ -32,7 +32,7 @@ final class HubSchemaTests: XCTestCase {
     func testMigrationsApplyOnceAndReapplyingChangesNothing() async throws {
         let connection = try await hub.connect()
         let first = try await HubMigrations.migrate(connection)
-        XCTAssertEqual(first, .init(applied: ["v1-hub", "v2-sync", "v3-reports", "v4-hub-rules", "v5-pull-scope", "v6-reminders", "v7-intervention-measures", "v8-student-records"], version: HubMigrations.latest))
+        XCTAssertEqual(first, .init(applied: ["v1-hub", "v2-sync", "v3-reports", "v4-hub-rules", "v5-pull-scope", "v6-reminders", "v7-intervention-measures", "v8-student-records", "v9-intervention-rules"], version: HubMigrations.latest))
         let shape = try await schemaShape(connection)
         XCTAssertTrue(shape.contains("rel change_log r truetrue"), "RLS enabled and forced: \(shape)")
         let value1 = try await connection.checkSchema()

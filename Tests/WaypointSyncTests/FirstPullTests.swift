@@ -96,6 +96,12 @@ final class FirstPullTests: XCTestCase {
                 by: station.counselorId)
             try station.database.addInterventionNote(interventionId: intervention.id!, date: today.adding(days: -2),
                                                      text: "Came every day this week", by: station.counselorId)
+            // Every other one is closed: a closed intervention applied again must not count
+            // as a change to it.
+            if index % 6 == 0 {
+                try station.database.closeIntervention(id: intervention.id!, status: .completed, endDate: today.adding(days: -1),
+                                                       by: station.counselorId)
+            }
         }
     }
 
