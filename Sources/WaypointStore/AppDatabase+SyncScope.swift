@@ -39,6 +39,10 @@ extension AppDatabase {
         // student's record.
         try db.execute(sql: "DELETE FROM session_student WHERE sessionId IN (SELECT id FROM advising_session WHERE studentId = ?)",
                        arguments: [studentId])
+        // So do the family members named on their sessions (a call home with a guardian; not
+        // carried either). The guardians themselves stay with the student's roster row.
+        try db.execute(sql: "DELETE FROM session_contact WHERE sessionId IN (SELECT id FROM advising_session WHERE studentId = ?)",
+                       arguments: [studentId])
         // Children before the rows they refer to.
         let order = ["session_topic", "session_note", "follow_up", "intervention_note"]
         let tables = order.compactMap { SyncTable.byName[$0] }

@@ -46,6 +46,32 @@ final class SyncScopeTests: XCTestCase {
         XCTAssertEqual(atHub["milestone_status"]?.count, 1)
     }
 
+    /// A call home with a named guardian (session_contact, not carried by sync) does not
+    /// hold the session back when the student leaves: the session leaves with its list of
+    /// family taking part, and the guardian stays on the student's roster record here.
+    func testAStudentWhoMovesLeavesWithTheirCallsHome() async throws {
+        let district = try SyncFixture.make()
+        let old = try district.workstation(0), new = try district.workstation(1)
+        let student = try XCTUnwrap(district.caseloads[old.sourcedId]?.first)
+        let onOld = try old.studentId(student)
+        let mother = try old.database.addContact(FamilyContact(givenName: "Rosa", familyName: "Diaz", relationship: .parent,
+                                                               phone: "555-0100"), studentId: onOld)
+        try old.database.recordSession(AdvisingSession(studentId: onOld, authorId: old.counselorId, startedAt: Date(), durationMinutes: 10,
+                                                       kind: "phone-call", topics: ["Attendance"], note: "Called home about absences",
+                                                       contactIds: [mother.id!]))
+        try await old.sync()
+        await district.hub.move(student, from: old.sourcedId, to: new.sourcedId)
+
+        let leaving = try await old.sync()
+        XCTAssertEqual(leaving.studentsLeft, 1)
+        XCTAssertEqual(try old.database.sessions(studentId: onOld, viewerId: old.counselorId, includeArchived: true).count, 0)
+        XCTAssertEqual(try old.database.contacts(studentId: onOld).map(\.givenName), ["Rosa"])
+        let arriving = try await new.sync()
+        XCTAssertEqual(arriving.studentsEntered, 1)
+        XCTAssertEqual(try new.database.sessions(studentId: try new.studentId(student), viewerId: new.counselorId).map(\.session.note),
+                       ["Called home about absences"])
+    }
+
     func testTwoAmendmentsOfOneSessionMadeOfflineAreBothKept() async throws {
         let district = try SyncFixture.make()
         let laptop = try district.workstation(0), desktop = try district.workstation(0)
