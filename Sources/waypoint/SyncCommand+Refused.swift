@@ -45,16 +45,11 @@ struct SyncRefusedListCommand: ParsableCommand {
     /// WAYPOINT_PASSPHRASE): then confidential content stays withheld. A wrong passphrase
     /// is refused as everywhere, with nothing shown.
     private func authorAtTheKeyboard(_ db: AppDatabase) throws -> Int64? {
-        guard let id = try db.syncState().counselorId, let author = try db.allCounselors().first(where: { $0.id == id }) else {
+        if passphrase.comesFromTerminal, PassphraseTerminal() == nil,
+           let id = try db.syncState().counselorId, try db.passphraseHash(for: id) != nil {
             return nil
         }
-        guard try db.passphraseHash(for: id) != nil else { return id }
-        if passphrase.comesFromTerminal, PassphraseTerminal() == nil { return nil }
-        try refuseWhileWaiting(for: author, in: db, then: "nothing was shown")
-        let typed = try passphrase.read(prompt: "Passphrase for \(author.displayName) (to show confidential changes): ")
-        try checkCounselorPassphrase(typed, of: author, in: db, wrong: "wrong passphrase for \(author.displayName)",
-                                     outcome: "nothing was shown")
-        return id
+        return try syncCounselorChecked(db, passphrase: passphrase, purpose: "to show confidential changes", outcome: "nothing was shown")
     }
 
     /// One refused change as the counselor reads it.
@@ -80,12 +75,17 @@ struct RefusedDecisionOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The refused change's number, as `waypoint sync refused` lists it.", valueName: "n"))
     var number: Int64
 
+    /// A decision is made in the name of the counselor this workstation syncs as, so it
+    /// asks for their passphrase as every command that acts as them does.
+    @OptionGroup var passphrase: PassphraseOptions
+
     func resolve(_ resolution: RefusedResolution) throws {
-        let db = try database.open()
-        let state = try db.syncState()
+        // To record: checking the passphrase records the try (a wrong one is audited).
+        let db = try database.openToRecord()
+        let counselor = try syncCounselorChecked(db, passphrase: passphrase, purpose: "to decide in their name",
+                                                 outcome: "nothing was decided")
         do {
-            // Decided in the name of the counselor this workstation syncs as.
-            say(try db.resolveRefused(number, resolution, by: state.counselorId, now: Date()))
+            say(try db.resolveRefused(number, resolution, by: counselor, now: Date()))
         } catch let error as StoreError {
             throw CLIError(error.description)
         }
@@ -136,4 +136,20 @@ private struct RefusedJSON: Encodable {
         withheld = change.isWithheld
         refusedAt = change.refusedAt.map { ISO8601DateFormatter().string(from: $0) }
     }
+}
+
+/// The counselor this workstation syncs as, with their passphrase checked when they have
+/// one (a wrong one is refused, counted and audited as everywhere, and `outcome` says what
+/// did not happen); nil when the workstation has not joined a hub.
+private func syncCounselorChecked(_ db: AppDatabase, passphrase: PassphraseOptions, purpose: String,
+                                  outcome: String) throws -> Int64? {
+    guard let id = try db.syncState().counselorId, let counselor = try db.allCounselors().first(where: { $0.id == id }) else {
+        return nil
+    }
+    guard try db.passphraseHash(for: id) != nil else { return id }
+    try refuseWhileWaiting(for: counselor, in: db, then: outcome)
+    let typed = try passphrase.read(prompt: "Passphrase for \(counselor.displayName) (\(purpose)): ")
+    try checkCounselorPassphrase(typed, of: counselor, in: db, wrong: "wrong passphrase for \(counselor.displayName)",
+                                 outcome: outcome)
+    return id
 }

@@ -52,9 +52,19 @@ extension HubCommandTests {
         XCTAssertEqual(shown.status, 0, shown.err)
         XCTAssertTrue(shown.out.contains(secret), shown.out)
 
-        // Deciding writes an audit row, which goes to the hub in clear: the content stays out of it.
+        // A decision is made in the author's name: without their passphrase, or with a wrong
+        // one, it is refused and the refused change stays.
         let id = try XCTUnwrap(try store.refusedChanges().first?.id)
-        let kept = try waypoint(["sync", "refused", "take-theirs", String(id), "--db", database])
+        let unnamed = try waypoint(["sync", "refused", "take-theirs", String(id), "--db", database])
+        XCTAssertNotEqual(unnamed.status, 0)
+        XCTAssertTrue(unnamed.err.contains("a passphrase is needed and there is no terminal to ask it on"), unnamed.err)
+        let guessed = try waypointWithPassphrase(["sync", "refused", "keep-mine", String(id), "--db", database], "someone guessing")
+        XCTAssertNotEqual(guessed.status, 0)
+        XCTAssertTrue(guessed.err.contains("wrong passphrase for Maria Smith; nothing was decided"), guessed.err)
+        XCTAssertEqual(try store.refusedChanges().map(\.id), [id], "nothing was decided")
+
+        // Deciding writes an audit row, which goes to the hub in clear: the content stays out of it.
+        let kept = try waypoint(["sync", "refused", "take-theirs", String(id), "--db", database, "--passphrase-file", passphraseFile])
         XCTAssertEqual(kept.status, 0, kept.err)
         XCTAssertFalse(kept.out.contains("Quartz"), kept.out)
         let audit = try store.auditEvents(AuditQuery()).map(\.detail).filter { $0.contains("refused by the hub") }
