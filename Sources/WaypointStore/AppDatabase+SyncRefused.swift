@@ -166,7 +166,7 @@ private struct RefusedWords {
         return RefusedChangeSummary(
             id: refused.id, what: what,
             student: student.map { "\($0.displayName) (\($0.sourcedId ?? $0.localId))" },
-            reason: RefusedWords.reason(refused.reason), canKeepMine: refused.reason == .changedElsewhere,
+            reason: RefusedWords.reason(refused, confidential: confidential), canKeepMine: refused.reason == .changedElsewhere,
             mine: refused.op == "delete" ? ["(deleted)"] : lines(mineFields),
             theirs: RefusedWords.removedAtHub(refused) ? ["(removed at the hub)"]
                 : sealed ? ["(sealed at the hub: only your workstations open it)"] : lines(theirFields),
@@ -195,6 +195,14 @@ private struct RefusedWords {
     /// Refused as changed elsewhere with nothing at the hub: a colleague removed the record.
     static func removedAtHub(_ refused: RefusedChange) -> Bool {
         refused.reason == .changedElsewhere && refused.theirs == nil
+    }
+
+    /// Why the hub refused it, in words; a rule's own sentence from the hub when it gave one
+    /// (it may quote a value, so never for a confidential record).
+    static func reason(_ refused: RefusedChange, confidential: Bool) -> String {
+        let detail = refused.detail.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard refused.reason == .invalid, !confidential, !detail.isEmpty else { return reason(refused.reason) }
+        return "The hub's rules refused it: \(detail)" + (detail.hasSuffix(".") ? "" : ".")
     }
 
     static func reason(_ reason: RefusalReason) -> String {

@@ -109,6 +109,10 @@ final class HubInterventionMeasuresTests: XCTestCase {
         XCTAssertEqual(kept.refused, 1)
         let again = try XCTUnwrap(try onB.database.refusedChanges().first)
         XCTAssertTrue(again.detail.contains("a closed intervention does not change"), again.detail)
+        let words = try XCTUnwrap(try onB.database.refusedChangeSummaries(viewerId: onB.counselorId).first)
+        XCTAssertEqual(words.reason, "The hub's rules refused it: intervention: it was closed (completed) at the hub, "
+                       + "and a closed intervention does not change.")
+        XCTAssertFalse(words.canKeepMine)
         _ = try onB.database.resolveRefused(again.id, .takeTheirs, by: onB.counselorId, now: Date())
         let taken = try await onB.sync()
         XCTAssertEqual(taken.refused, 0)
