@@ -26,6 +26,7 @@ extension AppDatabase {
         migrator.registerMigration("v19-groups", migrate: createGroups)
         migrator.registerMigration("v20-walkin", migrate: addWalkIns)
         migrator.registerMigration("v21-interventions", migrate: addInterventionMeasures)
+        migrator.registerMigration("v23-course-marks", migrate: addCourseMarks)
         return migrator
     }
 
