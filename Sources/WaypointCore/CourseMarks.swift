@@ -160,6 +160,17 @@ public enum CourseMarks {
         return fallback
     }
 
+    /// A course's level as its title says it: "AP …", "IB …", "… Honors", "Dual Credit …" or
+    /// "Dual Enrollment …"; a career and technical course is CTE; anything else standard.
+    public static func level(ofTitle title: String, subject: String) -> CourseLevel {
+        let key = " \(matchKey(title)) "
+        if key.hasPrefix(" ap ") { return .ap }
+        if key.hasPrefix(" ib ") { return .ib }
+        if key.contains(" honors ") { return .honors }
+        if key.contains(" dual credit ") || key.contains(" dual enrollment ") { return .dualCredit }
+        return subject == "cte" ? .cte : .standard
+    }
+
     /// What importing one mark does to a plan.
     public enum Placement: Equatable, Sendable {
         /// A new completed (or failed) course.
@@ -218,7 +229,8 @@ public enum CourseMarks {
             return .conflict(course)
         }
         return .add(PlannedCourse(studentId: mark.studentId, year: year, title: mark.courseTitle, subject: subject,
-                                  credits: credits, term: mark.term, status: .completed, gradeEarned: markText))
+                                  credits: credits, level: level(ofTitle: mark.courseTitle, subject: subject), term: mark.term,
+                                  status: .completed, gradeEarned: markText))
     }
 }
 

@@ -42,7 +42,7 @@ public enum DemoPlans {
                     }
                     plan.courses.append(PlannedCourse(studentId: Int64(index), year: Grade(rawValue: year)!, title: title,
                                                       subject: subject, credits: credits,
-                                                      level: title.hasPrefix("AP ") ? .ap : (subject == "cte" ? .cte : .standard),
+                                                      level: CourseMarks.level(ofTitle: title, subject: subject),
                                                       status: status, gradeEarned: mark))
                 }
             }

@@ -26,11 +26,20 @@ extension AppDatabase {
         }
         let students = byStudent.keys.sorted()
         var summary = MarkPlacementSummary()
+        // A file names a handful of subjects thousands of times.
+        var areas: [String: String] = [:]
+        func subjectArea(_ subject: String?) -> String {
+            let key = subject ?? ""
+            if let known = areas[key] { return known }
+            let area = CourseMarks.subjectArea(subject, areas: subjectAreas)
+            areas[key] = area
+            return area
+        }
         for start in stride(from: 0, to: students.count, by: Self.markPlacementChunk) {
             let chunk = students[start..<min(students.count, start + Self.markPlacementChunk)]
             let work = { (db: Database) throws in
                 for studentId in chunk {
-                    try MarkRows.place(byStudent[studentId] ?? [], studentId: studentId, subjectAreas: subjectAreas,
+                    try MarkRows.place(byStudent[studentId] ?? [], studentId: studentId, subjectArea: subjectArea,
                                        today: today, write: !dryRun, summary: &summary, db: db,
                                        audit: { db, id, before in
                                            guard audited else { return }
@@ -83,14 +92,14 @@ enum MarkRows {
     }
 
     /// One student's marks, against their plan as it is now (and as each mark leaves it).
-    static func place(_ marks: [ImportedMark], studentId: Int64, subjectAreas: [RequirementSetCatalog.SubjectArea],
+    static func place(_ marks: [ImportedMark], studentId: Int64, subjectArea: (String?) -> String,
                       today: CivilDate, write: Bool,
                       summary: inout MarkPlacementSummary, db: Database,
                       audit: (Database, Int64, AuditSnapshot?) throws -> Void) throws {
-        guard let student = try Row.fetchOne(db, sql: """
+        guard let student = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT student.grade, givenName, familyName, preferredName, localId, school.lowGrade
             FROM student LEFT JOIN school ON school.id = student.schoolId WHERE student.id = ?
-            """, arguments: [studentId]) else { throw StoreError.studentNotFound(id: studentId) }
+            """), arguments: [studentId]) else { throw StoreError.studentNotFound(id: studentId) }
         let grade: Grade = student["grade"] ?? Grade(rawValue: 9)!
         let years = PlanYears.years(lowGrade: student["lowGrade"])
         var courses = try Row.fetchAll(db, sql: "SELECT * FROM plan_course WHERE studentId = ? ORDER BY year, id",
@@ -105,7 +114,7 @@ enum MarkRows {
             let previous = previousIndex.map { links[$0] }
             let placement = CourseMarks.place(
                 mark, year: CourseMarks.grade(ofTerm: mark.term, studentGrade: grade, today: today), years: years, credits: credits,
-                subject: CourseMarks.subjectArea(mark.subject, areas: subjectAreas), courses: courses, links: links,
+                subject: subjectArea(mark.subject), courses: courses, links: links,
                 previous: previous)
             var link = CourseMarkLink(studentId: studentId, planCourseId: nil, source: mark.source, term: mark.term,
                                       course: mark.course, mark: mark.mark.description, credits: credits,
@@ -124,10 +133,10 @@ enum MarkRows {
                 if write {
                     if !planEnsured { try PlanRows.ensurePlan(studentId: studentId, db: db) }
                     planEnsured = true
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO plan_course (studentId, year, title, subject, credits, level, term, status, gradeEarned)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [studentId, course.year.rawValue, course.title, course.subject, course.credits,
+                        """).execute(arguments: [studentId, course.year.rawValue, course.title, course.subject, course.credits,
                                          course.level.rawValue, course.term, course.status.rawValue, course.gradeEarned])
                     course.id = db.lastInsertedRowID
                     try audit(db, course.id!, nil)
@@ -145,9 +154,9 @@ enum MarkRows {
                 if let index, courses[index] != course {
                     if write, let id = course.id {
                         let before = try AuditSnapshot(db, .course(id: id))
-                        try db.execute(sql: """
+                        try db.cachedStatement(sql: """
                             UPDATE plan_course SET status = ?, gradeEarned = ?, credits = ?, term = ? WHERE id = ?
-                            """, arguments: [course.status.rawValue, course.gradeEarned, course.credits, course.term, id])
+                            """).execute(arguments: [course.status.rawValue, course.gradeEarned, course.credits, course.term, id])
                         try audit(db, id, before)
                     }
                     courses[index] = course
@@ -166,13 +175,13 @@ enum MarkRows {
                 if previous == link { continue }
             }
             if write {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO plan_course_mark (studentId, term, course, source, mark, credits, planCourseId, addedCourse, isConflict)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (studentId, term, course) DO UPDATE SET source = excluded.source, mark = excluded.mark,
                         credits = excluded.credits, planCourseId = excluded.planCourseId, addedCourse = excluded.addedCourse,
                         isConflict = excluded.isConflict
-                    """, arguments: [studentId, link.term, link.course, link.source.rawValue, link.mark, link.credits,
+                    """).execute(arguments: [studentId, link.term, link.course, link.source.rawValue, link.mark, link.credits,
                                      link.planCourseId, link.addedCourse, link.isConflict])
             }
             if let previousIndex { links[previousIndex] = link } else { links.append(link) }

@@ -56,6 +56,15 @@ final class CourseMarksTests: XCTestCase {
         XCTAssertEqual(CourseMarks.subjectArea(nil, areas: areas), "elective")
     }
 
+    func testTheLevelIsReadFromTheTitle() {
+        XCTAssertEqual(CourseMarks.level(ofTitle: "AP Calculus AB", subject: "math"), .ap)
+        XCTAssertEqual(CourseMarks.level(ofTitle: "IB Biology HL", subject: "science"), .ib)
+        XCTAssertEqual(CourseMarks.level(ofTitle: "English 10 Honors", subject: "english"), .honors)
+        XCTAssertEqual(CourseMarks.level(ofTitle: "Dual Credit Composition", subject: "english"), .dualCredit)
+        XCTAssertEqual(CourseMarks.level(ofTitle: "Welding I", subject: "cte"), .cte)
+        XCTAssertEqual(CourseMarks.level(ofTitle: "Apiculture", subject: "elective"), .standard)
+    }
+
     func testAnUnmatchedMarkIsAddedAsACompletedCourse() {
         let mark = ImportedMark(studentId: 1, term: "2025-FA", course: "BIO-1", title: "Biology", mark: ABCMark("B")!, credits: 0.5,
                                 source: .transcript)
