@@ -9,9 +9,13 @@ final class TranscriptFlowTests: XCTestCase {
 
     /// Ana is in grade 10 today; her grade-9 year is the school year before this one (which
     /// begins in August), written as the district does: fall, spring, and a year-long course.
-    private func transcript() -> String {
+    private var schoolYearStart: Int {
         let now = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        let start = (now.month ?? 1) >= 8 ? now.year! : now.year! - 1
+        return (now.month ?? 1) >= 8 ? now.year! : now.year! - 1
+    }
+
+    private func transcript() -> String {
+        let start = schoolYearStart
         let fall = "\(start - 1)-FA", spring = "\(start)-SP"
         return """
             localId,term,course,title,subject,mark,credits
@@ -40,17 +44,30 @@ final class TranscriptFlowTests: XCTestCase {
         let file = scratch.path("transcript.csv")
         try transcript().write(toFile: file, atomically: true, encoding: .utf8)
 
+        // The counselor had typed Algebra I with another mark: theirs is kept, the conflict listed.
+        let added = try runProcess(binary, ["plan", "course", "add", "1001", "--year", "9", "--title", "Algebra 1", "--subject", "math",
+                                            "--status", "completed", "--mark", "A", "--db", database, "--as", "1"])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let courseId = try XCTUnwrap(added.stdout.split(separator: " ").dropFirst(2).first.map(String.init))
+        let conflict = "Ana Lopez (1001), Algebra 1 \(schoolYearStart - 1)-YR: plan says A, 1 cr; transcript says C+, 1 cr"
+
         let dry = try runProcess(binary, ["import", "transcript", file, "--dry-run", "--db", database])
         XCTAssertEqual(dry.status, 0, dry.stderr)
         XCTAssertTrue(dry.stdout.contains("Dry run: nothing was written"), dry.stdout)
-        XCTAssertTrue(dry.stdout.contains("Plans: 5 courses added as completed"), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("Plans: 4 courses added as completed"), dry.stdout)
         let first = try runProcess(binary, ["import", "transcript", file, "--db", database])
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stdout.contains("Plans: 5 courses added as completed, 0 planned courses completed or corrected, 0 unchanged"),
+        XCTAssertTrue(first.stdout.contains("Plans: 4 courses added as completed, 0 planned courses completed or corrected, 0 unchanged"),
                       first.stdout)
+        XCTAssertTrue(first.stdout.contains("1 course differs from the counselor's entry") && first.stdout.contains(conflict), first.stdout)
         let again = try runProcess(binary, ["import", "transcript", file, "--db", database])
-        XCTAssertTrue(again.stdout.contains("Plans: 0 courses added as completed, 0 planned courses completed or corrected, 5 unchanged"),
+        XCTAssertTrue(again.stdout.contains("Plans: 0 courses added as completed, 0 planned courses completed or corrected, 4 unchanged"),
                       again.stdout)
+        XCTAssertTrue(again.stdout.contains(conflict), "a re-import still shows it:\n\(again.stdout)")
+        let took = try runProcess(binary, ["plan", "course", "take-imported", courseId, "--db", database, "--as", "1"])
+        XCTAssertEqual(took.stdout, "Course \(courseId) now has the imported mark and credits.\n", took.stderr)
+        let settled = try runProcess(binary, ["import", "transcript", file, "--db", database])
+        XCTAssertTrue(settled.stdout.contains("5 unchanged") && !settled.stdout.contains("differ"), settled.stdout)
         let plan = try runProcess(binary, ["plan", "show", "1001", "--db", database, "--as", "1"])
         XCTAssertTrue(plan.stdout.contains("2.5 of 24 earned"), plan.stdout + plan.stderr)
 
