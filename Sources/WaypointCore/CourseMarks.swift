@@ -45,10 +45,12 @@ public struct ImportedMark: Equatable, Sendable {
     }
 
     /// An ABC course-marks row as a mark for the plan: credits attempted are the course's
-    /// credits (a failed course attempted them and earned none).
+    /// credits (a failed course attempted them and earned none). Fewer than a plan course
+    /// holds (`FieldRules.courseCredits`, from 0.25), 0 included, count as none given.
     public init(_ mark: ABCCourseMark) {
+        let credits = FieldRules.courseCredits.range.contains(mark.creditsAttempted) ? mark.creditsAttempted : nil
         self.init(studentId: mark.studentId, term: mark.term, course: mark.course, subject: mark.subject, mark: mark.mark,
-                  credits: mark.creditsAttempted > 0 ? mark.creditsAttempted : nil, source: .abc)
+                  credits: credits, source: .abc)
     }
 
     /// The title a course added from this mark gets.

@@ -76,7 +76,7 @@ final class TranscriptFlowTests: XCTestCase {
             .write(toFile: bad, atomically: true, encoding: .utf8)
         let refused = try runProcess(binary, ["import", "transcript", bad, "--db", database])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.stderr.contains("bad.csv:3:5: credits \"half\": expected a number from 0 to 10"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("bad.csv:3:5: credits \"half\": expected a number from 0.25 to 10"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("bad.csv:4:1: localId \"9999\": expected the local ID of a student in the database"),
                       refused.stderr)
         XCTAssertTrue(refused.stderr.contains("2 errors in \(bad); nothing was imported"), refused.stderr)

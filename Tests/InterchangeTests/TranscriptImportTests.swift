@@ -196,14 +196,16 @@ final class TranscriptImportTests: XCTestCase {
             localId,term,course,subject,mark,creditsAttempted,creditsEarned,core
             1002,2025-FA,Algebra I,Mathematics,B+,1,1,yes
             1002,2026-Q3,Study Skills,,P,0,0,no
+            1002,2026-Q4,Advisory,,P,0.1,0.1,no
 
             """))
         _ = try fixture.db.importABC(batch)
         let summary = try fixture.db.placeMarks(batch.marks.map(ImportedMark.init), subjectAreas: areas, today: today)
-        XCTAssertEqual(summary.added, 2)
+        XCTAssertEqual(summary.added, 3)
         let courses = try fixture.db.plan(studentId: try id(fixture, "1002")).courses
-        XCTAssertEqual(courses.map(\.credits), [1, 0.25], "a quarter's default when the file gives no credits")
-        XCTAssertEqual(try fixture.db.plan(studentId: try id(fixture, "1002")).markLinks.map(\.source), [.abc, .abc])
+        XCTAssertEqual(courses.map(\.credits), [1, 0.25, 0.25],
+                       "a quarter's default when the file gives no credits, or fewer than a plan course holds")
+        XCTAssertEqual(try fixture.db.plan(studentId: try id(fixture, "1002")).markLinks.map(\.source), [.abc, .abc, .abc])
     }
 
     // MARK: Validation: every bad row named, nothing written
@@ -225,11 +227,13 @@ final class TranscriptImportTests: XCTestCase {
             (header + "1001,2026-FA,Biology,,Science,E,1\n",
              "t.csv:2:6: mark \"E\": expected a letter A to F (with + or -), P, NP, or a number from 0 to 100"),
             (header + "1001,2026-FA,Biology,,Science,B,one\n",
-             "t.csv:2:7: credits \"one\": expected a number from 0 to 10 (digits and a decimal point)"),
+             "t.csv:2:7: credits \"one\": expected a number from 0.25 to 10 (digits and a decimal point)"),
             (header + "1001,2026-FA,Biology,,Science,B,0\n",
-             "t.csv:2:7: credits \"0\": expected more than 0 (a course without credit has no place in the plan)"),
+             "t.csv:2:7: credits \"0\": expected a number from 0.25 to 10"),
+            (header + "1001,2026-FA,Biology,,Science,B,0.1\n",
+             "t.csv:2:7: credits \"0.1\": expected a number from 0.25 to 10"),
             (header + "1001,2026-FA,Biology,,Science,B,11\n",
-             "t.csv:2:7: credits \"11\": expected a number from 0 to 10"),
+             "t.csv:2:7: credits \"11\": expected a number from 0.25 to 10"),
             (header + "1001,Fall 2026,Biology,,Science,B,1\n",
              "t.csv:2:2: term \"Fall 2026\": expected a term as YYYY-CODE"),
             (header + "1001,2026-FA,,,Science,B,1\n",

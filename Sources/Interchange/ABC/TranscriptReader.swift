@@ -44,11 +44,8 @@ public enum TranscriptReader {
             if mark == nil {
                 issues.error(record.issue("mark", "a letter A to F (with + or -), P, NP, or a number from 0 to 100"))
             }
-            var credits = ABCCells.decimal(record, "credits", 0...10, issues: issues)
-            if credits == 0 {
-                issues.error(record.issue("credits", "more than 0 (a course without credit has no place in the plan)"))
-                credits = nil
-            }
+            // A plan course's credits (FieldRules): a course without credit has no place in the plan.
+            let credits = ABCCells.decimal(record, "credits", FieldRules.courseCredits.range, issues: issues)
             let title = record["title"]
             let subject = record["subject"]
             guard let student, let term, !course.isEmpty, let mark, let credits else { continue }
