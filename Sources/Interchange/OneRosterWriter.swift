@@ -12,8 +12,9 @@ public enum OneRosterWriter {
     }
 
     /// With `abc`, also writes abc-attendance.csv, abc-behavior.csv and abc-marks.csv in the
-    /// layouts `waypoint import abc` reads (students by sourcedId).
-    public static func write(_ district: DemoDistrict, to directory: String, abc: ABCBatch? = nil,
+    /// layouts `waypoint import abc` reads (students by sourcedId); with `transcript`, a
+    /// transcript.csv for `waypoint import transcript` (`studentId` holds the student's index).
+    public static func write(_ district: DemoDistrict, to directory: String, abc: ABCBatch? = nil, transcript: [ImportedMark] = [],
                              modified: String = "2026-08-01T00:00:00Z") throws -> Summary {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -92,6 +93,12 @@ public enum OneRosterWriter {
             try file("abc-marks.csv", ["studentSourcedId", "term", "course", "subject", "mark", "creditsAttempted", "creditsEarned", "core"],
                      abc.marks.map { [student($0.studentId), $0.term, $0.course, $0.subject ?? "", $0.mark.description,
                                       PlanDocument.number($0.creditsAttempted), PlanDocument.number($0.creditsEarned), $0.isCore ? "yes" : "no"] })
+        }
+        if !transcript.isEmpty {
+            try file("transcript.csv", ["studentSourcedId", "term", "course", "subject", "mark", "credits"], transcript.map {
+                [studentIds[Int($0.studentId)], $0.term, $0.course, $0.subject ?? "", $0.mark.description,
+                 PlanDocument.number($0.credits ?? CourseMarks.defaultCredits(ofTerm: $0.term))]
+            })
         }
         return Summary(students: district.students.count, counselors: district.counselors.count, schools: district.schools.count)
     }

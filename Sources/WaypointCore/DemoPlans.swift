@@ -42,7 +42,7 @@ public enum DemoPlans {
                     }
                     plan.courses.append(PlannedCourse(studentId: Int64(index), year: Grade(rawValue: year)!, title: title,
                                                       subject: subject, credits: credits,
-                                                      level: title.hasPrefix("AP ") ? .ap : (subject == "cte" ? .cte : .standard),
+                                                      level: CourseMarks.level(ofTitle: title, subject: subject),
                                                       status: status, gradeEarned: mark))
                 }
             }
@@ -117,4 +117,45 @@ public enum DemoPlans {
 extension CivilDate {
     /// Noon UTC of the day: a timestamp that stays on the same date in every US time zone.
     var noon: Date { Date(timeIntervalSince1970: Double(dayNumber) * 86_400 + 12 * 3600) }
+}
+
+extension DemoPlans {
+    /// The demo's past years as a district has them: completed courses come from the
+    /// student information system's transcript rather than typed by hand. Returns the plans
+    /// without those courses and the marks that bring them back through the placement an
+    /// import uses, so the plan shows them as imported (`*`). For one student in 25 the
+    /// counselor's own entry of one course stays in the plan with a mark that differs from
+    /// the transcript's (typed before a grade change): a conflict (`!`) to settle. Year-long
+    /// terms ("2025-YR") carry the course's credits. `studentId` holds the student's index.
+    public static func transcript(_ plans: [StudentPlan], students: [Student], today: CivilDate)
+        -> (plans: [StudentPlan], marks: [ImportedMark]) {
+        let start = MilestoneProgress.schoolYearStart(containing: today)
+        var kept: [StudentPlan] = []
+        var marks: [ImportedMark] = []
+        for var plan in plans {
+            let index = Int(plan.studentId)
+            guard students.indices.contains(index) else { kept.append(plan); continue }
+            let grade = students[index].grade.rawValue
+            var conflictLeft = index % 25 == 7
+            var courses: [PlannedCourse] = []
+            for course in plan.courses {
+                guard course.status == .completed, let text = course.gradeEarned, var mark = ABCMark(text) else {
+                    courses.append(course)
+                    continue
+                }
+                if conflictLeft, case .letter(let letter) = mark, letter != "F" {
+                    conflictLeft = false
+                    courses.append(course)
+                    let base = String(letter.prefix(1))
+                    mark = ABCMark(letter.hasSuffix("-") ? base : base + "-") ?? mark
+                }
+                marks.append(ImportedMark(studentId: plan.studentId, term: "\(start - (grade - course.year.rawValue))-YR",
+                                          course: course.title, subject: course.subject, mark: mark, credits: course.credits,
+                                          source: .transcript))
+            }
+            plan.courses = courses
+            kept.append(plan)
+        }
+        return (kept, marks)
+    }
 }

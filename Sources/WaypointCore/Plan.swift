@@ -16,11 +16,14 @@ public struct StudentPlan: Equatable, Sendable {
     public var collegeCredits: [CollegeCredit]
     public var certifications: [Certification]
     public var evidence: [CompetencyEvidence]
+    /// Courses that came from a district file (`import abc`, `import transcript`), and the
+    /// district's values where the counselor's entry disagrees.
+    public var markLinks: [CourseMarkLink]
 
     public init(studentId: Int64, pathwayId: String? = nil, pathwayHistory: [PathwayChange] = [],
                 goals: PlanGoals = PlanGoals(), courses: [PlannedCourse] = [], milestones: [MilestoneRecord] = [],
                 workBasedLearning: [WorkBasedLearning] = [], collegeCredits: [CollegeCredit] = [],
-                certifications: [Certification] = [], evidence: [CompetencyEvidence] = []) {
+                certifications: [Certification] = [], evidence: [CompetencyEvidence] = [], markLinks: [CourseMarkLink] = []) {
         self.studentId = studentId
         self.pathwayId = pathwayId
         self.pathwayHistory = pathwayHistory
@@ -31,6 +34,13 @@ public struct StudentPlan: Equatable, Sendable {
         self.collegeCredits = collegeCredits
         self.certifications = certifications
         self.evidence = evidence
+        self.markLinks = markLinks
+    }
+
+    /// The import behind a course, if it came from (or disagrees with) a district file.
+    public func markLink(of course: PlannedCourse) -> CourseMarkLink? {
+        guard let id = course.id else { return nil }
+        return markLinks.first { $0.planCourseId == id }
     }
 
     public func courses(inYear grade: Grade) -> [PlannedCourse] {

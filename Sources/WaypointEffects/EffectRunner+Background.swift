@@ -66,7 +66,9 @@ extension EffectRunner {
         try checkpoint(0)
         let district = DemoDistrict.generate(students: demoSize.students, counselors: demoSize.counselors, seed: demoSize.seed)
         try checkpoint(1)
-        let plans = DemoPlans.generate(for: district.students, catalogs: catalogs, today: today, seed: demoSize.seed)
+        let (plans, transcript) = DemoPlans.transcript(
+            DemoPlans.generate(for: district.students, catalogs: catalogs, today: today, seed: demoSize.seed),
+            students: district.students, today: today)
         let sessions = DemoSessions.generate(for: district.students, today: today, seed: demoSize.seed)
         try checkpoint(2)
         let abc = DemoABC.generate(for: district.students, today: today, seed: demoSize.seed)
@@ -76,7 +78,8 @@ extension EffectRunner {
         let connection = try database.companion()
         do {
             try connection.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions,
-                                            contacts: DemoContacts.generate(for: district.students, seed: demoSize.seed))
+                                            contacts: DemoContacts.generate(for: district.students, seed: demoSize.seed),
+                                            transcript: transcript, subjectAreas: catalogs.requirementSets.subjectAreas, today: today)
         } catch StoreError.databaseNotEmpty {
             // Filled from elsewhere (another window, the CLI) since the welcome screen was
             // drawn: show what is there instead of a dead end.

@@ -27,7 +27,7 @@ extension PlanChange {
     func studentId(in database: AppDatabase) -> Int64? {
         switch self {
         case .addCourse(let course), .updateCourse(let course): course.studentId
-        case .moveCourse(let id, _), .removeCourse(let id): (try? database.course(id: id))??.studentId
+        case .moveCourse(let id, _), .removeCourse(let id), .takeImportedMark(let id): (try? database.course(id: id))??.studentId
         case .setMilestone(let record): record.studentId
         case .setPathway(let studentId, _, _), .setGoals(let studentId, _): studentId
         case .addWorkBasedLearning, .addCollegeCredit, .addCertification, .addEvidence, .removeEntry: nil

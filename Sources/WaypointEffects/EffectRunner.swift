@@ -397,6 +397,7 @@ public final class EffectRunner: EffectPerformer {
         case .updateCourse(let course): try database.updateCourse(course, by: counselorId, loaded: loadedCourse(course.id))
         case .moveCourse(let id, let year): try database.moveCourse(id: id, toYear: year, by: counselorId, loaded: loadedCourse(id))
         case .removeCourse(let id): try database.removeCourse(id: id, by: counselorId, loaded: loadedCourse(id))
+        case .takeImportedMark(let id): try database.takeImportedMark(courseId: id, by: counselorId)
         case .setMilestone(let record):
             let shown = loaded.map { plan in
                 plan.milestones.first { $0.milestoneId == record.milestoneId }

@@ -11,7 +11,9 @@ extension AppDatabase {
     /// in memory, so the rest cannot be applied later; the file is deleted and loaded again).
     public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = [], sessions: [AdvisingSession] = [],
                                  abc: ABCBatch = ABCBatch(), interventions: [Intervention] = [],
-                                 contacts: [DemoContacts.Entry] = [], pacing: ImportPacing = .standard) throws {
+                                 contacts: [DemoContacts.Entry] = [], transcript: [ImportedMark] = [],
+                                 subjectAreas: [RequirementSetCatalog.SubjectArea] = [], today: CivilDate = CivilDate.today(),
+                                 pacing: ImportPacing = .standard) throws {
         try validate(district, plans: plans)
         var schoolIds: [Int64] = []
         var counselorIds: [Int64] = []
@@ -135,6 +137,14 @@ extension AppDatabase {
             try ImportBatch.finish(db, batchId)
             return true
         }
+        // The past years' courses, as `import transcript` would place them (`DemoPlans.transcript`).
+        let marks = transcript.compactMap { mark -> ImportedMark? in
+            guard let id = studentId(mark.studentId) else { return nil }
+            var mark = mark
+            mark.studentId = id
+            return mark
+        }
+        if !marks.isEmpty { _ = try placeMarks(marks, subjectAreas: subjectAreas, today: today, audited: false) }
     }
 
     /// A broken district is refused before anything is written: the chunks commit as they go.

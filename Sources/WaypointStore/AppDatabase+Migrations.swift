@@ -27,6 +27,7 @@ extension AppDatabase {
         migrator.registerMigration("v20-walkin", migrate: addWalkIns)
         migrator.registerMigration("v21-interventions", migrate: addInterventionMeasures)
         migrator.registerMigration("v22-intervention-pulls", migrate: letPullsWriteClosedInterventions)
+        migrator.registerMigration("v23-course-marks", migrate: addCourseMarks)
         return migrator
     }
 

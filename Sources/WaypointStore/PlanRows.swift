@@ -90,6 +90,7 @@ enum PlanRows {
             CompetencyEvidence(id: row["id"], studentId: studentId, competencyId: row["competencyId"],
                                artifact: row["artifact"], date: date(row, "date") ?? CivilDate(days: 0))
         }
+        plan.markLinks = try MarkRows.links(studentId: studentId, db: db).filter { $0.planCourseId != nil }
         return plan
     }
 }

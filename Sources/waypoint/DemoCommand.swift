@@ -41,10 +41,17 @@ struct DemoCommand: ParsableCommand {
             }
             let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
             let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: seed)
-            let summary = try OneRosterWriter.write(district, to: oneroster, abc: abc)
+            // The years before the ABC files' three terms, so no course is in both files.
+            let abcYears = MilestoneProgress.schoolYearStart(containing: CivilDate.today()) - 1
+            let transcript = DemoPlans.transcript(
+                DemoPlans.generate(for: district.students, catalogs: loadCatalogs(), today: CivilDate.today(), seed: seed),
+                students: district.students, today: CivilDate.today()).marks
+                .filter { (CourseMarks.schoolYearStart(ofTerm: $0.term) ?? abcYears) < abcYears }
+            let summary = try OneRosterWriter.write(district, to: oneroster, abc: abc, transcript: transcript)
             say("Wrote a OneRoster 1.2 bundle to \(oneroster): \(counted(summary.students, "student")), "
-                + "\(counted(summary.counselors, "counselor")), \(counted(summary.schools, "school")), with caseloads.csv "
-                + "and abc-attendance.csv, abc-behavior.csv, abc-marks.csv for `waypoint import abc`.")
+                + "\(counted(summary.counselors, "counselor")), \(counted(summary.schools, "school")), with caseloads.csv, "
+                + "abc-attendance.csv, abc-behavior.csv, abc-marks.csv for `waypoint import abc` and transcript.csv "
+                + "(the years before) for `waypoint import transcript`.")
             return
         }
         let db = try database.open()
@@ -54,13 +61,17 @@ struct DemoCommand: ParsableCommand {
                 + "the demo district only loads into an empty database (use --db to choose another file)")
         }
         let district = DemoDistrict.generate(students: students, counselors: counselors, seed: seed)
-        let plans = DemoPlans.generate(for: district.students, catalogs: loadCatalogs(), today: CivilDate.today(), seed: seed)
+        let catalogs = loadCatalogs()
+        let (plans, transcript) = DemoPlans.transcript(
+            DemoPlans.generate(for: district.students, catalogs: catalogs, today: CivilDate.today(), seed: seed),
+            students: district.students, today: CivilDate.today())
         let sessions = DemoSessions.generate(for: district.students, today: CivilDate.today(), seed: seed)
         let abc = DemoABC.generate(for: district.students, today: CivilDate.today(), seed: seed)
-        let interventions = DemoInterventions.generate(for: district.students, abc: abc, rules: loadCatalogs().earlyWarning,
+        let interventions = DemoInterventions.generate(for: district.students, abc: abc, rules: catalogs.earlyWarning,
                                                        today: CivilDate.today(), seed: seed)
         try db.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions,
-                                contacts: DemoContacts.generate(for: district.students, seed: seed))
+                                contacts: DemoContacts.generate(for: district.students, seed: seed), transcript: transcript,
+                                subjectAreas: catalogs.requirementSets.subjectAreas)
         say("Loaded the demo district into \(database.resolvedPath): "
             + "\(counted(district.students.count, "student")), \(counted(district.counselors.count, "counselor")), "
             + "\(counted(district.schools.count, "school")).")

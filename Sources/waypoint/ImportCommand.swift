@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import data from the district's systems.",
-        subcommands: [ImportOneRosterCommand.self, ImportABCCommand.self])
+        subcommands: [ImportOneRosterCommand.self, ImportABCCommand.self, ImportTranscriptCommand.self])
 }
 
 /// Applies the rest of an import that stopped part-way (see ``AppDatabase/importRoster``), and says so.
@@ -96,14 +96,66 @@ struct ImportABCCommand: ParsableCommand {
         try finishInterruptedImports(db)
         let batch = try readABC(file, students: db.abcStudentKeys())
         let summary: ABCImportSummary
+        var placed: MarkPlacementSummary?
         do {
             if !dryRun { InterruptNotice.set(InterruptNotice.partWay) }
-            summary = try db.importABC(batch, dryRun: dryRun, by: acting.resolveIfKnown(in: db)?.id, source: file)
+            let counselorId = try acting.resolveIfKnown(in: db)?.id
+            summary = try db.importABC(batch, dryRun: dryRun, by: counselorId, source: file)
+            // Course marks also land in the plans, where the graduation check counts them.
+            if !batch.marks.isEmpty {
+                placed = try db.placeMarks(batch.marks.map(ImportedMark.init), subjectAreas: loadCatalogs().requirementSets.subjectAreas,
+                                           today: CivilDate.today(), dryRun: dryRun, by: counselorId)
+            }
         } catch let error as StoreError {
             throw CLIError(importFailure(error))
         }
         say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
         say(summary.description)
+        for line in placed?.lines ?? [] { say(line) }
+    }
+}
+
+/// `waypoint import transcript FILE`: final marks (one row per student, term and course,
+/// with credits) for students already in the database, placed in their plans as completed
+/// or failed courses. Validated in full first; any error and nothing is written.
+struct ImportTranscriptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transcript",
+        abstract: "Import final course marks and credits into the students' plans from one CSV file.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
+
+    @Argument(help: ArgumentHelp("A transcript CSV file (docs/IMPORTING.md has the layout).", valueName: "file"))
+    var file: String
+
+    @Flag(help: "Show what would be added, completed and left unchanged; write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        InterruptNotice.install()
+        let db = try database.openExisting(missing: "marks are for students already in the database; import the "
+            + "roster first (`waypoint import oneroster DIR`)")
+        try finishInterruptedImports(db)
+        let students = try db.abcStudentKeys()
+        let marks = try readChecked(file) { () throws(RosterImportError) in
+            try TranscriptReader.read(URL(fileURLWithPath: file), students: students)
+        }
+        let placed: MarkPlacementSummary
+        do {
+            if !dryRun { InterruptNotice.set(InterruptNotice.partWay) }
+            let counselorId = try acting.resolveIfKnown(in: db)?.id
+            placed = try db.placeMarks(marks, subjectAreas: loadCatalogs().requirementSets.subjectAreas,
+                                       today: CivilDate.today(), dryRun: dryRun, by: counselorId)
+            if !dryRun {
+                try db.recordAudit(AuditEntry(.importedABC, counselorId: counselorId, subject: file,
+                                              detail: "transcript, \(counted(marks.count, "mark")); " + placed.lines.joined(separator: "; ")))
+            }
+        } catch let error as StoreError {
+            throw CLIError(importFailure(error))
+        }
+        say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
+        for line in placed.lines { say(line) }
     }
 }
 
@@ -158,8 +210,14 @@ struct RosterReadingOptions: ParsableArguments {
 /// Reads and checks one ABC file, for the workstation's import and the hub's: errors (each at
 /// file:line:column) to stderr, then a CLIError saying nothing was imported.
 func readABC(_ file: String, students: ABCStudentKeys) throws -> ABCBatch {
+    try readChecked(file) { () throws(RosterImportError) in try ABCReader.read(URL(fileURLWithPath: file), students: students) }
+}
+
+/// Runs a file's reader: its errors (each at file:line:column) to stderr, then a CLIError
+/// saying nothing was imported.
+func readChecked<Result>(_ file: String, _ read: () throws(RosterImportError) -> Result) throws -> Result {
     do {
-        return try ABCReader.read(URL(fileURLWithPath: file), students: students)
+        return try read()
     } catch {
         warn(error.description)
         throw CLIError("\(counted(error.errors.count, "error")) in \(file)\(error.truncated ? " (first \(error.errors.count) shown)" : ""); nothing was imported")

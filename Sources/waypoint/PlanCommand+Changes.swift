@@ -19,8 +19,9 @@ func parseNumber(_ text: String, field: String, rule: NumberRule) throws -> Doub
 
 struct PlanCourseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "course", abstract: "Add, move or remove a course.",
-        subcommands: [PlanCourseAddCommand.self, PlanCourseMoveCommand.self, PlanCourseRemoveCommand.self])
+        commandName: "course", abstract: "Add, move or remove a course, or take its imported mark.",
+        subcommands: [PlanCourseAddCommand.self, PlanCourseMoveCommand.self, PlanCourseRemoveCommand.self,
+                      PlanCourseTakeImportedCommand.self])
 }
 
 struct PlanCourseAddCommand: ParsableCommand {
@@ -102,6 +103,29 @@ struct PlanCourseRemoveCommand: ParsableCommand {
             throw CLIError("no course with ID \(courseId)")
         }
         say("Removed course \(courseId).")
+    }
+}
+
+/// `i` on the plan screen: the district's mark and credits over the counselor's entry.
+struct PlanCourseTakeImportedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "take-imported",
+        abstract: "Replace a course's mark and credits with the imported ones that differ from them (import conflicts).")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
+    @Argument(help: "The course ID.") var courseId: Int64
+
+    func run() throws {
+        let db = try database.open()
+        let took: Bool
+        do {
+            took = try db.takeImportedMark(courseId: courseId, by: acting.resolveIfKnown(in: db)?.id)
+        } catch StoreError.courseNotFound {
+            throw CLIError("no course with ID \(courseId)")
+        }
+        say(took ? "Course \(courseId) now has the imported mark and credits."
+                 : "Course \(courseId): no imported mark differs from it; nothing changed.")
     }
 }
 

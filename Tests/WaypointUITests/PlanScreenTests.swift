@@ -25,11 +25,11 @@ final class PlanScreenTests: XCTestCase {
         return PlanData(student: student, schoolName: "Riverside High School", years: [nine, ten, eleven, twelve], plan: plan)
     }
 
-    static func state(size: Size = Size(width: 80, height: 24)) -> AppState {
+    static func state(size: Size = Size(width: 80, height: 24), data: PlanData = data()) -> AppState {
         var state = ProfileTests.state(size: size)
         let effects = reduce(&state, .command(.profile(.openPlan)))
         XCTAssertEqual(effects, [.loadPlan(studentId: 1, token: 1)])
-        _ = reduce(&state, .planLoaded(token: 1, data: data()))
+        _ = reduce(&state, .planLoaded(token: 1, data: data))
         return state
     }
 

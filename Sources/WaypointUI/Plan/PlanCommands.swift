@@ -2,7 +2,7 @@ extension Command {
     public enum Plan: Hashable, Sendable {
         case nextSection, previousSection, previousYear, nextYear
         case addPlanItem, editPlanItem, removePlanItem, confirmRemoval, cancelRemoval
-        case moveCourseLater, moveCourseEarlier, cyclePlanStatus, waiveMilestone, changePathway
+        case moveCourseLater, moveCourseEarlier, cyclePlanStatus, waiveMilestone, changePathway, takeImportedMark
         case submitForm, cancelForm, exportPlan
         case showSection(PlanState.Section)
     }
@@ -27,6 +27,7 @@ extension AppState {
         case .moveCourseEarlier: return moveSelectedCourse(by: -1)
         case .cyclePlanStatus: return cyclePlanStatus()
         case .waiveMilestone: return waiveMilestone()
+        case .takeImportedMark: return takeImportedMark()
         case .submitForm: return submitPlanForm()
         case .cancelForm: cancelPlanForm()
         case .exportPlan: return exportPlan()

@@ -36,6 +36,10 @@ extension Keymaps {
         KeyBinding([.char("w")], .plan(.waiveMilestone), "Waive", disabledWhen: { state in
             state.plan?.section == .milestones ? nil : "only milestones are waived"
         }),
+        KeyBinding([.char("i")], .plan(.takeImportedMark), "Take imported mark", disabledWhen: { state in
+            state.plan?.section == .courses && state.plan?.selectedConflict != nil
+                ? nil : "select a course whose imported mark differs (marked !)"
+        }).shown(when: { $0.plan?.selectedConflict != nil }),
         KeyBinding([.char("p")], .plan(.changePathway), "Pathway").shown(when: { $0.plan?.section == .pathway }),
         KeyBinding([.char("x")], .plan(.exportPlan), "Export"),
         KeyBinding([.char("k"), .up], .list(.moveUp), "Up", footer: false),

@@ -26,6 +26,8 @@ public enum PlanChange: Equatable, Sendable {
     case updateCourse(PlannedCourse)
     case moveCourse(id: Int64, year: Grade)
     case removeCourse(id: Int64)
+    /// The district's mark and credits over the counselor's entry (a conflict shown on the plan).
+    case takeImportedMark(courseId: Int64)
     case setMilestone(MilestoneRecord)
     case setPathway(studentId: Int64, pathwayId: String, reason: String)
     case setGoals(studentId: Int64, PlanGoals)
@@ -108,5 +110,11 @@ public struct PlanState: Equatable, Sendable {
     public var selectedCourse: PlannedCourse? {
         let courses = coursesOfYear
         return courses.indices.contains(courseIndex) ? courses[courseIndex] : nil
+    }
+
+    /// The selected course's imported mark that disagrees with it, if any.
+    public var selectedConflict: CourseMarkLink? {
+        guard let course = selectedCourse, let link = data?.plan.markLink(of: course), link.isConflict else { return nil }
+        return link
     }
 }

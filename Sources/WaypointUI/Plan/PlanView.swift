@@ -103,7 +103,7 @@ enum PlanView {
                 switch column {
                 case 0: return course.title
                 case 1: return CreditFormat.text(course.credits)
-                default: return statusMark(course)
+                default: return statusMark(course, marker: importMarker(course, data.plan))
                 }
             }
             switch column {
@@ -112,7 +112,7 @@ enum PlanView {
             case 2: return CreditFormat.text(course.credits)
             case 3: return course.level.title
             case 4: return course.status.title
-            default: return course.gradeEarned ?? ""
+            default: return (course.gradeEarned ?? "") + importMarker(course, data.plan)
             }
         }
         table.rowStyle = { row in courses[row].isFailed ? Theme.error : .plain }
@@ -121,15 +121,36 @@ enum PlanView {
         var selection = TableState()
         selection.select(focused ? planState.courseIndex : -1, rowCount: courses.count, visibleRows: Table.visibleRows(in: inner))
         if !focused { selection = TableState(selected: Int.max / 2) }
-        table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: selection)
+        var tableArea = inner.inset(horizontal: 1, vertical: 0)
+        // The selected course's import, under the list: where it came from, or both values
+        // of a conflict and the key that takes the district's.
+        if focused, planState.section == .courses, tableArea.height > 2, let course = planState.selectedCourse,
+           let link = data.plan.markLink(of: course) {
+            tableArea.height -= 1
+            let line = link.isConflict
+                ? "! Plan: \(course.gradeEarned ?? course.status.title), \(CreditFormat.text(course.credits)) cr · "
+                    + "\(link.source.title) \(link.term): \(link.importedText) · i takes it"
+                : "* From the \(link.source.title), \(link.term)" + (link.addedCourse ? "" : " (your entry, completed by it)")
+            buffer.write(DisplayWidth.truncate(line, to: tableArea.width), at: Position(x: tableArea.x, y: tableArea.maxY),
+                         style: link.isConflict ? Theme.error : Theme.muted, clip: inner)
+        }
+        table.render(into: &buffer, area: tableArea, state: selection)
     }
 
-    /// "✓ B+", "now", "": a course's state in four columns.
-    private static func statusMark(_ course: PlannedCourse) -> String {
+    /// "*" for a course from a district file, "!" for one whose imported mark differs.
+    private static func importMarker(_ course: PlannedCourse, _ plan: StudentPlan) -> String {
+        guard let link = plan.markLink(of: course) else { return "" }
+        return link.isConflict ? "!" : "*"
+    }
+
+    /// "✓ B+", "now", "": a course's state in four columns; with an import's marker the
+    /// space goes ("✓B+*", "✓A!").
+    private static func statusMark(_ course: PlannedCourse, marker: String) -> String {
+        let gap = marker.isEmpty ? " " : ""
         switch course.status {
-        case .completed: course.isFailed ? "✗ \(course.gradeEarned ?? "")" : "✓ \(course.gradeEarned ?? "")"
-        case .inProgress: "now"
-        case .planned: ""
+        case .completed: return (course.isFailed ? "✗" : "✓") + gap + (course.gradeEarned ?? "") + marker
+        case .inProgress: return "now" + marker
+        case .planned: return marker
         }
     }
 

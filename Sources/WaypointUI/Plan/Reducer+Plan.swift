@@ -99,6 +99,14 @@ extension AppState {
         return change(.moveCourse(id: id, year: years[target]), status: "Moved \(course.title) to grade \(years[target]).")
     }
 
+    /// i: the district's mark and credits replace the counselor's entry of the selected
+    /// course, which an import found to disagree.
+    mutating func takeImportedMark() -> [Effect] {
+        guard let current = plan, let course = current.selectedCourse, let id = course.id,
+              let link = current.selectedConflict else { return [] }
+        return change(.takeImportedMark(courseId: id), status: "\(course.title): took the imported \(link.importedText).")
+    }
+
     /// Space: the next status of the selected course or milestone.
     mutating func cyclePlanStatus() -> [Effect] {
         guard let current = plan, let data = current.data else { return [] }
