@@ -50,6 +50,28 @@ final class MilestoneGoalFlowTests: XCTestCase {
         XCTAssertEqual(kept?["evidence"] as? String, "FSA ID made")
     }
 
+    /// The caseload export leaves a middle schooler's credit status blank (no "onTrack": false,
+    /// no "short 24 credits"), while a ninth grader with no courses is reported short.
+    func testTheExportJudgesNoMiddleSchoolerOnCredits() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "20"]).status, 0)
+        for (localId, grade) in [("7007", "7"), ("9009", "9")] {
+            let added = try runProcess(binary, ["student", "add", "--db", database, "--given-name", "Test", "--family-name", "Grade\(grade)",
+                                                "--grade", grade, "--local-id", localId])
+            XCTAssertEqual(added.status, 0, added.stderr)
+        }
+        let export = try runProcess(binary, ["export", "caseload", "--db", database, "--json"])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [[String: Any]], export.stderr)
+        let seventh = try XCTUnwrap(rows.first { $0["localId"] as? String == "7007" })
+        let ninth = try XCTUnwrap(rows.first { $0["localId"] as? String == "9009" })
+        XCTAssertNil(seventh["onTrack"], "\(seventh)")
+        XCTAssertNil(seventh["shortfall"], "\(seventh)")
+        XCTAssertEqual(ninth["onTrack"] as? Bool, false, "\(ninth)")
+        XCTAssertTrue((ninth["shortfall"] as? String)?.hasPrefix("Short") ?? false, "\(ninth)")
+    }
+
     /// A senior of counselor 1 whose demo goal is a 4-year college (so nothing was recorded
     /// on the apprenticeship's steps).
     private func seniorHeadedForCollege(_ binary: URL, _ database: String) throws -> String {
