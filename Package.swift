@@ -97,7 +97,7 @@ let package = Package(
             dependencies: ["Interchange", "WaypointCore", "WaypointCatalogs", "WaypointStore",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "WaypointStoreTests", dependencies: ["WaypointStore"]),
+        .testTarget(name: "WaypointStoreTests", dependencies: ["WaypointStore", "WaypointCatalogs"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "WaypointVaultTests", dependencies: ["WaypointVault"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import TerminalKit
+import WaypointCore
 
 /// The formats a plan is exported in.
 public enum PlanFormat: String, CaseIterable, Sendable {
@@ -38,7 +39,8 @@ extension PlanDocument {
     }
 
     private var status: String {
-        onTrack ? "The plan meets every graduation requirement (\(requirementSet))."
+        guard judgesCredits else { return "Graduation credits are counted from grade \(PlanYears.firstCreditGrade)." }
+        return onTrack ? "The plan meets every graduation requirement (\(requirementSet))."
             : "The plan does not yet cover every graduation requirement (\(requirementSet)); what is missing is listed below."
     }
 

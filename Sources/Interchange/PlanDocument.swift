@@ -50,6 +50,8 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
     public var careerInterests: [String]
     public var requirementSet: String
     public var onTrack: Bool
+    /// False below grade 9: the family's plan makes no claim about graduation credits.
+    public var judgesCredits: Bool
     /// One plain sentence per subject: "Math: 2 of 3 earned, 1 planned, on track".
     public var requirementLines: [String]
     public var years: [Year]
@@ -78,9 +80,10 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         let set = catalogs.requirementSets.requirementSet(for: plan.goals)
         let report = RequirementCheck.check(plan.courses, against: set)
         requirementSet = set.title
-        onTrack = report.isOnTrack
-        requirementLines = report.summaries
-        self.years = years.map { year in
+        judgesCredits = PlanYears.judgesCredits(student.grade)
+        onTrack = !judgesCredits || report.isOnTrack
+        requirementLines = judgesCredits ? report.summaries : []
+        self.years = PlanYears.courseYears(years).map { year in
             let courses = plan.courses(inYear: year)
             // A failed course stays listed (the family should see it) but adds no credit.
             return Year(grade: year.description, credits: courses.filter { !$0.isFailed }.reduce(0) { $0 + $1.credits },
@@ -91,7 +94,8 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         }
         milestones = MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { years.contains($0) },
                                            catalogs: catalogs, today: today).map { item in
-            Milestone(grade: item.milestone.grade.description, title: item.milestone.title, status: item.record.status.title,
+            Milestone(grade: item.milestone.grade.description, title: item.milestone.title + (item.kept.map { " (\($0.text))" } ?? ""),
+                      status: item.record.status.title,
                       due: item.record.dueDate?.iso, overdue: item.isOverdue, evidence: item.record.evidence,
                       completed: item.record.status == .done ? item.record.completedDate?.iso : nil)
         }

@@ -12,7 +12,7 @@ struct CatalogCheck {
     }
 
     func error(_ key: String?, _ problem: String) -> CatalogError {
-        CatalogError(file: file, key: key, problem: problem)
+        CatalogError(file: file, line: CatalogLines(data).line(of: key), key: key, problem: problem)
     }
 
     /// Decodes the file, translating `DecodingError` (whose messages name Swift types and

@@ -34,20 +34,25 @@ public struct CatalogSource: Sendable {
     }
 }
 
-/// What is wrong with a catalog file: which file, which key, what was expected.
+/// What is wrong with a catalog file: which file, which line, which key, what was expected.
 public struct CatalogError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
+    /// The line the key (or the entry missing it) starts on; nil when the file is not JSON.
+    public var line: Int?
     public var key: String?
     public var problem: String
 
-    public init(file: String, key: String?, problem: String) {
+    public init(file: String, line: Int? = nil, key: String?, problem: String) {
         self.file = file
+        self.line = line
         self.key = key
         self.problem = problem
     }
 
+    /// "milestones.json:41: milestones[3].goals[0]: expected ...", the form editors and
+    /// compilers use, so the line can be jumped to.
     public var description: String {
-        "\(file): \(key.map { "\($0): " } ?? "")\(problem)"
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(key.map { "\($0): " } ?? "")\(problem)"
     }
 }
 

@@ -46,7 +46,8 @@ public enum DemoPlans {
                                                       status: status, gradeEarned: mark))
                 }
             }
-            for milestone in catalogs.milestones.milestones where milestone.grade.rawValue <= grade {
+            // The milestones of the student's goal, from grade 9 (the demo's schools serve 9-12) to this one.
+            for milestone in catalogs.milestones.milestones(for: plan.goals.postsecondary, years: { (9...grade).contains($0.rawValue) }) {
                 let due = MilestoneCatalog.dueDate(for: milestone, gradeNow: student.grade, schoolYearStart: start)
                 let past = due < today
                 let state: MilestoneStatus

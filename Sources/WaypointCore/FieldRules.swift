@@ -73,7 +73,8 @@ public enum FieldRules {
     /// A progress note's measured value (a weekly score, minutes attended, a count); a
     /// change can be negative. Wider than any real measure, narrow enough to catch a typo.
     public static let interventionMeasuredValue = NumberRule(-100_000...100_000)
-    /// A planned course's school year: the grades plans cover.
-    public static let courseYear = NumberRule(Double(MilestoneCatalog.grades.lowerBound)...Double(MilestoneCatalog.grades.upperBound),
+    /// A planned course's school year: the grades courses are planned in (the database's
+    /// check on plan_course.year says the same).
+    public static let courseYear = NumberRule(Double(PlanYears.courseGrades.lowerBound)...Double(PlanYears.courseGrades.upperBound),
                                               whole: true)
 }

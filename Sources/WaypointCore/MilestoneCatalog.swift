@@ -1,13 +1,19 @@
 import Foundation
 
 /// The college and career milestones a district tracks, each expected in one grade and
-/// due in one month of that grade's school year (FAFSA in December of grade 12, say).
+/// due in one month of that grade's school year (FAFSA in December of grade 12, say), and
+/// each for the students whose postsecondary goal it serves (FAFSA for college, ASVAB for
+/// the military). Kindergarten to grade 12, in the three stages of DOMAIN.md [004].
 public struct MilestoneCatalog: Equatable, Sendable {
     public struct Milestone: Identifiable, Equatable, Sendable {
         public var id: String
         public var title: String
-        /// The grade the milestone is expected in (6-12: middle-school plans exist).
+        /// The grade the milestone is expected in (K-12).
         public var grade: Grade
+        /// The goals it applies to: goal families ("college"), single goals ("apprenticeship")
+        /// or "all". Which milestones a student has is always read from here, never stored per
+        /// student, so changing a goal or a district's catalog needs no data migrated or synced.
+        public var goals: [String]
         /// The month (1-12) it is due in; August-December fall in the first calendar year
         /// of the school year, January-July in the second.
         public var dueMonth: Int
@@ -16,17 +22,34 @@ public struct MilestoneCatalog: Equatable, Sendable {
         /// overdue "choose a pathway".
         public var doneByPathway: Bool
 
-        public init(id: String, title: String, grade: Grade, dueMonth: Int, doneByPathway: Bool = false) {
+        public init(id: String, title: String, grade: Grade, dueMonth: Int, doneByPathway: Bool = false,
+                    goals: [String] = [MilestoneCatalog.allGoals]) {
             self.id = id
             self.title = title
             self.grade = grade
             self.dueMonth = dueMonth
             self.doneByPathway = doneByPathway
+            self.goals = goals
         }
+
+        /// Whether a student headed for `goal` has this milestone.
+        public func applies(to goal: PostsecondaryGoal) -> Bool {
+            goals.contains { $0 == MilestoneCatalog.allGoals || $0 == goal.family.rawValue || $0 == goal.rawValue }
+        }
+
+        public var band: GradeBand { GradeBand(grade) }
     }
 
-    /// Plans and milestone catalogs cover middle and high school only.
-    public static let grades = 6...12
+    /// Milestones run from kindergarten to grade 12.
+    public static let grades = 0...12
+    /// The word for "every goal" in a catalog entry's `goals`.
+    public static let allGoals = "all"
+    /// Every word `goals` accepts: "all", the goal families, then the single goals.
+    /// ("military" and "undecided" are both a family and a goal: listed once).
+    public static let goalWords: [String] = {
+        let words = [allGoals] + GoalFamily.allCases.map(\.rawValue) + PostsecondaryGoal.allCases.map(\.rawValue)
+        return words.enumerated().filter { !words[..<$0.offset].contains($0.element) }.map(\.element)
+    }()
     /// The school year starts in August, so an August-July year orders due months.
     public static let schoolYearStartMonth = 8
 
@@ -39,6 +62,12 @@ public struct MilestoneCatalog: Equatable, Sendable {
     public func milestone(_ id: String) -> Milestone? { milestones.first { $0.id == id } }
 
     public func title(of id: String) -> String { milestone(id)?.title ?? id }
+
+    /// The milestones a student headed for `goal` has in a plan spanning `years`, in catalog
+    /// order. One rule for the plan, the summaries, the to-do list and the reports.
+    public func milestones(for goal: PostsecondaryGoal, years: (Grade) -> Bool) -> [Milestone] {
+        milestones.filter { years($0.grade) && $0.applies(to: goal) }
+    }
 
     /// The milestones expected in a grade, in the order they fall due across its school
     /// year (October before March), file order among those due in the same month.
@@ -72,6 +101,7 @@ public struct MilestoneCatalog: Equatable, Sendable {
             var grade: Int
             var dueMonth: Int
             var doneByPathway: Bool?
+            var goals: [String]?
         }
         struct File: Decodable { var milestones: [Entry]? }
         let check = CatalogCheck(source)
@@ -81,12 +111,43 @@ public struct MilestoneCatalog: Equatable, Sendable {
         for (index, entry) in entries.enumerated() {
             let key = "milestones[\(index)]"
             try check.entry(id: entry.id, title: entry.title, at: key)
-            try check.range(entry.grade, in: grades, at: key + ".grade", what: "a grade")
+            try check.range(entry.grade, in: grades, at: key + ".grade", what: "a grade (0 is kindergarten)")
             try check.range(entry.dueMonth, in: 1...12, at: key + ".dueMonth", what: "a month")
+            // No `goals`: every goal, as catalogs written before goals existed meant.
+            let goals = entry.goals ?? [allGoals]
+            if goals.isEmpty { throw check.error(key + ".goals", "expected at least one goal, or \"all\"") }
+            for (position, goal) in goals.enumerated() where !goalWords.contains(goal) {
+                throw check.error("\(key).goals[\(position)]", "expected one of \(goalWords.joined(separator: ", ")), found \"\(goal)\"")
+            }
+            try check.unique(goals, at: { "\(key).goals[\($0)]" })
             milestones.append(Milestone(id: entry.id, title: entry.title, grade: Grade(rawValue: entry.grade)!,
-                                        dueMonth: entry.dueMonth, doneByPathway: entry.doneByPathway ?? false))
+                                        dueMonth: entry.dueMonth, doneByPathway: entry.doneByPathway ?? false, goals: goals))
         }
         try check.unique(milestones.map(\.id), at: { "milestones[\($0)].id" })
         return MilestoneCatalog(milestones: milestones)
+    }
+}
+
+/// The three K-12 stages of career development (DOMAIN.md, seed [004]): awareness (K-4,
+/// discovering interests and strengths), understanding (5-9, exploring the options, a
+/// pathway chosen by the end of grade 8), readiness (10-12, concrete goals and the steps
+/// after high school).
+public enum GradeBand: String, CaseIterable, Sendable {
+    case awareness, understanding, readiness
+
+    public init(_ grade: Grade) {
+        switch grade.rawValue {
+        case ...4: self = .awareness
+        case 5...9: self = .understanding
+        default: self = .readiness
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .awareness: "Awareness"
+        case .understanding: "Understanding"
+        case .readiness: "Readiness"
+        }
     }
 }

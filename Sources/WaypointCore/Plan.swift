@@ -65,6 +65,18 @@ public struct PlanGoals: Equatable, Sendable, Codable {
 public enum PostsecondaryGoal: String, CaseIterable, Codable, Sendable {
     case fourYear = "4-year", twoYear = "2-year", certificate, apprenticeship, military, workforce, undecided
 
+    /// The family the milestone catalog speaks of: college (4- and 2-year), career
+    /// (certificate, apprenticeship, work), military, undecided — the readiness routes of
+    /// DOMAIN.md [000] plus the students who have not chosen yet.
+    public var family: GoalFamily {
+        switch self {
+        case .fourYear, .twoYear: .college
+        case .certificate, .apprenticeship, .workforce: .career
+        case .military: .military
+        case .undecided: .undecided
+        }
+    }
+
     public var title: String {
         switch self {
         case .fourYear: "4-year college"
@@ -76,6 +88,10 @@ public enum PostsecondaryGoal: String, CaseIterable, Codable, Sendable {
         case .undecided: "Undecided"
         }
     }
+}
+
+public enum GoalFamily: String, CaseIterable, Sendable {
+    case college, career, military, undecided
 }
 
 public struct PathwayChange: Equatable, Sendable {
@@ -211,6 +227,13 @@ public struct MilestoneRecord: Equatable, Sendable {
     }
 
     public var isOpen: Bool { status == .notStarted || status == .inProgress }
+
+    /// Something a counselor recorded: a status past "not started", evidence or a done date.
+    /// Such a record is kept in view when its milestone no longer applies to the student;
+    /// an untouched one (at most a due date) is not.
+    public var holdsWork: Bool {
+        status != .notStarted || !(evidence ?? "").trimmingCharacters(in: .whitespaces).isEmpty || completedDate != nil
+    }
 
     public func isOverdue(today: CivilDate) -> Bool {
         guard isOpen, let dueDate else { return false }

@@ -2,7 +2,13 @@
 /// next milestone due.
 public struct PlanSummary: Equatable, Sendable {
     public var pathwayTitle: String?
+    /// True for a student the graduation check does not judge (below grade 9), so no list,
+    /// view or export ever flags them; `judgesCredits` tells the two apart for display.
     public var isOnTrack: Bool
+    /// The postsecondary goal, which decides the milestones that apply (saved view v2).
+    public var goal: PostsecondaryGoal
+    /// False below grade 9 (`PlanYears.judgesCredits`): the plan shows no credit status.
+    public var judgesCredits: Bool
     /// "Short 1 science credit" when not on track.
     public var shortfall: String?
     public var nextMilestone: NextMilestone?
@@ -25,16 +31,20 @@ public struct PlanSummary: Equatable, Sendable {
 
     /// Computes the summary. The next milestone is the soonest open one of the student's
     /// current grade: this year's work. (A senior's missed PSAT is history, not what is next.)
-    public init(grade: Grade, pathwayId: String?, requirementSetId: String?, courses: [PlannedCourse],
+    /// `goal`: the plan's postsecondary goal, which decides the milestones that apply.
+    public init(grade: Grade, pathwayId: String?, requirementSetId: String?, goal: PostsecondaryGoal, courses: [PlannedCourse],
                 milestones: [MilestoneRecord], catalogs: Catalogs, today: CivilDate) {
         pathwayTitle = pathwayId.map { catalogs.pathways.title(of: $0) }
+        self.goal = goal
+        judgesCredits = PlanYears.judgesCredits(grade)
         let set = catalogs.requirementSets.requirementSet(for: PlanGoals(requirementSetId: requirementSetId))
         let report = RequirementCheck.check(courses, against: set)
-        isOnTrack = report.isOnTrack
-        shortfall = report.isOnTrack ? nil : report.missingSummary
+        isOnTrack = !judgesCredits || report.isOnTrack
+        shortfall = isOnTrack ? nil : report.missingSummary
         completedMilestoneIds = Set(milestones.filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId))
             .union(catalogs.milestones.milestones.filter { MilestoneProgress.readsPathway($0, pathwayId: pathwayId) }.map(\.id))
-        let items = MilestoneProgress.all(for: StudentPlan(studentId: 0, pathwayId: pathwayId, milestones: milestones), studentGrade: grade,
+        let plan = StudentPlan(studentId: 0, pathwayId: pathwayId, goals: PlanGoals(postsecondary: goal), milestones: milestones)
+        let items = MilestoneProgress.all(for: plan, studentGrade: grade,
                                           grades: { $0 == grade }, catalogs: catalogs, today: today)
         nextMilestone = MilestoneProgress.next(in: items, grade: grade).flatMap { item in
             item.record.dueDate.map { NextMilestone(id: item.milestone.id, title: item.milestone.title, due: $0, isOverdue: item.isOverdue) }

@@ -10,9 +10,11 @@ public struct ReportStudent: Equatable, Sendable {
     public var completedMilestoneIds: Set<String>
     public var tier: Int?
     public var hasActiveIntervention: Bool
+    /// The plan's postsecondary goal; nil where it is not known (the hub's reports).
+    public var goal: PostsecondaryGoal?
 
     public init(student: Student, schoolName: String, counselorName: String?, pathwayTitle: String?, lastContact: Date?,
-                completedMilestoneIds: Set<String>, tier: Int?, hasActiveIntervention: Bool = false) {
+                completedMilestoneIds: Set<String>, tier: Int?, hasActiveIntervention: Bool = false, goal: PostsecondaryGoal? = nil) {
         self.student = student
         self.schoolName = schoolName
         self.counselorName = counselorName
@@ -21,6 +23,7 @@ public struct ReportStudent: Equatable, Sendable {
         self.completedMilestoneIds = completedMilestoneIds
         self.tier = tier
         self.hasActiveIntervention = hasActiveIntervention
+        self.goal = goal
     }
 }
 
@@ -72,9 +75,13 @@ public enum Reports {
         }
     }
 
+    /// `applies`: whether the milestone is one a student with that goal has (the catalog's
+    /// `goals`); students it is not for (FAFSA and a military-bound senior) are left out of
+    /// the percentage rather than counted as not done.
     public static func milestone(_ students: [ReportStudent], id: String, title: String, grade: Grade?, by grouping: ReportGrouping,
-                                 minimumGroup: Int) -> Report {
-        let scope = grade.map { g in students.filter { $0.student.grade == g } } ?? students
+                                 minimumGroup: Int, applies: (PostsecondaryGoal) -> Bool = { _ in true }) -> Report {
+        let scope = (grade.map { g in students.filter { $0.student.grade == g } } ?? students)
+            .filter { student in student.goal.map(applies) ?? true }
         let who = grade.map { "grade \($0)" } ?? "all students"
         return build("Milestone: \(title), \(who)", scope, grouping, minimumGroup, measures: ["Done (%)"]) { group in
             [percent(group.filter { $0.completedMilestoneIds.contains(id) }.count, of: group.count)]

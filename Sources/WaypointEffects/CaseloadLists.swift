@@ -16,10 +16,7 @@ public enum CaseloadLists {
         var summaries: [Int64: CaseloadSummary] = [:]
         for (id, grade) in students {
             let tier = (abc[id] ?? ABCBatch()).assessment(rules: catalogs.earlyWarning).tier
-            let plan = sources[id].map { source in
-                PlanSummary(grade: grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
-                            courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: today)
-            }
+            let plan = sources[id]?.summary(grade: grade, catalogs: catalogs, today: today)
             summaries[id] = CaseloadSummary(plan: plan, tier: tier, hasActiveIntervention: withIntervention.contains(id))
         }
         return summaries
@@ -39,7 +36,7 @@ public enum CaseloadLists {
         let sources = try database.planSummarySources(studentIds: Array(byId.keys))
         for (id, source) in sources {
             guard let student = byId[id] else { continue }
-            let plan = StudentPlan(studentId: id, pathwayId: source.pathwayId, milestones: source.milestones)
+            let plan = source.milestonePlan(studentId: id)
             for item in MilestoneProgress.all(for: plan, studentGrade: student.grade, grades: { $0 == student.grade },
                                               catalogs: catalogs, today: today) where item.isOverdue {
                 rows.append(TaskRow(source: .milestone(id: item.milestone.id), studentId: id, studentName: student.listName,

@@ -172,7 +172,7 @@ public final class EffectRunner: EffectPerformer {
                 guard let student = try database.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
                 let school = try database.school(id: student.schoolId)
                 return [.planLoaded(token: token, data: PlanData(student: student, schoolName: school?.name ?? "",
-                                                                years: PlanYears.years(for: school),
+                                                                years: PlanYears.years(for: school, student: student.grade),
                                                                 plan: try database.plan(studentId: studentId),
                                                                 interventions: try database.interventions(studentId: studentId)))]
             case .changePlan(let change, let counselorId, let loaded):
@@ -285,10 +285,8 @@ public final class EffectRunner: EffectPerformer {
             counselorNames: try database.counselors(ofStudentId: studentId).map(\.displayName),
             sessions: try database.sessions(studentId: studentId, viewerId: viewerId),
             followUps: try database.followUps(studentId: studentId, viewerId: viewerId),
-            plan: try database.planSummarySources(studentIds: [studentId])[studentId].map { source in
-                PlanSummary(grade: student.grade, pathwayId: source.pathwayId, requirementSetId: source.requirementSetId,
-                            courses: source.courses, milestones: source.milestones, catalogs: catalogs, today: today)
-            },
+            plan: try database.planSummarySources(studentIds: [studentId])[studentId]?.summary(grade: student.grade, catalogs: catalogs,
+                                                                                                   today: today),
             attendance: try database.attendance(studentId: studentId),
             incidents: try database.incidents(studentId: studentId),
             marks: try database.courseMarks(studentId: studentId),

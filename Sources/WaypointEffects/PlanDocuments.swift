@@ -6,6 +6,6 @@ import WaypointStore
 public func planDocument(_ student: Student, db: AppDatabase, catalogs: Catalogs, today: CivilDate) throws -> PlanDocument {
     let school = try db.school(id: student.schoolId)
     return PlanDocument(student: student, school: school?.name ?? "", counselors: try db.counselors(ofStudentId: student.id!).map(\.displayName),
-                        plan: try db.plan(studentId: student.id!), years: PlanYears.years(for: school),
+                        plan: try db.plan(studentId: student.id!), years: PlanYears.years(for: school, student: student.grade),
                         catalogs: catalogs, today: today)
 }

@@ -97,11 +97,12 @@ enum MarkRows {
                       summary: inout MarkPlacementSummary, db: Database,
                       audit: (Database, Int64, AuditSnapshot?) throws -> Void) throws {
         guard let student = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT student.grade, givenName, familyName, preferredName, localId, school.lowGrade
+            SELECT student.grade, givenName, familyName, preferredName, localId, school.lowGrade, school.highGrade
             FROM student LEFT JOIN school ON school.id = student.schoolId WHERE student.id = ?
             """), arguments: [studentId]) else { throw StoreError.studentNotFound(id: studentId) }
         let grade: Grade = student["grade"] ?? Grade(rawValue: 9)!
-        let years = PlanYears.years(lowGrade: student["lowGrade"])
+        // Marks go into the plan's years that hold courses (none below grade 6).
+        let years = PlanYears.courseYears(PlanYears.years(lowGrade: student["lowGrade"], highGrade: student["highGrade"], student: grade))
         var courses = try Row.fetchAll(db, sql: "SELECT * FROM plan_course WHERE studentId = ? ORDER BY year, id",
                                        arguments: [studentId]).map(PlanRows.course)
         var links = try links(studentId: studentId, db: db)

@@ -7,8 +7,22 @@ import WaypointCore
 public struct PlanSummarySource: Equatable, Sendable {
     public var pathwayId: String?
     public var requirementSetId: String?
+    /// Decides which milestones apply (the catalog's `goals`).
+    public var goal: PostsecondaryGoal = .undecided
     public var courses: [PlannedCourse]
     public var milestones: [MilestoneRecord]
+
+    /// The summary of this plan for a student in `grade`: one call for the caseload, the
+    /// profile, the to-do list and the export.
+    public func summary(grade: Grade, catalogs: Catalogs, today: CivilDate) -> PlanSummary {
+        PlanSummary(grade: grade, pathwayId: pathwayId, requirementSetId: requirementSetId, goal: goal,
+                    courses: courses, milestones: milestones, catalogs: catalogs, today: today)
+    }
+
+    /// The parts of the plan milestones are read from (`MilestoneProgress.all`).
+    public func milestonePlan(studentId: Int64) -> StudentPlan {
+        StudentPlan(studentId: studentId, pathwayId: pathwayId, goals: PlanGoals(postsecondary: goal), milestones: milestones)
+    }
 }
 
 extension AppDatabase {
@@ -22,12 +36,14 @@ extension AppDatabase {
             // Cursors and columns by position: a copied row finds a column by name by lowercasing
             // every column name, which dominated summarizing a district.
             let plans = try Row.fetchCursor(db, sql: """
-                SELECT studentId, pathwayId, requirementSetId FROM plan WHERE studentId IN (SELECT value FROM json_each(?))
+                SELECT studentId, pathwayId, requirementSetId, postsecondaryGoal FROM plan
+                WHERE studentId IN (SELECT value FROM json_each(?))
                 """, arguments: [ids])
             while let row = try plans.next() {
                 let id: Int64 = row[0]
                 result[id]?.pathwayId = row[1]
                 result[id]?.requirementSetId = row[2]
+                result[id]?.goal = PostsecondaryGoal(rawValue: row[3] ?? "") ?? .undecided
             }
             let courses = try Row.fetchCursor(db, sql: """
                 SELECT studentId, year, subject, credits, status, gradeEarned, title FROM plan_course

@@ -19,7 +19,7 @@ extension AppDatabase {
             return ReportStudent(student: entry.student, schoolName: entry.schoolName, counselorName: counselors[id],
                                  pathwayTitle: plan?.pathwayId.map { catalogs.pathways.title(of: $0) },
                                  lastContact: entry.lastContact, completedMilestoneIds: Set(done), tier: tier,
-                                 hasActiveIntervention: helped.contains(id))
+                                 hasActiveIntervention: helped.contains(id), goal: plan?.goal)
         }
     }
 }

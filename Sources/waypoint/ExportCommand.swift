@@ -47,10 +47,7 @@ struct ExportCaseloadCommand: ParsableCommand {
         let abc = try db.abcData(studentIds: ids)
         let today = CivilDate.today()
         let rows = entries.map { entry -> CaseloadExportRow in
-            let summary = entry.student.id.flatMap { sources[$0] }.map {
-                PlanSummary(grade: entry.student.grade, pathwayId: $0.pathwayId, requirementSetId: $0.requirementSetId,
-                            courses: $0.courses, milestones: $0.milestones, catalogs: catalogs, today: today)
-            }
+            let summary = entry.student.id.flatMap { sources[$0] }?.summary(grade: entry.student.grade, catalogs: catalogs, today: today)
             let assessment = (entry.student.id.flatMap { abc[$0] } ?? ABCBatch()).assessment(rules: catalogs.earlyWarning)
             return CaseloadExportRow(entry: entry, plan: summary, assessment: assessment)
         }
@@ -88,7 +85,8 @@ struct CaseloadExportRow: Encodable {
         grade = entry.student.grade.description
         school = entry.schoolName
         pathway = plan?.pathwayTitle
-        onTrack = plan?.isOnTrack
+        // Below grade 9 there is no graduation check: blank, neither "yes" nor "no".
+        onTrack = plan?.judgesCredits == true ? plan?.isOnTrack : nil
         shortfall = plan?.shortfall
         nextMilestone = plan?.nextMilestone?.title
         nextMilestoneDue = plan?.nextMilestone?.due.iso

@@ -49,7 +49,8 @@ struct PlanCourseAddCommand: ParsableCommand {
         let catalogs = loadCatalogs()
         let db = try database.open()
         let student = try db.student(matching: studentId)
-        let years = PlanYears.years(for: try db.school(id: student.schoolId))
+        let years = PlanYears.courseYears(PlanYears.years(for: try db.school(id: student.schoolId), student: student.grade))
+        guard !years.isEmpty else { throw CLIError("\(student.printableName)'s plan has no course years: courses are planned from grade \(PlanYears.courseGrades.lowerBound)") }
         let grade = try accepted(year, as: "--year", from: years.map { ($0.description, $0) })
         _ = try accepted(subject, as: "--subject", from: catalogs.requirementSets.subjectAreas.map { ($0.id, $0.id) })
         let (courseLevel, courseStatus) = (level, status)
@@ -77,7 +78,8 @@ struct PlanCourseMoveCommand: ParsableCommand {
         guard let course = try db.course(id: courseId), let student = try db.student(id: course.studentId) else {
             throw CLIError("no course with ID \(courseId)")
         }
-        let years = PlanYears.years(for: try db.school(id: student.schoolId))
+        let years = PlanYears.courseYears(PlanYears.years(for: try db.school(id: student.schoolId), student: student.grade))
+        guard !years.isEmpty else { throw CLIError("\(student.printableName)'s plan has no course years: courses are planned from grade \(PlanYears.courseGrades.lowerBound)") }
         let grade = try accepted(year, as: "--year", from: years.map { ($0.description, $0) })
         do {
             try db.moveCourse(id: courseId, toYear: grade, by: acting.resolveIfKnown(in: db)?.id)

@@ -89,7 +89,8 @@ struct ReportCommand: ParsableCommand {
         case "milestone":
             guard let milestone else { throw CLIError("report milestone needs a milestone id, e.g. `waypoint report milestone fafsa`") }
             let item = try accepted(milestone, as: "milestone", from: catalogs.milestones.milestones.map { ($0.id, $0) })
-            report = Reports.milestone(students, id: item.id, title: item.title, grade: gradeFilter, by: grouping, minimumGroup: minGroup)
+            report = Reports.milestone(students, id: item.id, title: item.title, grade: gradeFilter, by: grouping, minimumGroup: minGroup,
+                                       applies: item.applies(to:))
         case "tiers":
             let scope = gradeFilter.map { g in students.filter { $0.student.grade == g } } ?? students
             report = Reports.tiers(scope, by: grouping, minimumGroup: minGroup)

@@ -145,7 +145,8 @@ final class FilePrivacyTests: XCTestCase {
             .write(to: URL(fileURLWithPath: config + "/session-kinds.json"))
         let catalogs = try runProcess(binary, ["doctor", "--db", scratch.path("none.sqlite")],
                                       environment: terminal.merging(["WAYPOINT_CONFIG_DIR": config, "TERM": "no-such-terminal"]) { $1 })
-        XCTAssertTrue(catalogs.stdout.contains("PROBLEM  \(config)/session-kinds.json: "), catalogs.stdout)
+        // The line of the mistake follows the file name (issue 16: catalog errors name file, line and field).
+        XCTAssertTrue(catalogs.stdout.contains("PROBLEM  \(config)/session-kinds.json:1: sessionKinds[0].id: "), catalogs.stdout)
         XCTAssertTrue(catalogs.stdout.contains("Fix: correct the file, or remove it"), catalogs.stdout)
         XCTAssertTrue(catalogs.stdout.contains("TERM=no-such-terminal has no terminfo entry"), catalogs.stdout)
     }

@@ -26,12 +26,7 @@ final class MilestoneKeysFlowTests: XCTestCase {
         try tmux.type(" ")
         let screen = try tmux.waitFor(text: "\(title): done \(today).")
         XCTAssertTrue(screen.contains("done \(today)"), screen)
-        try tmux.type("q")
-        try tmux.waitFor(text: "Sessions (")
-        try tmux.type("q")
-        try tmux.waitFor(text: "Caseload of")
-        try tmux.type("q")
-        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+        try tmux.quitFromPlan()
 
         let plan = try runProcess(binary, ["plan", "show", localId, "--db", database, "--as", "1"])
         XCTAssertTrue(plan.stdout.contains(": \(title): done on \(today)"), "the family's plan says when:\n\(plan.stdout)\(plan.stderr)")

@@ -112,6 +112,17 @@ extension Tmux {
         try run("'\(binary.path)' --db '\(database)' \(arguments)", in: directory)
     }
 
+    /// From a student's plan, back through the profile and the caseload to the shell, each
+    /// step waiting for the screen it goes to; waypoint must end with status 0.
+    func quitFromPlan(file: StaticString = #filePath, line: UInt = #line) throws {
+        try type("q")
+        try waitFor(text: "Sessions (", file: file, line: line)
+        try type("q")
+        try waitFor(text: "Caseload of", file: file, line: line)
+        try type("q")
+        try waitFor(text: "WAYPOINT-EXIT=0", file: file, line: line)
+    }
+
     /// Kills the waypoint the pane's shell runs with SIGKILL (as a power cut would end it),
     /// waits for the shell to report it, and gives the shell a sane terminal back.
     func killWaypoint(file: StaticString = #filePath, line: UInt = #line) throws {

@@ -101,6 +101,9 @@ final class TwoWindowsTests: XCTestCase {
         let binary = try waypointBinary()
         let scratch = try Scratch()
         let (database, localId) = try demoWithOneStudent(scratch, binary)
+        // PSAT is a milestone of college-bound (and undecided) students only (issue 16).
+        let goal = try runProcess(binary, ["plan", "goal", "set", localId, "--goal", "4-year", "--db", database])
+        XCTAssertEqual(goal.status, 0, goal.stderr)
         let windows = try [1, 2].map { _ in try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path]) }
         for window in windows {
             try window.launchWaypoint(binary, database: database)

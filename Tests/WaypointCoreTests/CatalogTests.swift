@@ -73,8 +73,11 @@ final class CatalogTests: XCTestCase {
         let milestones = try CatalogLoader.defaults().milestones
         XCTAssertEqual(milestones.milestones(forGrade: Grade(rawValue: 9)!).map(\.id),
                        ["career-interest-inventory", "pathway-selection"])
+        XCTAssertEqual(milestones.milestones(forGrade: Grade(rawValue: 8)!).map(\.id),
+                       ["family-informed-pathways", "high-school-course-plan", "pathway-chosen"])
         let senior = milestones.milestones(forGrade: Grade(rawValue: 12)!).map(\.id)
-        XCTAssertEqual(senior.first, "college-applications", "December comes before the spring deadlines")
+        XCTAssertEqual(Array(senior.prefix(2)), ["recruiter-meeting", "college-applications"],
+                       "October's recruiter meeting, then December before the spring deadlines")
         XCTAssertEqual(senior.last, "orientation")
         for id in ["fafsa", "state-aid-application", "exit-interview", "graduation", "psat", "sat-act", "job-shadow"] {
             XCTAssertNotNil(milestones.milestone(id), id)
@@ -165,7 +168,7 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(load.catalogs.competencies, try CatalogLoader.defaults().competencies)
         XCTAssertEqual(load.warnings.map(\.description), [
             folder.appendingPathComponent("competencies.json").path
-                + ": competencies[0].id: expected lower-case letters, digits and hyphens, found \"Curiosity\"; the built-in catalog is used instead",
+                + ":1: competencies[0].id: expected lower-case letters, digits and hyphens, found \"Curiosity\"; the built-in catalog is used instead",
         ])
     }
 

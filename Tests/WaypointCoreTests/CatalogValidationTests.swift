@@ -49,8 +49,11 @@ final class CatalogValidationTests: XCTestCase {
     func testMilestones() {
         let decode = MilestoneCatalog.decode
         assertRejects(decode, #"{"milestones": []}"#, key: "milestones", "expected a non-empty list")
-        assertRejects(decode, #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": 5, "dueMonth": 12}]}"#,
-                      key: "milestones[0].grade", "expected a grade from 6 to 12, found 5")
+        // Kindergarten (0) to 12 since milestones span K-12 (issue 16): 13 and -1 are not grades of a plan.
+        assertRejects(decode, #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": 13, "dueMonth": 12}]}"#,
+                      key: "milestones[0].grade", "expected a grade (0 is kindergarten) from 0 to 12, found 13")
+        assertRejects(decode, #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": -1, "dueMonth": 12}]}"#,
+                      key: "milestones[0].grade", "found -1")
         assertRejects(decode, #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": 12, "dueMonth": 0}]}"#,
                       key: "milestones[0].dueMonth", "expected a month from 1 to 12, found 0")
         assertRejects(decode, #"{"milestones": [{"id": "fafsa", "title": "FAFSA", "grade": "12", "dueMonth": 12}]}"#,
@@ -61,6 +64,56 @@ final class CatalogValidationTests: XCTestCase {
                       key: "milestones[0].id", "expected lower-case letters")
         assertRejects(decode, #"{"milestones": [{"id": "a", "title": "A", "grade": 12, "dueMonth": 1}, {"id": "a", "title": "B", "grade": 11, "dueMonth": 1}]}"#,
                       key: "milestones[1].id", "appears twice")
+    }
+
+    /// `goals`: goal families, single goals or "all"; anything else is named with its place.
+    func testMilestoneGoals() throws {
+        let decode = MilestoneCatalog.decode
+        assertRejects(decode, #"{"milestones": [{"id": "asvab", "title": "ASVAB", "grade": 11, "dueMonth": 3, "goals": ["army"]}]}"#,
+                      key: "milestones[0].goals[0]",
+                      "expected one of all, college, career, military, undecided, 4-year, 2-year, certificate, apprenticeship, workforce, found \"army\"")
+        assertRejects(decode, #"{"milestones": [{"id": "asvab", "title": "ASVAB", "grade": 11, "dueMonth": 3, "goals": []}]}"#,
+                      key: "milestones[0].goals", "expected at least one goal, or \"all\"")
+        assertRejects(decode, #"{"milestones": [{"id": "asvab", "title": "ASVAB", "grade": 11, "dueMonth": 3, "goals": ["military", "military"]}]}"#,
+                      key: "milestones[0].goals[1]", "\"military\" appears twice")
+        assertRejects(decode, #"{"milestones": [{"id": "asvab", "title": "ASVAB", "grade": 11, "dueMonth": 3, "goals": "military"}]}"#,
+                      key: "milestones[0].goals", "has the wrong type")
+        // A catalog written before goals existed still loads: every milestone for every goal.
+        let old = try decode(CatalogSource(name: "m.json", data: Data(#"{"milestones": [{"id": "a", "title": "A", "grade": 0, "dueMonth": 9}]}"#.utf8)))
+        XCTAssertEqual(old.milestones[0].goals, ["all"])
+        XCTAssertTrue(PostsecondaryGoal.allCases.allSatisfy(old.milestones[0].applies(to:)))
+        let mixed = try decode(CatalogSource(name: "m.json", data: Data(#"{"milestones": [{"id": "a", "title": "A", "grade": 12, "dueMonth": 9, "goals": ["college", "apprenticeship"]}]}"#.utf8)))
+        XCTAssertEqual(PostsecondaryGoal.allCases.filter(mixed.milestones[0].applies(to:)), [.fourYear, .twoYear, .apprenticeship])
+    }
+
+    /// Every mistake names the line, so IT staff go straight to it in a 40-entry file.
+    func testErrorsNameTheLine() {
+        let json = """
+            {
+              "milestones": [
+                { "id": "fafsa", "title": "FAFSA", "grade": 12, "dueMonth": 12 },
+                { "id": "asvab", "title": "ASVAB", "grade": 11, "dueMonth": 3,
+                  "goals": ["military",
+                            "navy"] },
+                { "id": "resume", "title": "Resume", "grade": 11, "dueMonth": 5 }
+              ]
+            }
+            """
+        XCTAssertThrowsError(try MilestoneCatalog.decode(CatalogSource(name: "milestones.json", data: Data(json.utf8)))) { error in
+            let error = error as? CatalogError
+            XCTAssertEqual(error?.line, 6)
+            XCTAssertEqual(error?.key, "milestones[1].goals[1]")
+            XCTAssertEqual(error.map { "\($0)" }?.hasPrefix("milestones.json:6: milestones[1].goals[1]: expected one of"), true, "\(String(describing: error))")
+        }
+        let missing = json.replacingOccurrences(of: "\"navy\"", with: "\"career\"").replacingOccurrences(of: ", \"dueMonth\": 5 }", with: " }")
+        XCTAssertThrowsError(try MilestoneCatalog.decode(CatalogSource(name: "milestones.json", data: Data(missing.utf8)))) { error in
+            // A missing key is reported at the entry that lacks it.
+            XCTAssertEqual((error as? CatalogError)?.line, 7)
+            XCTAssertEqual((error as? CatalogError)?.key, "milestones[2].dueMonth")
+        }
+        XCTAssertThrowsError(try MilestoneCatalog.decode(CatalogSource(name: "milestones.json", data: Data(#"{"milestones": [}"#.utf8)))) { error in
+            XCTAssertNil((error as? CatalogError)?.line, "not JSON: no key to place")
+        }
     }
 
     func testCompetencies() {

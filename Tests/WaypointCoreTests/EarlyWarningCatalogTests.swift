@@ -53,7 +53,7 @@ final class EarlyWarningCatalogTests: XCTestCase {
         XCTAssertEqual(load.catalogs.earlyWarning, CatalogLoader.shipped.earlyWarning)
         XCTAssertEqual(load.warnings.map(\.description), [
             folder.appendingPathComponent("early-warning.json").path
-                + ": attendance.chronicBelow: expected a rate from 0.0 to 1.0, found 90.0; the built-in catalog is used instead",
+                + ":1: attendance.chronicBelow: expected a rate from 0.0 to 1.0, found 90.0; the built-in catalog is used instead",
         ])
         XCTAssertEqual(tier(load.catalogs.earlyWarning), 2)
     }

@@ -44,7 +44,7 @@ final class InterventionCatalogTests: XCTestCase {
         XCTAssertEqual(load.catalogs.interventionKinds, try CatalogLoader.defaults().interventionKinds)
         XCTAssertEqual(load.warnings.map(\.description), [
             folder.appendingPathComponent("intervention-kinds.json").path
-                + ": interventionKinds[0].id: expected lower-case letters, digits and hyphens, found \"Tutoring\"; "
+                + ":1: interventionKinds[0].id: expected lower-case letters, digits and hyphens, found \"Tutoring\"; "
                 + "the built-in catalog is used instead",
         ])
     }

@@ -17,7 +17,10 @@ final class PathwayMilestoneTests: XCTestCase {
     }
 
     func testTheBuiltInPathwaySelectionIsDoneByAPathway() throws {
-        XCTAssertEqual(try CatalogLoader.defaults().milestones.milestones.filter(\.doneByPathway).map(\.id), ["pathway-selection"])
+        // Grade 8's "Pathway chosen" (middle school) and grade 9's "Pathway selection" (a high
+        // school starting at 9): one pathway completes both.
+        XCTAssertEqual(try CatalogLoader.defaults().milestones.milestones.filter(\.doneByPathway).map(\.id),
+                       ["pathway-chosen", "pathway-selection"])
     }
 
     func testWithoutAPathwayItIsOverdue() throws {
@@ -43,11 +46,11 @@ final class PathwayMilestoneTests: XCTestCase {
     func testThePlanSummaryCountsItCompleted() throws {
         let catalogs = try CatalogLoader.defaults()
         let inventory = MilestoneRecord(studentId: 1, milestoneId: "career-interest-inventory", status: .done)
-        let with = PlanSummary(grade: Grade(rawValue: 9)!, pathwayId: "health-science", requirementSetId: nil, courses: [],
+        let with = PlanSummary(grade: Grade(rawValue: 9)!, pathwayId: "health-science", requirementSetId: nil, goal: .fourYear, courses: [],
                                milestones: [inventory], catalogs: catalogs, today: CivilDate(year: 2027, month: 4, day: 2))
         XCTAssertTrue(with.completedMilestoneIds.contains("pathway-selection"))
         XCTAssertNotEqual(with.nextMilestone?.id, "pathway-selection")
-        let without = PlanSummary(grade: Grade(rawValue: 9)!, pathwayId: nil, requirementSetId: nil, courses: [],
+        let without = PlanSummary(grade: Grade(rawValue: 9)!, pathwayId: nil, requirementSetId: nil, goal: .fourYear, courses: [],
                                   milestones: [inventory], catalogs: catalogs, today: CivilDate(year: 2027, month: 4, day: 2))
         XCTAssertFalse(without.completedMilestoneIds.contains("pathway-selection"))
         XCTAssertEqual(without.nextMilestone?.id, "pathway-selection")

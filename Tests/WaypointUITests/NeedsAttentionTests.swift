@@ -23,7 +23,7 @@ final class NeedsAttentionTests: XCTestCase {
         entries[1].hasActiveIntervention = true
         entries[2].tier = 2
         entries[2].lastContact = seen(daysAgo: 45)
-        var plan = PlanSummary(grade: Grade(rawValue: 12)!, pathwayId: nil, requirementSetId: nil, courses: [], milestones: [],
+        var plan = PlanSummary(grade: Grade(rawValue: 12)!, pathwayId: nil, requirementSetId: nil, goal: .fourYear, courses: [], milestones: [],
                                catalogs: CatalogLoader.shipped, today: today)
         plan.nextMilestone = .init(id: "fafsa", title: "FAFSA", due: today.adding(days: -12), isOverdue: true)
         entries[3].plan = plan

@@ -243,7 +243,7 @@ final class PlanScreenTests: XCTestCase {
         for index in entries.indices { entries[index].student.grade = Grade(rawValue: index < 3 ? 12 : 11)! }
         let catalogs = CatalogLoader.shipped
         func summary(_ done: Set<String>) -> PlanSummary {
-            PlanSummary(grade: Grade(rawValue: 12)!, pathwayId: nil, requirementSetId: nil, courses: [],
+            PlanSummary(grade: Grade(rawValue: 12)!, pathwayId: nil, requirementSetId: nil, goal: .fourYear, courses: [],
                         milestones: done.map { MilestoneRecord(studentId: 1, milestoneId: $0, status: .done) },
                         catalogs: catalogs, today: CivilDate(year: 2026, month: 11, day: 23))
         }
@@ -264,7 +264,7 @@ final class PlanScreenTests: XCTestCase {
         let catalogs = CatalogLoader.shipped
         let today = CivilDate(year: 2026, month: 11, day: 23)
         func plan(dueIn days: Int) -> PlanSummary {
-            var summary = PlanSummary(grade: Grade(rawValue: 12)!, pathwayId: nil, requirementSetId: nil, courses: [],
+            var summary = PlanSummary(grade: Grade(rawValue: 12)!, pathwayId: nil, requirementSetId: nil, goal: .fourYear, courses: [],
                                       milestones: [], catalogs: catalogs, today: today)
             summary.nextMilestone = .init(id: "fafsa", title: "FAFSA", due: today.adding(days: days), isOverdue: days < 0)
             return summary

@@ -166,7 +166,8 @@ enum CaseloadView {
         case 2: return entry.student.grade.description
         case 3: return entry.schoolName
         case 4: return plan?.pathwayTitle ?? none
-        case 5: return plan.map { $0.isOnTrack ? "on track" : "short" } ?? none
+        // Below grade 9 there is no graduation check: neither "on track" nor "short".
+        case 5: return plan.flatMap { $0.judgesCredits ? ($0.isOnTrack ? "on track" : "short") : nil } ?? none
         case 6: return plan?.nextMilestone.map { $0.isOverdue ? "overdue: \($0.title)" : "\($0.due.month)/\($0.due.day) \($0.title)" } ?? none
         case 7: return summary?.tier.map { "T\($0)" } ?? none
         case 8: return entry.lastContact.map { DateText.daysAgo($0, now: now, in: timeZone) } ?? "never"

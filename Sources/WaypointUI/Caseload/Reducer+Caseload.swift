@@ -9,7 +9,8 @@ extension CaseloadState {
     /// Recomputes `rows` from `loadedRows`: filtered by last contact, then sorted.
     /// Name order is the store's (folded names); last-contact order puts the longest unseen,
     /// and the never seen, first.
-    mutating func applyView(now: Date, timeZone: TimeZone) {
+    /// `milestones`: which milestones a student's goal has (v2 leaves out those FAFSA is not for).
+    mutating func applyView(now: Date, timeZone: TimeZone, milestones: MilestoneCatalog) {
         let today = CivilDate.today(now: now, timeZone: timeZone)
         // Ordered or filtered by plans and tiers not all known yet: nothing rather than a
         // wrong order; the missing summaries are asked for and the view applied again.
@@ -32,7 +33,8 @@ extension CaseloadState {
         } else {
             // Everyone: the loaded rows themselves, not a copy (a district is 50,000 of them).
             result = preset == .everyone ? loadedRows
-                : CaseloadRows(loadedRows.filter { preset.includes($0, summary: summary(of: $0), today: today, timeZone: timeZone) })
+                : CaseloadRows(loadedRows.filter { preset.includes($0, summary: summary(of: $0), today: today, timeZone: timeZone,
+                                                                      milestones: milestones) })
         }
         if let days = notSeenInDays {
             result = CaseloadRows(result.filter { entry in
@@ -75,7 +77,7 @@ extension CaseloadState {
 extension AppState {
     mutating func refreshCaseloadView(keepSelection: Bool) {
         let selectedId = caseload.selectedEntry?.id
-        caseload.applyView(now: now, timeZone: timeZone)
+        caseload.applyView(now: now, timeZone: timeZone, milestones: catalogs.milestones)
         let index = keepSelection ? (caseload.rows.firstIndex { $0.id == selectedId } ?? 0) : 0
         caseload.table.select(index, rowCount: caseload.rows.count, visibleRows: caseloadVisibleRows)
     }

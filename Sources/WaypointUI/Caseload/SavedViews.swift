@@ -19,13 +19,17 @@ public enum CaseloadPreset: Int, CaseIterable, Equatable, Sendable {
     }
 
     /// `summary`: the entry's plan, tier and interventions (nil: not known).
-    func includes(_ entry: CaseloadEntry, summary: CaseloadSummary?, today: CivilDate, timeZone: TimeZone) -> Bool {
+    func includes(_ entry: CaseloadEntry, summary: CaseloadSummary?, today: CivilDate, timeZone: TimeZone,
+                  milestones: MilestoneCatalog) -> Bool {
         switch self {
         case .everyone:
             return true
         case .seniorsWithoutFAFSA:
-            return entry.student.grade.rawValue == 12 && !(summary?.plan?.completedMilestoneIds.contains("fafsa") ?? false)
+            // Only seniors whose goal the FAFSA serves: not the one bound for the military.
+            let applies = summary?.plan.map { plan in milestones.milestone("fafsa")?.applies(to: plan.goal) ?? true } ?? true
+            return entry.student.grade.rawValue == 12 && applies && !(summary?.plan?.completedMilestoneIds.contains("fafsa") ?? false)
         case .notOnTrack:
+            // `isOnTrack` is true below grade 9 (`PlanSummary`): no K-8 student is listed.
             return summary?.plan.map { !$0.isOnTrack } ?? false
         case .overdueMilestone:
             return summary?.plan?.nextMilestone?.isOverdue ?? false

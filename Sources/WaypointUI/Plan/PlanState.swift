@@ -5,8 +5,10 @@ import WaypointCore
 public struct PlanData: Equatable, Sendable {
     public var student: Student
     public var schoolName: String
-    /// The plan's years, e.g. 9...12, or 6...12 at a school that starts in middle grades.
+    /// The plan's years: the grades the school serves (K-5, 6-8, 9-12, 6-12…), for milestones.
     public var years: [Grade]
+    /// The years that hold courses (from grade 6): none in an elementary school's plan.
+    public var courseYears: [Grade] { PlanYears.courseYears(years) }
     public var plan: StudentPlan
     /// Support under way, shown beside the goals it serves.
     public var interventions: [Intervention]

@@ -55,26 +55,45 @@ enum PlanView {
 
     // MARK: Courses
 
+    /// `subjectCount` -1: no graduation check (below grade 9), a one-line box.
     static func courseAreas(_ size: Size, subjectCount: Int) -> (courses: Rect, check: Rect) {
         let content = areas(size).content
-        let checkHeight = max(3, min(subjectCount + 4, content.height - 7))
+        let checkHeight = subjectCount < 0 ? 3 : max(3, min(subjectCount + 4, content.height - 7))
         let parts = Layout.split(content, .vertical, [.fill(1), .fixed(checkHeight)])
         return (parts[0], parts[1])
     }
 
+    /// What an elementary plan's Courses section says (and `a` there).
+    static let noCourseYears = "Courses are planned from grade \(PlanYears.courseGrades.lowerBound); this plan holds milestones (2)."
+
     private static func renderCourses(_ state: AppState, _ planState: PlanState, _ data: PlanData,
                                       into buffer: inout Buffer, area: Rect) {
+        guard !data.courseYears.isEmpty else {
+            let inner = Block.render(title: "Courses", into: &buffer, area: area)
+            Paragraph.render(noCourseYears, into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), style: Theme.muted)
+            return
+        }
         let report = PlanScreenRows.report(data.plan, catalogs: state.catalogs)
-        let (coursesArea, checkArea) = courseAreas(state.size, subjectCount: report.subjects.count)
+        let judged = PlanYears.judgesCredits(data.student.grade)
+        // Below grade 9 the check is one line saying why there is none.
+        let (coursesArea, checkArea) = courseAreas(state.size, subjectCount: judged ? report.subjects.count : -1)
         if state.size.width >= sideBySideWidth {
-            let columns = Layout.split(coursesArea, .horizontal, data.years.map { _ in Constraint.fill(1) })
-            for (year, column) in zip(data.years, columns) {
+            let columns = Layout.split(coursesArea, .horizontal, data.courseYears.map { _ in Constraint.fill(1) })
+            for (year, column) in zip(data.courseYears, columns) {
                 renderYear(state, planState, data, year: year, into: &buffer, area: column, compact: true)
             }
         } else {
             renderYear(state, planState, data, year: planState.year, into: &buffer, area: coursesArea, compact: false)
         }
-        renderCheck(report, into: &buffer, area: checkArea)
+        if judged {
+            renderCheck(report, into: &buffer, area: checkArea)
+        } else {
+            // A middle-school student is never judged against high-school credits.
+            let inner = Block.render(title: "Graduation check", into: &buffer, area: checkArea)
+            buffer.write(DisplayWidth.truncate("Credits count from grade \(PlanYears.firstCreditGrade); none are checked in grade \(data.student.grade).",
+                                               to: inner.width - 2),
+                         at: Position(x: inner.x + 1, y: inner.y), style: Theme.muted, clip: inner)
+        }
     }
 
     private static func renderYear(_ state: AppState, _ planState: PlanState, _ data: PlanData, year: Grade,
@@ -86,7 +105,7 @@ enum PlanView {
         if compact {
             title = "Grade \(year) · \(CreditFormat.text(credits)) cr"
         } else {
-            let names = data.years.map { $0 == year ? "[Grade \($0)]" : "Grade \($0)" }.joined(separator: "  ")
+            let names = data.courseYears.map { $0 == year ? "[Grade \($0)]" : "Grade \($0)" }.joined(separator: "  ")
             title = "\(names) · ←/→ year"
         }
         let inner = Block.render(title: title, into: &buffer, area: area,
@@ -171,9 +190,12 @@ enum PlanView {
     private static func renderMilestones(_ state: AppState, _ planState: PlanState, _ data: PlanData,
                                          into buffer: inout Buffer, area: Rect) {
         let rows = PlanScreenRows.milestones(data, catalogs: state.catalogs, today: state.today)
-        let done = rows.filter { $0.record.status == .done || $0.record.status == .waived }.count
+        // Counted over the milestones the student has now; kept ones from an earlier goal are history.
+        let current = rows.filter { $0.kept == nil }
+        let done = current.filter { $0.record.status == .done || $0.record.status == .waived }.count
         let overdue = rows.filter(\.isOverdue).count
-        let inner = Block.render(title: "Milestones · \(done) of \(rows.count) done or waived" + (overdue > 0 ? " · \(overdue) overdue" : ""),
+        let stage = GradeBand(data.student.grade).title
+        let inner = Block.render(title: "Milestones · \(stage) · \(done) of \(current.count) done or waived" + (overdue > 0 ? " · \(overdue) overdue" : ""),
                                  into: &buffer, area: area, titleStyle: overdue > 0 ? Theme.error : Theme.heading)
         var table = Table(columns: [
             TableColumn("Gr", width: .fixed(2), alignment: .trailing),
@@ -185,7 +207,7 @@ enum PlanView {
             let item = rows[row]
             switch column {
             case 0: return item.milestone.grade.description
-            case 1: return item.milestone.title
+            case 1: return item.milestone.title + (item.kept.map { " (\($0.text))" } ?? "")
             // Done: the day it was done, beside the status (the family's plan says it too).
             case 2: return item.record.status.title + (item.record.status == .done ? item.record.completedDate.map { " \($0.iso)" } ?? "" : "")
             case 3: return item.record.dueDate?.iso ?? ""
@@ -195,7 +217,9 @@ enum PlanView {
                 return DateText.due(due, today: state.today)
             }
         }
-        table.rowStyle = { row in rows[row].isOverdue ? Theme.error : (rows[row].record.isOpen ? .plain : Theme.muted) }
+        table.rowStyle = { row in
+            rows[row].isOverdue ? Theme.error : (rows[row].record.isOpen && rows[row].kept == nil ? .plain : Theme.muted)
+        }
         table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: planState.milestones)
     }
 

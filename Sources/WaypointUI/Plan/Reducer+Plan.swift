@@ -7,7 +7,8 @@ extension AppState {
     /// act on next selected.
     mutating func openPlan(section: PlanState.Section = .courses) -> [Effect] {
         guard let data = profile?.data, let studentId = data.student.id else { return [] }
-        let year = Grade(rawValue: min(12, max(9, data.student.grade.rawValue))) ?? data.student.grade
+        let year = Grade(rawValue: min(PlanYears.courseGrades.upperBound, max(PlanYears.courseGrades.lowerBound, data.student.grade.rawValue)))
+            ?? data.student.grade
         plan = PlanState(studentId: studentId, year: year)
         plan?.section = section
         plan?.selectsNextMilestone = section == .milestones
@@ -25,7 +26,7 @@ extension AppState {
     mutating func receivePlan(token: Int, data: PlanData) {
         guard var current = plan, current.requestToken == token, data.student.id == current.studentId else { return }
         current.data = data
-        if !data.years.contains(current.year), let first = data.years.first { current.year = first }
+        if !data.courseYears.contains(current.year), let first = data.courseYears.first { current.year = first }
         current.courseIndex = min(current.courseIndex, max(0, current.coursesOfYear.count - 1))
         let milestones = PlanScreenRows.milestones(data, catalogs: catalogs, today: today)
         if current.selectsNextMilestone {
@@ -62,7 +63,7 @@ extension AppState {
     }
 
     mutating func switchPlanYear(by delta: Int) {
-        guard var current = plan, let years = current.data?.years, let index = years.firstIndex(of: current.year) else { return }
+        guard var current = plan, let years = current.data?.courseYears, let index = years.firstIndex(of: current.year) else { return }
         let next = min(max(0, index + delta), years.count - 1)
         current.year = years[next]
         current.courseIndex = min(current.courseIndex, max(0, current.coursesOfYear.count - 1))
@@ -88,7 +89,7 @@ extension AppState {
     /// `>` and `<`: the selected course goes to the next or previous year, in one key.
     mutating func moveSelectedCourse(by delta: Int) -> [Effect] {
         guard let current = plan, current.section == .courses, let course = current.selectedCourse, let id = course.id,
-              let years = current.data?.years, let index = years.firstIndex(of: course.year) else { return [] }
+              let years = current.data?.courseYears, let index = years.firstIndex(of: course.year) else { return [] }
         let target = index + delta
         guard years.indices.contains(target) else {
             status = StatusMessage("\(course.title) is already in the \(delta > 0 ? "last" : "first") year of the plan.", isError: true)
@@ -213,6 +214,10 @@ extension AppState {
         let (form, purpose): (FormState?, PlanState.FormPurpose?)
         switch (current.section, edit) {
         case (.courses, false):
+            guard data.courseYears.contains(current.year) else {
+                status = StatusMessage(PlanView.noCourseYears, isError: true)
+                return
+            }
             (form, purpose) = (PlanForms.course(catalogs: catalogs, year: current.year), .addCourse(current.year))
         case (.courses, true):
             guard let course = current.selectedCourse, let id = course.id else { return }

@@ -159,9 +159,11 @@ enum ProfileView {
     }
 
     /// "Plan: Health Science · on track · next: FAFSA by 2026-12-31 (p opens the plan)".
+    /// Below grade 9 the plan has no credit status to show.
     static func planLine(_ plan: PlanSummary?, today: CivilDate) -> String {
         guard let plan else { return "Plan: none yet (p starts one)" }
-        var parts = ["Plan: " + (plan.pathwayTitle ?? "no pathway"), plan.isOnTrack ? "on track" : (plan.shortfall ?? "not on track")]
+        var parts = ["Plan: " + (plan.pathwayTitle ?? "no pathway")]
+        if plan.judgesCredits { parts.append(plan.isOnTrack ? "on track" : (plan.shortfall ?? "not on track")) }
         if let next = plan.nextMilestone {
             parts.append("next: \(next.title) " + (next.isOverdue ? "overdue since \(next.due.iso)" : "by \(next.due.iso)"))
         }
