@@ -44,7 +44,7 @@ final class ImportedCreditsViewsTests: XCTestCase {
         func summary() throws -> CaseloadSummary? {
             try CaseloadLists.summaries(db, students: [id: student.grade], catalogs: CatalogLoader.shipped, today: today)[id]
         }
-        XCTAssertTrue(CaseloadPreset.notOnTrack.includes(entry, summary: try summary(), today: today, timeZone: utc),
+        XCTAssertTrue(CaseloadPreset.notOnTrack.includes(entry, summary: try summary(), today: today, timeZone: utc, milestones: CatalogLoader.shipped.milestones),
                       "before the import: 0 of 24 earned")
 
         let placed = try db.placeMarks(transcript(id), subjectAreas: CatalogLoader.shipped.requirementSets.subjectAreas, today: today)
@@ -53,8 +53,8 @@ final class ImportedCreditsViewsTests: XCTestCase {
         let report = RequirementCheck.check(plan.courses, against: CatalogLoader.shipped.requirementSets.requirementSet(for: plan.goals))
         XCTAssertEqual(report.total.text, "25 of 24 earned")
         XCTAssertTrue(report.isOnTrack, report.missingSummary ?? "")
-        XCTAssertFalse(CaseloadPreset.notOnTrack.includes(entry, summary: try summary(), today: today, timeZone: utc), "v3")
-        XCTAssertFalse(CaseloadPreset.needsAttention.includes(entry, summary: try summary(), today: today, timeZone: utc), "v7")
+        XCTAssertFalse(CaseloadPreset.notOnTrack.includes(entry, summary: try summary(), today: today, timeZone: utc, milestones: CatalogLoader.shipped.milestones), "v3")
+        XCTAssertFalse(CaseloadPreset.needsAttention.includes(entry, summary: try summary(), today: today, timeZone: utc, milestones: CatalogLoader.shipped.milestones), "v7")
     }
 }
 
