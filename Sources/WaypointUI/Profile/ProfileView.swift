@@ -28,7 +28,7 @@ enum ProfileView {
             return nil
         }
         let student = data.student
-        TitleBar.render("Waypoint · \(student.displayName) · \(student.localId)",
+        TitleBar.render("Waypoint · \(student.displayName)", keeping: " · \(student.localId)",
                         right: "Grade \(student.grade) · \(data.schoolName)", into: &buffer, area: chrome.title)
         let areas = self.areas(state.size, followUpCount: data.followUps.count,
                                identityLines: identityLines(data, state: state).count)
