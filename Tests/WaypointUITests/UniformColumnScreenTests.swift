@@ -55,6 +55,24 @@ final class UniformColumnScreenTests: XCTestCase {
         assertScreen(render(needs), matches: "needs-attention-one-grade-80x24")
     }
 
+    /// A profile whose sessions were all written by one counselor names them once, in the
+    /// panel's title, and the notes get the room; two authors keep the column.
+    func testSessionsAllByOneCounselorSayItOnce() {
+        var state = ProfileTests.state()
+        XCTAssertTrue(render(state).text.contains(" By "), "two authors: the column stays\n\(render(state).text)")
+        var data = ProfileTests.data()
+        data.sessions = data.sessions.map { view in
+            var view = view
+            view.authorName = "Ana Rivera"
+            return view
+        }
+        _ = reduce(&state, .profileLoaded(token: state.profile!.requestToken, data: data))
+        let text = render(state).text
+        XCTAssertTrue(text.contains("Sessions (2) · all by Ana Rivera"), text)
+        XCTAssertFalse(text.contains(" By "), text)
+        XCTAssertTrue(text.contains("Walked through the FAFSA 📐 with Minh"), "the note has more room:\n\(text)")
+    }
+
     /// Several schools: the column stays (the usual case, unchanged).
     func testSeveralSchoolsKeepTheColumn() {
         let buffer = render(Fixtures.caseloadState())

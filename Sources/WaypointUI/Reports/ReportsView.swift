@@ -33,8 +33,10 @@ enum ReportsView {
                                 rows: report.rows.map(reportRow), total: reportRow(report.total))
         table.totalStyle = Theme.heading
         table.moreRows = { "… \($0) more groups: a taller window, or `waypoint report`, shows them all" }
-        table.render(into: &buffer, area: Rect(x: body.x, y: body.y + 4, width: body.width, height: body.height - 6))
-        if report.rows.contains(where: \.isSuppressed) {
+        // The legend's two rows hold groups when nothing is suppressed.
+        let legend = report.rows.contains(where: \.isSuppressed)
+        table.render(into: &buffer, area: Rect(x: body.x, y: body.y + 4, width: body.width, height: body.height - (legend ? 6 : 4)))
+        if legend {
             buffer.write(Suppression.legend(minimumGroup: ReportsState.minimumGroup),
                          at: Position(x: body.x, y: body.maxY - 1), style: Theme.muted, clip: body)
         }
