@@ -70,6 +70,15 @@ public enum DisplayWidth {
         return truncate(head, keeping: tail, to: width)
     }
 
+    /// Widths for texts `widths` wide that share `total` columns: every text whole when they
+    /// fit, else the longest shortened first to a common cap, so short ones stay whole.
+    public static func shares(of widths: [Int], in total: Int) -> [Int] {
+        guard widths.reduce(0, +) > total, !widths.isEmpty else { return widths }
+        var cap = max(0, total / widths.count)
+        while widths.map({ min($0, cap + 1) }).reduce(0, +) <= total { cap += 1 }
+        return widths.map { min($0, cap) }
+    }
+
     /// `text` cut or padded with spaces to exactly `width` columns.
     public static func pad(_ text: String, to width: Int, alignment: Alignment = .leading) -> String {
         let cut = truncate(text, to: width)

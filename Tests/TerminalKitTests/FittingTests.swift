@@ -69,6 +69,23 @@ final class ReportTableTests: XCTestCase {
     }
 }
 
+final class SharedRowTests: XCTestCase {
+    /// Texts sharing a row: all whole when they fit; else the longest shortened first, so
+    /// a short one stays whole and the last is never pushed off the edge.
+    func testTheLongestGiveWayFirst() {
+        XCTAssertEqual(DisplayWidth.shares(of: [10, 20], in: 40), [10, 20])
+        XCTAssertEqual(DisplayWidth.shares(of: [10, 40, 36], in: 60), [10, 25, 25])
+        XCTAssertEqual(DisplayWidth.shares(of: [36, 32], in: 61), [30, 30])
+        XCTAssertLessThanOrEqual(DisplayWidth.shares(of: [50, 50, 50], in: 61).reduce(0, +), 61)
+    }
+
+    func testAParenthesizedIdIsKeptWhenANameIsCut() {
+        XCTAssertEqual(DisplayWidth.truncateKeepingParenthesizedEnd("Wolfeschlegelstein, Max (S100001)", to: 20), "Wolfeschl… (S100001)")
+        XCTAssertEqual(DisplayWidth.truncateKeepingParenthesizedEnd("Ana López (S1)", to: 20), "Ana López (S1)")
+        XCTAssertEqual(DisplayWidth.truncateKeepingParenthesizedEnd("No id here at all", to: 8), "No id h…")
+    }
+}
+
 final class UniformColumnTests: XCTestCase {
     private func table(schools: [String], grades: [String]) -> Table {
         Table(columns: [TableColumn("Name", width: .fill(2)), TableColumn("Gr", width: .fixed(2), onceWhenUniform: { "grade \($0)" }),

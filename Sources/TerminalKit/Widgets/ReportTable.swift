@@ -5,7 +5,8 @@
 /// screen goes through it, so labels never read "Gra…", "Gra…", "Gra…":
 /// - a number column is never narrower than its widest value or the longest word of its
 ///   title: a title wraps onto a second header line rather than being cut;
-/// - titles take one line if every label can still be whole, else two;
+/// - titles take one line if every label can still be whole, else two (more only when two
+///   would leave labels under `comfortableLabelWidth`);
 /// - when even that leaves too little for the longest label, a label wraps at spaces onto
 ///   more lines of its row (its numbers on the first); a label is never cut;
 /// - the labels get whatever width the numbers leave.

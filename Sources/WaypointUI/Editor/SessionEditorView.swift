@@ -99,14 +99,16 @@ enum SessionEditorView {
         if !editor.contacts.isEmpty {
             label(.family, editor, marker, into: &buffer, area: areas.family)
             var familyX = areas.family.x + labelWidth
-            // Each contact gets a share of the row (a long name is shortened before its
-            // "(parent)"), so the last one is never pushed off the edge unseen.
+            // Each contact gets a share of the row (the longest shortened first), so the last
+            // one is never pushed off the edge unseen.
+            let texts = editor.contacts.map { contact in
+                (editor.contactIds.contains(contact.id ?? -1) ? "[x] " : "[ ] ") + contact.label
+            }
             let gaps = 2 * (editor.contacts.count - 1)
-            let share = max(8, (areas.family.maxX - familyX - gaps) / editor.contacts.count)
-            for (index, contact) in editor.contacts.enumerated() {
-                let mark = editor.contactIds.contains(contact.id ?? -1) ? "[x]" : "[ ]"
+            let shares = DisplayWidth.shares(of: texts.map { DisplayWidth.of($0) }, in: areas.family.maxX - familyX - gaps)
+            for (index, text) in texts.enumerated() {
                 let style: Style = editor.focus == .family && index == editor.contactCursor ? Theme.selected : .plain
-                let text = DisplayWidth.truncateKeepingParenthesizedEnd("\(mark) \(contact.label)", to: share)
+                let text = DisplayWidth.truncate(text, to: max(8, shares[index]))
                 familyX += buffer.write(text, at: Position(x: familyX, y: areas.family.y), style: style, clip: areas.family)
                 familyX += 2
             }
