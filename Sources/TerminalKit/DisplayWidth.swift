@@ -47,6 +47,38 @@ public enum DisplayWidth {
         return ellipsis ? result + "…" : result
     }
 
+    /// `head` cut (with "…") to leave room for `tail`, which is never cut unless it alone is
+    /// wider than `width`: a name shortens before the ID that follows it.
+    public static func truncate(_ head: String, keeping tail: String, to width: Int) -> String {
+        let tailWidth = of(tail)
+        guard tailWidth < width else { return truncate(head + tail, to: width) }
+        return truncate(head, to: width - tailWidth) + tail
+    }
+
+    /// "Ana López (S100234)" as ("Ana López", " (S100234)"): the parenthesized end that tells
+    /// two alike apart (an ID, a relationship), kept when the text is cut. ("", text) if none.
+    public static func parenthesizedEnd(of text: String) -> (head: String, tail: String) {
+        guard text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards), open.lowerBound > text.startIndex else {
+            return (text, "")
+        }
+        return (String(text[..<open.lowerBound]), String(text[open.lowerBound...]))
+    }
+
+    /// `text` cut to `width`, shortening before its parenthesized end so that end shows.
+    public static func truncateKeepingParenthesizedEnd(_ text: String, to width: Int) -> String {
+        let (head, tail) = parenthesizedEnd(of: text)
+        return truncate(head, keeping: tail, to: width)
+    }
+
+    /// Widths for texts `widths` wide that share `total` columns: every text whole when they
+    /// fit, else the longest shortened first to a common cap, so short ones stay whole.
+    public static func shares(of widths: [Int], in total: Int) -> [Int] {
+        guard widths.reduce(0, +) > total, !widths.isEmpty else { return widths }
+        var cap = max(0, total / widths.count)
+        while widths.map({ min($0, cap + 1) }).reduce(0, +) <= total { cap += 1 }
+        return widths.map { min($0, cap) }
+    }
+
     /// `text` cut or padded with spaces to exactly `width` columns.
     public static func pad(_ text: String, to width: Int, alignment: Alignment = .leading) -> String {
         let cut = truncate(text, to: width)

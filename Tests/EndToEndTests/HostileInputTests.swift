@@ -92,13 +92,13 @@ final class HostileInputTests: XCTestCase {
         let title = try tmux.paneTitle()
         try tmux.launchWaypoint(binary, database: database)
         try tmux.waitFor(text: "Caseload of")
-        try assertIntact(tmux, title: title, showing: ["Ttl\u{FFFD}]0;PWNED-TITLE", "Csi\u{FFFD}[2J"], footer: "Open")
+        try assertIntact(tmux, title: title, titleRow: "Caseload of", showing: ["Ttl\u{FFFD}]0;PWNED-TITLE", "Csi\u{FFFD}[2J"], footer: "Open")
 
         try tmux.openProfile(localId: "9001")
-        try assertIntact(tmux, title: title, showing: ["Ttl\u{FFFD}]0;PWNED-TITLE\u{FFFD}\u{FFFD}]2;PWNED-TWO"], footer: "Plan")
+        try assertIntact(tmux, title: title, titleRow: "· 9001", showing: ["Ttl\u{FFFD}]0;PWNED-TITLE\u{FFFD}\u{FFFD}]2;PWNED-TWO"], footer: "Plan")
         try tmux.press("Enter")
         try tmux.waitFor(text: "End of note.")
-        try assertIntact(tmux, title: title, showing: ["Clip\u{FFFD}]52;c;UFdORUQ=\u{FFFD}\u{FFFD}]8;;http://evil.example/",
+        try assertIntact(tmux, title: title, titleRow: "· 9001", showing: ["Clip\u{FFFD}]52;c;UFdORUQ=\u{FFFD}\u{FFFD}]8;;http://evil.example/",
                                                        "Csi\u{FFFD}[2J\u{FFFD}[H\u{FFFD}[10;10H\u{FFFD}[41;37mRed",
                                                        "Bidi\u{FFFD}txet\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}x",
                                                        "Zero\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}Width",
@@ -115,7 +115,7 @@ final class HostileInputTests: XCTestCase {
             try tmux.press("Escape")
             try tmux.waitFor("the filter cleared") { !$0.contains("Filter:") }
             try tmux.openProfile(localId: id)
-            try assertIntact(tmux, title: title, showing: [expected], footer: "Plan")
+            try assertIntact(tmux, title: title, titleRow: "· \(id)", showing: [expected], footer: "Plan")
             try tmux.type("q")
         }
         try tmux.type("q")
@@ -126,7 +126,9 @@ final class HostileInputTests: XCTestCase {
     /// The screen has its 24 rows of at most 80 columns with the footer last, shows the
     /// neutralized text, holds no escape sequence but the colours tmux reports for its own
     /// cells, rang no bell, and the pane title is what it was.
-    private func assertIntact(_ tmux: Tmux, title: String, showing texts: [String], footer: String?,
+    /// `titleRow`: text of the screen's title bar, found on the first row when nothing moved
+    /// (a long hostile name may leave no room there for the word "Waypoint").
+    private func assertIntact(_ tmux: Tmux, title: String, titleRow: String, showing texts: [String], footer: String?,
                               file: StaticString = #filePath, line: UInt = #line) throws {
         let screen = try tmux.waitFor("\(texts)", file: file, line: line) { screen in texts.allSatisfy(screen.contains) }
         let rows = screen.components(separatedBy: "\n").dropLast()
@@ -134,7 +136,7 @@ final class HostileInputTests: XCTestCase {
         for row in rows {
             XCTAssertLessThanOrEqual(row.unicodeScalars.count, 80, "a row wider than the window: \(row)", file: file, line: line)
         }
-        XCTAssertTrue(rows.first?.hasPrefix(" Waypoint") == true, "the title row moved:\n\(screen)", file: file, line: line)
+        XCTAssertTrue(rows.first?.contains(titleRow) == true, "the title row moved:\n\(screen)", file: file, line: line)
         if let footer {
             XCTAssertTrue(rows.last?.contains(footer) == true, "the footer is not on the last row:\n\(screen)", file: file, line: line)
         }

@@ -50,7 +50,8 @@ final class TerminalTypeTests: XCTestCase {
             try tmux.type("q")
             let after = try tmux.waitFor(text: "WAYPOINT-EXIT=0")
             // Without an alternate screen (vt100) the last frame would stay in the shell.
-            XCTAssertFalse(after.contains("Gr School"), "\(environment): students left on screen after quitting:\n\(after)")
+            // (The title, not the column headers: a caseload of one school has no School column.)
+            XCTAssertFalse(after.contains("Caseload of"), "\(environment): students left on screen after quitting:\n\(after)")
         }
     }
 
@@ -132,7 +133,7 @@ final class TerminalTypeTests: XCTestCase {
 
         try tmux.type("?")
         try tmux.waitFor(text: "Help · Caseload")
-        try resizeAround("help", stillShowing: ["Help · Caseload", "close this help"])
+        try resizeAround("help", stillShowing: ["Help · Caseload", "Close help"])
         try tmux.type("q")
         try tmux.type("c")
         try tmux.waitFor(text: "Whose caseload?")

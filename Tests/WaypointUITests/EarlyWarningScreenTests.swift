@@ -89,6 +89,49 @@ final class EarlyWarningScreenTests: XCTestCase {
         assertScreen(buffer, matches: "report-80x24")
     }
 
+    /// The tiers report as `Reports.tiers` makes it, five measures wide, grouped by `grouping`.
+    private func tiersReportState(size: Size = Size(width: 80, height: 24), by grouping: ReportGrouping) -> AppState {
+        var state = Fixtures.caseloadState(size: size)
+        _ = reduce(&state, .command(.caseload(.openReports)))
+        let codes = ["white", "hispanicOrLatinoEthnicity,demographicRaceTwoOrMoreRaces", "americanIndianOrAlaskaNative", "asian"]
+        let students = (1...240).map { id in
+            ReportStudent(student: Student(id: Int64(id), localId: "S\(id)", givenName: "A", familyName: "B", grade: Grade(rawValue: 9 + id % 4)!,
+                                           schoolId: 1, raceEthnicity: codes[id % codes.count]),
+                          schoolName: "Riverside", counselorName: "Ana Rivera", pathwayTitle: nil, lastContact: nil,
+                          completedMilestoneIds: [], tier: [1, 1, 1, 2, 3, nil][id % 6], hasActiveIntervention: id % 5 == 0)
+        }
+        state.reports?.kind = .tiers
+        state.reports?.grouping = grouping
+        _ = reduce(&state, .reportLoaded(token: 1, report: Reports.tiers(students, by: grouping, minimumGroup: ReportsState.minimumGroup)))
+        return state
+    }
+
+    /// Issue 15 item 9: five measures at 80 columns used to leave "Gra…" on every row. The
+    /// titles wrap onto two lines instead, and every group label is whole.
+    func testTheTiersReportKeepsEveryGradeWholeAt80x24() {
+        let buffer = render(tiersReportState(by: .grade))
+        for grade in ["Grade 9", "Grade 10", "Grade 11", "Grade 12"] {
+            XCTAssertTrue(buffer.text.contains(grade), "\(grade) whole:\n\(buffer.text)")
+        }
+        XCTAssertFalse(buffer.text.contains("…"), buffer.text)
+        assertScreen(buffer, matches: "report-tiers-by-grade-80x24")
+    }
+
+    func testTheTiersReportAt120x40HasEveryTitleOnOneLine() {
+        let buffer = render(tiersReportState(size: Size(width: 120, height: 40), by: .grade))
+        XCTAssertTrue(buffer.text.contains("Tier 2-3 helped (%)"), buffer.text)
+        assertScreen(buffer, matches: "report-tiers-by-grade-120x40")
+    }
+
+    /// Labels longer than the room the five measures leave wrap onto a second line of their row.
+    func testTheTiersReportWrapsLongRaceGroupsAt80x24() {
+        let buffer = render(tiersReportState(by: .race))
+        XCTAssertFalse(buffer.text.contains("…"), buffer.text)
+        XCTAssertTrue(buffer.text.contains("American Indian or Alaska Native"), buffer.text)
+        XCTAssertTrue(buffer.text.contains("Hispanic or Latino, Two or"), buffer.text)
+        assertScreen(buffer, matches: "report-tiers-by-race-80x24")
+    }
+
     /// Race groups as `Reports` makes them from roster codes: titles on screen, and the legend
     /// `waypoint report` prints under a suppressed group.
     func testReportByRaceAt80x24() {

@@ -3,11 +3,21 @@ public struct TableColumn: Sendable {
     public var title: String
     public var width: Constraint
     public var alignment: Alignment
+    /// Set for a column that may hold one value in every row (a school, when a caseload has
+    /// one): such a column is left out and this phrases its value once for the caller to
+    /// show above the table (`Table.sayingUniformColumnsOnce`).
+    public var onceWhenUniform: (@Sendable (String) -> String)?
+    /// Cells end in a parenthesized ID ("Ana López (S100234)"): a cut shortens the name
+    /// before it, so the ID that tells two students apart always shows.
+    public var keepsParenthesizedEnd = false
 
-    public init(_ title: String, width: Constraint, alignment: Alignment = .leading) {
+    public init(_ title: String, width: Constraint, alignment: Alignment = .leading,
+                onceWhenUniform: (@Sendable (String) -> String)? = nil, keepsParenthesizedEnd: Bool = false) {
         self.title = title
         self.width = width
         self.alignment = alignment
+        self.onceWhenUniform = onceWhenUniform
+        self.keepsParenthesizedEnd = keepsParenthesizedEnd
     }
 }
 
@@ -27,6 +37,41 @@ public struct Table {
         self.columns = columns
         self.rowCount = rowCount
         self.cell = cell
+    }
+
+    /// The one rule for columns that repeat one value: a column marked `onceWhenUniform`
+    /// whose rows (two or more) all hold the same text is removed, so its room goes to the
+    /// columns that differ, and the value is returned, phrased, for the caller to say once
+    /// (in the title). A scan stops at the first row that differs, so a long list with
+    /// several schools costs two rows; only a truly uniform column is read to the end.
+    public mutating func sayingUniformColumnsOnce() -> [String] {
+        var said: [String] = []
+        var kept: [Int] = []
+        for index in columns.indices {
+            if let value = uniformValue(of: index), let phrase = columns[index].onceWhenUniform {
+                said.append(phrase(value))
+            } else {
+                kept.append(index)
+            }
+        }
+        if !said.isEmpty {
+            columns = kept.map { columns[$0] }
+            cell = Table.remapped(cell, to: kept)
+        }
+        return said
+    }
+
+    /// The one text every row (two or more) holds in `column`, if it is marked for it.
+    private func uniformValue(of column: Int) -> String? {
+        guard rowCount > 1, columns[column].onceWhenUniform != nil else { return nil }
+        let first = cell(0, column)
+        guard !first.isEmpty else { return nil }
+        for row in 1..<rowCount where cell(row, column) != first { return nil }
+        return first
+    }
+
+    private static func remapped(_ cell: @escaping (Int, Int) -> String, to kept: [Int]) -> (Int, Int) -> String {
+        { row, column in cell(row, kept[column]) }
     }
 
     /// How many body rows fit in `area` below the header.
@@ -58,7 +103,9 @@ public struct Table {
             let style = row == state.selected ? selectedStyle : rowStyle(row)
             buffer.setStyle(style, in: Rect(x: area.x, y: y, width: area.width, height: 1))
             for (index, (column, rect)) in zip(columns, widths).enumerated() {
-                let text = DisplayWidth.pad(cell(row, index), to: rect.width, alignment: column.alignment)
+                let value = cell(row, index)
+                let fitted = column.keepsParenthesizedEnd ? DisplayWidth.truncateKeepingParenthesizedEnd(value, to: rect.width) : value
+                let text = DisplayWidth.pad(fitted, to: rect.width, alignment: column.alignment)
                 buffer.write(text, at: Position(x: rect.x, y: y), style: style, clip: rect)
             }
         }

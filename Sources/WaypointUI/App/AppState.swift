@@ -11,6 +11,8 @@ public struct AppState: Equatable, Sendable {
     public var overlay: Overlay?
     /// The overlay `?` help was opened over, to return to when help closes.
     public var helpReturn: Overlay?
+    /// Which page of the help is shown, when its keys take more than one (`HelpOverlay`).
+    public var helpPage = 0
     public var counselors: [Counselor] = []
     /// Whose caseload is shown (browsing: `c` changes it); nil shows every active student in
     /// the district. Not who is at the keyboard: that is `userId`.

@@ -246,6 +246,7 @@ extension AppState {
             return goBack()
         case .help:
             helpReturn = overlay
+            helpPage = 0
             overlay = .help
         case .typeText:
             break
@@ -331,6 +332,10 @@ extension AppState {
     }
 
     private mutating func moveSelection(by delta: Int) {
+        if overlay == .help {
+            helpPage = max(0, min(helpPage + delta.signum(), HelpOverlay.pageCount(self) - 1))
+            return
+        }
         if case .session(let id, let scroll)? = overlay {
             overlay = .session(id: id, scroll: max(0, min(scroll + delta, 10_000)))
             return

@@ -85,12 +85,20 @@ public enum RootView {
 }
 
 enum TitleBar {
-    static func render(_ left: String, right: String = "", into buffer: inout Buffer, area: Rect) {
+    /// `keeping` ends the left side and is never cut: when a long name needs the room, the
+    /// name is shortened before it, so a student's local ID always shows (issue 15, item 9).
+    static func render(_ left: String, keeping tail: String = "", right: String = "", into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: Theme.titleBar))
         // Measured after sanitizing: a control character in a name is drawn one column wide.
-        let left = Sanitizer.sanitize(left), right = Sanitizer.sanitize(right)
+        let left = Sanitizer.sanitize(left), right = Sanitizer.sanitize(right), tail = Sanitizer.sanitize(tail)
         let rightWidth = min(DisplayWidth.of(right), area.width / 2)
-        let leftText = DisplayWidth.truncate(" " + left, to: area.width - rightWidth - 2)
+        let room = area.width - rightWidth - 2
+        // The app's name gives way first: a name or a school is worth more than a word the
+        // counselor knows already.
+        let prefix = "Waypoint · "
+        let fits = DisplayWidth.of(" " + left + tail) <= room
+        let shown = !fits && left.hasPrefix(prefix) ? String(left.dropFirst(prefix.count)) : left
+        let leftText = DisplayWidth.truncate(" " + shown, keeping: tail, to: room)
         buffer.write(leftText, at: Position(x: area.x, y: area.y), style: Theme.titleBar, clip: area)
         if rightWidth > 0 {
             let text = DisplayWidth.truncate(right, to: rightWidth)

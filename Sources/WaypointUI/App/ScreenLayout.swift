@@ -24,7 +24,7 @@ enum ScreenLayout {
     }
 
     static func counselorPicker(_ size: Size, rows: Int) -> Size {
-        Size(width: min(64, size.width - 4), height: min(rows + 3, size.height - 4))
+        Size(width: min(76, size.width - 4), height: min(rows + 3, size.height - 4))
     }
 }
 

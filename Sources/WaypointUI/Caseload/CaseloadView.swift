@@ -7,14 +7,17 @@ enum CaseloadView {
     static let columns = [
         TableColumn("Name", width: .fill(5)),
         TableColumn("ID", width: .fixed(8)),
-        TableColumn("Gr", width: .fixed(2), alignment: .trailing),
-        TableColumn("School", width: .fill(3)),
+        TableColumn("Gr", width: .fixed(2), alignment: .trailing, onceWhenUniform: gradeOnce),
+        TableColumn("School", width: .fill(3), onceWhenUniform: { $0 }),
         TableColumn("Pathway", width: .fill(2)),
         TableColumn("Plan", width: .fixed(8)),
         TableColumn("Next milestone", width: .fill(3)),
         TableColumn("Tier", width: .fixed(4)),
         TableColumn("Seen", width: .fixed(5), alignment: .trailing),
     ]
+
+    /// A caseload of one grade (counselors are often assigned by grade) says so in its title.
+    static let gradeOnce: @Sendable (String) -> String = { "grade \($0)" }
 
     /// Written where a later feature has recorded nothing yet.
     static let none = "—"
@@ -52,12 +55,17 @@ enum CaseloadView {
         if state.caseload.preset != .everyone { owner += " · \(state.caseload.preset.title)" }
         if state.caseload.group != nil { owner = "Group session: pick students · " + owner }
         let rows = state.caseload.rows
+        // Columns holding one value for every row are said once, here, and give their room
+        // to the columns that differ (`Table.sayingUniformColumnsOnce`).
+        // Kept when a long counselor name needs the room (each shortened to a readable part).
+        var table = state.caseload.preset == .needsAttention ? attentionTable(state) : caseloadTable(state)
+        let said = table.sayingUniformColumnsOnce().map { " · " + DisplayWidth.truncate($0, to: 32) }.joined()
         let noun = state.caseload.query.isEmpty ? (rows.count == 1 ? "student" : "students") : (rows.count == 1 ? "match" : "matches")
         // Where the selection is in a long list: "17 of 320 students".
         let count = rows.count > 1
             ? "\((state.caseload.table.selected + 1).formatted) of \(rows.count.formatted) \(noun)"
             : "\(rows.count.formatted) \(noun)"
-        TitleBar.render("Waypoint · \(owner)", right: state.caseload.isLoaded ? count : "",
+        TitleBar.render("Waypoint · \(owner)", keeping: said, right: state.caseload.isLoaded ? count : "",
                         into: &buffer, area: chrome.title)
 
         if state.userId == nil, state.caseload.loadedRows.isEmpty, !state.counselors.isEmpty {
@@ -89,10 +97,12 @@ enum CaseloadView {
             }
         }
 
-        if state.caseload.preset == .needsAttention {
-            renderAttention(state, into: &buffer, area: layout.table)
-            return renderWalkInForm(state, into: &buffer, chrome: chrome) ?? cursor
-        }
+        table.render(into: &buffer, area: layout.table, state: state.caseload.table)
+        return renderWalkInForm(state, into: &buffer, chrome: chrome) ?? cursor
+    }
+
+    private static func caseloadTable(_ state: AppState) -> Table {
+        let rows = state.caseload.rows
         let shown = visibleColumns(state.caseload, width: state.size.width)
         var table = Table(columns: shown.map { columns[$0] }, rowCount: rows.count) { row, column in
             let entry = rows[row], column = shown[column]
@@ -105,8 +115,7 @@ enum CaseloadView {
         table.headerStyle = Theme.tableHeader
         table.selectedStyle = Theme.selected
         table.emptyMessage = emptyMessage(state)
-        table.render(into: &buffer, area: layout.table, state: state.caseload.table)
-        return renderWalkInForm(state, into: &buffer, chrome: chrome) ?? cursor
+        return table
     }
 
     /// The new walk-in form over whichever table is shown; its text cursor, if open.
@@ -129,11 +138,11 @@ enum CaseloadView {
         TableColumn("Tier", width: .fixed(4)),
         TableColumn("Name", width: .fill(4)),
         TableColumn("ID", width: .fixed(8)),
-        TableColumn("Gr", width: .fixed(2), alignment: .trailing),
+        TableColumn("Gr", width: .fixed(2), alignment: .trailing, onceWhenUniform: gradeOnce),
         TableColumn("Seen", width: .fixed(5), alignment: .trailing),
     ]
 
-    private static func renderAttention(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+    private static func attentionTable(_ state: AppState) -> Table {
         let rows = state.caseload.rows
         let today = state.today
         var table = Table(columns: attentionColumns, rowCount: rows.count) { row, column in
@@ -152,7 +161,7 @@ enum CaseloadView {
         table.headerStyle = Theme.tableHeader
         table.selectedStyle = Theme.selected
         table.emptyMessage = emptyMessage(state)
-        table.render(into: &buffer, area: area, state: state.caseload.table)
+        return table
     }
 
     /// `summary` nil: not computed yet, so the plan and tier columns are blank (a dash

@@ -7,8 +7,9 @@ enum CounselorPickerView {
         let size = ScreenLayout.counselorPicker(state.size, rows: ids.count)
         let inner = Modal.render(title: state.userId == nil ? "Who are you?" : "Whose caseload?", size: size, into: &buffer, over: area)
         let table = Table(columns: [
-            TableColumn("Counselor", width: .fill(1)),
-            TableColumn("Email", width: .fill(1)),
+            // Names first: a long name matters more than the end of an address.
+            TableColumn("Counselor", width: .fill(3)),
+            TableColumn("Email", width: .fill(2)),
         ], rowCount: ids.count) { row, column in
             guard let id = ids[row], let counselor = state.counselors.first(where: { $0.id == id }) else {
                 return column == 0 ? "All students in the district" : ""

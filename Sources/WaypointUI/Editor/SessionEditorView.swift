@@ -61,10 +61,11 @@ enum SessionEditorView {
         case (false, false): "Amend group session"
         }
         let minutes = Int(editor.minutes.text).map { "\($0) min" } ?? "\(editor.durationMinutes(now: state.now)) min so far"
-        let who = editor.group.isEmpty ? editor.studentName : "\(editor.group.count) students"
         // No "Waypoint · " here: the room goes to the student's local ID, which tells two
-        // students with one name apart (issue 15), and must not be cut at 80 columns.
-        TitleBar.render("\(verb) · \(who)",
+        // students with one name apart (issue 15), and must not be cut at 80 columns: the
+        // name (`displayNameWithId`, "Name (ID)") is shortened before its ID instead.
+        let (who, id) = editor.group.isEmpty ? DisplayWidth.parenthesizedEnd(of: editor.studentName) : ("\(editor.group.count) students", "")
+        TitleBar.render("\(verb) · \(who)", keeping: id,
                         right: "started \(DateText.minute(editor.startedAt, in: state.timeZone)) · \(minutes)",
                         into: &buffer, area: chrome.title)
         let areas = self.areas(state.size, editor: editor)
@@ -98,11 +99,17 @@ enum SessionEditorView {
         if !editor.contacts.isEmpty {
             label(.family, editor, marker, into: &buffer, area: areas.family)
             var familyX = areas.family.x + labelWidth
-            for (index, contact) in editor.contacts.enumerated() {
-                let mark = editor.contactIds.contains(contact.id ?? -1) ? "[x]" : "[ ]"
+            // Each contact gets a share of the row (the longest shortened first), so the last
+            // one is never pushed off the edge unseen.
+            let texts = editor.contacts.map { contact in
+                (editor.contactIds.contains(contact.id ?? -1) ? "[x] " : "[ ] ") + contact.label
+            }
+            let gaps = 2 * (editor.contacts.count - 1)
+            let shares = DisplayWidth.shares(of: texts.map { DisplayWidth.of($0) }, in: areas.family.maxX - familyX - gaps)
+            for (index, text) in texts.enumerated() {
                 let style: Style = editor.focus == .family && index == editor.contactCursor ? Theme.selected : .plain
-                familyX += buffer.write("\(mark) \(contact.label)", at: Position(x: familyX, y: areas.family.y),
-                                        style: style, clip: areas.family)
+                let text = DisplayWidth.truncate(text, to: max(8, shares[index]))
+                familyX += buffer.write(text, at: Position(x: familyX, y: areas.family.y), style: style, clip: areas.family)
                 familyX += 2
             }
         }

@@ -4,7 +4,14 @@ import WaypointCore
 extension Keymaps {
     public static let help = Keymap(context: .help, bindings: [
         KeyBinding([.char("?"), .char("q"), .escape], .global(.back), "Close help"),
+        KeyBinding([.pageDown, .char(" ")], .list(.pageDown), "Next page", disabledWhen: onePage),
+        KeyBinding([.pageUp], .list(.pageUp), "Previous page", disabledWhen: onePage),
     ])
+
+    /// Help that fits on one page has no other to turn to.
+    private static let onePage: @Sendable (AppState) -> String? = { state in
+        HelpOverlay.pageCount(state) > 1 ? nil : "every key fits on this page"
+    }
 
     public static let changedElsewhere = Keymap(context: .changedElsewhere, bindings: [
         KeyBinding([.char("o")], .conflict(.saveMineOverTheirs), "Save mine over theirs", disabledWhen: { state in

@@ -22,8 +22,8 @@ enum PlanView {
             return nil
         }
         let pathway = data.plan.pathwayId.map { state.catalogs.pathways.title(of: $0) } ?? "no pathway yet"
-        TitleBar.render("Waypoint · Plan · \(data.student.displayName) · Grade \(data.student.grade)",
-                        right: pathway, into: &buffer, area: chrome.title)
+        TitleBar.render("Waypoint · Plan · \(data.student.displayName)",
+                        keeping: " · \(data.student.localId) · Grade \(data.student.grade)", right: pathway, into: &buffer, area: chrome.title)
         let (tabs, content) = areas(state.size)
         var x = tabs.x
         for section in PlanState.Section.allCases {

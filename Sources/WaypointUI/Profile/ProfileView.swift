@@ -28,7 +28,7 @@ enum ProfileView {
             return nil
         }
         let student = data.student
-        TitleBar.render("Waypoint · \(student.displayName) · \(student.localId)",
+        TitleBar.render("Waypoint · \(student.displayName)", keeping: " · \(student.localId)",
                         right: "Grade \(student.grade) · \(data.schoolName)", into: &buffer, area: chrome.title)
         let areas = self.areas(state.size, followUpCount: data.followUps.count,
                                identityLines: identityLines(data, state: state).count)
@@ -199,13 +199,11 @@ enum ProfileView {
 
     private static func renderSessions(_ state: AppState, _ profile: ProfileState, _ data: ProfileData,
                                        into buffer: inout Buffer, area: Rect) {
-        let (title, style) = panelTitle("Sessions (\(data.sessions.count))", focused: profile.focus == .sessions)
-        let inner = Block.render(title: title, into: &buffer, area: area, titleStyle: style)
         var table = Table(columns: [
             TableColumn("Date", width: .fixed(16)),
             TableColumn("Kind", width: .fill(1)),
             TableColumn("Min", width: .fixed(3), alignment: .trailing),
-            TableColumn("By", width: .fill(1)),
+            TableColumn("By", width: .fill(1), onceWhenUniform: { "all by \($0)" }),
             TableColumn("Note", width: .fill(3)),
         ], rowCount: data.sessions.count) { row, column in
             let view = data.sessions[row]
@@ -222,6 +220,10 @@ enum ProfileView {
                 return group + (view.session.isConfidential ? "[confidential] " : "") + view.session.firstLine
             }
         }
+        // Sessions all by one counselor say so once, in the panel's title; the notes get the room.
+        let said = table.sayingUniformColumnsOnce().map { " · \($0)" }.joined()
+        let (title, style) = panelTitle("Sessions (\(data.sessions.count))\(said)", focused: profile.focus == .sessions)
+        let inner = Block.render(title: title, into: &buffer, area: area, titleStyle: style)
         table.selectedStyle = profile.focus == .sessions ? Theme.selected : .plain
         table.emptyMessage = "No sessions yet. Press n to record one."
         table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: profile.sessionsTable)

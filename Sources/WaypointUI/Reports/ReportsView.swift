@@ -24,21 +24,19 @@ enum ReportsView {
             return
         }
         buffer.write(report.title, at: Position(x: body.x, y: body.y + 2), style: Theme.heading, clip: body)
-        let rows = report.rows + [report.total]
-        let columns = [TableColumn(report.groupTitle, width: .fill(3)), TableColumn("Students", width: .fixed(8), alignment: .trailing)]
-            + report.measures.map { TableColumn($0, width: .fixed(max(8, DisplayWidth.of($0))), alignment: .trailing) }
-        var table = Table(columns: columns, rowCount: rows.count) { row, column in
-            let item = rows[row]
-            if column == 0 { return item.group }
-            if item.isSuppressed { return "*" }
-            if column == 1 { return item.count.formatted }
-            return item.values[column - 2].map { String(format: "%.1f", $0) } ?? ""
+        func reportRow(_ item: Report.Row) -> ReportTable.Row {
+            let values = item.isSuppressed ? Array(repeating: "*", count: report.measures.count + 1)
+                : [item.count.formatted] + item.values.map { $0.map { String(format: "%.1f", $0) } ?? "" }
+            return ReportTable.Row(label: item.group, values: values)
         }
-        table.selectedStyle = Theme.heading
-        table.rowStyle = { _ in .plain }
-        let tableArea = Rect(x: body.x, y: body.y + 4, width: body.width, height: body.height - 6)
-        table.render(into: &buffer, area: tableArea, state: TableState(selected: rows.count - 1))
-        if report.rows.contains(where: \.isSuppressed) {
+        var table = ReportTable(labelTitle: report.groupTitle, valueTitles: ["Students"] + report.measures,
+                                rows: report.rows.map(reportRow), total: reportRow(report.total))
+        table.totalStyle = Theme.heading
+        table.moreRows = { "… \($0) more groups: a taller window, or `waypoint report`, shows them all" }
+        // The legend's two rows hold groups when nothing is suppressed.
+        let legend = report.rows.contains(where: \.isSuppressed)
+        table.render(into: &buffer, area: Rect(x: body.x, y: body.y + 4, width: body.width, height: body.height - (legend ? 6 : 4)))
+        if legend {
             buffer.write(Suppression.legend(minimumGroup: ReportsState.minimumGroup),
                          at: Position(x: body.x, y: body.maxY - 1), style: Theme.muted, clip: body)
         }

@@ -21,31 +21,18 @@ enum TimeReportView {
                              area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), style: Theme.muted)
             return
         }
-        let widths = ReportsState.TimeColumns.self
-        let weekColumns = report.weeks.map { TableColumn(String($0.iso.dropFirst(5)), width: .fixed(widths.week), alignment: .trailing) }
-        let columns = [TableColumn("Kind", width: .fill(1))] + weekColumns
-            + [TableColumn("Total", width: .fixed(widths.total), alignment: .trailing),
-               TableColumn("Untimed", width: .fixed(widths.untimed), alignment: .trailing)]
         let weekTotals = report.weekTotals
-        let rowCount = report.rows.count + 1
-        var table = Table(columns: columns, rowCount: rowCount) { row, column in
-            let weeks = report.weeks.count
-            guard row < report.rows.count else {
-                if column == 0 { return "Total" }
-                if column <= weeks { return String(weekTotals[column - 1]) }
-                return String(column == weeks + 1 ? report.total : report.unmeasured.count)
-            }
-            let item = report.rows[row]
-            if column == 0 { return item.title }
-            if column <= weeks { return String(item.minutes[column - 1]) }
-            return String(column == weeks + 1 ? item.total : item.withoutMinutes)
+        func row(_ title: String, _ minutes: [Int], _ total: Int, _ untimed: Int) -> ReportTable.Row {
+            ReportTable.Row(label: title, values: minutes.map(String.init) + [String(total), String(untimed)])
         }
-        table.selectedStyle = Theme.heading
-        table.rowStyle = { _ in .plain }
+        var table = ReportTable(labelTitle: "Kind", valueTitles: report.weeks.map { String($0.iso.dropFirst(5)) } + ["Total", "Untimed"],
+                                rows: report.rows.map { row($0.title, $0.minutes, $0.total, $0.withoutMinutes) },
+                                total: row("Total", weekTotals, report.total, report.unmeasured.count))
+        table.totalStyle = Theme.heading
+        table.moreRows = { "… \($0) more kinds: a taller window, or `waypoint report time`, shows them all" }
         let unmeasuredLines = report.unmeasured.isEmpty ? 0 : 2
-        let tableHeight = max(2, min(rowCount + 1, area.height - 3 - unmeasuredLines))
-        table.render(into: &buffer, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: tableHeight),
-                     state: TableState(selected: rowCount - 1))
+        let tableHeight = table.render(into: &buffer, area: Rect(x: area.x, y: area.y + 2, width: area.width,
+                                                                 height: max(2, area.height - 3 - unmeasuredLines)))
         let below = Rect(x: area.x, y: area.y + 3 + tableHeight, width: area.width, height: area.maxY - area.y - 3 - tableHeight)
         guard !report.unmeasured.isEmpty, below.height > 0 else { return }
         var lines = TextWrap.wrap(Sanitizer.sanitize(report.unmeasuredSentence), width: below.width)

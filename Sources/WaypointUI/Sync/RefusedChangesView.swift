@@ -21,7 +21,7 @@ enum RefusedChangesView {
         var table = Table(columns: [
             TableColumn("#", width: .fixed(4)),
             TableColumn("What", width: .fill(2)),
-            TableColumn("Student", width: .fill(2)),
+            TableColumn("Student", width: .fill(2), keepsParenthesizedEnd: true),
             TableColumn("Why", width: .fill(3)),
         ], rowCount: rows.count) { row, column in
             let change = rows[row]
