@@ -38,6 +38,8 @@ let package = Package(
                 .embedInCode("catalogs/requirement-sets.json"),
                 .embedInCode("catalogs/early-warning.json"),
                 .embedInCode("catalogs/intervention-kinds.json"),
+                .embedInCode("catalogs/plan-text-en.json"),
+                .embedInCode("catalogs/plan-text-es.json"),
             ]
         ),
         // Exports and roster import: files in and out, no terminal, no database. TerminalKit
@@ -67,7 +69,7 @@ let package = Package(
         .target(
             name: "WaypointEffects",
             dependencies: ["WaypointCore", "WaypointStore", "WaypointCatalogs", "WaypointUI", "Interchange", "WaypointVault",
-                           "WaypointSync"]
+                           "WaypointSync", "ProcessKit"]
         ),
         // The workstation's side of sync with a district hub (docs/SYNC.md): push the outbox,
         // pull by checkpoint. Speaks to the hub only through `HubLink` (WaypointCore).

@@ -21,29 +21,48 @@ public struct CatalogLoad: Sendable {
 public enum CatalogLoader {
     public static func load(configDirectory: String) -> CatalogLoad {
         var warnings: [CatalogError] = []
-        func catalog<Catalog>(_ name: String, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
+        /// The district's file `name`, decoded; nil when there is none or it is broken (then
+        /// with a warning that ends in `fallback`).
+        func district<Catalog>(_ name: String, fallback: String, _ decode: (CatalogSource) throws -> Catalog) -> Catalog? {
             let path = URL(fileURLWithPath: configDirectory).appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            do {
+                let data: Data
                 do {
-                    let data: Data
-                    do {
-                        data = try Data(contentsOf: URL(fileURLWithPath: path))
-                    } catch {
-                        throw CatalogError(file: path, key: nil, problem: "cannot be read (\(error.localizedDescription))")
-                    }
-                    return try decode(CatalogSource(name: path, data: data))
+                    data = try Data(contentsOf: URL(fileURLWithPath: path))
                 } catch {
-                    var warning = error as? CatalogError ?? CatalogError(file: path, key: nil, problem: "\(error)")
-                    warning.problem += "; the built-in catalog is used instead"
-                    warnings.append(warning)
+                    throw CatalogError(file: path, key: nil, problem: "cannot be read (\(error.localizedDescription))")
                 }
+                return try decode(CatalogSource(name: path, data: data))
+            } catch {
+                var warning = error as? CatalogError ?? CatalogError(file: path, key: nil, problem: "\(error)")
+                warning.problem += "; \(fallback)"
+                warnings.append(warning)
+                return nil
             }
+        }
+        func catalog<Catalog>(_ name: String, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
+            if let own = district(name, fallback: "the built-in catalog is used instead", decode) { return own }
             do {
                 return try decode(builtIn(name))
             } catch {
                 // The built-in catalogs are checked by the tests, so this is a build mistake.
                 preconditionFailure("the built-in catalog is broken: \(error)")
             }
+        }
+        // English first (the district's wording when it has its own file); then every other
+        // language, built in or the district's own `plan-text-vi.json`, checked against that
+        // English. A broken file for a language Waypoint does not ship has no built-in to
+        // fall back on: that language is left out, with the warning.
+        let english = catalog(PlanLanguage.fileName(of: "en")) { try PlanLanguage.decode($0, english: nil) }
+        let districtFiles = (try? FileManager.default.contentsOfDirectory(atPath: configDirectory)) ?? []
+        let languageIds = Set(fileNames.compactMap(PlanLanguage.id(ofFileName:)) + districtFiles.compactMap(PlanLanguage.id(ofFileName:)))
+        let others = languageIds.subtracting([english.id]).sorted().compactMap { id -> PlanLanguage? in
+            let name = PlanLanguage.fileName(of: id)
+            let decode = { (source: CatalogSource) in try PlanLanguage.decode(source, english: english) }
+            return EmbeddedCatalogs.files[name] == nil
+                ? district(name, fallback: "plans cannot be written in this language until it is corrected", decode)
+                : catalog(name, decode)
         }
         let catalogs = Catalogs(
             sessionKinds: catalog("session-kinds.json", KindCatalog.sessionKinds),
@@ -52,7 +71,8 @@ public enum CatalogLoader {
             competencies: catalog("competencies.json", CompetencyCatalog.decode),
             requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode),
             earlyWarning: catalog("early-warning.json", EarlyWarningRules.decode),
-            interventionKinds: catalog("intervention-kinds.json", KindCatalog.interventionKinds))
+            interventionKinds: catalog("intervention-kinds.json", KindCatalog.interventionKinds),
+            planLanguages: PlanLanguageCatalog(english: english, others: others))
         return CatalogLoad(catalogs: catalogs, warnings: warnings)
     }
 
@@ -76,7 +96,15 @@ public enum CatalogLoader {
             competencies: try CompetencyCatalog.decode(builtIn("competencies.json")),
             requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")),
             earlyWarning: try EarlyWarningRules.decode(builtIn("early-warning.json")),
-            interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")))
+            interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")),
+            planLanguages: try shippedLanguages())
+    }
+
+    private static func shippedLanguages() throws -> PlanLanguageCatalog {
+        let english = try PlanLanguage.decode(builtIn(PlanLanguage.fileName(of: "en")), english: nil)
+        let others = try fileNames.filter { PlanLanguage.id(ofFileName: $0).map { $0 != english.id } ?? false }
+            .map { try PlanLanguage.decode(builtIn($0), english: english) }
+        return PlanLanguageCatalog(english: english, others: others)
     }
 
     /// The names of the catalog files a district may put in its config folder.

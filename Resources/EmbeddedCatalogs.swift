@@ -10,5 +10,7 @@ enum EmbeddedCatalogs {
         "requirement-sets.json": PackageResources.requirement_sets_json,
         "early-warning.json": PackageResources.early_warning_json,
         "intervention-kinds.json": PackageResources.intervention_kinds_json,
+        "plan-text-en.json": PackageResources.plan_text_en_json,
+        "plan-text-es.json": PackageResources.plan_text_es_json,
     ]
 }

@@ -10,11 +10,19 @@ public struct MilestoneProgress: Equatable, Sendable {
 
     /// A milestone that no longer applies but holds a status, evidence or a done date: kept
     /// and shown, never overdue, so nothing a counselor recorded disappears.
-    public enum Kept: Equatable, Sendable {
+    public enum Kept: Equatable, Sendable, CaseIterable {
         /// The student's goal changed (a senior who turned from college to the military).
         case earlierGoal
         /// Outside the grades of the plan (recorded at a school serving other grades).
         case otherGrades
+
+        /// The id a language file translates `text` by (`terms.milestoneKept`).
+        public var id: String {
+            switch self {
+            case .earlierGoal: "earlier-goal"
+            case .otherGrades: "other-grades"
+            }
+        }
 
         /// A short note beside the milestone's title.
         public var text: String {

@@ -32,7 +32,7 @@ public struct CreditTally: Equatable, Sendable {
     public var scheduled: Double { earned + inProgress + planned }
 
     /// Trimester credits (1/3) do not add up exactly in binary; a thousandth is no credit.
-    static let tolerance = 0.001
+    public static let tolerance = 0.001
 
     public var status: RequirementStatus {
         if earned + Self.tolerance >= required { return .complete }

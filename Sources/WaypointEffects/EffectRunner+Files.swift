@@ -5,18 +5,38 @@ import WaypointStore
 import WaypointUI
 
 extension EffectRunner {
-    /// `x` on a plan: the family's copy as a printable HTML page in `exportFolder`
-    /// (`plan-S100234-2026-11-23.html`, owner-only), with its row in the audit trail.
-    func exportPlan(_ studentId: Int64, by counselorId: Int64?) throws -> String {
-        guard let student = try database.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
-        let today = CivilDate.today(now: clock())
-        let document = try planDocument(student, db: database, catalogs: catalogs, today: today)
-        let path = PlanFiles.freshName(directory: exportFolder, studentId: student.localId, date: today.iso, format: .html)
+    /// `x`, Enter on a plan: the family's copy as a printable HTML page in `exportFolder`
+    /// (`plan-S100234-2026-11-23.html`, owner-only) in the chosen language, with its row in
+    /// the audit trail.
+    func exportPlan(_ studentId: Int64, by counselorId: Int64?, language: String) throws -> String {
+        let (student, document) = try familyPlan(studentId, language: language)
+        let path = PlanFiles.freshName(directory: exportFolder, studentId: student.localId, date: document.preparedOn, format: .html)
         try withAudit(database, AuditEntry(.exported, counselorId: counselorId, studentId: studentId, subject: "plan",
-                                           detail: "html to \(path)"), file: path) {
+                                           detail: "html (\(document.language)) to \(path)"), file: path) {
             try PlanFiles.write(try document.rendered(as: .html), to: path)
         }
         return path
+    }
+
+    /// `x`, `p` on a plan: the family's copy, as plain text, to the default printer.
+    func printPlan(_ studentId: Int64, by counselorId: Int64?, language: String) throws -> String {
+        let (student, document) = try familyPlan(studentId, language: language)
+        let text = try document.rendered(as: .text)
+        let sentTo = try PlanPrinter.print(text, title: "Plan \(student.localId)") { printer in
+            try database.recordAudit(AuditEntry(.exported, counselorId: counselorId, studentId: studentId, subject: "plan",
+                                                detail: "printed on \(printer) (\(document.language))"))
+        }
+        return "Plan sent to the printer \(sentTo)"
+    }
+
+    private func familyPlan(_ studentId: Int64, language: String) throws -> (Student, PlanDocument) {
+        guard let student = try database.student(id: studentId) else { throw StoreError.studentNotFound(id: studentId) }
+        let today = CivilDate.today(now: clock())
+        // A language the catalogs no longer have (a district file removed meanwhile) is
+        // written in English rather than refused.
+        let document = try planDocument(student, db: database, catalogs: catalogs, today: today,
+                                        language: catalogs.planLanguages.language(language))
+        return (student, document)
     }
 
     /// `i` on the welcome screen: a OneRoster folder, read strictly (no --lenient from the

@@ -174,7 +174,8 @@ public final class EffectRunner: EffectPerformer {
                 return [.planLoaded(token: token, data: PlanData(student: student, schoolName: school?.name ?? "",
                                                                 years: PlanYears.years(for: school, student: student.grade),
                                                                 plan: try database.plan(studentId: studentId),
-                                                                interventions: try database.interventions(studentId: studentId)))]
+                                                                interventions: try database.interventions(studentId: studentId),
+                                                                homeLanguages: try homeLanguages(studentId: studentId, db: database)))]
             case .changePlan(let change, let counselorId, let loaded):
                 forgetSummaries()
                 try apply(change, counselorId: counselorId, loaded: loaded)
@@ -200,8 +201,10 @@ public final class EffectRunner: EffectPerformer {
             case .loadTasks(let counselorId, let viewerId, let token):
                 return [.tasksLoaded(token: token, rows: try CaseloadLists.todo(database, counselorId: counselorId, viewerId: viewerId,
                                                                                            catalogs: catalogs, today: today))]
-            case .exportPlan(let studentId, let counselorId):
-                return [.exported(path: try exportPlan(studentId, by: counselorId))]
+            case .exportPlan(let studentId, let counselorId, let language):
+                return [.exported(path: try exportPlan(studentId, by: counselorId, language: language))]
+            case .printPlan(let studentId, let counselorId, let language):
+                return [.printed(message: try printPlan(studentId, by: counselorId, language: language))]
             case .saveContact(let studentId, let contactId, let changes):
                 if let contactId {
                     try database.editContact(id: contactId, changes)

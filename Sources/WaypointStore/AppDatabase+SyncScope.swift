@@ -43,6 +43,10 @@ extension AppDatabase {
         // carried either). The guardians themselves stay with the student's roster row.
         try db.execute(sql: "DELETE FROM session_contact WHERE sessionId IN (SELECT id FROM advising_session WHERE studentId = ?)",
                        arguments: [studentId])
+        // And where their imported marks went (not carried either): the plan courses they
+        // point at are about to go. Should the student come back, their courses come back
+        // from the hub and the next import of marks links them again, adding none twice.
+        try db.execute(sql: "DELETE FROM plan_course_mark WHERE studentId = ?", arguments: [studentId])
         // Children before the rows they refer to.
         let order = ["session_topic", "session_note", "follow_up", "intervention_note"]
         let tables = order.compactMap { SyncTable.byName[$0] }

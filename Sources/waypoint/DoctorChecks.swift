@@ -1,4 +1,5 @@
 import Foundation
+import WaypointCore
 import WaypointCatalogs
 import WaypointStore
 
@@ -105,7 +106,7 @@ enum CatalogChecks {
     static func run(configDirectory: String) -> [DoctorFinding] {
         let load = CatalogLoader.load(configDirectory: configDirectory)
         let districtFiles = ((try? FileManager.default.contentsOfDirectory(atPath: configDirectory)) ?? [])
-            .filter(CatalogLoader.fileNames.contains).sorted()
+            .filter { CatalogLoader.fileNames.contains($0) || PlanLanguage.id(ofFileName: $0) != nil }.sorted()
         var findings = load.warnings.map {
             DoctorFinding.problem("\($0)", fix: "correct the file, or remove it to use the built-in catalog")
         }
@@ -114,6 +115,16 @@ enum CatalogChecks {
         if findings.isEmpty || !used.isEmpty {
             findings.insert(.ok(used.isEmpty ? "catalogs: the built-in ones (no district files)"
                                 : "catalogs: district \(used.joined(separator: ", ")), built-in for the rest"), at: 0)
+        }
+        // A language short of a translation still prints (those lines in English), so this
+        // is a warning for whoever keeps the file, not a problem.
+        let languages = load.catalogs.planLanguages
+        for language in languages.languages {
+            let missing = languages.missing(in: language, catalogs: load.catalogs)
+            guard !missing.isEmpty else { continue }
+            let shown = missing.prefix(3).joined(separator: ", ") + (missing.count > 3 ? ", …" : "")
+            findings.append(.warning("the family's plan in \(language.englishName) lacks \(missing.count) translation\(missing.count == 1 ? "" : "s") (\(shown)), shown in English",
+                                     fix: "add them to \(language.file); `waypoint plan languages --missing` lists them all"))
         }
         return findings
     }

@@ -72,6 +72,40 @@ final class SyncScopeTests: XCTestCase {
                        ["Called home about absences"])
     }
 
+    /// Found in issue 16's review: a student who moved kept the rows saying where their
+    /// imported marks went, pointing at plan courses that had left with them. Back again,
+    /// their courses return from the hub and a re-import links them, adding none twice.
+    func testAStudentWhoMovesLeavesWithWhereTheirImportedMarksWent() async throws {
+        let district = try SyncFixture.make()
+        let old = try district.workstation(0), new = try district.workstation(1)
+        let student = try XCTUnwrap(district.caseloads[old.sourcedId]?.first)
+        let onOld = try old.studentId(student)
+        let today = CivilDate(year: 2026, month: 11, day: 23)
+        let marks = [ImportedMark(studentId: onOld, term: "2025-FA", course: "ENG9", title: "English 9", subject: "English",
+                                  mark: ABCMark("B")!, credits: 1, source: .transcript)]
+        let areas = [RequirementSetCatalog.SubjectArea(id: "english", title: "English")]
+        XCTAssertEqual(try old.database.placeMarks(marks, subjectAreas: areas, today: today).added, 1)
+        try await old.sync()
+        await district.hub.move(student, from: old.sourcedId, to: new.sourcedId)
+
+        let leaving = try await old.sync()
+        XCTAssertEqual(leaving.studentsLeft, 1)
+        let left = try old.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM plan_course_mark WHERE studentId = ?", arguments: [onOld])
+        }
+        XCTAssertEqual(left, 0)
+        XCTAssertEqual(try old.database.plan(studentId: onOld).courses.count, 0)
+
+        await district.hub.move(student, from: new.sourcedId, to: old.sourcedId)
+        let back = try await old.sync()
+        XCTAssertEqual(back.studentsEntered, 1)
+        XCTAssertEqual(try old.database.plan(studentId: onOld).courses.map(\.title), ["English 9"])
+        let again = try old.database.placeMarks(marks, subjectAreas: areas, today: today)
+        XCTAssertEqual(again.added, 0, "the course came back from the hub: linked, not added twice")
+        XCTAssertEqual(try old.database.plan(studentId: onOld).courses.map(\.title), ["English 9"])
+        XCTAssertNotNil(try old.database.plan(studentId: onOld).markLink(of: try XCTUnwrap(old.database.plan(studentId: onOld).courses.first)))
+    }
+
     func testTwoAmendmentsOfOneSessionMadeOfflineAreBothKept() async throws {
         let district = try SyncFixture.make()
         let laptop = try district.workstation(0), desktop = try district.workstation(0)

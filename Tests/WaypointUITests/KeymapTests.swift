@@ -42,7 +42,7 @@ final class KeymapTests: XCTestCase {
                 continue
             }
             let ways: Set<Command> = [.global(.back), .caseload(.clearSearch), .editor(.cancelEditor), .editor(.keepEditing),
-                                      .editor(.laterDraft), .plan(.cancelForm), .plan(.cancelRemoval), .conflict(.keepTheirs),
+                                      .editor(.laterDraft), .plan(.cancelForm), .plan(.cancelRemoval), .plan(.cancelExport), .conflict(.keepTheirs),
                                       .profile(.cancelContactForm), .profile(.cancelInterventionForm), .reminders(.cancel), .caseload(.cancelWalkIn), .editor(.leavePastNotes), .group(.cancel)]
             XCTAssertFalse(ways.isDisjoint(with: commands), "\(context) must have a way back")
         }

@@ -24,6 +24,8 @@ public enum Action: Equatable, Sendable {
     /// nil: there was no counselor to report on.
     case timeReportLoaded(token: Int, report: TimeReport?)
     case exported(path: String)
+    /// The plan went to the printer: where, in a sentence.
+    case printed(message: String)
     /// A long job's progress, reported while it runs.
     case progressed(JobProgress)
     case rosterImported(summary: String)
@@ -115,7 +117,10 @@ public enum Effect: Equatable, Sendable {
     case loadPlan(studentId: Int64, token: Int)
     /// `loaded`: the plan as the screen showed it, for compare-and-set in the store.
     case changePlan(PlanChange, userId: Int64?, loaded: StudentPlan?)
-    case exportPlan(studentId: Int64, userId: Int64?)
+    /// The family's plan as an HTML file, in the language with this id.
+    case exportPlan(studentId: Int64, userId: Int64?, language: String)
+    /// The family's plan to the default printer (`lp`).
+    case printPlan(studentId: Int64, userId: Int64?, language: String)
     case importRoster(directory: String, userId: Int64?)
     case loadTasks(caseloadOwnerId: Int64?, viewerId: Int64?, token: Int)
     case loadReport(kind: ReportsState.Kind, grouping: ReportGrouping, caseloadOwnerId: Int64?, token: Int)

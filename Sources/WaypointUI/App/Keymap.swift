@@ -57,7 +57,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, groupPicker, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, reminderForm, sessionView, plan, planForm, planConfirm, editor, pastNotes, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
+    case welcome, importRoster, caseload, groupPicker, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, reminderForm, sessionView, plan, planForm, planConfirm, planExport, editor, pastNotes, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -81,6 +81,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .plan: "Plan"
         case .planForm: "Plan form"
         case .planConfirm: "Remove from plan?"
+        case .planExport: "Family's plan"
         case .confirmDiscard: "Discard unsaved session?"
         case .confirmArchive: "Archive session?"
         case .changedElsewhere: "Changed in another window"

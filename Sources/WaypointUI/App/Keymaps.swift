@@ -60,6 +60,7 @@ public enum Keymaps {
         case .sessionView: sessionView
         case .planForm: planForm
         case .planConfirm: planConfirm
+        case .planExport: planExport
         case .confirmDiscard: confirmDiscard
         case .confirmArchive: confirmArchive
         case .changedElsewhere: changedElsewhere
@@ -100,6 +101,7 @@ public enum Keymaps {
         case .refusedChanges: return .refusedChanges
         case .plan:
             if state.plan?.confirmRemoval != nil { return .planConfirm }
+            if state.plan?.export != nil { return .planExport }
             return state.plan?.form != nil ? .planForm : .plan
         }
     }

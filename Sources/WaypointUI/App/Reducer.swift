@@ -78,6 +78,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .exported(let path):
         state.status = StatusMessage("Plan written to \(path)")
         return []
+    case .printed(let message):
+        state.status = StatusMessage(message)
+        return []
     case .tick(let now):
         state.now = now
         return state.writesForTick(state.draftEffects()) + state.idleLockEffects() + state.syncEffectsForTick()

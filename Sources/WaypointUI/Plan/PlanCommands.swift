@@ -4,6 +4,7 @@ extension Command {
         case addPlanItem, editPlanItem, removePlanItem, confirmRemoval, cancelRemoval
         case moveCourseLater, moveCourseEarlier, cyclePlanStatus, waiveMilestone, changePathway, takeImportedMark
         case submitForm, cancelForm, exportPlan
+        case previousLanguage, nextLanguage, saveExport, printExport, cancelExport
         case showSection(PlanState.Section)
     }
 }
@@ -30,7 +31,12 @@ extension AppState {
         case .takeImportedMark: return takeImportedMark()
         case .submitForm: return submitPlanForm()
         case .cancelForm: cancelPlanForm()
-        case .exportPlan: return exportPlan()
+        case .exportPlan: openExportChoice()
+        case .previousLanguage: moveExportChoice(by: -1)
+        case .nextLanguage: moveExportChoice(by: 1)
+        case .saveExport: return finishExport(print: false)
+        case .printExport: return finishExport(print: true)
+        case .cancelExport: plan?.export = nil
         case .showSection(let section): showPlanSection(section)
         }
         return []

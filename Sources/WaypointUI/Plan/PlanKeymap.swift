@@ -41,7 +41,7 @@ extension Keymaps {
                 ? nil : "select a course whose imported mark differs (marked !)"
         }).shown(when: { $0.plan?.selectedConflict != nil }),
         KeyBinding([.char("p")], .plan(.changePathway), "Pathway").shown(when: { $0.plan?.section == .pathway }),
-        KeyBinding([.char("x")], .plan(.exportPlan), "Export"),
+        KeyBinding([.char("x")], .plan(.exportPlan), "Family's plan"),
         KeyBinding([.char("k"), .up], .list(.moveUp), "Up", footer: false),
         KeyBinding([.char("j"), .down], .list(.moveDown), "Down", footer: false),
         KeyBinding([.char("g"), .home], .list(.moveTop), "First", footer: false),
@@ -55,6 +55,15 @@ extension Keymaps {
         KeyBinding([.tab, .down], .field(.nextField), "Next field"),
         KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
         KeyBinding([.escape], .plan(.cancelForm), "Cancel"),
+    ])
+
+    /// `x`: which language the family's plan is written in, and where it goes.
+    public static let planExport = Keymap(context: .planExport, bindings: [
+        KeyBinding([.enter], .plan(.saveExport), "Save file"),
+        KeyBinding([.char("p")], .plan(.printExport), "Print"),
+        KeyBinding([.char("k"), .up], .plan(.previousLanguage), "Previous language", footer: false),
+        KeyBinding([.char("j"), .down], .plan(.nextLanguage), "Next language", footer: false),
+        KeyBinding([.escape, .char("q")], .plan(.cancelExport), "Cancel"),
     ])
 
     public static let planConfirm = Keymap(context: .planConfirm, bindings: [

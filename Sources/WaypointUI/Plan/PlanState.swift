@@ -12,13 +12,18 @@ public struct PlanData: Equatable, Sendable {
     public var plan: StudentPlan
     /// Support under way, shown beside the goals it serves.
     public var interventions: [Intervention]
+    /// The home languages the family contacts give ("Spanish"): the family's plan is offered
+    /// first in the one a language file speaks.
+    public var homeLanguages: [String]
 
-    public init(student: Student, schoolName: String, years: [Grade], plan: StudentPlan, interventions: [Intervention] = []) {
+    public init(student: Student, schoolName: String, years: [Grade], plan: StudentPlan, interventions: [Intervention] = [],
+                homeLanguages: [String] = []) {
         self.student = student
         self.schoolName = schoolName
         self.years = years
         self.plan = plan
         self.interventions = interventions
+        self.homeLanguages = homeLanguages
     }
 }
 
@@ -98,6 +103,8 @@ public struct PlanState: Equatable, Sendable {
     public var formHoldsRefusedSave = false
     /// Asking before a course or entry is removed.
     public var confirmRemoval: String?
+    /// `x`: the family's plan, asking which language and whether to save or print it.
+    public var export: ExportChoice?
     public var requestToken = 0
 
     public init(studentId: Int64, year: Grade) {
@@ -119,4 +126,22 @@ public struct PlanState: Equatable, Sendable {
         guard let course = selectedCourse, let link = data?.plan.markLink(of: course), link.isConflict else { return nil }
         return link
     }
+}
+
+/// The family's plan about to be written: the language chosen among the catalogs' (the
+/// family's home language first selected, when a file speaks it).
+public struct ExportChoice: Equatable, Sendable {
+    /// Ids of the languages offered, English first.
+    public var languages: [String]
+    public var selected: Int
+    /// The language of the family's home, when one of `languages` speaks it.
+    public var homeLanguage: String?
+
+    public init(languages: [String], homeLanguage: String?) {
+        self.languages = languages
+        self.homeLanguage = homeLanguage
+        selected = homeLanguage.flatMap { languages.firstIndex(of: $0) } ?? 0
+    }
+
+    public var language: String { languages[selected] }
 }

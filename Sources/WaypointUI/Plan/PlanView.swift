@@ -43,6 +43,10 @@ enum PlanView {
             Paragraph.render(message + " y removes, n keeps it.", into: &buffer, area: inner.inset(horizontal: 1, vertical: 0))
             return nil
         }
+        if let choice = planState.export {
+            renderExportChoice(choice, state.catalogs.planLanguages, into: &buffer, over: content)
+            return nil
+        }
         if let form = planState.form {
             return FormView.render(form, into: &buffer, over: content,
                                    footer: planState.formHoldsRefusedSave
@@ -51,6 +55,32 @@ enum PlanView {
                                    focusMarker: SessionEditorView.focusMarker(state))
         }
         return nil
+    }
+
+    /// `x`: one row per language ("Español (Spanish) · home language"), then what Enter
+    /// and `p` do. Sized to its rows, never taller than the screen's content.
+    static func renderExportChoice(_ choice: ExportChoice, _ languages: PlanLanguageCatalog, into buffer: inout Buffer,
+                                   over content: Rect) {
+        let rows = choice.languages.map { id -> String in
+            guard let language = languages.language(id) else { return id }
+            let name = language.name == language.englishName ? language.name : "\(language.name) (\(language.englishName))"
+            return name + (id == choice.homeLanguage ? " · home language" : "")
+        }
+        let hint = "Enter saves it as a file, p prints it, Esc cancels."
+        let width = min(content.width, max(44, (rows.map { DisplayWidth.of($0) }.max() ?? 0) + 6))
+        let height = min(content.height, rows.count + 5)
+        let inner = Modal.render(title: "The family's plan in", size: Size(width: width, height: height), into: &buffer, over: content)
+        let listHeight = max(1, inner.height - 3)
+        let first = min(max(0, choice.selected - listHeight + 1), max(0, rows.count - listHeight))
+        for (offset, row) in rows.dropFirst(first).prefix(listHeight).enumerated() {
+            let index = first + offset
+            let line = Rect(x: inner.x + 1, y: inner.y + offset, width: inner.width - 2, height: 1)
+            let marker = index == choice.selected ? "> " : "  "
+            buffer.write(marker + row, at: Position(x: line.x, y: line.y),
+                         style: index == choice.selected ? Theme.selected : .plain, clip: line)
+        }
+        Paragraph.render(hint, into: &buffer, area: Rect(x: inner.x + 1, y: inner.y + inner.height - 2,
+                                                          width: inner.width - 2, height: 2))
     }
 
     // MARK: Courses

@@ -296,9 +296,26 @@ extension AppState {
 }
 
 extension AppState {
-    mutating func exportPlan() -> [Effect] {
-        guard let studentId = plan?.studentId ?? profile?.studentId else { return [] }
-        status = StatusMessage("Writing the plan…")
-        return [.exportPlan(studentId: studentId, userId: userId)]
+    /// `x`: ask which language the family reads, the home language selected when a
+    /// language file speaks it.
+    mutating func openExportChoice() {
+        guard let data = plan?.data else { return }
+        let languages = catalogs.planLanguages
+        plan?.export = ExportChoice(languages: languages.languages.map(\.id),
+                                    homeLanguage: languages.language(forHomeLanguages: data.homeLanguages)?.id)
+    }
+
+    mutating func moveExportChoice(by step: Int) {
+        guard var choice = plan?.export else { return }
+        choice.selected = min(max(choice.selected + step, 0), choice.languages.count - 1)
+        plan?.export = choice
+    }
+
+    mutating func finishExport(print: Bool) -> [Effect] {
+        guard let current = plan, let choice = current.export else { return [] }
+        plan?.export = nil
+        status = StatusMessage(print ? "Sending the plan to the printer…" : "Writing the plan…")
+        return [print ? .printPlan(studentId: current.studentId, userId: userId, language: choice.language)
+                      : .exportPlan(studentId: current.studentId, userId: userId, language: choice.language)]
     }
 }
