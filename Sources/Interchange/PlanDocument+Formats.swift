@@ -78,8 +78,11 @@ extension PlanDocument {
     public var text: String {
         let w = words
         var lines = [w("plan.title").uppercased(), ""] + headline + ["", status, ""]
-        lines.append(w("plan.requirements").uppercased())
-        lines += requirementLines.map { "  " + $0 }
+        // Below grade 9 there is nothing to list: the status line says so.
+        if !requirementLines.isEmpty {
+            lines.append(w("plan.requirements").uppercased())
+            lines += requirementLines.map { "  " + $0 }
+        }
         for year in years {
             lines += ["", "\(yearHeading(year).uppercased()) (\(yearCredits(year)))"]
             lines += year.courses.isEmpty ? ["  " + w("plan.noCoursesYet")] : year.courses.map { "  " + courseLine($0) }
@@ -96,7 +99,9 @@ extension PlanDocument {
         // Every line made from data is escaped: a title is never a link, an image or HTML.
         let m = Sanitizer.markdown, w = words
         var lines = ["# \(m(w("plan.title"))): \(m(studentName))", ""] + headline.map { "- \(m($0))" } + ["", "**\(m(status))**", ""]
-        lines += ["## \(m(w("plan.requirements")))", ""] + requirementLines.map { "- \(m($0))" }
+        if !requirementLines.isEmpty {
+            lines += ["## \(m(w("plan.requirements")))", ""] + requirementLines.map { "- \(m($0))" }
+        }
         for year in years {
             lines += ["", "## \(m(yearHeading(year))) (\(m(yearCredits(year))))", ""]
             lines += year.courses.isEmpty ? ["- " + m(w("plan.noCoursesYet"))] : year.courses.map { "- " + m(courseLine($0)) }
@@ -115,7 +120,9 @@ extension PlanDocument {
         var body = "<h1>\(e(w("plan.title"))): \(e(studentName))</h1>\n<ul class=\"meta\">"
         body += headline.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
         body += "<p class=\"status \(onTrack ? "ok" : "short")\">\(e(status))</p>\n"
-        body += "<h2>\(e(w("plan.requirements")))</h2>\n<ul>" + requirementLines.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
+        if !requirementLines.isEmpty {
+            body += "<h2>\(e(w("plan.requirements")))</h2>\n<ul>" + requirementLines.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
+        }
         body += "<div class=\"years\">\n"
         for year in years {
             body += "<section><h3>\(e(yearHeading(year))) · \(e(yearCredits(year)))</h3><ul>"

@@ -26,14 +26,25 @@ public struct DemoDistrict: Sendable, Equatable {
 
     /// Builds a district; the same seed always gives the same district, on any machine.
     /// - Parameters:
-    ///   - students: how many students (grades 9-12).
-    ///   - counselors: how many counselors; by default one per 300 students, as districts staff.
+    ///   - students: how many high-school students (grades 9-12).
+    ///   - counselors: how many high-school counselors; by default one per 300 students, as districts staff.
+    ///   - lowerSchools: add a middle school (6-8) and an elementary school (K-5), each with a
+    ///     tenth as many students and a counselor of its own, so a middle-school and an
+    ///     elementary counselor find their caseloads too. By default a district of 300
+    ///     high-school students or more has them, and a smaller one (a test's) is one high school.
+    ///     They are drawn after the high schools, from a stream of their own, so the high
+    ///     schools are the same with or without them.
     public static func generate(students: Int = 1200, counselors: Int? = nil,
-                                seed: UInt64 = 2026) -> DemoDistrict {
+                                seed: UInt64 = 2026, lowerSchools: Bool? = nil) -> DemoDistrict {
         var generator = DemoGenerator(seed: seed)
         let studentCount = max(0, students)
         let counselorCount = max(1, counselors ?? studentCount / 300)
-        return generator.district(studentCount: studentCount, counselorCount: counselorCount)
+        var district = generator.district(studentCount: studentCount, counselorCount: counselorCount)
+        if lowerSchools ?? (studentCount >= 300) {
+            var lower = DemoGenerator(seed: seed ^ 0x0E1E_3E27_A6E5)
+            lower.addLowerSchools(to: &district, studentsEach: max(1, studentCount / 10))
+        }
+        return district
     }
 }
 
@@ -98,7 +109,31 @@ private struct DemoGenerator {
         return (0..<middles.count).lazy.map { middles[(index + $0) % middles.count] }.first { SearchText.fold($0) != given }
     }
 
-    private mutating func makeStudent(index: Int, schoolIndex: Int) -> Student {
+    /// A middle school and an elementary school after the high schools: names not taken,
+    /// one counselor each (an email not taken either), students in every grade they serve.
+    mutating func addLowerSchools(to district: inout DemoDistrict, studentsEach: Int) {
+        let taken = Set(district.schools.map(\.name))
+        let kinds: [(names: [String], grades: ClosedRange<Int>)] = [
+            (DemoNames.middleSchools, 6...8), (DemoNames.elementarySchools, 0...5),
+        ]
+        let emails = Set(district.counselors.map(\.email))
+        var counselors = makeCounselors(count: district.counselors.count + kinds.count).filter { !emails.contains($0.email) }
+        for (names, grades) in kinds {
+            let name = pickDistinct(names.filter { !taken.contains($0) }, count: 1).first ?? names[0]
+            let schoolIndex = district.schools.count
+            district.schools.append(School(name: name, lowGrade: Grade(rawValue: grades.lowerBound), highGrade: Grade(rawValue: grades.upperBound)))
+            let counselorIndex = district.counselors.count
+            district.counselors.append(counselors.removeFirst())
+            for offset in 0..<studentsEach {
+                let index = district.students.count
+                district.students.append(makeStudent(index: index, schoolIndex: schoolIndex,
+                                                     grade: grades.lowerBound + offset % grades.count))
+                district.assignments.append(DemoAssignment(counselorIndex: counselorIndex, studentIndex: index))
+            }
+        }
+    }
+
+    private mutating func makeStudent(index: Int, schoolIndex: Int, grade: Int? = nil) -> Student {
         let pool = DemoNames.pools[rng.weightedIndex(DemoNames.pools.map(\.weight))]
         let gender = ["F", "M", "X"][rng.weightedIndex([49, 49, 2])]
         let female = gender == "F" || (gender == "X" && rng.chance(0.5))
@@ -107,7 +142,7 @@ private struct DemoGenerator {
         let middles = female ? pool.femaleMiddle : pool.maleMiddle
         let middleName = !middles.isEmpty && rng.chance(pool.middleRate) ? middle(from: middles, besides: givenName) : nil
         let preferredName = preferred(for: givenName, female: female, pool: pool)
-        let grade = 9 + index % 4
+        let grade = grade ?? 9 + index % 4
         // IDs grow with position but skip a few numbers, like a real student information system.
         let localId = "S" + String(100_000 + index * 8 + rng.int(below: 8))
         return Student(

@@ -184,4 +184,8 @@ enum DemoNames {
         "Westlake High School", "Eastview High School", "Franklin High School",
         "Mountain View High School", "Harbor Point High School",
     ]
+
+    static let middleSchools = ["Jefferson Middle School", "Oak Hollow Middle School", "Sierra Vista Middle School"]
+
+    static let elementarySchools = ["Maple Grove Elementary School", "Sunnyside Elementary School", "Pinecrest Elementary School"]
 }

@@ -16,6 +16,11 @@ public enum DemoPlans {
         let routes = catalogs.pathways.routes
         let start = MilestoneProgress.schoolYearStart(containing: today)
         return students.enumerated().map { index, student in
+            // The middle and elementary schools' students come last, so the high schools'
+            // plans draw the same numbers with or without them.
+            if student.grade.rawValue < 9 {
+                return lowerGradesPlan(index: index, student: student, catalogs: catalogs, today: today, rng: &rng)
+            }
             var plan = StudentPlan(studentId: Int64(index))
             let grade = min(12, max(9, student.grade.rawValue))
             let struggling = rng.chance(0.15)
@@ -46,24 +51,9 @@ public enum DemoPlans {
                                                       status: status, gradeEarned: mark))
                 }
             }
-            // The milestones of the student's goal, from grade 9 (the demo's schools serve 9-12) to this one.
-            for milestone in catalogs.milestones.milestones(for: plan.goals.postsecondary, years: { (9...grade).contains($0.rawValue) }) {
-                let due = MilestoneCatalog.dueDate(for: milestone, gradeNow: student.grade, schoolYearStart: start)
-                let past = due < today
-                let state: MilestoneStatus
-                if past { state = rng.chance(struggling ? 0.5 : 0.85) ? .done : (rng.chance(0.5) ? .inProgress : .notStarted) }
-                else if due.dayNumber - today.dayNumber <= dueSoonDays {
-                    // Due within two months (the FAFSA in early December): many have done it
-                    // already, as in a real school, rather than nobody until the deadline.
-                    let roll = rng.int(below: 100)
-                    state = roll < 40 ? .done : (roll < 70 ? .inProgress : .notStarted)
-                } else { state = rng.chance(0.2) ? .inProgress : .notStarted }
-                // Done ahead of time: on some day of the last seven weeks, not all today.
-                let doneOn = past ? due : today.adding(days: -(index * 7 % 50))
-                plan.milestones.append(MilestoneRecord(studentId: Int64(index), milestoneId: milestone.id, status: state, dueDate: due,
-                                                       evidence: state == .done ? "Recorded by counselor" : nil,
-                                                       completedDate: state == .done ? min(doneOn, today) : nil))
-            }
+            // The milestones of the student's goal, from grade 9 (the high schools serve 9-12) to this one.
+            plan.milestones = milestones(index: index, student: student, goal: plan.goals.postsecondary, grades: 9...grade,
+                                         struggling: struggling, catalogs: catalogs, today: today, rng: &rng)
             if grade >= 11, rng.chance(0.4) {
                 plan.workBasedLearning.append(WorkBasedLearning(
                     studentId: Int64(index), kind: rng.pick([.jobShadow, .internship, .speaker, .mentoring]),

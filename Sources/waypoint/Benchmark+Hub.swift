@@ -87,7 +87,7 @@ struct HubBenchmark {
     private func measure(at address: HubAddress, tag: String) async throws -> Result {
         let loadBefore = Self.loadAverage()
         let bench = Benchmark(students: students, folder: folder)
-        let district = DemoDistrict.generate(students: students, counselors: counselorCount, seed: 11)
+        let district = DemoDistrict.generate(students: students, counselors: counselorCount, seed: 11, lowerSchools: false)
         let bundle = try rosterBundle(district, tag: tag)
         let admin = try await HubConnection.connect(address, password: password)
         defer { Task { [admin] in await admin.close() } }

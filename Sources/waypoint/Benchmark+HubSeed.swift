@@ -49,7 +49,7 @@ struct SeedTemplate {
     /// spans of the demo's sessions a year) on a workstation joined to a hub that is never reached,
     /// through the store's own writes, and cuts what its outbox holds into templates.
     static func make(count: Int, years: Int = 3, folder: URL) throws -> [SeedTemplate] {
-        var district = DemoDistrict.generate(students: count, counselors: 1, seed: 23)
+        var district = DemoDistrict.generate(students: count, counselors: 1, seed: 23, lowerSchools: false)
         for index in district.students.indices { district.students[index].sourcedId = studentMark(index) }
         district.counselors[0].sourcedId = counselorMark
         let db = try AppDatabase.open(path: folder.appendingPathComponent("hub-template.sqlite").path)

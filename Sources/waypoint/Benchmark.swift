@@ -69,7 +69,7 @@ struct Benchmark {
         let catalogs = CatalogLoader.shipped
         let databasePath = folder.appendingPathComponent("bench.sqlite").path
         var notes: [String] = []
-        let district = DemoDistrict.generate(students: students, seed: 7)
+        let district = DemoDistrict.generate(students: students, seed: 7, lowerSchools: false)
         let today = CivilDate.today()
         let loadStart = Date()
         var demoHold = 0.0

@@ -12,10 +12,10 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "How many students (1 to 500000).")
+    @Option(help: "How many high-school students (1 to 500000); from 300 on, a middle school and an elementary school come too, with a tenth as many each and a counselor of their own.")
     var students = 1200
 
-    @Option(help: "How many counselors (default: one per 300 students).")
+    @Option(help: "How many high-school counselors (default: one per 300 students).")
     var counselors: Int?
 
     @Option(help: "Seed for the generator: the same seed gives the same district.")

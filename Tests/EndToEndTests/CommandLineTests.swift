@@ -10,7 +10,8 @@ final class CommandLineTests: XCTestCase {
 
         let demo = try runProcess(binary, ["demo", "--db", database, "--students", "600", "--counselors", "2"])
         XCTAssertEqual(demo.status, 0, demo.stderr)
-        XCTAssertTrue(demo.stdout.contains("600 students, 2 counselors"), demo.stdout)
+        // Two high-school counselors, and the middle and elementary schools' own.
+        XCTAssertTrue(demo.stdout.contains("720 students, 4 counselors"), demo.stdout)
 
         let attributes = try FileManager.default.attributesOfItem(atPath: database)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)

@@ -14,15 +14,65 @@ final class DemoDistrictTests: XCTestCase {
     }
 
     func testDefaultCounts() {
-        let district = DemoDistrict.generate()
+        let district = DemoDistrict.generate(lowerSchools: false)
         XCTAssertEqual(district.students.count, 1200)
         XCTAssertEqual(district.counselors.count, 4)
         XCTAssertTrue((3...4).contains(district.schools.count), "\(district.schools.count) schools")
         XCTAssertTrue(district.schools.allSatisfy { $0.name.hasSuffix("High School") && $0.id == nil })
     }
 
+    /// Issue 16 item 7: the demo has a middle school (6-8) and an elementary school (K-5),
+    /// each with a tenth as many students and a counselor of its own; the high schools are
+    /// exactly what they are without them. A test's small district is one high school.
+    func testTheDemoHasAMiddleAndAnElementarySchoolBesideTheHighSchools() throws {
+        let district = DemoDistrict.generate()
+        let highSchools = DemoDistrict.generate(lowerSchools: false)
+        XCTAssertEqual(Array(district.students.prefix(1200)), highSchools.students)
+        XCTAssertEqual(Array(district.counselors.prefix(4)), highSchools.counselors)
+        XCTAssertEqual(Array(district.schools.prefix(highSchools.schools.count)), highSchools.schools)
+        XCTAssertEqual(Array(district.assignments.prefix(1200)), highSchools.assignments)
+        XCTAssertEqual(district.students.count, 1440)
+        XCTAssertEqual(district.counselors.count, 6)
+        XCTAssertEqual(Set(district.counselors.map(\.email)).count, 6)
+        let lower = district.schools.suffix(2)
+        XCTAssertEqual(lower.map { "\($0.lowGrade!)-\($0.highGrade!)" }, ["6-8", "K-5"])
+        XCTAssertTrue(lower.first!.name.hasSuffix("Middle School") && lower.last!.name.hasSuffix("Elementary School"))
+        for (offset, grades) in [(0, 6...8), (1, 0...5)] {
+            let school = Int64(highSchools.schools.count + offset)
+            let members = district.students.indices.filter { district.students[$0].schoolId == school }
+            XCTAssertEqual(members.count, 120)
+            XCTAssertEqual(Set(members.map { district.students[$0].grade.rawValue }), Set(grades))
+            let counselors = Set(district.assignments.filter { members.contains($0.studentIndex) }.map(\.counselorIndex))
+            XCTAssertEqual(counselors, [4 + offset], "one counselor of its own")
+        }
+        XCTAssertEqual(Set(district.students.map(\.localId)).count, 1440)
+        XCTAssertEqual(DemoDistrict.generate(students: 30).schools.count, 1)
+        XCTAssertEqual(DemoDistrict.generate(students: 300).schools.count, 3)
+    }
+
+    /// Their plans: the awareness band in elementary school, courses of 6-8 and the
+    /// understanding band in middle school; never a course or a milestone of high school.
+    func testLowerSchoolPlansFollowTheirGrades() throws {
+        let today = CivilDate(year: 2026, month: 12, day: 3)
+        let catalogs = try CatalogLoader.defaults()
+        let district = DemoDistrict.generate(students: 600, seed: 9)
+        let plans = DemoPlans.generate(for: district.students, catalogs: catalogs, today: today, seed: 9)
+        var sawPathway = false
+        for (student, plan) in zip(district.students, plans) where student.grade.rawValue < 9 {
+            XCTAssertTrue(plan.courses.allSatisfy { (6...8).contains($0.year.rawValue) }, "\(student.localId)")
+            XCTAssertEqual(plan.courses.isEmpty, student.grade.rawValue < 6, "\(student.localId) in grade \(student.grade)")
+            XCTAssertFalse(plan.courses.contains { $0.year > student.grade && $0.status != .planned })
+            let grades = plan.milestones.compactMap { catalogs.milestones.milestone($0.milestoneId)?.grade.rawValue }
+            XCTAssertFalse(grades.isEmpty && student.grade.rawValue >= 1, "\(student.localId) has milestones")
+            XCTAssertTrue(grades.allSatisfy { $0 <= student.grade.rawValue && $0 < 9 }, "\(student.localId): \(grades)")
+            if student.grade.rawValue >= 6 { XCTAssertTrue(grades.allSatisfy { $0 >= 6 }, "middle school's own band") }
+            sawPathway = sawPathway || plan.pathwayId != nil
+        }
+        XCTAssertTrue(sawPathway, "some eighth graders chose a pathway")
+    }
+
     func testExplicitCounselorCountAndTinyDistrict() {
-        XCTAssertEqual(DemoDistrict.generate(students: 900, counselors: 5).counselors.count, 5)
+        XCTAssertEqual(DemoDistrict.generate(students: 900, counselors: 5, lowerSchools: false).counselors.count, 5)
         let tiny = DemoDistrict.generate(students: 10)
         XCTAssertEqual(tiny.counselors.count, 1)
         XCTAssertEqual(tiny.schools.count, 1)
@@ -42,7 +92,7 @@ final class DemoDistrictTests: XCTestCase {
     }
 
     func testCaseloadsAreRoughlyEven() {
-        let district = DemoDistrict.generate(students: 1200, counselors: 4, seed: 11)
+        let district = DemoDistrict.generate(students: 1200, counselors: 4, seed: 11, lowerSchools: false)
         let sizes = Dictionary(grouping: district.assignments, by: \.counselorIndex).mapValues(\.count)
         XCTAssertEqual(sizes.count, 4)
         for (counselor, size) in sizes {
@@ -67,7 +117,7 @@ final class DemoDistrictTests: XCTestCase {
     }
 
     func testLargeDistrictsKeepEvenCaseloadsAndDistinctCounselors() {
-        let district = DemoDistrict.generate(students: 30_000, seed: 2026)
+        let district = DemoDistrict.generate(students: 30_000, seed: 2026, lowerSchools: false)
         XCTAssertEqual(district.counselors.count, 100)
         XCTAssertEqual(Set(district.counselors.map(\.displayName)).count, 100)
         XCTAssertEqual(Set(district.counselors.compactMap(\.email)).count, 100)
@@ -82,7 +132,7 @@ final class DemoDistrictTests: XCTestCase {
     }
 
     func testGradesBirthDatesAndIds() {
-        let district = DemoDistrict.generate()
+        let district = DemoDistrict.generate(lowerSchools: false)
         let grades = Dictionary(grouping: district.students, by: \.grade.rawValue).mapValues(\.count)
         XCTAssertEqual(Set(grades.keys), [9, 10, 11, 12])
         XCTAssertTrue(grades.values.allSatisfy { $0 == 300 })

@@ -9,13 +9,15 @@ final class DemoLoadTests: XCTestCase {
         let district = DemoDistrict.generate(students: 600, seed: 5)
         try database.loadDemoDistrict(district)
 
-        XCTAssertEqual(try database.studentCount(), 600)
+        // 600 high-school students, and 60 each in the middle and elementary schools.
+        XCTAssertEqual(district.students.count, 720)
+        XCTAssertEqual(try database.studentCount(), 720)
         XCTAssertEqual(try database.allSchools().count, district.schools.count)
         let counselors = try database.allCounselors()
         XCTAssertEqual(counselors.count, district.counselors.count)
         let caseloads = try counselors.map { try database.caseload(counselorId: $0.id) }
-        XCTAssertEqual(caseloads.map(\.count).reduce(0, +), 600)
-        XCTAssertEqual(try database.caseload(counselorId: nil).count, 600)
+        XCTAssertEqual(caseloads.map(\.count).reduce(0, +), 720)
+        XCTAssertEqual(try database.caseload(counselorId: nil).count, 720)
         let schoolNames = Set(district.schools.map(\.name))
         XCTAssertTrue(caseloads.joined().allSatisfy { schoolNames.contains($0.schoolName) })
     }

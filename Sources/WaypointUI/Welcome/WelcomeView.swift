@@ -18,7 +18,7 @@ enum WelcomeView {
         line("This database has no students yet:", style: Theme.muted)
         line(state.databasePath, style: Theme.muted, indent: 2)
         y += 1
-        keyLine("d", "Load the demo district: fictional students in several high schools with their counselors, to try every screen. Nothing real is touched.", &y, area, &buffer)
+        keyLine("d", "Load the demo district: fictional high, middle and elementary schools and their counselors, to try every screen. Nothing real is touched.", &y, area, &buffer)
         y += 1
         keyLine("i", "Import your roster: the OneRoster CSV folder from your student information system (or from the shell: waypoint import oneroster FOLDER, with --dry-run to look first).", &y, area, &buffer)
         y += 1
