@@ -52,7 +52,8 @@ public enum CatalogLoader {
             competencies: catalog("competencies.json", CompetencyCatalog.decode),
             requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode),
             earlyWarning: catalog("early-warning.json", EarlyWarningRules.decode),
-            interventionKinds: catalog("intervention-kinds.json", KindCatalog.interventionKinds))
+            interventionKinds: catalog("intervention-kinds.json", KindCatalog.interventionKinds),
+            assessments: catalog("assessments.json", AssessmentCatalog.decode))
         return CatalogLoad(catalogs: catalogs, warnings: warnings)
     }
 
@@ -76,7 +77,8 @@ public enum CatalogLoader {
             competencies: try CompetencyCatalog.decode(builtIn("competencies.json")),
             requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")),
             earlyWarning: try EarlyWarningRules.decode(builtIn("early-warning.json")),
-            interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")))
+            interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")),
+            assessments: try AssessmentCatalog.decode(builtIn("assessments.json")))
     }
 
     /// The names of the catalog files a district may put in its config folder.

@@ -58,8 +58,9 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
     public var milestones: [Milestone]
     public var entries: [Entry]
 
+    /// `testResults`: the student's test results, listed with the other entries (oldest first).
     public init(student: Student, school: String, counselors: [String], plan: StudentPlan, years: [Grade],
-                catalogs: Catalogs, today: CivilDate) {
+                catalogs: Catalogs, today: CivilDate, testResults: [AssessmentResult] = []) {
         studentName = student.displayName
         studentId = student.localId
         grade = student.grade.description
@@ -111,6 +112,10 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         }
         entries += plan.evidence.map {
             Entry(kind: catalogs.competencies.title(of: $0.competencyId), text: $0.artifact, detail: $0.date.iso)
+        }
+        entries += testResults.sorted { ($0.date, $0.testId) < ($1.date, $1.testId) }.map {
+            Entry(kind: "Test", text: "\(catalogs.assessments.title(of: $0.testId)): \($0.scoreText(catalogs.assessments))",
+                  detail: $0.date.iso)
         }
         self.entries = entries
     }

@@ -9,10 +9,13 @@ public struct Catalogs: Equatable, Sendable {
     public var requirementSets: RequirementSetCatalog
     public var earlyWarning: EarlyWarningRules
     public var interventionKinds: InterventionKindCatalog
+    /// The tests whose results are recorded (PSAT, SAT, ACT, AP exams, ASVAB, state tests).
+    public var assessments: AssessmentCatalog
 
     public init(sessionKinds: SessionKindCatalog, pathways: PathwayCatalog, milestones: MilestoneCatalog,
                 competencies: CompetencyCatalog, requirementSets: RequirementSetCatalog,
-                earlyWarning: EarlyWarningRules, interventionKinds: InterventionKindCatalog) {
+                earlyWarning: EarlyWarningRules, interventionKinds: InterventionKindCatalog,
+                assessments: AssessmentCatalog = AssessmentCatalog(tests: [])) {
         self.sessionKinds = sessionKinds
         self.pathways = pathways
         self.milestones = milestones
@@ -20,6 +23,7 @@ public struct Catalogs: Equatable, Sendable {
         self.requirementSets = requirementSets
         self.earlyWarning = earlyWarning
         self.interventionKinds = interventionKinds
+        self.assessments = assessments
     }
 }
 

@@ -174,7 +174,8 @@ public final class EffectRunner: EffectPerformer {
                 return [.planLoaded(token: token, data: PlanData(student: student, schoolName: school?.name ?? "",
                                                                 years: PlanYears.years(for: school, student: student.grade),
                                                                 plan: try database.plan(studentId: studentId),
-                                                                interventions: try database.interventions(studentId: studentId)))]
+                                                                interventions: try database.interventions(studentId: studentId),
+                                                                testResults: try database.assessmentResults(studentId: studentId)))]
             case .changePlan(let change, let counselorId, let loaded):
                 forgetSummaries()
                 try apply(change, counselorId: counselorId, loaded: loaded)
@@ -210,6 +211,9 @@ public final class EffectRunner: EffectPerformer {
                     for (field, value) in changes { contact[field] = value }
                     try database.addContact(contact, studentId: studentId)
                 }
+                return []
+            case .recordAssessment(let result, let counselorId):
+                _ = try database.recordAssessments([result], by: counselorId, source: "assessment \(result.testId) \(result.date.iso)")
                 return []
             case .changeIntervention(let change, let counselorId):
                 try apply(change, by: counselorId)
@@ -294,6 +298,7 @@ public final class EffectRunner: EffectPerformer {
             interventions: interventions,
             contacts: try database.contacts(studentId: studentId))
         data.interventionNotes = try database.interventionNotes(studentId: studentId)
+        data.testResults = try database.assessmentResults(studentId: studentId)
         data.interventionOwners = try Dictionary(uniqueKeysWithValues: Set(interventions.map(\.ownerId)).compactMap { id in
             try database.counselor(id: id).map { (id, $0.displayName) }
         })

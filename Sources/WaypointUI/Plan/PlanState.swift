@@ -12,13 +12,17 @@ public struct PlanData: Equatable, Sendable {
     public var plan: StudentPlan
     /// Support under way, shown beside the goals it serves.
     public var interventions: [Intervention]
+    /// Test results (PSAT, SAT, ACT…), newest first: one line under Pathway & goals.
+    public var testResults: [AssessmentResult]
 
-    public init(student: Student, schoolName: String, years: [Grade], plan: StudentPlan, interventions: [Intervention] = []) {
+    public init(student: Student, schoolName: String, years: [Grade], plan: StudentPlan, interventions: [Intervention] = [],
+                testResults: [AssessmentResult] = []) {
         self.student = student
         self.schoolName = schoolName
         self.years = years
         self.plan = plan
         self.interventions = interventions
+        self.testResults = testResults
     }
 }
 
