@@ -56,10 +56,12 @@ public enum DemoAssessments {
         let tens = test.total.range.upperBound >= 400
         var scores: [String: Int] = [:]
         for (position, score) in test.scores.enumerated() {
-            let spread = Double((position * 37) % 11) / 100 - 0.05
-            let value = at(score.range, tens: score.range.upperBound >= 400)
-            scores[score.id] = min(score.range.upperBound, max(score.range.lowerBound,
-                                                               value + Int(spread * Double(score.range.upperBound - score.range.lowerBound) / 2)))
+            // Each sub-score a little above or below the student's level: -10% to +10% of its range.
+            let spread = Double((position * 37 + studentIndex) % 11 - 5) / 50
+            let width = Double(score.range.upperBound - score.range.lowerBound)
+            var value = at(score.range, tens: false) + Int((spread * width).rounded())
+            if score.range.upperBound >= 400 { value = value / 10 * 10 }
+            scores[score.id] = min(score.range.upperBound, max(score.range.lowerBound, value))
         }
         var total = at(test.total.range, tens: tens)
         if test.id == "sat" || test.id == "psat", let erw = scores["erw"], let math = scores["math"] { total = erw + math }

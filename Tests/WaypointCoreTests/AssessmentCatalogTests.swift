@@ -127,4 +127,21 @@ final class AssessmentCatalogTests: XCTestCase {
                        "catalog order; a test the district retired still shows, by id")
         XCTAssertEqual(summary.taken, ["psat", "sat", "act", "ap-biology", "retired-test"])
     }
+
+    func testTheDemoDistrictsResultsAreValidPastAndForHighSchoolOnly() {
+        let district = DemoDistrict.generate(students: 600, counselors: 2, seed: 7)
+        let today = CivilDate(year: 2026, month: 12, day: 3)
+        let results = DemoAssessments.generate(for: district.students, catalog: catalog, today: today, seed: 7)
+        XCTAssertEqual(results, DemoAssessments.generate(for: district.students, catalog: catalog, today: today, seed: 7), "repeatable")
+        XCTAssertTrue(results.contains { $0.testId == "psat" } && results.contains { $0.testId == "sat" }, "shows on the first run")
+        for result in results {
+            XCTAssertTrue(catalog.problems(testId: result.testId, total: result.total, scores: result.scores).isEmpty, "\(result)")
+            XCTAssertLessThanOrEqual(result.date, today)
+            XCTAssertTrue((10...12).contains(district.students[Int(result.studentId)].grade.rawValue))
+        }
+        for sat in results where sat.testId == "sat" {
+            XCTAssertEqual(sat.total, sat.scores["erw"]! + sat.scores["math"]!, "an SAT total is its two sections")
+            XCTAssertEqual(sat.total % 10, 0)
+        }
+    }
 }
