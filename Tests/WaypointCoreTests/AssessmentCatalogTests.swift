@@ -144,4 +144,24 @@ final class AssessmentCatalogTests: XCTestCase {
             XCTAssertEqual(sat.total % 10, 0)
         }
     }
+
+    func testATypedResultNamesTheFieldThatIsWrong() {
+        let today = CivilDate(year: 2026, month: 12, day: 3)
+        func problem(test: String = "sat", date: String = "2026-10-03", total: String = "1250", scores: [String] = []) -> AssessmentEntry.Problem? {
+            if case .failure(let problem) = AssessmentEntry.check(studentId: 1, testId: test, date: date, total: total, scores: scores,
+                                                                   catalog: catalog, today: today) { return problem }
+            return nil
+        }
+        XCTAssertNil(problem(scores: ["erw=620", "math=630"]))
+        XCTAssertEqual(problem(test: "gre")?.field, "test")
+        XCTAssertEqual(problem(date: "2026-02-30")?.field, "date")
+        XCTAssertEqual(problem(date: "10/03/2026")?.expected, "a date as YYYY-MM-DD")
+        XCTAssertEqual(problem(date: "2027-01-09")?.expected, "the date the test was taken, not after today (2026-12-03)")
+        XCTAssertEqual(problem(total: "1,250")?.expected, "a whole number (digits only)")
+        XCTAssertEqual(problem(total: "-5")?.field, "total")
+        XCTAssertEqual(problem(scores: ["math"])?.field, "scores")
+        XCTAssertEqual(problem(scores: ["math=600", "math=610"])?.expected, "one value (it is given twice)")
+        XCTAssertEqual(problem(scores: ["math=6o0"])?.field, "math")
+        XCTAssertEqual(problem(scores: ["math=900"])?.expected, "SAT Math from 200 to 800")
+    }
 }
