@@ -213,6 +213,8 @@ public final class EffectRunner: EffectPerformer {
                 }
                 return []
             case .recordAssessment(let result, let counselorId):
+                // A result may complete a milestone: the caseload's summaries are read again.
+                forgetSummaries()
                 _ = try database.recordAssessments([result], by: counselorId, source: "assessment \(result.testId) \(result.date.iso)")
                 return []
             case .changeIntervention(let change, let counselorId):
