@@ -164,4 +164,34 @@ final class AssessmentCatalogTests: XCTestCase {
         XCTAssertEqual(problem(scores: ["math=6o0"])?.field, "math")
         XCTAssertEqual(problem(scores: ["math=900"])?.expected, "SAT Math from 200 to 800")
     }
+
+    func testADistrictFileAddsItsOwnStateTestOrIsIgnoredWithTheLineOfItsMistake() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalogs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("assessments.json")
+        try """
+            { "assessments": [
+              { "id": "staar-english-2", "title": "STAAR English II", "short": "STAAR Eng II", "kind": "state",
+                "total": { "title": "Scale score", "min": 1000, "max": 6000 } }
+            ] }
+            """.write(to: file, atomically: true, encoding: .utf8)
+        var load = CatalogLoader.load(configDirectory: folder.path)
+        XCTAssertEqual(load.warnings, [])
+        XCTAssertEqual(load.catalogs.assessments.tests.map(\.id), ["staar-english-2"])
+        XCTAssertEqual(load.catalogs.assessments.short(of: "staar-english-2"), "STAAR Eng II")
+
+        try """
+            { "assessments": [
+              { "id": "staar-english-2", "title": "STAAR English II",
+                "total": { "min": 6000, "max": 1000 } }
+            ] }
+            """.write(to: file, atomically: true, encoding: .utf8)
+        load = CatalogLoader.load(configDirectory: folder.path)
+        XCTAssertEqual(load.catalogs.assessments, catalog, "the built-in catalog is used instead")
+        XCTAssertEqual(load.warnings.map(\.description), [
+            file.path + ":3: assessments[0].total.max: expected a maximum no lower than min (6000), found 1000; "
+                + "the built-in catalog is used instead",
+        ])
+    }
 }
