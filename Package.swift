@@ -40,6 +40,7 @@ let package = Package(
                 .embedInCode("catalogs/intervention-kinds.json"),
                 .embedInCode("catalogs/plan-text-en.json"),
                 .embedInCode("catalogs/plan-text-es.json"),
+                .embedInCode("catalogs/assessments.json"),
             ]
         ),
         // Exports and roster import: files in and out, no terminal, no database. TerminalKit

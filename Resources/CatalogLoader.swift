@@ -72,7 +72,8 @@ public enum CatalogLoader {
             requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode),
             earlyWarning: catalog("early-warning.json", EarlyWarningRules.decode),
             interventionKinds: catalog("intervention-kinds.json", KindCatalog.interventionKinds),
-            planLanguages: PlanLanguageCatalog(english: english, others: others))
+            planLanguages: PlanLanguageCatalog(english: english, others: others),
+            assessments: catalog("assessments.json", AssessmentCatalog.decode))
         return CatalogLoad(catalogs: catalogs, warnings: warnings)
     }
 
@@ -97,7 +98,8 @@ public enum CatalogLoader {
             requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")),
             earlyWarning: try EarlyWarningRules.decode(builtIn("early-warning.json")),
             interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")),
-            planLanguages: try shippedLanguages())
+            planLanguages: try shippedLanguages(),
+            assessments: try AssessmentCatalog.decode(builtIn("assessments.json")))
     }
 
     private static func shippedLanguages() throws -> PlanLanguageCatalog {

@@ -12,5 +12,6 @@ enum EmbeddedCatalogs {
         "intervention-kinds.json": PackageResources.intervention_kinds_json,
         "plan-text-en.json": PackageResources.plan_text_en_json,
         "plan-text-es.json": PackageResources.plan_text_es_json,
+        "assessments.json": PackageResources.assessments_json,
     ]
 }

@@ -75,9 +75,10 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
     /// The plan written for the family in `language` (English when nil): every sentence
     /// and every title from a catalog goes through `PlanWords`, so a missing translation
     /// reads in English rather than not at all. Course titles, names and notes are the
-    /// district's and the counselor's words, never translated.
+    /// district's and the counselor's words, never translated. `testResults`: the student's
+    /// test results, listed with the other entries (oldest first).
     public init(student: Student, school: String, counselors: [String], plan: StudentPlan, years: [Grade],
-                catalogs: Catalogs, today: CivilDate, language: PlanLanguage? = nil) {
+                catalogs: Catalogs, today: CivilDate, language: PlanLanguage? = nil, testResults: [AssessmentResult] = []) {
         let languages = catalogs.planLanguages
         let w = PlanWords(language ?? languages.english, english: languages.english)
         words = w
@@ -145,6 +146,10 @@ public struct PlanDocument: Equatable, Sendable, Encodable {
         entries += plan.evidence.map {
             Entry(kind: w.term(.competency, $0.competencyId, english: catalogs.competencies.title(of: $0.competencyId)),
                   text: $0.artifact, detail: $0.date.iso)
+        }
+        entries += testResults.sorted { ($0.date, $0.testId) < ($1.date, $1.testId) }.map {
+            Entry(kind: w("entry.test"), text: "\(catalogs.assessments.title(of: $0.testId)): \($0.scoreText(catalogs.assessments))",
+                  detail: $0.date.iso)
         }
         self.entries = entries
     }

@@ -11,11 +11,14 @@ public struct Catalogs: Equatable, Sendable {
     public var interventionKinds: InterventionKindCatalog
     /// The languages the family's printable plan is written in (`plan-text-*.json`).
     public var planLanguages: PlanLanguageCatalog
+    /// The tests whose results are recorded (PSAT, SAT, ACT, AP exams, ASVAB, state tests).
+    public var assessments: AssessmentCatalog
 
     public init(sessionKinds: SessionKindCatalog, pathways: PathwayCatalog, milestones: MilestoneCatalog,
                 competencies: CompetencyCatalog, requirementSets: RequirementSetCatalog,
                 earlyWarning: EarlyWarningRules, interventionKinds: InterventionKindCatalog,
-                planLanguages: PlanLanguageCatalog) {
+                planLanguages: PlanLanguageCatalog,
+                assessments: AssessmentCatalog = AssessmentCatalog(tests: [])) {
         self.sessionKinds = sessionKinds
         self.pathways = pathways
         self.milestones = milestones
@@ -24,6 +27,7 @@ public struct Catalogs: Equatable, Sendable {
         self.earlyWarning = earlyWarning
         self.interventionKinds = interventionKinds
         self.planLanguages = planLanguages
+        self.assessments = assessments
     }
 }
 

@@ -21,15 +21,19 @@ public struct MilestoneCatalog: Equatable, Sendable {
         /// plan instead of waiting to be marked, so a chosen pathway never sits beside an
         /// overdue "choose a pathway".
         public var doneByPathway: Bool
+        /// Done once the student has a result on any of these tests (catalog `completedBy`,
+        /// ids of assessments.json): "PSAT" reads the PSAT/NMSQT results, "SAT or ACT" either.
+        public var completedByAssessments: [String]
 
         public init(id: String, title: String, grade: Grade, dueMonth: Int, doneByPathway: Bool = false,
-                    goals: [String] = [MilestoneCatalog.allGoals]) {
+                    goals: [String] = [MilestoneCatalog.allGoals], completedByAssessments: [String] = []) {
             self.id = id
             self.title = title
             self.grade = grade
             self.dueMonth = dueMonth
             self.doneByPathway = doneByPathway
             self.goals = goals
+            self.completedByAssessments = completedByAssessments
         }
 
         /// Whether a student headed for `goal` has this milestone.
@@ -102,6 +106,12 @@ public struct MilestoneCatalog: Equatable, Sendable {
             var dueMonth: Int
             var doneByPathway: Bool?
             var goals: [String]?
+            var completedBy: CompletedBy?
+        }
+        // `{"assessment": "psat"}` or `{"assessments": ["sat", "act"]}`.
+        struct CompletedBy: Decodable {
+            var assessment: String?
+            var assessments: [String]?
         }
         struct File: Decodable { var milestones: [Entry]? }
         let check = CatalogCheck(source)
@@ -120,8 +130,19 @@ public struct MilestoneCatalog: Equatable, Sendable {
                 throw check.error("\(key).goals[\(position)]", "expected one of \(goalWords.joined(separator: ", ")), found \"\(goal)\"")
             }
             try check.unique(goals, at: { "\(key).goals[\($0)]" })
+            var tests: [String] = []
+            if let completedBy = entry.completedBy {
+                let keyed = (completedBy.assessment.map { [("\(key).completedBy.assessment", $0)] } ?? [])
+                    + (completedBy.assessments ?? []).enumerated().map { ("\(key).completedBy.assessments[\($0.offset)]", $0.element) }
+                if keyed.isEmpty {
+                    throw check.error(key + ".completedBy", "expected {\"assessment\": \"an assessment id\"} or {\"assessments\": [ids]}")
+                }
+                for (at, test) in keyed { try check.id(test, at: at) }
+                tests = keyed.map(\.1)
+            }
             milestones.append(Milestone(id: entry.id, title: entry.title, grade: Grade(rawValue: entry.grade)!,
-                                        dueMonth: entry.dueMonth, doneByPathway: entry.doneByPathway ?? false, goals: goals))
+                                        dueMonth: entry.dueMonth, doneByPathway: entry.doneByPathway ?? false, goals: goals,
+                                        completedByAssessments: tests))
         }
         try check.unique(milestones.map(\.id), at: { "milestones[\($0)].id" })
         return MilestoneCatalog(milestones: milestones)

@@ -63,7 +63,17 @@ public struct MilestoneProgress: Equatable, Sendable {
                 var record = recorded[milestone.id] ?? MilestoneRecord(
                     studentId: plan.studentId, milestoneId: milestone.id,
                     dueDate: MilestoneCatalog.dueDate(for: milestone, gradeNow: studentGrade, schoolYearStart: start))
-                if kept == nil, readsPathway(milestone, pathwayId: plan.pathwayId), record.isOpen { record.status = .done }
+                if kept == nil, record.isOpen {
+                    // Derived when read, never written: a status the counselor recorded
+                    // (done, waived) stands, and removing the result reopens the milestone.
+                    if readsPathway(milestone, pathwayId: plan.pathwayId) {
+                        record.status = .done
+                    } else if let taken = readsAssessments(milestone, taken: plan.assessmentsTaken) {
+                        record.status = .done
+                        record.completedDate = taken.date
+                        record.evidence = record.evidence ?? "\(catalogs.assessments.title(of: taken.testId)) result of \(taken.date.iso)"
+                    }
+                }
                 return MilestoneProgress(milestone: milestone, record: record,
                                          isOverdue: kept == nil && record.isOverdue(today: today), kept: kept)
             }
@@ -86,6 +96,15 @@ public struct MilestoneProgress: Equatable, Sendable {
     /// `doneByPathway`). One rule for the plan, the caseload summary and the to-do list.
     public static func readsPathway(_ milestone: MilestoneCatalog.Milestone, pathwayId: String?) -> Bool {
         milestone.doneByPathway && pathwayId != nil
+    }
+
+    /// The first sitting of a test that completes the milestone (catalog `completedBy`), if
+    /// the student has one: "PSAT" is done once a PSAT/NMSQT result is on file. One rule for
+    /// the plan, the caseload summary and the to-do list.
+    public static func readsAssessments(_ milestone: MilestoneCatalog.Milestone,
+                                        taken: [String: CivilDate]) -> (testId: String, date: CivilDate)? {
+        milestone.completedByAssessments.compactMap { id in taken[id].map { (testId: id, date: $0) } }
+            .min { ($0.date, $0.testId) < ($1.date, $1.testId) }
     }
 
     /// The milestone to act on next: the soonest due open one of the student's current grade

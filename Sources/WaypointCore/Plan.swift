@@ -19,6 +19,10 @@ public struct StudentPlan: Equatable, Sendable {
     /// Courses that came from a district file (`import abc`, `import transcript`), and the
     /// district's values where the counselor's entry disagrees.
     public var markLinks: [CourseMarkLink]
+    /// The tests the student has a result on, each with its first sitting's date (read from
+    /// the assessment results, never stored in the plan): what completes a milestone whose
+    /// catalog entry says `completedBy` (docs/CATALOGS.md).
+    public var assessmentsTaken: [String: CivilDate] = [:]
 
     public init(studentId: Int64, pathwayId: String? = nil, pathwayHistory: [PathwayChange] = [],
                 goals: PlanGoals = PlanGoals(), courses: [PlannedCourse] = [], milestones: [MilestoneRecord] = [],

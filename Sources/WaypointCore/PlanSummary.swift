@@ -33,7 +33,7 @@ public struct PlanSummary: Equatable, Sendable {
     /// current grade: this year's work. (A senior's missed PSAT is history, not what is next.)
     /// `goal`: the plan's postsecondary goal, which decides the milestones that apply.
     public init(grade: Grade, pathwayId: String?, requirementSetId: String?, goal: PostsecondaryGoal, courses: [PlannedCourse],
-                milestones: [MilestoneRecord], catalogs: Catalogs, today: CivilDate) {
+                milestones: [MilestoneRecord], assessmentsTaken: [String: CivilDate] = [:], catalogs: Catalogs, today: CivilDate) {
         pathwayTitle = pathwayId.map { catalogs.pathways.title(of: $0) }
         self.goal = goal
         judgesCredits = PlanYears.judgesCredits(grade)
@@ -42,8 +42,11 @@ public struct PlanSummary: Equatable, Sendable {
         isOnTrack = !judgesCredits || report.isOnTrack
         shortfall = isOnTrack ? nil : report.missingSummary
         completedMilestoneIds = Set(milestones.filter { $0.status == .done || $0.status == .waived }.map(\.milestoneId))
-            .union(catalogs.milestones.milestones.filter { MilestoneProgress.readsPathway($0, pathwayId: pathwayId) }.map(\.id))
-        let plan = StudentPlan(studentId: 0, pathwayId: pathwayId, goals: PlanGoals(postsecondary: goal), milestones: milestones)
+            .union(catalogs.milestones.milestones.filter {
+                MilestoneProgress.readsPathway($0, pathwayId: pathwayId) || MilestoneProgress.readsAssessments($0, taken: assessmentsTaken) != nil
+            }.map(\.id))
+        var plan = StudentPlan(studentId: 0, pathwayId: pathwayId, goals: PlanGoals(postsecondary: goal), milestones: milestones)
+        plan.assessmentsTaken = assessmentsTaken
         let items = MilestoneProgress.all(for: plan, studentGrade: grade,
                                           grades: { $0 == grade }, catalogs: catalogs, today: today)
         nextMilestone = MilestoneProgress.next(in: items, grade: grade).flatMap { item in

@@ -79,7 +79,10 @@ extension EffectRunner {
         do {
             try connection.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions,
                                             contacts: DemoContacts.generate(for: district.students, seed: demoSize.seed),
-                                            transcript: transcript, subjectAreas: catalogs.requirementSets.subjectAreas, today: today)
+                                            transcript: transcript,
+                                            assessments: DemoAssessments.generate(for: district.students, catalog: catalogs.assessments,
+                                                                                  today: today, seed: demoSize.seed),
+                                            subjectAreas: catalogs.requirementSets.subjectAreas, today: today)
         } catch StoreError.databaseNotEmpty {
             // Filled from elsewhere (another window, the CLI) since the welcome screen was
             // drawn: show what is there instead of a dead end.

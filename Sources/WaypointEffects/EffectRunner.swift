@@ -175,6 +175,7 @@ public final class EffectRunner: EffectPerformer {
                                                                 years: PlanYears.years(for: school, student: student.grade),
                                                                 plan: try database.plan(studentId: studentId),
                                                                 interventions: try database.interventions(studentId: studentId),
+                                                                testResults: try database.assessmentResults(studentId: studentId),
                                                                 homeLanguages: try homeLanguages(studentId: studentId, db: database)))]
             case .changePlan(let change, let counselorId, let loaded):
                 forgetSummaries()
@@ -213,6 +214,11 @@ public final class EffectRunner: EffectPerformer {
                     for (field, value) in changes { contact[field] = value }
                     try database.addContact(contact, studentId: studentId)
                 }
+                return []
+            case .recordAssessment(let result, let counselorId):
+                // A result may complete a milestone: the caseload's summaries are read again.
+                forgetSummaries()
+                _ = try database.recordAssessments([result], by: counselorId, source: "assessment \(result.testId) \(result.date.iso)")
                 return []
             case .changeIntervention(let change, let counselorId):
                 try apply(change, by: counselorId)
@@ -297,6 +303,7 @@ public final class EffectRunner: EffectPerformer {
             interventions: interventions,
             contacts: try database.contacts(studentId: studentId))
         data.interventionNotes = try database.interventionNotes(studentId: studentId)
+        data.testResults = try database.assessmentResults(studentId: studentId)
         data.interventionOwners = try Dictionary(uniqueKeysWithValues: Set(interventions.map(\.ownerId)).compactMap { id in
             try database.counselor(id: id).map { (id, $0.displayName) }
         })

@@ -9,7 +9,8 @@ public func planDocument(_ student: Student, db: AppDatabase, catalogs: Catalogs
     let school = try db.school(id: student.schoolId)
     return PlanDocument(student: student, school: school?.name ?? "", counselors: try db.counselors(ofStudentId: student.id!).map(\.displayName),
                         plan: try db.plan(studentId: student.id!), years: PlanYears.years(for: school, student: student.grade),
-                        catalogs: catalogs, today: today, language: language)
+                        catalogs: catalogs, today: today, language: language,
+                        testResults: try db.assessmentResults(studentId: student.id!))
 }
 
 /// The home languages the student's family contacts give, in their order: what the

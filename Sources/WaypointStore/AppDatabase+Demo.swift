@@ -12,6 +12,7 @@ extension AppDatabase {
     public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = [], sessions: [AdvisingSession] = [],
                                  abc: ABCBatch = ABCBatch(), interventions: [Intervention] = [],
                                  contacts: [DemoContacts.Entry] = [], transcript: [ImportedMark] = [],
+                                 assessments: [AssessmentResult] = [],
                                  subjectAreas: [RequirementSetCatalog.SubjectArea] = [], today: CivilDate = CivilDate.today(),
                                  pacing: ImportPacing = .standard) throws {
         try validate(district, plans: plans)
@@ -85,6 +86,15 @@ extension AppDatabase {
                                      contact.email, contact.language])
                 try db.execute(sql: "INSERT INTO student_contact (studentId, contactId, fromRoster) VALUES (?, ?, 0)",
                                arguments: [id, db.lastInsertedRowID])
+            }),
+            (assessments.count, { db, index in
+                let result = assessments[index]
+                guard let id = studentId(result.studentId) else { return }
+                try db.execute(sql: """
+                    INSERT INTO assessment_result (studentId, testId, takenOn, total, scores, source, recordedAt)
+                    VALUES (?, ?, ?, ?, ?, 'import', ?)
+                    """, arguments: [id, result.testId, result.date.iso, result.total, AssessmentRows.json(result.scores),
+                                     result.date.iso + "T08:00:00Z"])
             }),
             (sessions.count, { db, index in
                 let session = sessions[index]

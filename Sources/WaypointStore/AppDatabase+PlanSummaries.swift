@@ -11,17 +11,21 @@ public struct PlanSummarySource: Equatable, Sendable {
     public var goal: PostsecondaryGoal = .undecided
     public var courses: [PlannedCourse]
     public var milestones: [MilestoneRecord]
+    /// The tests taken, each with its first sitting: what completes `completedBy` milestones.
+    public var assessmentsTaken: [String: CivilDate] = [:]
 
     /// The summary of this plan for a student in `grade`: one call for the caseload, the
     /// profile, the to-do list and the export.
     public func summary(grade: Grade, catalogs: Catalogs, today: CivilDate) -> PlanSummary {
         PlanSummary(grade: grade, pathwayId: pathwayId, requirementSetId: requirementSetId, goal: goal,
-                    courses: courses, milestones: milestones, catalogs: catalogs, today: today)
+                    courses: courses, milestones: milestones, assessmentsTaken: assessmentsTaken, catalogs: catalogs, today: today)
     }
 
     /// The parts of the plan milestones are read from (`MilestoneProgress.all`).
     public func milestonePlan(studentId: Int64) -> StudentPlan {
-        StudentPlan(studentId: studentId, pathwayId: pathwayId, goals: PlanGoals(postsecondary: goal), milestones: milestones)
+        var plan = StudentPlan(studentId: studentId, pathwayId: pathwayId, goals: PlanGoals(postsecondary: goal), milestones: milestones)
+        plan.assessmentsTaken = assessmentsTaken
+        return plan
     }
 }
 
@@ -67,6 +71,7 @@ extension AppDatabase {
                     status: MilestoneStatus(rawValue: row[2]) ?? .notStarted,
                     dueDate: (row[3] as String?).flatMap { CivilDate(iso: $0) }))
             }
+            for (id, taken) in try AssessmentRows.taken(db, studentIds: studentIds) { result[id]?.assessmentsTaken = taken }
             return result
         }
     }

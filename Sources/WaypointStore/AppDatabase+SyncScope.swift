@@ -47,6 +47,8 @@ extension AppDatabase {
         // point at are about to go. Should the student come back, their courses come back
         // from the hub and the next import of marks links them again, adding none twice.
         try db.execute(sql: "DELETE FROM plan_course_mark WHERE studentId = ?", arguments: [studentId])
+        // Their test results (local only, from the district's import; docs/SYNC.md).
+        try db.execute(sql: "DELETE FROM assessment_result WHERE studentId = ?", arguments: [studentId])
         // Children before the rows they refer to.
         let order = ["session_topic", "session_note", "follow_up", "intervention_note"]
         let tables = order.compactMap { SyncTable.byName[$0] }

@@ -91,6 +91,7 @@ enum PlanRows {
                                artifact: row["artifact"], date: date(row, "date") ?? CivilDate(days: 0))
         }
         plan.markLinks = try MarkRows.links(studentId: studentId, db: db).filter { $0.planCourseId != nil }
+        plan.assessmentsTaken = try AssessmentRows.taken(db, studentIds: [studentId])[studentId] ?? [:]
         return plan
     }
 }

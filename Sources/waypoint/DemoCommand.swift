@@ -71,6 +71,8 @@ struct DemoCommand: ParsableCommand {
                                                        today: CivilDate.today(), seed: seed)
         try db.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions,
                                 contacts: DemoContacts.generate(for: district.students, seed: seed), transcript: transcript,
+                                assessments: DemoAssessments.generate(for: district.students, catalog: catalogs.assessments,
+                                                                      today: CivilDate.today(), seed: seed),
                                 subjectAreas: catalogs.requirementSets.subjectAreas)
         say("Loaded the demo district into \(database.resolvedPath): "
             + "\(counted(district.students.count, "student")), \(counted(district.counselors.count, "counselor")), "

@@ -8,7 +8,8 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import data from the district's systems.",
-        subcommands: [ImportOneRosterCommand.self, ImportABCCommand.self, ImportTranscriptCommand.self])
+        subcommands: [ImportOneRosterCommand.self, ImportABCCommand.self, ImportTranscriptCommand.self,
+                      ImportAssessmentsCommand.self])
 }
 
 /// Applies the rest of an import that stopped part-way (see ``AppDatabase/importRoster``), and says so.
@@ -156,6 +157,43 @@ struct ImportTranscriptCommand: ParsableCommand {
         }
         say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
         for line in placed.lines { say(line) }
+    }
+}
+
+/// `waypoint import assessments FILE`: test results (one row per student and test sitting,
+/// with the date, the total and sub-scores) for students already in the database. Validated
+/// in full first against the assessment catalog; any error and nothing is written. The same
+/// student, test and date is one result: importing a file again changes nothing.
+struct ImportAssessmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assessments",
+        abstract: "Import test results (PSAT, SAT, ACT, AP, ASVAB, state tests) from one CSV file.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var acting: ActingCounselorOption
+
+    @Argument(help: ArgumentHelp("A test-results CSV file (docs/IMPORTING.md has the layout).", valueName: "file"))
+    var file: String
+
+    @Flag(help: "Show what would be added, updated and left unchanged; write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let db = try database.openExisting(missing: "test results are for students already in the database; import the "
+            + "roster first (`waypoint import oneroster DIR`)")
+        let students = try db.abcStudentKeys()
+        let catalog = loadCatalogs().assessments
+        let results = try readChecked(file) { () throws(RosterImportError) in
+            try AssessmentReader.read(URL(fileURLWithPath: file), students: students, catalog: catalog, today: CivilDate.today())
+        }
+        let summary: AssessmentImportSummary
+        do {
+            summary = try db.recordAssessments(results, dryRun: dryRun, by: acting.resolveIfKnown(in: db)?.id, source: file)
+        } catch let error as StoreError {
+            throw CLIError(importFailure(error))
+        }
+        say(dryRun ? "Dry run: nothing was written. The import would change:" : "Imported \(file):")
+        say(summary.line)
     }
 }
 

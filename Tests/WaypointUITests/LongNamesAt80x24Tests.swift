@@ -73,6 +73,11 @@ final class LongNamesAt80x24Tests: XCTestCase {
                                            plannedWeeks: 8, measure: "quiz score %")]
         data.interventionNotes = InterventionScreenTests.notes()
         data.interventionOwners = [1: counselorName]
+        // Every test a junior could have: the Tests line is cut at the edge, never wrapped over the panels.
+        data.testResults = AssessmentScreenTests.results(studentId: student.id!)
+            + ["ap-us-history", "ap-english-language", "asvab", "state-ela-11"].map {
+                AssessmentResult(studentId: student.id!, testId: $0, date: CivilDate(year: 2026, month: 5, day: 14), total: 3)
+            }
         return data
     }
 
@@ -202,6 +207,7 @@ final class LongNamesAt80x24Tests: XCTestCase {
             var plan = PlanScreenTests.data()
             plan.student = Self.student(index)
             plan.schoolName = Self.longSchool
+            plan.testResults = Self.profileData(Self.student(index)).testResults
             _ = reduce(&state, .planLoaded(token: state.plan!.requestToken, data: plan))
             for section in PlanState.Section.allCases {
                 _ = reduce(&state, .command(.plan(.showSection(section))))

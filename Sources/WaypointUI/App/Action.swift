@@ -112,6 +112,8 @@ public enum Effect: Equatable, Sendable {
     case saveContact(studentId: Int64, contactId: Int64?, changes: [ContactField: String])
     /// Starts, notes or closes one of a student's interventions, as `userId`.
     case changeIntervention(InterventionChange, userId: Int64)
+    /// Records a test result typed on the profile (`t`), as `userId` when known.
+    case recordAssessment(AssessmentResult, userId: Int64?)
     case loadWalkInSchools
     case addWalkIn(NewWalkIn, counselorId: Int64)
     case loadPlan(studentId: Int64, token: Int)

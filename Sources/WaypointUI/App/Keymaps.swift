@@ -51,6 +51,7 @@ public enum Keymaps {
         case .plan: plan
         case .contactForm: contactForm
         case .interventionForm: interventionForm
+        case .testForm: testForm
         case .reminderForm: reminderForm
         case .savedViews: savedViews
         case .importRoster: importRoster

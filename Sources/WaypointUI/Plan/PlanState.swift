@@ -12,18 +12,21 @@ public struct PlanData: Equatable, Sendable {
     public var plan: StudentPlan
     /// Support under way, shown beside the goals it serves.
     public var interventions: [Intervention]
+    /// Test results (PSAT, SAT, ACT…), newest first: one line under Pathway & goals.
+    public var testResults: [AssessmentResult]
     /// The home languages the family contacts give ("Spanish"): the family's plan is offered
     /// first in the one a language file speaks.
     public var homeLanguages: [String]
 
     public init(student: Student, schoolName: String, years: [Grade], plan: StudentPlan, interventions: [Intervention] = [],
-                homeLanguages: [String] = []) {
+                testResults: [AssessmentResult] = [], homeLanguages: [String] = []) {
         self.student = student
         self.schoolName = schoolName
         self.years = years
         self.plan = plan
         self.interventions = interventions
         self.homeLanguages = homeLanguages
+        self.testResults = testResults
     }
 }
 

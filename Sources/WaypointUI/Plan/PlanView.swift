@@ -274,6 +274,8 @@ enum PlanView {
         lines.append(("Interventions: " + (active.isEmpty ? "none under way"
             : active.map { "\(state.catalogs.interventionKinds.title(of: $0.kind)), \($0.dosageText): \($0.goal)" }.joined(separator: "; ")),
                       .plain))
+        let tests = AssessmentSummary(data.testResults, catalog: state.catalogs.assessments)
+        lines.append(("Tests: " + (tests.isEmpty ? "none recorded" : tests.text(state.catalogs.assessments)), .plain))
         lines.append(("", .plain))
         lines.append(("Pathway history", Theme.heading))
         if plan.pathwayHistory.isEmpty { lines.append(("  no changes recorded", Theme.muted)) }

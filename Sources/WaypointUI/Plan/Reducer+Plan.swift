@@ -126,6 +126,13 @@ extension AppState {
                 status = StatusMessage("\(milestone.title) is done while the plan has a pathway (Pathway tab).")
                 return []
             }
+            if rows[current.milestones.selected].record.isOpen == false,
+               let taken = MilestoneProgress.readsAssessments(milestone, taken: data.plan.assessmentsTaken),
+               data.plan.milestones.first(where: { $0.milestoneId == milestone.id })?.isOpen ?? true {
+                status = StatusMessage("\(milestone.title) is done: a \(catalogs.assessments.title(of: taken.testId)) result of "
+                                       + "\(taken.date.iso) is on file (waypoint assessment list).")
+                return []
+            }
             var record = rows[current.milestones.selected].record
             record.status = record.status.next
             // Done is stamped with today, as the store does; kept on screen at once, so the

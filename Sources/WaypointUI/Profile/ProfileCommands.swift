@@ -9,6 +9,8 @@ extension Command {
         case openContacts, submitContactForm, cancelContactForm
         /// Start an intervention, add a progress note to one, close one (issue 15, item 5).
         case startIntervention, noteIntervention, closeIntervention, submitInterventionForm, cancelInterventionForm
+        /// A test result typed from a paper score report (issue 16, item 3).
+        case addTestResult, submitTestForm, cancelTestForm
     }
 }
 
@@ -65,6 +67,12 @@ extension AppState {
             return submitInterventionForm()
         case .cancelInterventionForm:
             cancelInterventionForm()
+        case .addTestResult:
+            openTestResultForm()
+        case .submitTestForm:
+            return submitTestResultForm()
+        case .cancelTestForm:
+            profile?.testForm = nil
         }
         return []
     }

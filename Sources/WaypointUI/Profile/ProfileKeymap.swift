@@ -23,6 +23,7 @@ extension Keymaps {
             state.userId == nil ? "Waypoint does not know who you are: restart it with --counselor ID" : nil
         }),
         KeyBinding([.char("c")], .profile(.openContacts), "Family contacts", footer: false),
+        KeyBinding([.char("t")], .profile(.addTestResult), "Add test result", footer: false),
         KeyBinding([.tab], .profile(.switchPanel), "Sessions/follow-ups"),
         KeyBinding([.char("x")], .profile(.followUpDone), "Follow-up done", disabledWhen: { state in
             state.profile?.focus != .followUps || state.profile?.selectedFollowUp == nil
@@ -55,6 +56,13 @@ extension Keymaps {
         KeyBinding([.tab, .down], .field(.nextField), "Next field"),
         KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
         KeyBinding([.escape], .profile(.cancelContactForm), "Cancel"),
+    ])
+
+    public static let testForm = Keymap(context: .testForm, typing: true, bindings: [
+        KeyBinding([.enter], .profile(.submitTestForm), "Save"),
+        KeyBinding([.tab, .down], .field(.nextField), "Next field"),
+        KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
+        KeyBinding([.escape], .profile(.cancelTestForm), "Cancel"),
     ])
 
     public static let interventionForm = Keymap(context: .interventionForm, typing: true, bindings: [

@@ -23,6 +23,8 @@ public struct ProfileData: Equatable, Sendable {
     public var interventionNotes: [InterventionNote] = []
     /// Counselors' names by id, for the owners of its interventions.
     public var interventionOwners: [Int64: String] = [:]
+    /// Test results (PSAT, SAT, ACT, AP…), newest first.
+    public var testResults: [AssessmentResult] = []
 
     public init(student: Student, schoolName: String, counselorNames: [String], sessions: [SessionView],
                 followUps: [FollowUp], plan: PlanSummary? = nil, attendance: [ABCAttendance] = [],
@@ -59,10 +61,13 @@ public struct ProfileState: Equatable, Sendable {
     /// The intervention form, when open (`i`, `u`, `U`), and what it is for.
     public var interventionForm: FormState?
     var interventionPurpose: InterventionForms.Purpose?
+    /// The test result form (`t`), when open.
+    public var testForm: FormState?
 
     /// The keyboard context of a form open over the profile, if one is.
     var formContext: KeyContext? {
         if contactForm != nil { return .contactForm }
+        if testForm != nil { return .testForm }
         return interventionForm != nil ? .interventionForm : nil
     }
 

@@ -42,6 +42,10 @@ enum ProfileView {
                                        ? "Enter opens · ←/→ chooses · Esc cancels" : "Enter saves · Tab next field · Esc cancels",
                                    focusMarker: SessionEditorView.focusMarker(state))
         }
+        if let form = profile.testForm {
+            return FormView.render(form, into: &buffer, over: chrome.body, footer: "Enter saves · Tab next field · ←/→ test · Esc cancels",
+                                   focusMarker: SessionEditorView.focusMarker(state))
+        }
         guard let form = profile.contactForm else { return nil }
         return FormView.render(form, into: &buffer, over: chrome.body,
                                footer: profile.contactFormPurpose == .choose ? "Enter opens · ←/→ chooses · Esc cancels"
@@ -76,6 +80,7 @@ enum ProfileView {
         if let assessment = data.assessment, assessment.tier != nil {
             styled.append(IdentityLine(text: assessment.line, style: (assessment.tier ?? 1) > 1 ? Theme.error : .plain))
         }
+        if let tests = testsLine(data, catalog: state.catalogs.assessments) { styled.append(IdentityLine(text: tests, style: .plain)) }
         styled += interventionLines(data, state: state)
         if let checkIns = checkInLine(data, state: state) { styled.append(IdentityLine(text: checkIns, style: .plain)) }
         if !data.contacts.isEmpty {
@@ -83,6 +88,13 @@ enum ProfileView {
             styled += familyLines(data.contacts, width: state.size.width - 2).map { IdentityLine(text: $0, style: .plain) }
         }
         return styled
+    }
+
+    /// "Tests: SAT 1250 best of 2 · ACT 27 · AP Bio 4": each test taken, its best total (and
+    /// the latest when it differs), in catalog order; nil when none is on file.
+    static func testsLine(_ data: ProfileData, catalog: AssessmentCatalog) -> String? {
+        let summary = AssessmentSummary(data.testResults, catalog: catalog)
+        return summary.isEmpty ? nil : "Tests: " + summary.text(catalog)
     }
 
     /// The most a sparkline takes: about three months of weekly measures.
