@@ -79,6 +79,7 @@ extension EffectRunner {
         do {
             try connection.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions,
                                             contacts: DemoContacts.generate(for: district.students, seed: demoSize.seed),
+                                            colleges: DemoColleges.generate(for: district.students, today: today, seed: demoSize.seed),
                                             transcript: transcript, subjectAreas: catalogs.requirementSets.subjectAreas, today: today)
         } catch StoreError.databaseNotEmpty {
             // Filled from elsewhere (another window, the CLI) since the welcome screen was

@@ -194,6 +194,7 @@ public final class EffectRunner: EffectPerformer {
                 case .fafsa: Reports.milestone(students, id: "fafsa", title: catalogs.milestones.title(of: "fafsa"),
                                                grade: Grade(rawValue: 12), by: grouping, minimumGroup: minimum)
                 // `.time` was answered above.
+                case .applications: Reports.applications(students, grade: Grade(rawValue: 12), by: grouping, minimumGroup: minimum)
                 case .tiers, .time: Reports.tiers(students, by: grouping, minimumGroup: minimum)
                 }
                 return [.reportLoaded(token: token, report: report)]
@@ -210,6 +211,18 @@ public final class EffectRunner: EffectPerformer {
                     for (field, value) in changes { contact[field] = value }
                     try database.addContact(contact, studentId: studentId)
                 }
+                return []
+            case .saveCollegeApplication(let id, let studentId, let changes, let counselorId):
+                if let id {
+                    try database.changeCollegeApplication(id: id, changes, by: counselorId, now: clock())
+                } else {
+                    var application = CollegeApplication(studentId: studentId, institution: "")
+                    for change in changes { change.apply(to: &application) }
+                    try database.addCollegeApplication(application, by: counselorId, now: clock())
+                }
+                return []
+            case .removeCollegeApplication(let id, let counselorId):
+                try database.removeCollegeApplication(id: id, by: counselorId, now: clock())
                 return []
             case .changeIntervention(let change, let counselorId):
                 try apply(change, by: counselorId)
@@ -294,6 +307,7 @@ public final class EffectRunner: EffectPerformer {
             interventions: interventions,
             contacts: try database.contacts(studentId: studentId))
         data.interventionNotes = try database.interventionNotes(studentId: studentId)
+        data.applications = try database.collegeApplications(studentId: studentId)
         data.interventionOwners = try Dictionary(uniqueKeysWithValues: Set(interventions.map(\.ownerId)).compactMap { id in
             try database.counselor(id: id).map { (id, $0.displayName) }
         })

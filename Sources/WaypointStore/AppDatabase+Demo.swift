@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import WaypointCore
 
@@ -11,7 +12,8 @@ extension AppDatabase {
     /// in memory, so the rest cannot be applied later; the file is deleted and loaded again).
     public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = [], sessions: [AdvisingSession] = [],
                                  abc: ABCBatch = ABCBatch(), interventions: [Intervention] = [],
-                                 contacts: [DemoContacts.Entry] = [], transcript: [ImportedMark] = [],
+                                 contacts: [DemoContacts.Entry] = [], colleges: [CollegeApplication] = [],
+                                 transcript: [ImportedMark] = [],
                                  subjectAreas: [RequirementSetCatalog.SubjectArea] = [], today: CivilDate = CivilDate.today(),
                                  pacing: ImportPacing = .standard) throws {
         try validate(district, plans: plans)
@@ -85,6 +87,13 @@ extension AppDatabase {
                                      contact.email, contact.language])
                 try db.execute(sql: "INSERT INTO student_contact (studentId, contactId, fromRoster) VALUES (?, ?, 0)",
                                arguments: [id, db.lastInsertedRowID])
+            }),
+            (colleges.count, { db, index in
+                var item = colleges[index]
+                guard let id = studentId(item.studentId) else { return }
+                item.studentId = id
+                var row = CollegeApplicationRow(item, createdAt: Date())
+                try row.insert(db)
             }),
             (sessions.count, { db, index in
                 let session = sessions[index]

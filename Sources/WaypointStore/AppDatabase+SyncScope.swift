@@ -43,6 +43,8 @@ extension AppDatabase {
         // carried either). The guardians themselves stay with the student's roster row.
         try db.execute(sql: "DELETE FROM session_contact WHERE sessionId IN (SELECT id FROM advising_session WHERE studentId = ?)",
                        arguments: [studentId])
+        // Their college list (v26, not carried either) leaves with them; the hub never had it.
+        try db.execute(sql: "DELETE FROM college_application WHERE studentId = ?", arguments: [studentId])
         // Children before the rows they refer to.
         let order = ["session_topic", "session_note", "follow_up", "intervention_note"]
         let tables = order.compactMap { SyncTable.byName[$0] }

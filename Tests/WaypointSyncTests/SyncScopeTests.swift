@@ -72,6 +72,33 @@ final class SyncScopeTests: XCTestCase {
                        ["Called home about absences"])
     }
 
+    /// A college list (not carried by sync, docs/SYNC.md) leaves with its student; the
+    /// other students' lists stay, and the list does not hold the move back.
+    func testAStudentWhoMovesLeavesWithTheirCollegeList() async throws {
+        let district = try SyncFixture.make()
+        let old = try district.workstation(0), new = try district.workstation(1)
+        let students = try XCTUnwrap(district.caseloads[old.sourcedId])
+        let (student, staying) = (students[0], students[1])
+        let onOld = try old.studentId(student), stayingId = try old.studentId(staying)
+        for (id, institution) in [(onOld, "Sunridge College"), (onOld, "Meridian University"), (stayingId, "Northfield College")] {
+            try old.database.addCollegeApplication(CollegeApplication(studentId: id, institution: institution,
+                                                                      deadline: CivilDate(year: 2027, month: 1, day: 15),
+                                                                      status: .applying),
+                                                   by: old.counselorId)
+        }
+        try await old.sync()
+        await district.hub.move(student, from: old.sourcedId, to: new.sourcedId)
+
+        let leaving = try await old.sync()
+        XCTAssertEqual(leaving.studentsLeft, 1)
+        XCTAssertEqual(try old.database.collegeApplications(studentId: onOld), [])
+        XCTAssertEqual(try old.database.collegeApplications(studentId: stayingId).map(\.institution), ["Northfield College"])
+        XCTAssertEqual(try old.database.openCollegeApplications(studentIds: [onOld, stayingId]).map(\.studentId), [stayingId])
+        let arriving = try await new.sync()
+        XCTAssertEqual(arriving.studentsEntered, 1)
+        XCTAssertEqual(try new.database.collegeApplications(studentId: try new.studentId(student)), [], "not carried yet")
+    }
+
     func testTwoAmendmentsOfOneSessionMadeOfflineAreBothKept() async throws {
         let district = try SyncFixture.make()
         let laptop = try district.workstation(0), desktop = try district.workstation(0)

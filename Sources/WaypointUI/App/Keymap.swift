@@ -57,7 +57,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, groupPicker, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, reminderForm, sessionView, plan, planForm, planConfirm, editor, pastNotes, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
+    case welcome, importRoster, caseload, groupPicker, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, collegeForm, collegeConfirm, reminderForm, sessionView, plan, planForm, planConfirm, editor, pastNotes, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -74,6 +74,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .profile: "Student profile"
         case .contactForm: "Family contact form"
         case .interventionForm: "Intervention form"
+        case .collegeForm: "College application form"
+        case .collegeConfirm: "Remove college application?"
         case .reminderForm: "Reminder form"
         case .sessionView: "Session"
         case .editor: "Session editor"

@@ -51,6 +51,8 @@ public enum Keymaps {
         case .plan: plan
         case .contactForm: contactForm
         case .interventionForm: interventionForm
+        case .collegeForm: collegeForm
+        case .collegeConfirm: collegeConfirm
         case .reminderForm: reminderForm
         case .savedViews: savedViews
         case .importRoster: importRoster

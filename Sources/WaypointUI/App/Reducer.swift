@@ -157,6 +157,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         case .profile where state.profile?.interventionForm != nil:
             state.profile?.interventionForm?.handle(key)
             return []
+        case .profile where state.profile?.collegeForm != nil:
+            state.profile?.collegeForm?.handle(key)
+            return []
         case .caseload where state.caseload.walkInForm != nil:
             state.caseload.walkInForm?.handle(key)
             return []
@@ -274,6 +277,7 @@ extension AppState {
         case .profile:
             profile?.contactForm?.moveFocus(by: delta)
             profile?.interventionForm?.moveFocus(by: delta)
+            profile?.collegeForm?.moveFocus(by: delta)
         case .caseload: caseload.walkInForm?.moveFocus(by: delta)
         default: moveEditorFocus(by: delta)
         }

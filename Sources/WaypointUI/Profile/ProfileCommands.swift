@@ -9,6 +9,10 @@ extension Command {
         case openContacts, submitContactForm, cancelContactForm
         /// Start an intervention, add a progress note to one, close one (issue 15, item 5).
         case startIntervention, noteIntervention, closeIntervention, submitInterventionForm, cancelInterventionForm
+        /// The college list (issue 16, item 4): add, edit, step the status, the transcript or
+        /// the recommendation of the selected application, remove it.
+        case addApplication, editApplication, nextApplicationStatus, nextTranscript, nextRecommendation
+        case removeApplication, confirmRemoveApplication, submitCollegeForm, cancelCollegeForm
     }
 }
 
@@ -65,6 +69,26 @@ extension AppState {
             return submitInterventionForm()
         case .cancelInterventionForm:
             cancelInterventionForm()
+        case .addApplication:
+            openCollegeForm(editing: false)
+        case .editApplication:
+            openCollegeForm(editing: true)
+        case .nextApplicationStatus:
+            return stepSelectedApplication({ .status($0.status.next) }, said: { "status \($0.status.rawValue)" })
+        case .nextTranscript:
+            return stepSelectedApplication({ .transcript($0.transcript.next) }, said: { "transcript \($0.transcript.title.lowercased())" })
+        case .nextRecommendation:
+            return stepSelectedApplication({ .recommendation($0.recommendation.next) },
+                                           said: { "recommendation \($0.recommendation.title.lowercased())" })
+        case .removeApplication:
+            let selected = profile?.selectedApplication
+            profile?.collegeRemoval = selected
+        case .confirmRemoveApplication:
+            return confirmApplicationRemoval()
+        case .submitCollegeForm:
+            return submitCollegeForm()
+        case .cancelCollegeForm:
+            cancelCollegeForm()
         }
         return []
     }
