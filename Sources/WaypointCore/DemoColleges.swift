@@ -1,6 +1,6 @@
 /// College lists for the demo district's seniors, so the profile's Colleges panel, the
 /// to-do list's deadlines and the applications report show something real on the first
-/// run: most seniors have two to five applications, the early ones decided, the regular
+/// run: two seniors in five have two to five applications, the early ones decided, the regular
 /// ones sent or still being prepared (a few past their deadline), dates around `today`.
 public enum DemoColleges {
     /// Fictional institutions: no real college is named.
@@ -14,7 +14,7 @@ public enum DemoColleges {
     public static func generate(for students: [Student], today: CivilDate, seed: UInt64) -> [CollegeApplication] {
         var rng = SplitMix64(seed: seed ^ 0xC0_11E6)
         var applications: [CollegeApplication] = []
-        for (index, student) in students.enumerated() where student.grade == Grade(rawValue: 12) && rng.chance(0.6) {
+        for (index, student) in students.enumerated() where student.grade == Grade(rawValue: 12) && rng.chance(0.4) {
             var names = institutions
             for _ in 0..<(2 + rng.int(below: 4)) {
                 let name = names.remove(at: rng.int(below: names.count))

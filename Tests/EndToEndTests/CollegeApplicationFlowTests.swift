@@ -61,4 +61,54 @@ final class CollegeApplicationFlowTests: XCTestCase {
         XCTAssertEqual(added["type"] as? String, "early-decision")
         XCTAssertEqual(added["status"] as? String, "applying")
     }
+
+    /// `waypoint college`: each bad value named by its option, nothing written; a good one
+    /// added, changed and removed, and the report by group.
+    func testTheCommandLineRefusesBadValuesInWordsAndWritesNothing() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        XCTAssertEqual(try runProcess(binary, ["demo", "--db", database, "--students", "30"]).status, 0)
+        let localId = try firstLocalId(binary, database)
+        func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+            let result = try runProcess(binary, ["college"] + arguments + ["--db", database])
+            return (result.status, result.stdout, result.stderr)
+        }
+        let before = try run(["list", localId, "--json"]).stdout
+        let refusals: [([String], String)] = [
+            (["add", localId, "--as", "1", "--institution", "Sunridge College", "--type", "eventually"],
+             "--type: expected one of early-decision, early-action, regular, rolling; nothing was changed"),
+            (["add", localId, "--as", "1", "--institution", "Evil\u{1B}[2JCollege"],
+             "--institution: expected a name without control characters; nothing was changed"),
+            (["add", localId, "--as", "1", "--institution", "Sunridge College", "--aid", "lots"],
+             "--aid: expected whole dollars a year from 0 to 999,999 (e.g. 12500), or empty for none; nothing was changed"),
+            (["add", localId, "--as", "1", "--institution", "Sunridge College", "--deadline", "someday"],
+             "--deadline \"someday\" is not a date"),
+            (["add", localId, "--as", "1", "--status", "submitted"], "--institution is required to add an application"),
+            (["update", "99999", "--as", "1", "--status", "submitted"], "No college application with id 99999"),
+        ]
+        for (arguments, message) in refusals {
+            let result = try run(arguments)
+            XCTAssertNotEqual(result.status, 0, arguments.joined(separator: " "))
+            XCTAssertTrue(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            XCTAssertFalse(result.stderr.contains("\u{1B}"), "no escape reaches the terminal")
+        }
+        XCTAssertEqual(try run(["list", localId, "--json"]).stdout, before, "nothing was written")
+
+        let added = try run(["add", localId, "--as", "1", "--institution", "Zephyr Test University", "--type", "ea",
+                             "--deadline", "2030-11-01", "--aid", "$4,000"])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let id = try XCTUnwrap(added.stdout.split(separator: " ").dropFirst(3).first.map(String.init), added.stdout)
+        XCTAssertTrue(added.stdout.contains("Zephyr Test University, early action, deadline 2030-11-01, considering"), added.stdout)
+        XCTAssertTrue(try run(["add", localId, "--as", "1", "--institution", "zephyr test university"]).stderr
+            .contains("already has an application to zephyr test university"))
+        let updated = try run(["update", id, "--as", "1", "--status", "admitted", "--transcript", "sent"])
+        XCTAssertTrue(updated.stdout.contains("admitted, transcript sent"), updated.stdout + updated.stderr)
+        let report = try runProcess(binary, ["report", "applications", "--db", database, "--by", "school", "--min-group", "1", "--csv"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.hasPrefix("School,Students,Applied (%),Sent each,Admitted (%),Waitlist only (%),Enrolled (%)"),
+                      report.stdout)
+        XCTAssertEqual(try run(["remove", id, "--as", "1"]).status, 0)
+        XCTAssertFalse(try run(["list", localId]).stdout.contains("Zephyr"))
+    }
 }

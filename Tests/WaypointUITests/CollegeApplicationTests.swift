@@ -27,24 +27,6 @@ final class CollegeApplicationTests: XCTestCase {
         return state
     }
 
-    private func render(_ state: AppState) -> Buffer {
-        var buffer = Buffer(size: state.size)
-        RootView.render(state, into: &buffer)
-        return buffer
-    }
-
-    private func press(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
-        var effects: [Effect] = []
-        for key in keys {
-            guard let action = KeyRouter.action(for: key, in: state) else {
-                XCTFail("\(key) does nothing in \(Keymaps.context(for: state))")
-                continue
-            }
-            effects += reduce(&state, action)
-        }
-        return effects
-    }
-
     private func type(_ state: inout AppState, _ text: String) {
         for character in text { _ = reduce(&state, .edit(.char(character))) }
     }
@@ -214,8 +196,11 @@ final class CollegeApplicationTests: XCTestCase {
     func testTheApplicationsReportAt80x24() {
         var state = Fixtures.caseloadState()
         _ = reduce(&state, .command(.caseload(.openReports)))
-        for _ in 0..<3 { _ = reduce(&state, .command(.reports(.nextReport))) }
+        for _ in 0..<4 { _ = reduce(&state, .command(.reports(.nextReport))) }
         XCTAssertEqual(state.reports?.kind, .applications)
+        XCTAssertEqual(reduce(&state, .command(.reports(.nextReport))).first?.coalescingKey, "report")
+        XCTAssertEqual(state.reports?.kind, .coverage, "Tab goes round")
+        for _ in 0..<4 { _ = reduce(&state, .command(.reports(.nextReport))) }
         // 15, 12, 11 and 3 seniors: the 3 are hidden, and so are the 11 (or the total would tell).
         let schools = Array(repeating: "Riverside High School", count: 15) + Array(repeating: "Lincoln High School", count: 12)
             + Array(repeating: "Eastside Early College High School", count: 11) + Array(repeating: "Harbor Academy", count: 3)
@@ -229,7 +214,7 @@ final class CollegeApplicationTests: XCTestCase {
         let report = Reports.applications(students, grade: Grade(rawValue: 12), by: .school, minimumGroup: ReportsState.minimumGroup)
         _ = reduce(&state, .reportLoaded(token: state.reports!.requestToken, report: report))
         let buffer = render(state)
-        XCTAssertTrue(buffer.text.contains(" Colleges "), "the tabs take their short names at 80 columns:\n\(buffer.text)")
+        XCTAssertTrue(buffer.text.contains("Coverage   FAFSA   Tiers   Time   Colleges"), "the tabs take their short names at 80 columns:\n\(buffer.text)")
         XCTAssertTrue(buffer.text.contains(Suppression.legend(minimumGroup: ReportsState.minimumGroup)), buffer.text)
         assertScreen(buffer, matches: "report-applications-80x24")
     }

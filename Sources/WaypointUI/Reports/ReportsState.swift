@@ -4,10 +4,10 @@ import WaypointCore
 public struct ReportsState: Equatable, Sendable {
     public enum Kind: Int, CaseIterable, Equatable, Sendable {
         case coverage, fafsa, tiers
-        /// College applications and outcomes among seniors (issue 16, item 4).
-        case applications
         /// Minutes by session kind and week for one counselor (`TimeReport`).
         case time
+        /// College applications and outcomes among seniors (issue 16, item 4).
+        case applications
 
         public var title: String {
             switch self {
