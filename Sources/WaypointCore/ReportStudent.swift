@@ -12,9 +12,12 @@ public struct ReportStudent: Equatable, Sendable {
     public var hasActiveIntervention: Bool
     /// The plan's postsecondary goal; nil where it is not known (the hub's reports).
     public var goal: PostsecondaryGoal?
+    /// Where each of their college applications stands (empty: none, or not known, as at the hub).
+    public var applications: [CollegeApplicationStatus]
 
     public init(student: Student, schoolName: String, counselorName: String?, pathwayTitle: String?, lastContact: Date?,
-                completedMilestoneIds: Set<String>, tier: Int?, hasActiveIntervention: Bool = false, goal: PostsecondaryGoal? = nil) {
+                completedMilestoneIds: Set<String>, tier: Int?, hasActiveIntervention: Bool = false, goal: PostsecondaryGoal? = nil,
+                applications: [CollegeApplicationStatus] = []) {
         self.student = student
         self.schoolName = schoolName
         self.counselorName = counselorName
@@ -24,6 +27,7 @@ public struct ReportStudent: Equatable, Sendable {
         self.tier = tier
         self.hasActiveIntervention = hasActiveIntervention
         self.goal = goal
+        self.applications = applications
     }
 }
 
@@ -95,6 +99,27 @@ public enum Reports {
             return [1, 2, 3].map { tier in percent(group.filter { $0.tier == tier }.count, of: group.count) }
                 + [percent(group.filter { $0.tier == nil }.count, of: group.count),
                    percent(flagged.filter(\.hasActiveIntervention).count, of: flagged.count)]
+        }
+    }
+
+    /// College applications and outcomes (issue 16, item 4), of `grade` (seniors, as the
+    /// screen asks) or of all students: who applied (sent at least one), how many each
+    /// applicant sent, and of the applicants who was admitted somewhere and who enrolled.
+    /// Groups are the students of the scope, suppressed as every report's are.
+    public static func applications(_ students: [ReportStudent], grade: Grade?, by grouping: ReportGrouping,
+                                    minimumGroup: Int) -> Report {
+        let scope = grade.map { g in students.filter { $0.student.grade == g } } ?? students
+        let who = grade.map { "grade \($0)" } ?? "all students"
+        return build("College applications and outcomes, \(who)", scope, grouping, minimumGroup,
+                     measures: ["Applied (%)", "Sent each", "Admitted (%)", "Waitlist only (%)", "Enrolled (%)"]) { group in
+            let applicants = group.filter { $0.applications.contains(where: \.isSubmitted) }
+            let sent = applicants.map { $0.applications.filter(\.isSubmitted).count }.reduce(0, +)
+            return [percent(applicants.count, of: group.count),
+                    applicants.isEmpty ? nil : (Double(sent) * 10 / Double(applicants.count)).rounded() / 10,
+                    percent(applicants.filter { $0.applications.contains(where: \.isAdmitted) }.count, of: applicants.count),
+                    percent(applicants.filter { !$0.applications.contains(where: \.isAdmitted)
+                        && $0.applications.contains(.waitlisted) }.count, of: applicants.count),
+                    percent(applicants.filter { $0.applications.contains(.enrolled) }.count, of: applicants.count)]
         }
     }
 

@@ -1,6 +1,8 @@
 /// How the to-do list (the screen's `t` and `waypoint todo`) orders and groups what is due:
 /// by day, with overdue follow-ups first. A follow-up is a promise to a person; this year's
-/// overdue milestones are a backlog that would otherwise bury it, so they come last.
+/// overdue milestones are a backlog that would otherwise bury it, so they come last. The
+/// deadline of a college application still being prepared is a date to meet as a follow-up
+/// is (`isFollowUp` true here, and in the follow-ups of `Show`).
 public enum TodoOrder {
     /// Which items the list shows.
     public enum Show: String, CaseIterable, Equatable, Sendable {

@@ -22,7 +22,8 @@ public enum CaseloadLists {
         return summaries
     }
 
-    /// Open follow-ups and this year's overdue milestones of the caseload's students
+    /// Open follow-ups, the deadlines of college applications still being prepared and this
+    /// year's overdue milestones of the caseload's students
     /// (`counselorId` nil: the district), in the to-do list's order.
     public static func todo(_ database: AppDatabase, counselorId: Int64?, viewerId: Int64?, catalogs: Catalogs,
                             today: CivilDate) throws -> [TaskRow] {
@@ -32,6 +33,12 @@ public enum CaseloadLists {
             guard let id = item.id, let student = byId[item.studentId] else { return nil }
             return TaskRow(source: .followUp(id: id), studentId: item.studentId, studentName: student.listName,
                            localId: student.localId, due: item.dueDate, text: item.text, sortKey: student.sortKey)
+        }
+        // College deadlines count as follow-ups do: a date to meet, by day, overdue first.
+        rows += try database.openCollegeApplications(studentIds: Array(byId.keys)).compactMap { application in
+            guard let id = application.id, let student = byId[application.studentId] else { return nil }
+            return TaskRow(source: .collegeDeadline(id: id), studentId: application.studentId, studentName: student.listName,
+                           localId: student.localId, due: application.deadline, text: application.todoText, sortKey: student.sortKey)
         }
         let sources = try database.planSummarySources(studentIds: Array(byId.keys))
         for (id, source) in sources {

@@ -79,6 +79,7 @@ extension EffectRunner {
         do {
             try connection.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions,
                                             contacts: DemoContacts.generate(for: district.students, seed: demoSize.seed),
+                                            colleges: DemoColleges.generate(for: district.students, today: today, seed: demoSize.seed),
                                             transcript: transcript,
                                             assessments: DemoAssessments.generate(for: district.students, catalog: catalogs.assessments,
                                                                                   today: today, seed: demoSize.seed),

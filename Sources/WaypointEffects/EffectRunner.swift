@@ -196,6 +196,7 @@ public final class EffectRunner: EffectPerformer {
                 case .fafsa: Reports.milestone(students, id: "fafsa", title: catalogs.milestones.title(of: "fafsa"),
                                                grade: Grade(rawValue: 12), by: grouping, minimumGroup: minimum)
                 // `.time` was answered above.
+                case .applications: Reports.applications(students, grade: Grade(rawValue: 12), by: grouping, minimumGroup: minimum)
                 case .tiers, .time: Reports.tiers(students, by: grouping, minimumGroup: minimum)
                 }
                 return [.reportLoaded(token: token, report: report)]
@@ -219,6 +220,18 @@ public final class EffectRunner: EffectPerformer {
                 // A result may complete a milestone: the caseload's summaries are read again.
                 forgetSummaries()
                 _ = try database.recordAssessments([result], by: counselorId, source: "assessment \(result.testId) \(result.date.iso)")
+                return []
+            case .saveCollegeApplication(let id, let studentId, let changes, let counselorId):
+                if let id {
+                    try database.changeCollegeApplication(id: id, changes, by: counselorId, now: clock())
+                } else {
+                    var application = CollegeApplication(studentId: studentId, institution: "")
+                    for change in changes { change.apply(to: &application) }
+                    try database.addCollegeApplication(application, by: counselorId, now: clock())
+                }
+                return []
+            case .removeCollegeApplication(let id, let counselorId):
+                try database.removeCollegeApplication(id: id, by: counselorId, now: clock())
                 return []
             case .changeIntervention(let change, let counselorId):
                 try apply(change, by: counselorId)
@@ -304,6 +317,7 @@ public final class EffectRunner: EffectPerformer {
             contacts: try database.contacts(studentId: studentId))
         data.interventionNotes = try database.interventionNotes(studentId: studentId)
         data.testResults = try database.assessmentResults(studentId: studentId)
+        data.applications = try database.collegeApplications(studentId: studentId)
         data.interventionOwners = try Dictionary(uniqueKeysWithValues: Set(interventions.map(\.ownerId)).compactMap { id in
             try database.counselor(id: id).map { (id, $0.displayName) }
         })

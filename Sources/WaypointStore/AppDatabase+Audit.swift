@@ -74,6 +74,8 @@ enum AuditedRecord {
     case session(id: Int64)
     case followUp(id: Int64)
     case intervention(id: Int64)
+    /// A college application (v26): recorded as a change to the plan, whose college list it is.
+    case collegeApplication(id: Int64)
 
     fileprivate var query: (sql: String, arguments: StatementArguments) {
         switch self {
@@ -95,6 +97,10 @@ enum AuditedRecord {
                    (SELECT count(*) FROM intervention_note WHERE interventionId = i.id) AS progressNotes
             FROM intervention i WHERE id = ?
             """, [id])
+        case .collegeApplication(let id): ("""
+            SELECT studentId, institution, type, deadline, status, transcript, recommendation, aidAward
+            FROM college_application WHERE id = ?
+            """, [id])
         }
     }
 
@@ -115,6 +121,7 @@ enum AuditedRecord {
         case .session(let id): "session \(id)"
         case .followUp(let id): "follow-up \(id)"
         case .intervention(let id): "intervention \(id) \(snapshot?.value("kind") ?? "")"
+        case .collegeApplication(let id): "college application \(id) \(snapshot?.value("institution") ?? "")"
         }
     }
 }

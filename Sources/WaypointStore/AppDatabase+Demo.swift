@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import WaypointCore
 
@@ -11,7 +12,7 @@ extension AppDatabase {
     /// in memory, so the rest cannot be applied later; the file is deleted and loaded again).
     public func loadDemoDistrict(_ district: DemoDistrict, plans: [StudentPlan] = [], sessions: [AdvisingSession] = [],
                                  abc: ABCBatch = ABCBatch(), interventions: [Intervention] = [],
-                                 contacts: [DemoContacts.Entry] = [], transcript: [ImportedMark] = [],
+                                 contacts: [DemoContacts.Entry] = [], colleges: [CollegeApplication] = [], transcript: [ImportedMark] = [],
                                  assessments: [AssessmentResult] = [],
                                  subjectAreas: [RequirementSetCatalog.SubjectArea] = [], today: CivilDate = CivilDate.today(),
                                  pacing: ImportPacing = .standard) throws {
@@ -95,6 +96,13 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, 'import', ?)
                     """, arguments: [id, result.testId, result.date.iso, result.total, AssessmentRows.json(result.scores),
                                      result.date.iso + "T08:00:00Z"])
+            }),
+            (colleges.count, { db, index in
+                var item = colleges[index]
+                guard let id = studentId(item.studentId) else { return }
+                item.studentId = id
+                var row = CollegeApplicationRow(item, createdAt: Date())
+                try row.insert(db)
             }),
             (sessions.count, { db, index in
                 let session = sessions[index]

@@ -29,6 +29,7 @@ extension AppDatabase {
         migrator.registerMigration("v22-intervention-pulls", migrate: letPullsWriteClosedInterventions)
         migrator.registerMigration("v23-course-marks", migrate: addCourseMarks)
         migrator.registerMigration("v25-assessments", migrate: createAssessments)
+        migrator.registerMigration("v26-college-applications", migrate: createCollegeApplications)
         return migrator
     }
 

@@ -11,6 +11,7 @@ extension AppDatabase {
         let abc = try abcData(studentIds: ids)
         let counselors = try counselorNamesByStudent()
         let helped = try activeInterventionStudentIds(studentIds: ids)
+        let applications = try collegeApplicationsByStudent(studentIds: ids)
         return entries.compactMap { entry in
             guard let id = entry.student.id else { return nil }
             let plan = plans[id]
@@ -19,7 +20,8 @@ extension AppDatabase {
             return ReportStudent(student: entry.student, schoolName: entry.schoolName, counselorName: counselors[id],
                                  pathwayTitle: plan?.pathwayId.map { catalogs.pathways.title(of: $0) },
                                  lastContact: entry.lastContact, completedMilestoneIds: Set(done), tier: tier,
-                                 hasActiveIntervention: helped.contains(id), goal: plan?.goal)
+                                 hasActiveIntervention: helped.contains(id), goal: plan?.goal,
+                                 applications: (applications[id] ?? []).map(\.status))
         }
     }
 }

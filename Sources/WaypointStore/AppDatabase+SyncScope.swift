@@ -49,6 +49,9 @@ extension AppDatabase {
         try db.execute(sql: "DELETE FROM plan_course_mark WHERE studentId = ?", arguments: [studentId])
         // Their test results (local only, from the district's import; docs/SYNC.md).
         try db.execute(sql: "DELETE FROM assessment_result WHERE studentId = ?", arguments: [studentId])
+        // Their college list (v26, not carried either) stays: the hub never had it, so deleting
+        // it would lose it. It is off this counselor's to-do list with the student (which
+        // reads the caseload) and there again if the student comes back.
         // Children before the rows they refer to.
         let order = ["session_topic", "session_note", "follow_up", "intervention_note"]
         let tables = order.compactMap { SyncTable.byName[$0] }

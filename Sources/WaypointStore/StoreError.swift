@@ -35,6 +35,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case contactNotFound(id: Int64, studentId: Int64?)
     /// A contact field that does not hold what it must (`ContactRules`).
     case invalidContactField(field: ContactField, value: String, expected: String)
+    /// No college application with this id (or none of that student's).
+    case collegeApplicationNotFound(id: Int64)
+    /// A college application field that does not hold what it must (`CollegeRules`).
+    case invalidCollegeField(CollegeFieldProblem)
+    /// One application per institution for a student: the second would be counted twice.
+    case duplicateCollegeApplication(institution: String)
     /// Confidential notes belong to their author alone.
     case confidentialToAuthor(sessionId: Int64)
     /// Sessions are amended and archived by the counselor who wrote them.
@@ -130,6 +136,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .invalidContactField(let field, _, let expected):
             // The value is not echoed: it may hold control characters meant for the terminal.
             "\(field.title): expected \(expected). Nothing was changed."
+        case .collegeApplicationNotFound(let id):
+            "No college application with id \(id) (`waypoint college list STUDENT` lists a student's)."
+        case .invalidCollegeField(let problem):
+            "\(problem) Nothing was changed."
+        case .duplicateCollegeApplication(let institution):
+            "The student already has an application to \(institution); change that one instead. Nothing was changed."
         case .notAuthor(let id):
             "Session \(id) was written by another counselor; only its author can amend or archive it."
         case .confidentialToAuthor(let id):

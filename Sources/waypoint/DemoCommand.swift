@@ -70,7 +70,9 @@ struct DemoCommand: ParsableCommand {
         let interventions = DemoInterventions.generate(for: district.students, abc: abc, rules: catalogs.earlyWarning,
                                                        today: CivilDate.today(), seed: seed)
         try db.loadDemoDistrict(district, plans: plans, sessions: sessions, abc: abc, interventions: interventions,
-                                contacts: DemoContacts.generate(for: district.students, seed: seed), transcript: transcript,
+                                contacts: DemoContacts.generate(for: district.students, seed: seed),
+                                colleges: DemoColleges.generate(for: district.students, today: CivilDate.today(), seed: seed),
+                                transcript: transcript,
                                 assessments: DemoAssessments.generate(for: district.students, catalog: catalogs.assessments,
                                                                       today: CivilDate.today(), seed: seed),
                                 subjectAreas: catalogs.requirementSets.subjectAreas)

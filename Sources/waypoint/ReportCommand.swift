@@ -6,23 +6,28 @@ import WaypointCore
 import WaypointHub
 import WaypointStore
 
-/// `waypoint report coverage|milestone|tiers`: the numbers leaders review, grouped and
+/// `waypoint report coverage|milestone|tiers|applications`: the numbers leaders review, grouped and
 /// disaggregated, with small groups suppressed. `waypoint report time`: one counselor's
 /// minutes by session kind and week.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Coverage, milestone completion and early-warning tiers, by group, with small groups suppressed; a counselor's time.",
+        abstract: "Coverage, milestones, early-warning tiers and college applications, by group, with small groups suppressed; a counselor's time.",
         discussion: """
             Examples:
               waypoint report coverage --days 30 --by counselor
               waypoint report milestone fafsa --grade 12 --by race
               waypoint report tiers --by el --csv
+              waypoint report applications --by school --json
               waypoint report time --counselor T-001 --weeks 8 --csv
               waypoint report coverage --by school --hub postgres://wp_lead@hub.district.org/waypoint
 
             With --hub, the report covers the whole district: every counselor's students and
             sessions as the hub holds them, read as a lead (who sees no names and no notes).
+
+            `applications` counts seniors (or --grade) who sent a college application, how many
+            each sent, and of those who applied, who was admitted somewhere, waitlisted only, and
+            enrolled.
 
             `time` sums the minutes of the sessions a counselor recorded, by session kind and by
             week (weeks start on Monday), for the ASCA national model's "how time is spent";
@@ -32,7 +37,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "coverage, milestone, tiers or time.")
+    @Argument(help: "coverage, milestone, tiers, applications or time.")
     var name: String
 
     @Argument(help: "For `milestone`: the milestone id (e.g. fafsa).")
@@ -80,6 +85,9 @@ struct ReportCommand: ParsableCommand {
         }
         let catalogs = loadCatalogs()
         if name == "time" { return try runTimeReport(catalogs: catalogs) }
+        if name == "applications", hub != nil {
+            throw CLIError("report applications reads this workstation's database; college applications do not reach the hub yet")
+        }
         let students = try reportStudents(catalogs: catalogs)
         let report: Report
         switch name {
@@ -91,11 +99,13 @@ struct ReportCommand: ParsableCommand {
             let item = try accepted(milestone, as: "milestone", from: catalogs.milestones.milestones.map { ($0.id, $0) })
             report = Reports.milestone(students, id: item.id, title: item.title, grade: gradeFilter, by: grouping, minimumGroup: minGroup,
                                        applies: item.applies(to:))
+        case "applications":
+            report = Reports.applications(students, grade: gradeFilter ?? Grade(rawValue: 12), by: grouping, minimumGroup: minGroup)
         case "tiers":
             let scope = gradeFilter.map { g in students.filter { $0.student.grade == g } } ?? students
             report = Reports.tiers(scope, by: grouping, minimumGroup: minGroup)
         default:
-            throw CLIError("unknown report \"\(name)\"; expected one of: coverage, milestone, tiers, time")
+            throw CLIError("unknown report \"\(name)\"; expected one of: coverage, milestone, tiers, applications, time")
         }
         print(ReportOutput.render(report, format: format, minimumGroup: minGroup), terminator: "")
     }

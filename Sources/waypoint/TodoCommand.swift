@@ -6,11 +6,11 @@ import WaypointStore
 import WaypointUI
 
 /// `waypoint todo`: the screen's to-do list (`t`) on the command line, in its order: grouped
-/// by day, overdue follow-ups first, this year's overdue milestones last.
+/// by day, overdue follow-ups (and college deadlines) first, this year's overdue milestones last.
 struct TodoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "todo",
-        abstract: "Open follow-ups and this year's overdue milestones, by day: overdue follow-ups first, milestones last.")
+        abstract: "Open follow-ups, college deadlines and this year's overdue milestones, by day: overdue first, milestones last.")
 
     @OptionGroup var list: CaseloadListOptions
 
@@ -48,7 +48,8 @@ enum TodoShowFlag: String, EnumerableFlag {
 
 struct TodoJSON: Encodable {
     var kind: String
-    /// The follow-up's ID (for `waypoint followup set`), or the milestone's catalog ID.
+    /// The follow-up's ID (for `waypoint followup set`), the milestone's catalog ID, or the
+    /// college application's ID (for `waypoint college update`).
     var id: String
     var studentLocalId: String
     var student: String
@@ -61,6 +62,7 @@ struct TodoJSON: Encodable {
         switch row.source {
         case .followUp(let id): (kind, self.id) = ("follow-up", String(id))
         case .milestone(let id): (kind, self.id) = ("milestone", id)
+        case .collegeDeadline(let id): (kind, self.id) = ("college-deadline", String(id))
         }
         studentLocalId = row.localId
         student = row.studentName

@@ -106,6 +106,36 @@ final class SyncScopeTests: XCTestCase {
         XCTAssertNotNil(try old.database.plan(studentId: onOld).markLink(of: try XCTUnwrap(old.database.plan(studentId: onOld).courses.first)))
     }
 
+    /// A college list (not carried by sync, docs/SYNC.md) is not deleted when its student
+    /// moves: the hub never had it, so that would lose it. It stays on this workstation,
+    /// the move goes through, and the new counselor does not see it (not carried yet).
+    func testAStudentWhoMovesLeavesTheirCollegeListHere() async throws {
+        let district = try SyncFixture.make()
+        let old = try district.workstation(0), new = try district.workstation(1)
+        let students = try XCTUnwrap(district.caseloads[old.sourcedId])
+        let (student, staying) = (students[0], students[1])
+        let onOld = try old.studentId(student), stayingId = try old.studentId(staying)
+        for (id, institution) in [(onOld, "Sunridge College"), (onOld, "Meridian University"), (stayingId, "Northfield College")] {
+            try old.database.addCollegeApplication(CollegeApplication(studentId: id, institution: institution,
+                                                                      deadline: CivilDate(year: 2027, month: 1, day: 15),
+                                                                      status: .applying),
+                                                   by: old.counselorId)
+        }
+        try await old.sync()
+        await district.hub.move(student, from: old.sourcedId, to: new.sourcedId)
+
+        let leaving = try await old.sync()
+        XCTAssertEqual(leaving.studentsLeft, 1)
+        XCTAssertEqual(try old.database.collegeApplications(studentId: onOld).map(\.institution).sorted(),
+                       ["Meridian University", "Sunridge College"], "nothing lost")
+        XCTAssertEqual(try old.database.collegeApplications(studentId: stayingId).map(\.institution), ["Northfield College"])
+        XCTAssertFalse(try old.database.caseload(counselorId: old.counselorId).contains { $0.student.id == onOld },
+                       "off this caseload, so off its to-do list")
+        let arriving = try await new.sync()
+        XCTAssertEqual(arriving.studentsEntered, 1)
+        XCTAssertEqual(try new.database.collegeApplications(studentId: try new.studentId(student)), [], "not carried yet")
+    }
+
     func testTwoAmendmentsOfOneSessionMadeOfflineAreBothKept() async throws {
         let district = try SyncFixture.make()
         let laptop = try district.workstation(0), desktop = try district.workstation(0)

@@ -43,7 +43,7 @@ final class KeymapTests: XCTestCase {
             }
             let ways: Set<Command> = [.global(.back), .caseload(.clearSearch), .editor(.cancelEditor), .editor(.keepEditing),
                                       .editor(.laterDraft), .plan(.cancelForm), .plan(.cancelRemoval), .plan(.cancelExport), .conflict(.keepTheirs),
-                                      .profile(.cancelContactForm), .profile(.cancelInterventionForm), .profile(.cancelTestForm), .reminders(.cancel), .caseload(.cancelWalkIn), .editor(.leavePastNotes), .group(.cancel)]
+                                      .profile(.cancelContactForm), .profile(.cancelInterventionForm), .profile(.cancelTestForm), .profile(.cancelCollegeForm), .reminders(.cancel), .caseload(.cancelWalkIn), .editor(.leavePastNotes), .group(.cancel)]
             XCTAssertFalse(ways.isDisjoint(with: commands), "\(context) must have a way back")
         }
     }
@@ -94,6 +94,6 @@ final class KeymapTests: XCTestCase {
     /// Keys no binding claims are typed into the field only in typing contexts.
     func testOnlyTypingContextsTakeUnboundKeysAsText() {
         let typing = Set(KeyContext.allCases.filter { Keymaps.keymap(for: $0).isTyping })
-        XCTAssertEqual(typing, [.caseloadSearch, .walkInForm, .savedViews, .editor, .pastNotes, .planForm, .contactForm, .interventionForm, .testForm, .reminderForm, .importRoster, .lock])
+        XCTAssertEqual(typing, [.caseloadSearch, .walkInForm, .savedViews, .editor, .pastNotes, .planForm, .contactForm, .interventionForm, .testForm, .collegeForm, .reminderForm, .importRoster, .lock])
     }
 }

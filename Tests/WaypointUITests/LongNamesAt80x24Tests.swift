@@ -249,6 +249,28 @@ final class LongNamesAt80x24Tests: XCTestCase {
         _ = start
     }
 
+    /// The Colleges panel, its form and the removal question, with an institution's long name.
+    func testCollegesOnTheProfile() {
+        let localId = "S100001"
+        let longInstitution = "The Massachusetts College of Pharmacy and Allied Health Sciences at Worcester"
+        var state = Self.profile()
+        var data = Self.profileData(state.profile!.data!.student)
+        data.applications = [
+            CollegeApplication(id: 1, studentId: data.student.id!, institution: longInstitution, type: .earlyDecision,
+                               deadline: CivilDate(year: 2026, month: 11, day: 1), status: .waitlisted, transcript: .sent,
+                               recommendation: .requested, aidAward: 999_999),
+            CollegeApplication(id: 2, studentId: data.student.id!, institution: Self.longSchool, type: .rolling),
+        ]
+        _ = reduce(&state, .profileLoaded(token: state.profile!.requestToken, data: data))
+        assertWhole(render(state), showing: [localId, "Colleges (2)", "$999,999", "Waitlisted", "Massachusetts"], "colleges panel")
+        _ = press(&state, [.tab, .tab])
+        assertWhole(render(state), showing: ["Colleges (2)", "Status"], "colleges panel focused")
+        _ = press(&state, [.char("O")])
+        assertWhole(render(state), showing: [localId, "Massachusetts"], "college form")
+        _ = press(&state, [.escape, .char("D")])
+        assertWhole(render(state), showing: [localId, "Remove college application?"], "college removal")
+    }
+
     func testReportsEveryTab() {
         var state = Self.caseload()
         _ = reduce(&state, .command(.caseload(.openReports)))

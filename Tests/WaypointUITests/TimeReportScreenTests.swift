@@ -59,7 +59,8 @@ final class TimeReportScreenTests: XCTestCase {
         _ = reduce(&state, .timeReportLoaded(token: 4, report: Self.report(weeks: 6)))
         XCTAssertEqual(state.reports?.timeReport?.total, 85)
         XCTAssertEqual(reduce(&state, .command(.reports(.nextReport))),
-                       [.loadReport(kind: .coverage, grouping: .counselor, caseloadOwnerId: 1, token: 5)], "Tab goes round")
+                       [.loadReport(kind: .applications, grouping: .counselor, caseloadOwnerId: 1, token: 5)],
+                       "Tab goes on to the college applications")
     }
 
     func testWithNoCaseloadChosenItIsTheCounselorAtTheKeyboard() {

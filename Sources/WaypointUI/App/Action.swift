@@ -110,6 +110,9 @@ public enum Effect: Equatable, Sendable {
     case archiveSession(sessionId: Int64, userId: Int64)
     /// Adds a family contact to a student (`contactId` nil) or changes one by hand.
     case saveContact(studentId: Int64, contactId: Int64?, changes: [ContactField: String])
+    /// Adds a college application to a student's list (`id` nil) or changes one, as `userId`.
+    case saveCollegeApplication(id: Int64?, studentId: Int64, changes: [CollegeChange], userId: Int64?)
+    case removeCollegeApplication(id: Int64, userId: Int64?)
     /// Starts, notes or closes one of a student's interventions, as `userId`.
     case changeIntervention(InterventionChange, userId: Int64)
     /// Records a test result typed on the profile (`t`), as `userId` when known.

@@ -57,7 +57,7 @@ public struct KeyBinding: Sendable {
 
 /// Where the keyboard focus is; each has its own table of bindings.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case welcome, importRoster, caseload, groupPicker, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, testForm, reminderForm, sessionView, plan, planForm, planConfirm, planExport, editor, pastNotes, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
+    case welcome, importRoster, caseload, groupPicker, tasks, reports, refusedChanges, caseloadSearch, walkInForm, savedViews, profile, contactForm, interventionForm, testForm, collegeForm, collegeConfirm, reminderForm, sessionView, plan, planForm, planConfirm, planExport, editor, pastNotes, confirmDiscard, confirmArchive, changedElsewhere, resumeDraft, counselorPicker, help, lock, tooSmall
 
     public var title: String {
         switch self {
@@ -75,6 +75,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .contactForm: "Family contact form"
         case .interventionForm: "Intervention form"
         case .testForm: "Test result form"
+        case .collegeForm: "College application form"
+        case .collegeConfirm: "Remove college application?"
         case .reminderForm: "Reminder form"
         case .sessionView: "Session"
         case .editor: "Session editor"

@@ -52,6 +52,8 @@ public enum Keymaps {
         case .contactForm: contactForm
         case .interventionForm: interventionForm
         case .testForm: testForm
+        case .collegeForm: collegeForm
+        case .collegeConfirm: collegeConfirm
         case .reminderForm: reminderForm
         case .savedViews: savedViews
         case .importRoster: importRoster

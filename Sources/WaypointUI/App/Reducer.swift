@@ -162,6 +162,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
             return []
         case .profile where state.profile?.testForm != nil:
             state.profile?.testForm?.handle(key)
+        case .profile where state.profile?.collegeForm != nil:
+            state.profile?.collegeForm?.handle(key)
             return []
         case .caseload where state.caseload.walkInForm != nil:
             state.caseload.walkInForm?.handle(key)
@@ -281,6 +283,7 @@ extension AppState {
             profile?.contactForm?.moveFocus(by: delta)
             profile?.interventionForm?.moveFocus(by: delta)
             profile?.testForm?.moveFocus(by: delta)
+            profile?.collegeForm?.moveFocus(by: delta)
         case .caseload: caseload.walkInForm?.moveFocus(by: delta)
         default: moveEditorFocus(by: delta)
         }

@@ -11,6 +11,10 @@ extension Command {
         case startIntervention, noteIntervention, closeIntervention, submitInterventionForm, cancelInterventionForm
         /// A test result typed from a paper score report (issue 16, item 3).
         case addTestResult, submitTestForm, cancelTestForm
+        /// The college list (issue 16, item 4): add, edit, step the status, the transcript or
+        /// the recommendation of the selected application, remove it.
+        case addApplication, editApplication, nextApplicationStatus, nextTranscript, nextRecommendation
+        case removeApplication, confirmRemoveApplication, submitCollegeForm, cancelCollegeForm
     }
 }
 
@@ -73,6 +77,26 @@ extension AppState {
             return submitTestResultForm()
         case .cancelTestForm:
             profile?.testForm = nil
+        case .addApplication:
+            openCollegeForm(editing: false)
+        case .editApplication:
+            openCollegeForm(editing: true)
+        case .nextApplicationStatus:
+            return stepSelectedApplication({ .status($0.status.next) }, said: { "status \($0.status.rawValue)" })
+        case .nextTranscript:
+            return stepSelectedApplication({ .transcript($0.transcript.next) }, said: { "transcript \($0.transcript.title.lowercased())" })
+        case .nextRecommendation:
+            return stepSelectedApplication({ .recommendation($0.recommendation.next) },
+                                           said: { "recommendation \($0.recommendation.title.lowercased())" })
+        case .removeApplication:
+            let selected = profile?.selectedApplication
+            profile?.collegeRemoval = selected
+        case .confirmRemoveApplication:
+            return confirmApplicationRemoval()
+        case .submitCollegeForm:
+            return submitCollegeForm()
+        case .cancelCollegeForm:
+            cancelCollegeForm()
         }
         return []
     }

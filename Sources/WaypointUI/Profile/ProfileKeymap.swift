@@ -45,6 +45,18 @@ extension Keymaps {
         }),
         newReminder,
         stopRepeating,
+        // The college list (issue 16, item 4): in the footer while its panel has the keyboard.
+        KeyBinding([.char("o")], .profile(.addApplication), "Add college application", footer: false),
+        KeyBinding([.char("O")], .profile(.editApplication), "Edit application, aid award", disabledWhen: collegeBlocked)
+            .footerTitle { _ in "Edit" }.shown(when: collegesFocused),
+        KeyBinding([.char("s")], .profile(.nextApplicationStatus), "Application status", disabledWhen: collegeBlocked)
+            .footerTitle { _ in "Status" }.shown(when: collegesFocused),
+        KeyBinding([.char("T")], .profile(.nextTranscript), "Transcript requested/sent", disabledWhen: collegeBlocked)
+            .footerTitle { _ in "Transcript" }.shown(when: collegesFocused),
+        KeyBinding([.char("l")], .profile(.nextRecommendation), "Letter requested/sent", disabledWhen: collegeBlocked)
+            .footerTitle { _ in "Letter" }.shown(when: collegesFocused),
+        KeyBinding([.char("D")], .profile(.removeApplication), "Remove application", footer: false,
+                   disabledWhen: collegeBlocked),
         KeyBinding([.escape], .global(.back), "Back", footer: false),
     ] + navigation + [
         KeyBinding([.char("?")], .global(.help), "Help"),
@@ -71,6 +83,26 @@ extension Keymaps {
         KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
         KeyBinding([.escape], .profile(.cancelInterventionForm), "Cancel"),
     ])
+
+    public static let collegeForm = Keymap(context: .collegeForm, typing: true, bindings: [
+        KeyBinding([.enter], .profile(.submitCollegeForm), "Save"),
+        KeyBinding([.tab, .down], .field(.nextField), "Next field"),
+        KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
+        KeyBinding([.escape], .profile(.cancelCollegeForm), "Cancel"),
+    ])
+
+    public static let collegeConfirm = Keymap(context: .collegeConfirm, bindings: [
+        KeyBinding([.char("y")], .profile(.confirmRemoveApplication), "Remove it"),
+        KeyBinding([.char("n"), .escape], .profile(.cancelCollegeForm), "Keep it"),
+    ])
+
+    @Sendable static func collegesFocused(_ state: AppState) -> Bool { state.profile?.focus == .colleges }
+
+    /// Why the selected application cannot be changed here, if it cannot.
+    @Sendable static func collegeBlocked(_ state: AppState) -> String? {
+        if state.profile?.data?.applications.isEmpty ?? true { return "none yet (o adds one)" }
+        return state.profile?.selectedApplication == nil ? "select one on Colleges (Tab)" : nil
+    }
 
     /// Why no progress note or closing can start here, if none can.
     static func interventionBlocked(_ state: AppState) -> String? {

@@ -25,6 +25,8 @@ public struct ProfileData: Equatable, Sendable {
     public var interventionOwners: [Int64: String] = [:]
     /// Test results (PSAT, SAT, ACT, AP…), newest first.
     public var testResults: [AssessmentResult] = []
+    /// The college list (issue 16, item 4), by deadline: the Colleges panel, shown when it has any.
+    public var applications: [CollegeApplication] = []
 
     public init(student: Student, schoolName: String, counselorNames: [String], sessions: [SessionView],
                 followUps: [FollowUp], plan: PlanSummary? = nil, attendance: [ABCAttendance] = [],
@@ -47,13 +49,14 @@ public struct ProfileData: Equatable, Sendable {
 
 /// The profile screen: the data, which list has the keyboard, and where each list is.
 public struct ProfileState: Equatable, Sendable {
-    public enum Focus: Equatable, Sendable { case sessions, followUps }
+    public enum Focus: Equatable, Sendable { case sessions, followUps, colleges }
 
     public var studentId: Int64
     public var data: ProfileData?
     public var focus = Focus.sessions
     public var sessionsTable = TableState()
     public var followUpsTable = TableState()
+    public var collegesTable = TableState()
     public var requestToken = 0
     /// The contact form, when open: first which contact (or a new one), then its fields.
     public var contactForm: FormState?
@@ -63,9 +66,16 @@ public struct ProfileState: Equatable, Sendable {
     var interventionPurpose: InterventionForms.Purpose?
     /// The test result form (`t`), when open.
     public var testForm: FormState?
+    /// The college application form (`o`, `O`), and the application it edits (nil: a new one).
+    public var collegeForm: FormState?
+    public var collegeFormEditing: CollegeApplication?
+    /// `D` on the Colleges panel: the application to take off the list, once confirmed.
+    public var collegeRemoval: CollegeApplication?
 
     /// The keyboard context of a form open over the profile, if one is.
     var formContext: KeyContext? {
+        if collegeRemoval != nil { return .collegeConfirm }
+        if collegeForm != nil { return .collegeForm }
         if contactForm != nil { return .contactForm }
         if testForm != nil { return .testForm }
         return interventionForm != nil ? .interventionForm : nil
@@ -84,6 +94,12 @@ public struct ProfileState: Equatable, Sendable {
     public var selectedFollowUp: FollowUp? {
         guard let followUps = data?.followUps, followUps.indices.contains(followUpsTable.selected) else { return nil }
         return followUps[followUpsTable.selected]
+    }
+
+    public var selectedApplication: CollegeApplication? {
+        guard focus == .colleges, let applications = data?.applications,
+              applications.indices.contains(collegesTable.selected) else { return nil }
+        return applications[collegesTable.selected]
     }
 
     public var selectedSession: SessionView? {

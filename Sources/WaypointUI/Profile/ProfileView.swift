@@ -7,17 +7,28 @@ enum ProfileView {
         var identity: Rect
         var followUps: Rect
         var sessions: Rect
+        /// The Colleges panel; empty when the student has no applications.
+        var colleges = Rect(x: 0, y: 0, width: 0, height: 0)
     }
 
     /// Identity on top, then open follow-ups (only as tall as they need, up to a third of
     /// the body), then the session history filling the rest.
     /// `identityLines`: the lines the identity block has (6 at most before the Family lines;
     /// it grows for those, one or two).
-    static func areas(_ size: Size, followUpCount: Int, identityLines: Int = 6) -> Areas {
+    /// The Colleges panel, when the student has applications, sits under the follow-ups,
+    /// as tall as it needs up to a quarter of the body (the sessions keep the rest).
+    static func areas(_ size: Size, followUpCount: Int, identityLines: Int = 6, applicationCount: Int = 0) -> Areas {
         let body = ScreenLayout.chrome(size).body
         let followUpHeight = min(max(4, followUpCount + 3), max(4, body.height / 3))
-        let parts = Layout.split(body, .vertical, [.fixed(max(6, identityLines)), .fixed(followUpHeight), .fill(1)])
-        return Areas(identity: parts[0].inset(horizontal: 1, vertical: 0), followUps: parts[1], sessions: parts[2])
+        guard applicationCount > 0 else {
+            let parts = Layout.split(body, .vertical, [.fixed(max(6, identityLines)), .fixed(followUpHeight), .fill(1)])
+            return Areas(identity: parts[0].inset(horizontal: 1, vertical: 0), followUps: parts[1], sessions: parts[2])
+        }
+        let collegeHeight = min(applicationCount + 3, max(4, body.height / 4))
+        let parts = Layout.split(body, .vertical, [.fixed(max(6, identityLines)), .fixed(followUpHeight), .fixed(collegeHeight),
+                                                   .fill(1)])
+        return Areas(identity: parts[0].inset(horizontal: 1, vertical: 0), followUps: parts[1], sessions: parts[3],
+                     colleges: parts[2])
     }
 
     /// Returns the text cursor when the contact form is open.
@@ -31,10 +42,22 @@ enum ProfileView {
         TitleBar.render("Waypoint · \(student.displayName)", keeping: " · \(student.localId)",
                         right: "Grade \(student.grade) · \(data.schoolName)", into: &buffer, area: chrome.title)
         let areas = self.areas(state.size, followUpCount: data.followUps.count,
-                               identityLines: identityLines(data, state: state).count)
+                               identityLines: identityLines(data, state: state).count, applicationCount: data.applications.count)
         renderIdentity(state, data, into: &buffer, area: areas.identity)
         renderFollowUps(state, profile, data, into: &buffer, area: areas.followUps)
+        if !data.applications.isEmpty { renderColleges(state, profile, data, into: &buffer, area: areas.colleges) }
         renderSessions(state, profile, data, into: &buffer, area: areas.sessions)
+        if let application = profile.collegeRemoval {
+            let inner = Modal.render(title: "Remove college application?", size: Size(width: min(60, chrome.body.width - 2), height: 6),
+                                     into: &buffer, over: chrome.body)
+            Paragraph.render("Take \(application.institution) off the list? The audit trail keeps what it was. y removes, n keeps it.",
+                             into: &buffer, area: inner)
+            return nil
+        }
+        if let form = profile.collegeForm {
+            return FormView.render(form, into: &buffer, over: chrome.body, footer: "Enter saves · Tab next field · Esc cancels",
+                                   focusMarker: SessionEditorView.focusMarker(state))
+        }
         if let form = profile.interventionForm {
             return FormView.render(form, into: &buffer, over: chrome.body,
                                    footer: profile.interventionPurpose == .choose(then: .note)
@@ -209,6 +232,38 @@ enum ProfileView {
         table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: profile.followUpsTable)
     }
 
+    /// "State University  EA  2026-11-01  Submitted  sent  req  $12,500": the college list,
+    /// by deadline, an open application past its deadline in the error colour.
+    private static func renderColleges(_ state: AppState, _ profile: ProfileState, _ data: ProfileData,
+                                       into buffer: inout Buffer, area: Rect) {
+        let (title, style) = panelTitle("Colleges (\(data.applications.count))", focused: profile.focus == .colleges)
+        let inner = Block.render(title: title, into: &buffer, area: area, titleStyle: style)
+        let today = DateText.day(state.now, in: state.timeZone)
+        var table = Table(columns: [
+            TableColumn("Institution", width: .fill(1)),
+            TableColumn("Type", width: .fixed(4)),
+            TableColumn("Deadline", width: .fixed(10)),
+            TableColumn("Status", width: .fixed(11)),
+            TableColumn("Transcr", width: .fixed(7)),
+            TableColumn("Letter", width: .fixed(6)),
+            TableColumn("Aid/yr", width: .fixed(8), alignment: .trailing),
+        ], rowCount: data.applications.count) { row, column in
+            let item = data.applications[row]
+            switch column {
+            case 0: return item.institution
+            case 1: return item.type.short
+            case 2: return item.deadline?.iso ?? "none"
+            case 3: return item.status.title
+            case 4: return item.transcript.short
+            case 5: return item.recommendation.short
+            default: return item.aidAward.map(CollegeApplication.dollars) ?? ""
+            }
+        }
+        table.rowStyle = { row in data.applications[row].isOverdue(today: today) ? Theme.error : .plain }
+        table.selectedStyle = profile.focus == .colleges ? Theme.selected : .plain
+        table.render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), state: profile.collegesTable)
+    }
+
     private static func renderSessions(_ state: AppState, _ profile: ProfileState, _ data: ProfileData,
                                        into buffer: inout Buffer, area: Rect) {
         var table = Table(columns: [
@@ -245,8 +300,13 @@ enum ProfileView {
 extension AppState {
     func profileVisibleRows(_ focus: ProfileState.Focus) -> Int {
         let areas = ProfileView.areas(size, followUpCount: profile?.data?.followUps.count ?? 0,
-                                      identityLines: profile?.data.map { ProfileView.identityLines($0, state: self).count } ?? 6)
-        let area = focus == .sessions ? areas.sessions : areas.followUps
+                                      identityLines: profile?.data.map { ProfileView.identityLines($0, state: self).count } ?? 6,
+                                      applicationCount: profile?.data?.applications.count ?? 0)
+        let area = switch focus {
+        case .sessions: areas.sessions
+        case .followUps: areas.followUps
+        case .colleges: areas.colleges
+        }
         return Table.visibleRows(in: area.inset(by: 1))
     }
 }

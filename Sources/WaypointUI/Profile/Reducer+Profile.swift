@@ -33,16 +33,24 @@ extension AppState {
         current.data = data
         current.sessionsTable.clamp(rowCount: data.sessions.count, visibleRows: profileVisibleRows(.sessions))
         current.followUpsTable.clamp(rowCount: data.followUps.count, visibleRows: profileVisibleRows(.followUps))
+        current.collegesTable.clamp(rowCount: data.applications.count, visibleRows: profileVisibleRows(.colleges))
         if current.focus == .followUps, data.followUps.isEmpty { current.focus = .sessions }
+        if current.focus == .colleges, data.applications.isEmpty { current.focus = .sessions }
         profile = current
         // A draft resumed at start-up opens the editor before its profile has loaded: the
         // editor's Family row needs the contacts that arrive only now.
         if editor?.studentId == current.studentId { editor?.contacts = data.contacts }
     }
 
+    /// Tab: sessions, follow-ups, then the Colleges panel when the student has one.
     mutating func switchProfilePanel() {
         guard var current = profile else { return }
-        current.focus = current.focus == .sessions ? .followUps : .sessions
+        let hasColleges = !(current.data?.applications.isEmpty ?? true)
+        switch current.focus {
+        case .sessions: current.focus = .followUps
+        case .followUps: current.focus = hasColleges ? .colleges : .sessions
+        case .colleges: current.focus = .sessions
+        }
         profile = current
     }
 
@@ -65,6 +73,8 @@ extension AppState {
             current.sessionsTable.move(by: delta, rowCount: data.sessions.count, visibleRows: profileVisibleRows(.sessions))
         case .followUps:
             current.followUpsTable.move(by: delta, rowCount: data.followUps.count, visibleRows: profileVisibleRows(.followUps))
+        case .colleges:
+            current.collegesTable.move(by: delta, rowCount: data.applications.count, visibleRows: profileVisibleRows(.colleges))
         }
         profile = current
     }

@@ -6,12 +6,26 @@ public struct ReportsState: Equatable, Sendable {
         case coverage, fafsa, tiers
         /// Minutes by session kind and week for one counselor (`TimeReport`).
         case time
+        /// College applications and outcomes among seniors (issue 16, item 4).
+        case applications
 
         public var title: String {
             switch self {
             case .coverage: "Coverage (30 days)"
             case .fafsa: "FAFSA among seniors"
             case .tiers: "Early-warning tiers"
+            case .applications: "College applications"
+            case .time: "Time"
+            }
+        }
+
+        /// The tab's name when the full titles do not fit across the screen (80 columns).
+        public var shortTitle: String {
+            switch self {
+            case .coverage: "Coverage"
+            case .fafsa: "FAFSA"
+            case .tiers: "Tiers"
+            case .applications: "Colleges"
             case .time: "Time"
             }
         }

@@ -11,8 +11,10 @@ enum ReportsView {
                         into: &buffer, area: chrome.title)
         let body = chrome.body.inset(horizontal: 1, vertical: 0)
         var x = body.x
-        for kind in ReportsState.Kind.allCases {
-            x += buffer.write(" \(kind.title) ", at: Position(x: x, y: body.y), style: kind == reports.kind ? Theme.selected : Theme.muted,
+        let kinds = ReportsState.Kind.allCases
+        let fits = kinds.map { DisplayWidth.of($0.title) + 3 }.reduce(0, +) <= body.width
+        for kind in kinds {
+            x += buffer.write(" \(fits ? kind.title : kind.shortTitle) ", at: Position(x: x, y: body.y), style: kind == reports.kind ? Theme.selected : Theme.muted,
                               clip: body) + 1
         }
         if reports.kind == .time {

@@ -1,11 +1,14 @@
 import TerminalKit
 import WaypointCore
 
-/// One thing to do across the caseload: an open follow-up or an overdue milestone.
+/// One thing to do across the caseload: an open follow-up, the deadline of a college
+/// application still being prepared, or an overdue milestone.
 public struct TaskRow: Equatable, Sendable {
     public enum Source: Equatable, Sendable {
         case followUp(id: Int64)
         case milestone(id: String)
+        /// A college application (considering or applying) with a deadline.
+        case collegeDeadline(id: Int64)
     }
 
     public var source: Source
@@ -29,9 +32,11 @@ public struct TaskRow: Equatable, Sendable {
         self.sortKey = sortKey ?? SearchText.fold(studentName)
     }
 
+    /// A follow-up or a college deadline: a date to meet, listed by day with overdue ones
+    /// first (`TodoOrder`); a milestone is the backlog that comes last.
     public var isFollowUp: Bool {
-        if case .followUp = source { return true }
-        return false
+        if case .milestone = source { return false }
+        return true
     }
 
     /// Grouped by day with overdue follow-ups first (`TodoOrder`); then by student, in the

@@ -6,6 +6,9 @@ extension Keymaps {
         KeyBinding([.char("x")], .tasks(.taskDone), "Done", disabledWhen: { state in
             guard let row = state.tasks?.selected else { return "nothing selected" }
             if case .followUp = row.source { return nil }
+            if case .collegeDeadline = row.source {
+                return "an application leaves the list when its status passes applying (Enter, then s on Colleges)"
+            }
             return "a milestone is marked done in the student's plan (Enter, then m)"
         }),
         KeyBinding([.enter], .tasks(.openTaskStudent), "Open student"),
