@@ -38,6 +38,7 @@ let package = Package(
                 .embedInCode("catalogs/requirement-sets.json"),
                 .embedInCode("catalogs/early-warning.json"),
                 .embedInCode("catalogs/intervention-kinds.json"),
+                .embedInCode("catalogs/courses.json"),
             ]
         ),
         // Exports and roster import: files in and out, no terminal, no database. TerminalKit

@@ -21,7 +21,9 @@ public struct CatalogLoad: Sendable {
 public enum CatalogLoader {
     public static func load(configDirectory: String) -> CatalogLoad {
         var warnings: [CatalogError] = []
-        func catalog<Catalog>(_ name: String, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
+        /// `warn` false: a second reading of a file, whose warning (if the first reading had
+        /// one) is not repeated.
+        func catalog<Catalog>(_ name: String, warn: Bool = true, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
             let path = URL(fileURLWithPath: configDirectory).appendingPathComponent(name).path
             if FileManager.default.fileExists(atPath: path) {
                 do {
@@ -35,7 +37,7 @@ public enum CatalogLoader {
                 } catch {
                     var warning = error as? CatalogError ?? CatalogError(file: path, key: nil, problem: "\(error)")
                     warning.problem += "; the built-in catalog is used instead"
-                    warnings.append(warning)
+                    if warn || !warnings.contains(where: { $0.file == warning.file }) { warnings.append(warning) }
                 }
             }
             do {
@@ -45,14 +47,25 @@ public enum CatalogLoader {
                 preconditionFailure("the built-in catalog is broken: \(error)")
             }
         }
+        // Courses are filed under the requirement sets' subject areas, and the sets may
+        // name courses by code: the sets are read for their areas, then the courses, then
+        // the sets once more with the courses to check the codes they name.
+        let areas = catalog("requirement-sets.json") { try RequirementSetCatalog.decode($0) }.subjectAreas.map(\.id)
+        let courses = catalog("courses.json") { source in
+            // The built-in courses are filed under the built-in areas; a district that
+            // renamed its areas gets them unchecked rather than no catalog at all.
+            try CourseCatalog.decode(source, subjectAreas: source.name.hasSuffix(builtInSuffix) ? nil : areas)
+        }
+        let requirementSets = catalog("requirement-sets.json", warn: false) { try RequirementSetCatalog.decodeWithCourses($0, courses: courses) }
         let catalogs = Catalogs(
             sessionKinds: catalog("session-kinds.json", KindCatalog.sessionKinds),
             pathways: catalog("pathways.json", PathwayCatalog.decode),
             milestones: catalog("milestones.json", MilestoneCatalog.decode),
             competencies: catalog("competencies.json", CompetencyCatalog.decode),
-            requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode),
+            requirementSets: requirementSets,
             earlyWarning: catalog("early-warning.json", EarlyWarningRules.decode),
-            interventionKinds: catalog("intervention-kinds.json", KindCatalog.interventionKinds))
+            interventionKinds: catalog("intervention-kinds.json", KindCatalog.interventionKinds),
+            courses: courses)
         return CatalogLoad(catalogs: catalogs, warnings: warnings)
     }
 
@@ -74,15 +87,25 @@ public enum CatalogLoader {
             pathways: try PathwayCatalog.decode(builtIn("pathways.json")),
             milestones: try MilestoneCatalog.decode(builtIn("milestones.json")),
             competencies: try CompetencyCatalog.decode(builtIn("competencies.json")),
-            requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")),
+            requirementSets: try RequirementSetCatalog.decodeWithCourses(builtIn("requirement-sets.json"), courses: try builtInCourses()),
             earlyWarning: try EarlyWarningRules.decode(builtIn("early-warning.json")),
-            interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")))
+            interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")),
+            courses: try builtInCourses())
+    }
+
+    /// The built-in courses, checked against the built-in subject areas.
+    static func builtInCourses() throws -> CourseCatalog {
+        let areas = try RequirementSetCatalog.decode(builtIn("requirement-sets.json")).subjectAreas.map(\.id)
+        return try CourseCatalog.decode(builtIn("courses.json"), subjectAreas: areas)
     }
 
     /// The names of the catalog files a district may put in its config folder.
     public static var fileNames: [String] { EmbeddedCatalogs.files.keys.sorted() }
 
     static func builtIn(_ name: String) -> CatalogSource {
-        CatalogSource(name: "\(name) (built in)", data: Data(EmbeddedCatalogs.files[name]!))
+        CatalogSource(name: name + builtInSuffix, data: Data(EmbeddedCatalogs.files[name]!))
     }
+
+    /// What a built-in file's name ends with in messages.
+    static let builtInSuffix = " (built in)"
 }

@@ -10,5 +10,6 @@ enum EmbeddedCatalogs {
         "requirement-sets.json": PackageResources.requirement_sets_json,
         "early-warning.json": PackageResources.early_warning_json,
         "intervention-kinds.json": PackageResources.intervention_kinds_json,
+        "courses.json": PackageResources.courses_json,
     ]
 }

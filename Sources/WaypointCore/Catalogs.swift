@@ -9,10 +9,13 @@ public struct Catalogs: Equatable, Sendable {
     public var requirementSets: RequirementSetCatalog
     public var earlyWarning: EarlyWarningRules
     public var interventionKinds: InterventionKindCatalog
+    /// courses.json, and (where Waypoint has a database) the roster's courses merged in.
+    public var courses: CourseCatalog
 
     public init(sessionKinds: SessionKindCatalog, pathways: PathwayCatalog, milestones: MilestoneCatalog,
                 competencies: CompetencyCatalog, requirementSets: RequirementSetCatalog,
-                earlyWarning: EarlyWarningRules, interventionKinds: InterventionKindCatalog) {
+                earlyWarning: EarlyWarningRules, interventionKinds: InterventionKindCatalog,
+                courses: CourseCatalog = CourseCatalog(courses: [])) {
         self.sessionKinds = sessionKinds
         self.pathways = pathways
         self.milestones = milestones
@@ -20,6 +23,15 @@ public struct Catalogs: Equatable, Sendable {
         self.requirementSets = requirementSets
         self.earlyWarning = earlyWarning
         self.interventionKinds = interventionKinds
+        self.courses = courses
+    }
+
+    /// The catalogs with the roster's courses merged into the course catalog (district
+    /// file first; see `CourseCatalog.merged`).
+    public func withRosterCourses(_ roster: [RosterCourse]) -> Catalogs {
+        var catalogs = self
+        catalogs.courses = courses.merged(withRoster: roster, subjectAreas: requirementSets.subjectAreas)
+        return catalogs
     }
 }
 
