@@ -70,7 +70,8 @@ struct PlanCourseAddCommand: ParsableCommand {
         } else {
             catalogCourse = title.flatMap { catalogs.courses.course(named: $0) }
         }
-        let courseTitle = catalogCourse?.title ?? title ?? ""
+        // A typed title is kept as typed ("Algebra 1" stays so, and is still the catalog's Algebra I).
+        let courseTitle = title ?? catalogCourse?.title ?? ""
         guard !courseTitle.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--title is empty") }
         guard let courseSubject = subject ?? catalogCourse?.subject else {
             throw CLIError("--subject is required for a course not in the catalog")
