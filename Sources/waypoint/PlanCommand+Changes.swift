@@ -87,8 +87,8 @@ struct PlanCourseAddCommand: ParsableCommand {
                                                     credits: courseCredits, level: level ?? catalogCourse?.level ?? .standard,
                                                     term: term, status: courseStatus, gradeEarned: mark),
                                       by: acting.resolveIfKnown(in: db)?.id)
-        let kind = catalogCourse.map { " (catalog \($0.code))" } ?? " (free text: not in the course catalog)"
-        say("Added course \(course.id!) \(courseTitle)\(kind) to grade \(grade) of \(student.printableName)'s plan.")
+        let kind = catalogCourse.map { "catalog course \($0.code)" } ?? "free text: not in the course catalog"
+        say("Added course \(course.id!) \(courseTitle) to grade \(grade) of \(student.printableName)'s plan (\(kind)).")
         if let catalogCourse, let warning = catalogs.courses.prerequisiteWarning(of: catalogCourse, year: grade, in: plan.courses) {
             warn("Warning: \(warning).")
         }

@@ -42,7 +42,7 @@ final class CourseCatalogFlowTests: XCTestCase {
 
         let added = try runProcess(binary, ["plan", "course", "add", localId, "--db", database, "--year", "12", "--code", "mth-3010"])
         XCTAssertEqual(added.status, 0, added.stderr)
-        XCTAssertTrue(added.stdout.contains("AP Calculus AB (catalog MTH-3010) to grade 12"), added.stdout)
+        XCTAssertTrue(added.stdout.contains("AP Calculus AB to grade 12") && added.stdout.contains("(catalog course MTH-3010)."), added.stdout)
         let unknown = try runProcess(binary, ["plan", "course", "add", localId, "--db", database, "--year", "12", "--code", "NOPE-1"])
         XCTAssertNotEqual(unknown.status, 0)
         XCTAssertTrue(unknown.stderr.contains("--code: no course \"NOPE-1\" in the catalog"), unknown.stderr)
@@ -52,6 +52,6 @@ final class CourseCatalogFlowTests: XCTestCase {
         let free = try runProcess(binary, ["plan", "course", "add", localId, "--db", database, "--year", "12", "--title", "Yearbook",
                                            "--subject", "elective"])
         XCTAssertEqual(free.status, 0, free.stderr)
-        XCTAssertTrue(free.stdout.contains("Yearbook (free text: not in the course catalog)"), free.stdout)
+        XCTAssertTrue(free.stdout.contains("Yearbook to grade 12") && free.stdout.contains("(free text: not in the course catalog)."), free.stdout)
     }
 }
