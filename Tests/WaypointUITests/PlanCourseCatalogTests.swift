@@ -80,6 +80,21 @@ final class PlanCourseCatalogTests: XCTestCase {
         XCTAssertTrue(state.status?.text.contains("Warning: Algebra II needs Algebra I (MTH-1010)") == true, "\(String(describing: state.status))")
     }
 
+    /// Renaming a course to a catalog course warns as adding it does; other edits say nothing.
+    func testRenamingACourseToACatalogCourseWarnsOfItsPrerequisite() {
+        var state = PlanScreenTests.state()
+        XCTAssertEqual(state.plan?.selectedCourse?.title, "English 9")
+        _ = reduce(&state, .command(.plan(.editPlanItem)))
+        XCTAssertEqual(state.plan?.formPurpose, .editCourse(1))
+        _ = reduce(&state, .command(.plan(.submitForm)))
+        XCTAssertEqual(state.status?.text, "Saved English 9.")
+        _ = reduce(&state, .command(.plan(.editPlanItem)))
+        for _ in 0..<"English 9".count { _ = reduce(&state, .edit(.backspace)) }
+        type("Geometry", into: &state)
+        _ = reduce(&state, .command(.plan(.submitForm)))
+        XCTAssertEqual(state.status?.text, "Saved Geometry. Warning: Geometry needs Algebra I (MTH-1010) in an earlier year.")
+    }
+
     func testAFreeTextCourseIsKeptAndMarkedOnThePlan() {
         var state = addForm()
         type("Yearbook", into: &state)

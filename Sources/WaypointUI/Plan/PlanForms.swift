@@ -171,7 +171,15 @@ enum PlanForms {
                     throw Problem(message: "Grade earned: \(problem)")
                 }
                 let level = CourseLevel(rawValue: form["level"]) ?? .standard
+                // A catalog course whose prerequisites are not in an earlier year: said, not refused.
+                func warning(_ year: Grade) -> String {
+                    catalogs.courses.course(named: title)
+                        .flatMap { catalogs.courses.prerequisiteWarning(of: $0, year: year, in: plan.courses) }
+                        .map { " Warning: \($0)." } ?? ""
+                }
                 if case .editCourse(let id) = purpose, var course = plan.courses.first(where: { $0.id == id }) {
+                    // Said when the title changes to a catalog course, not at every edit of one.
+                    let renamed = CourseMarks.matchKey(course.title) != CourseMarks.matchKey(title)
                     course.title = title
                     course.subject = form["subject"]
                     course.credits = credits
@@ -179,15 +187,13 @@ enum PlanForms {
                     course.status = status
                     course.gradeEarned = mark.isEmpty ? nil : mark
                     course.term = form["term"].isEmpty ? nil : form["term"]
-                    return .success((.updateCourse(course), "Saved \(title)."))
+                    return .success((.updateCourse(course), "Saved \(title)." + (renamed ? warning(course.year) : "")))
                 }
                 guard case .addCourse(let year) = purpose else { throw Problem(message: "That course is no longer in the plan") }
                 let course = PlannedCourse(studentId: studentId, year: year, title: title, subject: form["subject"],
                                            credits: credits, level: level, term: form["term"].isEmpty ? nil : form["term"],
                                            status: status, gradeEarned: mark.isEmpty ? nil : mark)
-                let warning = catalogs.courses.course(named: title)
-                    .flatMap { catalogs.courses.prerequisiteWarning(of: $0, year: year, in: plan.courses) }
-                return .success((.addCourse(course), "Added \(title) to grade \(year)." + (warning.map { " Warning: \($0)." } ?? "")))
+                return .success((.addCourse(course), "Added \(title) to grade \(year)." + warning(year)))
             case .milestoneEvidence(let milestoneId):
                 let due = try optionalDate(form, "due", "Due", today: today)
                 let status = MilestoneStatus(rawValue: form["status"]) ?? .notStarted
