@@ -41,6 +41,7 @@ let package = Package(
                 .embedInCode("catalogs/plan-text-en.json"),
                 .embedInCode("catalogs/plan-text-es.json"),
                 .embedInCode("catalogs/assessments.json"),
+                .embedInCode("catalogs/courses.json"),
             ]
         ),
         // Exports and roster import: files in and out, no terminal, no database. TerminalKit

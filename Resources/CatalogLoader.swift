@@ -22,8 +22,10 @@ public enum CatalogLoader {
     public static func load(configDirectory: String) -> CatalogLoad {
         var warnings: [CatalogError] = []
         /// The district's file `name`, decoded; nil when there is none or it is broken (then
-        /// with a warning that ends in `fallback`).
-        func district<Catalog>(_ name: String, fallback: String, _ decode: (CatalogSource) throws -> Catalog) -> Catalog? {
+        /// with a warning that ends in `fallback`). `warn` false: a second reading of a file,
+        /// whose warning (if the first reading had one) is not repeated.
+        func district<Catalog>(_ name: String, fallback: String, warn: Bool = true,
+                               _ decode: (CatalogSource) throws -> Catalog) -> Catalog? {
             let path = URL(fileURLWithPath: configDirectory).appendingPathComponent(name).path
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             do {
@@ -37,12 +39,12 @@ public enum CatalogLoader {
             } catch {
                 var warning = error as? CatalogError ?? CatalogError(file: path, key: nil, problem: "\(error)")
                 warning.problem += "; \(fallback)"
-                warnings.append(warning)
+                if warn || !warnings.contains(where: { $0.file == warning.file }) { warnings.append(warning) }
                 return nil
             }
         }
-        func catalog<Catalog>(_ name: String, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
-            if let own = district(name, fallback: "the built-in catalog is used instead", decode) { return own }
+        func catalog<Catalog>(_ name: String, warn: Bool = true, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
+            if let own = district(name, fallback: "the built-in catalog is used instead", warn: warn, decode) { return own }
             do {
                 return try decode(builtIn(name))
             } catch {
@@ -64,16 +66,27 @@ public enum CatalogLoader {
                 ? district(name, fallback: "plans cannot be written in this language until it is corrected", decode)
                 : catalog(name, decode)
         }
+        // Courses are filed under the requirement sets' subject areas, and the sets may
+        // name courses by code: the sets are read for their areas, then the courses, then
+        // the sets once more with the courses to check the codes they name.
+        let areas = catalog("requirement-sets.json") { try RequirementSetCatalog.decode($0) }.subjectAreas.map(\.id)
+        let courses = catalog("courses.json") { source in
+            // The built-in courses are filed under the built-in areas; a district that
+            // renamed its areas gets them unchecked rather than no catalog at all.
+            try CourseCatalog.decode(source, subjectAreas: source.name.hasSuffix(builtInSuffix) ? nil : areas)
+        }
+        let requirementSets = catalog("requirement-sets.json", warn: false) { try RequirementSetCatalog.decodeWithCourses($0, courses: courses) }
         let catalogs = Catalogs(
             sessionKinds: catalog("session-kinds.json", KindCatalog.sessionKinds),
             pathways: catalog("pathways.json", PathwayCatalog.decode),
             milestones: catalog("milestones.json", MilestoneCatalog.decode),
             competencies: catalog("competencies.json", CompetencyCatalog.decode),
-            requirementSets: catalog("requirement-sets.json", RequirementSetCatalog.decode),
+            requirementSets: requirementSets,
             earlyWarning: catalog("early-warning.json", EarlyWarningRules.decode),
             interventionKinds: catalog("intervention-kinds.json", KindCatalog.interventionKinds),
             planLanguages: PlanLanguageCatalog(english: english, others: others),
-            assessments: catalog("assessments.json", AssessmentCatalog.decode))
+            assessments: catalog("assessments.json", AssessmentCatalog.decode),
+            courses: courses)
         return CatalogLoad(catalogs: catalogs, warnings: warnings)
     }
 
@@ -95,11 +108,12 @@ public enum CatalogLoader {
             pathways: try PathwayCatalog.decode(builtIn("pathways.json")),
             milestones: try MilestoneCatalog.decode(builtIn("milestones.json")),
             competencies: try CompetencyCatalog.decode(builtIn("competencies.json")),
-            requirementSets: try RequirementSetCatalog.decode(builtIn("requirement-sets.json")),
+            requirementSets: try RequirementSetCatalog.decodeWithCourses(builtIn("requirement-sets.json"), courses: try builtInCourses()),
             earlyWarning: try EarlyWarningRules.decode(builtIn("early-warning.json")),
             interventionKinds: try KindCatalog.interventionKinds(builtIn("intervention-kinds.json")),
             planLanguages: try shippedLanguages(),
-            assessments: try AssessmentCatalog.decode(builtIn("assessments.json")))
+            assessments: try AssessmentCatalog.decode(builtIn("assessments.json")),
+            courses: try builtInCourses())
     }
 
     private static func shippedLanguages() throws -> PlanLanguageCatalog {
@@ -109,10 +123,19 @@ public enum CatalogLoader {
         return PlanLanguageCatalog(english: english, others: others)
     }
 
+    /// The built-in courses, checked against the built-in subject areas.
+    static func builtInCourses() throws -> CourseCatalog {
+        let areas = try RequirementSetCatalog.decode(builtIn("requirement-sets.json")).subjectAreas.map(\.id)
+        return try CourseCatalog.decode(builtIn("courses.json"), subjectAreas: areas)
+    }
+
     /// The names of the catalog files a district may put in its config folder.
     public static var fileNames: [String] { EmbeddedCatalogs.files.keys.sorted() }
 
     static func builtIn(_ name: String) -> CatalogSource {
-        CatalogSource(name: "\(name) (built in)", data: Data(EmbeddedCatalogs.files[name]!))
+        CatalogSource(name: name + builtInSuffix, data: Data(EmbeddedCatalogs.files[name]!))
     }
+
+    /// What a built-in file's name ends with in messages.
+    static let builtInSuffix = " (built in)"
 }

@@ -13,5 +13,6 @@ enum EmbeddedCatalogs {
         "plan-text-en.json": PackageResources.plan_text_en_json,
         "plan-text-es.json": PackageResources.plan_text_es_json,
         "assessments.json": PackageResources.assessments_json,
+        "courses.json": PackageResources.courses_json,
     ]
 }

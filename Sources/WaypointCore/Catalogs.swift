@@ -13,12 +13,15 @@ public struct Catalogs: Equatable, Sendable {
     public var planLanguages: PlanLanguageCatalog
     /// The tests whose results are recorded (PSAT, SAT, ACT, AP exams, ASVAB, state tests).
     public var assessments: AssessmentCatalog
+    /// courses.json, and (where Waypoint has a database) the roster's courses merged in.
+    public var courses: CourseCatalog
 
     public init(sessionKinds: SessionKindCatalog, pathways: PathwayCatalog, milestones: MilestoneCatalog,
                 competencies: CompetencyCatalog, requirementSets: RequirementSetCatalog,
                 earlyWarning: EarlyWarningRules, interventionKinds: InterventionKindCatalog,
                 planLanguages: PlanLanguageCatalog,
-                assessments: AssessmentCatalog = AssessmentCatalog(tests: [])) {
+                assessments: AssessmentCatalog = AssessmentCatalog(tests: []),
+                courses: CourseCatalog = CourseCatalog(courses: [])) {
         self.sessionKinds = sessionKinds
         self.pathways = pathways
         self.milestones = milestones
@@ -28,6 +31,15 @@ public struct Catalogs: Equatable, Sendable {
         self.interventionKinds = interventionKinds
         self.planLanguages = planLanguages
         self.assessments = assessments
+        self.courses = courses
+    }
+
+    /// The catalogs with the roster's courses merged into the course catalog (district
+    /// file first; see `CourseCatalog.merged`).
+    public func withRosterCourses(_ roster: [RosterCourse]) -> Catalogs {
+        var catalogs = self
+        catalogs.courses = courses.merged(withRoster: roster, subjectAreas: requirementSets.subjectAreas)
+        return catalogs
     }
 }
 

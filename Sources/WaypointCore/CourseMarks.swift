@@ -143,9 +143,16 @@ public enum CourseMarks {
     /// The mark names this course: the file's code or title is, once normalized, the
     /// course's title.
     public static func matches(_ course: PlannedCourse, _ mark: ImportedMark) -> Bool {
-        let key = matchKey(course.title)
+        sameCourse(course.title, code: mark.course, title: mark.title)
+    }
+
+    /// The one rule that says a plan course's title names a course known by a code and a
+    /// title (an imported mark, a course of the catalog): either, once normalized
+    /// (`matchKey`), is the title.
+    public static func sameCourse(_ planTitle: String, code: String, title: String?) -> Bool {
+        let key = matchKey(planTitle)
         guard !key.isEmpty else { return false }
-        return key == matchKey(mark.course) || mark.title.map { matchKey($0) == key } == true
+        return key == matchKey(code) || title.map { matchKey($0) == key } == true
     }
 
     /// The subject area a mark's subject names: an area whose id or title matches it

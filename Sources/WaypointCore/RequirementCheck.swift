@@ -35,11 +35,12 @@ public enum RequirementCheck {
             return SubjectProgress(
                 id: requirement.id, title: requirement.title, credits: tallies[index],
                 missingCourses: requirement.namedCourses.filter { title in
-                    !counting.contains { matches($0, title) }
+                    !counting.contains { matches($0, title, code: requirement.namedCodes[title]) }
                 },
                 pendingCourses: requirement.namedCourses.filter { title in
-                    !counting.contains { matches($0, title) && $0.status == .completed }
-                        && counting.contains { matches($0, title) }
+                    let code = requirement.namedCodes[title]
+                    return !counting.contains { matches($0, title, code: code) && $0.status == .completed }
+                        && counting.contains { matches($0, title, code: code) }
                 },
                 overPlanned: scheduledInAreas - requirement.credits > fullYearOfSubject + CreditTally.tolerance)
         }
@@ -70,9 +71,11 @@ public enum RequirementCheck {
     /// A subject is over-planned when it has more than one extra year-long course in it.
     static let fullYearOfSubject = 1.0
 
-    /// Named courses match as search does: "algebra i" and "Algebra I" are the same course.
-    static func matches(_ course: PlannedCourse, _ title: String) -> Bool {
-        SearchText.fold(course.title.trimmingCharacters(in: .whitespaces)) == SearchText.fold(title)
+    /// Named courses match as imported marks do (`CourseMarks.sameCourse`): "algebra 1" and
+    /// "Algebra I" are the same course, and a plan course titled by the catalog code of a
+    /// course named by code is that course.
+    static func matches(_ course: PlannedCourse, _ title: String, code: String?) -> Bool {
+        CourseMarks.sameCourse(course.title, code: code ?? title, title: title)
     }
 
     private static func add(_ credits: Double, _ status: CourseStatus, to tally: inout CreditTally) {

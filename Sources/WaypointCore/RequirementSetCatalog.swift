@@ -41,7 +41,15 @@ public struct RequirementSetCatalog: Equatable, Sendable {
 
     public func title(ofSubject id: String) -> String { subjectArea(id)?.title ?? id }
 
+    /// - Parameter courses: the course catalog named courses are checked against: an entry
+    ///   of `namedCourses` written as a code ("MTH-1010": upper-case letters, digits,
+    ///   hyphens and points, with a digit) must be the code of one of its courses, and is
+    ///   kept as that course's title (what the check says is missing). Nil: not checked.
     public static func decode(_ source: CatalogSource) throws -> RequirementSetCatalog {
+        try decodeWithCourses(source, courses: nil)
+    }
+
+    public static func decodeWithCourses(_ source: CatalogSource, courses: CourseCatalog?) throws -> RequirementSetCatalog {
         struct SubjectEntry: Decodable {
             var id: String
             var title: String
@@ -111,13 +119,24 @@ public struct RequirementSetCatalog: Equatable, Sendable {
                     try knownArea(subject.id, at: subjectKey + ".id")
                     accepts = [subject.id]
                 }
-                let named = subject.namedCourses ?? []
-                for (courseIndex, course) in named.enumerated() {
-                    try check.text(course, at: "\(subjectKey).namedCourses[\(courseIndex)]")
+                var named: [String] = []
+                var codes: [String: String] = [:]
+                for (courseIndex, course) in (subject.namedCourses ?? []).enumerated() {
+                    let courseKey = "\(subjectKey).namedCourses[\(courseIndex)]"
+                    try check.text(course, at: courseKey)
+                    guard let courses, CourseCatalog.isCode(course), course.contains(where: \.isNumber) else {
+                        named.append(course)
+                        continue
+                    }
+                    guard let found = courses.course(code: course) else {
+                        throw check.error(courseKey, "expected the code of a course in courses.json, found \"\(course)\"")
+                    }
+                    named.append(found.title)
+                    codes[found.title] = found.code
                 }
                 try check.unique(named, folded: true, at: { "\(subjectKey).namedCourses[\($0)]" })
                 subjects.append(SubjectRequirement(id: subject.id, title: subject.title, credits: subject.credits,
-                                                   accepts: accepts, namedCourses: named))
+                                                   accepts: accepts, namedCourses: named, namedCodes: codes))
             }
             try check.unique(subjects.map(\.id), at: { "\(key).subjects[\($0)].id" })
             let named = subjects.reduce(0) { $0 + $1.credits }
@@ -193,15 +212,20 @@ public struct SubjectRequirement: Identifiable, Equatable, Sendable {
     public var credits: Double
     /// The subject area ids whose courses count toward this requirement.
     public var accepts: [String]
-    /// Course titles required by name ("Algebra I"), matched as search folds them.
+    /// Course titles required by name ("Algebra I"), matched as imported marks are.
     public var namedCourses: [String]
+    /// The catalog code of each named course the file named by code, by title: a plan
+    /// course titled by the code counts too.
+    public var namedCodes: [String: String]
 
-    public init(id: String, title: String, credits: Double, accepts: [String]? = nil, namedCourses: [String] = []) {
+    public init(id: String, title: String, credits: Double, accepts: [String]? = nil, namedCourses: [String] = [],
+                namedCodes: [String: String] = [:]) {
         self.id = id
         self.title = title
         self.credits = credits
         self.accepts = accepts ?? [id]
         self.namedCourses = namedCourses
+        self.namedCodes = namedCodes
     }
 }
 

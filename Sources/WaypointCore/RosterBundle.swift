@@ -23,10 +23,14 @@ public struct RosterBundle: Equatable, Sendable, Codable {
     public var caseloads: [RosterCaseload]
     /// Parents, guardians and relatives linked to at least one student.
     public var contacts: [RosterContact]
+    /// courses.csv, kept for the course catalog (a roster without the file: none, `absent`).
+    public var courses: [RosterCourse]
+    public var coursesMode: Mode
 
     public init(version: String, orgsMode: Mode, usersMode: Mode, demographicsMode: Mode,
                 schools: [RosterSchool], students: [RosterStudent], counselors: [RosterCounselor],
-                caseloads: [RosterCaseload], contacts: [RosterContact] = []) {
+                caseloads: [RosterCaseload], contacts: [RosterContact] = [], courses: [RosterCourse] = [],
+                coursesMode: Mode = .absent) {
         self.version = version
         self.orgsMode = orgsMode
         self.usersMode = usersMode
@@ -36,13 +40,16 @@ public struct RosterBundle: Equatable, Sendable, Codable {
         self.counselors = counselors
         self.caseloads = caseloads
         self.contacts = contacts
+        self.courses = courses
+        self.coursesMode = coursesMode
     }
 
     private enum CodingKeys: String, CodingKey {
         case version, orgsMode, usersMode, demographicsMode, schools, students, counselors, caseloads, contacts
+        case courses, coursesMode
     }
 
-    /// A bundle kept by an import that an older Waypoint began has no contacts.
+    /// A bundle kept by an import that an older Waypoint began has no contacts or courses.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(version: try container.decode(String.self, forKey: .version),
@@ -53,7 +60,9 @@ public struct RosterBundle: Equatable, Sendable, Codable {
                   students: try container.decode([RosterStudent].self, forKey: .students),
                   counselors: try container.decode([RosterCounselor].self, forKey: .counselors),
                   caseloads: try container.decode([RosterCaseload].self, forKey: .caseloads),
-                  contacts: try container.decodeIfPresent([RosterContact].self, forKey: .contacts) ?? [])
+                  contacts: try container.decodeIfPresent([RosterContact].self, forKey: .contacts) ?? [],
+                  courses: try container.decodeIfPresent([RosterCourse].self, forKey: .courses) ?? [],
+                  coursesMode: try container.decodeIfPresent(Mode.self, forKey: .coursesMode) ?? .absent)
     }
 }
 

@@ -20,6 +20,8 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
     public var caseloadsRemoved = 0
     /// Parents, guardians and relatives.
     public var contacts = Counts()
+    /// courses.csv's courses, kept for the course catalog.
+    public var courses = Counts()
     /// Contacts where a counselor's hand edit was kept though the roster says otherwise.
     public var contactEditsKept = 0
     /// Students added by hand (`WalkIn`) that this roster brought, merged into its records.
@@ -31,7 +33,7 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
 
     private enum CodingKeys: String, CodingKey {
         case schools, students, counselors, caseloadsAdded, caseloadsRemoved, contacts, contactEditsKept
-        case walkInsMerged, walkInRenames
+        case walkInsMerged, walkInRenames, courses
     }
 
     /// Counts kept by an import an older Waypoint began have no contacts.
@@ -46,6 +48,7 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
         contactEditsKept = try container.decodeIfPresent(Int.self, forKey: .contactEditsKept) ?? 0
         walkInsMerged = try container.decodeIfPresent(Int.self, forKey: .walkInsMerged) ?? 0
         walkInRenames = try container.decodeIfPresent([WalkInRename].self, forKey: .walkInRenames) ?? []
+        courses = try container.decodeIfPresent(Counts.self, forKey: .courses) ?? Counts()
     }
 
     public var total: Counts {
@@ -65,8 +68,10 @@ public struct RosterImportSummary: Equatable, Sendable, Codable, CustomStringCon
         let lines = [line("students", students)] + walkIns + [line("counselors", counselors), line("schools", schools),
                 "caseload assignments: \(caseloadsAdded) added, \(caseloadsRemoved) removed",
                 line("family contacts", contacts)
-                    + (contactEditsKept == 0 ? "" : " (\(contactEditsKept) kept a hand edit where the roster differs)"),
-                line("total", total)]
+                    + (contactEditsKept == 0 ? "" : " (\(contactEditsKept) kept a hand edit where the roster differs)")]
+            // Said only when courses changed: most rosters' courses are the same each time.
+            + (courses == Counts() ? [] : [line("catalog courses", courses)])
+            + [line("total", total)]
         return lines.joined(separator: "\n")
     }
 }

@@ -28,6 +28,7 @@ extension AppDatabase {
         migrator.registerMigration("v21-interventions", migrate: addInterventionMeasures)
         migrator.registerMigration("v22-intervention-pulls", migrate: letPullsWriteClosedInterventions)
         migrator.registerMigration("v23-course-marks", migrate: addCourseMarks)
+        migrator.registerMigration("v24-course-catalog", migrate: createRosterCourses)
         migrator.registerMigration("v25-assessments", migrate: createAssessments)
         migrator.registerMigration("v26-college-applications", migrate: createCollegeApplications)
         return migrator

@@ -129,7 +129,11 @@ private struct RosterApplier {
         done = slice(students).lowerBound + slice(caseloads).lowerBound + slice(contacts).lowerBound
             + (positions.lowerBound > students.upperBound ? bundle.counselors.count : 0)
         var schoolIds: [String: Int64] = [:]
-        if positions.contains(0) { schoolIds = try applySchools() }
+        if positions.contains(0) {
+            schoolIds = try applySchools()
+            // A few hundred rows at most: written with the schools, in the first chunk.
+            summary.courses = try RosterCourseRows.apply(bundle.courses, mode: bundle.coursesMode, db: db)
+        }
         try applyStudents(slice(students), schoolIds: schoolIds)
         if positions.contains(students.upperBound) {
             try deactivateUnlistedStudents()

@@ -25,43 +25,73 @@ struct PlanCourseCommand: ParsableCommand {
 }
 
 struct PlanCourseAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a course to a year of the plan.")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a course to a year of the plan: a catalog course by --code, or any course by --title.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var acting: ActingCounselorOption
     @Argument(help: "The student's local ID.") var studentId: String
     @Option(help: "The plan year (grade), e.g. 10.") var year: String
-    @Option(help: "The course title.") var title: String
-    @Option(help: "The subject area (english, math, science, …).") var subject: String
-    @Option(help: "Credits (0.25 to 10).") var credits: String = "1"
-    @Option(help: "The course level.") var level: CourseLevel = .standard
+    @Option(help: "A course code of the catalog (`waypoint course list`): its title, subject, credits and level.")
+    var code: String?
+    @Option(help: "The course title (without --code: a free-text course, unless the catalog has that title).")
+    var title: String?
+    @Option(help: "The subject area (english, math, science, …); with --code, the catalog's unless given.")
+    var subject: String?
+    @Option(help: "Credits (0.25 to 10; default the catalog's, else 1).") var credits: String?
+    @Option(help: "The course level (default the catalog's, else standard).") var level: CourseLevel?
     @Option(help: "Where the course stands.") var status: CourseStatus = .planned
     @Option(help: "The mark earned (completed courses only).") var mark: String?
     @Option(help: "The term (Fall, Spring, Year).") var term: String?
 
     func validate() throws {
         try checkTyped(title, as: .title, "--title")
+        try checkTyped(code, as: .identifier, "--code")
         try checkTyped(mark, as: .identifier, "--mark")
         try checkTyped(term, as: .title, "--term")
+        if code != nil, title != nil { throw ValidationError("give --code (a catalog course) or --title, not both") }
+        if code == nil, title == nil { throw ValidationError("give --code (a catalog course) or --title and --subject") }
     }
 
     func run() throws {
-        let catalogs = loadCatalogs()
         let db = try database.open()
+        let catalogs = try db.catalogsWithRosterCourses(loadCatalogs())
         let student = try db.student(matching: studentId)
         let years = PlanYears.courseYears(PlanYears.years(for: try db.school(id: student.schoolId), student: student.grade))
         guard !years.isEmpty else { throw CLIError("\(student.printableName)'s plan has no course years: courses are planned from grade \(PlanYears.courseGrades.lowerBound)") }
         let grade = try accepted(year, as: "--year", from: years.map { ($0.description, $0) })
-        _ = try accepted(subject, as: "--subject", from: catalogs.requirementSets.subjectAreas.map { ($0.id, $0.id) })
-        let (courseLevel, courseStatus) = (level, status)
+        // A catalog course by code, or the catalog course a typed title is (as the form completes it).
+        let catalogCourse: CatalogCourse?
+        if let code {
+            guard let found = catalogs.courses.course(code: code) else {
+                throw CLIError("--code: no course \"\(code)\" in the catalog; `waypoint course list` shows the codes")
+            }
+            catalogCourse = found
+        } else {
+            catalogCourse = title.flatMap { catalogs.courses.course(named: $0) }
+        }
+        // A typed title is kept as typed ("Algebra 1" stays so, and is still the catalog's Algebra I).
+        let courseTitle = title ?? catalogCourse?.title ?? ""
+        guard !courseTitle.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--title is empty") }
+        guard let courseSubject = subject ?? catalogCourse?.subject else {
+            throw CLIError("--subject is required for a course not in the catalog")
+        }
+        _ = try accepted(courseSubject, as: "--subject", from: catalogs.requirementSets.subjectAreas.map { ($0.id, $0.id) })
+        let courseStatus = status
         if mark != nil, courseStatus != .completed { throw CLIError("--mark is only for a completed course (--status completed)") }
         if let mark, let problem = PlannedCourse.markProblem(mark) { throw CLIError("--mark: \(problem)") }
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError("--title is empty") }
-        let course = try db.addCourse(PlannedCourse(studentId: student.id!, year: grade, title: title, subject: subject,
-                                                    credits: try parseNumber(credits, field: "--credits", rule: FieldRules.courseCredits),
-                                                    level: courseLevel, term: term, status: courseStatus, gradeEarned: mark),
+        let courseCredits = try credits.map { try parseNumber($0, field: "--credits", rule: FieldRules.courseCredits) }
+            ?? catalogCourse?.credits ?? 1
+        let plan = try db.plan(studentId: student.id!)
+        let course = try db.addCourse(PlannedCourse(studentId: student.id!, year: grade, title: courseTitle, subject: courseSubject,
+                                                    credits: courseCredits, level: level ?? catalogCourse?.level ?? .standard,
+                                                    term: term, status: courseStatus, gradeEarned: mark),
                                       by: acting.resolveIfKnown(in: db)?.id)
-        say("Added course \(course.id!) \(title) to grade \(grade) of \(student.printableName)'s plan.")
+        let kind = catalogCourse.map { "catalog course \($0.code)" } ?? "free text: not in the course catalog"
+        say("Added course \(course.id!) \(courseTitle) to grade \(grade) of \(student.printableName)'s plan (\(kind)).")
+        if let catalogCourse, let warning = catalogs.courses.prerequisiteWarning(of: catalogCourse, year: grade, in: plan.courses) {
+            warn("Warning: \(warning).")
+        }
     }
 }
 

@@ -62,7 +62,9 @@ struct RunCommand: ParsableCommand {
         state.asciiOnly = ascii || ProcessInfo.processInfo.environment["WAYPOINT_ASCII"] == "1"
         state.databasePath = database.resolvedPath
         let load = loadCatalogsWithWarnings()
-        let catalogs = load.catalogs
+        // The roster's courses join the course catalog as the screen opens (a roster
+        // imported while it runs joins at the next start).
+        let catalogs = try db.catalogsWithRosterCourses(load.catalogs)
         state.catalogs = catalogs
         if let warning = load.warnings.first {
             // The screen would hide a warning printed now: show it in the footer instead.

@@ -12,7 +12,7 @@ struct Waypoint: ParsableCommand {
             Every subcommand takes --db PATH (or WAYPOINT_DB) to use another database.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, DemoCommand.self, StudentCommand.self, SessionCommand.self, FollowUpCommand.self, ContactCommand.self, AssessmentCommand.self, CollegeCommand.self, TodoCommand.self, AttentionCommand.self, InterventionCommand.self, PlanCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PassphraseCommand.self, AdminCommand.self, DoctorCommand.self, BenchCommand.self, KeysCommand.self, HubCommand.self, SyncCommand.self],
+        subcommands: [RunCommand.self, DemoCommand.self, StudentCommand.self, SessionCommand.self, FollowUpCommand.self, ContactCommand.self, AssessmentCommand.self, CollegeCommand.self, TodoCommand.self, AttentionCommand.self, InterventionCommand.self, PlanCommand.self, CourseCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PassphraseCommand.self, AdminCommand.self, DoctorCommand.self, BenchCommand.self, KeysCommand.self, HubCommand.self, SyncCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

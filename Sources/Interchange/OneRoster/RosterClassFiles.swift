@@ -1,7 +1,7 @@
 import WaypointCore
 
-/// academicSessions, courses, classes and enrollments: Waypoint keeps none of them yet, but
-/// they are validated so a broken export is caught whole, not half-imported.
+/// academicSessions, courses, classes and enrollments: all validated so a broken export is
+/// caught whole, not half-imported; of them Waypoint keeps the courses (the course catalog).
 enum RosterClassFiles {
     static func checkSessions(_ table: RosterTable, mode: RosterBundle.Mode, issues: RosterIssues) -> Set<String> {
         var seen: Set<String> = []
@@ -27,17 +27,25 @@ enum RosterClassFiles {
         }
     }
 
+    /// Checks courses.csv and returns its courses (inactive ones too: a bulk file's
+    /// `tobedeleted` row and a delta's both take a course out of the catalog).
     static func checkCourses(_ table: RosterTable, mode: RosterBundle.Mode, references: inout RosterReferences,
-                             issues: RosterIssues) -> Set<String> {
+                             issues: RosterIssues) -> [RosterCourse] {
         var seen: Set<String> = []
+        var courses: [RosterCourse] = []
         for record in table.records {
-            _ = RosterValues.checkCommon(record, mode: mode, seen: &seen, issues: issues)
+            let active = RosterValues.checkCommon(record, mode: mode, seen: &seen, issues: issues)
             RosterValues.checkRequired(record, ["title", "orgSourcedId"], issues: issues)
             references.check(record, "orgSourcedId", value: record["orgSourcedId"], in: "orgs", issues: issues)
             references.check(record, "schoolYearSourcedId", value: record["schoolYearSourcedId"], in: "academicSessions",
                              issues: issues)
+            let code = record["courseCode"]
+            courses.append(RosterCourse(sourcedId: record["sourcedId"], code: code.isEmpty ? nil : code, title: record["title"],
+                                        grades: RosterValues.list(record["grades"]), subjects: RosterValues.list(record["subjects"]),
+                                        subjectCodes: RosterValues.list(record["subjectCodes"]),
+                                        orgSourcedId: record["orgSourcedId"], isActive: active))
         }
-        return seen
+        return courses
     }
 
     static func checkClasses(_ table: RosterTable, mode: RosterBundle.Mode, references: inout RosterReferences,

@@ -69,7 +69,7 @@ public enum RosterReader {
         let courses = table("courses", .courses(version)).map {
             RosterClassFiles.checkCourses($0, mode: manifest.mode("courses"), references: &references, issues: issues)
         } ?? []
-        references.register("courses", mode: manifest.mode("courses"), ids: courses)
+        references.register("courses", mode: manifest.mode("courses"), ids: Set(courses.map(\.sourcedId)))
         let classes = table("classes", .classes(version)).map {
             RosterClassFiles.checkClasses($0, mode: manifest.mode("classes"), references: &references, issues: issues)
         } ?? []
@@ -133,7 +133,8 @@ public enum RosterReader {
             .map { RosterSchool(sourcedId: $0.sourcedId, name: $0.name, parentSourcedId: $0.parentSourcedId) }
         let bundle = RosterBundle(version: version.rawValue, orgsMode: manifest.mode("orgs"), usersMode: manifest.mode("users"),
                                   demographicsMode: manifest.mode("demographics"), schools: schools, students: students,
-                                  counselors: counselors, caseloads: pairs, contacts: contacts)
+                                  counselors: counselors, caseloads: pairs, contacts: contacts,
+                                  courses: courses, coursesMode: manifest.mode("courses"))
         return (bundle, RosterSkipped.count(users, contacts: contacts))
     }
 }

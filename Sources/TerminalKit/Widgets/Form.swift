@@ -46,6 +46,10 @@ public struct FormState: Hashable, Sendable {
     public var focus = 0
     /// What is wrong with the input, shown under the fields until the next edit.
     public var error: String?
+    /// A muted line under the fields when there is no error (what → would complete, say).
+    public var note: String?
+    /// Text that would complete the focused text field, drawn dim after its cursor.
+    public var ghost: String?
 
     public init(title: String, fields: [Field]) {
         self.title = title
@@ -60,6 +64,28 @@ public struct FormState: Hashable, Sendable {
         case .choice(let options, let index): return options.indices.contains(index) ? options[index].id : ""
         }
     }
+
+    /// The text field named `key`, if it is one.
+    public func input(_ key: String) -> TextInput? {
+        guard let field = fields.first(where: { $0.key == key }), case .text(let input) = field.value else { return nil }
+        return input
+    }
+
+    /// Sets the text field named `key` (cursor at the end).
+    public mutating func setText(_ key: String, _ text: String) {
+        guard let index = fields.firstIndex(where: { $0.key == key }), case .text = fields[index].value else { return }
+        fields[index].value = .text(TextInput(text))
+    }
+
+    /// Selects the option `id` of the choice named `key`, when it has that option.
+    public mutating func select(_ key: String, _ id: String) {
+        guard let index = fields.firstIndex(where: { $0.key == key }), case .choice(let options, _) = fields[index].value,
+              let chosen = options.firstIndex(where: { $0.id == id }) else { return }
+        fields[index].value = .choice(options: options, index: chosen)
+    }
+
+    /// The key of the focused field.
+    public var focusedKey: String? { fields.indices.contains(focus) ? fields[focus].key : nil }
 
     public mutating func moveFocus(by delta: Int) {
         guard !fields.isEmpty else { return }
@@ -113,13 +139,22 @@ public enum FormView {
             switch field.value {
             case .text(let input):
                 let position = TextField.render(input, placeholder: focused ? field.hint : "", into: &buffer, area: valueArea)
-                if focused { cursor = position }
+                if focused {
+                    cursor = position
+                    if let ghost = form.ghost, !input.text.isEmpty {
+                        buffer.write(ghost, at: position, style: Style(attributes: .dim), clip: valueArea)
+                    }
+                }
             case .choice(let options, let index):
                 let title = options.indices.contains(index) ? options[index].title : ""
                 buffer.write("‹ \(title) ›" + (focused ? "  ←/→" : ""), at: Position(x: valueArea.x, y: y), clip: valueArea)
             }
         }
         let messageRow = Rect(x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2, height: 1)
+        if form.error == nil, let note = form.note {
+            buffer.write(DisplayWidth.truncate(note, to: messageRow.width), at: Position(x: messageRow.x, y: messageRow.y),
+                         style: Style(attributes: .dim), clip: messageRow)
+        }
         if let error = form.error {
             // An error is never cut off: one too long for its row takes the blank row above too.
             let style = Style(foreground: .red, attributes: .bold)

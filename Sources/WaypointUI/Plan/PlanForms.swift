@@ -26,6 +26,61 @@ enum PlanForms {
         ])
     }
 
+    // MARK: Completing a course from the catalog
+
+    /// What the course form's title completes to: the best catalog course for what is
+    /// typed, when the title has focus and the cursor is at its end.
+    static func completion(_ form: FormState, catalogs: Catalogs) -> (course: CatalogCourse, others: Int)? {
+        guard form.focusedKey == "title", let input = form.input("title"), input.cursor == input.characters.count else { return nil }
+        let found = catalogs.courses.completions(of: input.text)
+        guard let best = found.first, CourseMarks.matchKey(best.title) != CourseMarks.matchKey(input.text) else { return nil }
+        return (best, found.count - 1)
+    }
+
+    /// Sets the course form's ghost text and note after an edit: what → completes to, the
+    /// catalog course the title names (and a prerequisite not in an earlier year), or that
+    /// the title is free text.
+    static func refreshCourseHints(_ form: inout FormState, catalogs: Catalogs, year: Grade, plan: StudentPlan) {
+        form.ghost = nil
+        form.note = nil
+        let typed = form["title"]
+        guard !typed.isEmpty, !catalogs.courses.courses.isEmpty else { return }
+        if let found = completion(form, catalogs: catalogs) {
+            let (course, others) = (found.course, found.others)
+            let typedText = form.input("title")?.text ?? typed
+            if course.title.lowercased().hasPrefix(typedText.lowercased()) {
+                form.ghost = String(course.title.dropFirst(typedText.count))
+            }
+            form.note = "→ \(course.code) \(course.title) · \(describe(course, catalogs: catalogs))"
+                + (others > 0 ? " (+\(others) more: type on)" : "")
+        } else if let course = catalogs.courses.course(named: typed) {
+            form.note = catalogs.courses.prerequisiteWarning(of: course, year: year, in: plan.courses).map { "Warning: " + $0 }
+                ?? "Catalog course \(course.code) · \(describe(course, catalogs: catalogs))"
+        } else {
+            form.note = "~ Not in the course catalog: saved as free text"
+        }
+    }
+
+    /// "Math · 1 cr · AP"
+    static func describe(_ course: CatalogCourse, catalogs: Catalogs) -> String {
+        "\(catalogs.requirementSets.title(ofSubject: course.subject)) · \(CreditFormat.text(course.credits)) cr · \(course.level.title)"
+    }
+
+    /// → on the title: the completing course's title, subject, credits and level fill the
+    /// form. False when there is nothing to complete (→ then moves the cursor as usual).
+    static func complete(_ form: inout FormState, catalogs: Catalogs) -> Bool {
+        guard let course = completion(form, catalogs: catalogs)?.course else { return false }
+        fill(&form, with: course)
+        return true
+    }
+
+    static func fill(_ form: inout FormState, with course: CatalogCourse) {
+        form.setText("title", course.title)
+        form.select("subject", course.subject)
+        form.setText("credits", CreditFormat.text(course.credits))
+        form.select("level", course.level.rawValue)
+    }
+
     static func milestone(_ row: MilestoneProgress) -> FormState {
         FormState(title: row.milestone.title, fields: [
             .choice("status", "Status", MilestoneStatus.allCases.map { Choice(id: $0.rawValue, title: $0.title) },
@@ -99,6 +154,12 @@ enum PlanForms {
         do {
             switch purpose {
             case .addCourse, .editCourse:
+                var form = form
+                // A code typed as the title ("MTH-1030") is that catalog course.
+                if let course = catalogs.courses.course(code: form["title"]),
+                   CourseMarks.matchKey(course.title) != CourseMarks.matchKey(form["title"]) {
+                    fill(&form, with: course)
+                }
                 let title = try required(form, "title", "Title")
                 let credits = try number(form, "credits", "Credits", rule: FieldRules.courseCredits)
                 let status = CourseStatus(rawValue: form["status"]) ?? .planned
@@ -110,7 +171,15 @@ enum PlanForms {
                     throw Problem(message: "Grade earned: \(problem)")
                 }
                 let level = CourseLevel(rawValue: form["level"]) ?? .standard
+                // A catalog course whose prerequisites are not in an earlier year: said, not refused.
+                func warning(_ year: Grade) -> String {
+                    catalogs.courses.course(named: title)
+                        .flatMap { catalogs.courses.prerequisiteWarning(of: $0, year: year, in: plan.courses) }
+                        .map { " Warning: \($0)." } ?? ""
+                }
                 if case .editCourse(let id) = purpose, var course = plan.courses.first(where: { $0.id == id }) {
+                    // Said when the title changes to a catalog course, not at every edit of one.
+                    let renamed = CourseMarks.matchKey(course.title) != CourseMarks.matchKey(title)
                     course.title = title
                     course.subject = form["subject"]
                     course.credits = credits
@@ -118,13 +187,13 @@ enum PlanForms {
                     course.status = status
                     course.gradeEarned = mark.isEmpty ? nil : mark
                     course.term = form["term"].isEmpty ? nil : form["term"]
-                    return .success((.updateCourse(course), "Saved \(title)."))
+                    return .success((.updateCourse(course), "Saved \(title)." + (renamed ? warning(course.year) : "")))
                 }
                 guard case .addCourse(let year) = purpose else { throw Problem(message: "That course is no longer in the plan") }
                 let course = PlannedCourse(studentId: studentId, year: year, title: title, subject: form["subject"],
                                            credits: credits, level: level, term: form["term"].isEmpty ? nil : form["term"],
                                            status: status, gradeEarned: mark.isEmpty ? nil : mark)
-                return .success((.addCourse(course), "Added \(title) to grade \(year)."))
+                return .success((.addCourse(course), "Added \(title) to grade \(year)." + warning(year)))
             case .milestoneEvidence(let milestoneId):
                 let due = try optionalDate(form, "due", "Due", today: today)
                 let status = MilestoneStatus(rawValue: form["status"]) ?? .notStarted

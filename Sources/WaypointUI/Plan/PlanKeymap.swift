@@ -54,6 +54,7 @@ extension Keymaps {
         KeyBinding([.enter], .plan(.submitForm), "Save"),
         KeyBinding([.tab, .down], .field(.nextField), "Next field"),
         KeyBinding([.backTab, .up], .field(.previousField), "Previous field", footer: false),
+        .typing([.right], "Course title: take the catalog course it completes to (subject, credits, level)"),
         KeyBinding([.escape], .plan(.cancelForm), "Cancel"),
     ])
 

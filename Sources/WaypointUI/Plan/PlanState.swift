@@ -124,6 +124,15 @@ public struct PlanState: Equatable, Sendable {
         return courses.indices.contains(courseIndex) ? courses[courseIndex] : nil
     }
 
+    /// The plan year of the open course form (adding or editing a course), if one is open.
+    public var courseFormYear: Grade? {
+        switch formPurpose {
+        case .addCourse(let year): return year
+        case .editCourse(let id): return data?.plan.courses.first { $0.id == id }?.year
+        default: return nil
+        }
+    }
+
     /// The selected course's imported mark that disagrees with it, if any.
     public var selectedConflict: CourseMarkLink? {
         guard let course = selectedCourse, let link = data?.plan.markLink(of: course), link.isConflict else { return nil }

@@ -146,17 +146,19 @@ enum PlanView {
             : [TableColumn("Course", width: .fill(3)), TableColumn("Subject", width: .fill(2)),
                TableColumn("Cr", width: .fixed(4), alignment: .trailing), TableColumn("Level", width: .fixed(11)),
                TableColumn("Status", width: .fixed(11)), TableColumn("Mark", width: .fixed(4))]
+        let freeText = courses.map { state.catalogs.courses.isFreeText($0) }
         var table = Table(columns: columns, rowCount: courses.count) { row, column in
             let course = courses[row]
+            let title = course.title + (freeText[row] ? " " + freeTextMarker : "")
             if compact {
                 switch column {
-                case 0: return course.title
+                case 0: return title
                 case 1: return CreditFormat.text(course.credits)
                 default: return statusMark(course, marker: importMarker(course, data.plan))
                 }
             }
             switch column {
-            case 0: return course.title
+            case 0: return title
             case 1: return state.catalogs.requirementSets.title(ofSubject: course.subject)
             case 2: return CreditFormat.text(course.credits)
             case 3: return course.level.title
@@ -182,9 +184,19 @@ enum PlanView {
                 : "* From the \(link.source.title), \(link.term)" + (link.addedCourse ? "" : " (your entry, completed by it)")
             buffer.write(DisplayWidth.truncate(line, to: tableArea.width), at: Position(x: tableArea.x, y: tableArea.maxY),
                          style: link.isConflict ? Theme.error : Theme.muted, clip: inner)
+        } else if focused, tableArea.height > 2, freeText.contains(true) {
+            // The legend of the free-text marker, under the year that shows one.
+            tableArea.height -= 1
+            buffer.write(DisplayWidth.truncate(freeTextLegend, to: tableArea.width), at: Position(x: tableArea.x, y: tableArea.maxY),
+                         style: Theme.muted, clip: inner)
         }
         table.render(into: &buffer, area: tableArea, state: selection)
     }
+
+    /// After the title of a course typed as free text: no course of the catalog has its
+    /// title or code (`CourseCatalog.isFreeText`).
+    static let freeTextMarker = "~"
+    static let freeTextLegend = "~ free text: not in the course catalog"
 
     /// "*" for a course from a district file, "!" for one whose imported mark differs.
     private static func importMarker(_ course: PlannedCourse, _ plan: StudentPlan) -> String {

@@ -246,17 +246,31 @@ extension AppState {
         current.formLoaded = data.plan
         current.formHoldsRefusedSave = false
         plan = current
+        refreshCourseHints()
     }
 
     mutating func editPlanForm(_ key: Key) {
         guard var current = plan, var form = current.form else { return }
-        form.handle(key)
+        // → at the end of a course's title takes the catalog course it completes to.
+        let completed = key == .right && current.courseFormYear != nil && PlanForms.complete(&form, catalogs: catalogs)
+        if !completed { form.handle(key) }
         current.form = form
         plan = current
+        refreshCourseHints()
     }
 
     mutating func movePlanFormFocus(by delta: Int) {
         plan?.form?.moveFocus(by: delta)
+        refreshCourseHints()
+    }
+
+    /// The course form's completion and catalog note, after each edit or move.
+    mutating func refreshCourseHints() {
+        guard var current = plan, var form = current.form, let year = current.courseFormYear,
+              let data = current.data else { return }
+        PlanForms.refreshCourseHints(&form, catalogs: catalogs, year: year, plan: data.plan)
+        current.form = form
+        plan = current
     }
 
     mutating func cancelPlanForm() {
