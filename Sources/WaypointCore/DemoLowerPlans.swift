@@ -47,10 +47,11 @@ extension DemoPlans {
         for year in 6...8 {
             let status: CourseStatus = year < grade ? .completed : (year == grade ? .inProgress : .planned)
             var courses: [(String, String)] = [
-                ("english", "English Language Arts \(year)"),
-                ("math", year == 8 ? rng.pick(["Math 8", "Algebra I"]) : "Math \(year)"),
-                ("science", ["Earth Science", "Life Science", "Physical Science"][year - 6]),
-                ("social-studies", ["World Geography", "World History", "U.S. History to 1877"][year - 6]),
+                // The catalog's middle-school courses where it has them (courses.json).
+                ("english", "English \(year)"),
+                ("math", year == 8 ? rng.pick(["Pre-Algebra", "Algebra I"]) : "Math \(year)"),
+                ("science", "Science \(year)"),
+                ("social-studies", ["World Cultures", "World History", "U.S. History to 1877"][year - 6]),
                 ("pe", "Physical Education"),
                 ("fine-arts", rng.pick(["Art", "Band", "Choir", "Orchestra"])),
             ]
