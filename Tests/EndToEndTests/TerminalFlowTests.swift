@@ -219,7 +219,10 @@ final class PlanFlowTests: XCTestCase {
         try tmux.press("Enter")
         try tmux.waitFor(text: ": done.")
 
+        // x asks the family's language (English here: the demo family gives none a file speaks, or English); Enter saves.
         try tmux.type("x")
+        try tmux.waitFor(text: "The family's plan in")
+        try tmux.press("Enter")
         try tmux.waitFor(text: "Plan written to")
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix("plan-\(localId)") }
         XCTAssertEqual(files.count, 1, "\(files)")

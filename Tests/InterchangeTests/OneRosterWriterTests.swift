@@ -13,15 +13,16 @@ final class OneRosterWriterTests: XCTestCase {
         let district = DemoDistrict.generate(students: 640, counselors: 2, seed: 11)
         let abc = DemoABC.generate(for: district.students, today: CivilDate(year: 2026, month: 11, day: 23), seed: 11)
         let summary = try OneRosterWriter.write(district, to: folder.path, abc: abc)
-        XCTAssertEqual(summary.students, 640)
+        // 640 high-school students, and 64 each in the middle and elementary schools with a counselor each.
+        XCTAssertEqual(summary.students, 768)
 
         let read = try RosterReader.read(folder)
         let db = try AppDatabase.inMemory()
         let first = try db.importRoster(read.bundle)
-        XCTAssertEqual(first.students.added, 640)
-        XCTAssertEqual(try db.allCounselors().count, 2)
+        XCTAssertEqual(first.students.added, 768)
+        XCTAssertEqual(try db.allCounselors().count, 4)
         let caseloads = try db.allCounselors().map { try db.caseload(counselorId: $0.id).count }
-        XCTAssertEqual(caseloads.reduce(0, +), 640, "every student is on a caseload from caseloads.csv")
+        XCTAssertEqual(caseloads.reduce(0, +), 768, "every student is on a caseload from caseloads.csv")
         XCTAssertNotNil(try db.student(localId: district.students[0].localId)?.birthDate)
 
         let second = try db.importRoster(try RosterReader.read(folder).bundle)

@@ -162,6 +162,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
             return []
         case .profile where state.profile?.testForm != nil:
             state.profile?.testForm?.handle(key)
+            return []
         case .profile where state.profile?.collegeForm != nil:
             state.profile?.collegeForm?.handle(key)
             return []
