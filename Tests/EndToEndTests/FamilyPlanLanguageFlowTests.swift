@@ -153,4 +153,92 @@ final class FamilyPlanLanguageFlowTests: XCTestCase {
         // Letter is 612 x 792 points.
         XCTAssertTrue(text.contains("/MediaBox [0 0 612 792]"), "not Letter: \(text.prefix(2000))")
     }
+
+    /// Issue 16's whole journey at 80x24: a roster, its transcript and its test results
+    /// imported; the senior's plan counts the credits earned; a college application added
+    /// on the profile is on the to-do list by its deadline; and the family's plan goes to
+    /// the printer in Spanish, the family's home language, with the test result on it.
+    func testFromImportedRecordsToTheFamilysPlanInSpanish() throws {
+        let binary = try waypointBinary()
+        let scratch = try Scratch()
+        let database = scratch.path("waypoint.sqlite")
+        let roster = scratch.path("roster")
+        try RosterFixture.write(to: roster, usersCSV: "sourcedId,enabledUser,orgSourcedIds,role,username,givenName,familyName,identifier,grades\n"
+                                    + "C1,true,S1,counselor,msmith,Maria,Smith,,\nU1,true,S1,student,ana,Ana,Lopez,1001,12\n",
+                                extra: ["caseloads.csv": "counselor,student\nmsmith,U1\n"])
+        XCTAssertEqual(try runProcess(binary, ["import", "oneroster", roster, "--db", database]).status, 0)
+        // Grades 9 to 11 from the transcript: the school years before this one (from August).
+        let now = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        let start = (now.month ?? 1) >= 8 ? now.year! : now.year! - 1
+        let transcript = scratch.path("transcript.csv")
+        try """
+            localId,term,course,title,subject,mark,credits
+            1001,\(start - 3)-YR,ENG9,English 9,English,B,1
+            1001,\(start - 2)-YR,ENG10,English 10,English,A,1
+            1001,\(start - 2)-YR,Geometry,,Mathematics,B,1
+            1001,\(start - 1)-YR,Chemistry,,Science,C+,1
+
+            """.write(toFile: transcript, atomically: true, encoding: .utf8)
+        let marks = try runProcess(binary, ["import", "transcript", transcript, "--db", database])
+        XCTAssertEqual(marks.status, 0, marks.stderr)
+        let psatDay = Date().addingTimeInterval(-400 * 86_400)
+        let day = Calendar(identifier: .gregorian).dateComponents(in: .current, from: psatDay)
+        let tests = scratch.path("tests.csv")
+        try "localId,test,date,total,erw,math\n1001,psat,\(String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)),1140,560,580\n"
+            .write(toFile: tests, atomically: true, encoding: .utf8)
+        let results = try runProcess(binary, ["import", "assessments", tests, "--db", database])
+        XCTAssertEqual(results.status, 0, results.stderr)
+        let family = try runProcess(binary, ["contact", "add", "1001", "--db", database, "--given-name", "Rosa", "--family-name", "Lopez",
+                                             "--relationship", "parent", "--language", "Spanish"])
+        XCTAssertEqual(family.status, 0, family.stderr)
+        let bin = try fakePrinting(in: scratch, printer: "Oficina")
+
+        let tmux = try Tmux(width: 80, height: 24, environment: ["HOME": scratch.url.path])
+        let path = "\(bin):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"
+        try tmux.run("PATH='\(path)' '\(binary.path)' --db '\(database)' --counselor 1", in: scratch.url.path)
+        try tmux.openProfile(localId: "1001")
+        try tmux.waitFor(text: "Tests: PSAT 1140")
+
+        // A college application with a deadline ten days away, typed on the profile.
+        let deadline = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date().addingTimeInterval(10 * 86_400))
+        try tmux.type("o")
+        try tmux.waitFor(text: "Add a college application")
+        try tmux.type("Zephyr Test University")
+        try tmux.press("Tab")
+        try tmux.type("e")
+        try tmux.press("Tab")
+        try tmux.type(String(format: "%04d-%02d-%02d", deadline.year!, deadline.month!, deadline.day!))
+        try tmux.press("Tab")
+        try tmux.type("a")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "College application added.")
+        try tmux.type("q")
+        try tmux.waitFor(text: "Caseload of")
+        try tmux.type("t")
+        try tmux.waitFor("the deadline on the to-do list") { $0.contains("Deadline: Zephyr") && $0.contains("in 10 days") }
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Sessions (")
+
+        // The plan counts the transcript's credits: 4 earned.
+        try tmux.type("p")
+        try tmux.waitFor(text: "Total: 4 of 24 earned")
+        try tmux.type("x")
+        try tmux.waitFor(text: "> Español (Spanish) · home language")
+        try tmux.type("p")
+        try tmux.waitFor(text: "Plan sent to the printer Oficina")
+        let printed = try String(contentsOfFile: "\(bin)/printed.txt", encoding: .utf8)
+        XCTAssertTrue(printed.hasPrefix("PLAN UNIVERSITARIO Y PROFESIONAL\n"), printed)
+        XCTAssertTrue(printed.contains("Total: 4 de 24 obtenidos"), printed)
+        XCTAssertTrue(printed.contains("Chemistry (Ciencias, 1 crédito, completado, C+)"), printed)
+        XCTAssertTrue(printed.contains("Examen: PSAT/NMSQT: 1140"), printed)
+        // Back the way it came: plan, profile, the to-do list it was opened from, the caseload.
+        try tmux.type("q")
+        try tmux.waitFor(text: "Sessions (")
+        try tmux.type("q")
+        try tmux.waitFor(text: "· To do")
+        try tmux.type("q")
+        try tmux.waitFor(text: "Caseload of")
+        try tmux.type("q")
+        try tmux.waitFor(text: "WAYPOINT-EXIT=0")
+    }
 }

@@ -79,7 +79,8 @@ final class ShortListCommandTests: XCTestCase {
         XCTAssertEqual(ranks, ranks.sorted(), "\(items)")
         let followUps = try XCTUnwrap(try json(runProcess(binary, ["todo", "--db", database, "--as", "1", "--follow-ups", "--json"])) as? [[String: Any]])
         XCTAssertEqual(followUps.count, ranks.filter { $0 < 2 }.count)
-        XCTAssertTrue(followUps.allSatisfy { $0["kind"] as? String == "follow-up" })
+        // Dated promises: follow-ups, and the deadlines of open college applications (issue 16, item 4).
+        XCTAssertTrue(followUps.allSatisfy { ["follow-up", "college-deadline"].contains($0["kind"] as? String ?? "") }, "\(followUps)")
         let milestones = try XCTUnwrap(try json(runProcess(binary, ["todo", "--db", database, "--as", "1", "--milestones", "--json"])) as? [[String: Any]])
         XCTAssertEqual(milestones.count, ranks.filter { $0 == 2 }.count)
 

@@ -245,7 +245,7 @@ final class PlanFlowTests: XCTestCase {
         XCTAssertEqual(events.compactMap { $0["action"] as? String },
                        ["exported", "changedPlan", "changedPlan", "changedPlan", "changedPlan", "viewedProfile"], audit.stdout)
         let details = events.compactMap { $0["detail"] as? String }
-        XCTAssertTrue(details[0].hasPrefix("html to ") && details[0].contains("plan-\(localId)"), details[0])
+        XCTAssertTrue(details[0].hasPrefix("html (en) to ") && details[0].contains("plan-\(localId)"), details[0])
         XCTAssertTrue(details[1].contains("evidence: ") && details[1].contains("Completed in advisory"), details[1])
         XCTAssertTrue(details[2].hasPrefix("year: "), details[2])
         XCTAssertTrue(details[3].hasPrefix("added (") && details[3].contains("title: Marine Biology"), details[3])
