@@ -75,6 +75,12 @@ struct BenchCommand: ParsableCommand {
                 + "(floor \(String(format: "%.0f", hold.floorMilliseconds)) ms: a counselor's write waits at most a second; "
                 + "\(String(format: "%.2f", hold.ratio))x)")
         }
+        say("Goals of issue 17 (the district's are set for 200,000 students):")
+        for goal in result.goals {
+            let format = goal.unit == "x" ? "%.1f" : "%.0f"
+            say("  \(goal.name): \(String(format: format, goal.value)) \(goal.unit) against \(String(format: format, goal.bar)) "
+                + "\(goal.unit): \(goal.met ? "met" : "NOT met")")
+        }
         for note in result.notes { print("Note: \(note)") }
         say("Peak resident memory of the interactive screen (waypoint run, its own VmHWM): "
             + "\(String(format: "%.0f", result.terminalPeakResidentMegabytes)) MB on one caseload, "

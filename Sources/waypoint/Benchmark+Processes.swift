@@ -68,6 +68,19 @@ extension Benchmark {
         return result
     }
 
+    /// `waypoint student show ID` on the database, from process start to exit: the lookup a
+    /// script or a counselor at a shell makes; its floor is the same bare sqlite3 process.
+    func measureLookup(databasePath: String, localId: String) throws -> [Double] {
+        let binary = BenchmarkProcess.ownExecutable
+        return try sampled(startSamples) {
+            let run = try BenchmarkProcess.run(binary, ["student", "show", localId, "--db", databasePath])
+            guard run.status == 0, run.output.contains(localId) else {
+                throw BenchmarkProcess.Failure(description: "waypoint student show \(localId) failed: \(run.output.suffix(500))")
+            }
+            return run.milliseconds
+        }
+    }
+
     /// Writes the district as a OneRoster bundle and imports it with `waypoint import
     /// oneroster` into a fresh database each time; the floor is `sqlite3` importing the same
     /// users.csv into a bare table with `.import --csv`.
