@@ -22,7 +22,9 @@ let package = Package(
         .target(name: "WaypointCore"),
         .target(
             name: "WaypointStore",
-            dependencies: ["WaypointCore", .product(name: "GRDB", package: "GRDB.swift")]
+            // Crypto for one digest: whether a roster bundle is the one last imported.
+            dependencies: ["WaypointCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The default catalogs (Resources/catalogs/*.json), compiled into the binary.
         .target(

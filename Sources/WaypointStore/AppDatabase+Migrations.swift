@@ -31,6 +31,7 @@ extension AppDatabase {
         migrator.registerMigration("v24-course-catalog", migrate: createRosterCourses)
         migrator.registerMigration("v25-assessments", migrate: createAssessments)
         migrator.registerMigration("v26-college-applications", migrate: createCollegeApplications)
+        migrator.registerMigration("v27-roster-state", migrate: createRosterState)
         return migrator
     }
 

@@ -40,29 +40,63 @@ extension AppDatabase {
             }
         }
         try finishInterruptedImports(pacing: pacing)
-        let payload = try JSONEncoder().encode(bundle)
+        let payload = try RosterState.payload(bundle)
+        let digest = RosterState.digest(payload)
+        if let summary = try importedUnchanged(bundle, digest: digest, by: counselorId, source: source) { return summary }
         let id = try write { db in
             let applier = RosterApplier(db: db, bundle: bundle)
             try applier.check()
-            return try ImportBatch.begin(db, .oneroster, source: source, counselorId: counselorId, total: applier.steps,
-                                         counts: RosterImportSummary(), payload: payload)
+            let id = try ImportBatch.begin(db, .oneroster, source: source, counselorId: counselorId, total: applier.steps,
+                                           counts: RosterImportSummary(), payload: payload)
+            try RosterState.follow(db, batch: id)
+            return id
         }
-        return try applyRoster(id, bundle, pacing: pacing, progress: progress)
+        return try applyRoster(id, bundle, digest: digest, pacing: pacing, progress: progress)
+    }
+
+    /// The same bundle as the last import applied whole, onto roster tables nobody has
+    /// written to since: applying it would change nothing, so it is not applied (at 50,000
+    /// students that is most of a minute of comparing records to find nothing; issue 17).
+    /// It reports and records exactly what the full path would: nothing added, updated or
+    /// deactivated, the hand edits kept, one done batch and the same audit row.
+    private func importedUnchanged(_ bundle: RosterBundle, digest: String, by counselorId: Int64?,
+                                   source: String) throws -> RosterImportSummary? {
+        try write { db in
+            guard let kept = try RosterState.unchanged(db, digest: digest) else { return nil }
+            var summary = RosterImportSummary()
+            summary.contactEditsKept = kept
+            let steps = RosterApplier(db: db, bundle: bundle).steps
+            let id = try ImportBatch.begin(db, .oneroster, source: source, counselorId: counselorId, total: steps,
+                                           counts: summary)
+            try ImportBatch.advance(db, id, to: steps, counts: summary)
+            try recordRosterImport(db, summary, counselorId: counselorId, source: source)
+            try ImportBatch.finish(db, id)
+            return summary
+        }
+    }
+
+    /// The audit row of an import: its counts on one line.
+    private func recordRosterImport(_ db: Database, _ summary: RosterImportSummary, counselorId: Int64?, source: String) throws {
+        try recordAudit(db, AuditEntry(.importedRoster, counselorId: counselorId, subject: source,
+                                       detail: summary.description.replacingOccurrences(of: "\n", with: "; ")))
     }
 
     /// Applies the rest of a roster batch that stopped part-way, from the bundle it kept.
     func resumeRoster(_ id: Int64, pacing: ImportPacing) throws -> RosterImportSummary {
         let payload = try read { db in try Data.fetchOne(db, sql: "SELECT payload FROM import_batch WHERE id = ?", arguments: [id]) }
         guard let payload else { return try ImportBatch.counts(writer, id, as: RosterImportSummary.self) }
-        return try applyRoster(id, try JSONDecoder().decode(RosterBundle.self, from: payload), pacing: pacing, progress: nil)
+        return try applyRoster(id, try JSONDecoder().decode(RosterBundle.self, from: payload), digest: RosterState.digest(payload),
+                               pacing: pacing, progress: nil)
     }
 
     /// The chunks of a roster batch, from where its row says it stands; the last one writes
-    /// the audit row and marks the batch done.
-    private func applyRoster(_ id: Int64, _ bundle: RosterBundle, pacing: ImportPacing,
+    /// the audit row, keeps `digest` (the bundle's) as what the roster tables now hold, and
+    /// marks the batch done.
+    private func applyRoster(_ id: Int64, _ bundle: RosterBundle, digest: String, pacing: ImportPacing,
                              progress: ((Int, Int) -> Void)?) throws -> RosterImportSummary {
         try inChunks(pacing, stage: "oneroster", partWay: PartWay.importing) { db, chunk in
             guard let (position, summary) = try ImportBatch.applying(db, id, as: RosterImportSummary.self) else { return true }
+            try RosterState.chunkBegins(db, batch: id)
             var applier = RosterApplier(db: db, bundle: bundle)
             applier.progress = progress
             applier.summary = summary
@@ -74,10 +108,13 @@ extension AppDatabase {
                 end = next
             }
             try ImportBatch.advance(db, id, to: end, counts: applier.summary)
-            guard end == applier.steps else { return false }
+            guard end == applier.steps else {
+                try RosterState.chunkEnds(db, batch: id)
+                return false
+            }
+            try RosterState.finished(db, batch: id, digest: digest, contactEditsKept: applier.summary.contactEditsKept)
             let batch = try Row.fetchOne(db, sql: "SELECT source, counselorId FROM import_batch WHERE id = ?", arguments: [id])
-            try recordAudit(db, AuditEntry(.importedRoster, counselorId: batch?["counselorId"], subject: batch?["source"] ?? "",
-                                           detail: applier.summary.description.replacingOccurrences(of: "\n", with: "; ")))
+            try recordRosterImport(db, applier.summary, counselorId: batch?["counselorId"], source: batch?["source"] ?? "")
             try ImportBatch.finish(db, id)
             return true
         }

@@ -16,6 +16,9 @@ extension Benchmark {
         var lockHolds: [LockHold] = []
         /// The screen's peak with the whole district open (start-up only).
         var districtPeakResidentMegabytes: Double = 0
+        /// Reading the bundle's files once, the floor of a re-import (imports only; nil
+        /// when `wc` is not installed).
+        var reimportFloor: Figure?
     }
 
     /// How many times each process is started, at most.
@@ -101,6 +104,7 @@ extension Benchmark {
             return run.milliseconds
         }
         var result = Measured(figures: [figure("OneRoster import (waypoint import oneroster)", imports)])
+        try measureReimport(bundle: bundle, database: fresh("reimport", 0), into: &result)
         result.lockHolds = try measureLockHolds(binary: binary, bundle: bundle, rows: abc.marks.count, database: fresh("probed", 0))
         if let sqlite3 = BenchmarkProcess.onPath("sqlite3") {
             let users = URL(fileURLWithPath: bundle).appendingPathComponent("users.csv").path
@@ -112,6 +116,30 @@ extension Benchmark {
             })
         }
         return result
+    }
+
+    /// The same bundle imported again into the database it was imported into, nothing
+    /// changed in between: what the nightly job that finds nothing new costs. Its floor is
+    /// `wc -l` over the bundle's files: a bare process reading every byte once.
+    private func measureReimport(bundle: String, database: String, into result: inout Measured) throws {
+        let binary = BenchmarkProcess.ownExecutable
+        func importing(again: Bool) throws -> Double {
+            let run = try BenchmarkProcess.run(binary, ["import", "oneroster", bundle, "--db", database])
+            guard run.status == 0, !again || run.output.contains("total: 0 added, 0 updated, 0 deactivated") else {
+                throw BenchmarkProcess.Failure(description: "waypoint import (again: \(again)) failed: \(run.output.suffix(500))")
+            }
+            return run.milliseconds
+        }
+        _ = try importing(again: false)
+        result.figures.append(figure("OneRoster re-import, nothing changed", try sampled(startSamples) { try importing(again: true) }))
+        guard let wc = BenchmarkProcess.onPath("wc") else { return }
+        let files = try FileManager.default.contentsOfDirectory(atPath: bundle).sorted()
+            .map { URL(fileURLWithPath: bundle).appendingPathComponent($0).path }
+        result.reimportFloor = figure("wc -l over the bundle's files (re-import floor)", try sampled(startSamples) {
+            let run = try BenchmarkProcess.run(wc, ["-l"] + files)
+            guard run.status == 0 else { throw BenchmarkProcess.Failure(description: "wc failed: \(run.output.suffix(500))") }
+            return run.milliseconds
+        })
     }
 
     /// One more OneRoster import into a fresh database, then `import abc abc-marks.csv` into

@@ -199,19 +199,7 @@ final class ChunkedImportTests: XCTestCase {
         XCTAssertThrowsError(try database.loadDemoDistrict(DemoDistrict.generate(students: 60, seed: 3)))
     }
 
-    /// A roster of `students` students at one school, all on counselor c1's caseload.
-    private func bundle(students: Int) -> RosterBundle {
-        RosterBundle(version: "1.2", orgsMode: .bulk, usersMode: .bulk, demographicsMode: .absent,
-                     schools: [RosterSchool(sourcedId: "org1", name: "Riverside High", parentSourcedId: nil)],
-                     students: (1...students).map {
-                         RosterStudent(sourcedId: "u\($0)", localId: "R\($0)", givenName: "Student", middleName: nil,
-                                       familyName: "Number \($0)", preferredName: nil, grade: Grade(rawValue: 9),
-                                       schoolSourcedId: "org1", demographics: nil, isActive: true)
-                     },
-                     counselors: [RosterCounselor(sourcedId: "c1", username: nil, givenName: "Dana", familyName: "Whitfield",
-                                                  email: nil, isActive: true)],
-                     caseloads: (1...students).map { RosterCaseload(counselorSourcedId: "c1", studentSourcedId: "u\($0)") })
-    }
+    private func bundle(students: Int) -> RosterBundle { rosterOfOneSchool(students: students) }
 }
 
 /// A count shared with a hook that runs on the import's thread.
