@@ -9,6 +9,9 @@ public enum OneRosterWriter {
         public var students: Int
         public var counselors: Int
         public var schools: Int
+        /// The paths of the files `waypoint import oneroster` reads (not the ABC files or
+        /// the transcript beside them).
+        public var rosterFiles: [String] = []
     }
 
     /// With `abc`, also writes abc-attendance.csv, abc-behavior.csv and abc-marks.csv in the
@@ -25,12 +28,14 @@ public enum OneRosterWriter {
         for assignment in district.assignments {
             counselorSchool[assignment.counselorIndex] = Int(district.students[assignment.studentIndex].schoolId)
         }
+        var written: [String] = []
         func file(_ name: String, _ header: [String], _ rows: [[String]]) throws {
             let text = CSVText.document(header: header, rows: rows, forSpreadsheets: false)
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw ExportError(path: path)
             }
+            written.append(path)
         }
 
         try file("manifest.csv", ["propertyName", "value"], [
@@ -83,6 +88,7 @@ public enum OneRosterWriter {
         try file("caseloads.csv", ["counselor", "student"], district.assignments.map {
             [counselorIds[$0.counselorIndex], studentIds[$0.studentIndex]]
         })
+        let rosterFiles = written
         if let abc {
             func student(_ index: Int64) -> String { studentIds[Int(index)] }
             try file("abc-attendance.csv", ["studentSourcedId", "term", "startDate", "endDate", "daysEnrolled", "daysPresent"],
@@ -100,6 +106,7 @@ public enum OneRosterWriter {
                  PlanDocument.number($0.credits ?? CourseMarks.defaultCredits(ofTerm: $0.term))]
             })
         }
-        return Summary(students: district.students.count, counselors: district.counselors.count, schools: district.schools.count)
+        return Summary(students: district.students.count, counselors: district.counselors.count, schools: district.schools.count,
+                       rosterFiles: rosterFiles)
     }
 }

@@ -257,6 +257,20 @@ private struct RosterApplier {
         for student in try Student.filter(sql: "source = ?", arguments: [WalkIn.source]).fetchAll(db) {
             walkIns[student.localId] = student
         }
+        // A first import (or a district's new school) inserts thousands in a chunk: indexed
+        // for search together, at the end of it.
+        if bundle.students[range].contains(where: { stored[$0.sourcedId] == nil && walkIns[$0.localId] == nil }) {
+            try StudentFullText.indexingInsertsAtTheEnd(db) {
+                try applyStudents(range, schoolIds: &schoolIds, stored: &stored, walkIns: &walkIns)
+            }
+        } else {
+            try applyStudents(range, schoolIds: &schoolIds, stored: &stored, walkIns: &walkIns)
+        }
+    }
+
+    /// The chunk's students, each added, updated, merged with a walk-in or left as it is.
+    private mutating func applyStudents(_ range: Range<Int>, schoolIds: inout [String: Int64], stored: inout [String: Student],
+                                        walkIns: inout [String: Student]) throws {
         for incoming in bundle.students[range] {
             step()
             if schoolIds[incoming.schoolSourcedId] == nil {

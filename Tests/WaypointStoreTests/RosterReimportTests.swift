@@ -132,6 +132,33 @@ final class RosterReimportTests: XCTestCase {
         XCTAssertTrue(try wouldSkip(database, bundle()))
     }
 
+    /// New students are indexed for search at the end of each chunk, not by trigger one by
+    /// one (issue 17): the index is whole, the trigger is back, and a dry run leaves both.
+    func testStudentsImportedInChunksAreFoundBySearchAndTheIndexIsWhole() throws {
+        let database = try AppDatabase.open(path: path)
+        _ = try database.importRoster(bundle(), dryRun: true)
+        _ = try database.importRoster(bundle(), pacing: .fixed(4))
+        var more = rosterOfOneSchool(students: 9, contacts: [rosa])
+        more.students[7].familyName = "Ngô"
+        _ = try database.importRoster(more, pacing: .fixed(4))
+        try database.writer.write { db in
+            // FTS5's own check: every row of the content table indexed, and nothing more.
+            try db.execute(sql: "INSERT INTO student_ft(student_ft) VALUES('integrity-check')")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = '__student_ft_ai'"), 1)
+            // Every student is in the index (all are named "Student"), each once.
+            XCTAssertEqual(try Int64.fetchAll(db, sql: "SELECT rowid FROM student_ft WHERE student_ft MATCH 'student' ORDER BY rowid"),
+                           try Int64.fetchAll(db, sql: "SELECT id FROM student ORDER BY id"))
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM student"), 9)
+        }
+        XCTAssertEqual(try database.searchStudents("ngo", counselorId: nil).map(\.student.sourcedId), ["u8"])
+        XCTAssertEqual(try database.searchStudents("number 5", counselorId: nil).map(\.student.sourcedId), ["u5"])
+        // Still indexed by trigger outside an import.
+        let school = try XCTUnwrap(try database.student(sourcedId: "u1")?.schoolId)
+        _ = try database.insertStudent(Student(localId: "W1", givenName: "Zofia", familyName: "Kowalczyk",
+                                               grade: Grade(rawValue: 10)!, schoolId: school))
+        XCTAssertEqual(try database.searchStudents("kowal", counselorId: nil).map(\.student.localId), ["W1"])
+    }
+
     func testAnImportKilledBetweenChunksAndFinishedLaterLeavesItsDigest() throws {
         let database = try AppDatabase.open(path: path)
         XCTAssertThrowsError(try database.importRoster(bundle(), pacing: .fixed(3, betweenChunks: { throw Killed() })))
