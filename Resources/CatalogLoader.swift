@@ -19,13 +19,17 @@ public struct CatalogLoad: Sendable {
 /// must not lock a counselor out of their caseload on a school morning, so it is ignored
 /// with a warning that names the file and the key, and the built-in catalog is used.
 public enum CatalogLoader {
-    public static func load(configDirectory: String) -> CatalogLoad {
+    /// Reads catalog files: the district's own where there is one and it is valid, else the
+    /// built-in one, keeping a warning for each district file it could not use.
+    private struct Reading {
+        let configDirectory: String
         var warnings: [CatalogError] = []
+
         /// The district's file `name`, decoded; nil when there is none or it is broken (then
         /// with a warning that ends in `fallback`). `warn` false: a second reading of a file,
         /// whose warning (if the first reading had one) is not repeated.
-        func district<Catalog>(_ name: String, fallback: String, warn: Bool = true,
-                               _ decode: (CatalogSource) throws -> Catalog) -> Catalog? {
+        mutating func district<Catalog>(_ name: String, fallback: String, warn: Bool = true,
+                                        _ decode: (CatalogSource) throws -> Catalog) -> Catalog? {
             let path = URL(fileURLWithPath: configDirectory).appendingPathComponent(name).path
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             do {
@@ -43,7 +47,8 @@ public enum CatalogLoader {
                 return nil
             }
         }
-        func catalog<Catalog>(_ name: String, warn: Bool = true, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
+
+        mutating func catalog<Catalog>(_ name: String, warn: Bool = true, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
             if let own = district(name, fallback: "the built-in catalog is used instead", warn: warn, decode) { return own }
             do {
                 return try decode(builtIn(name))
@@ -51,6 +56,25 @@ public enum CatalogLoader {
                 // The built-in catalogs are checked by the tests, so this is a build mistake.
                 preconditionFailure("the built-in catalog is broken: \(error)")
             }
+        }
+    }
+
+    /// The early-warning rules alone, read as ``load(configDirectory:)`` reads them, with
+    /// the warning for a broken district file: for a command that needs only them (`student
+    /// show`), decoding all eleven catalogs was a third of its instructions (issue 17).
+    public static func loadEarlyWarning(configDirectory: String) -> (rules: EarlyWarningRules, warnings: [CatalogError]) {
+        var reading = Reading(configDirectory: configDirectory)
+        let rules = reading.catalog("early-warning.json", EarlyWarningRules.decode)
+        return (rules, reading.warnings)
+    }
+
+    public static func load(configDirectory: String) -> CatalogLoad {
+        var reading = Reading(configDirectory: configDirectory)
+        func district<Catalog>(_ name: String, fallback: String, _ decode: (CatalogSource) throws -> Catalog) -> Catalog? {
+            reading.district(name, fallback: fallback, decode)
+        }
+        func catalog<Catalog>(_ name: String, warn: Bool = true, _ decode: (CatalogSource) throws -> Catalog) -> Catalog {
+            reading.catalog(name, warn: warn, decode)
         }
         // English first (the district's wording when it has its own file); then every other
         // language, built in or the district's own `plan-text-vi.json`, checked against that
@@ -87,7 +111,7 @@ public enum CatalogLoader {
             planLanguages: PlanLanguageCatalog(english: english, others: others),
             assessments: catalog("assessments.json", AssessmentCatalog.decode),
             courses: courses)
-        return CatalogLoad(catalogs: catalogs, warnings: warnings)
+        return CatalogLoad(catalogs: catalogs, warnings: reading.warnings)
     }
 
     /// The defaults alone, for tests and for the CLI before a config folder exists. Throws

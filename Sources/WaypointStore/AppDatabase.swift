@@ -62,16 +62,21 @@ public final class AppDatabase: Sendable {
     public static func open(path: String, patience: BusyPatience) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         try DatabaseFile.refuseFolder(path)
-        if DatabaseFile.usesWAL(path) { try DatabasePermissions.refuseShared(databasePath: path) }
-        if DatabaseFile.hasContent(path) {
-            // An existing file must be Waypoint's: migrating someone else's SQLite file
-            // would add our tables to it.
-            try DatabaseFile.inspect(path) { db in
-                if try !db.tableExists("grdb_migrations"), try DatabaseFile.hasTables(db) {
-                    throw StoreError.notWaypointDatabase(path: path)
-                }
+        let wal = DatabaseFile.usesWAL(path)
+        if wal { try DatabasePermissions.refuseShared(databasePath: path) }
+        // An existing file must be Waypoint's: migrating someone else's SQLite file would
+        // add our tables to it.
+        func refuseForeign(_ db: Database) throws {
+            if try !db.tableExists("grdb_migrations"), try DatabaseFile.hasTables(db) {
+                throw StoreError.notWaypointDatabase(path: path)
             }
         }
+        // A file in WAL mode (every Waypoint database) is looked at through the pool's own
+        // reader, before anything is migrated: opening the pool changes nothing in such a
+        // file, and a third connection, each parsing the whole schema, was a tenth of a
+        // `student show` (issue 17). Any other file is looked at read-only first, because
+        // the pool would turn it into WAL mode.
+        if DatabaseFile.hasContent(path), !wal { try DatabaseFile.inspect(path, refuseForeign) }
         // Any other file after the checks above, so another program's file is named as such.
         try DatabasePermissions.refuseShared(databasePath: path)
         try PrivateFiles.createFolder(url.deletingLastPathComponent().path)
@@ -80,6 +85,7 @@ public final class AppDatabase: Sendable {
         return try patience.retryingWhileBusy(path: path) {
             try DatabaseFile.translating(path) {
                 let pool = try DatabasePool(path: path, configuration: configuration(patience: patience))
+                if wal { try pool.read(refuseForeign) }
                 return try AppDatabase(pool, patience: patience)
             }
         }

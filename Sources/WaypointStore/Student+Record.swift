@@ -16,28 +16,25 @@ extension Student: FetchableRecord, MutablePersistableRecord {
         public static let searchKey = Column("searchKey")
     }
 
-    /// Written out by hand rather than derived from `Codable` because the row also carries
-    /// `searchKey`, which is computed from the names: encoding it here means every insert,
+    /// The columns a student row is written with, in the order of ``writtenValues``.
+    static let writtenColumns = ["id", "sourcedId", "localId", "givenName", "middleName", "familyName", "preferredName", "grade",
+                                 "schoolId", "birthDate", "gender", "raceEthnicity", "englishLearner", "specialEducation",
+                                 "economicallyDisadvantaged", "isActive", "source", "searchKey"]
+
+    /// The row's values, one per ``writtenColumns``: what every GRDB write of a student
+    /// (`encode(to:)`) and the prepared insert (``AppDatabase/insert(_:in:)``) write.
+    /// It carries `searchKey`, which is computed from the names: written here, every insert,
     /// save and `updateChanges` keeps the full-text index in step with the names.
+    var writtenValues: [(any DatabaseValueConvertible)?] {
+        [id, sourcedId, localId, givenName, middleName, familyName, preferredName, grade, schoolId, birthDate, gender,
+         raceEthnicity, englishLearner, specialEducation, economicallyDisadvantaged, isActive,
+         isWalkIn ? WalkIn.source : WalkIn.rosterSource, searchKey]
+    }
+
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["sourcedId"] = sourcedId
-        container["localId"] = localId
-        container["givenName"] = givenName
-        container["middleName"] = middleName
-        container["familyName"] = familyName
-        container["preferredName"] = preferredName
-        container["grade"] = grade
-        container["schoolId"] = schoolId
-        container["birthDate"] = birthDate
-        container["gender"] = gender
-        container["raceEthnicity"] = raceEthnicity
-        container["englishLearner"] = englishLearner
-        container["specialEducation"] = specialEducation
-        container["economicallyDisadvantaged"] = economicallyDisadvantaged
-        container["isActive"] = isActive
-        container["source"] = isWalkIn ? WalkIn.source : WalkIn.rosterSource
-        container["searchKey"] = searchKey
+        for (column, value) in zip(Self.writtenColumns, writtenValues) {
+            container[column] = value
+        }
     }
 
     /// Decoded by hand for speed: a district-wide list or search decodes tens of thousands

@@ -174,7 +174,7 @@ struct FollowUpSetCommand: ParsableCommand {
         let outcome: RecurrenceOutcome?
         do {
             outcome = try db.setFollowUpStatus(id: followUpId, to: newStatus, by: acting.resolveIfKnown(in: db)?.id,
-                                               rules: loadCatalogs().earlyWarning)
+                                               rules: loadEarlyWarningRules())
         } catch StoreError.followUpNotFound {
             throw CLIError("no follow-up with ID \(followUpId) (see `waypoint followup list`)")
         }

@@ -22,8 +22,21 @@ func loadCatalogs() -> Catalogs {
     return load.catalogs
 }
 
+/// The early-warning rules alone, for a command that needs nothing else (warned the same way).
+func loadEarlyWarningRules() -> EarlyWarningRules {
+    let load = CatalogLoader.loadEarlyWarning(configDirectory: configDirectory())
+    for warning in load.warnings {
+        warn("Warning: \(warning)")
+    }
+    return load.rules
+}
+
+private func configDirectory() -> String {
+    DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment)
+}
+
 func loadCatalogsWithWarnings() -> CatalogLoad {
-    CatalogLoader.load(configDirectory: DatabaseLocation.configDirectory(environment: ProcessInfo.processInfo.environment))
+    CatalogLoader.load(configDirectory: configDirectory())
 }
 
 /// The note of a session, from exactly one place.

@@ -52,7 +52,7 @@ struct StudentAddCommand: ParsableCommand {
         let student = try db.addWalkIn(walkIn, by: counselor.id!, at: Date())
         if json {
             try printJSON(StudentDetail(student: student, school: try db.school(id: schoolId)?.name ?? "",
-                                        counselors: [counselor.displayName], abc: ABCBatch(), rules: loadCatalogs().earlyWarning))
+                                        counselors: [counselor.displayName], abc: ABCBatch(), rules: loadEarlyWarningRules()))
             return
         }
         say("Added \(student.printableName) (\(student.localId)), grade \(student.grade), to \(counselor.displayName)'s caseload, "

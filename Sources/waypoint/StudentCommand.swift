@@ -97,7 +97,7 @@ struct StudentShowCommand: ParsableCommand {
             student: student,
             school: try db.school(id: student.schoolId)?.name ?? "",
             counselors: try db.counselors(ofStudentId: student.id ?? -1).map(\.displayName),
-            abc: abc, rules: loadCatalogs().earlyWarning)
+            abc: abc, rules: loadEarlyWarningRules())
         if let id = student.id, let origin = try db.walkInOrigin(studentId: id) {
             detail.addedByHand = "\(origin.counselor ?? "a counselor no longer here"), \(CivilDate.today(now: origin.addedAt).iso)"
         }

@@ -39,6 +39,10 @@ final class EarlyWarningCatalogTests: XCTestCase {
         XCTAssertEqual(load.catalogs.earlyWarning.attendance.chronicBelow, 0.85)
         XCTAssertEqual(load.catalogs.earlyWarning.behavior.windowDays, 90)
         XCTAssertEqual(tier(load.catalogs.earlyWarning), 1, "87% is above the district's 85% line")
+        // Read alone (`student show`), the same rules.
+        let alone = CatalogLoader.loadEarlyWarning(configDirectory: folder.path)
+        XCTAssertEqual(alone.rules, load.catalogs.earlyWarning)
+        XCTAssertEqual(alone.warnings, [])
         XCTAssertEqual(tier(CatalogLoader.shipped.earlyWarning), 2, "and below the default 90%")
     }
 
@@ -56,5 +60,10 @@ final class EarlyWarningCatalogTests: XCTestCase {
                 + ":1: attendance.chronicBelow: expected a rate from 0.0 to 1.0, found 90.0; the built-in catalog is used instead",
         ])
         XCTAssertEqual(tier(load.catalogs.earlyWarning), 2)
+        let alone = CatalogLoader.loadEarlyWarning(configDirectory: folder.path)
+        XCTAssertEqual(alone.rules, CatalogLoader.shipped.earlyWarning)
+        XCTAssertEqual(alone.warnings, load.warnings)
+        XCTAssertEqual(CatalogLoader.loadEarlyWarning(configDirectory: folder.appendingPathComponent("none").path).rules,
+                       CatalogLoader.shipped.earlyWarning)
     }
 }

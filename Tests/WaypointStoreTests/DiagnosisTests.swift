@@ -70,4 +70,30 @@ final class DiagnosisTests: XCTestCase {
             XCTAssertEqual(error as? StoreError, .notWaypointDatabase(path: foreign))
         }
     }
+
+    /// Another program's SQLite file is refused by name and left as it was, whether it is in
+    /// rollback mode (looked at read-only first) or in WAL mode (looked at through the pool
+    /// before anything is migrated; issue 17).
+    func testOpeningAnotherProgramsDatabaseChangesNothingInEitherJournalMode() throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for mode in ["delete", "wal"] {
+            let foreign = root.appendingPathComponent("other-\(mode).sqlite").path
+            let queue = try DatabaseQueue(path: foreign)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = \(mode)")
+                try db.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)")
+            }
+            try queue.close()
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: foreign)
+            XCTAssertThrowsError(try AppDatabase.open(path: foreign), mode) { error in
+                XCTAssertEqual(error as? StoreError, .notWaypointDatabase(path: foreign))
+            }
+            let after = try DatabaseQueue(path: foreign)
+            try after.read { db in
+                XCTAssertEqual(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master ORDER BY name"), ["t"], mode)
+                XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA journal_mode"), mode, mode)
+            }
+            try after.close()
+        }
+    }
 }
