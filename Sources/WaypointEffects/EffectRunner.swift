@@ -34,9 +34,12 @@ public final class EffectRunner: EffectPerformer {
     /// Counts the times the summaries were forgotten, so the screen drops those it holds
     /// from before.
     private var summaryGeneration = 0
-    /// Larger loads (a district) come without plan summaries and tiers, which the screen
-    /// asks for as rows come into view: summarizing 50,000 plans takes seconds.
-    public var summarizeOnDemandAbove = 2000
+    /// Larger loads come without plan summaries and tiers, which the screen asks for as rows
+    /// come into view (the page on screen and a page around it, before the frame is drawn):
+    /// summarizing 50,000 plans takes seconds, and summarizing a whole 300-student caseload
+    /// before the first frame was half of start-up's instructions (issue 17). A sort or saved
+    /// view that compares every row still gets every summary first.
+    public var summarizeOnDemandAbove = 100
     /// The database's `dataVersion` when last checked; a new one means another window or a
     /// command wrote.
     private var seenDataVersion: Int?

@@ -56,16 +56,15 @@ struct RunCommand: ParsableCommand {
         // caseload to show (choosing someone new there asks for their passphrase, if they have one).
         let remembered = config.counselors[databasePath]
         let caseloadOwnerId = try counselor.flatMap { try db.counselor(matching: $0).id } ?? remembered
-        var state = AppState(size: Size(width: 80, height: 24), caseloadOwnerId: caseloadOwnerId)
-        state.userId = remembered
-        state.idleLock = try idleLock(config: config, environment: environment)
-        state.asciiOnly = ascii || ProcessInfo.processInfo.environment["WAYPOINT_ASCII"] == "1"
-        state.databasePath = database.resolvedPath
         let load = loadCatalogsWithWarnings()
         // The roster's courses join the course catalog as the screen opens (a roster
         // imported while it runs joins at the next start).
         let catalogs = try db.catalogsWithRosterCourses(load.catalogs)
-        state.catalogs = catalogs
+        var state = AppState(size: Size(width: 80, height: 24), caseloadOwnerId: caseloadOwnerId, catalogs: catalogs)
+        state.userId = remembered
+        state.idleLock = try idleLock(config: config, environment: environment)
+        state.asciiOnly = ascii || ProcessInfo.processInfo.environment["WAYPOINT_ASCII"] == "1"
+        state.databasePath = database.resolvedPath
         if let warning = load.warnings.first {
             // The screen would hide a warning printed now: show it in the footer instead.
             state.status = StatusMessage("Warning: \(warning)", isError: true)

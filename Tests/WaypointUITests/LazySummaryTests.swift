@@ -31,6 +31,47 @@ final class LazySummaryTests: XCTestCase {
         return (app, backend)
     }
 
+    /// A counselor's caseload of a few hundred starts the same way (issue 17: summarizing
+    /// all of it before the first frame was half of start-up): the first frame is the one
+    /// summarizing everything would draw, and the rest is summarized as it comes into view.
+    func testACaseloadOpensWithTheFrameSummarizingItAllWouldDraw() throws {
+        func start(eager: Bool) throws -> (App, InMemoryBackend) {
+            let backend = InMemoryBackend(size: Size(width: 130, height: 30))
+            let runner = EffectRunner(database: try AppDatabase.inMemory(), demoSize: (students: 300, counselors: 1, seed: 5))
+            if eager { runner.summarizeOnDemandAbove = .max }
+            let app = App(state: AppState(size: backend.size(), caseloadOwnerId: 1), terminal: Terminal(backend: backend),
+                          runner: runner)
+            app.start()
+            app.handleSettled(.key(.char("d")))
+            app.render()
+            return (app, backend)
+        }
+        let (app, screen) = try start(eager: false)
+        let (eager, eagerScreen) = try start(eager: true)
+        XCTAssertEqual(app.state.caseloadOwnerId, 1)
+        XCTAssertEqual(app.state.caseload.rows.count, 300)
+        XCTAssertTrue(app.state.caseload.summariesOnDemand, "the default runner summarizes a 300-student caseload on demand")
+        XCTAssertLessThan(app.state.caseload.summaries.count, 300)
+        assertSameLines(screen, eagerScreen)
+        XCTAssertTrue(screen.text.contains("Caseload of"), String(screen.text.prefix(300)).debugDescription)
+        app.handleSettled(.key(.end))
+        eager.handle(.key(.end))
+        app.render()
+        eager.render()
+        assertSameLines(screen, eagerScreen)
+    }
+
+    /// The two screens line by line, naming the first line that differs.
+    private func assertSameLines(_ screen: InMemoryBackend, _ other: InMemoryBackend, line: UInt = #line) {
+        let lines = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let others = other.text.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, others.count, line: line)
+        for (index, (mine, theirs)) in zip(lines, others).enumerated() where mine != theirs {
+            XCTFail("line \(index): \(mine.debugDescription) against \(theirs.debugDescription)", line: line)
+            return
+        }
+    }
+
     func testOnlyTheRowsAroundTheScreenAreSummarizedAtFirst() throws {
         let (app, _, eager, _) = try openDistrict()
         let caseload = app.state.caseload

@@ -36,7 +36,7 @@ public struct AppState: Equatable, Sendable {
     public var refused: RefusedChangesState?
     /// The district's catalogs: session kinds, pathways, milestones, competencies and
     /// graduation requirements.
-    public var catalogs = CatalogLoader.shipped
+    public var catalogs: Catalogs
     /// The time of the last tick from the main loop: the reducer's only clock, so it stays pure.
     public var now = Date(timeIntervalSince1970: 0)
     /// Draw trends and marks with ASCII only (`--ascii`, or a terminal without UTF-8).
@@ -67,7 +67,11 @@ public struct AppState: Equatable, Sendable {
     /// The last key pressed; nil until the loop's first tick.
     public var lastActivity: Date?
 
-    public init(size: Size, screens: [Screen] = [.caseload], caseloadOwnerId: Int64? = nil) {
+    /// `catalogs`: the district's, when the caller has read them; the shipped ones are then
+    /// never decoded (a tenth of start-up's instructions; issue 17).
+    public init(size: Size, screens: [Screen] = [.caseload], caseloadOwnerId: Int64? = nil,
+                catalogs: Catalogs = CatalogLoader.shipped) {
+        self.catalogs = catalogs
         self.size = size
         self.screens = screens
         self.caseloadOwnerId = caseloadOwnerId
