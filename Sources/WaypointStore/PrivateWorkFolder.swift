@@ -28,7 +28,10 @@ public enum PrivateWorkFolder {
 
     /// The stale folders in `parent`, oldest name first.
     public static func stale(in parent: URL = FileManager.default.temporaryDirectory, now: Date = Date()) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        // Every command that opens the database sweeps, and a shared temporary folder may
+        // hold hundreds of other programs' files: only names that could be ours are looked
+        // at further (a URL for each of 700 names was a fifth of a `student show`; issue 17).
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix("waypoint-") }
         return names.sorted().map { parent.appendingPathComponent($0).path }.filter { path in
             let name = URL(fileURLWithPath: path).lastPathComponent
             return name.hasPrefix(prefix) ? isStale(path) : isEarlierLeftover(path, name: name, now: now)
