@@ -31,6 +31,7 @@ extension Benchmark {
         state.catalogs = runner.catalogs
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
         app.start()
+        app.afterFrame()
         return app
     }
 

@@ -133,6 +133,7 @@ struct Benchmark {
         state.catalogs = catalogs
         let app = App(state: state, terminal: Terminal(backend: backend), runner: runner)
         app.start()
+        app.afterFrame()
 
         // Typing a search, letter by letter: query, ranking, render and diff.
         figures.append(figure("keystroke to frame (search)", typeSearches(app)))

@@ -54,6 +54,11 @@ final class LazySummaryTests: XCTestCase {
         XCTAssertLessThan(app.state.caseload.summaries.count, 300)
         assertSameLines(screen, eagerScreen)
         XCTAssertTrue(screen.text.contains("Caseload of"), String(screen.text.prefix(300)).debugDescription)
+        // Once that frame is drawn, the rest is summarized before the next key: typing a
+        // search finds every summary at hand.
+        app.afterFrame()
+        XCTAssertEqual(app.state.caseload.summaries.count, 300)
+        XCTAssertFalse(app.state.caseload.restWaitsForAFrame)
         app.handleSettled(.key(.end))
         eager.handle(.key(.end))
         app.render()

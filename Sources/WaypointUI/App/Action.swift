@@ -52,6 +52,9 @@ public enum Action: Equatable, Sendable {
     case sealingKeyOpened(failure: String?)
     /// The main loop's clock: sent before each batch of input and when idle.
     case tick(Date)
+    /// A frame is on screen: work that could wait for it (summarizing the rest of a
+    /// caseload) is asked for now, before the next key is read.
+    case frameDrawn
     /// Another window or a `waypoint` command committed to the database: reload what is shown.
     case databaseChanged
     /// A save was refused because the record changed elsewhere since it was loaded.

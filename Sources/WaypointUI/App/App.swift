@@ -24,6 +24,14 @@ public final class App {
     private let jobs = JobInbox()
 
     /// Loads what the first screen needs and draws it.
+    /// What waits for a frame and not for the next key: the rest of a caseload whose page on
+    /// screen was summarized for the frame (issue 17). Drawn again only if there was any.
+    public func afterFrame() {
+        guard state.caseload.restWaitsForAFrame else { return }
+        send(.frameDrawn)
+        render()
+    }
+
     public func start() {
         state.now = runner.now()
         send(.activity(state.now))
@@ -37,6 +45,7 @@ public final class App {
     /// `suspendRequested` says the shell asked it to stop (SIGTSTP), as Ctrl-Z does.
     public func run(terminationRequested: () -> Bool = { false }, suspendRequested: () -> Bool = { false }) {
         start()
+        afterFrame()
         while !state.shouldQuit {
             if terminationRequested() {
                 send(.terminate)
@@ -52,6 +61,7 @@ public final class App {
                 // A tick can change the screen with no key pressed (the idle lock, a change
                 // made in another window); the diff sends nothing when it did not.
                 render()
+                afterFrame()
                 continue
             }
             send(.tick(runner.now()))
@@ -68,7 +78,10 @@ public final class App {
             batching = false
             runPending()
             deliverJobResults()
-            if !state.shouldQuit { render() }
+            if !state.shouldQuit {
+                render()
+                afterFrame()
+            }
         }
     }
 

@@ -40,6 +40,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         state.refreshCaseloadView(keepSelection: state.caseload.keepSelectionOnLoad)
         state.caseload.keepSelectionOnLoad = false
         return []
+    case .frameDrawn:
+        return state.summarizeTheRestOfACaseload()
     case .caseloadMatchesElsewhere(let token, let count):
         if token == state.caseload.requestToken { state.caseload.matchesElsewhere = count }
         return []

@@ -58,7 +58,31 @@ extension CaseloadState {
     }
 }
 
+extension CaseloadState {
+    /// A caseload of up to this many rows is summarized whole right after the first frame:
+    /// typing a search then finds every row's summary at hand (a few hundred take a
+    /// fraction of a second; a district, seconds, so it is summarized as it scrolls).
+    static let summarizedWholeUpTo = 2000
+
+    /// Whether rows of a caseload that is summarized whole are still unsummarized, and
+    /// nothing has been asked for yet.
+    var restWaitsForAFrame: Bool {
+        summariesOnDemand && isLoaded && !summariesRequested && loadedRows.count <= Self.summarizedWholeUpTo
+            && summaries.count < loadedRows.count
+    }
+}
+
 extension AppState {
+    /// Once a frame is drawn, the rest of a caseload that came with its summaries on demand
+    /// (the page on screen was summarized for that frame; issue 17).
+    mutating func summarizeTheRestOfACaseload() -> [Effect] {
+        guard caseload.restWaitsForAFrame else { return [] }
+        let missing = caseload.unsummarizedStudents(among: caseload.loadedRows)
+        guard !missing.isEmpty else { return [] }
+        caseload.summariesRequested = true
+        return [.summarizeStudents(missing)]
+    }
+
     /// Asks for the summaries the screen needs and lacks: every row's when the sort or
     /// saved view compares them (the table waits, saying so), otherwise the rows on screen
     /// and a page around them. One request at a time: progress reported while a district is
