@@ -42,6 +42,10 @@ struct PackedNames: Sendable {
 
     /// Appends the next student.
     mutating func append(_ student: Student) {
+        if appendPlainASCII(student) {
+            starts.append(UInt32(bytes.count))
+            return
+        }
         let fields = SearchFields(student)
         if Self.isPrintableASCII(fields) {
             bytes.append(contentsOf: fields.everything.utf8)
@@ -55,6 +59,51 @@ struct PackedNames: Sendable {
             fallback[count] = fields
         }
         starts.append(UInt32(bytes.count))
+    }
+
+    /// The record `SearchFields` would give, made from the bytes of names that are printable
+    /// ASCII as typed (nearly all), where folding is lower case without apostrophes: a
+    /// district's `SearchFields` were a dozen strings and arrays per student, made only to
+    /// be packed. False, with nothing appended, for any other student.
+    private mutating func appendPlainASCII(_ student: Student) -> Bool {
+        let names = [student.familyName, student.givenName, student.preferredName ?? "", student.middleName ?? "", student.localId]
+        guard names.allSatisfy({ $0.utf8.allSatisfy { (0x20..<0x7F).contains($0) } }) else { return false }
+        let folded = names.map { name in
+            name.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                case UInt8(ascii: "'"), UInt8(ascii: "`"): nil
+                default: byte
+                }
+            }
+        }
+        // `Student.searchKey`: the names that are not empty as typed, folded, joined by spaces.
+        var first = true
+        for (name, bytesOfName) in zip(names, folded) where !name.isEmpty {
+            if !first { bytes.append(UInt8(ascii: " ")) }
+            bytes.append(contentsOf: bytesOfName)
+            first = false
+        }
+        // `SearchFields`' lists: a name split at spaces and hyphens is searched by the whole
+        // and by each part; a name of one part by that part.
+        func appendWords(_ name: [UInt8], _ kind: Kind) {
+            let parts = name.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") })
+            if parts.count > 1 {
+                bytes.append(kind.rawValue)
+                bytes.append(contentsOf: name)
+            }
+            for part in parts {
+                bytes.append(kind.rawValue)
+                bytes.append(contentsOf: part)
+            }
+        }
+        appendWords(folded[0], .family)
+        appendWords(folded[1], .first)
+        appendWords(folded[2], .first)
+        bytes.append(Kind.id.rawValue)
+        bytes.append(contentsOf: folded[4])
+        appendWords(folded[3], .other)
+        return true
     }
 
     /// Gives back memory reserved beyond what was used.
