@@ -61,20 +61,28 @@ struct PackedNames: Sendable {
         starts.append(UInt32(bytes.count))
     }
 
-    /// The record `SearchFields` would give, made from the bytes of names that are printable
-    /// ASCII as typed (nearly all), where folding is lower case without apostrophes: a
-    /// district's `SearchFields` were a dozen strings and arrays per student, made only to
-    /// be packed. False, with nothing appended, for any other student.
+    /// The record `SearchFields` would give, made from the bytes of names that fold to
+    /// printable ASCII without Foundation (plain ASCII, and Latin letters with accents: see
+    /// `SearchText.foldLatin`), nearly all of a district: its `SearchFields` were a dozen
+    /// strings and arrays per student, made only to be packed. False, with nothing
+    /// appended, for any other student.
     private mutating func appendPlainASCII(_ student: Student) -> Bool {
         let names = [student.familyName, student.givenName, student.preferredName ?? "", student.middleName ?? "", student.localId]
-        guard names.allSatisfy({ $0.utf8.allSatisfy { (0x20..<0x7F).contains($0) } }) else { return false }
-        let folded = names.map { name in
-            name.utf8.compactMap { byte -> UInt8? in
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
-                case UInt8(ascii: "'"), UInt8(ascii: "`"): nil
-                default: byte
-                }
+        var folded: [[UInt8]] = []
+        for name in names {
+            if name.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) {
+                // `SearchText.fold` of plain ASCII: lower case without apostrophes.
+                folded.append(name.utf8.compactMap { byte -> UInt8? in
+                    switch byte {
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                    case UInt8(ascii: "'"), UInt8(ascii: "`"): nil
+                    default: byte
+                    }
+                })
+            } else if let latin = SearchText.foldLatin(name) {
+                folded.append(Array(latin.utf8))
+            } else {
+                return false
             }
         }
         // `Student.searchKey`: the names that are not empty as typed, folded, joined by spaces.

@@ -21,8 +21,13 @@ struct SingleLetterResults: Sendable {
         let levels = Self.levels
         var ranks = [Int8](repeating: -1, count: Self.alphabet.count)
         var sizes = [Int](repeating: 0, count: Self.alphabet.count * levels)
+        // Ranking names outside ASCII asks `SearchRanking` letter by letter: done once, kept
+        // for the second pass.
+        var fallbackRanks: [Int: [Int8]] = [:]
         for place in 0..<count {
-            Self.ranks(names, byPlace?[place] ?? place, into: &ranks)
+            let index = byPlace?[place] ?? place
+            Self.ranks(names, index, into: &ranks)
+            if names.fallback[index] != nil { fallbackRanks[index] = ranks }
             for (slot, level) in ranks.enumerated() where level >= 0 { sizes[slot * levels + Int(level)] += 1 }
         }
         var next = [Int](repeating: 0, count: sizes.count)
@@ -34,7 +39,7 @@ struct SingleLetterResults: Sendable {
         var filled = [Int32](repeating: 0, count: total)
         for place in 0..<count {
             let index = byPlace?[place] ?? place
-            Self.ranks(names, index, into: &ranks)
+            if let known = fallbackRanks[index] { ranks = known } else { Self.ranks(names, index, into: &ranks) }
             for (slot, level) in ranks.enumerated() where level >= 0 {
                 let bucket = slot * levels + Int(level)
                 filled[next[bucket]] = Int32(index)

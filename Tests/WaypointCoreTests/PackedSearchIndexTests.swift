@@ -85,3 +85,40 @@ final class PackedSearchIndexTests: XCTestCase {
         (0..<(1 + random.int(below: 4))).map { _ in pieces[random.int(below: pieces.count)] }.joined()
     }
 }
+
+/// Accented Latin names are folded without Foundation (`SearchText.foldLatin`); what comes
+/// out must be what Foundation's folding gives, for every letter it knows, with accents
+/// composed or written apart, and for random mixtures of them.
+final class LatinFoldTests: XCTestCase {
+    private static let letters: [String] = {
+        (Array(UInt32(0x20)...0x7E) + Array(UInt32(0xA0)...0x24F) + [0x2018, 0x2019, 0x02BC]).compactMap { value in
+            Unicode.Scalar(value).map { String(Character($0)) }
+        }
+    }()
+    private static let marks = (UInt32(0x300)...0x36F).compactMap { Unicode.Scalar($0).map { String(Character($0)) } }
+
+    func testEveryLetterAloneAndWithEachAccentFoldsAsFoundationFoldsIt() {
+        for letter in Self.letters {
+            for text in [letter, letter.uppercased(), "a" + letter + "b"] + Self.marks.map({ letter + $0 }) {
+                guard let latin = SearchText.foldLatin(text) else { continue }
+                XCTAssertEqual(latin, SearchText.foundationFold(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
+    func testRandomLatinTextFoldsAsFoundationFoldsIt() {
+        let seed = UInt64(Date().timeIntervalSince1970 * 1000) % 1_000_000
+        print("LatinFoldTests seed: \(seed)")
+        var random = SplitMix64(seed: seed)
+        let pieces = Self.letters + Self.marks + ["e\u{301}", "O'", "-", " ", "ß", "Æ", "’"]
+        var compared = 0
+        for _ in 0..<5000 {
+            let text = (0..<(1 + random.int(below: 8))).map { _ in pieces[random.int(below: pieces.count)] }.joined()
+            guard let latin = SearchText.foldLatin(text) else { continue }
+            compared += 1
+            XCTAssertEqual(latin, SearchText.foundationFold(text), "seed \(seed): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(SearchText.fold(text), latin)
+        }
+        XCTAssertGreaterThan(compared, 500, "seed \(seed)")
+    }
+}
