@@ -16,18 +16,15 @@ struct SingleLetterResults: Sendable {
     private static let levels = 5
 
     /// `byPlace` lists positions in caseload order; nil when the students are in that order.
-    init(_ names: PackedNames, byPlace: [Int]?) {
+    /// `fallbackRanks`: `ranks(ofUnpacked:memo:)` of each student in `names.fallback`.
+    init(_ names: PackedNames, byPlace: [Int]?, fallbackRanks: [Int: [Int8]]) {
         let count = names.count
         let levels = Self.levels
         var ranks = [Int8](repeating: -1, count: Self.alphabet.count)
         var sizes = [Int](repeating: 0, count: Self.alphabet.count * levels)
-        // Ranking names outside ASCII asks `SearchRanking` letter by letter: done once, kept
-        // for the second pass.
-        var fallbackRanks: [Int: [Int8]] = [:]
         for place in 0..<count {
             let index = byPlace?[place] ?? place
-            Self.ranks(names, index, into: &ranks)
-            if names.fallback[index] != nil { fallbackRanks[index] = ranks }
+            if let known = fallbackRanks[index] { ranks = known } else { Self.ranks(names, index, into: &ranks) }
             for (slot, level) in ranks.enumerated() where level >= 0 { sizes[slot * levels + Int(level)] += 1 }
         }
         var next = [Int](repeating: 0, count: sizes.count)
@@ -95,13 +92,45 @@ struct SingleLetterResults: Sendable {
             }
             return true
         }
-        guard !packed, let student = names.fallback[index] else { return }
-        // Names with letters outside ASCII: the ranking itself decides, asked only for the
-        // letters and digits whose byte occurs somewhere in the names.
+        if !packed, let student = names.fallback[index] { ranks = Self.ranks(of: student) }
+    }
+
+    /// Each letter's rank for a student whose names are not packed (`PackedNames.fallback`).
+    /// Names repeat across a district far more than students do, so the ranks of the names
+    /// are kept in `memo` and the ID (plain ASCII, nearly always) is added to them: asking
+    /// `SearchRanking` letter by letter for a fifth of a district was most of the index's cost.
+    static func ranks(ofUnpacked student: Student, memo: inout [[String]: [Int8]]) -> [Int8] {
+        guard student.localId.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) else { return ranks(of: SearchFields(student)) }
+        let key = [student.familyName, student.givenName, student.preferredName ?? "", student.middleName ?? ""]
+        var ranks: [Int8]
+        if let known = memo[key] {
+            ranks = known
+        } else {
+            var withoutId = student
+            withoutId.localId = ""
+            ranks = Self.ranks(of: SearchFields(withoutId))
+            memo[key] = ranks
+        }
+        // The ID is a word of its own in the key: its first letter ranks as an ID prefix,
+        // every letter of it as found anywhere, whichever is better than the names give.
+        let id = SearchText.fold(student.localId).utf8
+        for (offset, byte) in id.enumerated() {
+            guard let slot = slot(of: byte) else { continue }
+            let rank = Int8(offset == 0 ? SearchRank.idPrefix.rawValue : SearchRank.anywhere.rawValue)
+            if ranks[slot] < 0 || ranks[slot] > rank { ranks[slot] = rank }
+        }
+        return ranks
+    }
+
+    /// Names with letters outside ASCII: the ranking itself decides, asked only for the
+    /// letters and digits whose byte occurs somewhere in the names.
+    private static func ranks(of student: SearchFields) -> [Int8] {
+        var ranks = [Int8](repeating: -1, count: alphabet.count)
         for slot in slots(occurringIn: student) {
             guard let rank = SearchRanking.rank(student, terms: [terms[slot]]) else { continue }
             ranks[slot] = Int8(rank.rawValue)
         }
+        return ranks
     }
 
     /// The letters and digits whose byte occurs in a student's names or ID: a character equal

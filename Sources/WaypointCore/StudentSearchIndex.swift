@@ -38,12 +38,20 @@ public struct StudentSearchIndex: Sendable {
     private init<Students: Collection>(packing students: Students, nameOrder: [Int32]?, byPlace: [Int]?)
     where Students.Element == Student {
         var names = PackedNames(reservingCapacity: students.count)
-        for student in students { names.append(student) }
+        var fallbackRanks: [Int: [Int8]] = [:]
+        var memo: [[String]: [Int8]] = [:]
+        for student in students {
+            let index = names.count
+            names.append(student)
+            if names.fallback[index] != nil {
+                fallbackRanks[index] = SingleLetterResults.ranks(ofUnpacked: student, memo: &memo)
+            }
+        }
         names.shrink()
         self.names = names
         self.nameOrder = nameOrder
         self.byPlace = byPlace
-        singleLetters = SingleLetterResults(names, byPlace: byPlace)
+        singleLetters = SingleLetterResults(names, byPlace: byPlace, fallbackRanks: fallbackRanks)
     }
 
     public var count: Int { names.count }
