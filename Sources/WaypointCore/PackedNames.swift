@@ -27,10 +27,6 @@ struct PackedNames: Sendable {
     private var bytes: [UInt8] = []
     /// Student `i`'s record is `bytes[starts[i]..<starts[i + 1]]`; empty for a student in `fallback`.
     private var starts: [UInt32] = [0]
-    /// For each student, a bit for every pair of adjacent bytes in their `everything` (0 for
-    /// one in `fallback`): a term whose pairs are not all there cannot occur, so most
-    /// students are passed over at the second letter without reading their names.
-    private var pairs: [UInt64] = []
     /// Students whose folded names are not printable ASCII, by position.
     private(set) var fallback: [Int: SearchFields] = [:]
 
@@ -40,27 +36,16 @@ struct PackedNames: Sendable {
 
     init(reservingCapacity count: Int) {
         starts.reserveCapacity(count + 1)
-        pairs.reserveCapacity(count)
         // About 60 bytes a student for demo names; grown as needed.
         bytes.reserveCapacity(count * 64)
     }
 
     /// Appends the next student.
     mutating func append(_ student: Student) {
-        let start = bytes.count
-        defer {
+        if appendPlainASCII(student) {
             starts.append(UInt32(bytes.count))
-            var mask: UInt64 = 0
-            if bytes.count > start {
-                bytes.withUnsafeBufferPointer { all in
-                    let record = UnsafeBufferPointer(rebasing: all[start...])
-                    let end = Self.everythingLength(record)
-                    if end > 1 { for offset in 1..<end { mask |= Self.pairBit(record[offset - 1], record[offset]) } }
-                }
-            }
-            pairs.append(mask)
+            return
         }
-        if appendPlainASCII(student) { return }
         let fields = SearchFields(student)
         if Self.isPrintableASCII(fields) {
             bytes.append(contentsOf: fields.everything.utf8)
@@ -73,26 +58,7 @@ struct PackedNames: Sendable {
         } else {
             fallback[count] = fields
         }
-    }
-
-    @inline(__always)
-    static func pairBit(_ first: UInt8, _ second: UInt8) -> UInt64 {
-        1 << (((UInt64(first) << 8 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
-    }
-
-    /// The bits every student holding all of `terms` (as bytes) has in `pairs`.
-    static func pairMask(_ terms: [[UInt8]]) -> UInt64 {
-        var mask: UInt64 = 0
-        for term in terms where term.count > 1 {
-            for offset in 1..<term.count { mask |= pairBit(term[offset - 1], term[offset]) }
-        }
-        return mask
-    }
-
-    /// Whether student `index` may hold every term of `pairMask` (false: surely not).
-    @inline(__always)
-    func mayHold(_ index: Int, _ mask: UInt64) -> Bool {
-        pairs[index] & mask == mask
+        starts.append(UInt32(bytes.count))
     }
 
     /// The record `SearchFields` would give, made from the bytes of names that fold to
@@ -167,19 +133,6 @@ struct PackedNames: Sendable {
         let start = Int(starts[index]), end = Int(starts[index + 1])
         guard start < end else { return body(nil) }
         return bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[start..<end])) }
-    }
-
-    /// Every record at once, for ranking many students in one loop: `record(index)` is
-    /// `withRecord` without entering the buffer for each student.
-    func withRecords<Result>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
-        bytes.withUnsafeBufferPointer { all in
-            starts.withUnsafeBufferPointer { starts in
-                body { index in
-                    let start = Int(starts[index]), end = Int(starts[index + 1])
-                    return start < end ? UnsafeBufferPointer(rebasing: all[start..<end]) : nil
-                }
-            }
-        }
     }
 
     /// The length of `everything` at the start of a record: up to the first kind byte.

@@ -71,37 +71,24 @@ public struct StudentSearchIndex: Sendable {
             : Self.asASCII(terms)
         // Candidates by place in name order, so that each rank's matches come out in order.
         var buckets = [[Int]](repeating: [], count: 5)
-        let count = names.count
-        let chosen: [Bool]? = within.map { within in
-            var marked = [Bool](repeating: false, count: count)
-            for index in within { marked[nameOrder.map { Int($0[index]) } ?? index] = true }
-            return marked
+        func consider(_ index: Int) {
+            let rank: SearchRank? = names.withRecord(index) { record in
+                if let record {
+                    guard let packedTerms else { return nil }
+                    return PackedNames.rank(record, terms: packedTerms, wordPrefixesOnly: !anywhere)
+                }
+                guard let student = names.fallback[index] else { return nil }
+                return Self.rank(student, terms: terms, anywhere: anywhere)
+            }
+            if let rank { buckets[rank.rawValue].append(index) }
         }
-        let pairMask = packedTerms.map(PackedNames.pairMask) ?? 0
-        names.withRecords { record in
-            func consider(_ index: Int) {
-                let rank: SearchRank?
-                if let record = record(index) {
-                    guard let packedTerms, names.mayHold(index, pairMask) else { return }
-                    rank = PackedNames.rank(record, terms: packedTerms, wordPrefixesOnly: !anywhere)
-                } else if let student = names.fallback[index] {
-                    rank = Self.rank(student, terms: terms, anywhere: anywhere)
-                } else {
-                    rank = nil
-                }
-                if let rank { buckets[rank.rawValue].append(index) }
-            }
-            // Buffers, not the arrays: a district is walked place by place on a keystroke.
-            let byPlace = self.byPlace ?? []
-            byPlace.withUnsafeBufferPointer { byPlace in
-                if let chosen {
-                    chosen.withUnsafeBufferPointer { chosen in
-                        for place in 0..<count where chosen[place] { consider(byPlace.isEmpty ? place : byPlace[place]) }
-                    }
-                } else {
-                    for place in 0..<count { consider(byPlace.isEmpty ? place : byPlace[place]) }
-                }
-            }
+        let count = names.count
+        if let within {
+            var chosen = [Bool](repeating: false, count: count)
+            for index in within { chosen[nameOrder.map { Int($0[index]) } ?? index] = true }
+            for place in 0..<count where chosen[place] { consider(byPlace?[place] ?? place) }
+        } else {
+            for place in 0..<count { consider(byPlace?[place] ?? place) }
         }
         return Array(buckets.joined())
     }
