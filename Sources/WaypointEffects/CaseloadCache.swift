@@ -25,7 +25,8 @@ struct CaseloadCache {
         self.version = version
         self.day = day
         self.rows = rows
-        index = StudentSearchIndex(rows.lazy.map(\.student))
+        // `AppDatabase.caseload` gives its rows in caseload order.
+        index = StudentSearchIndex(inNameOrder: rows.lazy.map(\.student))
     }
 
     func isValid(counselorId: Int64?, version: ContentVersion, day: CivilDate) -> Bool {

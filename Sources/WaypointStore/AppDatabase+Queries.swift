@@ -60,17 +60,20 @@ extension AppDatabase {
     /// The active students on a counselor's caseload (nil: the whole district), optionally
     /// in one grade, in the order a caseload is read: folded "Family, First", then local ID.
     public func caseload(counselorId: Int64?, grade: Grade? = nil) throws -> [CaseloadEntry] {
-        let entries = try read { db in
+        var entries = try read { db in
             try AppDatabase.fetchEntries(db, counselorId: counselorId, grade: grade, matching: nil)
         }
-        return AppDatabase.sortedForCaseload(entries)
+        AppDatabase.sortForCaseload(&entries)
+        return entries
     }
 
     /// Active students with their school name, restricted as asked. Unordered.
     static func fetchEntries(_ db: Database, counselorId: Int64?, grade: Grade?,
                              matching filter: SQL?) throws -> [CaseloadEntry] {
+        // Columns by position (`Student.caseloadColumns`, then lastContact): looking each
+        // one up by name compared names for every column of every row of a district.
         var sql: SQL = """
-            SELECT student.*, school.name AS schoolName,
+            SELECT \(sql: Student.caseloadColumns),
                    -- seen alone or in a group session, whichever was last
                    nullif(max(coalesce((SELECT max(startedAt) FROM advising_session
                                         WHERE advising_session.studentId = student.id AND NOT advising_session.isArchived), ''),
@@ -89,26 +92,46 @@ extension AppDatabase {
         if let filter {
             sql += " AND (\(filter))"
         }
-        // A cursor, not fetchAll: a copied row finds a column by lowercasing every column name.
+        // One string per school, shared by its students' rows, not one read per row.
+        let schoolNames = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM school").map { row in
+            (row[0] as Int64, row[1] as String)
+        })
+        let lastContactColumn = Student.caseloadColumnCount
         let rows = try SQLRequest<Row>(literal: sql).fetchCursor(db)
         var entries: [CaseloadEntry] = []
         while let row = try rows.next() {
-            entries.append(CaseloadEntry(student: try Student(row: row), schoolName: row["schoolName"], lastContact: row["lastContact"]))
+            let student = try Student(caseloadRow: row)
+            entries.append(CaseloadEntry(student: student, schoolName: schoolNames[student.schoolId] ?? "",
+                                         lastContact: try row.decode(atIndex: lastContactColumn)))
         }
         return entries
     }
 
     /// Sorted in Swift, not SQL: the order must be by folded names ("Ñúñez" beside "Nunez")
     /// and match `SearchRanking`'s tie-break exactly, and SQLite cannot fold like Core does.
-    /// Positions are sorted, not the rows, so that a district's rows exist twice at most
-    /// (as read and as ordered) and not four times: that was the screen's peak memory.
-    static func sortedForCaseload(_ entries: [CaseloadEntry]) -> [CaseloadEntry] {
-        let keys = entries.map(\.student.sortKey)
-        return entries.indices
-            .sorted { lhs, rhs in
-                Student.precedesByName((keys[lhs], entries[lhs].student.localId), (keys[rhs], entries[rhs].student.localId))
+    /// Positions are sorted, then the rows moved into place where they are: a district's
+    /// rows held twice (as read and as ordered) were the screen's peak memory.
+    static func sortForCaseload(_ entries: inout [CaseloadEntry]) {
+        let order: [Int] = {
+            let keys = entries.map { (sortKey: $0.student.sortKey, localId: $0.student.localId) }
+            return keys.indices.sorted { Student.precedesByName(keys[$0], keys[$1]) }
+        }()
+        // order[place] is the row that belongs at place: follow each cycle of the permutation.
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            let first = entries[start]
+            var place = start
+            while true {
+                placed[place] = true
+                let source = order[place]
+                if source == start {
+                    entries[place] = first
+                    break
+                }
+                entries[place] = entries[source]
+                place = source
             }
-            .map { entries[$0] }
+        }
     }
 }
 
