@@ -123,7 +123,7 @@ public final class EffectRunner: EffectPerformer {
                                                    summaryGeneration: summaryGeneration)
                 // Nobody here: are they elsewhere in the district? (Counted, up to a limit.)
                 guard rows.isEmpty, counselorId != nil, !query.trimmingCharacters(in: .whitespaces).isEmpty else { return [loaded] }
-                let elsewhere = try database.searchStudents(query, counselorId: nil, limit: CaseloadState.elsewhereLimit).count
+                let elsewhere = try database.countStudents(matching: query, upTo: CaseloadState.elsewhereLimit)
                 return elsewhere == 0 ? [loaded] : [loaded, .caseloadMatchesElsewhere(token: token, count: elsewhere)]
             case .summarizeStudents(let students):
                 let total = students.count

@@ -1,6 +1,6 @@
 import XCTest
 import WaypointCore
-import WaypointStore
+@testable import WaypointStore
 
 final class SearchTests: XCTestCase {
     func testFoldedQueryFindsStackedAccents() throws {
@@ -112,5 +112,27 @@ final class SearchTests: XCTestCase {
 
     private func names(_ entries: [CaseloadEntry]) -> [String] {
         entries.map(\.student.listName)
+    }
+
+    /// What a caseload search that finds nobody says is elsewhere (issue 17: counted without
+    /// fetching and ordering every match): the number `searchStudents` finds in the whole
+    /// district, active students only, no more than the limit; hostile text counts nothing.
+    func testCountingMatchesAgreesWithSearchingUpToTheLimit() throws {
+        let database = try AppDatabase.inMemory()
+        let district = DemoDistrict.generate(students: 300, seed: 11)
+        try database.loadDemoDistrict(district)
+        let someone = try XCTUnwrap(try database.searchStudents("a", counselorId: nil).first?.student)
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE student SET isActive = 0 WHERE id = ?", arguments: [someone.id])
+        }
+        let queries = ["a", "ga", "gar", "nguy", "li", "o'b", "s1", "ana m", "zzz", "ö", "王", "%", "\"", "NEAR(", ""]
+            + [someone.familyName, someone.localId]
+        for query in queries {
+            let found = try database.searchStudents(query, counselorId: nil, limit: .max)
+            for limit in [1, 5, 100] {
+                XCTAssertEqual(try database.countStudents(matching: query, upTo: limit),
+                               query.isEmpty ? 0 : min(limit, found.count), "\(query) up to \(limit)")
+            }
+        }
     }
 }
